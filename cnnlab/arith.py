@@ -1,0 +1,430 @@
+"""Convolution arithmetic: output sizes, padding, parameters, MACs and neurons.
+
+Every function takes plain integers, or ``(h, w)`` pairs where height and width
+differ, and answers with an ``int`` (or a pair when any argument was a pair).
+With ``explain=True`` it answers with the worked derivation instead, as text in
+the course language — the same arithmetic as the lesson, with the numbers in::
+
+    >>> print(conv_output_size(227, 11, s=4, explain=True))
+    out = (n − k + 2·p) / s + 1
+        = (227 − 11 + 2·0) / 4 + 1 = 54 + 1 = 55
+
+The derivation is a ``str`` whose ``.value`` is the number itself.
+
+Two ways of writing padding
+---------------------------
+Books and blogs use two conventions, and mixing them up is the commonest
+mistake in this lesson:
+
+* **per-side padding** ``p`` (PyTorch's ``padding=``, cs231n, conv_arithmetic):
+  ``p`` rows are added at the top *and* ``p`` at the bottom, so the formula has
+  ``2·p``:   ``out = ⌊(n − k + 2·p) / s⌋ + 1``.
+* **total padding** ``p_total`` (d2l, "(n − k + p + s) / s"): ``p_total`` rows
+  are added altogether, top and bottom together:
+  ``out = ⌊(n − k + p_total + s) / s⌋``.
+
+Here the first is the argument ``p`` and the second the keyword-only argument
+``p_total``; passing both is an error. ``p_total = 2·p`` gives the same answer.
+
+Bad arguments raise ``ValueError`` naming the argument and the rule, in the
+course language (``cnnlab.set_language('zh' | 'en')``).
+"""
+
+import math
+from numbers import Integral
+
+from cnnlab.i18n import say
+
+__all__ = [
+    "conv_output_size", "pool_output_size", "transposed_conv_output_size",
+    "same_padding", "conv_params", "conv_macs", "neuron_count", "Derivation",
+]
+
+# argument name -> how a message calls it (zh, en)
+_LABELS = {
+    "n": ("输入尺寸 n", "input size n"),
+    "k": ("卷积核尺寸 k", "kernel size k"),
+    "p": ("每侧填充 p", "per-side padding p"),
+    "p_total": ("总填充 p_total", "total padding p_total"),
+    "s": ("步幅 s", "stride s"),
+    "d": ("膨胀率 d", "dilation d"),
+    "output_padding": ("输出填充 output_padding", "output_padding"),
+    "c_in": ("输入通道数 c_in", "input channels c_in"),
+    "c_out": ("输出通道数 c_out", "output channels c_out"),
+    "groups": ("分组数 groups", "groups"),
+    "out_size": ("输出尺寸 out_size", "output size out_size"),
+    "size": ("特征图尺寸 size", "feature-map size size"),
+    "channels": ("通道数 channels", "channels"),
+}
+
+
+class Derivation(str):
+    """The worked derivation as text; ``.value`` holds the result itself."""
+
+    def __new__(cls, text, value):
+        self = super().__new__(cls, text)
+        self.value = value
+        return self
+
+
+# ----------------------------------------------------------------------------
+# checking and normalising arguments
+# ----------------------------------------------------------------------------
+def _label(name):
+    zh, en = _LABELS.get(name, (name, name))
+    return say(zh=zh, en=en)
+
+
+def _pair(value, name, minimum):
+    """An int or an (h, w) pair -> a pair of ints, each at least ``minimum``."""
+    values = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+    if len(values) != 2:
+        raise ValueError(say(
+            zh="{arg} 应为整数或 (高, 宽) 二元组，收到 {v!r}",
+            en="{arg} must be an integer or an (h, w) pair, got {v!r}",
+            arg=_label(name), v=value))
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, Integral):
+            raise ValueError(say(
+                zh="{arg} 必须是整数（或整数二元组），收到 {v!r}",
+                en="{arg} must be an integer (or a pair of integers), got {v!r}",
+                arg=_label(name), v=value))
+        if v < minimum:
+            rule = say(zh="≥ 0", en=">= 0") if minimum == 0 else say(zh="≥ 1", en=">= 1")
+            raise ValueError(say(
+                zh="{arg} 必须 {rule}，收到 {v!r}",
+                en="{arg} must be {rule}, got {v!r}",
+                arg=_label(name), rule=rule, v=value))
+    return int(values[0]), int(values[1])
+
+
+def _is_pair(*values):
+    return any(isinstance(v, (tuple, list)) for v in values)
+
+
+def _answer(pair, as_pair):
+    return tuple(pair) if as_pair else pair[0]
+
+
+def _derivation(lines_per_dim, result, as_pair):
+    """Join the derivation lines; label them h / w when the two sides differ."""
+    if not as_pair or lines_per_dim[0] == lines_per_dim[1]:
+        text = "\n".join(lines_per_dim[0])
+    else:
+        text = "\n".join(
+            f"{axis}: " + "\n   ".join(lines)
+            for axis, lines in zip(("h", "w"), lines_per_dim))
+    return Derivation(text, result)
+
+
+def _divide(numerator, s):
+    """'numerator / s' worked out: '54', or '⌊1.5⌋ = 1' when the floor matters."""
+    if numerator % s == 0:
+        return f"{numerator // s}"
+    return f"⌊{numerator / s:g}⌋ = {numerator // s}"
+
+
+def _width(text):
+    """Display width: a Chinese character takes two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _effective_kernel(k, d):
+    """A kernel of size k with dilation d spans d·(k − 1) + 1 input pixels."""
+    return d * (k - 1) + 1
+
+
+def _check_fits(n, k_eff, padded, padding_text):
+    if k_eff > padded:
+        raise ValueError(say(
+            zh="卷积核（有效尺寸 {k}）比填充后的输入（{pt} = {padded}）还大：请减小卷积核 k 或膨胀率 d，"
+               "或增加填充 p，或使用更大的输入 n",
+            en="the kernel (effective size {k}) is larger than the padded input ({pt} = {padded}): "
+               "use a smaller kernel k or dilation d, more padding p, or a larger input n",
+            k=k_eff, pt=padding_text, padded=padded))
+
+
+# ----------------------------------------------------------------------------
+# output sizes
+# ----------------------------------------------------------------------------
+def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
+    """Output size of a convolution (PyTorch ``nn.Conv2d`` semantics).
+
+    With per-side padding ``p`` (PyTorch's ``padding``)::
+
+        out = ⌊(n + 2·p − d·(k − 1) − 1) / s⌋ + 1
+            = ⌊(n − k + 2·p) / s⌋ + 1                 when d = 1
+
+    With total padding ``p_total`` (keyword only; d2l's convention)::
+
+        out = ⌊(n − k + p_total + s) / s⌋             when d = 1
+
+    The floor ⌊·⌋ drops the last rows/columns a stride cannot reach.
+
+    Args:
+        n: input size (height = width), or an ``(h, w)`` pair.
+        k: kernel size, or a pair.
+        p: padding added on *each* side (≥ 0).
+        s: stride (≥ 1).
+        d: dilation (≥ 1); the kernel then spans ``d·(k − 1) + 1`` pixels.
+        p_total: padding added on both sides together; do not also pass ``p``.
+        explain: return the worked :class:`Derivation` instead of the number.
+
+    Shape:
+        Input ``(N, C, n_h, n_w)`` → output ``(N, C_out, out_h, out_w)``.
+
+    Example:
+        ``conv_output_size(227, 11, s=4)`` → 55 (AlexNet's first layer).
+    """
+    as_pair = _is_pair(n, k, p, s, d, p_total)
+    n2, k2 = _pair(n, "n", 1), _pair(k, "k", 1)
+    s2, d2 = _pair(s, "s", 1), _pair(d, "d", 1)
+    if p_total is not None:
+        if p != 0:
+            raise ValueError(say(
+                zh="不要同时给出每侧填充 p 和总填充 p_total：p 是每一侧各填充的行数（PyTorch 的 padding），"
+                   "p_total 是两侧合计（p_total = 2·p），二选一",
+                en="pass either the per-side padding p (PyTorch's padding) or the total padding "
+                   "p_total (both sides together, p_total = 2·p), not both"))
+        totals, per_side = _pair(p_total, "p_total", 0), False
+    else:
+        totals, per_side = tuple(2 * v for v in _pair(p, "p", 0)), True
+
+    result, lines = [], []
+    for axis in range(2):
+        n_, k_, s_, d_, t_ = n2[axis], k2[axis], s2[axis], d2[axis], totals[axis]
+        k_eff = _effective_kernel(k_, d_)
+        pad_text = f"n + 2·p = {n_} + 2·{t_ // 2}" if per_side else f"n + p_total = {n_} + {t_}"
+        _check_fits(n_, k_eff, n_ + t_, pad_text)
+        out = (n_ + t_ - k_eff) // s_ + 1
+        result.append(out)
+        lines.append(_explain_conv(n_, k_, s_, d_, t_, per_side, out))
+    answer = _answer(result, as_pair)
+    return _derivation(lines, answer, as_pair) if explain else answer
+
+
+def _explain_conv(n, k, s, d, total, per_side, out):
+    """Lines of the worked derivation for one axis (the lesson's own notation)."""
+    lines, k_name = [], "k"
+    if d != 1:
+        k_eff = _effective_kernel(k, d)
+        lines.append(say(zh="有效卷积核 k' = d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}",
+                         en="effective kernel k' = d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}",
+                         d=d, k=k, ke=k_eff))
+        k, k_name = k_eff, "k'"
+    exact = (n - k + total) % s == 0
+    left, right = ("(", ")") if exact else ("⌊(", ")⌋")
+    if per_side:   # (n − k + 2·p) / s + 1
+        formula = f"{left}n − {k_name} + 2·p) / s{right[1:]} + 1"
+        numbers = f"{left}{n} − {k} + 2·{total // 2}) / {s}{right[1:]} + 1"
+        q = n - k + total
+        worked = f"{q // s} + 1 = {out}" if exact else f"⌊{q / s:g}⌋ + 1 = {q // s} + 1 = {out}"
+    else:          # (n − k + p_total + s) / s
+        formula = f"{left}n − {k_name} + p_total + s) / s{right[1:]}"
+        numbers = f"{left}{n} − {k} + {total} + {s}) / {s}{right[1:]}"
+        worked = _divide(n - k + total + s, s)
+    out_word = say(zh="输出", en="out")
+    lines.append(f"{out_word} = {formula}")
+    lines.append(f"{' ' * _width(out_word)} = {numbers} = {worked}")
+    if not exact:
+        lines.append(say(
+            zh="（除不尽时向下取整，同 PyTorch：最后 {r} 行/列没有被卷积核覆盖）",
+            en="(not a whole number: PyTorch rounds down, so the last {r} row(s)/column(s) are never covered)",
+            r=(n - k + total) % s))
+    return lines
+
+
+def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
+    """Output size of max/average pooling (PyTorch ``nn.MaxPool2d`` semantics).
+
+    ::
+
+        out = ⌊(n + 2·p − d·(k − 1) − 1) / s⌋ + 1        (ceil_mode=False)
+        out = ⌈(n + 2·p − d·(k − 1) − 1) / s⌉ + 1        (ceil_mode=True)
+
+    With ``ceil_mode=True`` the last window is dropped when it would start in
+    the right-hand padding, i.e. when ``(out − 1)·s ≥ n + p``. The stride ``s``
+    defaults to the kernel size ``k``; PyTorch requires ``p ≤ (d·(k − 1) + 1) / 2``.
+
+    Shape:
+        Input ``(N, C, n_h, n_w)`` → output ``(N, C, out_h, out_w)``.
+    """
+    as_pair = _is_pair(n, k, s, p, d)
+    n2, k2, d2 = _pair(n, "n", 1), _pair(k, "k", 1), _pair(d, "d", 1)
+    s2 = k2 if s is None else _pair(s, "s", 1)
+    p2 = _pair(p, "p", 0)
+    result, lines = [], []
+    for axis in range(2):
+        n_, k_, s_, p_, d_ = n2[axis], k2[axis], s2[axis], p2[axis], d2[axis]
+        k_eff = _effective_kernel(k_, d_)
+        if 2 * p_ > k_eff:
+            raise ValueError(say(
+                zh="池化的每侧填充 p = {p} 不能超过有效窗口 {k} 的一半（PyTorch 的规定）：请减小 p",
+                en="pooling padding p = {p} must be at most half the effective window {k} "
+                   "(PyTorch's rule): use a smaller p",
+                p=p_, k=k_eff))
+        _check_fits(n_, k_eff, n_ + 2 * p_, f"n + 2·p = {n_} + 2·{p_}")
+        span = n_ + 2 * p_ - k_eff
+        out = (-(-span // s_) if ceil_mode else span // s_) + 1
+        dropped = ceil_mode and (out - 1) * s_ >= n_ + p_
+        if dropped:
+            out -= 1
+        result.append(out)
+        brackets = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
+        step = f"{brackets[0]}{span / s_:g}{brackets[1]}" if span % s_ else f"{span // s_}"
+        line = [f"out = {brackets[0]}(n − k + 2·p) / s{brackets[1]} + 1",
+                f"    = {brackets[0]}({n_} − {k_eff} + 2·{p_}) / {s_}{brackets[1]} + 1 = {step} + 1"
+                f" = {out + dropped}"]
+        if dropped:
+            line.append(say(zh="最后一个窗口起点落在右侧填充里，舍去：out = {o}",
+                            en="the last window would start in the right padding, so it is dropped: out = {o}",
+                            o=out))
+        lines.append(line)
+    answer = _answer(result, as_pair)
+    return _derivation(lines, answer, as_pair) if explain else answer
+
+
+def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=False):
+    """Output size of a transposed convolution (``nn.ConvTranspose2d``)::
+
+        out = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1
+
+    It undoes the size change of ``conv_output_size(out, k, p, s, d)``;
+    ``output_padding`` (< max(s, d)) picks among the sizes that a strided
+    convolution maps to the same ``n``.
+
+    Shape:
+        Input ``(N, C_in, n_h, n_w)`` → output ``(N, C_out, out_h, out_w)``.
+    """
+    as_pair = _is_pair(n, k, p, s, d, output_padding)
+    n2, k2, p2 = _pair(n, "n", 1), _pair(k, "k", 1), _pair(p, "p", 0)
+    s2, d2, o2 = _pair(s, "s", 1), _pair(d, "d", 1), _pair(output_padding, "output_padding", 0)
+    result, lines = [], []
+    for axis in range(2):
+        n_, k_, p_, s_, d_, o_ = n2[axis], k2[axis], p2[axis], s2[axis], d2[axis], o2[axis]
+        if o_ >= max(s_, d_):
+            raise ValueError(say(
+                zh="输出填充 output_padding = {o} 必须小于 max(步幅 s, 膨胀率 d) = {m}",
+                en="output_padding = {o} must be smaller than max(stride s, dilation d) = {m}",
+                o=o_, m=max(s_, d_)))
+        out = (n_ - 1) * s_ - 2 * p_ + d_ * (k_ - 1) + o_ + 1
+        if out < 1:
+            raise ValueError(say(
+                zh="填充 p = {p} 太大：输出尺寸会是 {o}（必须 ≥ 1）",
+                en="padding p = {p} is too large: the output size would be {o} (it must be >= 1)",
+                p=p_, o=out))
+        result.append(out)
+        lines.append([
+            "out = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1",
+            f"    = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
+    answer = _answer(result, as_pair)
+    return _derivation(lines, answer, as_pair) if explain else answer
+
+
+def same_padding(k, d=1, explain=False):
+    """Per-side padding that keeps the size unchanged at stride 1::
+
+        p = d·(k − 1) / 2          (k = 3 → 1, k = 5 → 2, k = 7 → 3)
+
+    Only possible when ``d·(k − 1)`` is even, i.e. for odd kernels; for even
+    kernels PyTorch's ``padding='same'`` pads one side more than the other.
+    """
+    as_pair = _is_pair(k, d)
+    k2, d2 = _pair(k, "k", 1), _pair(d, "d", 1)
+    result, lines = [], []
+    for k_, d_ in zip(k2, d2):
+        span = d_ * (k_ - 1)
+        if span % 2:
+            raise ValueError(say(
+                zh="卷积核 k = {k}（膨胀率 d = {d}）无法两侧对称填充保持尺寸：d·(k − 1) = {s} 是奇数；"
+                   "请用奇数尺寸的卷积核，或用 PyTorch 的 padding='same'（两侧不对称）",
+                en="kernel k = {k} (dilation d = {d}) cannot keep the size with equal padding on both "
+                   "sides: d·(k − 1) = {s} is odd; use an odd kernel, or PyTorch's padding='same' "
+                   "(which pads one side more)",
+                k=k_, d=d_, s=span))
+        result.append(span // 2)
+        lines.append(["p = d·(k − 1) / 2", f"  = {d_}·({k_} − 1) / 2 = {span // 2}"])
+    answer = _answer(result, as_pair)
+    return _derivation(lines, answer, as_pair) if explain else answer
+
+
+# ----------------------------------------------------------------------------
+# parameters, multiply–accumulates, neurons
+# ----------------------------------------------------------------------------
+def _check_groups(c_in, c_out, groups):
+    for name, value in (("c_in", c_in), ("c_out", c_out), ("groups", groups)):
+        _pair(value, name, 1)
+    for name, value in (("c_in", c_in), ("c_out", c_out)):
+        if value % groups:
+            raise ValueError(say(
+                zh="{arg} = {v} 必须能被分组数 groups = {g} 整除",
+                en="{arg} = {v} must be divisible by groups = {g}",
+                arg=_label(name), v=value, g=groups))
+
+
+def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
+    """Number of trainable parameters of a convolution layer::
+
+        params = (k_h·k_w·c_in / groups + 1)·c_out        (bias=True)
+        params = (k_h·k_w·c_in / groups)·c_out            (bias=False)
+
+    Each of the ``c_out`` kernels has ``k_h × k_w × (c_in / groups)`` weights
+    and one bias; the same kernel is shared by every output position.
+
+    Example:
+        ``conv_params(3, 96, 11)`` → (11·11·3 + 1)·96 = 34,944.
+    """
+    _check_groups(c_in, c_out, groups)
+    kh, kw = _pair(k, "k", 1)
+    per_kernel = kh * kw * (c_in // groups) + int(bool(bias))
+    total = per_kernel * c_out
+    if not explain:
+        return total
+    c = f"{c_in}" if groups == 1 else f"({c_in}/{groups})"
+    b = " + 1" if bias else ""
+    formula = "params = (k·k·c_in" + ("/groups" if groups != 1 else "") + (" + 1" if bias else "") + ")·c_out"
+    text = f"{formula}\n       = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
+    return Derivation(text, total)
+
+
+def conv_macs(c_in, c_out, k, out_size, groups=1, explain=False):
+    """Multiply–accumulates (MACs) of a convolution for ONE image::
+
+        MACs = out_h·out_w·c_out · k_h·k_w·c_in / groups
+
+    Every output value is a dot product of length ``k_h·k_w·c_in/groups``.
+    (FLOPs ≈ 2·MACs: one multiplication and one addition each.)
+
+    Example (GoogLeNet's 5×5 branch on 28×28×192, "same" padding)::
+
+        conv_macs(192, 32, 5, 28)                          → 120,422,400
+        conv_macs(192, 16, 1, 28) + conv_macs(16, 32, 5, 28) → 12,443,648
+    """
+    _check_groups(c_in, c_out, groups)
+    kh, kw = _pair(k, "k", 1)
+    oh, ow = _pair(out_size, "out_size", 1)
+    total = oh * ow * c_out * kh * kw * (c_in // groups)
+    if not explain:
+        return total
+    c = f"{c_in}" if groups == 1 else f"({c_in}/{groups})"
+    text = (say(zh="乘加次数 MACs = out_h·out_w·c_in·k_h·k_w·c_out",
+                en="MACs = out_h·out_w·c_in·k_h·k_w·c_out")
+            + ("/groups" if groups != 1 else "")
+            + f"\n     = {oh}·{ow}·{c}·{kh}·{kw}·{c_out} = {total:,}")
+    return Derivation(text, total)
+
+
+def neuron_count(channels, size, explain=False):
+    """Number of neurons (output values) of a feature map for ONE image::
+
+        neurons = out_h·out_w·channels
+
+    Example: AlexNet's first layer, ``neuron_count(96, 55)`` → 55·55·96 = 290,400.
+    """
+    c = _pair(channels, "channels", 1)[0]
+    h, w = _pair(size, "size", 1)
+    total = h * w * c
+    if not explain:
+        return total
+    text = say(zh="神经元数 = 高·宽·通道数", en="neurons = h·w·channels") + f"\n  = {h}·{w}·{c} = {total:,}"
+    return Derivation(text, total)
