@@ -1,8 +1,32 @@
-"""The course itself: its manifest, the lesson header, and quick mode."""
+"""The course itself: its manifest, where its files live, the lesson header, quick mode.
+
+The manifest (``course/manifest.toml``) is the one list of lessons. Each lesson
+has a number, a slug, zh/en titles and objectives, its exercises with points and
+an estimate in minutes. A lesson's files are named ``NN_slug``::
+
+    solutions/{zh,en}/02_convolution.ipynb   (+ .py)   the source, with answers
+    lessons/{zh,en}/02_convolution.ipynb     (+ .py)   generated for students
+"""
 
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnnlab.i18n import LANGUAGES, check_language, say, set_language
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 QUICK_ENV = "CNNLAB_QUICK"
+MANIFEST = Path("course") / "manifest.toml"
+KINDS = ("solutions", "lessons")
+EXERCISE_KINDS = ("code", "numeric", "choice", "shape")
+
+
+class ManifestError(ValueError):
+    """The manifest is missing, unreadable or inconsistent (one line, names the fix)."""
 
 
 def quick_mode():
@@ -12,3 +36,149 @@ def quick_mode():
     laptop CPU; every lesson that trains says so in its output.
     """
     return os.environ.get(QUICK_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    kind: str
+    points: float
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int
+    slug: str
+    title: dict
+    objectives: dict
+    minutes: int
+    exercises: tuple = field(default_factory=tuple)
+
+    @property
+    def stem(self):
+        """File name without extension, e.g. ``02_convolution``."""
+        return f"{self.number:02d}_{self.slug}"
+
+    def path(self, root, kind, lang, ext=".ipynb"):
+        """``root/kind/lang/NN_slug.ext`` — kind is 'solutions' or 'lessons'."""
+        return Path(root) / kind / lang / f"{self.stem}{ext}"
+
+    @property
+    def max_points(self):
+        return sum(e.points for e in self.exercises)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    title: dict
+    lessons: tuple
+    root: Path
+
+    def lesson(self, key):
+        """Find a lesson by number (2 or '02'), slug ('convolution') or stem ('02_convolution')."""
+        for lesson in self.lessons:
+            if str(key) in (lesson.stem, lesson.slug, str(lesson.number), f"{lesson.number:02d}"):
+                return lesson
+        known = ", ".join(lesson.stem for lesson in self.lessons)
+        raise ManifestError(say(zh="课程清单中没有第 {key} 课（现有：{known}）",
+                                en="no lesson {key!r} in the manifest (known: {known})",
+                                key=key, known=known))
+
+
+def course_root(start=None):
+    """The folder holding ``course/manifest.toml``: searched upward from ``start``
+    (default: the current folder), then beside the installed package."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    beside_package = Path(__file__).resolve().parent.parent
+    if (beside_package / MANIFEST).is_file():
+        return beside_package
+    raise ManifestError(say(zh="找不到 course/manifest.toml：请在课程仓库里运行",
+                            en="cannot find course/manifest.toml: run this inside the course repository"))
+
+
+def _bilingual(table, key, where):
+    value = table.get(key)
+    if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
+        raise ManifestError(f"{where}: '{key}' needs both {key}.zh and {key}.en")
+    return {lang: value[lang] for lang in LANGUAGES}
+
+
+def _parse_exercise(raw, where):
+    for key in ("id", "kind", "points"):
+        if key not in raw:
+            raise ManifestError(f"{where}: an exercise is missing '{key}'")
+    if raw["kind"] not in EXERCISE_KINDS:
+        raise ManifestError(f"{where}: exercise {raw['id']!r} has kind {raw['kind']!r}; "
+                            f"use one of {', '.join(EXERCISE_KINDS)}")
+    return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"])
+
+
+def _parse_lesson(raw, index):
+    where = f"manifest lesson #{index + 1}"
+    for key in ("number", "slug", "minutes"):
+        if key not in raw:
+            raise ManifestError(f"{where}: missing '{key}'")
+    where = f"manifest lesson {raw['number']:02d}_{raw['slug']}"
+    exercises = tuple(_parse_exercise(e, where) for e in raw.get("exercise", []))
+    ids = [e.id for e in exercises]
+    if len(set(ids)) != len(ids):
+        raise ManifestError(f"{where}: duplicate exercise id in {ids}")
+    return Lesson(number=raw["number"], slug=raw["slug"], minutes=raw["minutes"],
+                  title=_bilingual(raw, "title", where),
+                  objectives=_bilingual(raw, "objectives", where),
+                  exercises=exercises)
+
+
+def load_manifest(root=None):
+    """Read and validate ``course/manifest.toml``; raise ManifestError naming the problem."""
+    root = Path(root) if root else course_root()
+    path = root / MANIFEST
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ManifestError(f"{path}: not valid TOML ({err})") from None
+    lessons = tuple(_parse_lesson(raw, i) for i, raw in enumerate(data.get("lesson", [])))
+    for attr in ("number", "slug"):
+        values = [getattr(lesson, attr) for lesson in lessons]
+        repeated = sorted({v for v in values if values.count(v) > 1}, key=str)
+        if repeated:
+            raise ManifestError(f"{path}: duplicate lesson {attr} {repeated[0]!r}")
+    title = _bilingual(data.get("course", {}), "title", f"{path} [course]")
+    return Manifest(title=title, lessons=tuple(sorted(lessons, key=lambda l: l.number)), root=root)
+
+
+def start_lesson(stem, lang):
+    """First cell of every lesson: set the language and seed, then print the lesson header.
+
+    Returns the lesson's manifest entry. In quick mode the header says so, so that
+    nobody mistakes a quick-mode accuracy for the real one.
+    """
+    set_language(check_language(lang))
+    lesson = load_manifest().lesson(stem)
+    import numpy as np
+    np.random.seed(0)
+    try:
+        import torch
+        torch.manual_seed(0)
+    except ImportError:  # pragma: no cover - torch is a dependency
+        pass
+    from cnnlab.fonts import use_cjk_font
+    use_cjk_font()
+    print(say(zh="第 {n:02d} 课 · {title}", en="Lesson {n:02d} · {title}",
+              n=lesson.number, title=lesson.title[lang]))
+    if quick_mode():
+        print(say(zh="快速模式（CNNLAB_QUICK=1）：训练只用少量数据和轮数，精度低于完整模式。",
+                  en="Quick mode (CNNLAB_QUICK=1): training uses a small subset and few epochs; "
+                     "accuracies are below full mode."))
+    return lesson
+
+
+def show_source(obj):
+    """Print the source code of a cnnlab function or class, so a lesson can show it."""
+    import inspect
+    print(inspect.getsource(obj).rstrip())

@@ -1,0 +1,123 @@
+"""The ``cnnlab`` command: thin subcommands over the library.
+
+    cnnlab lab [--lang zh|en] [--port N] [--no-browser]   open the course in JupyterLab
+    cnnlab build [LESSON ...]                             write student lessons from solutions
+    cnnlab check                                          list every broken course invariant
+    cnnlab execute [LESSON ...] [--lang zh|en]            run solutions, store their outputs
+    cnnlab lessons                                        the lesson list from the manifest
+
+A bad command (unknown language, taken port, broken manifest) prints one line
+and exits with code 2, without a traceback.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from cnnlab.i18n import LANGUAGES, get_language
+
+EXIT_BAD_COMMAND = 2
+
+
+class CommandError(Exception):
+    """A problem with the command itself: printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line instead of usage + message
+        raise CommandError(message)
+
+
+def _lessons(manifest, keys):
+    return [manifest.lesson(key) for key in keys] if keys else list(manifest.lessons)
+
+
+def cmd_lessons(args, manifest):
+    for lesson in manifest.lessons:
+        print(f"{lesson.stem:24} {lesson.title['zh']} / {lesson.title['en']}  "
+              f"({lesson.minutes} min, {len(lesson.exercises)} exercises, {lesson.max_points} points)")
+    return 0
+
+
+def cmd_build(args, manifest):
+    from cnnlab.pipeline.build import build
+    changed = build(manifest, _lessons(manifest, args.lessons))
+    for path in changed:
+        print(f"wrote {path.relative_to(manifest.root)}")
+    print(f"{len(changed)} file(s) changed")
+    return 0
+
+
+def cmd_check(args, manifest):
+    from cnnlab.pipeline.check import check
+    problems = check(manifest)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"cnnlab check: {len(problems)} problem(s)")
+        return 1
+    print(f"cnnlab check: {len(manifest.lessons)} lesson(s) × {len(LANGUAGES)} languages consistent")
+    return 0
+
+
+def cmd_execute(args, manifest):
+    from cnnlab.pipeline.execute import execute_solution
+    langs = [args.lang] if args.lang else list(LANGUAGES)
+    for lesson in _lessons(manifest, args.lessons):
+        for lang in langs:
+            changed = execute_solution(manifest, lesson, lang)
+            print(f"executed {lesson.stem} [{lang}]: {len(changed)} file(s) changed")
+    return 0
+
+
+def cmd_lab(args, manifest):
+    from cnnlab.lab import LabError, run_lab
+    try:
+        return run_lab(manifest, args.lang, port=args.port, open_browser=not args.no_browser)
+    except LabError as err:
+        raise CommandError(str(err)) from None
+
+
+def make_parser():
+    parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
+    parser.add_argument("--root", help="the course folder (default: found from the current folder)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    lab = sub.add_parser("lab", help="open the course in JupyterLab")
+    lab.add_argument("--lang", choices=LANGUAGES, default=get_language())
+    lab.add_argument("--port", type=int, default=8888)
+    lab.add_argument("--no-browser", action="store_true")
+    lab.set_defaults(run=cmd_lab)
+
+    build = sub.add_parser("build", help="write student lessons from solutions")
+    build.add_argument("lessons", nargs="*", help="lesson numbers or slugs (default: all)")
+    build.set_defaults(run=cmd_build)
+
+    check = sub.add_parser("check", help="list every broken course invariant")
+    check.set_defaults(run=cmd_check)
+
+    execute = sub.add_parser("execute", help="run solution notebooks and store their outputs")
+    execute.add_argument("lessons", nargs="*")
+    execute.add_argument("--lang", choices=LANGUAGES)
+    execute.set_defaults(run=cmd_execute)
+
+    lessons = sub.add_parser("lessons", help="list the lessons")
+    lessons.set_defaults(run=cmd_lessons)
+    return parser
+
+
+def main(argv=None):
+    from cnnlab.course import ManifestError, load_manifest, course_root
+    try:
+        args = make_parser().parse_args(argv)
+        if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
+            raise CommandError(f"--port must be between 1 and 65535, got {args.port}")
+        manifest = load_manifest(Path(args.root) if args.root else course_root())
+        return args.run(args, manifest)
+    except (CommandError, ManifestError) as err:
+        print(f"cnnlab: error: {err}", file=sys.stderr)
+        return EXIT_BAD_COMMAND
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Chinese text in matplotlib figures.
+
+Matplotlib's default font (DejaVu Sans) has no Chinese glyphs: they render as
+empty boxes with a "Glyph … missing from font(s)" warning. ``use_cjk_font``
+puts the first installed CJK font of a list that covers Linux, macOS and
+Windows in front of matplotlib's sans-serif list.
+"""
+
+# Linux (Debian fonts-noto-cjk, fonts-wqy-microhei), macOS, Windows, then Adobe/Google names.
+CJK_FONTS = (
+    "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei", "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti",
+    "Microsoft YaHei", "SimHei", "Source Han Sans SC", "Source Han Sans CN",
+    "Arial Unicode MS",
+)
+
+INSTALL_HINT = ("no CJK font found, Chinese text in figures will show as boxes: install one "
+                "(Debian/Ubuntu: apt-get install fonts-noto-cjk; or pip install mplfonts)")
+
+
+def installed_cjk_fonts():
+    """The names from CJK_FONTS that matplotlib can find on this machine, in order."""
+    from matplotlib import font_manager
+    available = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in CJK_FONTS if name in available]
+
+
+def use_cjk_font(quiet=False):
+    """Make matplotlib draw Chinese text; return the font used, or None (with a hint)."""
+    import matplotlib
+    found = installed_cjk_fonts()
+    if not found:
+        if not quiet:
+            print(INSTALL_HINT)
+        return None
+    current = [f for f in matplotlib.rcParams["font.sans-serif"] if f not in found]
+    matplotlib.rcParams["font.sans-serif"] = found + current
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
+    return found[0]

@@ -1,0 +1,97 @@
+"""``cnnlab lab``: open the course in JupyterLab, in Chinese or English.
+
+Starts a real JupyterLab server rooted at the course folder, with the chosen
+language's first lesson open and JupyterLab's own interface in that language
+(the ``jupyterlab-language-pack-zh-CN`` package). Ctrl-C stops it cleanly.
+"""
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from cnnlab.i18n import say
+
+LOCALES = {"zh": "zh_CN", "en": "en"}
+
+
+class LabError(RuntimeError):
+    """The server cannot start (for example: the port is taken)."""
+
+
+def port_is_free(port, host="127.0.0.1"):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def settings_dir(lang):
+    """A JupyterLab user-settings folder for the course in ``lang``.
+
+    It sets the interface language and turns off the news and update checks
+    (the course must work offline). It lives in the user cache, so the
+    student's own JupyterLab settings elsewhere are not touched.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cnnlab" / "jupyterlab" / lang
+    files = {
+        "@jupyterlab/translation-extension/plugin.jupyterlab-settings": {"locale": LOCALES[lang]},
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+            {"fetchNews": "false", "checkForUpdates": False},
+    }
+    for name, content in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(content, indent=2), encoding="utf-8")
+    return base
+
+
+def lab_command(root, first_notebook, port, token, open_browser, lang):
+    """The ``jupyter lab`` command line that ``run_lab`` starts."""
+    return [
+        sys.executable, "-m", "jupyter", "lab",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.open_browser={open_browser}",
+        f"--LabApp.default_url=/lab/tree/{first_notebook}",
+        f"--LabApp.user_settings_dir={settings_dir(lang)}",
+        "--LabApp.news_url=",
+    ]
+
+
+def lesson_url(port, first_notebook, token):
+    return f"http://127.0.0.1:{port}/lab/tree/{first_notebook}?token={token}"
+
+
+def run_lab(manifest, lang, port=8888, open_browser=True, token=None):
+    """Start JupyterLab on the course and block until Ctrl-C; returns the exit code."""
+    if not port_is_free(port):
+        raise LabError(say(zh="端口 {port} 已被占用：请用 --port 换一个端口",
+                           en="port {port} is in use: choose another with --port", port=port))
+    first = manifest.lessons[0].path(manifest.root, "lessons", lang).relative_to(manifest.root)
+    token = token or secrets.token_hex(16)
+    command = lab_command(manifest.root, first.as_posix(), port, token, open_browser, lang)
+    env = dict(os.environ, CNNLAB_LANG=lang)
+    # A new session: Ctrl-C reaches only us, and we stop the server without its y/n prompt.
+    server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)
+    print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。", en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
+              url=lesson_url(port, first.as_posix(), token)), flush=True)
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        print(say(zh="JupyterLab 已停止。", en="JupyterLab stopped."))
+        return 0

@@ -1,0 +1,7 @@
+"""The authoring pipeline: solutions → student lessons, and the checks that keep them honest.
+
+Data flows one way: manifest → solutions (source) → ``build`` → lessons.
+``notebooks`` reads and writes jupytext pairs, ``steps`` holds the small
+transforms that turn a solution into a student version, ``build`` applies them,
+``check`` lists every broken invariant.
+"""

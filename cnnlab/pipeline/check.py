@@ -1,0 +1,174 @@
+"""``cnnlab check``: every course invariant, each broken one reported with its fix.
+
+The rules:
+
+1. Every manifest lesson exists as ``solutions/`` and ``lessons/``, in zh and en,
+   each as ``.ipynb`` and ``.py``; no notebook exists that the manifest lacks.
+2. Each ``.ipynb`` and its ``.py`` hold the same notebook (jupytext pair in sync).
+3. ``lessons/`` is exactly what ``cnnlab build`` writes from ``solutions/``.
+4. The zh and en solutions of a lesson have the same code cells. The comparison
+   reads each cell as Python tokens and ignores comments and the text inside
+   string literals, which are for display and may be translated; everything else
+   (names, numbers, operators, the order and number of code cells) must match.
+5. Every notebook has the ``python3`` kernelspec.
+6. Solution regions sit inside a function body, so that the student version
+   (which raises NotImplementedError there) still runs top to bottom.
+"""
+
+import io
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+from cnnlab.i18n import LANGUAGES
+from cnnlab.pipeline.build import expected_lesson_files
+from cnnlab.pipeline.notebooks import as_py, code_cells, read_notebook
+from cnnlab.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
+from cnnlab.course import KINDS
+
+
+@dataclass
+class Problem:
+    path: Path
+    message: str
+    fix: str
+
+    def __str__(self):
+        return f"{self.path}: {self.message} — fix: {self.fix}"
+
+
+def code_tokens(source):
+    """The tokens of a code cell, minus comments, with string contents blanked.
+
+    IPython magics (lines starting with % or !) are kept as plain text.
+    """
+    lines = [l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))]
+    magics = [l.strip() for l in source.splitlines() if l.lstrip().startswith(("%", "!"))]
+    kept = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
+                continue
+            if tok.type == tokenize.STRING or tok.type in _FSTRING_PARTS:
+                kept.append("<str>")
+            else:
+                kept.append(tok.string)
+    except (tokenize.TokenError, SyntaxError, IndentationError) as err:
+        return ["<untokenizable>", str(err), source]
+    collapsed = [t for i, t in enumerate(kept) if not (t == "<str>" and i and kept[i - 1] == "<str>")]
+    return magics + collapsed
+
+
+# Python 3.12 splits f-strings into several tokens; treat each part like a string.
+_FSTRING_PARTS = {getattr(tokenize, name) for name in
+                  ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END") if hasattr(tokenize, name)}
+
+
+def _rel(manifest, path):
+    try:
+        return Path(path).relative_to(manifest.root)
+    except ValueError:
+        return Path(path)
+
+
+def check_files_exist(manifest):
+    problems, expected = [], set()
+    for lesson in manifest.lessons:
+        for kind in KINDS:
+            for lang in LANGUAGES:
+                for ext in (".ipynb", ".py"):
+                    path = lesson.path(manifest.root, kind, lang, ext)
+                    expected.add(path)
+                    if not path.is_file():
+                        fix = ("write the solution (copy the other language's code cells)"
+                               if kind == "solutions" else "run `cnnlab build`")
+                        if kind == "solutions" and ext == ".py":
+                            fix = f"run `jupytext --sync {_rel(manifest, path.with_suffix('.ipynb'))}`"
+                        problems.append(Problem(_rel(manifest, path), "missing", fix))
+    for kind in KINDS:
+        for lang in LANGUAGES:
+            for path in sorted((manifest.root / kind / lang).glob("*.ipynb")):
+                if path not in expected:
+                    problems.append(Problem(_rel(manifest, path), "not a lesson in course/manifest.toml",
+                                            "add the lesson to the manifest or delete the file"))
+    return problems
+
+
+def check_notebook(manifest, path):
+    """Kernelspec and jupytext-pair problems of one existing notebook."""
+    problems = []
+    nb = read_notebook(path)
+    if nb.metadata.get("kernelspec", {}).get("name") != "python3":
+        problems.append(Problem(_rel(manifest, path), "no python3 kernelspec",
+                                "run `cnnlab execute` (solutions) or `cnnlab build` (lessons)"))
+    py = path.with_suffix(".py")
+    if py.is_file() and py.read_text(encoding="utf-8") != as_py(nb, path.parent):
+        problems.append(Problem(_rel(manifest, py), f"out of sync with {path.name}",
+                                f"run `jupytext --sync {_rel(manifest, py)}` (the newer file wins)"))
+    return problems
+
+
+def check_solution_regions(manifest, path):
+    problems = []
+    for number, cell in enumerate(read_notebook(path).cells):
+        if cell.cell_type != "code":
+            continue
+        lines = cell.source.split("\n")
+        try:
+            regions = find_regions(lines, BEGIN_SOLUTION, END_SOLUTION)
+        except MarkerError as err:
+            problems.append(Problem(_rel(manifest, path), f"code cell {number}: {err}",
+                                    "close every solution region"))
+            continue
+        for first, _ in regions:
+            if not lines[first].startswith((" ", "\t")):
+                problems.append(Problem(
+                    _rel(manifest, path), f"code cell {number}: solution region at top level",
+                    "put the answer inside a function body, so the student version still runs"))
+    return problems
+
+
+def check_languages_agree(manifest, lesson):
+    zh, en = (lesson.path(manifest.root, "solutions", lang) for lang in ("zh", "en"))
+    if not (zh.is_file() and en.is_file()):
+        return []
+    zh_cells, en_cells = code_cells(read_notebook(zh)), code_cells(read_notebook(en))
+    where = _rel(manifest, en)
+    if len(zh_cells) != len(en_cells):
+        return [Problem(where, f"{len(en_cells)} code cells, but the zh solution has {len(zh_cells)}",
+                        "give both languages the same code cells")]
+    problems = []
+    for number, (a, b) in enumerate(zip(zh_cells, en_cells)):
+        if code_tokens(a.source) != code_tokens(b.source):
+            first_line = b.source.strip().splitlines()[0] if b.source.strip() else ""
+            problems.append(Problem(where, f"code cell {number} ({first_line[:40]!r}) differs from the zh solution",
+                                    "copy the code; only comments and display strings may differ"))
+    return problems
+
+
+def check_lessons_built(manifest, lesson):
+    problems = []
+    for lang in LANGUAGES:
+        if not lesson.path(manifest.root, "solutions", lang).is_file():
+            continue
+        for path, text in expected_lesson_files(manifest, lesson, lang).items():
+            if path.is_file() and path.read_text(encoding="utf-8") != text:
+                problems.append(Problem(_rel(manifest, path), "differs from what `cnnlab build` writes",
+                                        "edit solutions/, never lessons/, then run `cnnlab build`"))
+    return problems
+
+
+def check(manifest):
+    """Every problem found, as a list of Problem (empty when the course is consistent)."""
+    problems = check_files_exist(manifest)
+    for lesson in manifest.lessons:
+        for kind in KINDS:
+            for lang in LANGUAGES:
+                path = lesson.path(manifest.root, kind, lang)
+                if path.is_file():
+                    problems += check_notebook(manifest, path)
+                    if kind == "solutions":
+                        problems += check_solution_regions(manifest, path)
+        problems += check_languages_agree(manifest, lesson)
+        problems += check_lessons_built(manifest, lesson)
+    return problems

@@ -1,0 +1,48 @@
+"""``cnnlab execute``: run solution notebooks and store their outputs (quick mode).
+
+Authors edit ``solutions/{lang}/NN_slug.py`` (or the paired notebook), then run
+``cnnlab execute NN``. The newer of the two files is read, executed top to
+bottom by a real kernel with ``CNNLAB_QUICK=1``, and written back as a pair:
+the stored outputs are what nbval compares in the test suite.
+"""
+
+import os
+from pathlib import Path
+
+from nbclient import NotebookClient
+
+from cnnlab.course import QUICK_ENV
+from cnnlab.pipeline.notebooks import normalize, read_notebook, write_pair
+
+
+def newer_of_pair(ipynb_path):
+    """The ``.py`` twin if it was edited after the notebook, else the notebook."""
+    ipynb_path = Path(ipynb_path)
+    py = ipynb_path.with_suffix(".py")
+    if py.is_file() and (not ipynb_path.is_file() or py.stat().st_mtime > ipynb_path.stat().st_mtime):
+        return py
+    return ipynb_path
+
+
+def execute_notebook(nb, folder, timeout=600):
+    """Run ``nb`` in ``folder`` with a python3 kernel in quick mode; returns the same node."""
+    previous = os.environ.get(QUICK_ENV)
+    os.environ[QUICK_ENV] = "1"
+    try:
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(folder)}}).execute()
+    finally:
+        if previous is None:
+            os.environ.pop(QUICK_ENV, None)
+        else:
+            os.environ[QUICK_ENV] = previous
+    return nb
+
+
+def execute_solution(manifest, lesson, lang):
+    """Execute one solution notebook and rewrite its pair; returns the changed paths."""
+    ipynb = lesson.path(manifest.root, "solutions", lang)
+    nb = normalize(read_notebook(newer_of_pair(ipynb)))
+    nb.metadata["cnnlab"] = {"version": "solution", "lang": lang}
+    execute_notebook(nb, ipynb.parent)
+    return write_pair(nb, ipynb)
