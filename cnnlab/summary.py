@@ -1,0 +1,292 @@
+"""One table per model: layers, output shapes, parameters, MACs, receptive fields.
+
+Three separate steps, as in torchinfo:
+
+1. **collect** — forward hooks record one plain :class:`LayerRow` per layer call
+   (hooks are always removed, and every module's train/eval mode restored);
+2. **compute** — totals (:class:`Summary`) and the receptive-field columns;
+3. **render** — :func:`render_text` for ``print`` and :func:`render_html` for
+   notebooks; neither touches a torch module.
+
+Rows are the *layers*: modules without children, plus custom modules that count
+themselves (below); containers (``Sequential``, blocks) are not rows.
+
+What is counted, for ONE image
+------------------------------
+* ``params`` — trainable parameters of the layer (a layer used twice is counted
+  at its first call); ``Summary.total_params == sum(p.numel() for p in model.parameters())``.
+* ``macs`` — multiply–accumulates of convolutions (all dims, groups, transposed)
+  and ``Linear`` layers only; every other layer counts 0. This is what
+  torchvision's "GFLOPS" column reports (AlexNet 0.714, VGG-16 15.47, ResNet-18
+  1.814, ResNet-50 4.089) and half of ``torch.utils.flop_counter`` FLOPs::
+
+      conv:   MACs = out_elements · (c_in / groups) · k_h · k_w
+      linear: MACs = out_elements · in_features
+
+* ``connections`` (LeCun's term) — summed over output values, the number of
+  inputs each one reads, plus 1 for a bias: ``MACs + outputs`` for a
+  convolution or linear layer with bias, ``outputs · k_h · k_w`` for pooling,
+  0 for element-wise layers (activations, normalisation, dropout).
+
+Custom layers
+-------------
+A module may count itself by defining::
+
+    def cnnlab_counts(self, inputs, output):
+        # inputs: tuple of input tensors, output: output tensor (batch dim included)
+        return {"macs": ..., "connections": ...}     # ints, for one image
+
+``summary`` then uses these numbers instead of its own rules (and does not list
+the module's children). For receptive fields a module may define
+``cnnlab_receptive(self)``, see :mod:`cnnlab.receptive`.
+"""
+
+import html
+import math
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+from cnnlab.i18n import say
+from cnnlab.receptive import UnsupportedLayerError, _EvalMode, example_input, receptive_field
+
+__all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
+
+
+@dataclass
+class LayerRow:
+    """One call of one layer; numbers are for ONE image."""
+    name: str
+    type: str
+    output_shape: tuple          # batch dimension included
+    params: int                  # trainable parameters
+    all_params: int              # trainable + frozen
+    macs: int
+    connections: int
+    r: object = None             # receptive field size (int or (h, w)); None if not spatial
+    jump: object = None          # effective stride
+    call: int = 1                # 2 for the second call of a shared layer
+
+
+@dataclass
+class Summary:
+    """The table of :func:`summary`: ``print`` it, or show it in a notebook."""
+    rows: list
+    input_size: tuple
+    total_params: int
+    trainable_params: int
+    total_macs: int
+    total_connections: int
+    notes: list = field(default_factory=list)
+
+    @property
+    def non_trainable_params(self):
+        return self.total_params - self.trainable_params
+
+    def __str__(self):
+        return render_text(self)
+
+    __repr__ = __str__
+
+    def _repr_html_(self):
+        return render_html(self)
+
+
+# ----------------------------------------------------------------------------
+# 1. collect
+# ----------------------------------------------------------------------------
+def _windows(in_size, out_size):
+    """Total window length of adaptive pooling along one axis (PyTorch's windows)."""
+    return sum(math.ceil((i + 1) * in_size / out_size) - (i * in_size) // out_size
+               for i in range(out_size))
+
+
+def layer_counts(module, inputs, output):
+    """(macs, connections) of one layer call, for ONE image."""
+    if hasattr(module, "cnnlab_counts"):
+        counts = module.cnnlab_counts(inputs, output)
+        return int(counts["macs"]), int(counts["connections"])
+    batch = output.shape[0]
+    outputs = output.numel() // batch                       # output values per image
+    if isinstance(module, nn.modules.conv._ConvTransposeNd):
+        kernel = math.prod(module.kernel_size)              # each input value is scattered
+        macs = inputs[0].numel() // batch * (module.out_channels // module.groups) * kernel
+    elif isinstance(module, nn.modules.conv._ConvNd):
+        macs = outputs * (module.in_channels // module.groups) * math.prod(module.kernel_size)
+    elif isinstance(module, nn.Linear):
+        macs = outputs * module.in_features
+    elif isinstance(module, (nn.modules.pooling._MaxPoolNd, nn.modules.pooling._AvgPoolNd)):
+        dims = output.dim() - 2
+        kernel = module.kernel_size
+        kernel = kernel if isinstance(kernel, tuple) else (kernel,) * dims
+        return 0, outputs * math.prod(kernel)
+    elif isinstance(module, (nn.modules.pooling._AdaptiveAvgPoolNd,
+                             nn.modules.pooling._AdaptiveMaxPoolNd)):
+        channels = output.shape[1]
+        reads = math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
+        return 0, channels * reads
+    else:
+        return 0, 0
+    has_bias = getattr(module, "bias", None) is not None
+    return macs, macs + (outputs if has_bias else 0)
+
+
+def _layers(model):
+    """{module: name} of the rows: childless modules and self-counting modules."""
+    layers, inside_counted = {}, set()
+    for name, module in model.named_modules():
+        if module in inside_counted:
+            continue
+        if hasattr(module, "cnnlab_counts"):
+            layers[module] = name
+            inside_counted.update(m for m in module.modules() if m is not module)
+        elif not any(module.children()):
+            layers[module] = name
+    return layers
+
+
+def _count_params(module, seen):
+    """(trainable, all) parameters of ``module`` not counted before."""
+    fresh = [p for p in module.parameters() if id(p) not in seen]
+    seen.update(id(p) for p in fresh)
+    return sum(p.numel() for p in fresh if p.requires_grad), sum(p.numel() for p in fresh)
+
+
+def collect(model, x):
+    """Run ``model(x)`` with forward hooks; one :class:`LayerRow` per layer call."""
+    rows, calls, seen = [], {}, set()
+    layers = _layers(model)
+
+    def record(module, inputs, output):
+        output = output[0] if isinstance(output, (tuple, list)) else output
+        name = layers[module]
+        calls[name] = calls.get(name, 0) + 1
+        trainable, total = _count_params(module, seen)
+        macs, connections = layer_counts(module, inputs, output)
+        rows.append(LayerRow(name=name or type(module).__name__, type=type(module).__name__,
+                             output_shape=tuple(output.shape), params=trainable, all_params=total,
+                             macs=macs, connections=connections, call=calls[name]))
+
+    handles = [module.register_forward_hook(record) for module in layers]
+    try:
+        with _EvalMode(model):
+            model(x)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return rows
+
+
+# ----------------------------------------------------------------------------
+# 2. compute
+# ----------------------------------------------------------------------------
+def _add_receptive_fields(rows, model, x):
+    """Fill the r / jump columns; returns a note when the model cannot be analysed."""
+    try:
+        fields = receptive_field(model, x)
+    except UnsupportedLayerError as error:
+        return str(error)
+    by_call = {(f.name, f.call): f for f in fields}
+    for row in rows:
+        found = by_call.get((row.name, row.call))
+        if found is not None:
+            row.r, row.jump = found.r, found.jump
+    return None
+
+
+def summary(model, input_size):
+    """Per-layer table of ``model`` for one input of ``input_size``.
+
+    Args:
+        model: any ``nn.Module``.
+        input_size: ``(C, H, W)`` (a batch of one is added) or ``(N, C, H, W)``.
+
+    Returns:
+        :class:`Summary` with ``.rows`` (:class:`LayerRow`), ``.total_params``,
+        ``.trainable_params``, ``.total_macs`` (per image) and
+        ``.total_connections``. ``print`` it, or leave it last in a notebook cell.
+
+    Example::
+
+        summary(alexnet, (3, 224, 224)).total_params     # 61,100,840
+    """
+    x = example_input(model, input_size)
+    rows = collect(model, x)
+    notes = [note for note in [_add_receptive_fields(rows, model, x)] if note]
+    params = {id(p): p for p in model.parameters()}.values()
+    return Summary(
+        rows=rows, input_size=tuple(x.shape),
+        total_params=sum(p.numel() for p in params),
+        trainable_params=sum(p.numel() for p in params if p.requires_grad),
+        total_macs=sum(row.macs for row in rows),
+        total_connections=sum(row.connections for row in rows),
+        notes=notes)
+
+
+# ----------------------------------------------------------------------------
+# 3. render
+# ----------------------------------------------------------------------------
+def _headers():
+    return [say(zh="层（类型）", en="Layer (type)"), say(zh="输出形状", en="Output shape"),
+            say(zh="参数量", en="Params"), say(zh="乘加 MACs", en="MACs"),
+            say(zh="连接数", en="Connections"), say(zh="感受野 r", en="RF r"), "jump"]
+
+
+def _cells(row):
+    name = row.name if row.call == 1 else f"{row.name} ({row.call})"
+    def number(n):
+        return f"{n:,}" if n else "–"
+    def field_(v):
+        return "–" if v is None else ("×".join(map(str, v)) if isinstance(v, tuple) else str(v))
+    return [f"{name} ({row.type})", str(list(row.output_shape)), number(row.params),
+            number(row.macs), number(row.connections), field_(row.r), field_(row.jump)]
+
+
+def _scaled(n):
+    for unit, size in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
+        if n >= size:
+            return f"{n:,} ({n / size:.3f} {unit})"
+    return f"{n:,}"
+
+
+def _totals(s):
+    return [
+        (say(zh="输入", en="Input size"), str(list(s.input_size))),
+        (say(zh="总参数量", en="Total params"), f"{s.total_params:,}"),
+        (say(zh="可训练参数", en="Trainable params"), f"{s.trainable_params:,}"),
+        (say(zh="不可训练参数", en="Non-trainable params"), f"{s.non_trainable_params:,}"),
+        (say(zh="乘加次数 MACs（每张图，仅卷积和全连接）", en="MACs per image (conv + linear)"),
+         _scaled(s.total_macs)),
+        (say(zh="连接数（每张图）", en="Connections per image"), f"{s.total_connections:,}"),
+    ]
+
+
+def render_text(s):
+    """The summary as a plain-text table."""
+    header, body = _headers(), [_cells(row) for row in s.rows]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    align = [str.ljust, str.ljust] + [str.rjust] * 5
+
+    def line(cells):
+        return "  ".join(a(c, w) for a, c, w in zip(align, cells, widths))
+
+    rule = "=" * len(line(header))
+    out = [rule, line(header), rule, *map(line, body), rule]
+    out += [f"{label}: {value}" for label, value in _totals(s)]
+    out += [f"* {note}" for note in s.notes]
+    return "\n".join(out)
+
+
+def render_html(s):
+    """The summary as an HTML table (what a notebook shows)."""
+    esc = html.escape
+    head = "".join(f"<th>{esc(h)}</th>" for h in _headers())
+    body = "".join("<tr>" + "".join(
+        f'<td style="text-align:{"left" if i < 2 else "right"}">{esc(c)}</td>'
+        for i, c in enumerate(_cells(row))) + "</tr>" for row in s.rows)
+    totals = "".join(f"<tr><th style='text-align:left'>{esc(k)}</th><td>{esc(v)}</td></tr>"
+                     for k, v in _totals(s))
+    notes = "".join(f"<p><em>{esc(n)}</em></p>" for n in s.notes)
+    return (f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<table>{totals}</table>{notes}")
