@@ -32,7 +32,19 @@ def _lessons(manifest, keys):
     return [manifest.lesson(key) for key in keys] if keys else list(manifest.lessons)
 
 
+def lessons_markdown(manifest):
+    """The lesson table of README.md, made from the manifest."""
+    rows = ["| # | 中文 | English | minutes | exercises (points) |", "|---|---|---|---|---|"]
+    for lesson in manifest.lessons:
+        rows.append(f"| {lesson.number:02d} | {lesson.title['zh']} | {lesson.title['en']} | {lesson.minutes} "
+                    f"| {len(lesson.exercises)} ({lesson.max_points:g}) |")
+    return "\n".join(rows)
+
+
 def cmd_lessons(args, manifest):
+    if args.markdown:
+        print(lessons_markdown(manifest))
+        return 0
     for lesson in manifest.lessons:
         print(f"{lesson.stem:24} {lesson.title['zh']} / {lesson.title['en']}  "
               f"({lesson.minutes} min, {len(lesson.exercises)} exercises, {lesson.max_points} points)")
@@ -102,6 +114,7 @@ def make_parser():
     execute.set_defaults(run=cmd_execute)
 
     lessons = sub.add_parser("lessons", help="list the lessons")
+    lessons.add_argument("--markdown", action="store_true", help="print README.md's lesson table")
     lessons.set_defaults(run=cmd_lessons)
     return parser
 

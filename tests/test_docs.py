@@ -1,0 +1,35 @@
+"""README and glossary stay true to the project: lesson table, test command, terms."""
+
+import re
+
+from cnnlab.cli import lessons_markdown
+from cnnlab.course import load_manifest
+from tests.helpers import ROOT
+
+
+def test_readme_lesson_table_is_the_manifest():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- lessons:start[^>]*-->\n(.*?)\n<!-- lessons:end -->", readme, re.S)
+    assert block, "README.md lost its lesson-table markers"
+    assert block.group(1).strip() == lessons_markdown(load_manifest(ROOT)).strip(), \
+        "README's lesson table is stale: paste the output of `cnnlab lessons --markdown`"
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    test_line = next(line for line in readme.splitlines() if "pytest" in line and line.startswith("bash"))
+    command = test_line.split("#")[0].strip()
+    assert command in ci, f"{command!r} is not what .ci/run runs"
+
+
+def test_glossary_has_the_course_terms():
+    text = (ROOT / "course" / "glossary.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and line.startswith("|") and not set(cells[0]) <= set("-"):
+            rows[cells[0]] = cells[1]
+    for zh, en in {"卷积核": "kernel", "特征图": "feature map", "填充": "padding", "步幅": "stride",
+                   "感受野": "receptive field", "池化": "pooling", "批量归一化": "batch normalization"}.items():
+        assert rows.get(zh, "").startswith(en), (zh, rows.get(zh))

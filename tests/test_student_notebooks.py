@@ -1,0 +1,39 @@
+"""Every student notebook runs top to bottom, unanswered, without an error.
+
+The solution notebooks are executed by nbval (their stored outputs are compared);
+here the generated student versions are executed with nbclient in a scratch
+folder, exactly as a student who skipped every exercise would run them.
+"""
+
+import shutil
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from cnnlab.course import load_manifest
+from cnnlab.i18n import LANGUAGES
+from tests.helpers import ROOT
+
+MANIFEST = load_manifest(ROOT)
+CASES = [(lesson, lang) for lesson in MANIFEST.lessons for lang in LANGUAGES]
+
+
+def _error_outputs(nb):
+    return [(index, out.get("ename"), out.get("evalue")) for index, cell in enumerate(nb.cells)
+            if cell.cell_type == "code" for out in cell.get("outputs", []) if out.output_type == "error"]
+
+
+@pytest.mark.parametrize("lesson, lang", CASES, ids=[f"{l.stem}-{lang}" for l, lang in CASES])
+def test_student_notebook_runs_unanswered(lesson, lang, tmp_path):
+    source = lesson.path(ROOT, "lessons", lang)
+    notebook = tmp_path / source.name
+    shutil.copy(source, notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert _error_outputs(nb) == []
+    text = "".join(out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
+                   for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs)
+    unanswered = {"zh": "还没有作答", "en": "not answered yet"}[lang]
+    assert text.count(unanswered) >= 1, "an unanswered exercise must say so"
