@@ -244,7 +244,7 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
 
     With ``ceil_mode=True`` the last window is dropped when it would start in
     the right-hand padding, i.e. when ``(out − 1)·s ≥ n + p``. The stride ``s``
-    defaults to the kernel size ``k``; PyTorch requires ``p ≤ (d·(k − 1) + 1) / 2``.
+    defaults to the kernel size ``k``; PyTorch requires ``p ≤ k / 2``.
 
     Shape:
         Input ``(N, C, n_h, n_w)`` → output ``(N, C, out_h, out_w)``.
@@ -257,12 +257,12 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
     for axis in range(2):
         n_, k_, s_, p_, d_ = n2[axis], k2[axis], s2[axis], p2[axis], d2[axis]
         k_eff = _effective_kernel(k_, d_)
-        if 2 * p_ > k_eff:
+        if 2 * p_ > k_:
             raise ValueError(say(
-                zh="池化的每侧填充 p = {p} 不能超过有效窗口 {k} 的一半（PyTorch 的规定）：请减小 p",
-                en="pooling padding p = {p} must be at most half the effective window {k} "
+                zh="池化的每侧填充 p = {p} 不能超过窗口尺寸 k = {k} 的一半（PyTorch 的规定）：请减小 p",
+                en="pooling padding p = {p} must be at most half the kernel size k = {k} "
                    "(PyTorch's rule): use a smaller p",
-                p=p_, k=k_eff))
+                p=p_, k=k_))
         _check_fits(n_, k_eff, n_ + 2 * p_, f"n + 2·p = {n_} + 2·{p_}")
         span = n_ + 2 * p_ - k_eff
         out = (-(-span // s_) if ceil_mode else span // s_) + 1
