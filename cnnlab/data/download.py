@@ -30,9 +30,12 @@ class DownloadError(OSError):
     def __init__(self, filename, failures):
         self.filename, self.failures = filename, failures
         lines = "\n".join(f"  - {url}: {why}" for url, why in failures)
-        super().__init__(say(zh="无法下载 {f}，所有镜像均失败：\n{l}",
-                             en="could not download {f}; every mirror failed:\n{l}",
-                             f=filename, l=lines))
+        self.message = say(zh="无法下载 {f}，所有镜像均失败：\n{l}",
+                           en="could not download {f}; every mirror failed:\n{l}", f=filename, l=lines)
+        super().__init__(self.message)
+
+    def __str__(self):
+        return self.message
 
 
 def _get(url, tmp, timeout):
