@@ -8,4 +8,3 @@ import os
 
 os.environ.setdefault("CNNLAB_QUICK", "1")
 os.environ.pop("CNNLAB_LANG", None)  # each lesson sets its own language
-os.environ.setdefault("MPLBACKEND", "Agg")

@@ -65,7 +65,8 @@ def lab_command(root, first_notebook, port, token, open_browser, lang):
         f"--LabApp.default_url=/lab/tree/{first_notebook}",
         f"--LabApp.user_settings_dir={settings_dir(lang)}",
         "--LabApp.news_url=",
-    ]
+        "--LabApp.extension_manager=readonly",  # no PyPI look-ups: the course works offline
+    ] + (["--ServerApp.allow_root=True"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])
 
 
 def lesson_url(port, first_notebook, token):

@@ -45,11 +45,13 @@ class CheckReport:
                    m="✓" if self.passed else "✗", ex=self.exercise, p=passed, n=len(self.cases))
         return "\n".join([head] + lines)
 
-    def _repr_pretty_(self, printer, cycle):
-        printer.text(str(self))
 
 
 def _short(value, limit=80):
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_short(v, limit) for v in value) + ")"
+    if isinstance(value, np.ndarray) and value.size > 12:
+        return f"array{value.shape}"
     text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -68,9 +70,9 @@ def same_value(got, expected, tol=1e-6):
 
 
 def check_function(exercise, func, cases):
-    """Run ``func(*args)`` for each ``(args, expected)`` in ``cases``; return a CheckReport.
+    """Run ``func(*args)`` for each ``(args, expected)`` in ``cases`` and print the report.
 
-    The report prints itself in the course language. NotImplementedError on the
+    The report (returned too, for tests and the grader) is in the course language. NotImplementedError on the
     first case means the exercise is unanswered; any other exception is recorded
     for that case and the next case still runs.
     """
@@ -80,9 +82,14 @@ def check_function(exercise, func, cases):
         try:
             case.got = func(*args)
         except NotImplementedError:
-            return CheckReport(exercise, "unanswered")
+            return _shown(CheckReport(exercise, "unanswered"))
         except Exception as err:  # a student's bug is a result, not a crash
             case.error = f"{type(err).__name__}: {err}"
         results.append(case)
     status = "ok" if all(case.passed for case in results) else "wrong"
-    return CheckReport(exercise, status, results)
+    return _shown(CheckReport(exercise, status, results))
+
+
+def _shown(report):
+    print(report)
+    return report

@@ -1,9 +1,26 @@
 # ---
 # jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: kernelspec,language_info,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
+#   language_info:
+#     codemirror_mode:
+#       name: ipython
+#       version: 3
+#     file_extension: .py
+#     mimetype: text/x-python
+#     name: python
+#     nbconvert_exporter: python
+#     pygments_lexer: ipython3
+#     version: 3.11.7
 # ---
 
 # %%
@@ -31,6 +48,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
+from scipy.signal import convolve2d
 
 from cnnlab.exercises import check_function
 from cnnlab.ops import corr2d
@@ -74,13 +92,15 @@ Y = corr2d(X, K)
 print(Y)
 
 # %% [markdown]
-# PyTorch's `F.conv2d` gives the same four numbers, and a *true* convolution equals the
-# cross-correlation with the kernel flipped in both directions:
+# PyTorch's `F.conv2d` gives the same four numbers. A *true* convolution, such as SciPy's
+# `convolve2d`, gives different ones — exactly those of a cross-correlation with the kernel
+# flipped upside down and left to right:
 
 # %%
 X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # (batch, channels, height, width)
 K_t = torch.tensor(K).reshape(1, 1, 2, 2)   # (out_channels, in_channels, kh, kw)
 print("F.conv2d:          ", F.conv2d(X_t, K_t).reshape(2, 2).tolist())
+print("scipy convolve2d:  ", convolve2d(X, K, mode="valid").tolist())
 print("corr2d, flipped K: ", corr2d(X, np.flip(K)).tolist())
 
 # %% [markdown]
@@ -107,7 +127,7 @@ def my_corr2d(X, K):
 
 
 # %%
-check_function("corr2d", my_corr2d, [
+_ = check_function("corr2d", my_corr2d, [
     ((X, K), [[25, 31], [43, 49]]),
     ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
 ])
@@ -228,7 +248,7 @@ def output_size(n, k, p, s):
 
 
 # %%
-check_function("output_size", output_size, [
+_ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
     ((3, 2, 0, 1), 2),
     ((28, 5, 2, 1), 28),
@@ -255,7 +275,7 @@ def conv_parameters(c_in, c_out, k):
 
 
 # %%
-check_function("conv_parameters", conv_parameters, [
+_ = check_function("conv_parameters", conv_parameters, [
     ((3, 96, 11), 34944),
     ((1, 6, 5), 156),
 ])
@@ -297,7 +317,7 @@ def corr2d_multi_in(X, K):
 
 
 # %%
-check_function("corr2d_multi_in", corr2d_multi_in, [
+_ = check_function("corr2d_multi_in", corr2d_multi_in, [
     ((X2, K2), [[56, 72], [104, 120]]),
     ((X[None], K[None]), [[25, 31], [43, 49]]),
 ])

@@ -1,0 +1,321 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: kernelspec,language_info,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+#   language_info:
+#     codemirror_mode:
+#       name: ipython
+#       version: 3
+#     file_extension: .py
+#     mimetype: text/x-python
+#     name: python
+#     nbconvert_exporter: python
+#     pygments_lexer: ipython3
+#     version: 3.11.7
+# ---
+
+# %%
+import cnnlab
+lesson = cnnlab.start_lesson("02_convolution", lang="en")
+
+# %% [markdown]
+# # Lesson 02 · The convolution operation
+#
+# A convolutional layer slides a small grid of weights, the **kernel** (also called a filter),
+# over its input and, at every position, multiplies the overlapping numbers and adds them up.
+# The grid of results is the **feature map**. This lesson builds that operation from loops,
+# checks it against PyTorch, reproduces every number of the course notes on it, and ends with
+# four exercises.
+#
+# **What you will be able to do**
+
+# %%
+for number, objective in enumerate(lesson.objectives["en"], start=1):
+    print(f"{number}. {objective}")
+
+# %%
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+import matplotlib.pyplot as plt
+from scipy.signal import convolve2d
+
+from cnnlab.exercises import check_function
+from cnnlab.ops import corr2d
+
+# %% [markdown]
+# ## 1 · "Convolution" in deep learning is a cross-correlation
+#
+# In signal processing, the convolution of an image $X$ with a kernel $K$ **flips** the kernel
+# before sliding it:
+#
+# $$(X * K)_{i,j} = \sum_{a}\sum_{b} X_{i-a,\,j-b}\,K_{a,b},$$
+#
+# while the **cross-correlation** slides it as it is:
+#
+# $$(X \star K)_{i,j} = \sum_{a}\sum_{b} X_{i+a,\,j+b}\,K_{a,b}.$$
+#
+# Deep-learning libraries compute the second one and still call it convolution. Nothing is
+# lost: the kernel is *learned*, so if a flipped kernel were needed, training would simply
+# learn the flipped numbers (course note 003 makes the same point). Here is the library's
+# loop version, the one every later lesson builds on:
+
+# %%
+cnnlab.show_source(corr2d)
+
+# %% [markdown]
+# ### The worked example: 25, 31, 43, 49
+#
+# Course note 001 slides the 2×2 kernel $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ over the 3×3
+# input holding 1…9. Every output number is an inner product of the kernel with one window.
+# The cell below prints each sum as it is computed, then the whole feature map.
+
+# %%
+X = np.arange(1, 10, dtype=float).reshape(3, 3)
+K = np.array([[0.0, 1.0], [2.0, 3.0]])
+for i in range(2):
+    for j in range(2):
+        window = X[i:i + 2, j:j + 2]
+        terms = " + ".join(f"{k:g}×{x:g}" for k, x in zip(K.ravel(), window.ravel()))
+        print(f"Y[{i},{j}] = {terms} = {(window * K).sum():g}")
+Y = corr2d(X, K)
+print(Y)
+
+# %% [markdown]
+# PyTorch's `F.conv2d` gives the same four numbers. A *true* convolution, such as SciPy's
+# `convolve2d`, gives different ones — exactly those of a cross-correlation with the kernel
+# flipped upside down and left to right:
+
+# %%
+X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # (batch, channels, height, width)
+K_t = torch.tensor(K).reshape(1, 1, 2, 2)   # (out_channels, in_channels, kh, kw)
+print("F.conv2d:          ", F.conv2d(X_t, K_t).reshape(2, 2).tolist())
+print("scipy convolve2d:  ", convolve2d(X, K, mode="valid").tolist())
+print("corr2d, flipped K: ", corr2d(X, np.flip(K)).tolist())
+
+# %% [markdown]
+# The output is smaller than the input: an $n_h \times n_w$ input and a $k_h \times k_w$ kernel
+# give $(n_h - k_h + 1) \times (n_w - k_w + 1)$ positions, here $(3-2+1)\times(3-2+1) = 2\times 2$.
+# Lesson 03 adds padding and stride to this formula.
+#
+# ### Exercise 1 · Write `corr2d` yourself (3 points)
+#
+# Complete `my_corr2d(X, K)`: a 2-D NumPy array `X`, a smaller 2-D array `K`, the
+# cross-correlation as a new array of shape $(n_h-k_h+1, n_w-k_w+1)$. Two nested loops are fine.
+
+# %%
+def my_corr2d(X, K):
+    """Cross-correlation of a 2-D array X with a 2-D kernel K (no padding, stride 1)."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+# %%
+_ = check_function("corr2d", my_corr2d, [
+    ((X, K), [[25, 31], [43, 49]]),
+    ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
+])
+
+# %% [markdown]
+# ## 2 · A kernel that finds edges
+#
+# Course note 001 builds a 6×8 image, white (1) with a black (0) band in columns 2–5, and
+# slides the 1×2 kernel $[1, -1]$ over it. The kernel answers "how much darker is my right
+# neighbour?": $+1$ where white turns black, $-1$ where black turns white, $0$ elsewhere.
+
+# %%
+from cnnlab.data.synthetic import stripe
+
+image = stripe()                                    # (6, 8): ones, columns 2-5 zero
+edge_kernel = torch.tensor([[1.0, -1.0]])           # (1, 2)
+edges = F.conv2d(image[None, None], edge_kernel[None, None])[0, 0]   # (6, 7)
+print("image:\n", image.int())
+print("edges:\n", edges.int())
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(8, 3), constrained_layout=True)
+axes[0].imshow(image, cmap="gray", vmin=0, vmax=1)
+axes[0].set_title("input: 6×8, black band")
+shown = axes[1].imshow(edges, cmap="bwr", vmin=-1, vmax=1)
+axes[1].set_title("feature map of kernel [1, −1]")
+fig.colorbar(shown, ax=axes[1], shrink=0.8)
+for ax in axes:
+    ax.set_xticks(range(0, 8)); ax.set_yticks(range(0, 6))
+plt.show()
+
+# %% [markdown]
+# The kernel only sees **vertical** edges. Turn the image on its side and the same kernel
+# finds nothing, because every row is now constant:
+
+# %%
+sideways = image.T                                   # (8, 6): horizontal band
+print(F.conv2d(sideways[None, None], edge_kernel[None, None])[0, 0].abs().max().item())
+
+# %% [markdown]
+# ### Learning the kernel back
+#
+# If we only had the image and the edge map, could a convolutional layer *discover*
+# $[1, -1]$? Start a 1×2 kernel at random and take gradient steps on the squared error
+# between its output and the edge map.
+
+# %%
+torch.manual_seed(0)
+layer = nn.Conv2d(1, 1, kernel_size=(1, 2), bias=False)
+target = edges[None, None]
+learning_rate = 0.03
+for step in range(1, 31):
+    loss = ((layer(image[None, None]) - target) ** 2).sum()
+    layer.zero_grad()
+    loss.backward()
+    with torch.no_grad():
+        layer.weight -= learning_rate * layer.weight.grad
+    if step % 5 == 0:
+        print(f"step {step:2d}: loss {loss.item():.4f}")
+print("learned kernel:", [round(w, 3) for w in layer.weight.detach().reshape(-1).tolist()])
+
+# %% [markdown]
+# The learned weights are $[1, -1]$ to three decimals. This is what training a CNN does at
+# scale: nobody designs the kernels, gradient descent finds the ones that serve the loss.
+#
+# ## 3 · How big is the output, and how many parameters?
+#
+# With per-side padding $p$ and stride $s$ (lesson 03 explains both), a kernel of size $k$
+# on an input of size $n$ gives
+#
+# $$n_\text{out} = \left\lfloor \frac{n - k + 2p}{s} \right\rfloor + 1 .$$
+#
+# Course note 000 applies it to the first layer of AlexNet (Krizhevsky, Sutskever & Hinton,
+# 2012): a 227×227 RGB image, 96 kernels of 11×11, stride 4, no padding. (The paper's text
+# says 224×224, which does not divide evenly; lesson 09 shows why 227 is the size that works.)
+
+# %%
+print(cnnlab.conv_output_size(227, 11, p=0, s=4, explain=True))
+
+# %%
+conv1 = nn.Conv2d(in_channels=3, out_channels=96, kernel_size=11, stride=4)
+feature_maps = conv1(torch.zeros(1, 3, 227, 227))
+print("PyTorch output shape (N, C, H, W):", tuple(feature_maps.shape))
+
+# %% [markdown]
+# The note writes the output as `[55, 55, 96]`, height × width × channels; PyTorch stores the
+# same numbers channels-first, `(96, 55, 55)`. Every position of every feature map is one
+# **neuron**, and each kernel owns $11 \cdot 11 \cdot 3$ weights plus one bias:
+
+# %%
+print(cnnlab.neuron_count(96, 55, explain=True))
+print(cnnlab.conv_params(3, 96, 11, explain=True))
+print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters in", feature_maps[0].numel(), "neurons")
+
+# %% [markdown]
+# 290,400 neurons share 34,944 parameters: every neuron of one feature map uses the same
+# kernel. That sharing is why convolution scales to images (lesson 01 counts what a fully
+# connected layer would need).
+#
+# ### Exercise 2 · The output-size formula (2 points)
+#
+# Complete `output_size(n, k, p, s)`: input size `n`, kernel size `k`, padding `p` on **each**
+# side, stride `s`; return the output size as an `int` (PyTorch rounds down).
+
+# %%
+def output_size(n, k, p, s):
+    """Output height (or width) of a convolution: floor((n - k + 2p) / s) + 1."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+# %%
+_ = check_function("output_size", output_size, [
+    ((227, 11, 0, 4), 55),
+    ((3, 2, 0, 1), 2),
+    ((28, 5, 2, 1), 28),
+])
+
+
+# %% [markdown]
+# ### Exercise 3 · Parameters of a convolutional layer (2 points)
+#
+# Complete `conv_parameters(c_in, c_out, k)`: the number of learnable numbers in a layer with
+# `c_out` kernels of size `k`×`k` over `c_in` input channels, each kernel with one bias.
+
+# %%
+def conv_parameters(c_in, c_out, k):
+    """Weights and biases of nn.Conv2d(c_in, c_out, k): (k*k*c_in + 1) * c_out."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+# %%
+_ = check_function("conv_parameters", conv_parameters, [
+    ((3, 96, 11), 34944),
+    ((1, 6, 5), 156),
+])
+
+# %% [markdown]
+# ## 4 · Several input channels: one kernel slice per channel, then a sum
+#
+# A colour image has three channels. A kernel for it is $11 \times 11 \times 3$, not
+# $11\times 11$: one 2-D slice per input channel. Each slice slides over its own channel and
+# the three results are **added** into a single feature map (course notes 000 and 004) — a
+# kernel over $c$ channels always produces one channel. Here with a 2-channel input:
+
+# %%
+X2 = np.stack([np.arange(9.0).reshape(3, 3), np.arange(1.0, 10.0).reshape(3, 3)])   # (2, 3, 3)
+K2 = np.stack([np.array([[0.0, 1.0], [2.0, 3.0]]), np.array([[1.0, 2.0], [3.0, 4.0]])])  # (2, 2, 2)
+per_channel = [corr2d(x, k) for x, k in zip(X2, K2)]
+for channel, part in enumerate(per_channel):
+    print(f"channel {channel}:", part.tolist())
+print("sum:      ", sum(per_channel).tolist())
+print("F.conv2d: ", F.conv2d(torch.tensor(X2)[None], torch.tensor(K2)[None])[0, 0].tolist())
+
+# %% [markdown]
+# ### Exercise 4 · Multi-input-channel cross-correlation (3 points)
+#
+# Complete `corr2d_multi_in(X, K)` for `X` of shape (c, h, w) and `K` of shape (c, kh, kw):
+# the sum over channels of the single-channel cross-correlations. You may call `corr2d`.
+
+# %%
+def corr2d_multi_in(X, K):
+    """Sum over input channels c of corr2d(X[c], K[c]); X: (c, h, w), K: (c, kh, kw)."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+# %%
+_ = check_function("corr2d_multi_in", corr2d_multi_in, [
+    ((X2, K2), [[56, 72], [104, 120]]),
+    ((X[None], K[None]), [[25, 31], [43, 49]]),
+])
+
+# %% [markdown]
+# ## Common mistakes
+#
+# - **Flipping the kernel.** PyTorch's `conv2d` does not flip; if you flip by hand, your
+#   results will not match (section 1).
+# - **Mixing layouts.** The notes write shapes height × width × channels (`[55, 55, 96]`);
+#   PyTorch uses (batch, channels, height, width). Same numbers, different order.
+# - **Counting neurons as parameters.** 290,400 outputs, but only 34,944 learnable numbers —
+#   weights are shared across positions.
+# - **Forgetting the bias.** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ is the weights only; the
+#   96 biases make 34,944.
+# - **Per-side versus total padding.** Note 000's formula uses $2p$ (padding $p$ on each
+#   side, as PyTorch's `padding=p`); note 003 writes $p$ for the total of both sides. Lesson 03
+#   puts the two side by side.
+#
+# ## Sources
+#
+# - Course notes 000, 001, 003, 004 (in `shared/seeds/`), which this lesson checks by code.
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
+#   Neural Networks*, NeurIPS 2012 (the 227×227 input and the 11×11×3×96 first layer).
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*, course notes on
+#   convolutional layers (the output-size formula and parameter sharing).
+# - A. Zhang et al., *Dive into Deep Learning*, §7.2 (the edge-detection example).
