@@ -162,3 +162,10 @@ def test_branching_block_rows():
     s = summary(Inception(), (4, 12, 12))
     assert s.total_macs == flop_counter_macs(Inception(), (4, 12, 12))
     assert {row.name for row in s.rows} >= {"b1", "b3", "b5.0", "b5.1", "pool.0", "pool.1"}
+
+
+def test_cnnlab_summary_is_callable_even_after_importing_the_module():
+    import cnnlab
+    import cnnlab.summary as module       # makes cnnlab.summary the module object
+    assert cnnlab.summary(nn.Conv2d(1, 2, 3), (1, 5, 5)).total_params == 20
+    assert module.summary(nn.Conv2d(1, 2, 3), (1, 5, 5)).total_params == 20
