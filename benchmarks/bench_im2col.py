@@ -39,7 +39,8 @@ def median_times(fns, repeats):
 
 def main(repeats=15):
     print(f"CPU threads: os.cpu_count() = {os.cpu_count()}, torch.get_num_threads() = "
-          f"{torch.get_num_threads()}; batch {BATCH}, float32, median of {repeats}")
+          f"{torch.get_num_threads()}; load average {os.getloadavg()[0]:.2f}; "
+          f"batch {BATCH}, float32, median of {repeats}")
     print(f"{'layer':34s} {'im2col ms':>10s} {'torch ms':>10s} {'ratio':>7s}")
     rng = np.random.default_rng(0)
     ratios = []
