@@ -168,3 +168,13 @@ def test_check_exit_code_and_listing_via_cli(tmp_path):
     assert result.returncode == 1
     assert f"lessons/zh/{lesson.stem}.py: missing" in result.stdout
     assert "1 problem(s)" in result.stdout
+
+
+def test_check_reports_an_exercise_without_tagged_cells(tmp_path):
+    manifest, lesson = _first_lesson(copy_course(tmp_path))
+    path = tmp_path / "course" / "manifest.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "[[lesson.exercise]]", '[[lesson.exercise]]\nid = "ghost"\nkind = "numeric"\npoints = 1\n[[lesson.exercise]]', 1),
+        encoding="utf-8")
+    problems = _problems(tmp_path)
+    assert any("exercise 'ghost' has no cell tagged 'exercise:ghost'" in p for p in problems), problems

@@ -13,6 +13,9 @@ The rules:
 5. Every notebook has the ``python3`` kernelspec.
 6. Solution regions sit inside a function body, so that the student version
    (which raises NotImplementedError there) still runs top to bottom.
+7. Every exercise of the manifest has its cells tagged ``exercise:<id>`` in each
+   solution, and every such tag names an exercise of the manifest (the grader
+   finds exercises by these tags).
 """
 
 import io
@@ -146,6 +149,31 @@ def check_languages_agree(manifest, lesson):
     return problems
 
 
+EXERCISE_TAG = "exercise:"
+
+
+def exercise_cells(nb):
+    """``{exercise id: [cell, ...]}`` from the cells' ``exercise:<id>`` tags."""
+    found = {}
+    for cell in nb.cells:
+        for tag in cell.get("metadata", {}).get("tags", []):
+            if tag.startswith(EXERCISE_TAG):
+                found.setdefault(tag[len(EXERCISE_TAG):], []).append(cell)
+    return found
+
+
+def check_exercise_tags(manifest, lesson, path):
+    tagged = set(exercise_cells(read_notebook(path)))
+    listed = {exercise.id for exercise in lesson.exercises}
+    problems = [Problem(_rel(manifest, path), f"exercise {name!r} has no cell tagged 'exercise:{name}'",
+                        "tag the exercise's cells, or remove it from course/manifest.toml")
+                for name in sorted(listed - tagged)]
+    problems += [Problem(_rel(manifest, path), f"cells tagged 'exercise:{name}' but the manifest has no such exercise",
+                         "add the exercise (with its points) to course/manifest.toml")
+                 for name in sorted(tagged - listed)]
+    return problems
+
+
 def check_lessons_built(manifest, lesson):
     problems = []
     for lang in LANGUAGES:
@@ -169,6 +197,7 @@ def check(manifest):
                     problems += check_notebook(manifest, path)
                     if kind == "solutions":
                         problems += check_solution_regions(manifest, path)
+                        problems += check_exercise_tags(manifest, lesson, path)
         problems += check_languages_agree(manifest, lesson)
         problems += check_lessons_built(manifest, lesson)
     return problems

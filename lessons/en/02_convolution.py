@@ -113,14 +113,14 @@ print("corr2d, flipped K: ", corr2d(X, np.flip(K)).tolist())
 # Complete `my_corr2d(X, K)`: a 2-D NumPy array `X`, a smaller 2-D array `K`, the
 # cross-correlation as a new array of shape $(n_h-k_h+1, n_w-k_w+1)$. Two nested loops are fine.
 
-# %%
+# %% tags=["exercise:corr2d"]
 def my_corr2d(X, K):
     """Cross-correlation of a 2-D array X with a 2-D kernel K (no padding, stride 1)."""
     # YOUR CODE HERE
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:corr2d"]
 _ = check_function("corr2d", my_corr2d, [
     ((X, K), [[25, 31], [43, 49]]),
     ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
@@ -226,14 +226,14 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # Complete `output_size(n, k, p, s)`: input size `n`, kernel size `k`, padding `p` on **each**
 # side, stride `s`; return the output size as an `int` (PyTorch rounds down).
 
-# %%
+# %% tags=["exercise:output_size"]
 def output_size(n, k, p, s):
     """Output height (or width) of a convolution: floor((n - k + 2p) / s) + 1."""
     # YOUR CODE HERE
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:output_size"]
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
     ((3, 2, 0, 1), 2),
@@ -247,14 +247,14 @@ _ = check_function("output_size", output_size, [
 # Complete `conv_parameters(c_in, c_out, k)`: the number of learnable numbers in a layer with
 # `c_out` kernels of size `k`×`k` over `c_in` input channels, each kernel with one bias.
 
-# %%
+# %% tags=["exercise:conv_parameters"]
 def conv_parameters(c_in, c_out, k):
     """Weights and biases of nn.Conv2d(c_in, c_out, k): (k*k*c_in + 1) * c_out."""
     # YOUR CODE HERE
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:conv_parameters"]
 _ = check_function("conv_parameters", conv_parameters, [
     ((3, 96, 11), 34944),
     ((1, 6, 5), 156),
@@ -283,14 +283,14 @@ print("F.conv2d: ", F.conv2d(torch.tensor(X2)[None], torch.tensor(K2)[None])[0, 
 # Complete `corr2d_multi_in(X, K)` for `X` of shape (c, h, w) and `K` of shape (c, kh, kw):
 # the sum over channels of the single-channel cross-correlations. You may call `corr2d`.
 
-# %%
+# %% tags=["exercise:corr2d_multi_in"]
 def corr2d_multi_in(X, K):
     """Sum over input channels c of corr2d(X[c], K[c]); X: (c, h, w), K: (c, kh, kw)."""
     # YOUR CODE HERE
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:corr2d_multi_in"]
 _ = check_function("corr2d_multi_in", corr2d_multi_in, [
     ((X2, K2), [[56, 72], [104, 120]]),
     ((X[None], K[None]), [[25, 31], [43, 49]]),

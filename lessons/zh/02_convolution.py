@@ -109,14 +109,14 @@ print("corr2d，翻转后的 K：", corr2d(X, np.flip(K)).tolist())
 # 补全 `my_corr2d(X, K)`：输入是二维 NumPy 数组 `X` 和一个更小的二维数组 `K`，返回二者的
 # 互相关，结果是形状为 $(n_h-k_h+1, n_w-k_w+1)$ 的新数组。用两层嵌套循环即可。
 
-# %%
+# %% tags=["exercise:corr2d"]
 def my_corr2d(X, K):
     """二维数组 X 与二维卷积核 K 的互相关（无填充，步幅为 1）。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:corr2d"]
 _ = check_function("corr2d", my_corr2d, [
     ((X, K), [[25, 31], [43, 49]]),
     ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
@@ -220,14 +220,14 @@ print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参�
 # 补全 `output_size(n, k, p, s)`：输入大小 `n`，卷积核大小 `k`，**每侧**填充 `p`，步幅 `s`；
 # 以 `int` 返回输出大小（PyTorch 向下取整）。
 
-# %%
+# %% tags=["exercise:output_size"]
 def output_size(n, k, p, s):
     """卷积输出的高（或宽）：floor((n - k + 2p) / s) + 1。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:output_size"]
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
     ((3, 2, 0, 1), 2),
@@ -241,14 +241,14 @@ _ = check_function("output_size", output_size, [
 # 补全 `conv_parameters(c_in, c_out, k)`：一个卷积层作用于 `c_in` 个输入通道，有 `c_out` 个
 # `k`×`k` 的卷积核，每个卷积核带一个偏置；返回该层可学习的数的个数。
 
-# %%
+# %% tags=["exercise:conv_parameters"]
 def conv_parameters(c_in, c_out, k):
     """nn.Conv2d(c_in, c_out, k) 的权重与偏置总数：(k*k*c_in + 1) * c_out。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:conv_parameters"]
 _ = check_function("conv_parameters", conv_parameters, [
     ((3, 96, 11), 34944),
     ((1, 6, 5), 156),
@@ -277,14 +277,14 @@ print("F.conv2d：", F.conv2d(torch.tensor(X2)[None], torch.tensor(K2)[None])[0,
 # 补全 `corr2d_multi_in(X, K)`：`X` 的形状为 (c, h, w)，`K` 的形状为 (c, kh, kw)；返回各通道
 # 单通道互相关结果之和。可以调用 `corr2d`。
 
-# %%
+# %% tags=["exercise:corr2d_multi_in"]
 def corr2d_multi_in(X, K):
     """对输入通道 c 求和 corr2d(X[c], K[c])；X：(c, h, w)，K：(c, kh, kw)。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
 
-# %%
+# %% tags=["exercise:corr2d_multi_in"]
 _ = check_function("corr2d_multi_in", corr2d_multi_in, [
     ((X2, K2), [[56, 72], [104, 120]]),
     ((X[None], K[None]), [[25, 31], [43, 49]]),
