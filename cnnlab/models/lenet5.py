@@ -27,14 +27,13 @@ field, so pad Fashion-MNIST by 2 pixels on each side first)::
 Trainable parameters: 60,000.
 """
 
-import math
-
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 __all__ = [
     "LeNet5",
+    "Squash",
     "Subsampling",
     "SparseConv2d",
     "RBFOutput",
@@ -54,6 +53,17 @@ def squash(a):
     Chosen so that f(±1) = ±1 and the gain is close to 1 around the targets.
     """
     return A * torch.tanh(S * a)
+
+
+class Squash(nn.Tanh):
+    """:func:`squash` as a layer. A scaled ``nn.Tanh``, so that tools which know
+    element-wise activations (summary, receptive fields) treat it as one."""
+
+    def forward(self, a):
+        return squash(a)
+
+    def extra_repr(self):
+        return f"{A}·tanh(2a/3)"
 
 
 def _uniform_fan_in(tensor, fan_in):
@@ -273,18 +283,20 @@ class LeNet5(nn.Module):
         self.c5 = nn.Conv2d(16, 120, kernel_size=5)
         self.f6 = nn.Linear(120, 84)
         self.output = RBFOutput(digit_bitmaps())
+        self.squash = Squash()  # no parameters; applied after c1 … f6
         for layer in (self.c1, self.c5, self.f6):
             fan_in = layer.weight[0].numel()
             _uniform_fan_in(layer.weight, fan_in)
             _uniform_fan_in(layer.bias, fan_in)
 
     def forward(self, x):
-        x = squash(self.c1(x))  # (N, 6, 28, 28)
-        x = squash(self.s2(x))  # (N, 6, 14, 14)
-        x = squash(self.c3(x))  # (N, 16, 10, 10)
-        x = squash(self.s4(x))  # (N, 16, 5, 5)
-        x = squash(self.c5(x))  # (N, 120, 1, 1)
-        x = squash(self.f6(x.flatten(1)))  # (N, 84)
+        f = self.squash
+        x = f(self.c1(x))  # (N, 6, 28, 28)
+        x = f(self.s2(x))  # (N, 6, 14, 14)
+        x = f(self.c3(x))  # (N, 16, 10, 10)
+        x = f(self.s4(x))  # (N, 16, 5, 5)
+        x = f(self.c5(x))  # (N, 120, 1, 1)
+        x = f(self.f6(x.flatten(1)))  # (N, 84)
         return self.output(x)  # (N, 10) = −‖x − w_i‖²
 
 
@@ -297,7 +309,8 @@ def lenet5():
 
     The output is −y_i, the negative squared Euclidean distance between F6's
     state and the fixed 7×12 bitmap of digit i, so ``argmax`` picks the nearest
-    prototype. Training:
+    prototype. (On Fashion-MNIST the digit bitmaps are simply ten fixed,
+    well-separated codes for the ten classes.) Training:
 
     * ``F.cross_entropy(model(x), target)`` on these outputs is a practical
       choice: it equals y_target + log Σ_i exp(−y_i), which pulls the correct
@@ -305,9 +318,9 @@ def lenet5():
     * the paper itself used the MAP criterion
       E = y_target + log(exp(−j) + Σ_i exp(−y_i)) with j = 0.1
       (equation 9); :func:`lenet5_loss` computes it. Cross-entropy is its limit
-      j → ∞. The paper's plain criterion (mean y_target alone, equation 8) can
-      collapse, because with trainable prototypes every RBF could become equal;
-      here they are fixed, but the MAP term still helps discrimination.
+      j → ∞. The paper's simplest criterion (eq. 8, the mean of y_target alone)
+      has no competition between the classes; the log term of eq. 9 adds it, and
+      the constant exp(−j) keeps already-large distances from being pushed further.
     """
     return LeNet5()
 
