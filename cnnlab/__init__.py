@@ -23,7 +23,7 @@ _PUBLIC = {
     "neuron_count": "cnnlab.arith",
     "receptive_field": "cnnlab.receptive",
     "effective_receptive_field": "cnnlab.receptive",
-    "summary": "cnnlab.summary",
+    "summary": "cnnlab.model_summary",
     "fashion_mnist": "cnnlab.data",
     "mnist": "cnnlab.data",
     "fit": "cnnlab.train",

@@ -1,4 +1,4 @@
-"""cnnlab.summary: parameters, MACs (against FlopCounterMode), connections, rendering."""
+"""cnnlab.summary (module cnnlab.model_summary): parameters, MACs (against FlopCounterMode), connections, rendering."""
 
 import sys
 from pathlib import Path
@@ -9,7 +9,7 @@ from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
 import cnnlab
-from cnnlab.summary import summary
+from cnnlab.model_summary import summary
 
 sys.path.insert(0, str(Path(__file__).parent))     # the reference networks of test_receptive
 from test_receptive import Inception, resnet18  # noqa: E402
@@ -164,8 +164,7 @@ def test_branching_block_rows():
     assert {row.name for row in s.rows} >= {"b1", "b3", "b5.0", "b5.1", "pool.0", "pool.1"}
 
 
-def test_cnnlab_summary_is_callable_even_after_importing_the_module():
+def test_cnnlab_summary_is_the_function():
     import cnnlab
-    import cnnlab.summary as module       # makes cnnlab.summary the module object
+    import cnnlab.model_summary
     assert cnnlab.summary(nn.Conv2d(1, 2, 3), (1, 5, 5)).total_params == 20
-    assert module.summary(nn.Conv2d(1, 2, 3), (1, 5, 5)).total_params == 20

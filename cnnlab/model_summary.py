@@ -42,7 +42,6 @@ the module's children). For receptive fields a module may define
 """
 
 import html
-import sys
 import math
 from dataclasses import dataclass, field
 
@@ -291,17 +290,3 @@ def render_html(s):
     notes = "".join(f"<p><em>{esc(n)}</em></p>" for n in s.notes)
     return (f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
             f"<table>{totals}</table>{notes}")
-
-
-# ----------------------------------------------------------------------------
-# `cnnlab.summary` names both this module and the function. Once the module has
-# been imported (``from cnnlab.summary import Summary``), Python stores the
-# module as the package attribute ``cnnlab.summary``; calling the module then
-# calls the function, so ``cnnlab.summary(model, (1, 28, 28))`` always works.
-# ----------------------------------------------------------------------------
-class _CallableModule(type(sys.modules[__name__])):
-    def __call__(self, model, input_size):
-        return summary(model, input_size)
-
-
-sys.modules[__name__].__class__ = _CallableModule
