@@ -1,11 +1,44 @@
-"""Exercises students answer inside a lesson.
+"""Exercises students answer inside a lesson, and the answers file that records them.
 
-``check_function`` runs a student's function on public cases and reports, case by
-case, what was expected and what came back. An exercise that is not answered yet
-(its body still raises NotImplementedError) is reported as such: it never stops
-the notebook.
+Four kinds, each one call in a code cell (see ``course/authoring.md``):
+
+    numeric("id", answer=34944, digits=0, unit="...", prompt=..., hint=..., explanation=...)
+    choice("id", options=[...], answer=1, prompt=..., ...)        # or answer=[0, 2], multiple=True
+    shape("id", answer=(96, 55, 55), prompt=..., ...)
+    check_function("id", my_function, [((args...), expected), ...])   # code
+
+Modules: ``keys`` (canonical forms, salted keys, sealed explanations), ``spec``
+(a quick check read from source with ``ast``; ``score_quick_check``),
+``answers`` (the answers file), ``widgets`` (quick checks), ``code`` (code
+exercises), ``limits`` (time limit), ``feedback`` (messages), ``hide`` (the
+build step that replaces answers by keys in student notebooks).
+Names are imported on first use, so the grader can import ``answers`` without ipywidgets.
 """
 
-from cnnlab.exercises.code import CaseResult, CheckReport, check_function
+_PUBLIC = {
+    "numeric": "cnnlab.exercises.widgets",
+    "choice": "cnnlab.exercises.widgets",
+    "shape": "cnnlab.exercises.widgets",
+    "check_function": "cnnlab.exercises.code",
+    "run_cases": "cnnlab.exercises.code",
+    "CaseResult": "cnnlab.exercises.code",
+    "CheckReport": "cnnlab.exercises.code",
+    "score_quick_check": "cnnlab.exercises.spec",
+    "quick_check_specs": "cnnlab.exercises.spec",
+    "load_answers": "cnnlab.exercises.answers",
+    "answers_path": "cnnlab.exercises.answers",
+}
 
-__all__ = ["CaseResult", "CheckReport", "check_function"]
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'cnnlab.exercises' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_PUBLIC[name]), name)
+
+
+def __dir__():
+    return __all__

@@ -1,10 +1,29 @@
-"""Code exercises: run the student's function on public test cases."""
+"""Code exercises: run the student's function on public test cases, in a widget.
 
+``check_function(exercise, func, cases)`` sits in the cell after the student's
+function. When the cell runs it checks at once (an unanswered exercise, whose
+body still raises NotImplementedError, says "not answered yet" and never stops
+the notebook) and shows the report with a button that checks again with the
+*latest* definition of the function (looked up by name in the notebook), so a
+student can fix the function cell, run it and click. Each case runs under a
+time limit (``cnnlab.exercises.limits``); the report lists every case with its
+input, expected value and what came back. Clicks are recorded in the answers
+file; the grader scores code exercises with the hidden tests, not with this.
+"""
+
+import html
+import inspect
 from dataclasses import dataclass, field
 
+import ipywidgets as widgets
 import numpy as np
 
-from cnnlab.i18n import say
+from cnnlab.exercises import feedback
+from cnnlab.exercises.answers import record
+from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
+from cnnlab.i18n import get_language, say
+
+TIME_LIMIT = 2.0  # seconds per public case
 
 
 @dataclass
@@ -16,18 +35,27 @@ class CaseResult:
 
     @property
     def passed(self):
-        return not self.error and same_value(self.got, self.expected)
+        if self.error:
+            return False
+        try:
+            return same_value(self.got, self.expected)
+        except Exception:  # a comparison that fails is a failed case
+            return False
 
 
 @dataclass
 class CheckReport:
     exercise: str
-    status: str  # "ok", "wrong" or "unanswered"
+    status: str  # "ok", "wrong", "unanswered" or "timeout"
     cases: list = field(default_factory=list)
 
     @property
     def passed(self):
         return self.status == "ok"
+
+    @property
+    def passed_count(self):
+        return sum(case.passed for case in self.cases)
 
     def __str__(self):
         if self.status == "unanswered":
@@ -40,19 +68,20 @@ class CheckReport:
             got = case.error or _short(case.got)
             lines.append(say(zh="  {m} 输入 {a} → 期望 {e}，得到 {g}", en="  {m} input {a} → expected {e}, got {g}",
                              m=mark, a=_short(case.args), e=_short(case.expected), g=got))
-        passed = sum(case.passed for case in self.cases)
         head = say(zh="{m} 练习 {ex}：通过 {p}/{n} 个公开测试", en="{m} exercise {ex}: {p}/{n} public tests pass",
-                   m="✓" if self.passed else "✗", ex=self.exercise, p=passed, n=len(self.cases))
+                   m="✓" if self.passed else "✗", ex=self.exercise, p=self.passed_count, n=len(self.cases))
         return "\n".join([head] + lines)
 
 
-
 def _short(value, limit=80):
-    if isinstance(value, tuple):
-        return "(" + ", ".join(_short(v, limit) for v in value) + ")"
-    if isinstance(value, np.ndarray) and value.size > 12:
-        return f"array{value.shape}"
-    text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
+    try:
+        if isinstance(value, tuple):
+            return "(" + ", ".join(_short(v, limit) for v in value) + ")"
+        if isinstance(value, np.ndarray) and value.size > 12:
+            return f"array{value.shape}"
+        text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
+    except Exception:  # a repr that raises
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -63,33 +92,134 @@ def same_value(got, expected, tol=1e-6):
     if isinstance(expected, (np.ndarray, list, tuple, int, float)) and not isinstance(expected, bool):
         try:
             got_array, want = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return False
         return got_array.shape == want.shape and bool(np.allclose(got_array, want, atol=tol, rtol=tol))
-    return got == expected
+    return bool(got == expected)
 
 
-def check_function(exercise, func, cases):
-    """Run ``func(*args)`` for each ``(args, expected)`` in ``cases`` and print the report.
+def run_cases(exercise, func, cases, time_limit=TIME_LIMIT):
+    """The CheckReport of ``func(*args)`` for each ``(args, expected)`` (nothing printed).
 
-    The report (returned too, for tests and the grader) is in the course language. NotImplementedError on the
-    first case means the exercise is unanswered; any other exception is recorded
-    for that case and the next case still runs.
+    NotImplementedError means unanswered; any other exception is that case's
+    result and the next case still runs; a case past ``time_limit`` seconds ends
+    the check with status "timeout".
     """
     results = []
     for args, expected in cases:
         case = CaseResult(args=tuple(args), expected=expected)
-        try:
-            case.got = func(*args)
-        except NotImplementedError:
-            return _shown(CheckReport(exercise, "unanswered"))
-        except Exception as err:  # a student's bug is a result, not a crash
-            case.error = f"{type(err).__name__}: {err}"
         results.append(case)
+        try:
+            case.got = call_with_time_limit(func, case.args, time_limit)
+        except NotImplementedError:
+            return CheckReport(exercise, "unanswered")
+        except TookTooLong:
+            case.error = say(zh="运行超过 {t:g} 秒，被停止了（是不是死循环？）",
+                             en="took longer than {t:g} s and was stopped (an endless loop?)", t=time_limit)
+            return CheckReport(exercise, "timeout", results)
+        except RecursionError:
+            case.error = say(zh="RecursionError：递归太深", en="RecursionError: recursion too deep")
+        except Exception as err:  # a student's bug is a result, not a crash
+            case.error = _clip(f"{type(err).__name__}: {err}")
     status = "ok" if all(case.passed for case in results) else "wrong"
-    return _shown(CheckReport(exercise, status, results))
+    return CheckReport(exercise, status, results)
 
 
-def _shown(report):
-    print(report)
-    return report
+def _clip(text, limit=200):
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _source(func):
+    try:
+        return inspect.getsource(func)
+    except (OSError, TypeError):
+        return repr(func)
+
+
+class CodeExercise:
+    """The widget of one code exercise: the latest report, a check-again button, feedback."""
+
+    def __init__(self, exercise, func, cases, *, time_limit=TIME_LIMIT, hint="", lesson=None):
+        self.exercise, self.func, self.cases = exercise, func, list(cases)
+        self.time_limit, self.hint, self.lesson = time_limit, hint, lesson
+        self.tries, self.saved_to, self.message = 0, None, ""
+        self.button = widgets.Button(description=feedback.recheck_label(), layout={"width": "auto"})
+        self.button.on_click(self._on_click)
+        self.feedback = widgets.HTML(value="")
+        self.box = widgets.VBox([self.feedback, self.button])
+        self._displayed = False
+        self.report = self._run()
+
+    @property
+    def status(self):
+        return self.report.status
+
+    @property
+    def passed(self):
+        return self.report.passed
+
+    def latest_function(self):
+        """The function now bound to the same name in the notebook (the student may have redefined it)."""
+        namespace = getattr(self.func, "__globals__", {})
+        newest = namespace.get(getattr(self.func, "__name__", ""), self.func)
+        return newest if callable(newest) else self.func
+
+    def _run(self):
+        try:
+            report = run_cases(self.exercise, self.latest_function(), self.cases, self.time_limit)
+        except Exception as err:  # never a traceback from the checker itself
+            report = CheckReport(self.exercise, "error", [])
+            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+            return report
+        text = str(report)
+        if report.status in ("wrong", "timeout") and self.hint:
+            text += "\n" + say(zh="提示：", en="Hint: ") + self.hint
+        self._show(text, {"ok": "ok", "unanswered": "info"}.get(report.status, "bad"))
+        return report
+
+    def check(self):
+        """Click the button: check the latest function and record it; returns the feedback text."""
+        self.button.click()
+        return self.message
+
+    def _on_click(self, _button=None):
+        try:
+            self.tries += 1
+            self.report = self._run()
+            status = {"ok": "correct"}.get(self.report.status, self.report.status)
+            try:
+                self.saved_to = record(self.exercise, "code", _source(self.latest_function()), status,
+                                       stem=self.lesson, passed=self.report.passed_count,
+                                       total=len(self.cases), lang=get_language(), **{"try": self.tries})
+            except OSError as err:
+                self._show(self.message + "\n" + feedback.not_saved(err), "warn")
+        except Exception as err:
+            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+
+    def _show(self, text, tone):
+        self.message = text
+        colour = {"ok": "#1b7f3a", "bad": "#b3261e", "warn": "#8a5a00"}.get(tone, "inherit")
+        self.feedback.value = f'<pre style="color:{colour}; white-space:pre-wrap">{html.escape(text)}</pre>'
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.box._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = str(self.report)
+        return bundle
+
+    def _ipython_display_(self):
+        if not self._displayed:
+            from cnnlab.exercises.widgets import show
+            show(self)
+
+    def __str__(self):
+        return str(self.report)
+
+    def __repr__(self):
+        return f"<CodeExercise {self.exercise!r}: {self.report.status}>"
+
+
+def check_function(exercise, func, cases, *, time_limit=TIME_LIMIT, hint="", lesson=None):
+    """Check ``func`` on the public ``cases`` now, show the report with a check-again button,
+    and return the CodeExercise (``.report``, ``.status``, ``.passed``)."""
+    from cnnlab.exercises.widgets import show
+    return show(CodeExercise(exercise, func, cases, time_limit=time_limit, hint=hint, lesson=lesson))

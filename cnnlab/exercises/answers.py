@@ -1,0 +1,140 @@
+"""The answers file: every check a student makes, recorded by the kernel beside the notebook.
+
+One file per notebook, ``<stem>.answers.json`` in the kernel's working folder
+(the notebook's folder), where ``stem`` is the lesson that
+``cnnlab.start_lesson(stem, lang)`` received (``use_lesson`` sets it). It never
+relies on JupyterLab saving widget state. Format (``FORMAT``)::
+
+    {"format": "cnnlab-answers/1",
+     "lesson": "02_convolution",
+     "records": [
+       {"exercise": "conv1_shape", "kind": "shape", "answer": "96x55x55",
+        "status": "correct", "correct": true, "try": 1,
+        "lang": "en", "time": "2025-01-01T12:00:00Z"},
+       {"exercise": "corr2d", "kind": "code", "answer": "def my_corr2d(X, K): ...",
+        "status": "wrong", "correct": false, "try": 2, "passed": 1, "total": 2, ...}]}
+
+``answer`` is the raw input (text, truncated to ``MAX_RECORDED`` characters), a
+list of option indices (choice), or the function's source (code). ``status`` is
+correct | wrong | invalid (input that is no answer) | unanswered | error | timeout.
+
+Each record is appended: the file is read, extended and written to a temporary
+file that ``os.replace`` puts in place, so a crash never leaves half a file and a
+kernel restart continues the same file. A file that cannot be read is kept aside
+as ``<name>.broken-<n>`` and a new one started. Two kernels writing the same file
+at the same instant may lose one record (no lock: one student, one kernel).
+
+For the grader: ``load_answers(path)`` (raises ``AnswersFileError`` for a
+malformed file), ``latest(answers, exercise)``, and ``score_quick_check(spec,
+record)`` re-checks a quick-check answer against the solution's key.
+"""
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from cnnlab.exercises.spec import QuickCheckSpec, quick_check_specs, score_quick_check
+
+FORMAT = "cnnlab-answers/1"
+SUFFIX = ".answers.json"
+MAX_RECORDED = 20_000
+UNTITLED = "untitled"  # the stem used before any start_lesson
+
+__all__ = ["FORMAT", "AnswersFileError", "answers_path", "use_lesson", "current_lesson", "record",
+           "load_answers", "latest", "QuickCheckSpec", "quick_check_specs", "score_quick_check"]
+
+_current = {"stem": None}
+
+
+class AnswersFileError(ValueError):
+    """An answers file that is not valid JSON or not in the cnnlab answers format."""
+
+
+def use_lesson(stem):
+    """Make ``stem`` the lesson whose answers file the widgets write (``start_lesson`` calls it)."""
+    _current["stem"] = stem
+    return stem
+
+
+def current_lesson():
+    return _current["stem"] or UNTITLED
+
+
+def answers_path(stem, folder=None):
+    """``folder/<stem>.answers.json``; ``folder`` defaults to the current working directory."""
+    return Path(folder if folder is not None else os.getcwd()) / f"{stem}{SUFFIX}"
+
+
+def load_answers(path):
+    """``{"format", "lesson", "records": [dict, ...]}``; FileNotFoundError if missing,
+    AnswersFileError if malformed."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise AnswersFileError(f"{path}: not valid JSON ({err})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AnswersFileError(f"{path}: not a cnnlab answers file (expected format {FORMAT!r})")
+    records = data.get("records")
+    if not isinstance(records, list) or not all(isinstance(r, dict) and isinstance(r.get("exercise"), str)
+                                                for r in records):
+        raise AnswersFileError(f"{path}: 'records' must be a list of objects with an 'exercise'")
+    return data
+
+
+def latest(answers, exercise):
+    """The last record of ``exercise`` in loaded ``answers`` (None if never checked)."""
+    found = [r for r in answers.get("records", []) if r.get("exercise") == exercise]
+    return found[-1] if found else None
+
+
+def _clip(answer):
+    if isinstance(answer, str) and len(answer) > MAX_RECORDED:
+        return answer[:MAX_RECORDED] + "…"
+    return answer
+
+
+def _set_aside(path):
+    for n in range(1, 1000):
+        spare = path.with_name(f"{path.name}.broken-{n}")
+        if not spare.exists():
+            os.replace(path, spare)
+            return
+
+
+def _write_atomically(path, data):
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def record(exercise, kind, answer, status, *, stem=None, folder=None, **details):
+    """Append one check to the answers file of ``stem`` (default: the current lesson); returns its path.
+
+    ``details`` (e.g. ``passed``, ``total``, ``try``, ``lang``) are stored as given.
+    """
+    stem = stem or current_lesson()
+    path = answers_path(stem, folder)
+    try:
+        data = load_answers(path)
+    except FileNotFoundError:
+        data = {"format": FORMAT, "lesson": stem, "records": []}
+    except AnswersFileError:
+        _set_aside(path)
+        data = {"format": FORMAT, "lesson": stem, "records": []}
+    entry = {"exercise": exercise, "kind": kind, "answer": _clip(answer), "status": status,
+             "correct": status == "correct", **details,
+             "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    data["records"].append(entry)
+    _write_atomically(path, data)
+    return path

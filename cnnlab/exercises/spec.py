@@ -1,0 +1,144 @@
+"""What a quick check is, read from a cell's source without running it; scoring an answer.
+
+A quick-check cell calls ``numeric``, ``choice`` or ``shape`` with literal
+arguments only (the solution has ``answer=``, the student version ``key=``)::
+
+    _ = numeric("conv1_params", answer=34944, digits=0, unit="parameters",
+                prompt="...", hint="...", explanation="...")
+
+``quick_check_specs(source)`` parses such a cell with ``ast`` (nothing is
+executed) and returns one ``QuickCheckSpec`` per call. The grader calls
+``score_quick_check(spec, recorded_answer)``: a pure function that re-reads the
+recorded raw answer exactly as the widget did and compares its key; the
+recorded "correct" flag is never trusted.
+"""
+
+import ast
+from dataclasses import dataclass
+
+from cnnlab.exercises.keys import (NotAnAnswer, answer_key, canonical_choice, canonical_number,
+                                   canonical_shape, number_candidates, parse_number, parse_shape)
+
+QUICK_KINDS = ("numeric", "choice", "shape")
+
+
+class SpecError(ValueError):
+    """A quick-check call whose arguments are not literals, or that lacks its id or answer."""
+
+
+@dataclass(frozen=True)
+class QuickCheckSpec:
+    """Everything needed to score an answer; no display text."""
+    exercise: str
+    kind: str  # numeric | choice | shape
+    key: str
+    digits: int = 0
+    tolerance: float = 0
+    unit: str = ""
+    multiple: bool = False
+    options: int = 0  # number of options of a choice
+
+
+def canonical_answer(kind, answer, digits=0):
+    """The canonical form of an author's answer (a literal of the solution)."""
+    if kind == "numeric":
+        return canonical_number(parse_number(str(answer)), digits)
+    if kind == "shape":
+        return canonical_shape(parse_shape(answer))
+    if kind == "choice":
+        return canonical_choice(answer)
+    raise SpecError(f"unknown quick-check kind {kind!r}")
+
+
+def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, unit="",
+              multiple=False, options=()):
+    """A spec from keyword values (the widget and the source parser both use this)."""
+    if not isinstance(exercise, str) or not exercise:
+        raise SpecError("a quick check needs its exercise id as first argument, e.g. numeric(\"conv1_params\", ...)")
+    if (answer is None) == (key is None):
+        raise SpecError(f"quick check {exercise!r}: give exactly one of answer= (solution) or key= (student)")
+    if kind == "choice" and answer is not None and not isinstance(answer, int) and not multiple:
+        raise SpecError(f"quick check {exercise!r}: several answers need multiple=True")
+    if answer is not None:
+        key = answer_key(exercise, canonical_answer(kind, answer, digits))
+    return QuickCheckSpec(exercise=exercise, kind=kind, key=key, digits=int(digits),
+                          tolerance=tolerance or 0, unit=unit or "", multiple=bool(multiple),
+                          options=len(options))
+
+
+def candidates(spec, answer):
+    """Canonical forms the raw ``answer`` may match; raises NotAnAnswer for input that is no answer."""
+    if spec.kind == "numeric":
+        return number_candidates(parse_number(answer, spec.unit), spec.digits, spec.tolerance)
+    if spec.kind == "shape":
+        return [canonical_shape(parse_shape(answer))]
+    if spec.kind == "choice":
+        picked = [answer] if isinstance(answer, int) else list(answer or [])
+        if not picked or not all(isinstance(i, int) and not isinstance(i, bool) for i in picked):
+            raise NotAnAnswer("请先选择一个选项", "pick an option first")
+        if spec.options and not all(0 <= i < spec.options for i in picked):
+            raise NotAnAnswer("没有这个选项", "there is no such option")
+        return [canonical_choice(picked)]
+    raise SpecError(f"unknown quick-check kind {spec.kind!r}")
+
+
+def matching_canonical(spec, answer):
+    """The canonical form of ``answer`` whose key is the spec's key, or None (wrong answer)."""
+    for canonical in candidates(spec, answer):
+        if answer_key(spec.exercise, canonical) == spec.key:
+            return canonical
+    return None
+
+
+def score_quick_check(spec, recorded_answer):
+    """True when ``recorded_answer`` (raw text, option indices, or a record dict) is correct.
+
+    Pure and safe: never raises for garbage answers (they score False).
+    """
+    if isinstance(recorded_answer, dict):
+        recorded_answer = recorded_answer.get("answer")
+    try:
+        return matching_canonical(spec, recorded_answer) is not None
+    except (NotAnAnswer, TypeError, ValueError):
+        return False
+
+
+# --- reading specs from a cell's source ----------------------------------------------------
+
+_FIELDS = {"answer", "key", "digits", "tolerance", "unit", "multiple", "options"}
+
+
+def quick_check_calls(tree):
+    """``[(kind, ast.Call)]`` for every ``numeric(...)``/``choice(...)``/``shape(...)`` call."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in QUICK_KINDS:
+                found.append((name, node))
+    return sorted(found, key=lambda item: (item[1].lineno, item[1].col_offset))
+
+
+def _literal(node, exercise, name):
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        raise SpecError(f"quick check {exercise!r}: {name}= must be a literal "
+                        f"(write the value, not an expression)") from None
+
+
+def spec_from_call(kind, call):
+    """The QuickCheckSpec of one parsed call (only its literal arguments are read)."""
+    exercise = _literal(call.args[0], "?", "the id") if call.args else None
+    values = {kw.arg: _literal(kw.value, exercise, kw.arg) for kw in call.keywords if kw.arg in _FIELDS}
+    return make_spec(kind, exercise, **values)
+
+
+def quick_check_specs(source):
+    """Every quick check in a cell's source, in order; raises SpecError for a malformed call."""
+    source = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        raise SpecError(f"cell is not valid Python: {err}") from None
+    return [spec_from_call(kind, call) for kind, call in quick_check_calls(tree)]

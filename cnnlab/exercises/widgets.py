@@ -1,0 +1,182 @@
+"""Quick-check widgets: ``numeric``, ``choice`` and ``shape``.
+
+Each call builds an ipywidgets box (prompt, input, Check button, feedback),
+shows it, and returns the exercise object. A click reads the input, compares
+its key with the exercise's key, answers in the course language (a hint after
+a wrong try, the worked explanation after a correct one, or after
+``reveal_after`` wrong tries), and appends the check to the answers file
+(``cnnlab.exercises.answers``). Input that is not an answer (empty, a word in
+a number field, ``1e309``, 10,000 characters) gets a friendly message and does
+not count as a try. Nothing here raises into the notebook after construction.
+
+Tests drive a widget without a browser: set ``ex.input.value`` (choices:
+``ex.input.value = 2``; several answers: ``ex.boxes[i].value = True``), call
+``ex.button.click()``, read ``ex.message`` (plain text of the feedback).
+"""
+
+import ipywidgets as widgets
+
+from cnnlab.exercises import feedback
+from cnnlab.exercises.answers import record
+from cnnlab.exercises.keys import NotAnAnswer, unseal
+from cnnlab.exercises.spec import make_spec, matching_canonical
+from cnnlab.i18n import get_language, say
+
+RECORDED_INPUT = 1000  # characters of a (possibly huge) input kept in the answers file
+
+
+class QuickCheck:
+    kind = ""
+
+    def __init__(self, exercise, *, prompt="", hint="", explanation="", answer=None, key=None,
+                 digits=0, tolerance=0, unit="", multiple=False, options=(), reveal_after=None,
+                 lesson=None):
+        self.spec = make_spec(self.kind, exercise, answer=answer, key=key, digits=digits,
+                              tolerance=tolerance, unit=unit, multiple=multiple, options=options)
+        self.exercise, self.prompt, self.hint = exercise, prompt, hint
+        self.explanation, self.reveal_after, self.lesson = explanation, reveal_after, lesson
+        self.options, self.unit = list(options), unit
+        self.tries, self.solved, self.message, self.saved_to = 0, False, "", None
+        self.input = self._make_input()
+        self.button = widgets.Button(description=feedback.button_label(), button_style="primary")
+        self.button.on_click(self._on_click)
+        self.feedback = widgets.HTMLMath(value="")
+        row = [self.input] + ([widgets.Label(unit)] if unit else []) + [self.button]
+        self.box = widgets.VBox([widgets.HTMLMath(value=prompt), widgets.HBox(row), self.feedback])
+        self._displayed = False
+
+    # --- input ------------------------------------------------------------------------------
+    def _make_input(self):
+        return widgets.Text(value="", placeholder=say(zh="在这里输入答案", en="your answer"),
+                            continuous_update=False)
+
+    def raw_answer(self):
+        return self.input.value
+
+    # --- checking ---------------------------------------------------------------------------
+    def check(self, value=None):
+        """Set the input to ``value`` (if given), click Check, return the feedback text."""
+        if value is not None:
+            self.input.value = value
+        self.button.click()
+        return self.message
+
+    def _on_click(self, _button=None):
+        try:
+            self._check()
+        except Exception as err:  # never a traceback in the widget's callback
+            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+
+    def _check(self):
+        raw = self.raw_answer()
+        try:
+            canonical = matching_canonical(self.spec, raw)
+        except NotAnAnswer as err:
+            return self._save_and_show(raw, "invalid", feedback.invalid(str(err)), "warn")
+        self.tries += 1
+        if canonical is not None:
+            self.solved = True
+            text = unseal(self.explanation, self.exercise, canonical) or ""
+            return self._save_and_show(raw, "correct", feedback.correct(text), "ok")
+        if self.reveal_after and self.tries >= self.reveal_after:
+            text = unseal(self.explanation, self.exercise) or ""
+            return self._save_and_show(raw, "wrong", feedback.revealed(self.tries, text), "bad")
+        return self._save_and_show(raw, "wrong", feedback.wrong(self.tries, self.hint), "bad")
+
+    def _save_and_show(self, raw, status, text, tone):
+        recorded = raw[:RECORDED_INPUT] if isinstance(raw, str) else raw
+        try:
+            self.saved_to = record(self.exercise, self.kind, recorded, status, stem=self.lesson,
+                                   **{"try": self.tries, "lang": get_language()})
+        except OSError as err:
+            text += "\n" + feedback.not_saved(err)
+        self._show(text, tone)
+
+    def _show(self, text, tone):
+        self.message = text
+        self.feedback.value = feedback.as_html(text, tone)
+
+    # --- display ----------------------------------------------------------------------------
+    def text(self):
+        """What a viewer without widgets shows (deterministic, so nbval can compare it)."""
+        note = say(zh="（{kind} 练习 {ex}：在 JupyterLab 中运行本笔记本即可作答）",
+                   en="({kind} exercise {ex}: run this notebook in JupyterLab to answer)",
+                   kind=self.kind, ex=self.exercise)
+        return f"{self.prompt}\n{note}" if self.prompt else note
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.box._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = self.text()
+        return bundle
+
+    def _ipython_display_(self):
+        if not self._displayed:
+            show(self)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.exercise!r}: {self.tries} tries, solved={self.solved}>"
+
+
+class Numeric(QuickCheck):
+    kind = "numeric"
+
+
+class Shape(QuickCheck):
+    kind = "shape"
+
+    def _make_input(self):
+        return widgets.Text(value="", placeholder="(96, 55, 55)", continuous_update=False)
+
+
+class Choice(QuickCheck):
+    kind = "choice"
+
+    def _make_input(self):
+        pairs = [(label, index) for index, label in enumerate(self.options)]
+        if self.spec.multiple:
+            self.boxes = [widgets.Checkbox(value=False, description=label, indent=False)
+                          for label, _ in pairs]
+            return widgets.VBox(self.boxes)
+        return widgets.RadioButtons(options=pairs, value=None)
+
+    def raw_answer(self):
+        if self.spec.multiple:
+            return [index for index, box in enumerate(self.boxes) if box.value]
+        return self.input.value
+
+
+def show(exercise):
+    """Display ``exercise`` once (no-op outside IPython, e.g. in plain pytest)."""
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return exercise
+    if get_ipython() is not None:
+        display(exercise._repr_mimebundle_(), raw=True)
+        exercise._displayed = True
+    return exercise
+
+
+def numeric(exercise, *, answer=None, key=None, digits=0, tolerance=0, unit="", prompt="", hint="",
+            explanation="", reveal_after=None, lesson=None):
+    """A number to type: correct when, rounded half-up to ``digits`` decimals, it is within
+    ``tolerance`` of the answer (also rounded); ``unit`` is shown and may be typed after it."""
+    return show(Numeric(exercise, answer=answer, key=key, digits=digits, tolerance=tolerance, unit=unit,
+                        prompt=prompt, hint=hint, explanation=explanation, reveal_after=reveal_after,
+                        lesson=lesson))
+
+
+def choice(exercise, *, options, answer=None, key=None, multiple=False, prompt="", hint="",
+           explanation="", reveal_after=None, lesson=None):
+    """Pick one option (``answer`` = its index) or several (``multiple=True``, ``answer`` = list)."""
+    return show(Choice(exercise, options=options, answer=answer, key=key, multiple=multiple,
+                       prompt=prompt, hint=hint, explanation=explanation, reveal_after=reveal_after,
+                       lesson=lesson))
+
+
+def shape(exercise, *, answer=None, key=None, prompt="", hint="", explanation="", reveal_after=None,
+          lesson=None):
+    """A tensor shape: ``(96, 55, 55)``, ``96x55x55``, ``[96, 55, 55]`` and ``96×55×55`` all count."""
+    return show(Shape(exercise, answer=answer, key=key, prompt=prompt, hint=hint,
+                      explanation=explanation, reveal_after=reveal_after, lesson=lesson))
