@@ -160,6 +160,8 @@ def start_lesson(stem, lang):
     """
     set_language(check_language(lang))
     lesson = load_manifest().lesson(stem)
+    from cnnlab.exercises.answers import use_lesson
+    use_lesson(lesson.stem)  # the exercise widgets record into <stem>.answers.json
     import numpy as np
     np.random.seed(0)
     try:

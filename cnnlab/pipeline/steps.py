@@ -8,6 +8,7 @@ instructor on nbgrader can use ``solutions/`` as nbgrader source directly.
 
 import copy
 
+from cnnlab.exercises.hide import hide_quick_check_answers
 from cnnlab.i18n import say
 
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -103,7 +104,9 @@ def mark_student_version(nb, lang):
 
 # Order matters: solutions are cleared before hidden tests are removed so that a
 # hidden-test region can never survive inside a solution stub; outputs last.
-STUDENT_STEPS = [clear_solutions, remove_hidden_tests, clear_outputs, mark_student_version]
+# hide_quick_check_answers (cnnlab.exercises.hide) puts keys in place of quick-check answers.
+STUDENT_STEPS = [hide_quick_check_answers, clear_solutions, remove_hidden_tests, clear_outputs,
+                 mark_student_version]
 
 
 def student_version(solution_nb, lang, steps=STUDENT_STEPS):
