@@ -70,13 +70,20 @@ class Lesson:
 
 @dataclass(frozen=True)
 class Manifest:
+    """The course: its title, its finished lessons, and drafts (``draft = true``).
+
+    Drafts are lessons being written: ``check``, ``build`` without arguments, the
+    README table and the test suite ignore them, but ``lesson()`` finds them so
+    that an author can ``cnnlab execute NN`` and ``cnnlab build NN`` one.
+    """
     title: dict
     lessons: tuple
     root: Path
+    drafts: tuple = ()
 
     def lesson(self, key):
         """Find a lesson by number (2 or '02'), slug ('convolution') or stem ('02_convolution')."""
-        for lesson in self.lessons:
+        for lesson in self.lessons + self.drafts:
             if str(key) in (lesson.stem, lesson.slug, str(lesson.number), f"{lesson.number:02d}"):
                 return lesson
         known = ", ".join(lesson.stem for lesson in self.lessons)
@@ -149,7 +156,11 @@ def load_manifest(root=None):
         if repeated:
             raise ManifestError(f"{path}: duplicate lesson {attr} {repeated[0]!r}")
     title = _bilingual(data.get("course", {}), "title", f"{path} [course]")
-    return Manifest(title=title, lessons=tuple(sorted(lessons, key=lambda l: l.number)), root=root)
+    raw_lessons = data.get("lesson", [])
+    by_number = lambda l: l.number  # noqa: E731
+    finished = tuple(sorted((l for l, raw in zip(lessons, raw_lessons) if not raw.get("draft")), key=by_number))
+    drafts = tuple(sorted((l for l, raw in zip(lessons, raw_lessons) if raw.get("draft")), key=by_number))
+    return Manifest(title=title, lessons=finished, drafts=drafts, root=root)
 
 
 def start_lesson(stem, lang):
