@@ -50,8 +50,11 @@ def threads(n=None):
     return n
 
 
-def device(verbose=True):
-    """The fastest device here — CUDA GPU, then Apple MPS, then the CPU — and say which."""
+def best_device(verbose=True):
+    """The fastest device here — CUDA GPU, then Apple MPS, then the CPU — and say which.
+
+    Also available as ``cnnlab.device()``.
+    """
     if torch.cuda.is_available():
         dev = torch.device("cuda")
         msg = say(zh="使用 GPU：{n}（cuda）", en="using the GPU {n} (cuda)", n=torch.cuda.get_device_name(0))
@@ -64,6 +67,9 @@ def device(verbose=True):
     if verbose:
         print(msg)
     return dev
+
+
+device = best_device        # cnnlab.device()
 
 
 def seed(n=0):
@@ -236,6 +242,7 @@ def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None
         verbose=True):
     """Train ``model`` on the batches of ``train``, measure ``test`` after each epoch → History.
 
+    ``device``: where to train (default: :func:`best_device`).
     ``optimizer``: a name for :func:`make_optimizer` or a ready ``torch.optim`` optimizer.
     ``schedule``: None (constant ``lr``) or 'onecycle' (warm up to ``lr`` then anneal,
     stepped every batch). Train accuracy is counted during the epoch, while the
@@ -246,7 +253,7 @@ def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None
     from tqdm.auto import tqdm
 
     quick = quick_mode() if quick is None else quick
-    dev = device or globals()["device"](verbose=verbose)
+    dev = torch.device(device) if device is not None else best_device(verbose)
     threads()
     say_line = (lambda text: tqdm.write(text)) if verbose else (lambda text: None)
     max_train = max_test = None
