@@ -53,6 +53,12 @@ class NiN(nn.Module):
         super().__init__()
         self.features = features
         self.avgpool = nn.AdaptiveAvgPool2d(1)
+        for m in self.modules():
+            # He initialisation (2015, after NiN): with PyTorch's default, a stack of
+            # 12 ReLU convolutions without batch norm starts learning very slowly.
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode="fan_in", nonlinearity="relu")
+                nn.init.zeros_(m.bias)
 
     def forward(self, x):
         x = self.avgpool(self.features(x))  # (N, num_classes, 1, 1)
