@@ -50,7 +50,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from scipy.signal import convolve2d
 
-from cnnlab.exercises import check_function
+from cnnlab.exercises import check_function, numeric, shape
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -221,6 +221,26 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # kernel. That sharing is why convolution scales to images (lesson 01 counts what a fully
 # connected layer would need).
 #
+# ### Quick checks · a second layer (1 point each)
+#
+# Stack a second convolutional layer on conv1: 256 kernels of size 5×5 over conv1's 96 feature
+# maps, padding 2 on each side, stride 1. Work out the two numbers below, type them in and
+# click **Check**.
+
+# %% tags=["exercise:conv2_shape"]
+shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
+      prompt="What is the shape (C, H, W) of the second layer's output for one image?",
+      hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
+           "formula; there is one output channel per kernel.",
+      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B")
+
+# %% tags=["exercise:conv2_params"]
+numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="parameters",
+        prompt="How many learnable parameters (weights and biases) does the second layer have?",
+        hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
+        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==")
+
+# %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)
 #
 # Complete `output_size(n, k, p, s)`: input size `n`, kernel size `k`, padding `p` on **each**

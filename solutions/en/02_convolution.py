@@ -50,7 +50,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from scipy.signal import convolve2d
 
-from cnnlab.exercises import check_function
+from cnnlab.exercises import check_function, numeric, shape
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -234,6 +234,28 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # kernel. That sharing is why convolution scales to images (lesson 01 counts what a fully
 # connected layer would need).
 #
+# ### Quick checks · a second layer (1 point each)
+#
+# Stack a second convolutional layer on conv1: 256 kernels of size 5×5 over conv1's 96 feature
+# maps, padding 2 on each side, stride 1. Work out the two numbers below, type them in and
+# click **Check**.
+
+# %% tags=["exercise:conv2_shape"]
+shape("conv2_shape", answer=(256, 55, 55),
+      prompt="What is the shape (C, H, W) of the second layer's output for one image?",
+      hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
+           "formula; there is one output channel per kernel.",
+      explanation="(55 − 5 + 2·2) / 1 + 1 = 55: padding 2 keeps the size of a 5×5 convolution. "
+                  "256 kernels give 256 feature maps: (256, 55, 55).")
+
+# %% tags=["exercise:conv2_params"]
+numeric("conv2_params", answer=614656, digits=0, unit="parameters",
+        prompt="How many learnable parameters (weights and biases) does the second layer have?",
+        hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
+        explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656, about 17.6 times conv1's "
+                    "34,944: every kernel now spans 96 channels instead of 3.")
+
+# %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)
 #
 # Complete `output_size(n, k, p, s)`: input size `n`, kernel size `k`, padding `p` on **each**

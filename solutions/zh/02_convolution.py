@@ -49,7 +49,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from scipy.signal import convolve2d
 
-from cnnlab.exercises import check_function
+from cnnlab.exercises import check_function, numeric, shape
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -228,6 +228,27 @@ print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参�
 # 290,400 个神经元共享 34,944 个参数：同一张特征图上的所有神经元用的是同一个卷积核。正是这种
 # 参数共享让卷积能够扩展到大尺寸图像（第 01 课算过全连接层需要多少参数）。
 #
+# ### 小测验 · 第二层（每题 1 分）
+#
+# 在 conv1 上再叠一层卷积：256 个 5×5 的卷积核，作用在 conv1 输出的 96 张特征图上，每侧填充 2，
+# 步幅 1。算出下面两个数，填进去并点 **检查**。
+
+# %% tags=["exercise:conv2_shape"]
+shape("conv2_shape", answer=(256, 55, 55),
+      prompt="对一张图像，第二层输出的形状 (C, H, W) 是什么？",
+      hint="它的输入是 conv1 的输出，96 × 55 × 55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
+           "每个卷积核产生一个输出通道。",
+      explanation="(55 − 5 + 2·2) / 1 + 1 = 55：填充 2 让 5×5 卷积保持尺寸不变。"
+                  "256 个卷积核产生 256 张特征图：(256, 55, 55)。")
+
+# %% tags=["exercise:conv2_params"]
+numeric("conv2_params", answer=614656, digits=0, unit="个参数",
+        prompt="第二层一共有多少个可学习的参数（权重加偏置）？",
+        hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
+        explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656，约为 conv1 的 34,944 个"
+                    "参数的 17.6 倍：每个卷积核现在覆盖 96 个通道，而不是 3 个。")
+
+# %% [markdown]
 # ### 练习 2 · 输出大小公式（2 分）
 #
 # 补全 `output_size(n, k, p, s)`：输入大小 `n`，卷积核大小 `k`，**每侧**填充 `p`，步幅 `s`；
