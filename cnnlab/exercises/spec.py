@@ -10,11 +10,13 @@ arguments only (the solution has ``answer=``, the student version ``key=``)::
 executed) and returns one ``QuickCheckSpec`` per call. The grader calls
 ``score_quick_check(spec, recorded_answer)``: a pure function that re-reads the
 recorded raw answer exactly as the widget did and compares its key; the
-recorded "correct" flag is never trusted.
+recorded "correct" flag is never trusted. Specs of the zh and en solutions are
+equal (same keys); only ``unit``, a display string that the student may type
+after a number, differs: score with the solution in the notebook's language.
 """
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cnnlab.exercises.keys import (NotAnAnswer, answer_key, canonical_choice, canonical_number,
                                    canonical_shape, number_candidates, parse_number, parse_shape)
@@ -34,7 +36,7 @@ class QuickCheckSpec:
     key: str
     digits: int = 0
     tolerance: float = 0
-    unit: str = ""
+    unit: str = field(default="", compare=False)  # display text: differs between zh and en
     multiple: bool = False
     options: int = 0  # number of options of a choice
 
