@@ -1,0 +1,135 @@
+"""``cnnlab grade``: grade every submission of a lesson into OUT_DIR.
+
+    OUT_DIR/gradebook.csv                  one row per student × exercise (gradebook.py)
+    OUT_DIR/feedback/<student>.html        what each student sees (feedback.py)
+    OUT_DIR/results/<lesson>/<student>.json  everything the feedback and the dashboard need
+    OUT_DIR/.hashes.json                   digests of graded submissions (skip when unchanged)
+
+Submissions are graded ``jobs`` at a time, each in its own worker process;
+after each one finishes its rows are merged into the gradebook at once, so an
+interrupted batch keeps what it graded.
+"""
+
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cnnlab.grading import gradebook, report, submissions
+from cnnlab.grading.execute import Limits
+from cnnlab.grading.feedback import render_feedback
+from cnnlab.grading.harness import CODE_KIND
+from cnnlab.grading.steps import Job, grade_submission
+from cnnlab.i18n import LANGUAGES, get_language
+
+
+@dataclass
+class BatchResult:
+    graded: list = field(default_factory=list)    # (student, seconds, points)
+    skipped: list = field(default_factory=list)   # student ids unchanged since the last run
+    seconds: float = 0.0
+    summary_text: str = ""
+
+
+def load_solutions(manifest, lesson):
+    """``({lang: solution notebook}, {lang: {exercise: QuickCheckSpec}}, [paths])``."""
+    from cnnlab.exercises.spec import SpecError, quick_check_specs
+    from cnnlab.pipeline.check import exercise_cells
+    from cnnlab.pipeline.notebooks import read_notebook
+    notebooks, specs, paths = {}, {}, []
+    for lang in LANGUAGES:
+        path = lesson.path(manifest.root, "solutions", lang)
+        if not path.is_file():
+            continue
+        paths.append(path)
+        notebooks[lang] = read_notebook(path)
+        specs[lang] = {}
+        cells = exercise_cells(notebooks[lang])
+        for exercise in lesson.exercises:
+            if exercise.kind == CODE_KIND:
+                continue
+            for cell in cells.get(exercise.id, []):
+                try:
+                    specs[lang].update({s.exercise: s for s in quick_check_specs(cell.source)
+                                        if s.exercise == exercise.id})
+                except SpecError:
+                    pass  # score_quick reports the exercise as having no quick check
+    for lang in LANGUAGES:  # a course with one language written so far grades with it
+        if lang not in notebooks and notebooks:
+            other = next(iter(notebooks))
+            notebooks[lang], specs[lang] = notebooks[other], specs[other]
+    return notebooks, specs, paths
+
+
+def _store_result(out_dir, job, digest, graded_at):
+    folder = Path(out_dir) / "results" / job.lesson.stem
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"student": job.submission.student, "lesson": job.lesson.stem, "lang": job.lang,
+              "digest": digest, "graded_at": graded_at, "seconds": job.seconds,
+              "results": [asdict(result) for result in job.results]}
+    gradebook.write_atomically(folder / f"{job.submission.safe_name}.json", json.dumps(record, indent=1))
+
+
+def write_feedback(out_dir, manifest, submission):
+    """Render feedback/<student>.html from every stored result of the student."""
+    records = []
+    for path in sorted((Path(out_dir) / "results").glob(f"*/{submission.safe_name}.json")):
+        try:
+            records.append(json.loads(path.read_text(encoding="utf-8")))
+        except ValueError:
+            continue
+    records.sort(key=lambda r: r.get("graded_at", ""))
+    titles = {lesson.stem: lesson.title for lesson in manifest.lessons}
+    folder = Path(out_dir) / "feedback"
+    folder.mkdir(parents=True, exist_ok=True)
+    gradebook.write_atomically(folder / f"{submission.safe_name}.html", render_feedback(records, titles))
+
+
+def _unchanged(submission, digest, hashes, rows, lesson):
+    if hashes.get(lesson.stem, {}).get(submission.student) != digest:
+        return False
+    have = {row["exercise"] for row in rows if row["student"] == submission.student and row["lesson"] == lesson.stem}
+    return have >= {exercise.id for exercise in lesson.exercises}
+
+
+def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Limits(), force=False,
+                log=print):
+    """Grade every submission of ``lesson``; returns a BatchResult (the summary text included)."""
+    started = time.monotonic()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    solutions, specs, solution_paths = load_solutions(manifest, lesson)
+    settings = {"limits": vars(limits)}
+    hashes, rows = gradebook.read_hashes(out_dir), gradebook.read_rows(out_dir)
+    batch, todo = BatchResult(), []
+    for submission in submissions.discover(submissions_dir, lesson):
+        digest = submissions.digest(submission, solution_paths, lesson, settings)
+        if not force and _unchanged(submission, digest, hashes, rows, lesson):
+            batch.skipped.append(submission.student)
+            continue
+        todo.append((Job(submission=submission, lesson=lesson, solutions=solutions, specs=specs,
+                         limits=limits, default_lang=get_language()), digest))
+    log(f"grading {len(todo)} submission(s) of {lesson.stem} with {jobs} job(s); "
+        f"{len(batch.skipped)} unchanged")
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(grade_submission, job): digest for job, digest in todo}
+        for future in as_completed(futures):
+            job = future.result()  # grade_submission never raises
+            graded_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            gradebook.merge(out_dir, gradebook.rows_for(job.results, job.submission.student, lesson.stem, graded_at))
+            _store_result(out_dir, job, futures[future], graded_at)
+            gradebook.remember_hash(out_dir, lesson.stem, job.submission.student, futures[future])
+            write_feedback(out_dir, manifest, job.submission)
+            points = sum(result.points for result in job.results)
+            batch.graded.append((job.submission.student, job.seconds, points))
+            log(f"  {job.submission.student}: {points:g}/{lesson.max_points:g} in {job.seconds:.1f} s")
+    batch.seconds = round(time.monotonic() - started, 2)
+    if not (out_dir / gradebook.GRADEBOOK).exists():
+        gradebook.merge(out_dir, [])
+    summary = report.summarize(gradebook.read_rows(out_dir), lesson)
+    slowest = sorted(((name, secs) for name, secs, _ in batch.graded), key=lambda item: -item[1])[:3]
+    batch.summary_text = report.render_text(summary, graded=len(batch.graded), skipped=len(batch.skipped),
+                                            seconds=batch.seconds, slowest=slowest)
+    return batch

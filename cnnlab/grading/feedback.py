@@ -1,0 +1,86 @@
+"""``OUT_DIR/feedback/<student>.html``: each exercise's result, in the lesson's language.
+
+``render_feedback(records, title)`` takes the stored results of one student
+(``OUT_DIR/results/<lesson>/<student>.json``, one per lesson graded) and
+returns a self-contained HTML page: a table per lesson with points and status,
+and for every exercise that did not pass, the public cases as the check printed
+them and the failing hidden case (its message only: the hidden tests' code is
+not shown). Everything from a submission is escaped and cut to a few kB.
+"""
+
+import html
+
+from cnnlab.grading.score import status_word
+from cnnlab.i18n import say
+
+SHOWN = 3000  # characters of a report shown per exercise
+
+WORDS = {
+    "ok": ("通过", "passed"), "wrong": ("答案不对", "wrong"), "unanswered": ("未作答", "not answered"),
+    "timeout": ("超时", "time limit"), "error": ("出错", "error"), "missing": ("缺失", "missing"),
+    "malformed": ("文件无法读取", "unreadable file"),
+}
+COLOURS = {"ok": "#1a7f37", "wrong": "#cf222e", "unanswered": "#6e7781"}
+
+
+def _cut(text, limit=SHOWN):
+    text = str(text or "")
+    return text if len(text) <= limit else text[:limit] + "\n[…]"
+
+
+def _word(status, lang):
+    zh, en = WORDS.get(status_word(status), (status_word(status), status_word(status)))
+    return zh if lang == "zh" else en
+
+
+def _exercise_rows(record, lang):
+    rows, details = [], []
+    for result in record["results"]:
+        colour = COLOURS.get(status_word(result["status"]), "#9a6700")
+        rows.append(f"<tr><td><code>{html.escape(result['exercise'])}</code></td>"
+                    f"<td>{result['points']:g} / {result['max_points']:g}</td>"
+                    f"<td style='color:{colour}'><b>{html.escape(_word(result['status'], lang))}</b></td>"
+                    f"<td>{html.escape(result['status'])}</td></tr>")
+        if status_word(result["status"]) == "ok":
+            continue
+        info = result.get("details") or {}
+        parts = []
+        if info.get("public"):
+            parts.append(f"<p>{say(zh='公开测试的输出：', en='What the public check printed:', lang=lang)}</p>"
+                         f"<pre>{html.escape(_cut(info['public']))}</pre>")
+        if info.get("failure"):
+            parts.append(f"<p>{say(zh='隐藏测试：', en='Hidden tests:', lang=lang)} "
+                         f"<code>{html.escape(_cut(info['failure'], 500))}</code></p>")
+        if info.get("traceback") and "exercise cell" in result["status"]:
+            parts.append(f"<p>{say(zh='你的单元格报错：', en='Your cell raised:', lang=lang)}</p>"
+                         f"<pre>{html.escape(_cut(info['traceback'], 2000))}</pre>")
+        if info.get("answer"):
+            parts.append(f"<p>{say(zh='记录的答案：', en='Recorded answer:', lang=lang)} "
+                         f"<code>{html.escape(info['answer'])}</code></p>")
+        if parts:
+            details.append(f"<h3><code>{html.escape(result['exercise'])}</code></h3>" + "".join(parts))
+    return rows, details
+
+
+def render_feedback(records, titles):
+    """HTML for one student; ``records`` are stored results, ``titles`` maps lesson stem -> {lang: title}."""
+    lang = records[-1].get("lang", "en") if records else "en"
+    student = html.escape(records[0]["student"]) if records else ""
+    body = []
+    for record in records:
+        title = titles.get(record["lesson"], {}).get(lang, record["lesson"])
+        rows, details = _exercise_rows(record, lang)
+        got = sum(r["points"] for r in record["results"])
+        total = sum(r["max_points"] for r in record["results"])
+        head = [say(zh="练习", en="Exercise", lang=lang), say(zh="得分", en="Points", lang=lang),
+                say(zh="结果", en="Result", lang=lang), say(zh="详情", en="Details", lang=lang)]
+        body.append(f"<h2>{html.escape(title)} — {got:g} / {total:g}</h2>"
+                    f"<p class='when'>{html.escape(record.get('graded_at', ''))}</p>"
+                    "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"
+                    + "".join(details))
+    heading = say(zh="作业反馈：{s}", en="Feedback for {s}", lang=lang, s=student)
+    return (f"<!DOCTYPE html>\n<html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"
+            f"<title>{heading}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}"
+            "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+            "pre{background:#f6f8fa;padding:8px;overflow-x:auto;white-space:pre-wrap}.when{color:#666}</style>"
+            f"</head><body><h1>{heading}</h1>{''.join(body)}</body></html>\n")

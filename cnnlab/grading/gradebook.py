@@ -1,0 +1,106 @@
+"""The gradebook: one CSV row per student × lesson × exercise, merged and written atomically.
+
+``OUT_DIR/gradebook.csv`` columns: ``COLUMNS`` (the first six are the contract:
+student, lesson, exercise, points, max_points, status). ``merge`` reads the
+existing file, replaces the rows of the (student, lesson, exercise) keys just
+graded, keeps every other row in place, and writes a temporary file that
+``os.replace`` moves over the old one, so a reader (or a crash) never sees half a
+gradebook. An exclusive lock on ``OUT_DIR/.lock`` serialises two graders writing
+the same folder. ``OUT_DIR/.hashes.json`` remembers each submission's digest.
+"""
+
+import contextlib
+import csv
+import fcntl
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+COLUMNS = ["student", "lesson", "exercise", "points", "max_points", "status", "kind", "seconds", "graded_at"]
+GRADEBOOK, HASHES = "gradebook.csv", ".hashes.json"
+
+
+def _key(row):
+    return row["student"], row["lesson"], row["exercise"]
+
+
+@contextlib.contextmanager
+def locked(out_dir):
+    """Hold an exclusive lock on ``out_dir/.lock`` (between processes)."""
+    with open(Path(out_dir) / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_atomically(path, text):
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; feedback is meant to be handed out
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def read_rows(out_dir):
+    """The rows of ``out_dir/gradebook.csv`` (dicts with COLUMNS), [] if there is none."""
+    path = Path(out_dir) / GRADEBOOK
+    if not path.is_file():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [{column: row.get(column) or "" for column in COLUMNS} for row in csv.DictReader(handle)
+                if row.get("student") and row.get("exercise")]
+
+
+def render_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def merge_rows(old, new):
+    """``old`` with each row of ``new`` replacing the row of the same key (or appended)."""
+    fresh = {_key(row): row for row in new}
+    merged = [fresh.pop(_key(row), row) for row in old]
+    return merged + [row for row in new if _key(row) in fresh]
+
+
+def merge(out_dir, new_rows):
+    """Merge ``new_rows`` into the gradebook on disk (locked, atomic); returns all rows."""
+    with locked(out_dir):
+        rows = merge_rows(read_rows(out_dir), new_rows)
+        write_atomically(Path(out_dir) / GRADEBOOK, render_csv(rows))
+    return rows
+
+
+def read_hashes(out_dir):
+    try:
+        data = json.loads((Path(out_dir) / HASHES).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def remember_hash(out_dir, lesson_stem, student, digest):
+    with locked(out_dir):
+        hashes = read_hashes(out_dir)
+        hashes.setdefault(lesson_stem, {})[student] = digest
+        write_atomically(Path(out_dir) / HASHES, json.dumps(hashes, indent=1, sort_keys=True))
+
+
+def rows_for(results, student, lesson_stem, graded_at):
+    """Gradebook rows of one graded submission."""
+    return [{"student": student, "lesson": lesson_stem, "exercise": r.exercise, "points": f"{r.points:g}",
+             "max_points": f"{r.max_points:g}", "status": r.status, "kind": r.kind,
+             "seconds": f"{r.seconds:.2f}", "graded_at": graded_at} for r in results]

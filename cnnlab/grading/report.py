@@ -1,0 +1,54 @@
+"""The summary printed at the end of ``cnnlab grade``: compute from rows, then render.
+
+``summarize(rows, lesson)`` turns gradebook rows into plain numbers (per
+exercise: mean points and a count per status word); ``render_text`` lays them
+out as a fixed-width table. Neither runs anything or touches a file.
+"""
+
+from cnnlab.grading.score import STATUS_WORDS, status_word
+
+
+def _float(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def summarize(rows, lesson):
+    """Per-exercise and per-student numbers for ``lesson`` from gradebook rows."""
+    rows = [row for row in rows if row["lesson"] == lesson.stem]
+    exercises = []
+    for exercise in lesson.exercises:
+        mine = [row for row in rows if row["exercise"] == exercise.id]
+        counts = {word: 0 for word in STATUS_WORDS}
+        for row in mine:
+            counts[status_word(row["status"])] = counts.get(status_word(row["status"]), 0) + 1
+        mean = sum(_float(row["points"]) for row in mine) / len(mine) if mine else 0.0
+        exercises.append({"exercise": exercise.id, "kind": exercise.kind, "max_points": exercise.points,
+                          "mean": mean, "counts": counts, "n": len(mine)})
+    students = {}
+    for row in rows:
+        entry = students.setdefault(row["student"], {"points": 0.0, "seconds": 0.0})
+        entry["points"] += _float(row["points"])
+        entry["seconds"] += _float(row["seconds"])
+    return {"lesson": lesson.stem, "max_points": lesson.max_points, "exercises": exercises,
+            "students": students}
+
+
+def render_text(summary, graded=0, skipped=0, seconds=0.0, slowest=()):
+    """The summary as a fixed-width table (plus one line of totals)."""
+    words = list(STATUS_WORDS)
+    head = f"{'exercise':20} {'kind':8} {'max':>4} {'mean':>6} " + " ".join(f"{w:>10}" for w in words)
+    lines = [f"cnnlab grade · {summary['lesson']}", head, "-" * len(head)]
+    for ex in summary["exercises"]:
+        lines.append(f"{ex['exercise'][:20]:20} {ex['kind']:8} {ex['max_points']:>4g} {ex['mean']:>6.2f} "
+                     + " ".join(f"{ex['counts'].get(w, 0):>10}" for w in words))
+    totals = [entry["points"] for entry in summary["students"].values()]
+    mean_total = sum(totals) / len(totals) if totals else 0.0
+    lines.append("-" * len(head))
+    lines.append(f"{len(totals)} student(s) in the gradebook, mean {mean_total:.2f} / {summary['max_points']:g} · "
+                 f"this run: {graded} graded, {skipped} unchanged (skipped), {seconds:.1f} s")
+    if slowest:
+        lines.append("slowest: " + ", ".join(f"{name} {secs:.1f} s" for name, secs in slowest))
+    return "\n".join(lines)

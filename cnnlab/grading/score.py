@@ -1,0 +1,160 @@
+"""From what happened to a verdict: one ``Result`` per exercise, with its status.
+
+Statuses start with one word, optionally followed by ``: detail`` and by
+``; note`` flags (the dashboard groups by the first word)::
+
+    ok                      the hidden tests passed (full points)
+    wrong                   a hidden test failed (its assertion message follows)
+    unanswered              the answer still raises NotImplementedError / no answer recorded
+    timeout                 a cell ran past --timeout, or the submission past its total limit
+    error: …                anything else: an exception, the kernel died (os._exit, the memory
+                            cap), tampering during the hidden tests, a worker that crashed
+    missing: …              no notebook, or no cell of the exercise defines the function
+    malformed: …            the notebook or the answers file cannot be read
+
+Flags: ``duplicated cells: …``, ``answer found in a cell without the tag …``,
+``tampered with numpy.allclose, … (restored before the hidden tests)``,
+``the answers file claims 'correct'``.
+"""
+
+from dataclasses import dataclass, field
+
+from cnnlab.grading.harness import parse_harness_lines
+
+STATUS_WORDS = ("ok", "wrong", "unanswered", "timeout", "error", "missing", "malformed")
+MAX_STATUS = 240
+_OUT_OF_MEMORY = ("can't allocate memory", "unable to allocate", "out of memory", "cannot allocate memory")
+
+
+@dataclass
+class Result:
+    exercise: str
+    kind: str
+    max_points: float
+    status: str
+    points: float = 0.0
+    seconds: float = 0.0
+    details: dict = field(default_factory=dict)   # public report, failure, traceback (for feedback)
+
+    @property
+    def word(self):
+        return status_word(self.status)
+
+
+def status_word(status):
+    """The first word of a status: ok, wrong, unanswered, timeout, error, missing or malformed."""
+    return status.split(":")[0].split(";")[0].split(" ")[0].strip()
+
+
+def one_line(text, limit=160):
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _with_flags(status, flags):
+    return (status + "".join(f"; {flag}" for flag in flags))[:MAX_STATUS]
+
+
+def _error_status(outcome, limits, where=""):
+    """The status of a cell that did not end well (dead, timeout, exception)."""
+    if outcome["status"] == "dead":
+        return f"error: kernel died{where} (os._exit, a crash or the {limits.memory_mib} MiB memory cap)"
+    if outcome["status"] == "timeout":
+        if outcome.get("limit") == "total":
+            return f"timeout: the submission ran past {limits.total_timeout:g} s in all"
+        return f"timeout: a cell ran past {limits.cell_timeout:g} s{where}"
+    ename, evalue = outcome.get("ename", "?"), outcome.get("evalue", "")
+    if ename.endswith("MemoryError") or any(text in evalue.lower() for text in _OUT_OF_MEMORY):
+        return f"error: MemoryError{where} (memory cap {limits.memory_mib} MiB)"
+    if ename == "SystemExit":
+        return f"error: SystemExit{where} (the code called sys.exit or exit)"
+    return one_line(f"error: {ename}: {evalue}" if evalue else f"error: {ename}") + where
+
+
+def score_code(exercise, plan, outcomes, limits):
+    """The Result of one code exercise from the plan and the cell outcomes."""
+    flags = list(plan.flags.get(exercise.id, []))
+    result = Result(exercise.id, exercise.kind, exercise.points, status="")
+    if exercise.id in plan.settled:
+        result.status = _with_flags(plan.settled[exercise.id], flags)
+        return result
+    mine = [(cell, outcome) for cell, outcome in zip(plan.cells, outcomes) if cell.exercise == exercise.id]
+    result.seconds = round(sum(o["seconds"] for _, o in mine if o), 3)
+    by_role = {}
+    for cell, outcome in mine:
+        by_role.setdefault(cell.role, []).append(outcome)
+    answers, check = by_role.get("answer", []), by_role.get("check", [None])[0]
+    restored = [line.get("restored", []) for o in by_role.get("guard", [])[1:] if o
+                for line in parse_harness_lines(o.get("text", ""), plan.nonce)]
+    tampered = sorted({name for names in restored for name in names})
+    if tampered:
+        flags.append(one_line("tampered with " + ", ".join(tampered) + " (restored before the hidden tests)"))
+    verdict = by_role.get("verdict", [None])[0]
+    lines = parse_harness_lines(verdict.get("text", ""), plan.nonce) if verdict else []
+    result.details = {"public": (check or {}).get("text", ""), "failure": "", "traceback": ""}
+
+    fatal = [o for o in answers + [check, verdict] if o and o["status"] in ("dead", "timeout")]
+    answer_error = next((o for o in answers if o and o["status"] == "error"), None)
+    if fatal:
+        where = " in your exercise cell" if fatal[0] in answers else ""
+        result.status = _error_status(fatal[0], limits, where)
+    elif check is None or check["status"] == "skipped":
+        result.status = "error: the hidden tests did not run"
+    elif check["status"] == "ok":
+        if not lines or lines[-1].get("passed") is not True:
+            result.status = "error: the hidden tests' result could not be confirmed (was the kernel tampered with?)"
+        elif lines[-1].get("tampered"):
+            result.status = one_line("error: tampering during the hidden tests: "
+                                     + ", ".join(lines[-1]["tampered"]))
+        else:
+            result.status, result.points = "ok", exercise.points
+    elif check["ename"] == "NotImplementedError" and not answer_error:
+        result.status = "unanswered"
+    elif answer_error:
+        result.status = _error_status(answer_error, limits, " in your exercise cell")
+        result.details["traceback"] = answer_error.get("traceback", "")
+    elif check["ename"] == "AssertionError":
+        result.status = one_line("wrong: hidden test failed" + (f" for {check['evalue']}" if check["evalue"] else ""))
+    else:
+        result.status = _error_status(check, limits)
+    late = lines[-1].get("tampered") if lines else []
+    if late and result.word != "error":
+        flags.append(one_line("tampered with " + ", ".join(late) + " while the hidden tests ran"))
+    if check and check.get("status") == "error":
+        result.details["failure"] = f"{check['ename']}: {check['evalue']}"
+        result.details["traceback"] = result.details["traceback"] or check.get("traceback", "")
+    result.status = _with_flags(result.status, flags)
+    return result
+
+
+def score_quick(exercise, spec, answers, answers_problem):
+    """The Result of one quick check, re-scored from the recorded raw answer (never its flag).
+
+    ``spec`` comes from the solution's widget call (None if the solution lacks it);
+    ``answers`` is the loaded answers file (None if missing or malformed, then
+    ``answers_problem`` says why).
+    """
+    from cnnlab.exercises.answers import latest
+    from cnnlab.exercises.spec import score_quick_check
+    result = Result(exercise.id, exercise.kind, exercise.points, status="")
+    if spec is None:
+        result.status = f"error: the solution has no quick check {exercise.id!r}"
+    elif answers is None:
+        result.status = answers_problem
+    else:
+        record = latest(answers, exercise.id)
+        if record is None or record.get("answer") in (None, "", []):
+            result.status = "unanswered"
+        elif score_quick_check(spec, record.get("answer")):
+            result.status, result.points = "ok", exercise.points
+        else:
+            claims = record.get("correct") is True or record.get("status") == "correct"
+            result.status = "wrong" + ("; the answers file claims 'correct'" if claims else "")
+        if record is not None:
+            result.details = {"answer": one_line(repr(record.get("answer")), 200), "tries": record.get("try")}
+    return result
+
+
+def settle_all(lesson, status):
+    """Every exercise of ``lesson`` with the same status (a missing or malformed notebook)."""
+    return [Result(e.id, e.kind, e.points, status=status) for e in lesson.exercises]

@@ -1,0 +1,115 @@
+"""Grading one submission: an ordered list of small steps, ``step(job) -> job``.
+
+The idea of nbgrader's preprocessors (and of ``cnnlab.pipeline.steps``): each step
+does one thing and records what it found on the ``Job``; a later step reads it.
+
+    read_submission   the notebook (missing/malformed settle every code exercise)
+    read_answers      the answers file (for quick checks)
+    build_harness     solution setup + student answers + hidden tests (harness.py)
+    run_harness       nbclient in its own process, in a scratch copy (execute.py)
+    score_exercises   one Result per exercise of the manifest (score.py)
+
+``grade_submission`` runs them; no exception escapes it: a bug or a surprise
+becomes ``error: grader failed: …`` rows, and the batch goes on.
+"""
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnnlab.grading import harness, score, submissions
+from cnnlab.grading.execute import Limits, execute_plan
+
+COPY_LIMIT = 20 * 2**20   # files larger than this are not copied into the scratch folder
+
+
+@dataclass
+class Job:
+    submission: object
+    lesson: object
+    solutions: dict          # lang -> solution notebook
+    specs: dict              # lang -> {exercise id: QuickCheckSpec} (from the solution)
+    limits: Limits
+    default_lang: str = "en"
+    nb: object = None
+    notebook_problem: str = ""
+    lang: str = "en"
+    answers: object = None
+    answers_problem: str = ""
+    plan: object = None
+    outcomes: list = None
+    run_problem: str = ""
+    results: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def read_submission(job):
+    job.nb, job.notebook_problem = submissions.read_notebook(job.submission)
+    job.notebook_problem = job.notebook_problem or ""
+    job.lang = submissions.notebook_language(job.nb, job.default_lang)
+    return job
+
+
+def read_answers(job):
+    if any(e.kind != harness.CODE_KIND for e in job.lesson.exercises):
+        job.answers, problem = submissions.read_answers(job.submission, job.lesson)
+        job.answers_problem = problem or ""
+    return job
+
+
+def build_harness(job):
+    if job.nb is not None and any(e.kind == harness.CODE_KIND for e in job.lesson.exercises):
+        job.plan = harness.build_plan(job.solutions[job.lang], job.nb, job.lesson)
+    return job
+
+
+def _copy_submission(folder, dest):
+    shutil.copytree(folder, dest, symlinks=True,
+                    ignore=lambda d, names: [n for n in names
+                                             if (Path(d) / n).is_file() and (Path(d) / n).stat().st_size > COPY_LIMIT])
+
+
+def run_harness(job):
+    if job.plan is None or not any(cell.role == "answer" for cell in job.plan.cells):
+        job.outcomes = [None] * (len(job.plan.cells) if job.plan else 0)
+        return job
+    scratch = Path(tempfile.mkdtemp(prefix="cnnlab-grade-"))
+    try:
+        _copy_submission(job.submission.folder, scratch / "work")
+        job.outcomes, problem = execute_plan(job.plan.to_json(), scratch / "work", job.limits)
+        job.run_problem = problem or ""
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return job
+
+
+def score_exercises(job):
+    for exercise in job.lesson.exercises:
+        if exercise.kind != harness.CODE_KIND:
+            job.results.append(score.score_quick(exercise, job.specs.get(job.lang, {}).get(exercise.id), job.answers,
+                                                 job.answers_problem))
+        elif job.notebook_problem:
+            job.results.append(score.Result(exercise.id, exercise.kind, exercise.points, job.notebook_problem))
+        elif job.run_problem:
+            job.results.append(score.Result(exercise.id, exercise.kind, exercise.points, job.run_problem))
+        else:
+            job.results.append(score.score_code(exercise, job.plan, job.outcomes, job.limits))
+    return job
+
+
+GRADE_STEPS = [read_submission, read_answers, build_harness, run_harness, score_exercises]
+
+
+def grade_submission(job, steps=GRADE_STEPS):
+    """Run ``steps`` on ``job``; always returns it with one Result per exercise."""
+    started = time.monotonic()
+    try:
+        for step in steps:
+            job = step(job)
+    except Exception as err:  # never let one submission stop the batch
+        reason = score.one_line(f"error: grader failed: {type(err).__name__}: {err}")
+        job.results = [score.Result(e.id, e.kind, e.points, reason) for e in job.lesson.exercises]
+    job.seconds = round(time.monotonic() - started, 2)
+    return job

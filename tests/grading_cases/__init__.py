@@ -1,0 +1,86 @@
+"""Submission folders for the grading tests, made at test time from the real notebooks.
+
+A *perfect* submission is the student notebook with each answer cell replaced by
+the solution's cell that defines the same function, plus an answers file holding
+the solution's quick-check answers. Every adversarial case starts from the
+perfect or the untouched student notebook and breaks one thing.
+"""
+
+import ast
+import copy
+import json
+from pathlib import Path
+
+import nbformat
+
+from cnnlab.exercises.answers import FORMAT, SUFFIX
+from cnnlab.exercises.spec import quick_check_calls
+from cnnlab.grading.harness import defined_names
+from cnnlab.pipeline.check import exercise_cells
+from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.pipeline.steps import BEGIN_SOLUTION
+
+
+def solution(manifest, lesson, lang="en"):
+    return read_notebook(lesson.path(manifest.root, "solutions", lang))
+
+
+def student(manifest, lesson, lang="en"):
+    return read_notebook(lesson.path(manifest.root, "lessons", lang))
+
+
+def code_exercises(lesson):
+    return [e.id for e in lesson.exercises if e.kind == "code"]
+
+
+def quick_exercises(lesson):
+    return [e.id for e in lesson.exercises if e.kind != "code"]
+
+
+def answer_cells(nb, exercise):
+    """The cells of ``exercise`` that hold an answer (define a function)."""
+    return [c for c in exercise_cells(nb).get(exercise, []) if c.cell_type == "code"
+            and any(line.lstrip().startswith("def ") for line in c.source.splitlines())]
+
+
+def perfect_notebook(manifest, lesson, lang="en"):
+    """The student notebook with the solution's answer regions put in."""
+    sol, nb = solution(manifest, lesson, lang), copy.deepcopy(student(manifest, lesson, lang))
+    for exercise in code_exercises(lesson):
+        for answer in [c for c in exercise_cells(sol)[exercise] if BEGIN_SOLUTION in c.source]:
+            names = defined_names(answer.source)
+            for cell in answer_cells(nb, exercise):
+                if names & defined_names(cell.source):
+                    cell.source = answer.source
+    return nb
+
+
+def solution_answers(manifest, lesson, lang="en"):
+    """``{exercise: raw answer}`` of every quick check, read from the solution's widget calls."""
+    found = {}
+    for exercise in quick_exercises(lesson):
+        for cell in exercise_cells(solution(manifest, lesson, lang)).get(exercise, []):
+            for kind, call in quick_check_calls(ast.parse(cell.source)):
+                answer = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "answer")
+                found[exercise] = answer if kind == "choice" else str(answer)
+    return found
+
+
+def answers_file(lesson, answers, claim_correct=False):
+    records = [{"exercise": exercise, "kind": "quick", "answer": answer,
+                "status": "correct" if claim_correct else "checked", "correct": claim_correct, "try": 1}
+               for exercise, answer in answers.items()]
+    return {"format": FORMAT, "lesson": lesson.stem, "records": records}
+
+
+def write_submission(root, name, lesson, nb=None, answers=None, notebook_text=None):
+    """``root/name/NN_slug.ipynb`` (+ answers file); returns the folder."""
+    folder = Path(root) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    if notebook_text is not None:
+        (folder / f"{lesson.stem}.ipynb").write_text(notebook_text, encoding="utf-8")
+    elif nb is not None:
+        nbformat.write(nb, str(folder / f"{lesson.stem}.ipynb"))
+    if answers is not None:
+        (folder / f"{lesson.stem}{SUFFIX}").write_text(json.dumps(answers), encoding="utf-8")
+    return folder
