@@ -73,14 +73,14 @@ def lesson_url(port, first_notebook, token):
     return f"http://127.0.0.1:{port}/lab/tree/{first_notebook}?token={token}"
 
 
-def run_lab(manifest, lang, port=8888, open_browser=True, token=None):
+def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args=()):
     """Start JupyterLab on the course and block until Ctrl-C; returns the exit code."""
     if not port_is_free(port):
         raise LabError(say(zh="端口 {port} 已被占用：请用 --port 换一个端口",
                            en="port {port} is in use: choose another with --port", port=port))
     first = manifest.lessons[0].path(manifest.root, "lessons", lang).relative_to(manifest.root)
     token = token or secrets.token_hex(16)
-    command = lab_command(manifest.root, first.as_posix(), port, token, open_browser, lang)
+    command = lab_command(manifest.root, first.as_posix(), port, token, open_browser, lang) + list(extra_args)
     env = dict(os.environ, CNNLAB_LANG=lang)
     # A new session: Ctrl-C reaches only us, and we stop the server without its y/n prompt.
     server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)

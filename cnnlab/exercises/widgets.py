@@ -43,6 +43,10 @@ class QuickCheck:
         self.feedback = widgets.HTMLMath(value="")
         row = [self.input] + ([widgets.Label(unit)] if unit else []) + [self.button]
         self.box = widgets.VBox([widgets.HTMLMath(value=prompt), widgets.HBox(row), self.feedback])
+        # CSS classes: a stable handle for the browser test and for course themes.
+        self.box.add_class("cnnlab-exercise")
+        self.box.add_class(f"cnnlab-exercise-{exercise}")
+        self.feedback.add_class("cnnlab-feedback")
         self._displayed = False
 
     # --- input ------------------------------------------------------------------------------

@@ -88,9 +88,13 @@ def check_files_exist(manifest):
                         if kind == "solutions" and ext == ".py":
                             fix = f"run `jupytext --sync {_rel(manifest, path.with_suffix('.ipynb'))}`"
                         problems.append(Problem(_rel(manifest, path), "missing", fix))
+    drafts = {lesson.path(manifest.root, kind, lang) for lesson in manifest.drafts
+              for kind in KINDS for lang in LANGUAGES}
     for kind in KINDS:
         for lang in LANGUAGES:
             for path in sorted((manifest.root / kind / lang).glob("*.ipynb")):
+                if path in drafts:
+                    continue  # a lesson being written: checked once its draft flag is gone
                 if path not in expected:
                     problems.append(Problem(_rel(manifest, path), "not a lesson in course/manifest.toml",
                                             "add the lesson to the manifest or delete the file"))

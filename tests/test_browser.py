@@ -1,0 +1,165 @@
+"""End to end, as a student: a real JupyterLab server, a real Chromium, lesson 02 in zh and en.
+
+For each language the test starts `cnnlab lab` on a scratch copy of the course,
+opens the student notebook in headless Chromium (Debian's /usr/bin/chromium,
+driven by Playwright), runs every cell, answers a quick-check widget wrongly and
+then rightly, and checks what a student would see: no error output, a rendered
+figure, the hint, the confirmation, the answers file, and (in zh) JupyterLab's
+menus in Chinese. A screenshot per language is saved under
+``test-output/browser/`` (or ``$CNNLAB_TEST_OUTPUT/browser``).
+
+Without Chromium the test skips with a one-line reason, except under CI=true,
+where a missing browser is a failure.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, copy_course
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--no-first-run", "--disable-component-update", "--disable-sync"]
+LESSON = "02_convolution"
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/install must install it", pytrace=False)
+    pytest.skip("no /usr/bin/chromium here (apt-get install chromium to run the browser test)",
+                allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402  (after the skip)
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _output_dir():
+    folder = Path(os.environ.get("CNNLAB_TEST_OUTPUT", ROOT / "test-output")) / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Lab:
+    """`cnnlab lab` on a copy of the course, stopped with Ctrl-C at the end."""
+
+    def __init__(self, root, lang, cache):
+        self.port, self.token = _free_port(), "browser-test-token"
+        env = dict(os.environ, XDG_CACHE_HOME=str(cache), JUPYTER_RUNTIME_DIR=str(cache / "runtime"))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "cnnlab.cli", "--root", str(root), "lab", "--lang", lang, "--no-browser",
+             "--port", str(self.port), "--token", self.token, "--", "--LabApp.expose_app_in_browser=True"],
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        line = self.process.stdout.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+/lab/tree/\S+)", line)
+        assert match, line
+        self.url = match.group(1)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def _wait_for_server(url, deadline=90):
+    import urllib.request
+    start = time.monotonic()
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        assert time.monotonic() - start < deadline, "JupyterLab did not answer"
+        time.sleep(0.5)
+
+
+def _command(page, name, args=None):
+    page.evaluate("([name, args]) => window.jupyterapp.commands.execute(name, args || {})", [name, args])
+
+
+def _error_outputs(nb):
+    return [(i, out.get("ename"), out.get("evalue")) for i, cell in enumerate(nb["cells"])
+            if cell["cell_type"] == "code" for out in cell.get("outputs", []) if out["output_type"] == "error"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_student_runs_lesson_02_in_jupyterlab(lang, browser, tmp_path):
+    root = copy_course(tmp_path / "course")
+    lab = Lab(root, lang, tmp_path / "cache")
+    try:
+        _wait_for_server(lab.url)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/lessons/{lang}/{LESSON}.ipynb?token={lab.token}")
+        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+        page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=90_000)
+        # The kernel starts by itself (python3 kernelspec: no kernel dialog).
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=90_000)
+
+        if lang == "zh":
+            menu_bar = page.locator(".lm-MenuBar-content").first.inner_text()
+            assert "文件" in menu_bar and "编辑" in menu_bar, f"JupyterLab menus not in Chinese: {menu_bar!r}"
+
+        _command(page, "notebook:run-all-cells")
+        # Wait until every code cell has an execution count (the last one finished).
+        page.wait_for_function(
+            """() => { const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
+                       return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)); }""",
+            timeout=180_000)
+        assert page.locator(".jp-OutputArea-output img").count() >= 1, "no figure was rendered"
+
+        _answer_a_quick_check(page, lang, root)
+
+        page.screenshot(path=str(_output_dir() / f"lesson02-{lang}.png"), full_page=False)
+        _command(page, "docmanager:save")
+        time.sleep(2)
+        saved = json.loads((root / "lessons" / lang / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
+        assert _error_outputs(saved) == []
+    finally:
+        lab.stop()
+
+
+def _answer_a_quick_check(page, lang, root):
+    """Type a wrong, then the right answer into lesson 02's numeric widget conv2_params."""
+    widget = page.locator(".cnnlab-exercise-conv2_params").first
+    widget.scroll_into_view_if_needed()
+    field = widget.locator("input").first
+    button = widget.locator("button").first
+    field.fill("12345")
+    button.click()
+    feedback = widget.locator(".cnnlab-feedback").first
+    expect(feedback).to_contain_text({"zh": "提示", "en": "Hint"}[lang], timeout=30_000)
+    field.fill(RIGHT_ANSWER)
+    button.click()
+    expect(feedback).to_contain_text({"zh": "正确", "en": "Correct"}[lang], timeout=30_000)
+    answers = json.loads((root / "lessons" / lang / f"{LESSON}.answers.json").read_text(encoding="utf-8"))
+    recorded = json.dumps(answers, ensure_ascii=False)
+    assert "12345" in recorded and RIGHT_ANSWER in recorded
+
+
+RIGHT_ANSWER = "614656"  # conv2_params: (5·5·96 + 1)·256, computed and tested in lesson 02
