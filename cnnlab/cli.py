@@ -90,6 +90,24 @@ def cmd_lab(args, manifest):
         raise CommandError(str(err)) from None
 
 
+def cmd_grade(args, manifest):
+    from cnnlab.grading.batch import grade_batch
+    from cnnlab.grading.execute import Limits
+    lesson = manifest.lesson(args.lesson)
+    folder = Path(args.submissions)
+    if not folder.is_dir():
+        raise CommandError(f"no submissions folder {folder} (expected SUBMISSIONS_DIR/<student>/{lesson.stem}.ipynb)")
+    for name in ("jobs", "timeout", "total_timeout"):
+        if getattr(args, name) <= 0:
+            raise CommandError(f"--{name.replace('_', '-')} must be positive, got {getattr(args, name)}")
+    if 0 < args.memory < 1024:
+        raise CommandError(f"--memory {args.memory} MiB is too small: torch alone needs about 1 GiB (0 = no cap)")
+    limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory)
+    batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force)
+    print(batch.summary_text)
+    return 0
+
+
 def make_parser():
     parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
     parser.add_argument("--root", help="the course folder (default: found from the current folder)")
@@ -116,6 +134,17 @@ def make_parser():
     lessons = sub.add_parser("lessons", help="list the lessons")
     lessons.add_argument("--markdown", action="store_true", help="print README.md's lesson table")
     lessons.set_defaults(run=cmd_lessons)
+
+    grade = sub.add_parser("grade", help="grade the submissions of a lesson into a gradebook")
+    grade.add_argument("lesson", help="lesson number, slug or stem")
+    grade.add_argument("submissions", help="folder with one subfolder per student")
+    grade.add_argument("--out", required=True, help="folder for gradebook.csv and feedback/")
+    grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel (default 1)")
+    grade.add_argument("--timeout", type=float, default=30.0, help="seconds per cell (default 30)")
+    grade.add_argument("--total-timeout", type=float, default=300.0, help="seconds per submission (default 300)")
+    grade.add_argument("--memory", type=int, default=3072, help="MiB of address space per kernel (default 3072; 0: no cap)")
+    grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
+    grade.set_defaults(run=cmd_grade)
     return parser
 
 
