@@ -1,0 +1,95 @@
+"""What the instructor dashboard (course/instructor/dashboard.ipynb) computes; no widgets here.
+
+Each function takes gradebook rows (dicts, as ``gradebook.read_rows`` returns)
+and returns plain data or an HTML string, so the notebook stays a thin view.
+"""
+
+import csv
+import html
+from pathlib import Path
+
+from cnnlab.grading import gradebook
+from cnnlab.grading.score import status_word
+
+FAILING = ("timeout", "error", "missing", "malformed")
+
+
+def load(path):
+    """Rows of a gradebook file, or of ``gradebook.csv`` inside a folder."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / gradebook.GRADEBOOK
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [{c: row.get(c) or "" for c in gradebook.COLUMNS} for row in csv.DictReader(handle)]
+
+
+def _num(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def exercise_points(rows):
+    """``{(lesson, exercise): ([points, ...], max_points)}`` in gradebook order."""
+    found = {}
+    for row in rows:
+        values, top = found.get((row["lesson"], row["exercise"]), ([], 0.0))
+        values.append(_num(row["points"]))
+        found[(row["lesson"], row["exercise"])] = (values, max(top, _num(row["max_points"])))
+    return found
+
+
+def filter_rows(rows, name="", word="any"):
+    return [row for row in rows if name.lower() in row["student"].lower()
+            and (word in ("", "any") or status_word(row["status"]) == word)]
+
+
+def student_table(rows):
+    """One line per student × lesson: points, maximum, and a count of each status word."""
+    table = {}
+    for row in rows:
+        entry = table.setdefault((row["student"], row["lesson"]), {"student": row["student"], "lesson": row["lesson"],
+                                                                   "points": 0.0, "max_points": 0.0, "words": {}})
+        entry["points"] += _num(row["points"])
+        entry["max_points"] += _num(row["max_points"])
+        word = status_word(row["status"])
+        entry["words"][word] = entry["words"].get(word, 0) + 1
+    for entry in table.values():
+        entry["statuses"] = ", ".join(f"{w} ×{n}" for w, n in sorted(entry["words"].items()))
+    return sorted(table.values(), key=lambda e: (e["lesson"], e["student"]))
+
+
+def slowest(rows, n=5):
+    """The ``n`` submissions (student × lesson) that took longest in all."""
+    totals = {}
+    for row in rows:
+        key = (row["student"], row["lesson"])
+        totals[key] = totals.get(key, 0.0) + _num(row["seconds"])
+    ranked = sorted(totals.items(), key=lambda item: -item[1])[:n]
+    return [{"student": s, "lesson": l, "seconds": f"{secs:.1f}"} for (s, l), secs in ranked]
+
+
+def failing(rows):
+    return [row for row in rows if status_word(row["status"]) in FAILING]
+
+
+def table_html(rows, columns):
+    if not rows:
+        return "<p><i>none</i></p>"
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_fmt(row.get(c, '')))}</td>" for c in columns) + "</tr>"
+                   for row in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def _fmt(value):
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def export_rows(rows, path):
+    """Write ``rows`` as a gradebook-shaped CSV at ``path`` (atomically); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    gradebook.write_atomically(path, gradebook.render_csv(rows))
+    return path

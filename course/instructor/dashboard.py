@@ -1,0 +1,103 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: kernelspec,language_info,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Grading dashboard · 评分总览
+#
+# A view of one `gradebook.csv` written by `cnnlab grade`: score distributions per exercise,
+# a filterable table of students, the slowest and the failing submissions, and an export of
+# what the filter shows. Set `CNNLAB_GRADEBOOK` (a gradebook file or the `--out` folder) or
+# edit the parameter cell, then run all cells.
+
+# %% tags=["parameters"]
+import os
+
+GRADEBOOK = os.environ.get("CNNLAB_GRADEBOOK", "grades/gradebook.csv")
+
+# %%
+from pathlib import Path
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+from IPython.display import HTML, display
+
+from cnnlab.grading.dashboard import (exercise_points, export_rows, failing, filter_rows, load, slowest,
+                                      student_table, table_html)
+
+rows = load(GRADEBOOK)
+lessons = sorted({row["lesson"] for row in rows})
+print(f"{len(rows)} rows · {len({r['student'] for r in rows})} students · lessons: {', '.join(lessons)}")
+
+# %% [markdown]
+# ## Score distribution per exercise
+
+# %%
+points = exercise_points(rows)
+if points:
+    fig, axes = plt.subplots(1, len(points), figsize=(3 * len(points), 2.6), squeeze=False, constrained_layout=True)
+    for ax, ((lesson, exercise), (values, top)) in zip(axes[0], points.items()):
+        ax.hist(values, bins=[x - 0.25 for x in range(int(top) + 2)], rwidth=0.8)
+        ax.set_title(f"{exercise}\n({lesson})", fontsize=9)
+        ax.set_xlabel(f"points (max {top:g})")
+    axes[0][0].set_ylabel("students")
+    plt.show()
+
+# %% [markdown]
+# ## Students (filter by name and status)
+
+# %%
+name_box = widgets.Text(description="student", placeholder="part of an id")
+word_box = widgets.Dropdown(description="status", options=["any", "ok", "wrong", "unanswered", "timeout",
+                                                           "error", "missing", "malformed"])
+shown = widgets.Output()
+
+
+def show_students(*_):
+    shown.clear_output()
+    with shown:
+        picked = filter_rows(rows, name_box.value, word_box.value)
+        display(HTML(table_html(student_table(picked), ["student", "lesson", "points", "max_points", "statuses"])))
+
+
+name_box.observe(show_students, "value")
+word_box.observe(show_students, "value")
+display(widgets.HBox([name_box, word_box]), shown)
+show_students()
+
+# %% [markdown]
+# ## Slowest and failing submissions
+
+# %%
+display(HTML("<h4>slowest</h4>" + table_html(slowest(rows, 5), ["student", "lesson", "seconds"])))
+display(HTML("<h4>failing (timeout, error, missing, malformed)</h4>"
+             + table_html(failing(rows), ["student", "lesson", "exercise", "status"])))
+
+# %% [markdown]
+# ## Export what the filter shows
+
+# %%
+export_to = widgets.Text(value=str(Path(GRADEBOOK).with_name("export.csv")) if Path(GRADEBOOK).suffix
+                         else "export.csv", description="file")
+export_button = widgets.Button(description="Export CSV")
+export_note = widgets.Label()
+
+
+def on_export(_=None):
+    picked = filter_rows(rows, name_box.value, word_box.value)
+    export_note.value = f"wrote {len(picked)} rows to {export_rows(picked, export_to.value)}"
+
+
+export_button.on_click(on_export)
+display(widgets.HBox([export_to, export_button, export_note]))

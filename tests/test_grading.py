@@ -1,0 +1,163 @@
+"""Unit tests of cnnlab.grading (no kernel), and the instructor dashboard run headless."""
+
+import copy
+import csv
+import os
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from cnnlab.course import load_manifest
+from cnnlab.grading import gradebook, harness, report, submissions
+from cnnlab.grading.execute import Limits
+from cnnlab.grading.feedback import render_feedback
+from cnnlab.grading.score import Result, score_code, score_quick, status_word
+from tests import grading_cases as cases
+from tests.helpers import ROOT
+
+MANIFEST = load_manifest(ROOT)
+LESSON = MANIFEST.lesson("02")
+LIMITS = Limits(cell_timeout=5, total_timeout=60, memory_mib=2048)
+
+
+def _plan(nb):
+    return harness.build_plan(cases.solution(MANIFEST, LESSON), nb, LESSON, nonce="abc123")
+
+
+def test_plan_takes_setup_and_checks_from_the_solution_and_answers_from_the_student():
+    nb = cases.student(MANIFEST, LESSON)
+    for cell in nb.cells:  # a student's copy of the setup must never run
+        if cell.cell_type == "code" and not harness._exercise_of(cell):
+            cell.source = "raise SystemExit('student setup ran')"
+    plan = _plan(nb)
+    sources = "\n".join(cell.source for cell in plan.cells)
+    assert "student setup ran" not in sources
+    assert "BEGIN HIDDEN TESTS" in sources  # hidden tests come from the solution
+    answers = [cell for cell in plan.cells if cell.role == "answer"]
+    assert [cell.exercise for cell in answers] == cases.code_exercises(LESSON)
+    assert all("NotImplementedError" in cell.source for cell in answers)
+    assert not plan.settled and not plan.flags
+
+
+def test_plan_reports_missing_and_duplicated_cells():
+    nb = cases.student(MANIFEST, LESSON)
+    nb.cells.remove(cases.answer_cells(nb, "corr2d")[0])
+    twin = cases.answer_cells(nb, "output_size")[0]
+    nb.cells.insert(nb.cells.index(twin), copy.deepcopy(twin))
+    plan = _plan(nb)
+    assert plan.settled["corr2d"].startswith("missing: no cell tagged exercise:corr2d defines my_corr2d")
+    assert "duplicated cells: 2 define output_size" in plan.flags["output_size"][0]
+    assert not any(cell.exercise == "corr2d" for cell in plan.cells)
+
+
+def _outcomes(plan, **by_role):
+    ok = {"status": "ok", "ename": "", "evalue": "", "text": "", "traceback": "", "seconds": 0.1}
+    outs = []
+    for cell in plan.cells:
+        out = dict(ok)
+        if cell.exercise == "corr2d" and cell.role in by_role:
+            out.update(by_role[cell.role])
+        if cell.role == "verdict" and "verdict" not in by_role:
+            out["text"] = 'abc123 {"passed": true, "tampered": []}\n'
+        outs.append(out)
+    return outs
+
+
+@pytest.mark.parametrize("by_role, word, part", [
+    ({}, "ok", ""),
+    ({"check": {"status": "error", "ename": "AssertionError", "evalue": "((5, 7), (3, 2))"}}, "wrong", "(5, 7)"),
+    ({"check": {"status": "error", "ename": "NotImplementedError"}}, "unanswered", ""),
+    ({"check": {"status": "timeout", "limit": "cell"}}, "timeout", "5 s"),
+    ({"check": {"status": "dead"}}, "error", "kernel died"),
+    ({"answer": {"status": "error", "ename": "MemoryError"}, "check": {"status": "error", "ename": "NameError"}},
+     "error", "MemoryError in your exercise cell"),
+    ({"verdict": {"text": "all hidden tests passed\n"}}, "error", "could not be confirmed"),
+    ({"verdict": {"text": 'abc123 {"passed": true, "tampered": ["numpy.allclose"]}\n'}}, "error", "tampering"),
+    ({"guard": {"text": 'abc123 {"restored": ["torch.allclose"]}\n'},
+      "check": {"status": "error", "ename": "AssertionError"}}, "wrong", "tampered with torch.allclose"),
+])
+def test_score_code_names_what_happened(by_role, word, part):
+    plan = _plan(cases.student(MANIFEST, LESSON))
+    exercise = next(e for e in LESSON.exercises if e.id == "corr2d")
+    result = score_code(exercise, plan, _outcomes(plan, **by_role), LIMITS)
+    assert result.word == word and part in result.status, result.status
+    assert result.points == (exercise.points if word == "ok" else 0)
+
+
+def test_quick_checks_are_rescored_and_claims_ignored():
+    from cnnlab.grading.batch import load_solutions
+    _, specs, _ = load_solutions(MANIFEST, LESSON)
+    right = cases.solution_answers(MANIFEST, LESSON)
+    for exercise in [e for e in LESSON.exercises if e.kind != "code"]:
+        spec = specs["en"][exercise.id]
+        good = cases.answers_file(LESSON, {exercise.id: right[exercise.id]})
+        bad = cases.answers_file(LESSON, {exercise.id: "7"}, claim_correct=True)
+        assert score_quick(exercise, spec, good, "").status == "ok"
+        claimed = score_quick(exercise, spec, bad, "")
+        assert claimed.status == "wrong; the answers file claims 'correct'" and claimed.points == 0
+        assert score_quick(exercise, spec, None, "malformed: answers file: x").word == "malformed"
+
+
+def test_read_notebook_names_missing_and_malformed(tmp_path):
+    folder = tmp_path / "s"
+    folder.mkdir()
+    sub = submissions.discover(tmp_path, LESSON)[0]
+    assert submissions.read_notebook(sub)[1].startswith("missing: no 02_convolution.ipynb")
+    sub.notebook.write_text("{oops")
+    assert "not valid JSON" in submissions.read_notebook(sub)[1]
+    sub.notebook.write_text('{"cells": 3, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    assert submissions.read_notebook(sub)[1].startswith("malformed: not a Jupyter notebook")
+
+
+def test_gradebook_merge_replaces_keys_and_keeps_other_rows(tmp_path):
+    row = lambda s, e, p: {"student": s, "lesson": "02_convolution", "exercise": e, "points": p,
+                           "max_points": "3", "status": "ok", "kind": "code", "seconds": "1", "graded_at": "t"}
+    gradebook.merge(tmp_path, [row("a", "x", "1"), row("b", "x", "2")])
+    rows = gradebook.merge(tmp_path, [row("a", "x", "3"), row("c", "x", "0")])
+    assert [(r["student"], r["points"]) for r in rows] == [("a", "3"), ("b", "2"), ("c", "0")]
+    with open(tmp_path / "gradebook.csv", newline="") as handle:
+        assert list(csv.DictReader(handle))[0]["points"] == "3"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".gradebook")] == []
+
+
+def test_digest_changes_with_the_submission_and_the_settings(tmp_path):
+    folder = cases.write_submission(tmp_path, "s", LESSON, cases.student(MANIFEST, LESSON))
+    sub = submissions.discover(tmp_path, LESSON)[0]
+    first = submissions.digest(sub, [], LESSON, {"t": 1})
+    assert submissions.digest(sub, [], LESSON, {"t": 1}) == first
+    assert submissions.digest(sub, [], LESSON, {"t": 2}) != first
+    (folder / f"{LESSON.stem}.answers.json").write_text("{}")
+    assert submissions.digest(sub, [], LESSON, {"t": 1}) != first
+
+
+def test_summary_and_feedback_render_from_plain_data():
+    results = [Result("corr2d", "code", 3, "ok", 3), Result("output_size", "code", 2, "timeout: a cell ran past 5 s")]
+    rows = gradebook.rows_for(results, "ann", LESSON.stem, "t")
+    text = report.render_text(report.summarize(rows, LESSON), graded=1)
+    assert "corr2d" in text and "1 graded" in text
+    record = {"student": "ann <b>", "lesson": LESSON.stem, "lang": "zh", "graded_at": "t",
+              "results": [vars(r) for r in results]}
+    page = render_feedback([record], {LESSON.stem: LESSON.title})
+    assert "作业反馈" in page and "ann &lt;b&gt;" in page and "超时" in page and LESSON.title["zh"] in page
+    assert status_word("error: kernel died; duplicated cells") == "error"
+
+
+def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch):
+    results = {"ann": ("ok", 3), "bob": ("wrong: hidden test failed", 0), "cy": ("timeout: a cell ran past 5 s", 0)}
+    for student, (status, points) in results.items():
+        gradebook.merge(tmp_path, gradebook.rows_for(
+            [Result(e.id, e.kind, e.points, status, points if e.kind == "code" else 0, seconds=1.5)
+             for e in LESSON.exercises], student, LESSON.stem, "t"))
+    monkeypatch.setenv("CNNLAB_GRADEBOOK", str(tmp_path / "gradebook.csv"))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = nbformat.read(ROOT / "course" / "instructor" / "dashboard.ipynb", as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    text = str([cell.get("outputs") for cell in nb.cells])
+    assert "error" not in [o.output_type for cell in nb.cells for o in cell.get("outputs", [])]
+    assert "3 students" in text and "cy" in text and "timeout" in text
+    from cnnlab.grading.dashboard import export_rows, filter_rows, load
+    rows = load(tmp_path)
+    assert len(filter_rows(rows, "b", "wrong")) == len(LESSON.exercises)
+    assert len(load(export_rows(rows[:2], tmp_path / "x.csv"))) == 2
