@@ -1,0 +1,553 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: kernelspec,language_info,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+#   language_info:
+#     codemirror_mode:
+#       name: ipython
+#       version: 3
+#     file_extension: .py
+#     mimetype: text/x-python
+#     name: python
+#     nbconvert_exporter: python
+#     pygments_lexer: ipython3
+#     version: 3.11.7
+# ---
+
+# %%
+import cnnlab
+lesson = cnnlab.start_lesson("03_padding_stride", lang="en")
+
+# %% [markdown]
+# # Lesson 03 · Padding and stride
+#
+# Lesson 02 slid a kernel over every position where it fits completely, so the output came out
+# smaller than the input. Two settings of a convolutional layer change that: **padding** adds a
+# border of zeros around the input, and **stride** makes the kernel jump several pixels at a
+# time. This lesson computes every padded and strided example of the course notes, puts the
+# notes' three ways of writing the output-size formula side by side, lets you drive a
+# convolution by hand in an interactive explorer, and ends with five exercises.
+#
+# **What you will be able to do**
+
+# %%
+for number, objective in enumerate(lesson.objectives["en"], start=1):
+    print(f"{number}. {objective}")
+
+# %%
+import warnings
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+import matplotlib.pyplot as plt
+
+from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.ops import conv2d, corr2d
+from cnnlab.viz import ConvolutionExplorer
+
+# %% [markdown]
+# ## 1 · Why pad? Shrinking outputs and neglected borders
+#
+# Without padding, every 3×3 convolution takes one pixel off each side. Stack a few of them on a
+# 32×32 image and the feature maps melt away:
+
+# %%
+size = 32
+sizes = [size]
+for layer in range(10):
+    size = cnnlab.conv_output_size(size, 3)
+    sizes.append(size)
+print("no padding:", " → ".join(map(str, sizes)))
+print("padding 1: ", " → ".join(map(str, [cnnlab.conv_output_size(32, 3, p=1)] * 11)))
+
+# %% [markdown]
+# The border also takes part in fewer windows than the centre. The function below counts, for
+# every pixel of an $n\times n$ input, how many kernel windows cover it:
+
+# %%
+def coverage(n, k, p=0, s=1):
+    """How many k×k windows (padding p, stride s) cover each pixel of an n×n input."""
+    counts = np.zeros((n + 2 * p, n + 2 * p), dtype=int)
+    out = cnnlab.conv_output_size(n, k, p, s)
+    for i in range(out):
+        for j in range(out):
+            counts[i * s:i * s + k, j * s:j * s + k] += 1
+    return counts[p:p + n, p:p + n]           # the padding itself does not count
+
+
+print("4×4 input, 3×3 kernel, no padding:\n", coverage(4, 3))
+print("the same with padding 1:\n", coverage(4, 3, p=1))
+
+# %% [markdown]
+# Without padding a corner pixel is read by one window and a centre pixel by four; with one ring
+# of zeros the corner is read four times and the centre nine. Padding lets the edges of the
+# image take part like the rest (course note 001: "多层卷积会损失边缘像素").
+#
+# ## 2 · Padding 1 and padding 2 on the notes' 4×4 input
+#
+# Course note 001 lays out a 4×4 input with 1 in the **bottom**-left corner, counting upwards row
+# by row (13 14 15 16 on top), pads it with one and with two rings of zeros, and slides the
+# kernel $\begin{bmatrix}1&0&1\\0&1&0\\1&0&1\end{bmatrix}$ over it. The note only states the
+# output sizes (4×4 and 6×6); here are the padded inputs and the outputs themselves.
+
+# %%
+X = np.arange(1, 17).reshape(4, 4)[::-1].copy()   # row 0 is the top: 13 14 15 16
+K = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]])
+print("input X:\n", X)
+for p in (1, 2):
+    X_pad = np.pad(X, p)                          # p zeros on every side
+    print(f"\npadding {p}: padded input {X_pad.shape[0]}×{X_pad.shape[1]}")
+    print(X_pad)
+    print(f"output {corr2d(X_pad, K).shape[0]}×{corr2d(X_pad, K).shape[1]}:")
+    print(corr2d(X_pad, K).astype(int))
+
+# %% [markdown]
+# The first output with padding 1 reads the top-left 3×3 window of the padded grid, of which
+# only 13 and 10 sit under a 1 of the kernel — the zeros add nothing: $13 + 10 = 23$. PyTorch
+# pads by itself when given `padding=p`, and agrees:
+
+# %%
+X_t = torch.tensor(X, dtype=torch.float32)[None, None]      # (1, 1, 4, 4)
+K_t = torch.tensor(K, dtype=torch.float32)[None, None]      # (1, 1, 3, 3)
+for p in (1, 2):
+    Y = F.conv2d(X_t, K_t, padding=p)[0, 0]
+    same = np.array_equal(Y.numpy(), corr2d(np.pad(X, p), K))
+    print(f"padding={p}: shape {tuple(Y.shape)}, equal to corr2d on the padded input: {same}")
+    print(cnnlab.conv_output_size(4, 3, p=p, explain=True))
+
+# %% [markdown]
+# One slip in the note: its padding-2 picture has **9** columns per row (two zeros on the left,
+# three on the right) but 8 rows. Two rings of zeros around 4×4 make 8×8, as printed above.
+#
+# The figure shows the first window (orange frame) on both padded inputs, and the outputs.
+
+# %%
+def draw_grid(ax, grid, title, pad=0, window=None):
+    """Draw a 2-D integer grid with its numbers; grey = padding, orange frame = one window."""
+    n = grid.shape[0]
+    is_pad = np.ones_like(grid, dtype=float)
+    is_pad[pad:n - pad, pad:n - pad] = 0
+    ax.imshow(is_pad, cmap="Greys", vmin=0, vmax=4)
+    for (r, c), v in np.ndenumerate(grid):
+        ax.text(c, r, f"{v:g}", ha="center", va="center", fontsize=9)
+    if window is not None:
+        r, c, k = window
+        ax.add_patch(plt.Rectangle((c - 0.5, r - 0.5), k, k, fill=False, edgecolor="tab:orange", lw=3,
+                                   clip_on=False))
+    ax.set_title(title, fontsize=11)
+    ax.set_xticks([]); ax.set_yticks([])
+
+
+fig, axes = plt.subplots(1, 4, figsize=(13, 3.6), constrained_layout=True,
+                         gridspec_kw={"width_ratios": [6, 4, 8, 6]})
+for column, p in enumerate((1, 2)):
+    X_pad = np.pad(X, p)
+    draw_grid(axes[2 * column], X_pad, f"padding {p}: input {X_pad.shape[0]}×{X_pad.shape[1]}",
+              pad=p, window=(0, 0, 3))
+    Y = corr2d(X_pad, K).astype(int)
+    draw_grid(axes[2 * column + 1], Y, f"output {Y.shape[0]}×{Y.shape[1]}")
+plt.show()
+
+# %% [markdown]
+# With padding 2 the output (6×6) is **larger** than the input: the outermost outputs see mostly
+# zeros (the top-left one sees only the 13). Padding $p$ on each side adds $2p$ to the size, so
+#
+# $$n_\text{out} = n - k + 2p + 1 .$$
+#
+# ## 3 · "Same" padding: keep the size
+#
+# To make $n_\text{out} = n$ at stride 1 we need $2p = k - 1$, so $p = (k-1)/2$. Kernels of odd
+# size — 1, 3, 5, 7, which is why you almost only meet those — give a whole number:
+
+# %%
+for k in (1, 3, 5, 7):
+    p = cnnlab.same_padding(k)
+    out = nn.Conv2d(1, 1, kernel_size=k, padding=p)(torch.zeros(1, 1, 28, 28)).shape[-1]
+    print(f"k = {k}: p = {p}, 28×28 → {out}×{out}")
+print(cnnlab.same_padding(5, explain=True))
+
+# %% [markdown]
+# For an even kernel, $k-1$ is odd: the border needed cannot be split equally between the two
+# sides. The library says so:
+
+# %%
+try:
+    cnnlab.same_padding(4)
+except ValueError as err:
+    print(err)
+
+# %% [markdown]
+# PyTorch's `padding="same"` does it anyway by padding one side more: for $k = 4$ it adds 1 zero
+# on the top/left and 2 on the bottom/right. The check below pads by hand both ways round and
+# compares (it hides PyTorch's warning that this costs an extra padded copy of the input):
+
+# %%
+x4 = torch.arange(16.0).reshape(1, 1, 4, 4)
+w4 = torch.ones(1, 1, 4, 4)
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    same = F.conv2d(x4, w4, padding="same")
+print("output shape:", tuple(same.shape))
+print("= 1 before, 2 after:", torch.equal(same, F.conv2d(F.pad(x4, (1, 2, 1, 2)), w4)))
+print("= 2 before, 1 after:", torch.equal(same, F.conv2d(F.pad(x4, (2, 1, 2, 1)), w4)))
+
+# %% [markdown]
+# An uneven border shifts the feature map by half a pixel against the input; odd kernels with
+# $p = (k-1)/2$ keep every output centred on its input pixel.
+#
+# ## 4 · Stride: jumping more than one pixel
+#
+# With stride $s$ the window moves $s$ pixels at a time, across and down. Note 001's
+# `conv2d_3` uses a 2×2 kernel with stride 2 on a 4×4 input. The windows do not overlap: they
+# tile the input into four blocks, one output each.
+
+# %%
+conv2d_3 = nn.Conv2d(1, 1, kernel_size=2, stride=2)
+print("output shape:", tuple(conv2d_3(torch.rand(1, 1, 4, 4)).shape[2:]))
+print(cnnlab.conv_output_size(4, 2, s=2, explain=True))
+for i in range(2):
+    for j in range(2):
+        print(f"output ({i},{j}) reads rows {2 * i}-{2 * i + 1}, columns {2 * j}-{2 * j + 1}:",
+              X[2 * i:2 * i + 2, 2 * j:2 * j + 2].tolist())
+
+# %% [markdown]
+# The window starts at $0, s, 2s, \dots$ and must end inside the padded input of size $n + 2p$.
+# The last start is therefore at most $n + 2p - k$, which allows
+# $\lfloor (n + 2p - k)/s \rfloor + 1$ starts:
+#
+# $$n_\text{out} = \left\lfloor \frac{n - k + 2p}{s} \right\rfloor + 1 .$$
+#
+# ## 5 · The floor: rows a stride never visits
+#
+# None of the notes writes the floor $\lfloor\cdot\rfloor$, and for their examples it is not
+# needed: $(n - k + 2p)/s$ is a whole number there. Take $n = 8$, $k = 3$, no padding, $s = 2$:
+
+# %%
+print(cnnlab.conv_output_size(8, 3, s=2, explain=True))
+print("PyTorch:", tuple(nn.Conv2d(1, 1, 3, stride=2)(torch.zeros(1, 1, 8, 8)).shape[2:]))
+print("windows covering each pixel:\n", coverage(8, 3, s=2))
+
+# %% [markdown]
+# The windows start at rows 0, 2 and 4 and end at row 6; a fourth would need rows 6–8, and there
+# is no row 8. So the last row and the last column (index 7) are read by no window at all:
+# whatever they hold, the output is the same.
+
+# %%
+x8 = torch.rand(1, 1, 8, 8)
+w8 = torch.rand(1, 1, 3, 3)
+changed = x8.clone()
+changed[..., 7, :] = 100.0                        # overwrite the last row ...
+changed[..., :, 7] = -100.0                       # ... and the last column
+print("output unchanged:", torch.equal(F.conv2d(x8, w8, stride=2), F.conv2d(changed, w8, stride=2)))
+
+# %%
+fig, axes = plt.subplots(1, 3, figsize=(12, 3.8), constrained_layout=True)
+for ax, (n, k, p, s) in zip(axes, [(4, 3, 0, 1), (4, 3, 1, 1), (8, 3, 0, 2)]):
+    counts = coverage(n, k, p, s)
+    ax.imshow(counts, cmap="Blues", vmin=0, vmax=counts.max())
+    for (r, c), v in np.ndenumerate(counts):
+        colour = "tab:red" if v == 0 else ("white" if v > counts.max() / 2 else "black")
+        ax.text(c, r, str(v), ha="center", va="center", fontsize=10, color=colour)
+    ax.set_title(f"n={n}, k={k}, p={p}, s={s}: windows per pixel", fontsize=11)
+    ax.set_xticks([]); ax.set_yticks([])
+plt.show()
+
+# %% [markdown]
+# Left and middle: padding lifts the border from 1–2 windows to 4–6. Right: with stride 2 the
+# 0s in red mark the row and column that the floor drops. Networks pick input sizes so that
+# this does not happen (lesson 09 shows why AlexNet needs 227×227, not 224×224).
+#
+# ## 6 · Explore it yourself
+#
+# The explorer below draws the padded input (grey: the zeros of the padding), the current window
+# in orange with each kernel weight as a subscript, and the output filling in. Move the sliders,
+# click **step**, or press ▶ to animate; the formula underneath is evaluated as you go. Try:
+#
+# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the note's two examples (the input is 1…n² row by row).
+# 2. $n=8$, $k=3$, $p=0$, $s=2$ — red cells: the row and column that no window reaches.
+# 3. $n=4$, $k=7$, $p=0$ — a kernel larger than the padded input; raise $p$ until it fits.
+# 4. dilation $d=2$ — the kernel's taps spread out and it spans $d(k-1)+1$ pixels.
+
+# %% tags=["nbval-ignore-output"]
+explorer = ConvolutionExplorer(n=4, k=3, p=1, s=1)
+explorer
+
+# %% [markdown]
+# Everything the explorer draws can also be read in code, which is how its tests drive it:
+
+# %%
+demo = ConvolutionExplorer(n=8, k=3, p=0, s=2)
+demo.step()
+print("position:", demo.position, " window rows/columns:", demo.window[0], "to", demo.window[-1])
+print(demo.output_values)
+print(demo.formula_text)
+
+# %% [markdown]
+# ## 7 · One formula, three notations
+#
+# The notes write the output size in three ways:
+#
+# - **notes 000 and 001**: $(n - k + 2p)/s + 1$, with $p$ the padding on **each** side (note
+#   001 writes it $(n_h - k_h + p_h \cdot 2 + s_h)/s_h$ — the same thing);
+# - **note 003**, following *Dive into Deep Learning*: $(n - k + p + s)/s$, with $p$ the
+#   **total** padding of both sides together ("在高的两侧一共填充 $p_h$ 行");
+# - **note 004**: no formula for the output but a rule for the input, "输入维度 + pad × 2": the
+#   padded size is $n + 2\cdot\text{pad}$, again per side.
+#
+# They are the same formula once $p_\text{total} = 2\,p_\text{side}$:
+# $(n - k + 2p + s)/s = (n - k + 2p)/s + 1$. `cnnlab.conv_output_size` takes the per-side
+# padding as `p` and the total as `p_total=`. The table evaluates every convention on the
+# examples of this lesson, plus one column that **mixes** them — PyTorch's `padding=` put into
+# the total-padding formula:
+
+# %%
+layers = [("001 padding=1", 4, 3, 1, 1), ("001 padding=2", 4, 3, 2, 1),
+          ("001 conv2d_3", 4, 2, 0, 2), ("cs231n demo", 5, 3, 1, 2),
+          ("AlexNet conv1", 227, 11, 0, 4), ("floor example", 8, 3, 0, 2),
+          ("exercise 1", 32, 5, 2, 2)]
+print(f"{'layer':<15}{'n':>4}{'k':>4}{'p':>3}{'s':>3} | {'000/001':>8}{'003/d2l':>8}"
+      f"{'004':>6}{'PyTorch':>8} | {'mixed':>6}")
+agree = []
+for name, n, k, p, s in layers:
+    per_side = cnnlab.conv_output_size(n, k, p=p, s=s)              # ⌊(n − k + 2p)/s⌋ + 1
+    total = cnnlab.conv_output_size(n, k, p_total=2 * p, s=s)       # ⌊(n − k + p_total + s)/s⌋
+    padded = n + 2 * p                                               # note 004: n + pad·2 ...
+    note_004 = (padded - k) // s + 1                                 # ... then no padding
+    torch_out = nn.Conv2d(1, 1, k, stride=s, padding=p)(torch.zeros(1, 1, n, n)).shape[-1]
+    mixed = cnnlab.conv_output_size(n, k, p_total=p, s=s)           # padding=p read as a total
+    print(f"{name:<15}{n:>4}{k:>4}{p:>3}{s:>3} | {per_side:>8}{total:>8}{note_004:>6}{torch_out:>8} | {mixed:>6}")
+    agree.append(per_side == total == note_004 == torch_out)
+print("the four conventions agree on every layer:", all(agree))
+
+# %% [markdown]
+# The four middle columns agree on every row. The last one is what you get when a per-side
+# padding (PyTorch's `padding=1`) is put into note 003's formula, whose $p$ is a total: it is
+# wrong wherever there is padding. Note 003 itself converts correctly when it writes
+# `padding=(p_h/2, p_w/2)`, and its remark that the total is "usually even" is exactly the odd
+# kernel case of section 3; an odd total (an even kernel) cannot be written as `padding=`
+# at all. Two more small points: the notes leave out the floor (section 5), and `nn.Conv2D`
+# with a capital D is the name in Paddle and MXNet — in PyTorch it is `nn.Conv2d`.
+#
+# In the derivation text the two conventions look like this:
+
+# %%
+print(cnnlab.conv_output_size(5, 3, p=1, s=2, explain=True))
+print(cnnlab.conv_output_size(5, 3, p_total=2, s=2, explain=True))
+
+# %% [markdown]
+# ## 8 · The cs231n demo: 5×5×3 input, two filters, padding 1, stride 2
+#
+# Notes 002 and 004 walk through the animated demo of the CS231n course notes: a 5×5×3 input
+# (three colour channels) padded with one ring of zeros to 7×7×3, two filters $w_0$ and $w_1$ of
+# size 3×3×3, stride 2, biases $b_0 = 1$ and $b_1 = 0$, output 3×3×2. The animation draws new
+# random numbers each time the page loads, which is why note 004 finds a first output of 3
+# ("0+2+0+b") and note 002 one of 1: we cannot copy its numbers. We draw our own small integers
+# from a seeded generator instead: inputs in {0, 1, 2}, weights in {−1, 0, 1}.
+
+# %%
+rng = np.random.default_rng(0)
+x = rng.integers(0, 3, size=(3, 5, 5))          # (channels, height, width)
+w = rng.integers(-1, 2, size=(2, 3, 3, 3))      # (filters, channels, kh, kw)
+b = np.array([1, 0])
+x_pad = np.pad(x, ((0, 0), (1, 1), (1, 1)))     # pad height and width only: (3, 7, 7)
+print("padded input shape:", x_pad.shape)
+for c in range(3):
+    print(f"padded input, channel {c} (x_pad[{c}]):\n{x_pad[c]}")
+for c in range(3):
+    print(f"filter w0, channel {c} (w[0, {c}]):\n{w[0, c]}")
+
+# %% [markdown]
+# Note 002 calls the input "7×7×3"; that is the **padded** size. The original is 5×5×3, and the
+# output size must be computed either from $n=5$ with $p=1$ or from the padded $n=7$ with $p=0$
+# — not from 7 with padding 1 again:
+
+# %%
+print("n=5, p=1:", cnnlab.conv_output_size(5, 3, p=1, s=2))
+print("n=7, p=0:", cnnlab.conv_output_size(7, 3, p=0, s=2))
+print("n=7, p=1 (padding counted twice):", cnnlab.conv_output_size(7, 3, p=1, s=2))
+
+# %% [markdown]
+# The first output of filter $w_0$ reads the top-left 3×3 window of **each** channel, multiplies
+# it element by element with that channel's slice of $w_0$, adds the three sums and the bias:
+
+# %%
+total = 0
+for c in range(3):
+    window = x_pad[c, 0:3, 0:3]
+    products = window * w[0, c]
+    total += products.sum()
+    print(f"channel {c}: window {window.tolist()} ⊙ w0 → products {products.tolist()}, sum {products.sum()}")
+print(f"sum over channels {total} + bias b0 {b[0]} = {total + b[0]}")
+
+# %% [markdown]
+# The same step at every position — rows and columns 0, 2, 4 of the padded input — gives the
+# whole output. The library's loop version `cnnlab.ops.conv2d` and PyTorch agree:
+
+# %%
+out = conv2d(x_pad[None], w, b, stride=2)[0]    # padding already applied: (2, 3, 3)
+for o in range(2):
+    print(f"output channel {o} (filter w{o}, bias {b[o]}):\n{out[o]}")
+out_torch = F.conv2d(torch.tensor(x)[None], torch.tensor(w), torch.tensor(b), stride=2, padding=1)[0]
+print("shape:", tuple(out_torch.shape), " equal to F.conv2d:", np.array_equal(out, out_torch.numpy()))
+
+# %% [markdown]
+# ### A single window: note 002's −8
+#
+# Note 002 also shows one window of a 3×3 kernel on an image, worked out as
+# $4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$.
+# Reading each product as kernel weight × pixel, it is the inner product of these two 3×3
+# arrays:
+
+# %%
+kernel_002 = np.array([[4, 0, 0], [0, 0, 0], [0, 0, -4]])
+window_002 = np.array([[0, 0, 0], [0, 1, 1], [0, 1, 2]])
+print(" + ".join(f"{k}*{v}" for k, v in zip(kernel_002.ravel(), window_002.ravel())),
+      "=", (kernel_002 * window_002).sum())
+print("corr2d:", corr2d(window_002, kernel_002))
+
+# %% [markdown]
+# ## 9 · Exercises
+#
+# ### Quick checks (1 point each)
+
+# %% tags=["exercise:out_size"]
+numeric("out_size", answer=16, digits=0,
+        prompt="A convolutional layer has a 5×5 kernel, padding 2 on each side and stride 2. "
+               "What is the output height for a 32×32 input?",
+        hint="out = ⌊(n − k + 2p) / s⌋ + 1. Is (n − k + 2p) divisible by s here?",
+        explanation="(32 − 5 + 2·2) / 2 = 31 / 2 = 15.5, rounded down to 15, plus 1: 16. "
+                    "The last row of the padded input (a row of padding zeros) is never reached.")
+
+# %% tags=["exercise:strided_shape"]
+shape("strided_shape", answer=(16, 14, 14),
+      prompt="A batch of one image of shape (3, 28, 28) goes through "
+             "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>. "
+             "What is the shape (C, H, W) of the output for that image?",
+      hint="One output channel per kernel. For H and W use n = 28, k = 3, p = 1, s = 2.",
+      explanation="⌊(28 − 3 + 2·1) / 2⌋ + 1 = ⌊13.5⌋ + 1 = 14, and 16 kernels give 16 channels: "
+                  "(16, 14, 14). Stride 2 with 'same' padding halves an even size.")
+
+# %% tags=["exercise:total_padding"]
+choice("total_padding", answer=1,
+       options=["padding=4", "padding=2", "padding=8", "padding=1"],
+       prompt="A book writes the output size as (n − k + p + s) / s and uses p = 4 for a layer. "
+              "Which <code>nn.Conv2d</code> argument builds the same layer?",
+       hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
+            "What does PyTorch's padding= count?",
+       explanation="That p is the total padding of both sides. PyTorch's padding= is per side, "
+                   "so p_total = 4 means padding=2 (two zeros on each side).")
+
+# %% [markdown]
+# ### Exercise · Zero padding by hand (2 points)
+#
+# Complete `pad2d(X, p)`: a 2-D NumPy array `X` and a per-side padding `p ≥ 0`; return a new array
+# of shape $(n_h + 2p, n_w + 2p)$ with `X` in the middle and zeros around it. Do it with
+# `np.zeros` and slicing (no `np.pad`).
+
+# %% tags=["exercise:pad2d"]
+def pad2d(X, p):
+    """X surrounded by p rows/columns of zeros on every side."""
+    ### BEGIN SOLUTION
+    h, w = X.shape
+    out = np.zeros((h + 2 * p, w + 2 * p), dtype=X.dtype)
+    out[p:p + h, p:p + w] = X
+    return out
+    ### END SOLUTION
+
+
+# %% tags=["exercise:pad2d"]
+_ = check_function("pad2d", pad2d, [
+    ((np.array([[1, 2], [3, 4]]), 1), [[0, 0, 0, 0], [0, 1, 2, 0], [0, 3, 4, 0], [0, 0, 0, 0]]),
+    ((X, 0), X),
+    ((np.ones((1, 3)), 2), np.pad(np.ones((1, 3)), 2)),
+])
+### BEGIN HIDDEN TESTS
+_rng = np.random.default_rng(3)
+for _shape, _p in [((4, 4), 2), ((3, 5), 1), ((1, 1), 3), ((2, 6), 0)]:
+    _X = _rng.normal(size=_shape)
+    _want = F.pad(torch.tensor(_X), (_p, _p, _p, _p)).numpy()
+    _got = pad2d(_X, _p)
+    assert _got.shape == _want.shape and np.allclose(_got, _want), (_shape, _p)
+    assert not np.shares_memory(_got, _X) or _p == 0, "return a new array"
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise · Cross-correlation with padding and stride (3 points)
+#
+# Complete `strided_corr2d(X, K, p, s)`: pad `X` by `p` zeros on each side, then slide the 2-D
+# kernel `K` with stride `s` in both directions. The output has
+# $\lfloor (n - k + 2p)/s \rfloor + 1$ rows (and the same for columns). You may use `np.pad`.
+
+# %% tags=["exercise:strided_corr2d"]
+def strided_corr2d(X, K, p=0, s=1):
+    """Cross-correlation of 2-D X with 2-D K, per-side zero padding p, stride s."""
+    ### BEGIN SOLUTION
+    X = np.pad(X, p)
+    kh, kw = K.shape
+    out_h = (X.shape[0] - kh) // s + 1
+    out_w = (X.shape[1] - kw) // s + 1
+    out = np.zeros((out_h, out_w))
+    for i in range(out_h):
+        for j in range(out_w):
+            out[i, j] = (X[i * s:i * s + kh, j * s:j * s + kw] * K).sum()
+    return out
+    ### END SOLUTION
+
+
+# %% tags=["exercise:strided_corr2d"]
+_ = check_function("strided_corr2d", strided_corr2d, [
+    ((X, K, 1, 1), corr2d(np.pad(X, 1), K)),
+    ((X, K, 2, 1), corr2d(np.pad(X, 2), K)),
+    ((X, np.ones((2, 2)), 0, 2), [[13 + 14 + 9 + 10, 15 + 16 + 11 + 12], [5 + 6 + 1 + 2, 7 + 8 + 3 + 4]]),
+    ((np.arange(64.0).reshape(8, 8), np.ones((3, 3)), 0, 2), F.conv2d(
+        torch.arange(64.0).reshape(1, 1, 8, 8), torch.ones(1, 1, 3, 3), stride=2)[0, 0].numpy()),
+])
+### BEGIN HIDDEN TESTS
+_rng = np.random.default_rng(5)
+for _shape, _kshape, _p, _s in [((5, 5), (3, 3), 1, 2), ((7, 6), (2, 3), 0, 3), ((4, 4), (4, 4), 0, 1),
+                                 ((6, 9), (3, 1), 2, 2), ((1, 1), (1, 1), 0, 1), ((9, 9), (5, 5), 2, 4)]:
+    _X, _K = _rng.normal(size=_shape), _rng.normal(size=_kshape)
+    _want = F.conv2d(torch.tensor(_X)[None, None], torch.tensor(_K)[None, None], stride=_s, padding=_p)[0, 0]
+    _got = np.asarray(strided_corr2d(_X, _K, _p, _s))
+    assert _got.shape == tuple(_want.shape) and np.allclose(_got, _want.numpy()), (_shape, _kshape, _p, _s)
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## Common mistakes
+#
+# - **Per-side versus total padding.** PyTorch's `padding=1` adds one zero on *each* side,
+#   two in total. Formulas with $p$ (not $2p$) count the total; put PyTorch's value into them
+#   and the answer is wrong (section 7, last column).
+# - **Padding twice.** Once the input is drawn with its zeros (7×7×3 in the cs231n demo),
+#   compute from that size with $p = 0$, or from the original size with $p$ — not both.
+# - **Forgetting the floor.** When $(n - k + 2p)/s$ is not whole, PyTorch rounds down and the
+#   last rows/columns are ignored; a formula without ⌊·⌋ gives a fraction.
+# - **Even kernels and "same".** $p = (k-1)/2$ is not a whole number for even $k$;
+#   `padding="same"` then pads one side more, which shifts the output by half a pixel.
+# - **"Same" with stride.** $p = (k-1)/2$ keeps the size only at stride 1; with stride 2 the
+#   same padding gives $\lfloor (n-1)/2 \rfloor + 1$, half the size rounded up.
+#
+# ## Sources
+#
+# - Course notes 000–004 (in `shared/seeds/`), whose examples this lesson recomputes: note
+#   001's padded 4×4 input and `conv2d_3`, notes 002 and 004's cs231n demo and −8 window,
+#   the formulas of notes 000, 001, 003 and 004.
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*, course notes on
+#   convolutional layers: the animated demo (5×5×3 input, two 3×3×3 filters, stride 2,
+#   padding 1) and the output-size formula with per-side padding.
+# - A. Zhang et al., *Dive into Deep Learning*, §7.3 "Padding and Stride": the formula
+#   $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$ with total padding $p_h$.
+# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, 2016:
+#   the floor, "same" padding and dilation.
+# - PyTorch documentation of `torch.nn.Conv2d` (`padding="same"`, the output-size formula).
