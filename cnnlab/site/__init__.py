@@ -58,7 +58,7 @@ from cnnlab.pipeline.steps import (BEGIN_HIDDEN, BEGIN_SOLUTION, STUDENT_STEPS, 
 SOURCES = ("solutions", "lessons")
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-HTML_LANG = {"zh": "zh-CN", "en": "en"}
+HTML_LANG = {"zh": "zh", "en": "en"}  # ISO 639-1: nbconvert replaces anything else by "en"
 EXERCISE_TAG = "exercise:"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -318,7 +318,7 @@ def root_notebook(manifest):
 
 
 def _write(exporter, nb, manifest, page, out_dir):
-    exporter.language_code = HTML_LANG.get(page.lang, "zh-CN")
+    exporter.language_code = HTML_LANG.get(page.lang, "zh")
     resources = {"metadata": {"name": page.title}, "cnnlab": page_resources(manifest, page)}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     path = Path(out_dir) / page.path
