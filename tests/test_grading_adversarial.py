@@ -128,8 +128,11 @@ def build_cases(root):
     nb.cells.remove(_cell(nb, "corr2d"))
     stub = cases.answer_cells(cases.student(MANIFEST, LESSON), "output_size")[0]
     index = nb.cells.index(_cell(nb, "output_size"))
-    nb.cells.insert(index, copy.deepcopy(stub))           # an unanswered copy above the answer
+    twin = copy.deepcopy(stub)
+    twin["id"] = "duplicate-1"
+    nb.cells.insert(index, twin)                           # an unanswered copy above the answer
     extra = copy.deepcopy(_cell(nb, "conv_parameters"))
+    extra["id"] = "duplicate-2"
     extra.source = extra.source.replace("return (k * k * c_in + 1) * c_out", "return -1")
     nb.cells.insert(nb.cells.index(_cell(nb, "conv_parameters")) + 1, extra)   # a wrong copy below
     cases.write_submission(root, "cells_edited", LESSON, nb, _right_answers())
