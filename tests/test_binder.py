@@ -11,8 +11,10 @@ import ast
 import importlib.metadata as metadata
 import re
 import shutil
+import site
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
@@ -131,11 +133,18 @@ def test_postbuild_builds_the_lessons_in_a_fresh_venv(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, repo / name)
     shutil.rmtree(repo / "lessons")
-    # A fresh venv that sees this machine's packages (nothing is downloaded), with cnnlab
-    # installed from the copy exactly as requirements.txt says (its local line).
+    # A fresh venv. Nothing may be downloaded, so it sees the packages of the environment
+    # running the tests (their folders listed in a .pth file: a venv-in-a-venv's
+    # --system-site-packages would see the base interpreter's instead), but not their
+    # .pth hooks, so the cnnlab installed there stays invisible. cnnlab is installed from
+    # the copy exactly as requirements.txt says (its local line).
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    outer = [p for p in site.getsitepackages() + [site.getusersitepackages()] if Path(p).is_dir()]
+    (Path(purelib) / "_test_environment.pth").write_text("\n".join(outer) + "\n")
     local = next(line for line in requirement_lines() if line in LOCAL).split()
     install = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
                               "--no-build-isolation", *local], cwd=repo, capture_output=True, text=True, timeout=120)
