@@ -1,10 +1,12 @@
 """The ``cnnlab`` command: thin subcommands over the library.
 
-    cnnlab lab [--lang zh|en] [--port N] [--no-browser]   open the course in JupyterLab
+    cnnlab lab [--lang zh|en] [--port N] [--no-browser] [-- JUPYTER_OPTIONS]
+                                                          open the course in JupyterLab
     cnnlab build [LESSON ...]                             write student lessons from solutions
     cnnlab check                                          list every broken course invariant
     cnnlab execute [LESSON ...] [--lang zh|en]            run solutions, store their outputs
-    cnnlab lessons                                        the lesson list from the manifest
+    cnnlab lessons [--markdown]                           the lesson list from the manifest
+    cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -85,7 +87,9 @@ def cmd_execute(args, manifest):
 def cmd_lab(args, manifest):
     from cnnlab.lab import LabError, run_lab
     try:
-        return run_lab(manifest, args.lang, port=args.port, open_browser=not args.no_browser)
+        extra = [a for a in args.jupyter_args if a != "--"]
+        return run_lab(manifest, args.lang, port=args.port, open_browser=not args.no_browser,
+                       token=args.token, extra_args=extra)
     except LabError as err:
         raise CommandError(str(err)) from None
 
@@ -108,6 +112,19 @@ def cmd_grade(args, manifest):
     return 0
 
 
+def cmd_site(args, manifest):
+    import time
+    from cnnlab.site import build_site
+    started = time.perf_counter()
+    out = Path(args.out_dir).resolve()
+    pages = build_site(manifest, out, source=args.source)
+    for page in pages:
+        print(f"wrote {page}")
+    print(f"{len(pages)} page(s) from {args.source} in {time.perf_counter() - started:.1f} s: "
+          f"open {out / 'index.html'}")
+    return 0
+
+
 def make_parser():
     parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
     parser.add_argument("--root", help="the course folder (default: found from the current folder)")
@@ -117,6 +134,9 @@ def make_parser():
     lab.add_argument("--lang", choices=LANGUAGES, default=get_language())
     lab.add_argument("--port", type=int, default=8888)
     lab.add_argument("--no-browser", action="store_true")
+    lab.add_argument("--token", help="the server's access token (default: a new random one)")
+    lab.add_argument("jupyter_args", nargs=argparse.REMAINDER,
+                     help="after --, options passed on to `jupyter lab` unchanged")
     lab.set_defaults(run=cmd_lab)
 
     build = sub.add_parser("build", help="write student lessons from solutions")
@@ -145,6 +165,12 @@ def make_parser():
     grade.add_argument("--memory", type=int, default=3072, help="MiB of address space per kernel (default 3072; 0: no cap)")
     grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
     grade.set_defaults(run=cmd_grade)
+    site = sub.add_parser("site", help="build the static HTML site of the course (both languages)")
+    site.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the site into")
+    site.add_argument("--source", choices=("solutions", "lessons"), default="solutions",
+                      help="executed solutions (default: figures and outputs, answers removed) "
+                           "or student lessons (no outputs)")
+    site.set_defaults(run=cmd_site)
     return parser
 
 

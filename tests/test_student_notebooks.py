@@ -35,5 +35,8 @@ def test_student_notebook_runs_unanswered(lesson, lang, tmp_path):
     assert _error_outputs(nb) == []
     text = "".join(out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
                    for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs)
+    assert "missing from font" not in text, (
+        "a figure has characters its font lacks: install fonts-noto-cjk "
+        "(cnnlab.start_lesson calls cnnlab.fonts.use_cjk_font)")
     unanswered = {"zh": "还没有作答", "en": "not answered yet"}[lang]
     assert text.count(unanswered) >= 1, "an unanswered exercise must say so"
