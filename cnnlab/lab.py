@@ -73,6 +73,10 @@ def lesson_url(port, first_notebook, token):
     return f"http://127.0.0.1:{port}/lab/tree/{first_notebook}?token={token}"
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args=()):
     """Start JupyterLab on the course and block until Ctrl-C; returns the exit code."""
     if not port_is_free(port):
@@ -86,6 +90,8 @@ def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args
     server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)
     print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。", en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
               url=lesson_url(port, first.as_posix(), token)), flush=True)
+    # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         return server.wait()
     except KeyboardInterrupt:
