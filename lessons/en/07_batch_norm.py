@@ -1,0 +1,705 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: tags,-all
+#     notebook_metadata_filter: kernelspec,language_info,-jupytext.text_representation.jupytext_version
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+#   language_info:
+#     codemirror_mode:
+#       name: ipython
+#       version: 3
+#     file_extension: .py
+#     mimetype: text/x-python
+#     name: python
+#     nbconvert_exporter: python
+#     pygments_lexer: ipython3
+#     version: 3.11.7
+# ---
+
+# %%
+import cnnlab
+lesson = cnnlab.start_lesson("07_batch_norm", lang="en")
+
+# %% [markdown]
+# # Lesson 07 · Batch normalization
+#
+# A batch-normalization layer (BN) takes the values of one channel across a whole batch,
+# shifts them to mean 0 and scales them to variance 1, then applies a learned scale $\gamma$
+# and shift $\beta$. It is one line of algebra, but the details — which axes, which
+# variance, which "momentum", training mode versus evaluation mode — are where code goes
+# wrong. This lesson builds BN from scratch, matches `nn.BatchNorm2d` number for number,
+# trains the same network with and without it, and then weighs the explanations of *why*
+# it helps against the evidence.
+#
+# **What you will be able to do**
+
+# %%
+for number, objective in enumerate(lesson.objectives["en"], start=1):
+    print(f"{number}. {objective}")
+
+# %%
+import math
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+import matplotlib.pyplot as plt
+
+from cnnlab.data import loaders
+from cnnlab.exercises import check_function, choice, numeric
+from cnnlab.models import lenet_modern
+from cnnlab.ops import batch_norm
+
+# %% [markdown]
+# ## 1 · The formula, and what the course notes leave out
+#
+# Course note 003 writes batch normalization as
+#
+# $$x_{i+1} = \gamma\,\frac{x_i - \mu}{\sigma} + \beta ,$$
+#
+# with $\mu$ and $\sigma^2$ the mean and variance over the batch and $\gamma, \beta$ learned.
+# That is the idea. What every implementation actually computes is
+#
+# $$\hat x = \frac{x - \mu_B}{\sqrt{\sigma_B^2 + \varepsilon}}, \qquad y = \gamma\,\hat x + \beta ,$$
+#
+# with two details the note leaves out:
+#
+# 1. **$\varepsilon$**, a small constant (PyTorch: `eps`, printed below), so that a channel
+#    whose values are all equal gives 0 instead of $0/0$.
+# 2. **Which values share one $\mu_B$ and $\sigma_B^2$.** After a fully connected layer, each
+#    feature is normalized over the $N$ examples of the batch. After a convolutional layer,
+#    each **channel** is normalized over the batch *and* all positions, i.e. over the axes
+#    $(N, H, W)$: $m = N \cdot H \cdot W$ values share one mean and one variance, and each
+#    channel has one $\gamma$ and one $\beta$. The reason: a channel is one kernel applied
+#    everywhere, so all its positions should be treated alike.
+#
+# Here is a batch of 2 images with 3 channels of 2×2; we give the channels very different
+# scales and offsets and normalize them by hand.
+
+# %%
+torch.manual_seed(0)
+scale = torch.tensor([1.0, 5.0, 0.1]).reshape(1, 3, 1, 1)     # (1, C, 1, 1)
+offset = torch.tensor([0.0, 10.0, -3.0]).reshape(1, 3, 1, 1)
+X = torch.randn(2, 3, 2, 2) * scale + offset                  # (N, C, H, W) = (2, 3, 2, 2)
+eps = 1e-5
+
+mean = X.mean(dim=(0, 2, 3))                   # (C,): one mean per channel, over N, H, W
+var = X.var(dim=(0, 2, 3), unbiased=False)     # (C,): biased variance (divides by m)
+X_hat = (X - mean.reshape(1, 3, 1, 1)) / torch.sqrt(var.reshape(1, 3, 1, 1) + eps)
+
+print("values per channel m = N·H·W =", X.shape[0] * X.shape[2] * X.shape[3])
+print("batch mean per channel:    ", [round(v, 3) for v in mean.tolist()])
+print("batch variance per channel:", [round(v, 3) for v in var.tolist()])
+print("after: mean per channel    ", [round(v, 3) + 0.0 for v in X_hat.mean(dim=(0, 2, 3)).tolist()])
+print("after: variance per channel", [round(v, 3) for v in X_hat.var(dim=(0, 2, 3), unbiased=False).tolist()])
+print("same as F.batch_norm(training=True):",
+      torch.allclose(X_hat, F.batch_norm(X, None, None, training=True, eps=eps), atol=1e-6))
+
+# %% [markdown]
+# Three channels on wildly different scales come out with mean 0 and variance 1 each (the
+# variance is a hair under 1 because of $\varepsilon$). PyTorch's default $\varepsilon$:
+
+# %%
+print("nn.BatchNorm2d default eps:", nn.BatchNorm2d(3).eps)
+
+# %% [markdown]
+# ### Why $\varepsilon$ is not optional
+#
+# The note divides by $\sigma$. Take a channel in which every value is the same — a dead
+# ReLU channel is all zeros, for instance. Then $\sigma = 0$:
+
+# %%
+constant = torch.full((4, 1, 2, 2), 3.0)       # (N, C, H, W): one channel, every value 3
+mu, sigma2 = constant.mean(), constant.var(unbiased=False)
+print("σ² =", sigma2.item())
+print("(x − μ) / σ          :", ((constant - mu) / sigma2.sqrt()).flatten()[:4].tolist())
+print("(x − μ) / √(σ² + ε)  :", ((constant - mu) / (sigma2 + eps).sqrt()).flatten()[:4].tolist())
+
+# %% [markdown]
+# Without $\varepsilon$ the division is $0/0$ and a single `nan` would spread through the
+# whole network in the next step.
+#
+# ### "Pulled back to N(0, 1)" — normalized is not normal
+#
+# Note 003 says the normalization pulls the data back to the standard normal distribution
+# $N(0, 1)$. Precisely: it sets the **mean to 0 and the variance to 1**. It is an affine map
+# per channel, so it cannot change the *shape* of the distribution. ReLU outputs, for
+# example, are skewed, with a spike at zero; after normalization they are just as skewed.
+# Skewness (the mean of the cubed standardized values) is 0 for a normal distribution:
+
+# %%
+def skewness(t):
+    """Mean of ((t − mean) / std)³ over all values: 0 for any symmetric distribution."""
+    z = (t - t.mean()) / t.std(unbiased=False)
+    return (z ** 3).mean().item()
+
+
+torch.manual_seed(1)
+relu_out = torch.relu(torch.randn(256, 1, 8, 8) + 0.5)          # (N, 1, H, W), like conv → ReLU
+normalized = F.batch_norm(relu_out, None, None, training=True)
+for name, t in [("ReLU output", relu_out), ("after BN", normalized)]:
+    print(f"{name:12s} mean {round(t.mean().item(), 3) + 0.0:6.3f}   std {t.std(unbiased=False).item():.3f}"
+          f"   skewness {skewness(t):.3f}   share at its minimum {(t == t.min()).float().mean().item():.3f}")
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(9, 3), constrained_layout=True)
+axes[0].hist(relu_out.flatten().numpy(), bins=60, color="tab:gray")
+axes[0].set_title("ReLU output of one channel")
+axes[1].hist(normalized.flatten().numpy(), bins=60, color="tab:blue")
+xs = np.linspace(-3, 4, 200)
+bin_width = np.ptp(normalized.numpy()) / 60
+axes[1].plot(xs, normalized.numel() * bin_width * np.exp(-xs ** 2 / 2) / math.sqrt(2 * math.pi),
+             color="tab:red", label="N(0, 1), for comparison")
+axes[1].set_title("after BN: mean 0, variance 1, still skewed")
+axes[1].legend(fontsize=9)
+for ax in axes:
+    ax.set_xlabel("value"); ax.set_ylabel("count")
+plt.show()
+
+# %% [markdown]
+# ## 2 · BatchNorm2d from scratch, matched with PyTorch
+#
+# The library's reference implementation is in NumPy and follows PyTorch's conventions. Read
+# it: the training branch uses the batch's statistics and updates the running ones; the
+# evaluation branch uses the running ones.
+
+# %%
+cnnlab.show_source(batch_norm)
+
+# %% [markdown]
+# Note the two different variances in the training branch: the output is normalized with the
+# **biased** variance (divide by $m$), but the running estimate is updated with the
+# **unbiased** one (divide by $m - 1$, i.e. multiply by $m/(m-1)$). Let us run one training
+# step of `nn.BatchNorm2d` and of `batch_norm` side by side on the batch `X` from section 1,
+# with non-trivial $\gamma$ and $\beta$.
+
+# %%
+bn = nn.BatchNorm2d(3)                          # γ = 1, β = 0, running_mean = 0, running_var = 1
+with torch.no_grad():
+    bn.weight.copy_(torch.tensor([1.0, 2.0, 0.5]))     # γ
+    bn.bias.copy_(torch.tensor([0.0, -1.0, 3.0]))      # β
+print("momentum:", bn.momentum, "  eps:", bn.eps)
+print("running_mean before:", bn.running_mean.tolist(), "  running_var before:", bn.running_var.tolist())
+
+bn.train()                                              # training mode: batch statistics
+out_torch = bn(X)
+
+X_np = X.double().numpy()
+running_mean, running_var = np.zeros(3), np.ones(3)     # the same starting values
+gamma, beta = bn.weight.detach().double().numpy(), bn.bias.detach().double().numpy()
+out_ours = batch_norm(X_np, running_mean, running_var, gamma, beta, training=True)
+
+print("outputs match:     ", np.allclose(out_ours, out_torch.detach().numpy(), atol=1e-5))
+print("running_mean match:", np.allclose(running_mean, bn.running_mean.numpy(), atol=1e-6))
+print("running_var match: ", np.allclose(running_var, bn.running_var.numpy(), atol=1e-5))
+
+# %% [markdown]
+# Where does the running variance come from? Take channel 1 (the one with scale 5): $m = 8$
+# values, so the unbiased variance is the biased one times $8/7$, and the update mixes
+# 90 % of the old value 1 with 10 % of it.
+
+# %%
+m = X.shape[0] * X.shape[2] * X.shape[3]
+c = 1
+biased = X[:, c].var(unbiased=False).item()
+unbiased = X[:, c].var(unbiased=True).item()
+print(f"m = {m}, factor m/(m−1) = {m / (m - 1):.4f}")
+print(f"biased variance (used to normalize):   {biased:.4f}")
+print(f"unbiased variance = biased · {m}/{m - 1}:     {biased * m / (m - 1):.4f}  (torch: {unbiased:.4f})")
+print(f"running_var = 0.9 · 1 + 0.1 · {unbiased:.4f} = {0.9 * 1 + 0.1 * unbiased:.4f}")
+print(f"nn.BatchNorm2d's running_var[{c}]:       {bn.running_var[c].item():.4f}")
+print(f"(with the biased variance it would be  {0.9 * 1 + 0.1 * biased:.4f})")
+
+# %% [markdown]
+# ### Evaluation mode
+#
+# After `bn.eval()`, the layer no longer looks at the batch: it normalizes with
+# `running_mean` and `running_var`, and it no longer updates them. Our function does the
+# same with `training=False`. Because the running statistics have seen only one batch so
+# far, they are still close to their starting values 0 and 1, and the "normalized" output is
+# far from mean 0:
+
+# %%
+bn.eval()
+out_eval_torch = bn(X)
+out_eval_ours = batch_norm(X_np, running_mean, running_var, gamma, beta, training=False)
+print("evaluation outputs match:", np.allclose(out_eval_ours, out_eval_torch.detach().numpy(), atol=1e-5))
+print("running statistics unchanged by eval:", np.allclose(running_mean, bn.running_mean.numpy(), atol=1e-6))
+print("eval-mode output, mean per channel:", [round(v, 2) for v in out_eval_torch.mean(dim=(0, 2, 3)).tolist()])
+
+# %% [markdown]
+# ### Exercise 1 · Training-mode batch norm (3 points)
+#
+# Complete `batch_norm_train(X, gamma, beta, eps)`: `X` is a tensor of shape (N, C, H, W),
+# `gamma` and `beta` tensors of shape (C,). Return $\gamma\,\hat x + \beta$ with the batch's
+# per-channel mean and **biased** variance, exactly as `F.batch_norm(..., training=True)`.
+# Watch the shapes: reshape the statistics to (1, C, 1, 1) so that they broadcast.
+
+# %% tags=["exercise:batch_norm_train"]
+def batch_norm_train(X, gamma, beta, eps=1e-5):
+    """Training-mode batch norm of X (N, C, H, W) with per-channel gamma, beta (C,)."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+# %% tags=["exercise:batch_norm_train"]
+_four = torch.tensor([1.0, 3.0, 5.0, 7.0]).reshape(2, 1, 1, 2)    # one channel: mean 4, variance 5
+_ = check_function("batch_norm_train", batch_norm_train, [
+    ((_four, torch.ones(1), torch.zeros(1), 0.0), torch.tensor([-3.0, -1.0, 1.0, 3.0]).reshape(2, 1, 1, 2) / 5 ** 0.5),
+    ((_four, torch.tensor([2.0]), torch.tensor([10.0]), 0.0),
+     10 + 2 * torch.tensor([-3.0, -1.0, 1.0, 3.0]).reshape(2, 1, 1, 2) / 5 ** 0.5),
+])
+
+
+# %% [markdown]
+# ## 3 · Running statistics and the two meanings of "momentum"
+#
+# During training, BN keeps an exponential moving average of the batch statistics, to be
+# used at evaluation time. **PyTorch** writes the update as
+#
+# $$\text{running} \leftarrow (1 - \text{momentum})\cdot\text{running} + \text{momentum}\cdot\text{batch statistic},
+# \qquad \text{momentum} = 0.1 \text{ by default},$$
+#
+# so momentum is the weight of the **new** value. The Chinese edition of *Dive into Deep
+# Learning* (动手学深度学习) writes its own `batch_norm` the other way round,
+# `moving_mean = momentum * moving_mean + (1.0 - momentum) * mean` with `momentum=0.9`,
+# where momentum is the weight of the **old** value (Keras uses this convention too, with a
+# default of 0.99). The English edition (d2l.ai) switched to PyTorch's convention,
+# `(1.0 - momentum) * moving_mean + momentum * mean` with `momentum=0.1`. Both describe the
+# same average: PyTorch's 0.1 *is* d2l-zh's 0.9.
+
+# %%
+def pytorch_update(running, batch_stat, momentum):
+    """nn.BatchNorm2d: momentum is the weight of the new batch statistic (default 0.1)."""
+    return (1 - momentum) * running + momentum * batch_stat
+
+
+def d2l_zh_update(running, batch_stat, momentum):
+    """d2l-zh's batch_norm: momentum is the weight of the old running value (they use 0.9)."""
+    return momentum * running + (1 - momentum) * batch_stat
+
+
+print(f"PyTorch convention, momentum 0.1: {pytorch_update(0.0, 10.0, 0.1):.4f}")
+print(f"d2l-zh convention,  momentum 0.9: {d2l_zh_update(0.0, 10.0, 0.9):.4f}")
+print(f"PyTorch convention, momentum 0.9: {pytorch_update(0.0, 10.0, 0.9):.4f}", "← d2l-zh's number in PyTorch: wrong")
+
+# %% [markdown]
+# Copying d2l-zh's `0.9` into `nn.BatchNorm2d(momentum=0.9)` does not raise an error; it
+# silently makes the running statistics follow the *last batch* almost entirely. Let us feed
+# the same stream of 60 small, noisy batches (true channel mean 5) to three layers: PyTorch with
+# its default, PyTorch with d2l's number, and d2l-zh's own formula with 0.9.
+
+# %%
+torch.manual_seed(2)
+stream = [torch.randn(2, 1, 2, 2) * 2 + 5 for _ in range(60)]   # 60 batches (N, C, H, W), mean 5
+bn_default = nn.BatchNorm2d(1)                  # momentum 0.1
+bn_wrong = nn.BatchNorm2d(1, momentum=0.9)      # d2l-zh's number, PyTorch's meaning
+d2l_running = torch.zeros(1)
+history = {"batch": [], "default": [], "wrong": [], "d2l": []}
+for batch in stream:
+    bn_default(batch); bn_wrong(batch)          # training mode: updates the running stats
+    d2l_running = d2l_zh_update(d2l_running, batch.mean(), 0.9)
+    history["batch"].append(batch.mean().item())
+    history["default"].append(bn_default.running_mean.item())
+    history["wrong"].append(bn_wrong.running_mean.item())
+    history["d2l"].append(d2l_running.item())
+
+print("PyTorch 0.1 equals d2l-zh 0.9 at every step:",
+      np.allclose(history["default"], history["d2l"], atol=1e-5))
+tail = slice(30, 60)
+for key, name in (("batch", "batch means       "), ("default", "momentum=0.1      "), ("wrong", "momentum=0.9 (bad)")):
+    print(f"{name} last 30 steps: mean {np.mean(history[key][tail]):.2f}, std {np.std(history[key][tail]):.2f}")
+
+# %%
+fig, ax = plt.subplots(figsize=(8, 3.5), constrained_layout=True)
+steps = range(1, len(stream) + 1)
+ax.plot(steps, history["batch"], "o", color="tab:gray", ms=4, label="mean of each batch")
+ax.plot(steps, history["default"], color="tab:blue", lw=2.5, label="nn.BatchNorm2d(momentum=0.1)")
+ax.plot(steps, history["d2l"], "--", color="tab:orange", lw=1.5, label="d2l-zh formula, momentum 0.9")
+ax.plot(steps, history["wrong"], color="tab:red", lw=1, label="nn.BatchNorm2d(momentum=0.9): wrong")
+ax.axhline(5, color="black", lw=0.8, ls=":")
+ax.set_xlabel("training step"); ax.set_ylabel("running_mean")
+ax.set_title("Same average, two conventions; the wrong momentum tracks single batches")
+ax.legend(fontsize=9, loc="lower right")
+plt.show()
+
+# %% [markdown]
+# The blue and orange curves coincide; the red one jumps with every batch, so the model
+# would be evaluated with the statistics of whichever batch happened to come last. Note also
+# how slowly the correct running mean starts: after $k$ steps the starting value 0 still has
+# weight $0.9^k$:
+
+# %%
+for k in (10, 30, 60):
+    print(f"weight of the initial value after {k:2d} steps: 0.9^{k} = {0.9 ** k:.3f}")
+
+# %% [markdown]
+# This matters for short training runs such as this lesson's quick mode: the evaluation-mode
+# statistics lag behind the training-mode ones. (Two more differences between d2l's
+# from-scratch layer and PyTorch's: both editions store the *biased* variance in
+# `moving_var`, and PyTorch also offers `momentum=None`, a plain cumulative average.)
+#
+# ### Quick checks · one update by hand (1 point each)
+#
+# A BN layer in PyTorch with the default momentum has, for one channel, `running_mean = 40`
+# and `running_var = 1`. In training mode it sees a batch in which this channel holds the
+# four values 50, 70, 90, 110 (say N = 4 images of 1×1).
+
+# %% tags=["exercise:running_mean_step"]
+numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
+        prompt="What is running_mean after this step?",
+        hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
+        explanation="sealed:aJugDJdeHQMAa/9SqSNy9sAl8P95zt2JfUo/dRCB1Yhw2CyFpNXyEJzudW92AdxOgmKuhhjnz2f+K8DXNGdEwv01Abv0wDaZ/nougOBMsVUaQ0K1fFmq8NLEUif5kfNVd8sv4KuDgRgEjyu3aa3MZC6IJQhytNZ9jZKUtDUYAov/0fO0beTC+NiR+I7tCeReFPVfWpIY7DtltLLhY3i8ViTYqw8Lhl9o05Kwn0cW0k5Mz/gKc/eidw==")
+
+# %% tags=["exercise:running_var_step"]
+numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
+        prompt="And what is running_var after this step? (one decimal)",
+        hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
+             "here m = 4.",
+        explanation="sealed:kjHqNr35pygByxq1ZOpe0e4gCfw4zc6veT3OKHnACgl9XL+NoLMPp0HV2PsbI9wFnJIbu7btER6ENLmR4WcqIH4P8qSAkPf1XBU8dN4Wz+oy6DplK1WRJNEyiXznrhcAUQdKT9BbKXimU/J10xXWemgEsepYFfOlW0QTSyj+MeWEkANilck8mVHCTzsxssc8oMKuaUE7LZIiuNBjjxH48WdaEnb06SyoSNnTIujGAVeaNaLghxh1OVIuUNqGNedCkrpVgBrspLnaq+M=")
+
+# %% tags=["exercise:momentum_port"]
+choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
+       options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
+                "nn.BatchNorm2d(c, momentum=0.01)", "It makes no difference"],
+       prompt="You port a model from d2l-zh, whose BatchNorm uses momentum = 0.9 in "
+              "moving = momentum · moving + (1 − momentum) · batch. Which PyTorch layer keeps the same "
+              "running averages?",
+       hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
+       explanation="sealed:9+uuzo/MsWVcShFnvyju9lXt7/dpyea6HQRWy5qKcpPobeUU3fqMqWJDZsVFc6coNNgLnsSvAEysHIVKB7ZLz9aL9jLzMj/fhIgqK3Smyp8wsVslyxzQ514A/e4yKYWfVgmZjCUPqGbJiIt7Ud3efhwSwuWXHOCfW4h8VIXgHvRW2v3qgQMZ++p/8Crv24f4/wgr8dG/ltwALg7YeTPgY/qdTUsC8eQBYA==")
+
+# %% [markdown]
+# ## 4 · γ and β are ordinary, unconstrained parameters
+#
+# Note 003 says $\beta$ and $\gamma$ "stay within a certain range and cannot fluctuate too
+# much". Nothing in the method says so: they are plain learnable parameters, updated by the
+# optimizer like any weight, with no clipping or projection. Their *initial* values are 1 and
+# 0, and in practice they often stay moderate, but that is an outcome of training, not a rule.
+
+# %%
+bn = nn.BatchNorm2d(3)
+print("γ:", type(bn.weight).__name__, bn.weight.tolist(), " β:", type(bn.bias).__name__, bn.bias.tolist())
+print("learnable tensors of nn.BatchNorm2d(3):", [name for name, _ in bn.named_parameters()])
+print("buffers (not learned, no gradient):    ", [name for name, _ in bn.named_buffers()])
+
+# %% [markdown]
+# They are free enough to **undo the normalization entirely**: with
+# $\gamma = \sqrt{\sigma_B^2 + \varepsilon}$ and $\beta = \mu_B$ the layer outputs its input.
+# Ioffe and Szegedy point this out in the original paper: adding BN does not take away what
+# a layer can represent.
+
+# %%
+bn.train()
+with torch.no_grad():
+    bn.weight.copy_(torch.sqrt(X.var(dim=(0, 2, 3), unbiased=False) + bn.eps))   # γ = √(σ² + ε)
+    bn.bias.copy_(X.mean(dim=(0, 2, 3)))                                          # β = μ
+print("BN with γ = √(σ² + ε), β = μ returns its input:", torch.allclose(bn(X), X, atol=1e-5))
+
+# %% [markdown]
+# ## 5 · Training mode versus evaluation mode: the classic bug
+#
+# In training mode, an image's output depends on **the other images in its batch**, because
+# they enter $\mu_B$ and $\sigma_B^2$. This is intended during training (it is the "noise" of
+# section 8) and a bug at prediction time. Below, one untrained LeNet with BN (lesson 08
+# introduces it) classifies the same image inside two different batches.
+
+# %%
+torch.manual_seed(5)
+model = lenet_modern(batch_norm=True)            # (B, 1, 28, 28) → (B, 10)
+image = torch.rand(1, 1, 28, 28)
+batch_a = torch.cat([image, torch.rand(15, 1, 28, 28)])          # (16, 1, 28, 28)
+batch_b = torch.cat([image, torch.rand(15, 1, 28, 28) * 0.5])    # same first image, other companions
+
+with torch.no_grad():
+    model.train()
+    same_train = torch.allclose(model(batch_a)[0], model(batch_b)[0], atol=1e-5)
+    model.eval()
+    same_eval = torch.allclose(model(batch_a)[0], model(batch_b)[0], atol=1e-5)
+print("training mode:   same logits for the same image?", same_train)
+print("evaluation mode: same logits for the same image?", same_eval)
+
+# %% [markdown]
+# Two more consequences of forgetting `model.eval()`:
+#
+# - **Running statistics change during "evaluation".** `torch.no_grad()` turns off
+#   gradients, not training mode; every forward pass in training mode updates
+#   `running_mean` and `running_var`.
+# - **A batch of one image can fail.** After a fully connected layer, `BatchNorm1d` has a
+#   single value per feature and refuses to compute a variance from it. (`BatchNorm2d` still
+#   has $H\cdot W$ values per channel, so it runs — and normalizes with one image's statistics.)
+
+# %%
+first_bn = model[1]                              # the BatchNorm2d after the first convolution
+model.train()
+before = first_bn.running_mean.clone()
+with torch.no_grad():
+    model(batch_a)                               # "just evaluating", but in training mode
+print("running_mean changed under torch.no_grad():", not torch.equal(before, first_bn.running_mean))
+
+try:
+    model(image)                                 # training mode, batch of 1
+except ValueError as error:
+    print("training mode, 1 image → ValueError:", error)
+model.eval()
+print("evaluation mode, 1 image → logits of shape", tuple(model(image).shape))
+
+# %% tags=["exercise:eval_statistics"]
+choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
+       options=["The mean and variance of the current batch",
+                "The mean and variance of the whole test set",
+                "The running mean and variance accumulated during training",
+                "None: in evaluation mode BN is switched off and only γ and β are applied"],
+       prompt="After model.eval(), which mean and variance does a BatchNorm2d layer normalize with?",
+       hint="Evaluation must give the same answer for an image whatever else is in the batch, and must not "
+            "peek at the test set.",
+       explanation="sealed:RG+8gav4B7EOP+5QqUpnE/j2bBgD0t8EIg1UTyLLci16A29xhsuWA8c+Lu/DjbNciWZz+F4cOA1ON4vzl9Up/2TeJZr9kJH3/nyHJ19WUG7AwdcNNH5J6GHl3L+lv02+Z3vhu0C+35apqjCJ4YHm2qdwPv4NigYpcyiNjtgZdvAf792XQ+mBEbB6nhHNEJZUTvVx8ER+ULZQHfgPfrEVogrQlpyHkEekPrDZu7iysmQY4W2d1w==")
+
+# %% [markdown]
+# ## 6 · At evaluation time BN is an affine map: fold it into the convolution
+#
+# With fixed statistics, BN computes $y = a\,x + b$ per channel, with
+# $a = \gamma / \sqrt{\text{running\_var} + \varepsilon}$ and
+# $b = \beta - a \cdot \text{running\_mean}$. A convolution followed by an affine map per
+# output channel is again a convolution: scale kernel $c$ by $a_c$ and set its bias to
+# $a_c (\text{bias}_c - \text{running\_mean}_c) + \beta_c$. Deployment tools do this
+# ("BN folding") so that BN costs nothing at inference.
+
+# %%
+torch.manual_seed(6)
+conv = nn.Conv2d(3, 4, kernel_size=3)
+bn = nn.BatchNorm2d(4)
+with torch.no_grad():                            # give BN "trained" statistics and parameters
+    for _ in range(30):
+        bn(conv(torch.randn(8, 3, 10, 10) * 2 + 1))
+    bn.weight.uniform_(0.5, 2.0); bn.bias.uniform_(-1.0, 1.0)
+bn.eval()
+
+a = bn.weight / torch.sqrt(bn.running_var + bn.eps)             # (C_out,)
+folded = nn.Conv2d(3, 4, kernel_size=3)
+with torch.no_grad():
+    folded.weight.copy_(conv.weight * a.reshape(-1, 1, 1, 1))    # (C_out, C_in, k, k)
+    folded.bias.copy_(a * (conv.bias - bn.running_mean) + bn.bias)
+
+x = torch.randn(2, 3, 10, 10)
+with torch.no_grad():
+    print("conv → BN (eval) equals one folded conv:", torch.allclose(bn(conv(x)), folded(x), atol=1e-5))
+
+# %% [markdown]
+# This is also why `lenet_modern(batch_norm=True)` creates its convolutions with
+# `bias=False`: a bias before BN is removed again by the subtraction of $\mu_B$, and $\beta$
+# takes its place.
+#
+# ## 7 · Experiment: the same network with and without BN
+#
+# We train `lenet_modern` with and without BN on Fashion-MNIST with plain SGD at two
+# learning rates: four runs from the same initial weights and the same batch order. A short
+# loop instead of `cnnlab.fit` records the loss of every batch, so the curves show how
+# training starts. In quick mode it uses 2,000 training images and 2 epochs.
+
+# %%
+quick = cnnlab.quick_mode()
+epochs = 2 if quick else 5
+learning_rates = (0.1, 1.0)
+train_iter, test_iter = loaders("fashion-mnist", batch_size=64)
+torch.set_num_threads(1)                          # a network this small needs only one thread
+
+
+def train_curves(use_bn, lr, epochs):
+    """Train lenet_modern with plain SGD → (model, loss per batch, accuracy per batch, test accuracy)."""
+    cnnlab.seed(0)                                # same initial weights and batch order for every run
+    model = lenet_modern(batch_norm=use_bn)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    losses, accuracies = [], []
+    for epoch in range(epochs):
+        model.train()                             # BN: batch statistics, running stats updated
+        for X_batch, y_batch in train_iter:
+            logits = model(X_batch)               # (B, 10)
+            loss = F.cross_entropy(logits, y_batch)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+            accuracies.append(cnnlab.accuracy(logits, y_batch))
+    test_acc = cnnlab.evaluate(model, test_iter).accuracy     # evaluate() switches to eval mode
+    return model, losses, accuracies, test_acc
+
+
+# %% tags=["nbval-ignore-output"]
+runs = {}
+start = time.perf_counter()
+for lr in learning_rates:
+    for use_bn in (False, True):
+        runs[use_bn, lr] = train_curves(use_bn, lr, epochs)
+        label = "with BN   " if use_bn else "without BN"
+        print(f"lr {lr:<4} {label}: last batch loss {runs[use_bn, lr][1][-1]:.3f}, "
+              f"test accuracy {runs[use_bn, lr][3]:.3f}")
+print(f"4 runs, {len(runs[True, 0.1][1])} steps each, in {time.perf_counter() - start:.1f} s")
+
+# %% tags=["nbval-ignore-output"]
+def smooth(values, width=10):
+    """Moving average over `width` steps, so that the curves are readable."""
+    return np.convolve(values, np.ones(width) / width, mode="valid")
+
+
+fig, axes = plt.subplots(1, 2, figsize=(11, 4), constrained_layout=True)
+colors = {0.1: "tab:blue", 1.0: "tab:red"}
+for (use_bn, lr), (_, losses, accuracies, _) in runs.items():
+    style = "-" if use_bn else ":"
+    label = f"{'with' if use_bn else 'without'} BN, lr = {lr}"
+    steps = np.arange(len(losses) - 9) + 10      # a moving average over steps 1-10 is drawn at step 10
+    axes[0].plot(steps, smooth(losses), style, color=colors[lr], lw=2, label=label)
+    axes[1].plot(steps, smooth(accuracies), style, color=colors[lr], lw=2, label=label)
+axes[0].axhline(math.log(10), color="gray", lw=0.8, ls="--", label="ln 10: guessing")
+axes[1].axhline(0.1, color="gray", lw=0.8, ls="--", label="chance: 0.1")
+axes[0].set_title("training loss (moving average over 10 batches)")
+axes[1].set_title("training accuracy per batch (moving average)")
+for ax in axes:
+    ax.set_xlabel("training step (batch of 64)")
+    ax.legend(fontsize=9)
+axes[0].set_ylabel("cross-entropy"); axes[1].set_ylabel("accuracy")
+plt.show()
+
+# %% [markdown]
+# Checks that hold on every run of this cell (the numbers above vary from machine to machine):
+
+# %%
+print("loss of a model that guesses uniformly: ln 10 =", round(math.log(10), 3))
+for lr in learning_rates:
+    print(f"lr {lr}: model with BN above chance (test accuracy > 0.2, twice chance):", runs[True, lr][3] > 0.2)
+last_epoch = slice(-len(train_iter), None)       # the batches of the last epoch
+for lr in learning_rates:
+    with_bn = np.mean(runs[True, lr][1][last_epoch])
+    without = np.mean(runs[False, lr][1][last_epoch])
+    print(f"lr {lr}: final training loss lower with BN than without:", bool(with_bn < without))
+
+# %% [markdown]
+# What the figure shows (in quick mode; full mode trains five epochs on all 60,000 images):
+# with BN, both learning rates leave the guessing level (the dashed line at $\ln 10$) within
+# a few dozen steps. Without BN, the same network at the same rates barely moves in that
+# time. Given more epochs the small learning rate does get going without BN (run full
+# mode); with the large rate, plain SGD on the network without BN typically stalls or
+# diverges. Section 8 asks what this does and does not prove.
+#
+# ## 8 · Why does BN help? Three explanations against the evidence
+#
+# Note 003 gives three reasons. Here they are, with what later work found.
+#
+# **1. "It avoids vanishing or exploding gradients, because it keeps the data within a
+# range."** Partly right. BN does keep every layer's outputs at a fixed scale, whatever the
+# weights, and that stops the signal from dying out layer by layer. But it is not a general
+# guarantee: Yang et al. (2019) proved that in deep networks *without* skip connections,
+# BN itself makes gradients **explode** at initialization. We can watch both effects in a
+# 30-layer fully connected ReLU network with PyTorch's default initialization:
+
+# %%
+def deep_mlp(use_bn, depth=30, width=100):
+    """depth × (Linear → [BatchNorm1d] → ReLU), then Linear to 10 classes."""
+    layers = []
+    for _ in range(depth):
+        layers += [nn.Linear(width, width, bias=not use_bn)]
+        layers += [nn.BatchNorm1d(width)] if use_bn else []
+        layers += [nn.ReLU()]
+    return nn.Sequential(*layers, nn.Linear(width, 10))
+
+
+gradient_norms = {}
+for use_bn in (False, True):
+    torch.manual_seed(0)
+    net = deep_mlp(use_bn)
+    inputs, labels = torch.randn(128, 100), torch.randint(0, 10, (128,))
+    F.cross_entropy(net(inputs), labels).backward()
+    gradient_norms[use_bn] = [m.weight.grad.norm().item() for m in net if isinstance(m, nn.Linear)]
+
+# %% tags=["nbval-ignore-output"]
+fig, ax = plt.subplots(figsize=(7, 3.5), constrained_layout=True)
+for use_bn, color in ((False, "tab:gray"), (True, "tab:blue")):
+    ax.semilogy(range(1, 32), gradient_norms[use_bn], "o-", ms=3, color=color,
+                label="with BN" if use_bn else "without BN")
+ax.set_xlabel("layer (1 = next to the input)"); ax.set_ylabel("gradient norm of the weights")
+ax.set_title("30-layer ReLU network at initialization")
+ax.legend()
+plt.show()
+
+# %%
+without, with_bn = gradient_norms[False], gradient_norms[True]
+print("without BN: first layer's gradient < 1e-6 × last layer's (vanishing):", without[0] < 1e-6 * without[-1])
+print("with BN:    first layer's gradient > 10 × last layer's (growing toward the input):",
+      with_bn[0] > 10 * with_bn[-1])
+
+# %% [markdown]
+# Without BN the gradient shrinks by many orders of magnitude towards the input; with BN it
+# does not vanish — it *grows* towards the input instead. ResNets (lesson 12) combine BN
+# with skip connections, which is what keeps deep networks trainable.
+#
+# **2. "The batch statistics add random noise, which helps."** This is the regularization
+# view, and it has support: the same image gets a different output depending on its batch
+# (section 5), like a mild form of dropout; Ioffe and Szegedy found that with BN they could
+# reduce or drop dropout, and Luo et al. (2019) analyse BN's implicit regularization. The
+# note's side remark that $\gamma, \beta$ "are stable" is not part of this argument; they are
+# free parameters (section 4). The noise is a side effect, not the main story: its size
+# depends on the batch size, and very small batches make BN *worse* (the reason for Group
+# Normalization, Wu & He 2018).
+#
+# **3. "It speeds up convergence and allows larger learning rates."** This is the best
+# supported claim, and our experiment agrees with it. Bjorck et al. (2018) found that the
+# ability to train with larger learning rates explains most of BN's benefit, both in speed
+# and in the accuracy reached; with a small learning rate, networks with and without BN end
+# up much closer.
+#
+# **And the original reason?** Ioffe and Szegedy (2015) proposed BN to reduce *internal
+# covariate shift*: the distribution of each layer's input changes as the layers below are
+# trained. Santurkar et al. (2018) tested this directly: they added random noise with a
+# changing mean and variance *after* every BN layer, creating more covariate shift than
+# without BN at all, and the network still trained as well as with plain BN. Their account
+# is that BN makes the **loss landscape smoother** (the loss and its gradient change more
+# slowly along a step), so larger steps are safe — which connects back to explanation 3.
+# Honest summary: BN reliably makes plain CNNs easier to train and tolerates larger
+# learning rates; the exact mechanism is still debated.
+#
+# ## Common mistakes
+#
+# - **Forgetting `model.eval()`.** Predictions then depend on the batch, a single image can
+#   raise an error, and "evaluation" silently changes the running statistics (section 5).
+#   `torch.no_grad()` does not switch BN to evaluation mode.
+# - **Porting momentum across conventions.** PyTorch's `momentum=0.1` equals d2l-zh's (and
+#   Keras's style of) 0.9; passing 0.9 to `nn.BatchNorm2d` makes the running statistics
+#   follow the last batch (section 3).
+# - **Normalizing a conv layer per position.** For images the statistics are per channel,
+#   over $(N, H, W)$, not per pixel; reduce over `dim=(0, 2, 3)`.
+# - **Mixing up the variances.** Normalization uses the biased variance; `running_var`
+#   stores the unbiased one ($\times\, m/(m-1)$). `torch.var` is unbiased by default.
+# - **Dropping ε.** A constant channel gives $0/0$ = `nan` (section 1).
+# - **Tiny batches.** With 1–2 examples per batch the statistics are mostly noise; use
+#   larger batches, or Group/Layer Normalization.
+# - **A bias right before BN.** Harmless but wasted: BN subtracts it again; use `bias=False`.
+#
+# ## Sources
+#
+# - Course note 003 (in `shared/seeds/`): the formula, the role of $\gamma$ and $\beta$, the
+#   three explanations, which this lesson checks and corrects.
+# - S. Ioffe, C. Szegedy, *Batch Normalization: Accelerating Deep Network Training by
+#   Reducing Internal Covariate Shift*, ICML 2015 (the method, ε, per-channel statistics for
+#   convolutions, the identity with γ = σ, β = μ, less need for dropout).
+# - S. Santurkar, D. Tsipras, A. Ilyas, A. Mądry, *How Does Batch Normalization Help
+#   Optimization?*, NeurIPS 2018 (noise injected after BN; smoother loss landscape).
+# - J. Bjorck, C. Gomes, B. Selman, K. Weinberger, *Understanding Batch Normalization*,
+#   NeurIPS 2018 (larger learning rates explain most of the benefit).
+# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of
+#   Batch Normalization*, ICLR 2019 (gradient explosion in deep BN networks without skip
+#   connections).
+# - P. Luo, X. Wang, W. Shao, Z. Peng, *Towards Understanding Regularization in Batch
+#   Normalization*, ICLR 2019.
+# - Y. Wu, K. He, *Group Normalization*, ECCV 2018 (BN's trouble with small batches).
+# - PyTorch documentation of `torch.nn.BatchNorm2d` (momentum convention, unbiased running
+#   variance, `momentum=None`).
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §8.5, and its Chinese edition
+#   《动手学深度学习》§7.5 (the two momentum conventions).
