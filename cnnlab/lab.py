@@ -35,8 +35,8 @@ def port_is_free(port, host="127.0.0.1"):
 def settings_dir(lang):
     """A JupyterLab user-settings folder for the course in ``lang``.
 
-    It sets the interface language and turns off the news and update checks
-    (the course must work offline). It lives in the user cache, so the
+    It sets the interface language, starts the lessons' kernel without asking,
+    and turns off the news and update checks (the course must work offline). It lives in the user cache, so the
     student's own JupyterLab settings elsewhere are not touched.
     """
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cnnlab" / "jupyterlab" / lang
@@ -44,6 +44,8 @@ def settings_dir(lang):
         "@jupyterlab/translation-extension/plugin.jupyterlab-settings": {"locale": LOCALES[lang]},
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
             {"fetchNews": "false", "checkForUpdates": False},
+        # Every lesson names the python3 kernel: start it without a "Select Kernel" dialog.
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
     }
     for name, content in files.items():
         path = base / name

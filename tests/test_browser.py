@@ -61,7 +61,8 @@ class Lab:
         env = dict(os.environ, XDG_CACHE_HOME=str(cache), JUPYTER_RUNTIME_DIR=str(cache / "runtime"))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cnnlab.cli", "--root", str(root), "lab", "--lang", lang, "--no-browser",
-             "--port", str(self.port), "--token", self.token, "--", "--LabApp.expose_app_in_browser=True"],
+             "--port", str(self.port), "--token", self.token, "--", "--LabApp.expose_app_in_browser=True",
+             f"--LabApp.workspaces_dir={cache / 'workspaces'}"],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         line = self.process.stdout.readline()
         match = re.search(r"(http://127\.0\.0\.1:\d+/lab/tree/\S+)", line)
@@ -91,7 +92,9 @@ def _wait_for_server(url, deadline=90):
 
 
 def _command(page, name, args=None):
-    page.evaluate("([name, args]) => window.jupyterapp.commands.execute(name, args || {})", [name, args])
+    """Start a JupyterLab command without waiting for its promise (run-all resolves late)."""
+    page.evaluate("([name, args]) => { window.jupyterapp.commands.execute(name, args || {}); return true; }",
+                  [name, args])
 
 
 def _error_outputs(nb):
@@ -115,33 +118,51 @@ def test_student_runs_lesson_02_in_jupyterlab(lang, browser, tmp_path):
         _wait_for_server(lab.url)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(60_000)
-        page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/lessons/{lang}/{LESSON}.ipynb?token={lab.token}")
-        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
-        page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=90_000)
-        # The kernel starts by itself (python3 kernelspec: no kernel dialog).
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=90_000)
-
-        if lang == "zh":
-            menu_bar = page.locator(".lm-MenuBar-content").first.inner_text()
-            assert "文件" in menu_bar and "编辑" in menu_bar, f"JupyterLab menus not in Chinese: {menu_bar!r}"
-
-        _command(page, "notebook:run-all-cells")
-        # Wait until every code cell has an execution count (the last one finished).
-        page.wait_for_function(
-            """() => { const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
-                       return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)); }""",
-            timeout=180_000)
-        assert page.locator(".jp-OutputArea-output img").count() >= 1, "no figure was rendered"
-
-        _answer_a_quick_check(page, lang, root)
-
-        page.screenshot(path=str(_output_dir() / f"lesson02-{lang}.png"), full_page=False)
-        _command(page, "docmanager:save")
-        time.sleep(2)
-        saved = json.loads((root / "lessons" / lang / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
-        assert _error_outputs(saved) == []
+        try:
+            _student_session(page, lab, lang, root)
+        except Exception:
+            page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-failure.png"))
+            raise
     finally:
         lab.stop()
+
+
+def _student_session(page, lab, lang, root):
+    """Open, run, answer, look — what a student does with lesson 02."""
+    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/lessons/{lang}/{LESSON}.ipynb?token={lab.token}")
+    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=90_000)
+    # The kernel starts by itself (python3 kernelspec, autoStartDefaultKernel: no dialog).
+    page.wait_for_function(
+        """() => { const w = window.jupyterapp.shell.currentWidget;
+                   const kernel = w && w.sessionContext && w.sessionContext.session
+                                  && w.sessionContext.session.kernel;
+                   return kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle'; }""",
+        timeout=120_000)
+
+    if lang == "zh":
+        menu_bar = page.locator(".lm-MenuBar-content").first.inner_text()
+        assert "文件" in menu_bar and "编辑" in menu_bar, f"JupyterLab menus not in Chinese: {menu_bar!r}"
+
+    # Click into the notebook first: commands act on the focused ("current") notebook.
+    page.locator(".jp-NotebookPanel .jp-Cell .jp-InputPrompt").first.click()
+    _command(page, "notebook:run-all-cells")
+    # Wait until every code cell of the notebook's model has an execution count.
+    page.wait_for_function(
+        """() => { const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+                   for (let i = 0; i < cells.length; i++) {
+                       const cell = cells.get(i);
+                       if (cell.type === 'code' && !cell.executionCount) return false; }
+                   return true; }""", timeout=180_000)
+    assert page.locator(".jp-OutputArea-output img").count() >= 1, "no figure was rendered"
+
+    _answer_a_quick_check(page, lang, root)
+
+    page.screenshot(path=str(_output_dir() / f"lesson02-{lang}.png"), full_page=False)
+    _command(page, "docmanager:save")
+    time.sleep(2)
+    saved = json.loads((root / "lessons" / lang / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
+    assert _error_outputs(saved) == []
 
 
 def _answer_a_quick_check(page, lang, root):
