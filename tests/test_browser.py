@@ -154,11 +154,19 @@ def _student_session(page, lab, lang, root):
                        const cell = cells.get(i);
                        if (cell.type === 'code' && !cell.executionCount) return false; }
                    return true; }""", timeout=180_000)
-    assert page.locator(".jp-OutputArea-output img").count() >= 1, "no figure was rendered"
+    figure = page.locator(".jp-OutputArea-output img").first
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=figure.element_handle())
+    time.sleep(1)  # let the windowed notebook settle before the picture
+    figure.evaluate("element => element.scrollIntoView({block: 'center'})")
+    time.sleep(1)
+    page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-figure.png"))
 
     _answer_a_quick_check(page, lang, root)
 
-    page.screenshot(path=str(_output_dir() / f"lesson02-{lang}.png"), full_page=False)
+    page.locator(".cnnlab-exercise-conv2_params").first.evaluate(
+        "element => element.scrollIntoView({block: 'center'})")
+    page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-exercise.png"))
     _command(page, "docmanager:save")
     time.sleep(2)
     saved = json.loads((root / "lessons" / lang / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
