@@ -239,6 +239,11 @@ def _plain_answers(spec_source):
         numbers = re.findall(r"\d+", value)
         if kind == "numeric":
             n = int(numbers[0])
+            if n < 100:
+                # A one- or two-digit answer (7, 16, 44) also appears as ordinary text
+                # ("7×7", "16 channels"); searching for it finds prose, not a leak. Such
+                # answers are still checked above: the widget cell holds only a key.
+                continue
             yield rf"(?<![\w.]){n}(?![\w.])|(?<![\w.]){n:,}(?![\w.])"
         else:
             yield r"\D{1,3}".join(numbers)
