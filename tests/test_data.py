@@ -17,18 +17,8 @@ from cnnlab.data import (BadDataFile, DataNotFound, datasets, idx, loader, loade
 DEBIAN = sources.DEBIAN_FASHION_MNIST
 
 
-@pytest.fixture
-def lang():
-    before = cnnlab.get_language()
-    yield cnnlab.set_language
-    cnnlab.set_language(before)
 
 
-@pytest.fixture
-def isolated(tmp_path, monkeypatch):
-    monkeypatch.setenv("CNNLAB_DATA", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path
 
 
 @pytest.fixture(scope="module")

