@@ -63,7 +63,8 @@ def best_device(verbose=True):
         msg = say(zh="使用 Apple GPU（mps）", en="using the Apple GPU (mps)")
     else:
         dev = torch.device("cpu")
-        msg = say(zh="使用 CPU（{t} 个线程）", en="using the CPU ({t} threads)", t=threads())
+        n = threads()
+        msg = say(zh="使用 CPU（{t} 个线程）", en="using the CPU ({t} thread{s})", t=n, s="" if n == 1 else "s")
     if verbose:
         print(msg)
     return dev

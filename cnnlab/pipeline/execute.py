@@ -24,18 +24,23 @@ def newer_of_pair(ipynb_path):
     return ipynb_path
 
 
+# What the test suite runs notebooks with (see conftest.py): quick mode, one thread.
+TEST_SETTINGS = {QUICK_ENV: "1", "OMP_NUM_THREADS": "1"}
+
+
 def execute_notebook(nb, folder, timeout=600):
-    """Run ``nb`` in ``folder`` with a python3 kernel in quick mode; returns the same node."""
-    previous = os.environ.get(QUICK_ENV)
-    os.environ[QUICK_ENV] = "1"
+    """Run ``nb`` in ``folder`` with a python3 kernel under TEST_SETTINGS; returns the same node."""
+    previous = {name: os.environ.get(name) for name in TEST_SETTINGS}
+    os.environ.update(TEST_SETTINGS)
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": str(folder)}}).execute()
     finally:
-        if previous is None:
-            os.environ.pop(QUICK_ENV, None)
-        else:
-            os.environ[QUICK_ENV] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return nb
 
 
