@@ -35,8 +35,11 @@ layout: PyTorch's CPU max pooling is 7-12× faster on NHWC tensors (GoogLeNet's
 The machine may be shared: the load average (before and after each model) and
 the CPU seconds of this process (``time.process_time()``) are printed next to
 the wall seconds. With one thread, CPU seconds ≈ the wall seconds the same run
-would take on an idle core; on a loaded 2-core machine ``--threads 1`` is much
-faster than 2 threads (OpenMP threads wait for each other).
+would take on an idle core. On a loaded 2-core machine 2 threads collapse (OpenMP
+threads wait for each other: AlexNet fell from 6,500 to 700 images/s when the load
+average rose from 1.4 to 5.7), so unless ``--threads`` is given each model runs
+with 1 thread if the load average is at least the number of usable cores when it
+starts, else with all of them.
 """
 
 import argparse
@@ -170,6 +173,8 @@ def run(recipe, args):
     print(f"\n=== {recipe.title} ({recipe.name}) — goal ≥ {recipe.goal_acc:.2f} in "
           f"≤ {recipe.budget_s * args.budget_scale:.0f} s ===")
     load_before = load_average()
+    usable = len(os.sched_getaffinity(0))
+    n_threads = threads(args.threads if args.threads else (1 if load_before >= usable else usable))
     train, test = loaders(recipe.data, recipe.batch_size, quick=False)
     budget = recipe.budget_s * args.budget_scale
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -196,7 +201,7 @@ def run(recipe, args):
     print(history.table())
     acc = history.test_acc[-1]
     met = acc >= recipe.goal_acc and wall <= recipe.budget_s
-    print(f"load average before {load_before:.2f}, after {load_average():.2f}; "
+    print(f"threads {n_threads}; load average before {load_before:.2f}, after {load_average():.2f}; "
           f"{wall:.1f} s wall, {cpu:.1f} CPU s; test accuracy {acc:.4f} → goal {'met' if met else 'NOT met'}",
           flush=True)
     return dict(model=recipe.title, params=params, epochs=len(history.epoch), seconds=wall, cpu=cpu,
@@ -220,14 +225,16 @@ def main(argv=None):
     names = [r.name for r in RECIPES]
     parser.add_argument("--only", nargs="+", choices=names, metavar="NAME",
                         help=f"run only these models ({', '.join(names)})")
-    parser.add_argument("--threads", type=int, default=None, help="CPU threads (default: usable cores)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="CPU threads (default, chosen per model: the usable cores, or 1 if the "
+                             "load average is at least that)")
     parser.add_argument("--budget-scale", type=float, default=1.0,
                         help="multiply every training budget by X (the goals keep the issue's seconds)")
     parser.add_argument("--epochs", type=int, default=None, help="train N epochs, ignoring the budget")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
-    n_threads = threads(args.threads)
+    n_threads = threads(args.threads) if args.threads else "per model (1 if loaded, else all usable)"
     print(f"load average before: {os.getloadavg()} on {os.cpu_count()} CPUs "
           f"(usable: {len(os.sched_getaffinity(0))}); threads: {n_threads}; torch {torch.__version__}; "
           f"budget scale {args.budget_scale}; seed {args.seed}")
