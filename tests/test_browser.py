@@ -180,10 +180,12 @@ def _answer_a_quick_check(page, lang, root):
     field = widget.locator("input").first
     button = widget.locator("button").first
     field.fill("12345")
+    field.press("Enter")  # the Text widget syncs its value on Enter (continuous_update=False)
     button.click()
     feedback = widget.locator(".cnnlab-feedback").first
     expect(feedback).to_contain_text({"zh": "提示", "en": "Hint"}[lang], timeout=30_000)
     field.fill(RIGHT_ANSWER)
+    field.press("Enter")
     button.click()
     expect(feedback).to_contain_text({"zh": "正确", "en": "Correct"}[lang], timeout=30_000)
     answers = json.loads((root / "lessons" / lang / f"{LESSON}.answers.json").read_text(encoding="utf-8"))

@@ -124,7 +124,8 @@ def test_device_is_the_cpu_here_and_says_so(capsys, lang):
     if torch.cuda.is_available():
         pytest.skip("this machine has a GPU")
     assert cnnlab.device() == torch.device("cpu")
-    assert f"using the CPU ({torch.get_num_threads()} threads)" in capsys.readouterr().out
+    n = torch.get_num_threads()
+    assert f"using the CPU ({n} thread{'' if n == 1 else 's'})" in capsys.readouterr().out
     lang("zh")
     cnnlab.device()
     assert "使用 CPU" in capsys.readouterr().out
