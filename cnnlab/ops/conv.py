@@ -62,6 +62,15 @@ def _window(i, j, s, d, k_h, k_w):
             slice(j * s[1], j * s[1] + d[1] * (k_w - 1) + 1, d[1]))
 
 
+def _split_groups(x_pad, weight, G):
+    """View input and weight group by group: channel c of group g is c + g·(channels per group)."""
+    N, C_in = x_pad.shape[:2]
+    C_out, _, k_h, k_w = weight.shape
+    x_groups = x_pad.reshape(N, G, C_in // G, *x_pad.shape[2:])    # (N, G, C_in/G, H_pad, W_pad)
+    w_groups = weight.reshape(G, C_out // G, C_in // G, k_h, k_w)  # (G, C_out/G, C_in/G, k_h, k_w)
+    return x_groups, w_groups
+
+
 def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     """2-D convolution like ``torch.nn.functional.conv2d``::
 
@@ -78,8 +87,7 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         x, weight, stride, padding, dilation, groups)
     G = groups
     x_pad = _pad(x, p)
-    x_groups = x_pad.reshape(N, G, C_in // G, *x_pad.shape[2:])    # (N, G, C_in/G, H_pad, W_pad)
-    w_groups = weight.reshape(G, C_out // G, C_in // G, k_h, k_w)  # (G, C_out/G, C_in/G, k_h, k_w)
+    x_groups, w_groups = _split_groups(x_pad, weight, G)
     out = np.zeros((N, G, C_out // G, H_out, W_out), dtype=np.result_type(x, weight))
     for i in range(H_out):
         for j in range(W_out):
@@ -106,8 +114,7 @@ def conv2d_backward(dout, x, weight, stride=1, padding=0, dilation=1, groups=1):
         x, weight, stride, padding, dilation, groups)
     G = groups
     x_pad = _pad(x, p)
-    x_groups = x_pad.reshape(N, G, C_in // G, *x_pad.shape[2:])    # (N, G, C_in/G, H_pad, W_pad)
-    w_groups = weight.reshape(G, C_out // G, C_in // G, k_h, k_w)  # (G, C_out/G, C_in/G, k_h, k_w)
+    x_groups, w_groups = _split_groups(x_pad, weight, G)
     dout_groups = dout.reshape(N, G, C_out // G, H_out, W_out)     # (N, G, C_out/G, H_out, W_out)
     dx_groups = np.zeros(x_groups.shape, dtype=np.result_type(dout, weight))
     dw_groups = np.zeros(w_groups.shape, dtype=np.result_type(dout, x))
