@@ -63,6 +63,23 @@ def test_a_new_process_appends_to_the_same_file(scratch):
     assert [r["answer"] for r in load_answers(answers_path("02_convolution"))["records"]] == ["1", "2", "3"]
 
 
+def test_kernels_writing_at_the_same_time_lose_no_record(scratch):
+    # Three processes (e.g. the zh and en notebooks of a lesson open at once) each
+    # record 30 checks as fast as they can; every one of the 90 must be in the file.
+    code = ("import sys\n"
+            "from cnnlab.exercises.answers import record, use_lesson\n"
+            "use_lesson('02_convolution')\n"
+            "for i in range(30): record('q1', 'numeric', f'{sys.argv[1]}-{i}', 'wrong')")
+    writers = [subprocess.Popen([sys.executable, "-c", code, str(n)], cwd=scratch) for n in range(3)]
+    for writer in writers:
+        assert writer.wait(timeout=120) == 0
+    recorded = [r["answer"] for r in load_answers(answers_path("02_convolution"))["records"]]
+    assert sorted(recorded) == sorted(f"{n}-{i}" for n in range(3) for i in range(30))
+    for n in range(3):                                  # each writer's records in its own order
+        assert [a for a in recorded if a.startswith(f"{n}-")] == [f"{n}-{i}" for i in range(30)]
+    assert not list(scratch.glob("*.broken-*"))
+
+
 def test_a_failed_write_leaves_the_old_file_whole(scratch, monkeypatch):
     path = record("q1", "numeric", "1", "wrong")
     before = path.read_text(encoding="utf-8")
@@ -74,7 +91,9 @@ def test_a_failed_write_leaves_the_old_file_whole(scratch, monkeypatch):
     with pytest.raises(OSError):
         record("q1", "numeric", "2", "wrong")
     assert path.read_text(encoding="utf-8") == before
-    assert sorted(p.name for p in scratch.iterdir()) == [path.name]  # no temp file left
+    lock = f".{path.name}.lock"                         # the writers' lock file stays, empty
+    assert sorted(p.name for p in scratch.iterdir()) == sorted([path.name, lock])  # no temp file left
+    assert (scratch / lock).stat().st_size == 0
 
 
 def test_widget_reports_a_failed_save_instead_of_raising(scratch, monkeypatch):

@@ -21,19 +21,28 @@ correct | wrong | invalid (input that is no answer) | unanswered | error | timeo
 Each record is appended: the file is read, extended and written to a temporary
 file that ``os.replace`` puts in place, so a crash never leaves half a file and a
 kernel restart continues the same file. A file that cannot be read is kept aside
-as ``<name>.broken-<n>`` and a new one started. Two kernels writing the same file
-at the same instant may lose one record (no lock: one student, one kernel).
+as ``<name>.broken-<n>`` and a new one started. The read-extend-write runs under
+an exclusive lock on ``.<name>.lock`` beside it (``fcntl.flock``; on systems
+without ``fcntl`` there is no lock), so two kernels of the same lesson — the same
+notebook open twice, or the zh and en notebooks in one folder — never drop each
+other's records.
 
 For the grader: ``load_answers(path)`` (raises ``AnswersFileError`` for a
 malformed file), ``latest(answers, exercise)``, and ``score_quick_check(spec,
 record)`` re-checks a quick-check answer against the solution's key.
 """
 
+import contextlib
 import json
 import os
 import tempfile
 import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:                                         # Windows: no lock
+    fcntl = None
 
 from cnnlab.exercises.spec import QuickCheckSpec, quick_check_specs, score_quick_check
 
@@ -118,6 +127,20 @@ def _write_atomically(path, data):
         raise
 
 
+@contextlib.contextmanager
+def _locked(path):
+    """Hold an exclusive lock on ``.<name>.lock`` beside ``path`` (released when the block ends)."""
+    if fcntl is None:
+        yield
+        return
+    with open(path.with_name(f".{path.name}.lock"), "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
 def record(exercise, kind, answer, status, *, stem=None, folder=None, **details):
     """Append one check to the answers file of ``stem`` (default: the current lesson); returns its path.
 
@@ -125,16 +148,17 @@ def record(exercise, kind, answer, status, *, stem=None, folder=None, **details)
     """
     stem = stem or current_lesson()
     path = answers_path(stem, folder)
-    try:
-        data = load_answers(path)
-    except FileNotFoundError:
-        data = {"format": FORMAT, "lesson": stem, "records": []}
-    except AnswersFileError:
-        _set_aside(path)
-        data = {"format": FORMAT, "lesson": stem, "records": []}
     entry = {"exercise": exercise, "kind": kind, "answer": _clip(answer), "status": status,
              "correct": status == "correct", **details,
              "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    data["records"].append(entry)
-    _write_atomically(path, data)
+    with _locked(path):
+        try:
+            data = load_answers(path)
+        except FileNotFoundError:
+            data = {"format": FORMAT, "lesson": stem, "records": []}
+        except AnswersFileError:
+            _set_aside(path)
+            data = {"format": FORMAT, "lesson": stem, "records": []}
+        data["records"].append(entry)
+        _write_atomically(path, data)
     return path
