@@ -38,8 +38,12 @@ the wall seconds. With one thread, CPU seconds ≈ the wall seconds the same run
 would take on an idle core. On a loaded 2-core machine 2 threads collapse (OpenMP
 threads wait for each other: AlexNet fell from 6,500 to 700 images/s when the load
 average rose from 1.4 to 5.7), so unless ``--threads`` is given each model runs
-with 1 thread if the load average is at least the number of usable cores when it
-starts, else with all of them.
+with as many threads as there are usable cores left idle by *other* processes
+(at least one). That is measured, just before each model, by sampling
+``/proc/stat`` for one second while this process waits — not with the load
+average, which still counts this script's own threads for a minute after a
+model has finished (a first version of this script therefore trained NiN on one
+thread on an otherwise idle machine).
 """
 
 import argparse
@@ -132,16 +136,73 @@ def load_average():
     return os.getloadavg()[0]
 
 
+def usable_cpus():
+    """The CPU numbers this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return sorted(os.sched_getaffinity(0))
+    return list(range(os.cpu_count() or 1))
+
+
+def cpu_ticks(cpus, stat="/proc/stat"):
+    """(busy, total) clock ticks summed over ``cpus``, read from Linux's /proc/stat.
+
+    A line ``cpuN user nice system idle iowait irq softirq steal ...`` counts the
+    ticks CPU N spent in each state since boot; idle and iowait are not busy.
+    """
+    busy = total = 0
+    with open(stat) as f:
+        for line in f:
+            name, *fields = line.split()
+            if not name.startswith("cpu") or name == "cpu" or int(name[3:]) not in cpus:
+                continue
+            ticks = [int(v) for v in fields[:8]]
+            idle = ticks[3] + ticks[4]
+            busy += sum(ticks) - idle
+            total += sum(ticks)
+    return busy, total
+
+
+def busy_cores(seconds=1.0, stat="/proc/stat"):
+    """How many of the usable cores other processes keep busy, measured over ``seconds``.
+
+    busy cores = Δbusy ticks / Δtotal ticks × usable cores − this process's CPU seconds / seconds.
+    None where /proc/stat cannot be read (not Linux).
+    """
+    cpus = usable_cpus()
+    try:
+        busy0, total0 = cpu_ticks(cpus, stat)
+        own0 = time.process_time()
+        time.sleep(seconds)
+        busy1, total1 = cpu_ticks(cpus, stat)
+    except (OSError, ValueError):
+        return None
+    own = (time.process_time() - own0) / seconds
+    if total1 <= total0:
+        return None
+    return max(0.0, (busy1 - busy0) / (total1 - total0) * len(cpus) - own)
+
+
+def choose_threads(requested, usable, busy, load):
+    """Threads for the next model: ``requested`` if given; else the usable cores that
+    other processes leave idle, rounded, at least 1 (``busy`` cores busy); without
+    a measurement (``busy`` None), 1 if the load average is at least ``usable``."""
+    if requested:
+        return requested
+    if busy is None:
+        return 1 if load >= usable else usable
+    return max(1, min(usable, round(usable - busy)))
+
+
 def calibrate(recipe, train, test, min_seconds=2.0, max_batches=40):
     """Estimated wall seconds of one ``fit`` epoch: time training steps and test batches
     of a throw-away model (its own optimizer, same layout) on this machine, now."""
     model = ChannelsLast(recipe.build())
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
     loss_fn = nn.CrossEntropyLoss()
-    batches = iter(train)
     timed, seconds = 0, 0.0
-    for i in range(max_batches + 2):
-        X, y = next(batches)
+    for i, (X, y) in enumerate(train):
+        if i >= max_batches + 2:
+            break
         t = time.perf_counter()
         loss = loss_fn(model(X), y)
         opt.zero_grad(set_to_none=True)
@@ -173,8 +234,8 @@ def run(recipe, args):
     print(f"\n=== {recipe.title} ({recipe.name}) — goal ≥ {recipe.goal_acc:.2f} in "
           f"≤ {recipe.budget_s * args.budget_scale:.0f} s ===")
     load_before = load_average()
-    usable = len(os.sched_getaffinity(0))
-    n_threads = threads(args.threads if args.threads else (1 if load_before >= usable else usable))
+    others = None if args.threads else busy_cores()
+    n_threads = threads(choose_threads(args.threads, len(usable_cpus()), others, load_before))
     train, test = loaders(recipe.data, recipe.batch_size, quick=False)
     budget = recipe.budget_s * args.budget_scale
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -201,7 +262,8 @@ def run(recipe, args):
     print(history.table())
     acc = history.test_acc[-1]
     met = acc >= recipe.goal_acc and wall <= recipe.budget_s
-    print(f"threads {n_threads}; load average before {load_before:.2f}, after {load_average():.2f}; "
+    busy = "" if others is None else f"other processes kept {others:.2f} cores busy before; "
+    print(f"threads {n_threads}; {busy}load average before {load_before:.2f}, after {load_average():.2f}; "
           f"{wall:.1f} s wall, {cpu:.1f} CPU s; test accuracy {acc:.4f} → goal {'met' if met else 'NOT met'}",
           flush=True)
     return dict(model=recipe.title, params=params, epochs=len(history.epoch), seconds=wall, cpu=cpu,
@@ -226,17 +288,17 @@ def main(argv=None):
     parser.add_argument("--only", nargs="+", choices=names, metavar="NAME",
                         help=f"run only these models ({', '.join(names)})")
     parser.add_argument("--threads", type=int, default=None,
-                        help="CPU threads (default, chosen per model: the usable cores, or 1 if the "
-                             "load average is at least that)")
+                        help="CPU threads (default, chosen per model: the usable cores that other "
+                             "processes leave idle, at least 1)")
     parser.add_argument("--budget-scale", type=float, default=1.0,
                         help="multiply every training budget by X (the goals keep the issue's seconds)")
     parser.add_argument("--epochs", type=int, default=None, help="train N epochs, ignoring the budget")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
-    n_threads = threads(args.threads) if args.threads else "per model (1 if loaded, else all usable)"
+    n_threads = threads(args.threads) if args.threads else "per model (the usable cores other processes leave idle)"
     print(f"load average before: {os.getloadavg()} on {os.cpu_count()} CPUs "
-          f"(usable: {len(os.sched_getaffinity(0))}); threads: {n_threads}; torch {torch.__version__}; "
+          f"(usable: {len(usable_cpus())}); threads: {n_threads}; torch {torch.__version__}; "
           f"budget scale {args.budget_scale}; seed {args.seed}")
     rows = []
     total, cpu_total = time.perf_counter(), time.process_time()
