@@ -239,8 +239,8 @@ def _batches_per_epoch(train, max_examples):
 
 
 def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None, *,
-        schedule=None, weight_decay=0.0, loss_fn=None, quick=None, progress=True, plot=True,
-        verbose=True):
+        schedule=None, weight_decay=0.0, loss_fn=None, channels_last=False, quick=None, progress=True,
+        plot=True, verbose=True):
     """Train ``model`` on the batches of ``train``, measure ``test`` after each epoch → History.
 
     ``device``: where to train (default: :func:`best_device`).
@@ -248,6 +248,10 @@ def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None
     ``schedule``: None (constant ``lr``) or 'onecycle' (warm up to ``lr`` then anneal,
     stepped every batch). Train accuracy is counted during the epoch, while the
     weights still change (as in d2l); test accuracy after it, in eval mode.
+    ``channels_last=True`` stores the model's convolution weights and each
+    training batch as (N, H, W, C) in memory — the same tensors and numbers,
+    another order of the bytes, in which PyTorch's CPU max pooling runs
+    several times faster (``benchmarks/bench_models.py`` trains this way).
     ``quick`` (default: ``CNNLAB_QUICK``): at most 2 epochs, 2,000 train and
     1,000 test images per epoch.
     """
@@ -266,6 +270,8 @@ def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None
         epochs = min(epochs, QUICK_EPOCHS)
     steps = _batches_per_epoch(train, max_train)
     model.to(dev)
+    if channels_last:
+        model.to(memory_format=torch.channels_last)
     opt = optimizer if isinstance(optimizer, torch.optim.Optimizer) else \
         make_optimizer(optimizer, model.parameters(), lr, weight_decay)
     sched = None
@@ -289,6 +295,8 @@ def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None
             n, t0 = 0, time.perf_counter()
             for i, (X, y) in enumerate(itertools.islice(train, steps)):
                 X, y = X.to(dev, non_blocking=True), y.to(dev, non_blocking=True)
+                if channels_last and X.dim() == 4:
+                    X = X.contiguous(memory_format=torch.channels_last)
                 logits = model(X)                                  # (B, classes)
                 loss = loss_fn(logits, y)
                 opt.zero_grad(set_to_none=True)

@@ -108,6 +108,24 @@ def test_fit_is_reproducible_with_a_seed(digits):
     assert runs[0][1][-1] > 0.5
 
 
+def test_fit_channels_last_changes_the_layout_not_the_training(digits):
+    tr, te = digits
+    runs = {}
+    for layout in (False, True):
+        cnnlab.seed(3)
+        model = lenet_modern()
+        h = train.fit(model, tr, te, epochs=2, lr=0.01, optimizer="adam", schedule="onecycle",
+                      channels_last=layout, quick=True, verbose=False)
+        runs[layout] = (h, model)
+    plain, fast = runs[False][0], runs[True][0]
+    assert fast.loss == pytest.approx(plain.loss, rel=1e-3)
+    # float sums in another order: the same run up to rounding, amplified a little by training
+    assert fast.test_acc[-1] == pytest.approx(plain.test_acc[-1], abs=0.01) and fast.test_acc[-1] > 0.5
+    conv = runs[True][1][0]
+    assert conv.weight.is_contiguous(memory_format=torch.channels_last)
+    assert not runs[False][1][0].weight.is_contiguous(memory_format=torch.channels_last)
+
+
 def test_fit_full_mode_uses_all_batches_and_a_ready_optimizer(digits):
     tr, _ = digits
     model = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))
