@@ -121,9 +121,10 @@ def test_fit_channels_last_changes_the_layout_not_the_training(digits):
     assert fast.loss == pytest.approx(plain.loss, rel=1e-3)
     # float sums in another order: the same run up to rounding, amplified a little by training
     assert fast.test_acc[-1] == pytest.approx(plain.test_acc[-1], abs=0.01) and fast.test_acc[-1] > 0.5
-    conv = runs[True][1][0]
-    assert conv.weight.is_contiguous(memory_format=torch.channels_last)
-    assert not runs[False][1][0].weight.is_contiguous(memory_format=torch.channels_last)
+    conv2 = [runs[layout][1][4] for layout in (False, True)]   # 6 → 16 channels (C1's 1 channel fits both)
+    assert all(isinstance(c, nn.Conv2d) and c.in_channels == 6 for c in conv2)
+    assert conv2[1].weight.is_contiguous(memory_format=torch.channels_last)
+    assert not conv2[0].weight.is_contiguous(memory_format=torch.channels_last)
 
 
 def test_fit_full_mode_uses_all_batches_and_a_ready_optimizer(digits):
