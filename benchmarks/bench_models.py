@@ -28,9 +28,12 @@ cut short would end at a high learning rate). The seconds reported include
 that calibration. ``--budget-scale 2`` doubles every budget (for a loaded
 machine); ``--epochs N`` ignores the budget and trains N epochs.
 
-Every recipe converts the model and its input to the channels-last memory
-layout: PyTorch's CPU max pooling is 7-12× faster on NHWC tensors (GoogLeNet's
-3×3 stride-1 pools took 36 % of its time in NCHW), convolutions are not slower.
+The recipes themselves (model, optimizer, learning rate, epochs, loss) are
+``cnnlab.recipes.RECIPES``, shared with the lessons (``print(cnnlab.recipe("nin"))``)
+and with ``cnnlab.train_recipe``. Every recipe trains in the channels-last
+memory layout (``fit(channels_last=True)``): PyTorch's CPU max pooling is 7-12×
+faster on NHWC tensors (GoogLeNet's 3×3 stride-1 pools took 36 % of its time
+in NCHW), convolutions are not slower.
 
 The machine may be shared: the load average (before and after each model) and
 the CPU seconds of this process (``time.process_time()``) are printed next to
@@ -47,89 +50,23 @@ thread on an otherwise idle machine).
 """
 
 import argparse
-import copy
 import math
 import os
 import time
-from dataclasses import dataclass, field
 
 import torch
 from torch import nn
 
 import cnnlab
 from cnnlab.data import loaders
-from cnnlab.models import (alexnet_small, googlenet_small, lenet5, lenet5_loss, lenet_modern,
-                           nin_small, resnet_small, vgg_small)
+from cnnlab.recipes import RECIPES as RECIPE_TABLE
 from cnnlab.train import fit, threads
 
-
-class ChannelsLast(nn.Module):
-    """Feed ``inner`` its input in the channels-last (NHWC) memory layout; same values and shapes."""
-
-    def __init__(self, inner):
-        super().__init__()
-        self.inner = inner.to(memory_format=torch.channels_last)
-
-    def forward(self, x):                                   # (N, C, H, W) → (N, classes)
-        return self.inner(x.contiguous(memory_format=torch.channels_last))
-
-
-class PaperInput(nn.Module):
-    """LeNet-5's input as in the paper: the 28×28 digit centred in a 32×32 field, pixels
-    rescaled so that background (0) = −0.1 and ink (1) = 1.175 (padding included)."""
-
-    def forward(self, x):                                   # (N, 1, 28, 28) in [0, 1]
-        x = nn.functional.pad(x, (2, 2, 2, 2))              # (N, 1, 32, 32)
-        return x * 1.275 - 0.1
-
-
-def faithful_lenet5():
-    return nn.Sequential(PaperInput(), lenet5())
-
-
-@dataclass
-class Recipe:
-    name: str                 # --only NAME
-    title: str                # in the tables
-    build: object             # () → nn.Module
-    d2l: str                  # d2l's printed figure
-    goal_acc: float
-    budget_s: float
-    epochs: int               # at most this many; fewer if the budget is short
-    lr: float
-    batch_size: int = 128
-    optimizer: str = "adamw"
-    weight_decay: float = 0.01
-    smoothing: float = 0.0    # label smoothing of the cross-entropy
-    loss: str = "cross-entropy"   # or "MAP": LeNet-5's criterion, eq. 9 of the paper
-    data: str = "fashion-mnist"
-    notes: str = ""
-    extra: dict = field(default_factory=dict)
-
-
-RECIPES = [
-    Recipe("lenet", "modern LeNet", lambda: lenet_modern(), "0.779 (LeNet)", 0.90, 90,
-           epochs=8, lr=0.01, notes="BatchNorm"),
-    Recipe("alexnet", "scaled AlexNet", lambda: alexnet_small(), "0.883", 0.90, 180,
-           epochs=12, lr=0.003, smoothing=0.1, notes="dropout 0.5"),
-    Recipe("vgg", "scaled VGG", lambda: vgg_small(batch_norm=True), "0.920", 0.92, 180,
-           epochs=10, lr=0.01, smoothing=0.1, notes="batch_norm=True"),
-    Recipe("nin", "scaled NiN", lambda: nin_small(), "0.790", 0.88, 180,
-           epochs=10, lr=0.003, notes="no BatchNorm"),
-    Recipe("googlenet", "scaled GoogLeNet", lambda: googlenet_small(), "0.886", 0.90, 180,
-           epochs=6, lr=0.01, smoothing=0.1),
-    Recipe("resnet", "scaled ResNet", lambda: resnet_small(), "0.893", 0.92, 180,
-           epochs=10, lr=0.01, smoothing=0.1, notes="depth 8"),
-    Recipe("lenet5", "LeNet-5 (1998), MNIST sample", faithful_lenet5, "0.95 % error (full MNIST)",
-           0.97, 60, epochs=20, lr=0.003, batch_size=64, weight_decay=0.0, data="mnist-sample",
-           loss="MAP", notes="scaled tanh, sparse C3, fixed RBF prototypes; input 32×32, −0.1/1.175"),
-]
+RECIPES = list(RECIPE_TABLE.values())   # the recipes live in the library: cnnlab/recipes.py
 
 
 def loss_function(recipe):
-    if recipe.loss == "MAP":
-        return lambda outputs, target: lenet5_loss(outputs, target, j=0.1)
-    return nn.CrossEntropyLoss(label_smoothing=recipe.smoothing)
+    return recipe.loss_fn()
 
 
 def load_average():
@@ -196,7 +133,7 @@ def choose_threads(requested, usable, busy, load):
 def calibrate(recipe, train, test, min_seconds=2.0, max_batches=40):
     """Estimated wall seconds of one ``fit`` epoch: time training steps and test batches
     of a throw-away model (its own optimizer, same layout) on this machine, now."""
-    model = ChannelsLast(recipe.build())
+    model = recipe.build().to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
     loss_fn = nn.CrossEntropyLoss()
     timed, seconds = 0, 0.0
@@ -204,7 +141,7 @@ def calibrate(recipe, train, test, min_seconds=2.0, max_batches=40):
         if i >= max_batches + 2:
             break
         t = time.perf_counter()
-        loss = loss_fn(model(X), y)
+        loss = loss_fn(model(X.contiguous(memory_format=torch.channels_last)), y)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -231,7 +168,7 @@ def calibrate(recipe, train, test, min_seconds=2.0, max_batches=40):
 
 def run(recipe, args):
     """Train one recipe; return a dict for the summary."""
-    print(f"\n=== {recipe.title} ({recipe.name}) — goal ≥ {recipe.goal_acc:.2f} in "
+    print(f"\n=== {recipe.title_en} ({recipe.name}) — goal ≥ {recipe.goal_acc:.2f} in "
           f"≤ {recipe.budget_s * args.budget_scale:.0f} s ===")
     load_before = load_average()
     others = None if args.threads else busy_cores()
@@ -246,17 +183,17 @@ def run(recipe, args):
         left = budget - (time.perf_counter() - start)
         epochs = max(1, min(recipe.epochs, math.floor(0.97 * left / estimate)))
     cnnlab.seed(args.seed)
-    model = ChannelsLast(recipe.build())
+    model = recipe.build()
     params = sum(p.numel() for p in model.parameters() if p.requires_grad)
     plan = f"estimated {estimate:.1f} s/epoch → " if estimate else ""
     print(f"{params:,} parameters; {plan}{epochs} epochs (recipe: at most {recipe.epochs}); "
           f"{recipe.optimizer} lr {recipe.lr} OneCycle, batch {recipe.batch_size}, "
           f"weight decay {recipe.weight_decay}, loss {recipe.loss}"
           + (f" (label smoothing {recipe.smoothing})" if recipe.smoothing else "")
-          + (f"; {recipe.notes}" if recipe.notes else ""), flush=True)
+          + f"; model {recipe.model_text}", flush=True)
     history = fit(model, train, test, epochs=epochs, lr=recipe.lr, optimizer=recipe.optimizer,
                   device="cpu", schedule="onecycle", weight_decay=recipe.weight_decay,
-                  loss_fn=loss_function(recipe),
+                  loss_fn=loss_function(recipe), channels_last=True,
                   quick=False, progress=False, plot=True)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     print(history.table())
@@ -266,8 +203,8 @@ def run(recipe, args):
     print(f"threads {n_threads}; {busy}load average before {load_before:.2f}, after {load_average():.2f}; "
           f"{wall:.1f} s wall, {cpu:.1f} CPU s; test accuracy {acc:.4f} → goal {'met' if met else 'NOT met'}",
           flush=True)
-    return dict(model=recipe.title, params=params, epochs=len(history.epoch), seconds=wall, cpu=cpu,
-                acc=acc, d2l=recipe.d2l, goal=f"≥ {recipe.goal_acc:.2f}, ≤ {recipe.budget_s:.0f} s",
+    return dict(model=recipe.title_en, params=params, epochs=len(history.epoch), seconds=wall, cpu=cpu,
+                acc=acc, d2l=recipe.reference_en, goal=f"≥ {recipe.goal_acc:.2f}, ≤ {recipe.budget_s:.0f} s",
                 met=met)
 
 

@@ -37,6 +37,8 @@ _PUBLIC = {
     "device": "cnnlab.train",
     "seed": "cnnlab.train",
     "show_source": "cnnlab.course",
+    "recipe": "cnnlab.recipes",
+    "train_recipe": "cnnlab.recipes",
 }
 
 __all__ = sorted(_PUBLIC) + ["__version__"]
