@@ -363,6 +363,13 @@ print("test accuracy above 0.3 (chance 0.1):", history.test_acc[-1] > 0.3)
 # normalization this plain VGG starts slowly (try `vgg_small(batch_norm=True)` to see the
 # difference lesson 07 explains).
 #
+# The full-mode recipe in the library — the one `benchmarks/bench_models.py` trains and
+# times against d2l's figure — takes that advice and uses the batch-normalized VGG:
+
+# %%
+print(cnnlab.recipe("vgg"))
+
+# %% [markdown]
 # ### What the layers see
 #
 # Run one test image through the trained network and stop after the first convolution of block 1,

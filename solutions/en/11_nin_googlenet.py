@@ -372,6 +372,16 @@ print("googlenet_small: test accuracy above 0.4 (chance 0.1):", histories["googl
 # norm learns slowly at first, and its quick-mode accuracy varies more from seed to seed than
 # GoogLeNet's; these checks held on the seeds we tried.
 #
+# Full mode can do better with the library's tuned recipes, the ones
+# `benchmarks/bench_models.py` trains and times: NiN at full width and with its dropout, both
+# networks with AdamW and a OneCycle schedule:
+
+# %%
+print(cnnlab.recipe("nin"))
+print()
+print(cnnlab.recipe("googlenet"))
+
+# %% [markdown]
 # ## Common mistakes
 #
 # - **"A 1×1 convolution does nothing."** It mixes channels; with ReLUs, stacked 1×1
