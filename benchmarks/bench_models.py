@@ -210,7 +210,7 @@ def run(recipe, args):
 
 def summary(rows):
     head = ("model", "parameters", "epochs", "seconds", "CPU seconds", "test accuracy",
-            "d2l's figure", "goal", "met?")
+            "compare with", "goal", "met?")
     cells = [[r["model"], f"{r['params']:,}", str(r["epochs"]), f"{r['seconds']:.1f}", f"{r['cpu']:.1f}",
               f"{r['acc']:.4f}", r["d2l"], r["goal"], "yes" if r["met"] else "NO"] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
