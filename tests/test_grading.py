@@ -161,3 +161,56 @@ def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch)
     rows = load(tmp_path)
     assert len(filter_rows(rows, "b", "wrong")) == len(LESSON.exercises)
     assert len(load(export_rows(rows[:2], tmp_path / "x.csv"))) == 2
+
+
+# ---------------------------------------------------------------------------- answers that lie
+
+def _notebook_class(name, bases, body, module="__main__"):
+    """A class as a notebook cell would make it (its module is the notebook's, __main__)."""
+    return type(name, bases, {"__module__": module, **body})
+
+
+def test_lying_class_finds_objects_equal_to_everything():
+    import collections
+
+    import numpy as np
+    import torch
+
+    from cnnlab.grading.guard import lying_class
+
+    honest = [0, 2.5, True, None, "text", (1, 2), [3, [4]], {"a": 1}, np.float64(1), np.int64(3),
+              np.zeros((2, 2)), torch.zeros(2), torch.Size([1, 2]), torch.nn.Linear(2, 2),
+              collections.namedtuple("Pair", "a b")(1, 2),
+              _notebook_class("Point", (), {"__init__": lambda self: None})()]
+    for value in honest:
+        assert lying_class(value) is None, value
+    always = {"__eq__": lambda self, other: True, "__hash__": lambda self: 0}
+    Liar = _notebook_class("Liar", (int,), always)
+    assert lying_class(Liar(0)) == "Liar"
+    assert lying_class((1, [2, Liar(5)])) == "Liar"                  # inside a result
+    assert lying_class({"key": Liar(1)}) == "Liar"
+    Truthy = _notebook_class("Truthy", (), {"__bool__": lambda self: True})
+    assert lying_class(Truthy()) == "Truthy"
+    # a class that claims to be numpy's ndarray is not numpy.ndarray
+    Forged = _notebook_class("ndarray", (np.ndarray,), {"__eq__": lambda self, other: True}, module="numpy")
+    Forged.__qualname__ = "ndarray"
+    assert lying_class(np.zeros(2).view(Forged)) == "ndarray"
+
+
+def test_guard_reports_an_answer_function_that_returns_a_liar():
+    from cnnlab.grading.guard import Guard
+
+    namespace = {}
+    guard = Guard(namespace)
+    exec("class Liar(int):\n"
+         "    def __eq__(self, other): return True\n"
+         "    __hash__ = int.__hash__\n"
+         "def conv_parameters(c_in, c_out, k): return Liar(0)\n"
+         "def honest(c_in, c_out, k): return (k * k * c_in + 1) * c_out\n", namespace)
+    guard.restore(keep={"conv_parameters", "honest", "Liar"})
+    assert namespace["conv_parameters"](3, 96, 11) == 34944          # the lie works …
+    assert namespace["honest"](3, 96, 11) == 34944
+    notes = guard.verify()                                          # … and is reported
+    assert notes == ["conv_parameters returned a Liar (a class of the submission that redefines comparisons)"]
+    assert guard.verify() == []                                     # reported once
+    assert namespace["Liar"].__name__ == "Liar"                     # classes are not wrapped

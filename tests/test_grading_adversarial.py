@@ -119,6 +119,16 @@ def build_cases(root):
                              "corr2d": ("wrong", "numpy.allclose"),
                              "corr2d_multi_in": ("error", "tampering during the hidden tests")}
 
+    nb = _prepend(_perfect(), "output_size", "\n".join([
+        "class Anything(int):                  # equal to every expected answer, and an int",
+        "    def __eq__(self, other): return True",
+        "    __hash__ = int.__hash__"]))
+    _in_body(nb, "output_size", "return Anything(0)")
+    _in_body(nb, "conv_parameters", "return (0, Anything(0))[1]")
+    cases.write_submission(root, "lying_equality", LESSON, nb, _right_answers())
+    lie = ("error", "returned a Anything (a class of the submission that redefines comparisons)")
+    expect["lying_equality"] = {**ok, "output_size": lie, "conv_parameters": lie}
+
     wrong = {e: ("[1, 2, 3]" if "shape" in e else "12345") for e in QUICK}
     cases.write_submission(root, "answers_claim", LESSON, _perfect(),
                            cases.answers_file(LESSON, wrong, claim_correct=True))

@@ -14,11 +14,18 @@ rebind ``np`` in the notebook to make every check pass. The harness therefore
    ran* (the student's function patched something when called); the grader
    then refuses to trust that verdict.
 
+4. ``restore(keep=…)`` after the answer cell also wraps the exercise's functions,
+   so that what they return is inspected: an object whose class comes from the
+   submission and redefines how it compares or converts (``__eq__``, ``__bool__``,
+   ``__float__``, ``__array__`` … — a value "equal" to every expected answer)
+   is reported by ``verify()`` like a patched module.
+
 Identity (``is``) is compared, never equality, so a replaced object cannot pretend
 to be the original. This protects against monkeypatching, not against a student
 who rewrites the kernel itself; see course/instructor/README.md.
 """
 
+import functools
 import sys
 import types
 
@@ -27,6 +34,48 @@ PROTECTED = ("builtins", "math", "numpy", "numpy.testing", "numpy.linalg", "torc
 # Entries that change on their own while code runs (warnings, IPython's display hook).
 NOT_RECORDED = ("In", "Out", "exit", "quit", "get_ipython")
 IGNORED = {"__warningregistry__", "input", "getpass", "_", "__", "___", "_dh", "_oh", "_ih", "_i", "_ii", "_iii"}
+
+
+# Methods through which an answer object could make a wrong result pass a check.
+COMPARING = frozenset({
+    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__bool__", "__len__", "__hash__",
+    "__float__", "__int__", "__index__", "__complex__", "__abs__", "__sub__", "__rsub__", "__round__",
+    "__array__", "__array_ufunc__", "__array_function__", "__torch_function__", "__getattr__",
+    "__getattribute__", "__iter__", "__getitem__", "__contains__", "__instancecheck__",
+})
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class created at run time, not one written in C
+
+
+def _library_class(cls):
+    """True for a class written in C, or the very class its module and name lead to."""
+    if not cls.__flags__ & _HEAP_TYPE:
+        return True
+    module = sys.modules.get(cls.__module__)
+    if module is None or cls.__module__ == "__main__":
+        return False
+    found = module
+    for part in cls.__qualname__.split("."):
+        found = getattr(found, part, None)
+    return found is cls
+
+
+def lying_class(value, depth=0):
+    """The name of a class of ``value`` (or of an item in it) that the notebook defined and
+    that redefines a method of ``COMPARING``; None when there is none."""
+    for cls in type(value).__mro__:
+        if not _library_class(cls) and COMPARING & set(vars(cls)):
+            return type(value).__name__
+    if depth < 3 and isinstance(value, (tuple, list, set, frozenset)):
+        items = list(value)[:1000]
+    elif depth < 3 and isinstance(value, dict):
+        items = [*list(value.keys())[:1000], *list(value.values())[:1000]]
+    else:
+        return None
+    for item in items:
+        name = lying_class(item, depth + 1)
+        if name:
+            return name
+    return None
 
 
 def _owners():
@@ -56,6 +105,7 @@ class Guard:
     def __init__(self, user_ns):
         self.user_ns = user_ns
         self.owners, self.saved, self.bindings = {}, {}, {}
+        self.lies = []
         self.record()
 
     def record(self):
@@ -76,8 +126,27 @@ class Guard:
                     changed.append((name, owner, attr, value))
         return changed
 
+    def _inspect_results(self, name, func):
+        """``func`` that reports, through ``verify()``, a returned object of a lying class."""
+        @functools.wraps(func)
+        def inspected(*args, **kwargs):
+            result = func(*args, **kwargs)
+            liar = lying_class(result)
+            if liar:
+                note = f"{name} returned a {liar} (a class of the submission that redefines comparisons)"
+                if note not in self.lies:
+                    self.lies.append(note)
+            return result
+        inspected._cnnlab_inspected = True
+        return inspected
+
     def restore(self, keep=()):
-        """Put every recorded object back (except the exercise's own names in ``keep``)."""
+        """Put every recorded object back (except the exercise's own names in ``keep``);
+        wrap the functions among ``keep`` so that their results are inspected."""
+        for name in keep:
+            func = self.user_ns.get(name)
+            if isinstance(func, types.FunctionType) and not getattr(func, "_cnnlab_inspected", False):
+                self.user_ns[name] = self._inspect_results(name, func)
         replaced = []
         for name, owner, attr, value in self._changed():
             setattr(owner, attr, value)
@@ -94,7 +163,8 @@ class Guard:
 
     def verify(self):
         """Names replaced since the last ``restore()`` (they are put back too)."""
-        replaced = [f"{name}.{attr}" for name, _, attr, _ in self._changed()]
+        replaced = [f"{name}.{attr}" for name, _, attr, _ in self._changed()] + self.lies
+        self.lies = []
         self.restore()
         return replaced
 
