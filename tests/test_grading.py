@@ -211,6 +211,7 @@ def test_guard_reports_an_answer_function_that_returns_a_liar():
     assert namespace["conv_parameters"](3, 96, 11) == 34944          # the lie works …
     assert namespace["honest"](3, 96, 11) == 34944
     notes = guard.verify()                                          # … and is reported
-    assert notes == ["conv_parameters returned a Liar (a class of the submission that redefines comparisons)"]
+    assert notes == ["conv_parameters returned an object of class Liar, which the submission defined "
+                     "and which redefines comparisons"]
     assert guard.verify() == []                                     # reported once
     assert namespace["Liar"].__name__ == "Liar"                     # classes are not wrapped

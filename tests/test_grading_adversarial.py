@@ -126,7 +126,8 @@ def build_cases(root):
     _in_body(nb, "output_size", "return Anything(0)")
     _in_body(nb, "conv_parameters", "return (0, Anything(0))[1]")
     cases.write_submission(root, "lying_equality", LESSON, nb, _right_answers())
-    lie = ("error", "returned a Anything (a class of the submission that redefines comparisons)")
+    lie = ("error", "returned an object of class Anything, which the submission defined and which "
+                    "redefines comparisons")
     expect["lying_equality"] = {**ok, "output_size": lie, "conv_parameters": lie}
 
     wrong = {e: ("[1, 2, 3]" if "shape" in e else "12345") for e in QUICK}

@@ -133,7 +133,8 @@ class Guard:
             result = func(*args, **kwargs)
             liar = lying_class(result)
             if liar:
-                note = f"{name} returned a {liar} (a class of the submission that redefines comparisons)"
+                note = (f"{name} returned an object of class {liar}, which the submission defined "
+                        "and which redefines comparisons")
                 if note not in self.lies:
                     self.lies.append(note)
             return result
