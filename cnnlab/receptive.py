@@ -48,7 +48,7 @@ from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
 
-__all__ = ["receptive_field", "effective_receptive_field", "FieldRow", "ReceptiveFields",
+__all__ = ["receptive_field", "effective_receptive_field", "Field", "FieldRow", "ReceptiveFields",
            "UnsupportedLayerError"]
 
 
@@ -138,14 +138,21 @@ def _fmt(value):
 # the arithmetic: one state per tensor, per axis
 # ----------------------------------------------------------------------------
 @dataclass(frozen=True)
-class _Field:
+class Field:
+    """The receptive field of one layer's units, per axis (h, w).
+
+    ``r``: size in input pixels; ``jump``: input pixels between two neighbouring
+    units; ``start``: centre of the first unit's field, in input coordinates.
+    One layer (kernel k, dilation d → k_eff = d·(k−1)+1, stride s, padding p) maps
+    r → r + (k_eff − 1)·jump,  jump → jump·s,  start → start + ((k_eff − 1)/2 − p)·jump.
+    """
     r: tuple
     jump: tuple
     start: tuple
 
     @staticmethod
     def of_input():
-        return _Field(r=(1, 1), jump=(1, 1), start=(0.0, 0.0))
+        return Field(r=(1, 1), jump=(1, 1), start=(0.0, 0.0))
 
     def through(self, kernel, stride, padding, dilation):
         """The field after a layer with these (h, w) settings; padding is top/left."""
@@ -155,7 +162,7 @@ class _Field:
             r.append(self.r[axis] + (k_eff - 1) * self.jump[axis])
             jump.append(self.jump[axis] * stride[axis])
             start.append(self.start[axis] + ((k_eff - 1) / 2 - padding[axis]) * self.jump[axis])
-        return _Field(tuple(r), tuple(jump), tuple(start))
+        return Field(tuple(r), tuple(jump), tuple(start))
 
 
 def _merge(fields):
@@ -167,7 +174,7 @@ def _merge(fields):
         zh="分支未对齐：各分支的 jump {j} 或 start {s} 不同；r 取最大值",
         en="branches are misaligned: their jumps {j} or starts {s} differ; r is the largest",
         j=[_squeeze(f.jump) for f in fields], s=[_squeeze(f.start) for f in fields])
-    return _Field(r, widest.jump, widest.start), aligned, note
+    return Field(r, widest.jump, widest.start), aligned, note
 
 
 def _pair(value):
@@ -413,7 +420,7 @@ def receptive_field(model, input_size):
     fields, rows, calls = {}, [], {}
     for node in graph_module.graph.nodes:
         if node.op == "placeholder":
-            fields[node] = _Field.of_input()
+            fields[node] = Field.of_input()
             continue
         if node.op in ("get_attr", "output"):
             fields[node] = None

@@ -24,8 +24,12 @@ def _settings(x, kernel_size, stride, padding):
     return k, s, p, (H_out, W_out)
 
 
-def _windows(x, k, s, p, fill):
-    """Every pooling window: (N, C, H, W) → (N, C, H_out, W_out, k_h, k_w) (a view)."""
+def pooling_windows(x, k, s, p, fill):
+    """Every pooling window: (N, C, H, W) → (N, C, H_out, W_out, k_h, k_w) (a view).
+
+    ``k``, ``s``, ``p``: (h, w) kernel size, stride and padding; ``fill``: the padding value
+    (−∞ for max pooling, 0 for average pooling). Window (i, j) starts at x_pad[i·s_h, j·s_w].
+    """
     x_pad = np.pad(x, ((0, 0), (0, 0), (p[0], p[0]), (p[1], p[1])), constant_values=fill)
     windows = sliding_window_view(x_pad, k, axis=(2, 3))   # (N, C, H_pad−k_h+1, W_pad−k_w+1, k_h, k_w)
     return windows[:, :, ::s[0], ::s[1]]                    # keep every s-th window
@@ -41,7 +45,7 @@ def max_pool2d(x, kernel_size, stride=None, padding=0):
         the stride defaults to the kernel size.
     """
     k, s, p, _ = _settings(x, kernel_size, stride, padding)
-    return _windows(x, k, s, p, -np.inf).max(axis=(4, 5))
+    return pooling_windows(x, k, s, p, -np.inf).max(axis=(4, 5))
 
 
 def avg_pool2d(x, kernel_size, stride=None, padding=0):
@@ -53,7 +57,7 @@ def avg_pool2d(x, kernel_size, stride=None, padding=0):
         x ``(N, C, H, W)`` → ``(N, C, H_out, W_out)``, ``H_out = ⌊(H + 2·p − k) / s⌋ + 1``.
     """
     k, s, p, _ = _settings(x, kernel_size, stride, padding)
-    return _windows(x, k, s, p, 0.0).mean(axis=(4, 5))
+    return pooling_windows(x, k, s, p, 0.0).mean(axis=(4, 5))
 
 
 def _scatter(dx_pad, k, s, out_size, contribution):
@@ -72,7 +76,7 @@ def max_pool2d_backward(dout, x, kernel_size, stride=None, padding=0):
     """
     k, s, p, out_size = _settings(x, kernel_size, stride, padding)
     N, C, H, W = x.shape
-    windows = _windows(x, k, s, p, -np.inf).reshape(N, C, *out_size, k[0] * k[1])
+    windows = pooling_windows(x, k, s, p, -np.inf).reshape(N, C, *out_size, k[0] * k[1])
     winner = windows.argmax(axis=-1)                        # (N, C, H_out, W_out): flat offset a·k_w + b
     dx_pad = np.zeros((N, C, H + 2 * p[0], W + 2 * p[1]), dtype=dout.dtype)
     _scatter(dx_pad, k, s, out_size, lambda a, b: dout * (winner == a * k[1] + b))

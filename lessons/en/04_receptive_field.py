@@ -167,7 +167,7 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pix
 # kernel of size $d(k-1)+1$):
 
 # %%
-cnnlab.show_source(cnnlab.receptive._Field.through)
+cnnlab.show_source(cnnlab.receptive.Field.through)
 
 # %% [markdown]
 # Let us run the recurrence on a small stack: two 3×3 convolutions, a 2×2 max pool with

@@ -154,7 +154,7 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像
 # 这就是 `cnnlab.receptive` 的核心（空洞率为 $d$ 的 $k$ 卷积核相当于大小为 $d(k-1)+1$ 的卷积核）：
 
 # %%
-cnnlab.show_source(cnnlab.receptive._Field.through)
+cnnlab.show_source(cnnlab.receptive.Field.through)
 
 # %% [markdown]
 # 把递推用在一个小网络上：两个 3×3 卷积、一个步幅 2 的 2×2 最大池化、再两个 3×3 卷积。下面

@@ -169,7 +169,7 @@ numeric("three_3x3", answer=7, digits=0, unit="pixels",
 # kernel of size $d(k-1)+1$):
 
 # %%
-cnnlab.show_source(cnnlab.receptive._Field.through)
+cnnlab.show_source(cnnlab.receptive.Field.through)
 
 # %% [markdown]
 # Let us run the recurrence on a small stack: two 3×3 convolutions, a 2×2 max pool with

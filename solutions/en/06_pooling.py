@@ -109,7 +109,7 @@ for name, Y in {"F.avg_pool2d": F.avg_pool2d(X_t, 2), "nn.AvgPool2d(2)": nn.AvgP
 # rest. Read it:
 
 # %%
-cnnlab.show_source(pool_ops._windows)
+cnnlab.show_source(pool_ops.pooling_windows)
 cnnlab.show_source(max_pool2d)
 
 # %% [markdown]

@@ -107,7 +107,7 @@ for name, Y in {"F.avg_pool2d": F.avg_pool2d(X_t, 2), "nn.AvgPool2d(2)": nn.AvgP
 # $s$ 个取一个窗口，再对最后两个轴做一次 `.max` 就完成了。读一读：
 
 # %%
-cnnlab.show_source(pool_ops._windows)
+cnnlab.show_source(pool_ops.pooling_windows)
 cnnlab.show_source(max_pool2d)
 
 # %% [markdown]
