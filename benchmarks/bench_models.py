@@ -65,10 +65,6 @@ from cnnlab.train import fit, threads
 RECIPES = list(RECIPE_TABLE.values())   # the recipes live in the library: cnnlab/recipes.py
 
 
-def loss_function(recipe):
-    return recipe.loss_fn()
-
-
 def load_average():
     return os.getloadavg()[0]
 
@@ -191,10 +187,8 @@ def run(recipe, args):
           f"weight decay {recipe.weight_decay}, loss {recipe.loss}"
           + (f" (label smoothing {recipe.smoothing})" if recipe.smoothing else "")
           + f"; model {recipe.model_text}", flush=True)
-    history = fit(model, train, test, epochs=epochs, lr=recipe.lr, optimizer=recipe.optimizer,
-                  device="cpu", schedule="onecycle", weight_decay=recipe.weight_decay,
-                  loss_fn=loss_function(recipe), channels_last=True,
-                  quick=False, progress=False, plot=True)
+    history = fit(model, train, test, epochs=epochs, device="cpu", quick=False, progress=False, plot=True,
+                  **recipe.fit_options())
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     print(history.table())
     acc = history.test_acc[-1]

@@ -72,6 +72,11 @@ class Recipe:
             return lambda outputs, target: lenet5_loss(outputs, target, j=0.1)
         return nn.CrossEntropyLoss(label_smoothing=self.smoothing)
 
+    def fit_options(self):
+        """The keyword arguments of :func:`cnnlab.fit` that make this recipe (all but ``epochs``)."""
+        return dict(lr=self.lr, optimizer=self.optimizer, schedule="onecycle",
+                    weight_decay=self.weight_decay, loss_fn=self.loss_fn(), channels_last=True)
+
     def __str__(self):
         loss = (say(zh="MAP（论文式 9）", en="MAP (the paper's eq. 9)") if self.loss == "MAP" else
                 say(zh="交叉熵", en="cross-entropy")
@@ -134,8 +139,6 @@ def train_recipe(name, epochs=None, quick=None, seed=0, **fit_options):
     train, test = loaders(r.data, r.batch_size, quick=quick)
     set_seed(seed)
     model = r.build()
-    options = dict(lr=r.lr, optimizer=r.optimizer, schedule="onecycle", weight_decay=r.weight_decay,
-                   loss_fn=r.loss_fn(), channels_last=True, quick=quick)
-    options.update(fit_options)
+    options = {**r.fit_options(), "quick": quick, **fit_options}
     history = fit(model, train, test, epochs=epochs or r.epochs, **options)
     return model, history

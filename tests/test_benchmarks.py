@@ -132,3 +132,19 @@ def test_summary_table(bench):
     assert cells == ["scaled NiN", "112,646", "10", "150.0", "290.0", "0.9012", "0.790",
                      "≥ 0.88, ≤ 180 s", "yes"]
     assert lines[3].rstrip("| ").endswith("NO")
+
+
+def test_bench_models_end_to_end_on_lenet5_for_two_epochs():
+    # The whole script on the smallest model: data, recipe, fit, table, exit status.
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "bench_models.py"), "--only", "lenet5",
+                             "--epochs", "2", "--threads", "1"],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+    out = result.stdout
+    assert "60,000 parameters" in out and "2 epochs (recipe: at most 20)" in out, out + result.stderr
+    row = next(line for line in out.splitlines() if line.startswith("| LeNet-5 (1998), MNIST sample"))
+    cells = [c.strip() for c in row.split("|")[1:-1]]
+    assert cells[1:3] == ["60,000", "2"]
+    accuracy = float(cells[5])
+    assert 0.1 < accuracy <= 1.0
+    assert result.returncode == (0 if cells[-1] == "yes" else 1)
+    assert cells[-1] == ("yes" if accuracy >= 0.97 and float(cells[3]) <= 60 else "NO")

@@ -25,6 +25,10 @@ def test_recipe_settings_are_the_tuned_ones():
     assert any(isinstance(m, nn.BatchNorm2d) for m in vgg.build().modules())
     criterion = vgg.loss_fn()
     assert isinstance(criterion, nn.CrossEntropyLoss) and criterion.label_smoothing == 0.1
+    options = vgg.fit_options()
+    assert {k: v for k, v in options.items() if k != "loss_fn"} == dict(
+        lr=0.01, optimizer="adamw", schedule="onecycle", weight_decay=0.01, channels_last=True)
+    assert options["loss_fn"].label_smoothing == 0.1
     five = cnnlab.recipe("lenet5")
     outputs, target = torch.randn(4, 10), torch.tensor([0, 3, 9, 1])
     assert five.data == "mnist-sample" and five.loss == "MAP"
