@@ -74,3 +74,13 @@ def test_train_recipe_in_quick_mode_learns_with_the_recipes_settings():
     assert history.test_acc[-1] > 0.5                   # chance: 0.1
     conv2 = model[4]
     assert isinstance(conv2, nn.Conv2d) and conv2.weight.is_contiguous(memory_format=torch.channels_last)
+
+
+def test_label_smoothing_targets_are_the_ones_lesson_09_prints():
+    # 1 − ε + ε/10 on the right class, ε/10 on the others: PyTorch's definition, checked.
+    eps = cnnlab.recipe("alexnet").smoothing
+    logits, target = torch.randn(5, 10), torch.tensor([0, 1, 2, 3, 9])
+    soft = torch.full((5, 10), eps / 10)
+    soft[torch.arange(5), target] = 1 - eps + eps / 10
+    expected = -(soft * torch.log_softmax(logits, dim=1)).sum(1).mean()
+    torch.testing.assert_close(cnnlab.recipe("alexnet").loss_fn()(logits, target), expected)

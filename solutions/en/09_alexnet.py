@@ -431,11 +431,14 @@ print("test accuracy above 0.3 (chance 0.1):", history.test_acc[-1] > 0.3)
 # %% [markdown]
 # For full mode, the library keeps a tuned recipe for this network — the one
 # `benchmarks/bench_models.py` trains and times (`benchmarks/README.md` has a measured run and
-# d2l's figure next to it). Label smoothing, the one new ingredient, asks the network for 0.91
-# instead of 1 on the right class, which keeps the deep classifier from growing overconfident:
+# d2l's figure next to it). Label smoothing, the one new ingredient, spreads a share ε of the
+# target over all ten classes, so the network is asked for 1 − ε + ε/10 on the right class
+# instead of 1 (printed below); that keeps the deep classifier from growing overconfident:
 
 # %%
 print(cnnlab.recipe("alexnet"))
+eps = cnnlab.recipe("alexnet").smoothing
+print(f"label smoothing ε = {eps}: target {1 - eps + eps / 10:.2f} on the right class, {eps / 10:.2f} on each other")
 
 # %% [markdown]
 # After a quick-mode run the accuracy is modest — dropout and a deeper stack make AlexNet slower

@@ -402,11 +402,14 @@ print("测试准确率高于 0.3（随机猜测为 0.1）:", history.test_acc[-1
 
 # %% [markdown]
 # 完整模式下，库里为这个网络保留了一份调好的配方——`benchmarks/bench_models.py` 正是按它训练并计时
-# （`benchmarks/README.md` 记有实测结果和 d2l 的数字）。其中新出现的标签平滑（label smoothing）只要求
-# 网络在正确类别上输出 0.91 而不是 1，防止深的分类器变得过于自信：
+# （`benchmarks/README.md` 记有实测结果和 d2l 的数字）。其中新出现的标签平滑（label smoothing）把目标的
+# 一部分 ε 平均分给全部十个类别，于是正确类别的目标是 1 − ε + ε/10 而不是 1（见下面的输出），
+# 防止深的分类器变得过于自信：
 
 # %%
 print(cnnlab.recipe("alexnet"))
+eps = cnnlab.recipe("alexnet").smoothing
+print(f"标签平滑 ε = {eps}：正确类别的目标为 {1 - eps + eps / 10:.2f}，其余每个类别为 {eps / 10:.2f}")
 
 # %% [markdown]
 # 快速模式下准确率不算高——Dropout 和更深的层叠让 AlexNet 起步比 LeNet 慢——但远高于随机猜测。混淆矩阵
