@@ -144,6 +144,24 @@ def test_code_right_wrong_and_unanswered():
     assert "not answered yet" in str(check_function("todo", todo, CASES))
 
 
+def test_code_expected_tensors_compare_by_value():
+    import torch
+
+    from cnnlab.exercises.code import same_value
+
+    x = torch.arange(6.0).reshape(2, 3)
+    assert same_value(x.clone(), x)                       # tensor vs tensor
+    assert same_value(x.numpy(), x)                       # array vs tensor
+    assert same_value(x, x.tolist())                      # tensor vs list
+    assert same_value(x + 1e-8, x)                        # float32 rounding
+    assert not same_value(x + 1e-3, x)
+    assert not same_value(x.T, x)                         # same numbers, wrong shape
+    assert not same_value(x.reshape(6), x)
+    assert not same_value("x", x)
+    report = run_cases("ex", lambda a: a * 2, [((x,), x * 2), ((x,), x * 3)])
+    assert [case.passed for case in report.cases] == [True, False]
+
+
 def test_code_a_function_that_raises_is_a_result():
     def broken(a, b):
         return {}[a]

@@ -85,11 +85,18 @@ def _short(value, limit=80):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _as_numpy(value):
+    """A tensor as a NumPy array (on the CPU, out of autograd); anything else unchanged."""
+    if hasattr(value, "detach") and hasattr(value, "cpu"):
+        return value.detach().cpu().numpy()
+    return value
+
+
 def same_value(got, expected, tol=1e-6):
-    """Equal numbers, arrays (and tensors) within ``tol``, or equal plain values."""
-    if hasattr(got, "detach"):
-        got = got.detach().cpu().numpy()
-    if isinstance(expected, (np.ndarray, list, tuple, int, float)) and not isinstance(expected, bool):
+    """Equal numbers, arrays and tensors (|got − expected| ≤ tol + tol·|expected|, same shape),
+    or equal plain values (strings, booleans, None)."""
+    got, expected = _as_numpy(got), _as_numpy(expected)
+    if isinstance(expected, (np.ndarray, np.number, list, tuple, int, float)) and not isinstance(expected, bool):
         try:
             got_array, want = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
         except (TypeError, ValueError, OverflowError):
