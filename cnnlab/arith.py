@@ -242,8 +242,12 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
         out = ⌊(n + 2·p − d·(k − 1) − 1) / s⌋ + 1        (ceil_mode=False)
         out = ⌈(n + 2·p − d·(k − 1) − 1) / s⌉ + 1        (ceil_mode=True)
 
-    With ``ceil_mode=True`` the last window is dropped when it would start in
-    the right-hand padding, i.e. when ``(out − 1)·s ≥ n + p``. The stride ``s``
+    With ``ceil_mode=True`` a window may hang over the bottom/right edge of the
+    padded input (even the first one, when the window is larger than the padded
+    input: ``n = 2, k = 3, s = 2`` gives 1), but every window must *start* inside
+    the input or its left/top padding: the last one is dropped when
+    ``(out − 1)·s ≥ n + p``. This is the rule of PyTorch's
+    ``pooling_output_shape`` (``aten/src/ATen/native/Pool.h``). The stride ``s``
     defaults to the kernel size ``k``; PyTorch requires ``p ≤ k / 2``.
 
     Shape:
@@ -263,25 +267,40 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
                 en="pooling padding p = {p} must be at most half the kernel size k = {k} "
                    "(PyTorch's rule): use a smaller p",
                 p=p_, k=k_))
-        _check_fits(n_, k_eff, n_ + 2 * p_, f"n + 2·p = {n_} + 2·{p_}")
+        if not ceil_mode:
+            _check_fits(n_, k_eff, n_ + 2 * p_, f"n + 2·p = {n_} + 2·{p_}")
+        elif k_eff > n_ + 2 * p_ + s_ - 1:   # ceil: a window may overhang by at most s − 1 pixels
+            raise ValueError(say(
+                zh="窗口（有效尺寸 {k}）比填充后的输入（n + 2·p = {padded}）还大，而且超出的部分 ≥ 步幅 s = {s}，"
+                   "ceil_mode 也得不到任何窗口：请减小 k 或 d，或增加 p",
+                en="the window (effective size {k}) is larger than the padded input (n + 2·p = {padded}) "
+                   "by at least the stride s = {s}, so even ceil_mode gives no window: use a smaller k or d, "
+                   "or more padding p",
+                k=k_eff, padded=n_ + 2 * p_, s=s_))
         span = n_ + 2 * p_ - k_eff
         out = (-(-span // s_) if ceil_mode else span // s_) + 1
         dropped = ceil_mode and (out - 1) * s_ >= n_ + p_
         if dropped:
             out -= 1
         result.append(out)
-        brackets = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
-        step = f"{brackets[0]}{span / s_:g}{brackets[1]}" if span % s_ else f"{span // s_}"
-        line = [f"out = {brackets[0]}(n − k + 2·p) / s{brackets[1]} + 1",
-                f"    = {brackets[0]}({n_} − {k_eff} + 2·{p_}) / {s_}{brackets[1]} + 1 = {step} + 1"
-                f" = {out + dropped}"]
-        if dropped:
-            line.append(say(zh="最后一个窗口起点落在右侧填充里，舍去：out = {o}",
-                            en="the last window would start in the right padding, so it is dropped: out = {o}",
-                            o=out))
-        lines.append(line)
+        lines.append(_explain_pool(n_, k_eff, s_, p_, span, ceil_mode, out, dropped))
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
+
+
+def _explain_pool(n, k_eff, s, p, span, ceil_mode, out, dropped):
+    """Lines of the pooling derivation for one axis."""
+    left, right = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
+    step = f"{left}{span / s:g}{right}" if span % s else f"{span // s}"
+    out_word = say(zh="输出", en="out")
+    pad = " " * _width(out_word)
+    lines = [f"{out_word} = {left}(n − k + 2·p) / s{right} + 1",
+             f"{pad} = {left}({n} − {k_eff} + 2·{p}) / {s}{right} + 1 = {step} + 1 = {out + dropped}"]
+    if dropped:
+        lines.append(say(zh="最后一个窗口的起点落在右侧填充里，舍去：输出 = {o}",
+                         en="the last window would start in the right padding, so it is dropped: out = {o}",
+                         o=out))
+    return lines
 
 
 def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=False):
@@ -314,9 +333,10 @@ def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=F
                 en="padding p = {p} is too large: the output size would be {o} (it must be >= 1)",
                 p=p_, o=out))
         result.append(out)
+        word = say(zh="输出", en="out")
         lines.append([
-            "out = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1",
-            f"    = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
+            f"{word} = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1",
+            f"{' ' * _width(word)} = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
 
@@ -382,8 +402,9 @@ def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
         return total
     c = f"{c_in}" if groups == 1 else f"({c_in}/{groups})"
     b = " + 1" if bias else ""
-    formula = "params = (k·k·c_in" + ("/groups" if groups != 1 else "") + (" + 1" if bias else "") + ")·c_out"
-    text = f"{formula}\n       = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
+    word = say(zh="参数量", en="params")
+    formula = f"{word} = (k·k·c_in" + ("/groups" if groups != 1 else "") + (" + 1" if bias else "") + ")·c_out"
+    text = f"{formula}\n{' ' * _width(word)} = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
     return Derivation(text, total)
 
 

@@ -1,4 +1,4 @@
-"""cnnlab.arith: the seed notes' numbers, and agreement with PyTorch's layers."""
+"""cnnlab.arith: classic worked examples (AlexNet, LeNet, GoogLeNet), and agreement with PyTorch's layers."""
 
 import pytest
 import torch
@@ -28,7 +28,7 @@ def layer_in(layer):
     return getattr(layer, "in_channels", 1)
 
 
-# ---- the seed notes ---------------------------------------------------------
+# ---- classic worked examples ---------------------------------------------------------
 def test_alexnet_first_layer_seed_000():
     conv = nn.Conv2d(3, 96, 11, stride=4)
     assert conv_output_size(227, 11, s=4) == 55 == torch_out(conv, 227)[0]
@@ -123,12 +123,58 @@ def test_pairs_match_conv2d(h, w, kh, kw, sh, sw):
 @given(n=st.integers(2, 20), k=st.integers(1, 5), s=st.integers(1, 4), p=st.integers(0, 2),
        d=st.integers(1, 2), ceil=st.booleans())
 def test_pool_output_size_matches_maxpool(n, k, s, p, d, ceil):
-    if 2 * p > k or d * (k - 1) + 1 > n + 2 * p:
+    assert_pool_agrees(n, k, s, p, d, ceil)
+
+
+def torch_pool_size(n, k, s, p, d, ceil):
+    """What nn.MaxPool2d really gives on an n×n input, or None when PyTorch refuses."""
+    try:
+        return torch_out(nn.MaxPool2d(k, s, p, d, ceil_mode=ceil), n)[0]
+    except RuntimeError:        # "Output size is too small" / "pad should be at most half"
+        return None
+
+
+def assert_pool_agrees(n, k, s, p, d, ceil):
+    expected = torch_pool_size(n, k, s, p, d, ceil)
+    if expected is None:
         with pytest.raises(ValueError):
             pool_output_size(n, k, s, p, d, ceil_mode=ceil)
-        return
-    pool = nn.MaxPool2d(k, s, p, d, ceil_mode=ceil)
-    assert pool_output_size(n, k, s, p, d, ceil_mode=ceil) == torch_out(pool, n)[0]
+    else:
+        assert pool_output_size(n, k, s, p, d, ceil_mode=ceil) == expected, (n, k, s, p, d, ceil)
+
+
+def test_pool_output_size_matches_maxpool_on_a_grid():
+    """Every small case, including windows larger than the padded input (ceil_mode)."""
+    refused = overhanging = 0
+    for n in range(1, 8):
+        for k in range(1, 6):
+            for s in range(1, 5):
+                for p in range(0, 3):             # includes p > k/2, which both refuse
+                    for d in (1, 2):
+                        for ceil in (False, True):
+                            assert_pool_agrees(n, k, s, p, d, ceil)
+                            fits = d * (k - 1) + 1 <= n + 2 * p
+                            refused += torch_pool_size(n, k, s, p, d, ceil) is None
+                            overhanging += ceil and not fits and torch_pool_size(n, k, s, p, d, ceil) == 1
+    assert refused > 0 and overhanging > 0    # the grid reaches both edge cases
+
+
+def test_ceil_mode_window_larger_than_the_input():
+    # nn.MaxPool2d(3, 2, ceil_mode=True) on a 2×2 input: one window, hanging over the edge
+    assert torch_pool_size(2, 3, 2, 0, 1, True) == 1
+    assert pool_output_size(2, 3, 2, ceil_mode=True) == 1
+    assert "= 1" in pool_output_size(2, 3, 2, ceil_mode=True, explain=True)
+    with pytest.raises(ValueError, match="padded input"):
+        pool_output_size(2, 3, 2)                       # floor mode: no window fits
+    with pytest.raises(ValueError, match="ceil_mode"):
+        pool_output_size(2, 5, 2, ceil_mode=True)       # overhangs by more than s − 1
+
+
+def test_ceil_mode_drops_a_window_starting_in_the_padding():
+    # n = 5, k = 2, s = 2, p = 1: ⌈5/2⌉ + 1 = 4, but window 4 would start at 6 ≥ n + p = 6
+    assert torch_pool_size(5, 2, 2, 1, 1, True) == 3
+    text = pool_output_size(5, 2, 2, p=1, ceil_mode=True, explain=True)
+    assert text.value == 3 and "dropped" in text
 
 
 @settings_small
