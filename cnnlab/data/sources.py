@@ -53,7 +53,7 @@ MNIST_MD5 = {
 FASHION_MNIST_CLASSES = {
     "en": ["t-shirt/top", "trouser", "pullover", "dress", "coat",
            "sandal", "shirt", "sneaker", "bag", "ankle boot"],
-    "zh": ["T恤/上衣", "裤子", "套衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴"],
+    "zh": ["T恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴"],
 }
 DIGITS = {"en": [str(d) for d in range(10)], "zh": [str(d) for d in range(10)]}
 
