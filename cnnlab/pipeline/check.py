@@ -16,6 +16,14 @@ The rules:
 7. Every exercise of the manifest has its cells tagged ``exercise:<id>`` in each
    solution, and every such tag names an exercise of the manifest (the grader
    finds exercises by these tags).
+8. No stored output of a solution shows a failed inline check (a line starting
+   with ✗), and no cell that runs ``check_function`` is tagged
+   ``nbval-ignore-output`` (so that nbval proves a re-run shows the same ✓).
+9. No zh markdown line break sits between two Chinese characters (it renders
+   as a space).
+10. Each zh markdown cell and its en twin state the same numbers, the same
+    formulas and the same heading levels (:func:`cnnlab.pipeline.prose.parity`).
+11. No solution or lesson names the authors' notes or their folder.
 """
 
 import io
@@ -25,6 +33,7 @@ from pathlib import Path
 
 from cnnlab.i18n import LANGUAGES
 from cnnlab.pipeline.build import expected_lesson_files
+from cnnlab.pipeline import prose
 from cnnlab.pipeline.notebooks import as_py, code_cells, read_notebook
 from cnnlab.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
 from cnnlab.course import KINDS
@@ -190,6 +199,57 @@ def check_lessons_built(manifest, lesson):
     return problems
 
 
+def _cell(number):
+    return f"cell {number} (id cell-{number:03d})"
+
+
+def check_stored_checks(manifest, path):
+    """Rule 8 for one solution notebook."""
+    nb, where = read_notebook(path), _rel(manifest, path)
+    problems = [Problem(where, f"{_cell(n)}: stored output shows a failed inline check: {line[:80]!r}",
+                        "fix the answer (or the checker), then run `cnnlab execute` for this lesson")
+                for n, line in prose.failed_checks(nb)]
+    problems += [Problem(where, f"{_cell(n)}: runs check_function but is tagged '{prose.NBVAL_IGNORE}'",
+                         "remove the tag, so that nbval compares the ✓ of a re-run with the stored one")
+                 for n in prose.ignored_check_cells(nb)]
+    return problems
+
+
+def check_cjk_line_breaks(manifest, path):
+    """Rule 9 for one zh notebook."""
+    problems = []
+    for number, source in prose.markdown_cells(read_notebook(path)):
+        for text in prose.cjk_line_breaks(source):
+            problems.append(Problem(_rel(manifest, path), f"{_cell(number)}: line break inside a Chinese "
+                                    f"sentence, shown as a space: {text!r}",
+                                    "join the two lines (break Chinese lines only between sentences "
+                                    "that are separate paragraphs)"))
+    return problems
+
+
+def check_prose_parity(manifest, lesson):
+    """Rule 10 for one lesson's solutions."""
+    zh, en = (lesson.path(manifest.root, "solutions", lang) for lang in ("zh", "en"))
+    if not (zh.is_file() and en.is_file()):
+        return []
+    problems = []
+    for zh_number, en_number, message in prose.parity(read_notebook(zh), read_notebook(en)):
+        where = "markdown cells" if zh_number is None else f"zh {_cell(zh_number)} / en {_cell(en_number)}"
+        problems.append(Problem(_rel(manifest, zh), f"{where}: {message}",
+                                "make both languages state the same numbers, formulas and headings "
+                                "(a number that must differ, like a book edition's section number, "
+                                "goes in a <!-- parity-ignore: … --> comment)"))
+    return problems
+
+
+def check_author_notes(manifest, path):
+    """Rule 11 for one notebook."""
+    return [Problem(_rel(manifest, path), f"{_cell(number)}: names the authors' notes: {text!r}",
+                    "state the fact itself and cite a primary source (paper, documentation, "
+                    "textbook); students never receive the notes")
+            for number, text in prose.author_notes(read_notebook(path))]
+
+
 def check(manifest):
     """Every problem found, as a list of Problem (empty when the course is consistent)."""
     problems = check_files_exist(manifest)
@@ -199,9 +259,14 @@ def check(manifest):
                 path = lesson.path(manifest.root, kind, lang)
                 if path.is_file():
                     problems += check_notebook(manifest, path)
+                    problems += check_author_notes(manifest, path)
                     if kind == "solutions":
                         problems += check_solution_regions(manifest, path)
                         problems += check_exercise_tags(manifest, lesson, path)
+                        problems += check_stored_checks(manifest, path)
+                        if lang == "zh":
+                            problems += check_cjk_line_breaks(manifest, path)
         problems += check_languages_agree(manifest, lesson)
+        problems += check_prose_parity(manifest, lesson)
         problems += check_lessons_built(manifest, lesson)
     return problems
