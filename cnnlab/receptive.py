@@ -3,7 +3,8 @@
 For every layer we follow three numbers per axis (Araujo, Norris & Sim,
 "Computing Receptive Fields of Convolutional Neural Networks", Distill 2019):
 
-* ``r``     — receptive field size: how many input pixels one unit sees;
+* ``r``     — receptive field size, the field's *extent*: the span, in input
+  pixels, from the first to the last pixel that can influence one unit;
 * ``jump``  — effective stride: moving one unit in this layer moves its field
   by ``jump`` input pixels;
 * ``start`` — centre of the first (top-left) unit's field, in input
@@ -17,6 +18,14 @@ A layer with kernel ``k``, stride ``s``, left/top padding ``p`` and dilation
     start_out = start_in + ((k' − 1)/2 − p)·jump_in
 
 Two stacked 3×3 convolutions: r = 1 + 2·1 + 2·1 = 5.
+
+``r`` is an extent, not a count. With dilation ``d > 1``, or a stride larger
+than the kernel (``s > k``), the field has *holes*: pixels inside the span that
+influence nothing. A single 3×3 convolution with ``d = 2`` has ``r = 5`` but
+reads only pixels 0, 2 and 4 of each row; after a stride-3 2×2 convolution, a
+2×2 convolution has ``r = 5`` and ignores pixel 2. Without dilation and with
+``s ≤ k`` everywhere the field is solid. :func:`effective_receptive_field`
+shows the holes: their gradient is exactly 0.
 
 Branching blocks (residual additions, Inception concatenations) merge
 several paths; the field is the largest one, and if the paths disagree on
@@ -73,7 +82,7 @@ class FieldRow:
     name: str
     type: str
     output_size: object          # (h, w) of the feature map, or None after Flatten
-    r: object                    # receptive field size
+    r: object                    # receptive field extent (first to last pixel that can matter)
     jump: object                 # effective stride
     start: object                # centre of the first unit's field
     call: int = 1                # 2 for a module's second use in forward (e.g. a shared ReLU)
@@ -156,8 +165,9 @@ def _fmt(value):
 class Field:
     """The receptive field of one layer's units, per axis (h, w).
 
-    ``r``: size in input pixels; ``jump``: input pixels between two neighbouring
-    units; ``start``: centre of the first unit's field, in input coordinates.
+    ``r``: extent in input pixels (first to last pixel that can influence the
+    unit; with dilation or stride > kernel some pixels inside it cannot — holes);
+    ``jump``: input pixels between two neighbouring units; ``start``: centre of the first unit's field, in input coordinates.
     One layer (kernel k, dilation d → k_eff = d·(k−1)+1, stride s, padding p) maps
     r → r + (k_eff − 1)·jump,  jump → jump·s,  start → start + ((k_eff − 1)/2 − p)·jump.
     """

@@ -215,3 +215,42 @@ def test_effective_field_is_concentrated_in_the_centre():
     assert np.count_nonzero(erf) == 13 * 13           # r = 1 + 6·2
     with pytest.raises(ValueError, match="feature map"):
         effective_receptive_field(nn.Sequential(nn.Flatten()), (1, 4, 4))
+
+
+# ---- r is the field's extent; the field may have holes ----------------------------
+def influence(model, size, unit=(0, 0)):
+    """Which input pixels really move output ``unit`` (gradient ≠ 0), as a boolean array."""
+    x = torch.randn(1, 1, size, size, dtype=torch.double, requires_grad=True)
+    model(x)[0, 0][unit].backward()
+    return (x.grad[0, 0] != 0).numpy()
+
+
+def positive(conv):
+    nn.init.uniform_(conv.weight, 0.5, 1.0)              # no cancellation between paths
+    return conv
+
+
+@pytest.mark.parametrize("layers, holes", [
+    # a dilated 3×3 convolution: taps at 0, 2, 4 of an extent of 5
+    (lambda: [positive(nn.Conv2d(1, 1, 3, dilation=2, bias=False))], [1, 3]),
+    # stride 3 > kernel 2, then a 2-wide kernel: units at 0 and 3, each seeing 2 pixels
+    (lambda: [positive(nn.Conv2d(1, 1, 2, stride=3, bias=False)),
+              positive(nn.Conv2d(1, 1, 2, bias=False))], [2]),
+])
+def test_the_field_has_holes_inside_its_extent(layers, holes):
+    torch.manual_seed(0)
+    model = nn.Sequential(*layers()).double()
+    r = receptive_field(model, (1, 12, 12))[-1].r
+    seen = influence(model, 12)
+    rows = np.flatnonzero(seen.any(axis=1))
+    assert rows.min() == 0 and rows.max() == r - 1               # r is the span first → last pixel
+    assert sorted(set(range(r)) - set(rows)) == holes             # pixels inside it that do not count
+    assert seen.sum() < r * r
+
+
+def test_without_dilation_or_large_strides_the_field_is_solid():
+    torch.manual_seed(0)
+    model = nn.Sequential(positive(nn.Conv2d(1, 1, 3, stride=2, bias=False)),
+                          positive(nn.Conv2d(1, 1, 3, bias=False))).double()
+    r = receptive_field(model, (1, 12, 12))[-1].r
+    assert r == 7 and influence(model, 12)[:r, :r].all()
