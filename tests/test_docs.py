@@ -33,3 +33,22 @@ def test_glossary_has_the_course_terms():
     for zh, en in {"卷积核": "kernel", "特征图": "feature map", "填充": "padding", "步幅": "stride",
                    "感受野": "receptive field", "池化": "pooling", "批量归一化": "batch normalization"}.items():
         assert rows.get(zh, "").startswith(en), (zh, rows.get(zh))
+
+
+def test_glossary_records_the_term_decisions():
+    text = (ROOT / "course" / "glossary.md").read_text(encoding="utf-8")
+    for term in ("膨胀", "膨胀卷积", "膨胀率", "位图", "套头衫", "小测验", "随机猜测", "汇聚", "批量规范化"):
+        assert f"| {term} |" in text or term in text, term
+    assert "| 空洞" not in text                     # dilation is 膨胀, never 空洞
+
+
+def test_library_and_course_files_never_name_the_authors_notes():
+    """Students never receive the authors' notes: the library and course/ do not point to them."""
+    from cnnlab.pipeline.prose import AUTHOR_NOTES
+    own_pattern = ROOT / "cnnlab" / "pipeline" / "prose.py"      # holds the pattern itself
+    hits = []
+    for path in sorted((ROOT / "cnnlab").rglob("*.py")) + sorted((ROOT / "course").rglob("*")):
+        if path.is_file() and path != own_pattern and path.suffix in (".py", ".md", ".toml", ".txt", ".cfg"):
+            text = path.read_text(encoding="utf-8")
+            hits += [f"{path.relative_to(ROOT)}: {m.group(0)!r}" for m in AUTHOR_NOTES.finditer(text)]
+    assert hits == []

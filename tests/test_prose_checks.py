@@ -120,13 +120,14 @@ def test_parity_needs_the_same_number_of_markdown_cells():
 # ---------------------------------------------------------------------------- the authors' notes
 
 @pytest.mark.parametrize("text", ["见课程笔记。", "as the course notes say", "笔记 002 第 3 节", "note 001 says",
-                                  "see ../shared/seeds/000.md", "Course Note 4"])
+                                  "see ../shared/seeds/000.md", "Course Note 4",
+                                  "笔记里的例子", "The note's example", "the notes' 4×4 input"])
 def test_naming_the_notes_is_found(text):
     assert [n for n, _ in prose.author_notes(notebook(("md", "# T"), ("md", text)))] == [1]
 
 
 def test_other_notes_are_fine():
-    nb = notebook(("md", "Take notes while you read; 读书笔记；see note 1 below."),
+    nb = notebook(("md", "Take notes while you read; 读书笔记；做笔记；在笔记本里运行；see note 1 below."),
                   ("code", "print('ok')", ["shared weights\n"]))
     assert prose.author_notes(nb) == []
 

@@ -246,7 +246,7 @@ def check_author_notes(manifest, path):
     """Rule 11 for one notebook."""
     return [Problem(_rel(manifest, path), f"{_cell(number)}: names the authors' notes: {text!r}",
                     "state the fact itself and cite a primary source (paper, documentation, "
-                    "textbook); students never receive the notes")
+                    "textbook); students never receive them")
             for number, text in prose.author_notes(read_notebook(path))]
 
 

@@ -21,7 +21,7 @@ def jupytext_config(folder):
 
 
 def normalize(nb):
-    """Give ``nb`` the kernelspec and the numbered cell ids every course notebook has."""
+    """Give ``nb`` the kernelspec and the numbered cell ids every notebook of the course has."""
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata.pop("widgets", None)  # widget state is never saved in the course files
     nb.nbformat, nb.nbformat_minor = 4, 5

@@ -244,8 +244,11 @@ def parity(zh_nb, en_nb):
 
 # ---------------------------------------------------------------------------- the authors' notes
 
+# zh: every 笔记 but 笔记本 (notebook) and a student's own 读书笔记 / 做笔记;
+# en: "course note(s)", "note 001", "the note(s)", "the notes'"; and the notes' folder
 AUTHOR_NOTES = re.compile(
-    r"课程笔记|course[ -]notes?|笔记\s*0\d\d|notes?\s*0\d\d\b|shared/seeds|\.\./shared/", re.I)
+    r"(?<!读书)(?<!做)笔记(?!本)|course[ -]notes?|\bnotes?\s*0\d\d\b|\bthe\s+notes?\b|\bnotes'"
+    r"|shared/seeds|\.\./shared/", re.I)
 
 
 def author_notes(nb):

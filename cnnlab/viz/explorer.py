@@ -16,7 +16,7 @@ For tests and lessons the state can be read and driven without a browser: ``.ste
 not computed yet), ``.output`` (the whole result), ``.formula_text``, ``.error``,
 ``.controls`` (the five sliders by name), ``.slider`` (output position), ``.play``.
 The input defaults to 1, 2, …, n² row by row and the kernel to a checkerboard of 1s and 0s
-(for k = 3 the kernel of course note 001); pass ``x=`` or ``kernel=`` (square arrays) to use
+(for k = 3 the rows 1 0 1 / 0 1 0 / 1 0 1, a kernel whose sums are easy to follow by hand); pass ``x=`` or ``kernel=`` (square arrays) to use
 your own, kept while the slider sizes match them.
 """
 
