@@ -78,12 +78,12 @@ class Recipe:
                     weight_decay=self.weight_decay, loss_fn=self.loss_fn(), channels_last=True)
 
     def __str__(self):
-        loss = (say(zh="MAP（论文式 9）", en="MAP (the paper's eq. 9)") if self.loss == "MAP" else
+        loss = (say(zh=" MAP（论文式 9）", en="MAP (the paper's eq. 9)")   # zh: a space before Latin if self.loss == "MAP" else
                 say(zh="交叉熵", en="cross-entropy")
                 + (say(zh="（标签平滑 {s}）", en=" (label smoothing {s})", s=self.smoothing)
                    if self.smoothing else ""))
         return say(
-            zh="{tz}：{model}\n  数据 {data}，批量 {b}，{opt} + OneCycleLR 学习率调度（峰值 {lr}），权重衰减 {wd}，"
+            zh="{tz}：{model}\n  数据 {data}，批量 {b}，{opt} + OneCycleLR 调度（峰值学习率 {lr}），权重衰减 {wd}，"
                "损失函数为{loss}，最多 {e} 轮，内存格式 channels_last\n  完整模式目标（2 核 CPU）：测试准确率 ≥ {acc} 且 ≤ {sec:.0f} 秒"
                "（对照：{rz}）\n  运行：python benchmarks/bench_models.py --only {name}"
                "  或在笔记本中 cnnlab.train_recipe({name!r})",
@@ -99,17 +99,17 @@ class Recipe:
 
 RECIPES = {r.name: r for r in [
     Recipe("lenet", "modern LeNet", "现代 LeNet", lenet_modern, "lenet_modern()",
-           "d2l's LeNet 0.779", "《动手学深度学习》的 LeNet 0.779", 0.90, 90, epochs=8, lr=0.01),
+           "d2l's LeNet 0.779", "d2l 的 LeNet 0.779", 0.90, 90, epochs=8, lr=0.01),
     Recipe("alexnet", "scaled AlexNet", "缩小版 AlexNet", alexnet_small, "alexnet_small()",
-           "d2l 0.883", "《动手学深度学习》0.883", 0.90, 180, epochs=12, lr=0.003, smoothing=0.1),
+           "d2l 0.883", "d2l 0.883", 0.90, 180, epochs=12, lr=0.003, smoothing=0.1),
     Recipe("vgg", "scaled VGG", "缩小版 VGG", lambda: vgg_small(batch_norm=True), "vgg_small(batch_norm=True)",
-           "d2l 0.920", "《动手学深度学习》0.920", 0.92, 180, epochs=10, lr=0.01, smoothing=0.1),
+           "d2l 0.920", "d2l 0.920", 0.92, 180, epochs=10, lr=0.01, smoothing=0.1),
     Recipe("nin", "scaled NiN", "缩小版 NiN", nin_small, "nin_small()",
-           "d2l 0.790", "《动手学深度学习》0.790", 0.88, 180, epochs=10, lr=0.003),
+           "d2l 0.790", "d2l 0.790", 0.88, 180, epochs=10, lr=0.003),
     Recipe("googlenet", "scaled GoogLeNet", "缩小版 GoogLeNet", googlenet_small, "googlenet_small()",
-           "d2l 0.886", "《动手学深度学习》0.886", 0.90, 180, epochs=6, lr=0.01, smoothing=0.1),
+           "d2l 0.886", "d2l 0.886", 0.90, 180, epochs=6, lr=0.01, smoothing=0.1),
     Recipe("resnet", "scaled ResNet", "缩小版 ResNet", resnet_small, "resnet_small()",
-           "d2l 0.893", "《动手学深度学习》0.893", 0.92, 180, epochs=10, lr=0.01, smoothing=0.1),
+           "d2l 0.893", "d2l 0.893", 0.92, 180, epochs=10, lr=0.01, smoothing=0.1),
     Recipe("lenet5", "LeNet-5 (1998), MNIST sample", "LeNet-5（1998），MNIST 样本", faithful_lenet5,
            "nn.Sequential(PaperInput(), lenet5())",
            "LeCun et al. 1998: 0.95 % error on the full MNIST", "LeCun 等 1998：完整 MNIST 上错误率 0.95 %",
