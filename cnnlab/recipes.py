@@ -78,7 +78,8 @@ class Recipe:
                     weight_decay=self.weight_decay, loss_fn=self.loss_fn(), channels_last=True)
 
     def __str__(self):
-        loss = (say(zh=" MAP（论文式 9）", en="MAP (the paper's eq. 9)")   # zh: a space before Latin if self.loss == "MAP" else
+        # zh: " MAP" keeps a space between 为 and the Latin letters
+        loss = (say(zh=" MAP（论文式 9）", en="MAP (the paper's eq. 9)") if self.loss == "MAP" else
                 say(zh="交叉熵", en="cross-entropy")
                 + (say(zh="（标签平滑 {s}）", en=" (label smoothing {s})", s=self.smoothing)
                    if self.smoothing else ""))
