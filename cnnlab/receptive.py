@@ -125,7 +125,7 @@ class ReceptiveFields:
         widths = [max(_width(str(x)) for x in column) for column in zip(header, *body)]
         lines = ["  ".join(_ljust(str(x), w) for x, w in zip(line, widths)) for line in [header, *body]]
         lines.insert(1, "-" * _width(lines[0]))
-        lines += [f"! {row.name}: {row.note}" for row in self.rows if row.note]
+        lines += [say(zh="! {n}：{t}", en="! {n}: {t}", n=row.name, t=row.note) for row in self.rows if row.note]
         return "\n".join(lines)
 
     __repr__ = __str__

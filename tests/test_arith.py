@@ -159,6 +159,24 @@ def test_pool_output_size_matches_maxpool_on_a_grid():
     assert refused > 0 and overhanging > 0    # the grid reaches both edge cases
 
 
+def test_the_numpy_pooling_of_cnnlab_ops_uses_the_same_rule():
+    """cnnlab.ops.pool (floor mode only) gives the sizes pool_output_size gives, and refuses alike."""
+    import numpy as np
+    from cnnlab.ops.pool import max_pool2d
+    for n in range(1, 7):
+        for k in range(1, 5):
+            for s in range(1, 4):
+                for p in range(0, 3):
+                    x = np.zeros((1, 1, n, n))
+                    try:
+                        expected = pool_output_size(n, k, s, p)
+                    except ValueError:
+                        with pytest.raises(ValueError):
+                            max_pool2d(x, k, s, p)
+                        continue
+                    assert max_pool2d(x, k, s, p).shape[2:] == (expected, expected), (n, k, s, p)
+
+
 def test_ceil_mode_window_larger_than_the_input():
     # nn.MaxPool2d(3, 2, ceil_mode=True) on a 2×2 input: one window, hanging over the edge
     assert torch_pool_size(2, 3, 2, 0, 1, True) == 1
