@@ -7,6 +7,8 @@
     cnnlab execute [LESSON ...] [--lang zh|en]            run solutions, store their outputs
     cnnlab lessons [--markdown]                           the lesson list from the manifest
     cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
+    cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
+                                                          grades an LMS imports
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -125,6 +127,29 @@ def cmd_site(args, manifest):
     return 0
 
 
+def cmd_export(args, manifest):
+    from cnnlab.grading.export import ExportError, export_grades, read_roster
+    from cnnlab.grading.gradebook import write_atomically
+    from cnnlab.i18n import say
+    try:
+        roster = read_roster(args.roster) if args.roster else None
+        export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing)
+    except ExportError as err:
+        raise CommandError(str(err)) from None
+    write_atomically(Path(args.out), export.text)
+    print(say(zh="写入 {p}：{n} 名学生，格式 {f}", en="wrote {p}: {n} student(s), {f} format",
+              p=args.out, n=len(export.students), f=args.format))
+    if export.unmatched:
+        print(say(zh="注意：名单里没有这些已评分的学生，没有导出：{s}",
+                  en="warning: these graded students are not in the roster and were not exported: {s}",
+                  s=", ".join(export.unmatched)), file=sys.stderr)
+    if export.without_submission:
+        print(say(zh="名单里这些学生没有提交（记为 {m}）：{s}",
+                  en="these roster students have no submission (exported as {m}): {s}",
+                  m=args.missing, s=", ".join(export.without_submission)), file=sys.stderr)
+    return 0
+
+
 def make_parser():
     parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
     parser.add_argument("--root", help="the course folder (default: found from the current folder)")
@@ -171,6 +196,16 @@ def make_parser():
                       help="executed solutions (default: figures and outputs, answers removed) "
                            "or student lessons (no outputs)")
     site.set_defaults(run=cmd_site)
+
+    export = sub.add_parser("export", help="write the gradebook as a Canvas, Moodle or wide CSV")
+    export.add_argument("out_dir", metavar="OUT_DIR", help="the folder cnnlab grade wrote (gradebook.csv)")
+    export.add_argument("--format", required=True, help="canvas, moodle or wide")
+    export.add_argument("--out", required=True, help="the CSV file to write")
+    export.add_argument("--roster", help="CSV: student (submission folder), name, id, sis_user_id, "
+                                         "sis_login_id, email, section")
+    export.add_argument("--missing", default="zero",
+                        help="a roster student without a submission: zero (default) or blank")
+    export.set_defaults(run=cmd_export)
     return parser
 
 
