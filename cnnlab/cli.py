@@ -9,6 +9,7 @@
     cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
     cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
                                                           grades an LMS imports
+    cnnlab progress [FOLDER]                              which exercises you have answered, which are right
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -150,6 +151,17 @@ def cmd_export(args, manifest):
     return 0
 
 
+def cmd_progress(args, manifest):
+    from cnnlab.exercises.progress import progress
+    folder = Path(args.folder) if args.folder else manifest.root
+    if not folder.is_dir():
+        from cnnlab.i18n import say
+        raise CommandError(say(zh="没有文件夹 {f}：给出笔记本所在的文件夹", en="no folder {f}: give the notebooks' folder",
+                               f=folder))
+    print(progress(folder, manifest=manifest))
+    return 0
+
+
 def make_parser():
     parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
     parser.add_argument("--root", help="the course folder (default: found from the current folder)")
@@ -206,6 +218,10 @@ def make_parser():
     export.add_argument("--missing", default="zero",
                         help="a roster student without a submission: zero (default) or blank")
     export.set_defaults(run=cmd_export)
+
+    progress = sub.add_parser("progress", help="which exercises you have answered, and which are right")
+    progress.add_argument("folder", nargs="?", help="the folder of the notebooks (default: the course's lessons/)")
+    progress.set_defaults(run=cmd_progress)
     return parser
 
 
