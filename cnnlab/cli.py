@@ -4,7 +4,7 @@
                                                           open the course in JupyterLab
     cnnlab build [LESSON ...]                             write student lessons from solutions
     cnnlab check                                          list every broken course invariant
-    cnnlab execute [LESSON ...] [--lang zh|en]            run solutions, store their outputs
+    cnnlab execute [LESSON ...] [--lang zh|en] [--full]   run solutions, store their outputs
     cnnlab lessons [--markdown]                           the lesson list from the manifest
     cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
     cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
@@ -82,8 +82,9 @@ def cmd_execute(args, manifest):
     langs = [args.lang] if args.lang else list(LANGUAGES)
     for lesson in _lessons(manifest, args.lessons):
         for lang in langs:
-            changed = execute_solution(manifest, lesson, lang)
-            print(f"executed {lesson.stem} [{lang}]: {len(changed)} file(s) changed")
+            changed = execute_solution(manifest, lesson, lang, full=args.full)
+            mode = "full" if args.full else "quick"
+            print(f"executed {lesson.stem} [{lang}, {mode} mode]: {len(changed)} file(s) changed")
     return 0
 
 
@@ -186,6 +187,8 @@ def make_parser():
     execute = sub.add_parser("execute", help="run solution notebooks and store their outputs")
     execute.add_argument("lessons", nargs="*")
     execute.add_argument("--lang", choices=LANGUAGES)
+    execute.add_argument("--full", action="store_true",
+                         help="full mode as students run it (full data and epochs); default: quick mode")
     execute.set_defaults(run=cmd_execute)
 
     lessons = sub.add_parser("lessons", help="list the lessons")
