@@ -185,9 +185,9 @@ def start_lesson(stem, lang):
     print(say(zh="第 {n:02d} 课 · {title}", en="Lesson {n:02d} · {title}",
               n=lesson.number, title=lesson.title[lang]))
     if quick_mode():
-        print(say(zh="快速模式（CNNLAB_QUICK=1）：训练只用少量数据和轮数，精度低于完整模式。",
+        print(say(zh="快速模式（CNNLAB_QUICK=1）：训练只用少量数据和轮数，得到的数字不是本课完整模式的结果。",
                   en="Quick mode (CNNLAB_QUICK=1): training uses a small subset and few epochs; "
-                     "accuracies are below full mode."))
+                     "its numbers are not the lesson's full-mode results."))
     return lesson
 
 

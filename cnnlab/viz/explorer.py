@@ -193,7 +193,7 @@ class ConvolutionExplorer:
             + f'<p>Y[{i},{j}] = {terms} = <b>{self.output[i, j]:g}</b></p>'
             + f'<pre>{escape(self.formula_text)}</pre>'
             + '<p style="font-size:90%">' + say(
-                zh="灰色：填充的 0；橙色：当前窗口（下标 ×w 为卷积核权重）；红色：任何窗口都到不了的格子",
+                zh="灰色：填充的 0；橙色：当前窗口（×w：与该格相乘的卷积核权重）；红色：任何窗口都到不了的格子",
                 en="grey: padding zeros; orange: the current window (subscript ×w: kernel weight); "
                    "red: cells no window ever reaches") + "</p></div>")
 
