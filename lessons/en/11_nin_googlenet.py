@@ -161,7 +161,7 @@ print(f"AlexNet's classifier / NiN's last block: {alex_head / nin_head:.0f}×")
 # AlexNet keeps almost all its parameters in the three fully connected layers, and needs
 # dropout to keep them from overfitting. Lin et al. argue that global average pooling is itself
 # a structural regulariser (§3.2): with nothing to learn in the head, each feature map is forced
-# to act as a confidence map for one class. Because the pool sums out where the evidence lies,
+# to act as a confidence map for one class. Because the pool sums out the spatial information,
 # they also write that it is "more robust to spatial translations of the input". More robust,
 # not invariant: as lessons 01 and 06 explain, the zero padding at the borders and the strides and
 # pools on the way (aliasing) change the feature maps when the input moves, so their means change

@@ -52,7 +52,7 @@ from cnnlab.models.nin import MLPConv
 # %% [markdown]
 # ## 1 · mlpconv：每个像素上的小型 MLP
 #
-# 第 05 课说明了 1×1 卷积就是对每个像素的通道向量做同一个全连接层。在一个 k×k 卷积之后叠两个 1×1 卷积，中间加 ReLU，就得到 NiN 的 **mlpconv** 块：
+# 第 05 课说明了 1×1 卷积就是对每个像素的通道向量做同一个全连接层。在一个 k×k 卷积之后叠两个这样的卷积，中间加 ReLU，就得到 NiN 的 **mlpconv** 块（库里的文档字符串和注释都是英文的）：
 
 # %%
 cnnlab.show_source(MLPConv)
@@ -129,7 +129,7 @@ print(f"NiN：    最后一个 mlpconv {nin_head:,} 个参数，共 {nin_total:,
 print(f"AlexNet 的分类器 / NiN 的最后一块：{alex_head / nin_head:.0f}×")
 
 # %% [markdown]
-# AlexNet 几乎全部参数都在三个全连接层里，还得靠 dropout 防止它们过拟合。Lin 等人认为全局平均池化本身就是一种结构上的正则化（§3.2）：头部没有要学的参数，每张特征图被迫充当某个类别的置信度图。由于池化把证据所在的位置加总掉了，他们还写道，它对输入的空间平移“更稳健”。是更稳健，而不是不变：正如第 01 课和第 06 课所说，边界处的零填充以及沿途的步幅和池化（混叠）会让特征图在输入移动时发生变化，它们的平均值也就跟着变。一个刚初始化的 `nin_small`（第 5 节）就能说明这一点：把物体平移几个像素，十个类别得分就不再相同：
+# AlexNet 几乎全部参数都在三个全连接层里，还得靠 dropout 防止它们过拟合。Lin 等人认为全局平均池化本身就是一种结构上的正则化（§3.2）：头部没有要学的参数，每张特征图被迫充当某个类别的置信度图。由于池化对整张特征图求和、抹去了空间信息，他们还写道，它对输入的空间平移“更稳健”。是更稳健，而不是不变：正如第 01 课和第 06 课所说，边界处的零填充以及沿途的步幅和池化（混叠）会让特征图在输入移动时发生变化，它们的平均值也就跟着变。一个刚初始化的 `nin_small`（第 5 节）就能说明这一点：把物体平移几个像素，十个类别得分就不再相同：
 
 # %%
 torch.manual_seed(0)
@@ -199,7 +199,7 @@ with torch.device("meta"):
     full = googlenet()
 block3a = full.inception3a
 for name in ("branch1", "branch2", "branch3", "branch4"):
-    print(f"{name}:", getattr(block3a, name))
+    print(f"{name}：", getattr(block3a, name))
 
 # %% [markdown]
 # 这里每个卷积都是 `BasicConv2d`（卷积、批量归一化、ReLU——批量归一化是 torchvision 加的，2015 年的论文里没有）。各分支的输出通道数加起来就是整个块的输出通道数，而且每个分支都保持 28×28 的尺寸（靠填充和步幅为 1 的池化），所以可以拼接：
