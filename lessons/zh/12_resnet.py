@@ -206,7 +206,7 @@ print("深度为 8 时普通网络还算温和（相差不到 10 倍）：  ", b
 #
 # $$y = \mathrm{ReLU}\big(F(x) + x\big), \qquad F(x) = \mathrm{BN}(W_2 * \mathrm{ReLU}(\mathrm{BN}(W_1 * x))).$$
 #
-# 下面是库里的 `BasicBlock`（ResNet-18 和 -34 用它）；`residual=False` 就是上面用的普通块：
+# 下面是库里的 `BasicBlock`（ResNet-18 和 -34 用它；库里的注释和文档字符串是英文的）；`residual=False` 就是上面用的普通块：
 
 # %%
 cnnlab.show_source(BasicBlock.forward)
@@ -307,14 +307,14 @@ print(f"56×56 上的乘加次数：瓶颈块 {bottleneck_macs:,}，基本块 {b
 print(f"宽度：通道数是 {256 // 64} 倍，权重是 {sum(bottleneck_weights) / sum(basic_weights):.2f} 倍")
 print("PyTorch（含批量归一化）：", f"Bottleneck(256, 64) {sum(p.numel() for p in Bottleneck(256, 64).parameters()):,}，",
       f"BasicBlock(64, 64) {sum(p.numel() for p in BasicBlock(64, 64).parameters()):,}")
-print("256 通道上的基本块（ResNet 从不使用）：", " + ".join(f"{w:,}" for w in wide_basic_weights),
+print("256 通道上的基本块（没有哪个 ResNet 在 56×56 上用它）：", " + ".join(f"{w:,}" for w in wide_basic_weights),
       f"= {sum(wide_basic_weights):,} 个权重，",
       f"是 64 通道基本块的 {sum(wide_basic_weights) / sum(basic_weights):.0f} 倍、瓶颈块的 {sum(wide_basic_weights) / sum(bottleneck_weights):.1f} 倍")
 print("第 05 课，28×28×192 → 32 通道：", f"直接 5×5：{cnnlab.conv_macs(192, 32, 5, 28):,} 次乘加，",
       f"先用 1×1 降到 16 通道：{cnnlab.conv_macs(192, 16, 1, 28) + cnnlab.conv_macs(16, 32, 5, 28):,} 次乘加")
 
 # %% [markdown]
-# 代价大致相同（其实还略低），瓶颈块却承载了四倍宽的张量（256 个通道而不是 64 个）。这才是这种设计的意义，而不是比 ResNet 实际用到的某种块更省：把基本块加宽到 256 通道要贵 16 倍（卷积的权重随宽度的平方增长），有时读到的“权重少约 17 倍”正是拿瓶颈块和这种块比出来的。瓶颈块让 He 等人把网络做到 50、101 和 152 层：ResNet-50 把 ResNet-34 的每个基本块换成瓶颈块，计算量却相差不大（见第 5 节）。瓶颈块外宽（256）内窄（64）：`planes` = 64 是内部宽度，`expansion` = 4 给出输出宽度。
+# 代价大致相同（其实还略低），瓶颈块却承载了四倍宽的张量（256 个通道而不是 64 个）。这才是这种设计的意义，而不是比 ResNet 在这里实际用到的某种块更省：把这个基本块加宽到 256 通道要贵 16 倍（卷积的权重随宽度的平方增长），有时读到的“权重少约 17 倍”正是拿瓶颈块和这种块比出来的。瓶颈块让 He 等人把网络做到 50、101 和 152 层：ResNet-50 把 ResNet-34 的每个基本块换成瓶颈块，计算量却相差不大（见第 5 节）。瓶颈块外宽（256）内窄（64）：`planes` = 64 是内部宽度，`expansion` = 4 给出输出宽度。
 #
 # ### 小测验 · 带步幅的瓶颈块（1 分）
 #
@@ -372,7 +372,7 @@ print(f"{last.name}：特征图 {last.output_size}×{last.output_size}，感受�
 # - **阶段改变形状处的捷径。** 论文在那里用选项 A：恒等映射，每隔一个像素取一个，新增的通道补零——没有参数，所以它的残差网络和普通网络的权重完全一样。`resnet_small` 和 ImageNet 上的 ResNet 一样用投影（选项 B：步幅 2 的 1×1 卷积 + 批量归一化）；第 1 节里多出的两个卷积就是它们。
 # - **训练。** 论文用 64,000 步、每步 128 张经过数据增强的图像训练，并使用权重衰减；第 1 节只训练那里输出的几轮，没有数据增强，也没有权重衰减。
 #
-# 两种捷径，以及在论文的宽度（16）和 3 通道图像上它们在参数量上的差别：
+# 下面是这两种捷径，以及按论文的宽度（16）和 3 通道输入计算时两者的参数量之差：
 
 # %%
 def shortcut_a(x, c_out):

@@ -384,7 +384,7 @@ print(f"MACs at 56×56: bottleneck {bottleneck_macs:,}, basic block {basic_macs:
 print(f"width: {256 // 64}× the channels for {sum(bottleneck_weights) / sum(basic_weights):.2f}× the weights")
 print("PyTorch, with the batch norms:", f"Bottleneck(256, 64) {sum(p.numel() for p in Bottleneck(256, 64).parameters()):,},",
       f"BasicBlock(64, 64) {sum(p.numel() for p in BasicBlock(64, 64).parameters()):,}")
-print("a basic block on 256 channels (ResNet never uses one):", " + ".join(f"{w:,}" for w in wide_basic_weights),
+print("a basic block on 256 channels (no ResNet has one at 56×56):", " + ".join(f"{w:,}" for w in wide_basic_weights),
       f"= {sum(wide_basic_weights):,} weights,",
       f"{sum(wide_basic_weights) / sum(basic_weights):.0f}× the 64-channel one, {sum(wide_basic_weights) / sum(bottleneck_weights):.1f}× the bottleneck")
 print("lesson 05, 28×28×192 → 32 channels:", f"direct 5×5 {cnnlab.conv_macs(192, 32, 5, 28):,} MACs,",
@@ -393,8 +393,8 @@ print("lesson 05, 28×28×192 → 32 channels:", f"direct 5×5 {cnnlab.conv_macs
 # %% [markdown]
 # At about the same cost — slightly less, in fact — the bottleneck block carries a tensor four
 # times as wide (256 channels instead of 64). That is the point of the design, not a saving
-# against some block ResNet uses: widening a basic block to 256 channels would cost 16 times
-# as much (the weights of a convolution grow with the square of the width), and it is
+# against a block ResNet uses there: widening the basic block to 256 channels would cost 16
+# times as much (the weights of a convolution grow with the square of the width), and it is
 # comparing with that block that gives the "17× fewer weights" one sometimes reads. The
 # bottleneck is what let He et al. go to 50, 101 and 152 layers: ResNet-50 swaps each basic
 # block of ResNet-34 for a bottleneck block and ends up with a similar cost (section 5). The
@@ -475,15 +475,15 @@ print(f"{last.name}: feature map {last.output_size}×{last.output_size}, recepti
 #   stages run at 32, 16 and 8 pixels with 16, 32 and 64 channels. Our max pool makes every
 #   later convolution cheaper, for a CPU.
 # - **Shortcuts where a stage changes shape.** The paper uses option A there: the identity,
-#   subsampled by 2, with the new channels filled with zeros — no parameters, so its residual
-#   and plain networks have exactly the same weights. `resnet_small` uses a projection
+#   keeping every second pixel, with the new channels filled with zeros — no parameters, so
+#   its residual and plain networks have exactly the same weights. `resnet_small` uses a projection
 #   (option B: 1×1 convolution with stride 2 + batch norm), as the ImageNet ResNets do; that is
 #   where the two extra convolutions of section 1 come from.
 # - **Training.** The paper trains for 64,000 steps of 128 augmented images with weight decay;
 #   section 1 trains for the few epochs printed there, without augmentation or weight decay.
 #
-# Both shortcuts, and what they cost in parameters at the paper's width (16) on 3-channel
-# images:
+# Here are both shortcuts, and the difference in parameters at the paper's width (16) on
+# 3-channel images:
 
 # %%
 def shortcut_a(x, c_out):
