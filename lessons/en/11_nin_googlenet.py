@@ -33,10 +33,10 @@ lesson = cnnlab.start_lesson("11_nin_googlenet", lang="en")
 # AlexNet and VGG end with huge fully connected layers, and their convolutions are mostly 3×3
 # or larger. Two networks of 2013–2014 changed both. **Network in Network** (NiN; Lin, Chen &
 # Yan, 2014) put a small multilayer perceptron at every pixel, built from 1×1 convolutions, and
-# replaced the fully connected classifier by **global average pooling**. (VGG borrowed the 1×1
-# convolution from NiN in one of its configurations: configuration C of Simonyan & Zisserman,
-# 2015, Table 1, ends three of its blocks with a 1×1 convolution; the better configuration D
-# uses 3×3 there instead, and that is the VGG-16 of lesson 10.) **GoogLeNet** (Szegedy et al., 2015)
+# replaced the fully connected classifier by **global average pooling**. (VGG tried 1×1
+# convolutions too, citing NiN: configuration C of Simonyan & Zisserman, 2015, Table 1, ends
+# three of its blocks with a 1×1 convolution; the better configuration D uses 3×3 there
+# instead, and that is the VGG-16 of lesson 10.) **GoogLeNet** (Szegedy et al., 2015)
 # took both ideas and added the **Inception block**: several kernel sizes side by side, made
 # affordable by 1×1 bottlenecks. This lesson verifies each idea with code, counts what it saves,
 # and trains small versions of both networks.
