@@ -66,13 +66,13 @@ from cnnlab.models.resnet import BasicBlock, Bottleneck, make_layer
 # the point. Overfitting means a model fits the training data *better* and generalises worse;
 # here the deeper model fits the training data worse. It is not a lack of capacity either
 # (the 56-layer network contains the 20-layer one as a special case). The optimizer simply
-# fails to find the good weights. Course note 004 describes the symptom correctly ("层数增加
-# 可能导致 train error 反而增加").
+# fails to find the good weights.
 #
 # We repeat the experiment at laptop size. `cnnlab.models` has the CIFAR-style ResNet of the
-# paper's §4.2 scaled to 28×28 images (`resnet_small`, depth $6n+2$) and the same network
-# without shortcuts (`plain_small`). Same convolutions, same batch norm; the plain one only
-# loses the additions (and the two 1×1 projection convolutions where a stage changes shape):
+# paper's §4.2 scaled to 28×28 images (`resnet_small`, depth $6n+2$; section 6 lists how it
+# differs from the paper's network) and the same network without shortcuts (`plain_small`).
+# Same convolutions, same batch norm; the plain one only loses the additions (and the two 1×1
+# projection convolutions where a stage changes shape):
 
 # %%
 WIDTH = 8                                   # channels of the first stage (16 in the paper; 8 is faster)
@@ -91,7 +91,7 @@ for name, make in [("plain-8  ", lambda: plain_small(8, width=WIDTH)),
 # Three networks — plain-8, plain-20 and resnet-20 — now train on **the same batches** in the
 # same order from the same seed, with SGD and momentum. We record the training loss at every
 # step. In quick mode that is 150 steps on 2,000 images; in full mode ten times as many
-# steps on all 60,000.
+# steps on all 60,000 (the number of epochs is printed below).
 
 # %%
 quick = cnnlab.quick_mode()
@@ -102,7 +102,7 @@ STEPS = 150 if quick else 1_500
 BATCH = 32
 X_all = images.images.float() / 255         # (N, 1, 28, 28)
 y_all = images.labels                       # (N,)
-print(f"{len(y_all):,} training images, {STEPS} steps of {BATCH} images")
+print(f"{len(y_all):,} training images, {STEPS} steps of {BATCH} images = {STEPS * BATCH / len(y_all):.1f} epochs")
 
 
 def train_steps(model, steps=STEPS, seed=0, lr=0.05):
@@ -170,10 +170,13 @@ print("the shortcut fixes it: resnet-20 ends lower than plain-20:            ",
 # depth: ResNet-56 beats ResNet-20. A run this short cannot show that part; in this
 # short run resnet-20 and plain-8 end close together.)
 #
+# A caveat: this demo measures *early optimisation* — the training loss after at most a few
+# epochs (their number is printed above) — not the accuracy reached at the end of training.
+#
 # ## 2 · What goes wrong: look at the gradients
 #
-# Why does the plain network train badly? Course note 004 guesses that "some wrong layers make
-# the later layers wrong too" (有些错误的层导致后面的层也一错再错). The paper is more careful:
+# Why does the plain network train badly? It is often said that a few bad layers make every
+# layer after them go wrong too. The paper is more careful:
 # with batch normalization the signals neither vanish nor explode in the *forward* pass, and
 # He et al. report that the backward gradients had healthy norms too; they conjecture that the
 # deep plain networks have "exponentially low convergence rates". Later work looked closer:
@@ -249,9 +252,9 @@ print("at depth 8 the plain network is still tame (within a factor of 10):", boo
 cnnlab.show_source(BasicBlock.forward)
 
 # %% [markdown]
-# **The block always computes both $F(x)$ and $x$ and adds them.** Course note 004 explains it
-# as "F(x) 与 x 比较，好的话就使用，不好的话还是沿用之前的 x" — compare $F(x)$ with $x$, use it
-# if it is better, otherwise keep $x$, as if the layers were thrown away. There is no
+# **The block always computes both $F(x)$ and $x$ and adds them.** A common explanation says
+# otherwise: the block compares $F(x)$ with $x$, uses $F(x)$ if it is better and otherwise keeps
+# $x$, as if the layers were thrown away. There is no
 # comparison and no switch in the code: the sum is taken every time, for every input. What the
 # shortcut changes is *what is easy to learn*. If the best thing for a block is to do nothing,
 # a residual block only has to drive $F$ to zero (weights towards 0, which weight decay does
@@ -348,34 +351,43 @@ _ = check_function("basic_block_params", basic_block_params, [
 cnnlab.show_source(Bottleneck.forward)
 
 # %% [markdown]
-# How much does it save? Compare one bottleneck block at 256 channels with two 3×3
-# convolutions at 256 channels (a basic block of that width), weights only (no biases here:
-# batch norm follows every convolution), and the multiply–accumulates at 56×56 (ResNet-50's
-# first stage):
+# What does it buy? He et al. (§4.1, "Deeper Bottleneck Architectures", Fig. 5) compare two
+# blocks on ResNet's first stage (56×56): the basic block of ResNet-34, two 3×3 convolutions on
+# 64 channels, and the bottleneck block of ResNet-50 on 256 channels. We count weights only (no
+# biases here: batch norm follows every convolution) and the multiply–accumulates at 56×56:
 
 # %%
 bottleneck_weights = [cnnlab.conv_params(256, 64, 1, bias=False), cnnlab.conv_params(64, 64, 3, bias=False),
                       cnnlab.conv_params(64, 256, 1, bias=False)]
-basic_weights = [cnnlab.conv_params(256, 256, 3, bias=False)] * 2
-print("bottleneck 1×1 (256→64), 3×3 (64→64), 1×1 (64→256):", " + ".join(f"{w:,}" for w in bottleneck_weights),
-      f"= {sum(bottleneck_weights):,} weights")
-print("two 3×3 convolutions (256→256):                    ", " + ".join(f"{w:,}" for w in basic_weights),
-      f"= {sum(basic_weights):,} weights")
-print(f"ratio: {sum(basic_weights) / sum(bottleneck_weights):.1f}×")
+basic_weights = [cnnlab.conv_params(64, 64, 3, bias=False)] * 2
+wide_basic_weights = [cnnlab.conv_params(256, 256, 3, bias=False)] * 2
+print("bottleneck on 256 channels, 1×1 (256→64), 3×3 (64→64), 1×1 (64→256):",
+      " + ".join(f"{w:,}" for w in bottleneck_weights), f"= {sum(bottleneck_weights):,} weights")
+print("basic block on 64 channels, two 3×3 (64→64):                         ",
+      " + ".join(f"{w:,}" for w in basic_weights), f"= {sum(basic_weights):,} weights")
 bottleneck_macs = (cnnlab.conv_macs(256, 64, 1, 56) + cnnlab.conv_macs(64, 64, 3, 56)
                    + cnnlab.conv_macs(64, 256, 1, 56))
-basic_macs = 2 * cnnlab.conv_macs(256, 256, 3, 56)
-print(f"MACs at 56×56: bottleneck {bottleneck_macs:,}, two 3×3 {basic_macs:,}")
+basic_macs = 2 * cnnlab.conv_macs(64, 64, 3, 56)
+print(f"MACs at 56×56: bottleneck {bottleneck_macs:,}, basic block {basic_macs:,}")
+print(f"width: {256 // 64}× the channels for {sum(bottleneck_weights) / sum(basic_weights):.2f}× the weights")
 print("PyTorch, with the batch norms:", f"Bottleneck(256, 64) {sum(p.numel() for p in Bottleneck(256, 64).parameters()):,},",
-      f"BasicBlock(256, 256) {sum(p.numel() for p in BasicBlock(256, 256).parameters()):,}")
+      f"BasicBlock(64, 64) {sum(p.numel() for p in BasicBlock(64, 64).parameters()):,}")
+print("a basic block on 256 channels (no ResNet has one at 56×56):", " + ".join(f"{w:,}" for w in wide_basic_weights),
+      f"= {sum(wide_basic_weights):,} weights,",
+      f"{sum(wide_basic_weights) / sum(basic_weights):.0f}× the 64-channel one, {sum(wide_basic_weights) / sum(bottleneck_weights):.1f}× the bottleneck")
 print("lesson 05, 28×28×192 → 32 channels:", f"direct 5×5 {cnnlab.conv_macs(192, 32, 5, 28):,} MACs,",
       f"1×1 to 16 channels first {cnnlab.conv_macs(192, 16, 1, 28) + cnnlab.conv_macs(16, 32, 5, 28):,} MACs")
 
 # %% [markdown]
-# About 17 times fewer weights and multiplications per block. That is what let He et al. go to
-# 50, 101 and 152 layers: ResNet-50 swaps each basic block of ResNet-34 for a bottleneck block
-# and ends up with a similar cost (section 5). The block is wider on the outside (256) than
-# inside (64): `planes` = 64 is the inner width and `expansion` = 4 gives the output width.
+# At about the same cost — slightly less, in fact — the bottleneck block carries a tensor four
+# times as wide (256 channels instead of 64). That is the point of the design, not a saving
+# against a block ResNet uses there: widening the basic block to 256 channels would cost 16
+# times as much (the weights of a convolution grow with the square of the width), and it is
+# comparing with that block that gives the "17× fewer weights" one sometimes reads. The
+# bottleneck is what let He et al. go to 50, 101 and 152 layers: ResNet-50 swaps each basic
+# block of ResNet-34 for a bottleneck block and ends up with a similar cost (section 5). The
+# block is wider on the outside (256) than inside (64): `planes` = 64 is the inner width and
+# `expansion` = 4 gives the output width.
 #
 # ### Quick check · a strided bottleneck (1 point)
 #
@@ -443,8 +455,38 @@ print(f"{last.name}: feature map {last.output_size}×{last.output_size}, recepti
 #
 # The resnet-20 of section 1 *is* a scaled-down ResNet: `resnet_small(20, width=8)` — a 3×3
 # stem and a max pool (28 → 14), three stages of three basic blocks each at 14, 7 and 4 pixels
-# with 8, 16 and 32 channels, global average pooling and one linear layer; the paper's CIFAR
-# ResNet-20 has the same layout with 16, 32 and 64 channels at 32, 16 and 8 pixels.
+# with 8, 16 and 32 channels, global average pooling and one linear layer. The CIFAR ResNet-20
+# of He et al. (§4.2) has the same stages, but differs in three ways:
+#
+# - **No max pool in the stem.** The paper's 3×3 convolution keeps the 32×32 input, so its
+#   stages run at 32, 16 and 8 pixels with 16, 32 and 64 channels. Our max pool makes every
+#   later convolution cheaper, for a CPU.
+# - **Shortcuts where a stage changes shape.** The paper uses option A there: the identity,
+#   keeping every second pixel, with the new channels filled with zeros — no parameters, so
+#   its residual and plain networks have exactly the same weights. `resnet_small` uses a projection
+#   (option B: 1×1 convolution with stride 2 + batch norm), as the ImageNet ResNets do; that is
+#   where the two extra convolutions of section 1 come from.
+# - **Training.** The paper trains for 64,000 steps of 128 augmented images with weight decay;
+#   section 1 trains for the few epochs printed there, without augmentation or weight decay.
+#
+# Here are both shortcuts, and the difference in parameters at the paper's width (16) on
+# 3-channel images:
+
+# %%
+def shortcut_a(x, c_out):
+    """Option A of He et al.: keep every second pixel, append zero channels up to c_out. No parameters."""
+    return F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 0, c_out - x.shape[1]))   # (N, c_out, H/2, W/2)
+
+
+x = torch.randn(1, 16, 32, 32)
+print(f"option A: {tuple(x.shape)} → {tuple(shortcut_a(x, 32).shape)}, 0 parameters")
+projection, _ = make_layer(BasicBlock, 16, 32, blocks=1, stride=2)
+print(f"option B: {tuple(x.shape)} → {tuple(projection[0].downsample(x).shape)}, "
+      f"{sum(p.numel() for p in projection[0].downsample.parameters())} parameters")
+paper_params = sum(p.numel() for p in plain_small(20, in_channels=3, width=16).parameters())
+ours_params = sum(p.numel() for p in resnet_small(20, in_channels=3, width=16).parameters())
+print(f"ResNet-20 with option A (= its plain network): {paper_params:,} parameters")
+print(f"resnet_small(20, in_channels=3, width=16):     {ours_params:,} parameters (+{ours_params - paper_params:,})")
 
 # %%
 small = trained["resnet-20"]
@@ -476,7 +518,7 @@ print(cnnlab.recipe("resnet"))
 # %% [markdown]
 # ## 7 · What the layers see
 #
-# Course note 001 says shallow layers detect edges, middle layers local patterns and deep layers
+# It is often said that shallow layers detect edges, middle layers local patterns and deep layers
 # global features (the layer-by-layer description comes from Zeiler & Fergus, 2014, who
 # visualised an ImageNet network). Let us look at the trained network's feature maps at
 # increasing depth, together with their size and receptive field:
@@ -516,13 +558,13 @@ plt.show()
 # 14×14. By stage 3 each map is a 4×4 grid whose units see more than the whole image (their
 # receptive field exceeds 28 pixels); they no longer look like anything, and they need not:
 # the global average pool reduces each map to one number, and the linear layer classifies
-# those 32 numbers. Note 001's "edges → textures → object parts" describes large ImageNet
+# those 32 numbers. The picture of "edges → textures → object parts" describes large ImageNet
 # networks well; a small network on 28×28 images has room for only a few such steps.
 #
 # ## 8 · "Choose ResNet first"?
 #
-# Course note 004 ends with "卷积神经网络首选 ResNet" — ResNet is the first choice among CNNs. Put
-# in context:
+# It is often said that ResNet is the first choice among CNNs. How well does that hold up over
+# the years?
 #
 # - **2016–2020**: ResNet-50 was the standard baseline of computer vision — the backbone of
 #   detectors and segmenters and the reference in most papers. Its ideas spread everywhere:
@@ -558,10 +600,9 @@ plt.show()
 #
 # ## Sources
 #
-# - Course notes 001 and 004 (in `shared/seeds/`), whose claims this lesson checks and corrects.
 # - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016
-#   (the degradation problem, Fig. 1; basic and bottleneck blocks; projection shortcuts; the
-#   CIFAR networks of §4.2).
+#   (the degradation problem, Fig. 1; basic and bottleneck blocks, §4.1 and Fig. 5; shortcut
+#   options A and B; the CIFAR networks of §4.2).
 # - K. He, X. Zhang, S. Ren, J. Sun, *Identity Mappings in Deep Residual Networks*, ECCV 2016.
 # - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of
 #   Batch Normalization*, ICLR 2019 (gradient explosion in deep plain networks with batch norm).
@@ -578,3 +619,4 @@ plt.show()
 #   timm*, 2021; I. Bello et al., *Revisiting ResNets: Improved Training and Scaling
 #   Strategies*, NeurIPS 2021.
 # - torchvision's model documentation (parameter and GFLOPS tables of ResNet-18/34/50).
+# - A. Zhang et al., *Dive into Deep Learning*, §8.6 (ResNet).

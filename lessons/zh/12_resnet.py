@@ -30,11 +30,7 @@ lesson = cnnlab.start_lesson("12_resnet", lang="zh")
 # %% [markdown]
 # # 第 12 课 · ResNet
 #
-# 多叠几层本不该变差：更深的网络完全可以复制一个较浅的网络，再把多出来的层设成恒等映射。可是在
-# 2015 年，更深的普通网络反而训练得*更差*。He、Zhang、Ren 和 Sun（2016）把这个现象叫作
-# **退化问题**，并用一行代码解决了它——把块的输入加到它的输出上。本课在 Fashion-MNIST 上复现
-# 这个问题，查看梯度，拆解残差块与瓶颈块，统计 ResNet-18/34/50 的参数，训练一个小型 ResNet，
-# 并看看它的各层算出了什么。
+# 多叠几层本不该变差：更深的网络完全可以复制一个较浅的网络，再把多出来的层设成恒等映射。可是在 2015 年，更深的普通网络反而训练得*更差*。He、Zhang、Ren 和 Sun（2016）把这个现象叫作**退化问题**，并用一行代码解决了它——把块的输入加到它的输出上。本课在 Fashion-MNIST 上复现这个问题，查看梯度，拆解残差块与瓶颈块，统计 ResNet-18/34/50 的参数，训练一个小型 ResNet，并看看它的各层算出了什么。
 #
 # **学完本课，你将能够**
 
@@ -59,15 +55,9 @@ from cnnlab.models.resnet import BasicBlock, Bottleneck, make_layer
 # %% [markdown]
 # ## 1 · 退化问题
 #
-# ResNet 论文的图 1 在 CIFAR-10 上训练了两个*普通*网络（卷积、批量归一化、ReLU，没有捷径连接）：
-# 一个 20 层，一个 56 层。56 层的网络最终在**测试集**上误差更高——在**训练集**上也更高。关键正是
-# 第二条曲线。过拟合是指模型把训练数据拟合得*更好*、泛化却更差；这里更深的模型连训练数据都拟合
-# 得更差。这也不是容量不足（56 层网络把 20 层网络当作特例包含在内），而是优化器找不到好的权重。
-# 课程笔记 004 对现象的描述是对的（“层数增加可能导致 train error 反而增加”）。
+# ResNet 论文的图 1 在 CIFAR-10 上训练了两个*普通*网络（卷积、批量归一化、ReLU，没有捷径连接）：一个 20 层，一个 56 层。56 层的网络最终在**测试集**上误差更高——在**训练集**上也更高。关键正是第二条曲线。过拟合是指模型把训练数据拟合得*更好*、泛化却更差；这里更深的模型连训练数据都拟合得更差。这也不是容量不足（56 层网络把 20 层网络当作特例包含在内），而是优化器找不到好的权重。
 #
-# 我们在笔记本电脑的规模上重做这个实验。`cnnlab.models` 里有论文 §4.2 的 CIFAR 式 ResNet，缩放到
-# 28×28 的图像（`resnet_small`，深度 $6n+2$），以及去掉捷径连接的同一个网络（`plain_small`）。
-# 卷积相同，批量归一化相同；普通网络只是少了加法（以及在阶段改变形状处的两个 1×1 投影卷积）：
+# 我们在个人电脑承受得了的规模上重做这个实验。`cnnlab.models` 里有论文 §4.2 的 CIFAR 式 ResNet，缩放到 28×28 的图像（`resnet_small`，深度 $6n+2$；它与论文中网络的区别见第 6 节），以及去掉捷径连接的同一个网络（`plain_small`）。卷积相同，批量归一化相同；普通网络只是少了加法（以及在阶段改变形状处的两个 1×1 投影卷积）：
 
 # %%
 WIDTH = 8                                   # 第一阶段的通道数（论文中为 16；8 更快）
@@ -80,12 +70,9 @@ for name, make in [("plain-8  ", lambda: plain_small(8, width=WIDTH)),
     print(f"{name}：{convs:2d} 个卷积，{params:,} 个参数")
 
 # %% [markdown]
-# （resnet-20 有 21 个卷积，普通网络 19 个——多出的两个是 1×1 投影；深度只数主路径上的层：
-# 19 个卷积 + 1 个全连接层 = 20。）
+# （resnet-20 有 21 个卷积，普通网络 19 个——多出的两个是 1×1 投影；深度只数主路径上的层：19 个卷积 + 1 个全连接层 = 20。）
 #
-# 现在三个网络——plain-8、plain-20 和 resnet-20——从同一个随机种子出发，按相同顺序在**同样的批量**
-# 上用带动量的 SGD 训练，每一步都记录训练损失。快速模式下是在 2,000 张图像上训练 150 步；完整模式
-# 在全部 60,000 张图像上训练十倍的步数。
+# 现在三个网络——plain-8、plain-20 和 resnet-20——从同一个随机种子出发，按相同顺序在**同样的批量**上用带动量的 SGD 训练，每一步都记录训练损失。快速模式下是在 2,000 张图像上训练 150 步；完整模式在全部 60,000 张图像上训练十倍的步数（相当于多少轮，见下面的输出）。
 
 # %%
 quick = cnnlab.quick_mode()
@@ -96,7 +83,7 @@ STEPS = 150 if quick else 1_500
 BATCH = 32
 X_all = images.images.float() / 255         # (N, 1, 28, 28)
 y_all = images.labels                       # (N,)
-print(f"{len(y_all):,} 张训练图像，{STEPS} 步，每步 {BATCH} 张")
+print(f"{len(y_all):,} 张训练图像，{STEPS} 步，每步 {BATCH} 张，共 {STEPS * BATCH / len(y_all):.1f} 轮")
 
 
 def train_steps(model, steps=STEPS, seed=0, lr=0.05):
@@ -139,7 +126,7 @@ styles = {"plain-8": ("tab:gray", "--"), "plain-20": ("tab:red", "-"), "resnet-2
 for name, losses in curves.items():
     color, line = styles[name]
     ax.plot(np.arange(10, len(losses) + 1), smooth(losses), line, color=color, lw=2, label=name)
-ax.axhline(math.log(10), color="gray", lw=0.8, ls=":", label="ln 10：瞎猜")
+ax.axhline(math.log(10), color="gray", lw=0.8, ls=":", label="ln 10：随机猜测")
 ax.set_xlabel("训练步（每批 32 张）", fontsize=11)
 ax.set_ylabel("训练损失（交叉熵）", fontsize=11)
 ax.set_title("退化：更深的普通网络训练得更差，残差网络则不会", fontsize=12)
@@ -147,8 +134,7 @@ ax.legend(fontsize=10)
 plt.show()
 
 # %% [markdown]
-# 上面的数字因机器而异；下面两个比较在我们试过的每个随机种子（共四个）上、在快速模式下都成立，
-# 差距都在 0.1 以上。我们比较最后 20 步的平均**训练**损失：
+# 上面的数字因机器而异；下面两个比较在我们试过的每个随机种子（共四个）上、在快速模式下都成立，差距都在 0.1 以上。我们比较最后 20 步的平均**训练**损失：
 
 # %%
 final = {name: curves[name][-20:].mean() for name in curves}
@@ -158,18 +144,13 @@ print("捷径解决了它：resnet-20 最终低于 plain-20：       ",
       bool(final["resnet-20"] < final["plain-20"]))
 
 # %% [markdown]
-# 多了十二层，普通网络*连自己的训练数据都拟合得更差*；同样十二层加上捷径连接就没有这个问题。
-# （论文中，残差网络还能从深度中获益：ResNet-56 胜过 ResNet-20。这么短的训练显示不出这一点；
-# 在这次短训练里 resnet-20 和 plain-8 的终点很接近。）
+# 多了十二层，普通网络*连自己的训练数据都拟合得更差*；同样十二层加上捷径连接就没有这个问题。（论文中，残差网络还能从深度中获益：ResNet-56 胜过 ResNet-20。这么短的训练显示不出这一点；在这次短训练里 resnet-20 和 plain-8 的终点很接近。）
+#
+# 需要注意：这个演示衡量的是*训练初期的优化*——至多几轮（轮数见上面的输出）之后的训练损失，而不是训练结束时达到的准确率。
 #
 # ## 2 · 问题出在哪里：看梯度
 #
-# 普通网络为什么训练得差？课程笔记 004 猜测“有些错误的层导致后面的层也一错再错”。论文说得更谨慎：
-# 有了批量归一化，信号在*前向*传播中既不会消失也不会爆炸；He 等人报告说反向的梯度范数也正常，
-# 他们推测深层普通网络的收敛速度“指数级地慢”。后来的研究看得更细：在带批量归一化的深层普通网络
-# 中，梯度在传回输入的路上逐层**增大**（Yang 等，2019），并且变得像噪声（Balduzzi 等，2017）。
-# 我们来测一测：一个 64 张图像的批量，刚初始化的网络（固定随机种子），以及损失对每个卷积层权重
-# 的梯度的范数。
+# 普通网络为什么训练得差？常有人说，有些层出了错，后面的层也跟着一错再错。论文说得更谨慎：有了批量归一化，信号在*前向*传播中既不会消失也不会爆炸；He 等人报告说反向的梯度范数也正常，他们推测深层普通网络的收敛速度“指数级地慢”。后来的研究看得更细：在带批量归一化的深层普通网络中，梯度在传回输入的路上逐层**增大**（Yang 等，2019），并且变得像噪声（Balduzzi 等，2017）。我们来测一测：一个 64 张图像的批量，刚初始化的网络（固定随机种子），以及损失对每个卷积层权重的梯度的范数。
 
 # %%
 def gradient_norms(model, X, y):
@@ -217,10 +198,7 @@ print("plain-56 第一层的梯度是 resnet-56 的 10 倍以上：  ", bool(pla
 print("深度为 8 时普通网络还算温和（相差不到 10 倍）：  ", bool(norms["plain", 8][0] / norms["plain", 8][-1] < 10))
 
 # %% [markdown]
-# 在普通网络中，靠近输入的层得到的梯度比靠近输出的层大一百倍以上，于是没有一个学习率能同时适合
-# 所有层，而那里的梯度也几乎不携带关于损失的有用信息。在残差网络中，第一层与最后一层的差距要小
-# 得多。原因在于残差块的形状 $y = x + F(x)$：它的雅可比矩阵是 $I + \partial F/\partial x$，所以
-# 梯度总有一条经过恒等映射的直达通路，再加上经过 $F$ 的那部分。
+# 在普通网络中，靠近输入的层得到的梯度比靠近输出的层大一百倍以上，于是没有一个学习率能同时适合所有层，而那里的梯度也几乎不携带关于损失的有用信息。在残差网络中，第一层与最后一层的差距要小得多。原因在于残差块的形状 $y = x + F(x)$：它的雅可比矩阵是 $I + \partial F/\partial x$，所以梯度总有一条经过恒等映射的直达通路，再加上经过 $F$ 的那部分。
 #
 # ## 3 · 残差块
 #
@@ -228,23 +206,15 @@ print("深度为 8 时普通网络还算温和（相差不到 10 倍）：  ", b
 #
 # $$y = \mathrm{ReLU}\big(F(x) + x\big), \qquad F(x) = \mathrm{BN}(W_2 * \mathrm{ReLU}(\mathrm{BN}(W_1 * x))).$$
 #
-# 下面是库里的 `BasicBlock`（ResNet-18 和 -34 用它）；`residual=False` 就是上面用的普通块：
+# 下面是库里的 `BasicBlock`（ResNet-18 和 -34 用它；库里的注释和文档字符串是英文的）；`residual=False` 就是上面用的普通块：
 
 # %%
 cnnlab.show_source(BasicBlock.forward)
 
 # %% [markdown]
-# **残差块总是同时计算 $F(x)$ 和 $x$，并把两者相加。** 课程笔记 004 的解释是“将中间错误的层抛弃……
-# F(x) 与 x 比较，好的话就使用，不好的话还是沿用之前的 x”，好像这些层会被丢掉。但代码里既没有比较，
-# 也没有开关：对每个输入，每一次都求和。捷径连接改变的是*什么容易学*。如果某个块最好什么都不做，
-# 残差块只需把 $F$ 压到零（权重趋向 0，权重衰减本来就在这么做）；普通块却必须让中间夹着 ReLU 的
-# 两个卷积精确地复现自己的输入。所以这些层学的是对恒等映射的修正，也就是**残差**
-# $F(x) = H(x) - x$。
+# **残差块总是同时计算 $F(x)$ 和 $x$，并把两者相加。** 常见的一种解释却是：残差块把 $F(x)$ 与 $x$ 比较，$F(x)$ 更好就用它，否则沿用原来的 $x$，好像这些层会被丢掉。但代码里既没有比较，也没有开关：对每个输入，每一次都求和。捷径连接改变的是*什么容易学*。如果某个块最好什么都不做，残差块只需把 $F$ 压到零（权重趋向 0，权重衰减本来就在这么做）；普通块却必须让中间夹着 ReLU 的两个卷积精确地复现自己的输入。所以这些层学的是对恒等映射的修正，也就是**残差** $F(x) = H(x) - x$。
 #
-# 我们来验证“F = 0 就是恒等映射”。把最后一个批量归一化的缩放系数 γ 设为 0，就得到精确的
-# $F(x) = 0$（torchvision 提供的 `zero_init_residual=True` 就是这样做的，源自 Goyal 等，2017）。
-# 对非负输入，残差块于是返回 $\mathrm{ReLU}(x) = x$（前一个块以 ReLU 结尾，所以输入非负）；普通块
-# 则返回全零：
+# 我们来验证“F = 0 就是恒等映射”。把最后一个批量归一化的缩放系数 γ 设为 0，就得到精确的 $F(x) = 0$（torchvision 提供的 `zero_init_residual=True` 就是这样做的，源自 Goyal 等，2017）。对非负输入，残差块于是返回 $\mathrm{ReLU}(x) = x$（前一个块以 ReLU 结尾，所以输入非负）；普通块则返回全零：
 
 # %%
 torch.manual_seed(0)
@@ -272,9 +242,7 @@ choice("what_block_does", key="8dcfb69bb29f050c38b280ac893a17d8",
 # %% [markdown]
 # ### 形状改变时：投影捷径
 #
-# 只有形状相同，$x$ 和 $F(x)$ 才能相加。每个阶段的第一个块把高和宽减半（步幅 2）、通道数加倍，
-# 所以那里的捷径是一个**投影**：步幅为 2 的 1×1 卷积，后接批量归一化（论文中的选项 B）。
-# `make_layer` 恰好在输入与输出形状不同的地方加上它：
+# 只有形状相同，$x$ 和 $F(x)$ 才能相加。每个阶段的第一个块把高和宽减半（步幅 2）、通道数加倍，所以那里的捷径是一个**投影**：步幅为 2 的 1×1 卷积，后接批量归一化（论文中的选项 B）。`make_layer` 恰好在输入与输出形状不同的地方加上它：
 
 # %%
 stage, _ = make_layer(BasicBlock, 64, 128, blocks=2, stride=2)
@@ -297,9 +265,7 @@ numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit
 # %% [markdown]
 # ### 练习 · 任意基本块的参数量（3 分）
 #
-# 补全 `basic_block_params(c_in, c_out, stride)`：按 `make_layer` 的构造方式，从 `c_in` 到 `c_out`
-# 通道的 `BasicBlock` 的可训练参数量——两个无偏置的 3×3 卷积、两个批量归一化，以及当
-# `stride != 1` 或 `c_in != c_out` 时的投影捷径（无偏置的 1×1 卷积 + 批量归一化）。
+# 补全 `basic_block_params(c_in, c_out, stride)`：按 `make_layer` 的构造方式，从 `c_in` 到 `c_out` 通道的 `BasicBlock` 的可训练参数量——两个无偏置的 3×3 卷积、两个批量归一化，以及当 `stride != 1` 或 `c_in != c_out` 时的投影捷径（无偏置的 1×1 卷积 + 批量归一化）。
 
 # %% tags=["exercise:basic_block_params"]
 def basic_block_params(c_in, c_out, stride=1):
@@ -317,45 +283,42 @@ _ = check_function("basic_block_params", basic_block_params, [
 # %% [markdown]
 # ## 4 · 瓶颈块
 #
-# ResNet-50 及更深的网络使用**瓶颈块**：先用 1×1 卷积*降维*（256 → 64），再在变薄的张量上做
-# 3×3 卷积，最后用第二个 1×1 卷积*升维*回去（64 → 256）；捷径加上 256 通道的输入。这和第 05 课
-# 里 GoogLeNet 在 5×5 卷积前用 1×1 降维是同一个技巧（下面比较的最后一行重新算出了那个例子）：
-# 把昂贵的空间卷积放在少量通道上做。
+# ResNet-50 及更深的网络使用**瓶颈块**：先用 1×1 卷积*降维*（256 → 64），再在变薄的张量上做 3×3 卷积，最后用第二个 1×1 卷积*升维*回去（64 → 256）；捷径加上 256 通道的输入。这和第 05 课里 GoogLeNet 在 5×5 卷积前用 1×1 降维是同一个技巧（下面比较的最后一行重新算出了那个例子）：把昂贵的空间卷积放在少量通道上做。
 
 # %%
 cnnlab.show_source(Bottleneck.forward)
 
 # %% [markdown]
-# 能省多少？把 256 通道的一个瓶颈块与 256 通道的两个 3×3 卷积（同宽度的基本块）比较：只数权重
-# （这里没有偏置：每个卷积后面都跟着批量归一化），再算 56×56 上（ResNet-50 的第一阶段）的乘加次数：
+# 它换来了什么？He 等人（§4.1“Deeper Bottleneck Architectures”，图 5）在 ResNet 的第一阶段（56×56）上比较了两种块：ResNet-34 的基本块，即 64 通道上的两个 3×3 卷积；以及 ResNet-50 在 256 通道上的瓶颈块。我们只数权重（这里没有偏置：每个卷积后面都跟着批量归一化），再算 56×56 上的乘加次数：
 
 # %%
 bottleneck_weights = [cnnlab.conv_params(256, 64, 1, bias=False), cnnlab.conv_params(64, 64, 3, bias=False),
                       cnnlab.conv_params(64, 256, 1, bias=False)]
-basic_weights = [cnnlab.conv_params(256, 256, 3, bias=False)] * 2
-print("瓶颈块 1×1（256→64）、3×3（64→64）、1×1（64→256）：", " + ".join(f"{w:,}" for w in bottleneck_weights),
-      f"= {sum(bottleneck_weights):,} 个权重")
-print("两个 3×3 卷积（256→256）：                        ", " + ".join(f"{w:,}" for w in basic_weights),
-      f"= {sum(basic_weights):,} 个权重")
-print(f"比值：{sum(basic_weights) / sum(bottleneck_weights):.1f}×")
+basic_weights = [cnnlab.conv_params(64, 64, 3, bias=False)] * 2
+wide_basic_weights = [cnnlab.conv_params(256, 256, 3, bias=False)] * 2
+print("256 通道上的瓶颈块，1×1（256→64）、3×3（64→64）、1×1（64→256）：",
+      " + ".join(f"{w:,}" for w in bottleneck_weights), f"= {sum(bottleneck_weights):,} 个权重")
+print("64 通道上的基本块，两个 3×3（64→64）：                          ",
+      " + ".join(f"{w:,}" for w in basic_weights), f"= {sum(basic_weights):,} 个权重")
 bottleneck_macs = (cnnlab.conv_macs(256, 64, 1, 56) + cnnlab.conv_macs(64, 64, 3, 56)
                    + cnnlab.conv_macs(64, 256, 1, 56))
-basic_macs = 2 * cnnlab.conv_macs(256, 256, 3, 56)
-print(f"56×56 上的乘加次数：瓶颈块 {bottleneck_macs:,}，两个 3×3 {basic_macs:,}")
-print("PyTorch（含批量归一化）：", f"Bottleneck(256, 64) {sum(p.numel() for p in Bottleneck(256, 64).parameters()):,},",
-      f"BasicBlock(256, 256) {sum(p.numel() for p in BasicBlock(256, 256).parameters()):,}")
+basic_macs = 2 * cnnlab.conv_macs(64, 64, 3, 56)
+print(f"56×56 上的乘加次数：瓶颈块 {bottleneck_macs:,}，基本块 {basic_macs:,}")
+print(f"宽度：通道数是 {256 // 64} 倍，权重是 {sum(bottleneck_weights) / sum(basic_weights):.2f} 倍")
+print("PyTorch（含批量归一化）：", f"Bottleneck(256, 64) {sum(p.numel() for p in Bottleneck(256, 64).parameters()):,}，",
+      f"BasicBlock(64, 64) {sum(p.numel() for p in BasicBlock(64, 64).parameters()):,}")
+print("256 通道上的基本块（没有哪个 ResNet 在 56×56 上用它）：", " + ".join(f"{w:,}" for w in wide_basic_weights),
+      f"= {sum(wide_basic_weights):,} 个权重，",
+      f"是 64 通道基本块的 {sum(wide_basic_weights) / sum(basic_weights):.0f} 倍、瓶颈块的 {sum(wide_basic_weights) / sum(bottleneck_weights):.1f} 倍")
 print("第 05 课，28×28×192 → 32 通道：", f"直接 5×5：{cnnlab.conv_macs(192, 32, 5, 28):,} 次乘加，",
       f"先用 1×1 降到 16 通道：{cnnlab.conv_macs(192, 16, 1, 28) + cnnlab.conv_macs(16, 32, 5, 28):,} 次乘加")
 
 # %% [markdown]
-# 每个块的权重和乘法都少了约 17 倍。正是这一点让 He 等人把网络做到 50、101 和 152 层：ResNet-50
-# 把 ResNet-34 的每个基本块换成瓶颈块，计算量却相差不大（见第 5 节）。瓶颈块外宽（256）内窄（64）：
-# `planes` = 64 是内部宽度，`expansion` = 4 给出输出宽度。
+# 代价大致相同（其实还略低），瓶颈块却承载了四倍宽的张量（256 个通道而不是 64 个）。这才是这种设计的意义，而不是比 ResNet 在这里实际用到的某种块更省：把这个基本块加宽到 256 通道要贵 16 倍（卷积的权重随宽度的平方增长），有时读到的“权重少约 17 倍”正是拿瓶颈块和这种块比出来的。瓶颈块让 He 等人把网络做到 50、101 和 152 层：ResNet-50 把 ResNet-34 的每个基本块换成瓶颈块，计算量却相差不大（见第 5 节）。瓶颈块外宽（256）内窄（64）：`planes` = 64 是内部宽度，`expansion` = 4 给出输出宽度。
 #
 # ### 小测验 · 带步幅的瓶颈块（1 分）
 #
-# ResNet-50 第三阶段的第一个块是带投影捷径的 `Bottleneck(512, 256, stride=2)`；和 torchvision
-# 一样，步幅放在 3×3 卷积上。
+# ResNet-50 第三阶段的第一个块是带投影捷径的 `Bottleneck(512, 256, stride=2)`；和 torchvision 一样，步幅放在 3×3 卷积上。
 
 # %% tags=["exercise:bottleneck_shape"]
 shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
@@ -367,11 +330,7 @@ shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
 # %% [markdown]
 # ## 5 · ResNet-18、-34 和 -50
 #
-# ImageNet 上的 ResNet 共用一种布局：一个步幅 2 的 7×7 卷积和一个最大池化（224 → 56），在 56、28、
-# 14、7 像素上的四个阶段，“planes”分别为 64、128、256、512，然后是全局平均池化和一个全连接层。
-# 它们的区别只在每个阶段的块数：[2, 2, 2, 2] 个基本块（18）、[3, 4, 6, 3] 个基本块（34）、
-# [3, 4, 6, 3] 个瓶颈块（50）。`cnnlab.summary` 统计每张 224×224 图像的参数量与乘加次数。模型建在
-# PyTorch 的 `meta` 设备上：张量只有形状没有数值，所以统计瞬间完成，也不为权重占用内存。
+# ImageNet 上的 ResNet 共用一种布局：一个步幅 2 的 7×7 卷积和一个最大池化（224 → 56），在 56、28、14、7 像素上的四个阶段，“planes”分别为 64、128、256、512，然后是全局平均池化和一个全连接层。它们的区别只在每个阶段的块数：[2, 2, 2, 2] 个基本块（18）、[3, 4, 6, 3] 个基本块（34）、[3, 4, 6, 3] 个瓶颈块（50）。`cnnlab.summary` 统计每张 224×224 图像的参数量与乘加次数。模型建在 PyTorch 的 `meta` 设备上：张量只有形状没有数值，所以统计瞬间完成，也不为权重占用内存。
 
 # %%
 for make in (resnet18, resnet34, resnet50):
@@ -382,9 +341,7 @@ for make in (resnet18, resnet34, resnet50):
           f"每张图像 {s.total_macs / 1e9:.2f} G 次乘加")
 
 # %% [markdown]
-# 这与 torchvision 的表格一致（ResNet-18：11.7 M 参数、1.81 G 次乘加）。ResNet-50 的参数比
-# ResNet-34 多，计算量却只多一点，这要归功于瓶颈块。ResNet-18 的参数都在哪里？大多在最后一个阶段，
-# 那里 512 通道上的 3×3 卷积核最大：
+# 这与 torchvision 的表格一致（ResNet-18：11.7 M 参数、1.81 G 次乘加）。ResNet-50 的参数比 ResNet-34 多，计算量却只多一点，这要归功于瓶颈块。ResNet-18 的参数都在哪里？大多在最后一个阶段，那里 512 通道上的 3×3 卷积核最大：
 
 # %%
 with torch.device("meta"):
@@ -397,24 +354,41 @@ for part in ("conv1", "bn1", "layer1", "layer2", "layer3", "layer4", "fc"):
 # %% [markdown]
 # ### 感受野
 #
-# ResNet-18 最后一个阶段的一个单元能看到多少输入像素？`cnnlab.receptive_field` 用第 04 课的递推
-# 公式走遍整个网络，包括捷径连接（由最长的路径决定）：
+# ResNet-18 最后一个阶段的一个单元能看到多少输入像素？`cnnlab.receptive_field` 用第 04 课的递推公式走遍整个网络，包括捷径连接（由最长的路径决定）：
 
 # %%
 fields = cnnlab.receptive_field(model, (3, 224, 224))
 last = [row for row in fields if row.name.startswith("layer4")][-1]
-print(f"{last.name}：特征图 {last.output_size}×{last.output_size}，感受野 {last.r}×{last.r}，jump {last.jump}")
+print(f"{last.name}：特征图 {last.output_size}×{last.output_size}，感受野 {last.r}×{last.r}，跳距 {last.jump}")
 
 # %% [markdown]
-# 435 个像素：窗口比 224 像素的图像还宽，所以最后 7×7 特征图中靠近中心的单元能看到整幅图像
-# （外加填充）。有效感受野（第 04 课）要小得多，并集中在这个窗口的中部。
+# 435 个像素：窗口比 224 像素的图像还宽，所以最后 7×7 特征图中靠近中心的单元能看到整幅图像（外加填充）。有效感受野（第 04 课）要小得多，并集中在这个窗口的中部。
 #
 # ## 6 · 我们训练过的小型 ResNet
 #
-# 第 1 节的 resnet-20 *就是*一个缩小版 ResNet：`resnet_small(20, width=8)`——一个 3×3 的起始卷积
-# 和一个最大池化（28 → 14），在 14、7、4 像素上各有三个基本块的三个阶段，通道数为 8、16、32，
-# 然后是全局平均池化和一个全连接层；论文中 CIFAR 上的 ResNet-20 布局相同，通道数为 16、32、64，
-# 分辨率为 32、16、8 像素。
+# 第 1 节的 resnet-20 *就是*一个缩小版 ResNet：`resnet_small(20, width=8)`——一个 3×3 的起始卷积和一个最大池化（28 → 14），在 14、7、4 像素上各有三个基本块的三个阶段，通道数为 8、16、32，然后是全局平均池化和一个全连接层。He 等人（§4.2）在 CIFAR 上的 ResNet-20 阶段结构相同，但有三点不同：
+#
+# - **起始部分没有最大池化。** 论文的 3×3 卷积保持 32×32 的输入尺寸，所以各阶段分别在 32、16、8 像素上，通道数为 16、32、64。我们的最大池化让后面每个卷积都更省算力，适合 CPU。
+# - **阶段改变形状处的捷径。** 论文在那里用选项 A：恒等映射，每隔一个像素取一个，新增的通道补零——没有参数，所以它的残差网络和普通网络的权重完全一样。`resnet_small` 和 ImageNet 上的 ResNet 一样用投影（选项 B：步幅 2 的 1×1 卷积 + 批量归一化）；第 1 节里多出的两个卷积就是它们。
+# - **训练。** 论文用 64,000 步、每步 128 张经过数据增强的图像训练，并使用权重衰减；第 1 节只训练那里输出的几轮，没有数据增强，也没有权重衰减。
+#
+# 下面是这两种捷径，以及按论文的宽度（16）和 3 通道输入计算时两者的参数量之差：
+
+# %%
+def shortcut_a(x, c_out):
+    """He 等人的选项 A：每隔一个像素取一个，再补零通道到 c_out。没有参数。"""
+    return F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 0, c_out - x.shape[1]))   # (N, c_out, H/2, W/2)
+
+
+x = torch.randn(1, 16, 32, 32)
+print(f"选项 A：{tuple(x.shape)} → {tuple(shortcut_a(x, 32).shape)}，0 个参数")
+projection, _ = make_layer(BasicBlock, 16, 32, blocks=1, stride=2)
+print(f"选项 B：{tuple(x.shape)} → {tuple(projection[0].downsample(x).shape)}，"
+      f"{sum(p.numel() for p in projection[0].downsample.parameters())} 个参数")
+paper_params = sum(p.numel() for p in plain_small(20, in_channels=3, width=16).parameters())
+ours_params = sum(p.numel() for p in resnet_small(20, in_channels=3, width=16).parameters())
+print(f"选项 A 的 ResNet-20（= 它的普通网络）：   {paper_params:,} 个参数")
+print(f"resnet_small(20, in_channels=3, width=16)：{ours_params:,} 个参数（多 {ours_params - paper_params:,} 个）")
 
 # %%
 small = trained["resnet-20"]
@@ -436,8 +410,7 @@ print("resnet-20 的测试准确率高于 0.5（随机猜测为 0.1）：", test
 # %% [markdown]
 # 快速模式下这只是 150 步之后的结果；完整模式在全部 60,000 张图像上训练十倍的时间。
 #
-# 库里小型 ResNet 的完整模式配方（`benchmarks/bench_models.py` 按它训练、计时，并与 d2l 的数字
-# 对比）用的是 8 层的网络，也是这一族中最省算力的：
+# 库里小型 ResNet 的完整模式配方（`benchmarks/bench_models.py` 按它训练、计时，并与 d2l 的数字对比）用的是 8 层的网络，也是这一族中最省算力的：
 
 # %%
 print(cnnlab.recipe("resnet"))
@@ -445,9 +418,7 @@ print(cnnlab.recipe("resnet"))
 # %% [markdown]
 # ## 7 · 各层看到了什么
 #
-# 课程笔记 001 说浅层卷积提取边缘，中层提取局部信息，深层提取全局信息（这种逐层的描述来自
-# Zeiler 和 Fergus 2014 年对一个 ImageNet 网络的可视化）。我们来看训练好的网络在不同深度的
-# 特征图，以及它们的尺寸和感受野：
+# 常有人说，浅层卷积提取边缘，中层提取局部信息，深层提取全局信息（这种逐层的描述来自 Zeiler 和 Fergus 2014 年对一个 ImageNet 网络的可视化）。我们来看训练好的网络在不同深度的特征图，以及它们的尺寸和感受野：
 
 # %%
 small.eval()
@@ -479,26 +450,15 @@ fig.suptitle("训练后的 resnet-20 的特征图：14×14 → 14×14 → 7×7 �
 plt.show()
 
 # %% [markdown]
-# 起始卷积和第 1 阶段的特征图仍能看出衣物的样子：有的通道响应它的上轮廓，有的响应下边缘，
-# 有的响应背景——是 14×14 上的边缘和区域检测器。到了第 3 阶段，每张特征图只是 4×4 的网格，单元的
-# 感受野超过 28 像素、比整幅图像还大；它们已经看不出像什么，也不必像什么：全局平均池化把每张
-# 特征图变成一个数，全连接层再对这 32 个数分类。笔记 001 的“边缘 → 纹理 → 物体部件”很好地描述了
-# 大型 ImageNet 网络；28×28 图像上的小网络只容得下其中几步。
+# 起始卷积和第 1 阶段的特征图仍能看出衣物的样子：有的通道响应它的上轮廓，有的响应下边缘，有的响应背景——是 14×14 上的边缘和区域检测器。到了第 3 阶段，每张特征图只是 4×4 的网格，单元的感受野超过 28 像素、比整幅图像还大；它们已经看不出像什么，也不必像什么：全局平均池化把每张特征图变成一个数，全连接层再对这 32 个数分类。“边缘 → 纹理 → 物体部件”这幅图景很好地描述了大型 ImageNet 网络；28×28 图像上的小网络只容得下其中几步。
 #
 # ## 8 · “首选 ResNet”？
 #
-# 课程笔记 004 的结尾写道“卷积神经网络首选 ResNet”。放到背景中看：
+# 常有人说“卷积神经网络首选 ResNet”。这句话这些年来站得住吗？
 #
-# - **2016–2020 年**：ResNet-50 是计算机视觉的标准基线——检测和分割模型的骨干网络，也是大多数
-#   论文的参照。它的思想传遍各处：此后几乎每个深层网络都有恒等捷径，Transformer 也不例外。
-# - **此后**：ResNeXt（Xie 等，2017）把 3×3 卷积分成若干组；EfficientNet（Tan 和 Le，2019）同时
-#   缩放深度、宽度和分辨率，让每次乘法换来更高的精度；Vision Transformer（Dosovitskiy 等，2021）
-#   在大数据上用注意力取代卷积；ConvNeXt（Liu 等，2022）一步步把 ResNet 的设计现代化，追平了
-#   Transformer。
-# - **仍是强有力的默认选择**：用现代的训练方法，不改结构的 ResNet-50 在 ImageNet 上能提高好几个
-#   百分点（Wightman、Touvron 和 Jégou，2021；Bello 等，2021）。对小数据集、CPU 或第一次实验，
-#   ResNet-18 或更小的 `resnet_small`（能用预训练权重就用）是稳妥的首选：被研究得很透、速度快、
-#   每个库都有。
+# - **2016–2020 年**：ResNet-50 是计算机视觉的标准基线——检测和分割模型的骨干网络，也是大多数论文的参照。它的思想传遍各处：此后几乎每个深层网络都有恒等捷径，Transformer 也不例外。
+# - **此后**：ResNeXt（Xie 等，2017）把 3×3 卷积分成若干组；EfficientNet（Tan 和 Le，2019）同时缩放深度、宽度和分辨率，让每次乘法换来更高的精度；Vision Transformer（Dosovitskiy 等，2021）在大数据上用注意力取代卷积；ConvNeXt（Liu 等，2022）一步步把 ResNet 的设计现代化，追平了 Transformer。
+# - **仍是强有力的默认选择**：用现代的训练方法，不改结构的 ResNet-50 在 ImageNet 上能提高好几个百分点（Wightman、Touvron 和 Jégou，2021；Bello 等，2021）。对小数据集、CPU 或第一次实验，ResNet-18 或更小的 `resnet_small`（能用预训练权重就用）是稳妥的首选：被研究得很透、速度快、每个库都有。
 #
 # 所以：它是好的*首选*和需要超越的基线，而不是最终答案。
 #
@@ -506,33 +466,21 @@ plt.show()
 #
 # - **把退化当成过拟合。** 更深的普通网络*训练*误差更高；过拟合的训练误差反而更低。
 # - **“残差块在 F(x) 和 x 之间做选择。”** 它总是把两者相加；捷径只是让恒等映射容易学，仅此而已。
-# - **“残差连接解决了梯度消失。”** 有批量归一化时，普通网络的梯度并没有消失（He 等人也这样报告）；
-#   在第 2 节里，梯度甚至朝输入方向变大。捷径让梯度在各层之间保持均衡。
-# - **把形状不同的张量相加。** 在阶段下采样的地方，捷径需要投影（步幅 2 的 1×1 卷积），否则形状
-#   对不上。
-# - **数错瓶颈块的通道。** `Bottleneck(inplanes, planes)` 输出 `4 · planes` 个通道；`planes` 是
-#   *内部*宽度。
-# - **漏掉批量归一化的参数。** 每个 BN 层每个通道有 2 个参数（γ、β）；它的滑动均值和方差是缓冲区，
-#   不是参数。
+# - **“残差连接解决了梯度消失。”** 有批量归一化时，普通网络的梯度并没有消失（He 等人也这样报告）；在第 2 节里，梯度甚至朝输入方向变大。捷径让梯度在各层之间保持均衡。
+# - **把形状不同的张量相加。** 在阶段下采样的地方，捷径需要投影（步幅 2 的 1×1 卷积），否则形状对不上。
+# - **数错瓶颈块的通道。** `Bottleneck(inplanes, planes)` 输出 `4 · planes` 个通道；`planes` 是*内部*宽度。
+# - **漏掉批量归一化的参数。** 每个 BN 层每个通道有 2 个参数（γ、β）；它的滑动均值和方差是缓冲区，不是参数。
 #
 # ## 参考资料
 #
-# - 课程笔记 001 和 004（`shared/seeds/`），本课用代码检验并修正了其中的说法。
-# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016
-#   （退化问题，图 1；基本块与瓶颈块；投影捷径；§4.2 的 CIFAR 网络）。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（退化问题，图 1；基本块与瓶颈块，§4.1 与图 5；捷径的选项 A 和 B；§4.2 的 CIFAR 网络）。
 # - K. He, X. Zhang, S. Ren, J. Sun, *Identity Mappings in Deep Residual Networks*, ECCV 2016。
-# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of
-#   Batch Normalization*, ICLR 2019（带批量归一化的深层普通网络中的梯度爆炸）。
-# - D. Balduzzi 等, *The Shattered Gradients Problem: If resnets are the answer, then what is the
-#   question?*, ICML 2017。
-# - P. Goyal 等, *Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour*, 2017（每个块最后一个
-#   BN 的 γ 初始化为 0）。
+# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（带批量归一化的深层普通网络中的梯度爆炸）。
+# - D. Balduzzi 等, *The Shattered Gradients Problem: If resnets are the answer, then what is the question?*, ICML 2017。
+# - P. Goyal 等, *Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour*, 2017（每个块最后一个 BN 的 γ 初始化为 0）。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014。
-# - S. Xie 等, *Aggregated Residual Transformations for Deep Neural Networks*（ResNeXt）, CVPR 2017；
-#   M. Tan, Q. Le, *EfficientNet*, ICML 2019；A. Dosovitskiy 等, *An Image is Worth 16x16 Words*
-#   （ViT）, ICLR 2021；Z. Liu 等, *A ConvNet for the 2020s*（ConvNeXt）, CVPR 2022。
-# - R. Wightman, H. Touvron, H. Jégou, *ResNet strikes back: An improved training procedure in
-#   timm*, 2021；I. Bello 等, *Revisiting ResNets: Improved Training and Scaling Strategies*,
-#   NeurIPS 2021。
+# - S. Xie 等, *Aggregated Residual Transformations for Deep Neural Networks*（ResNeXt）, CVPR 2017；M. Tan, Q. Le, *EfficientNet*, ICML 2019；A. Dosovitskiy 等, *An Image is Worth 16x16 Words*（ViT）, ICLR 2021；Z. Liu 等, *A ConvNet for the 2020s*（ConvNeXt）, CVPR 2022。
+# - R. Wightman, H. Touvron, H. Jégou, *ResNet strikes back: An improved training procedure in timm*, 2021；I. Bello 等, *Revisiting ResNets: Improved Training and Scaling Strategies*, NeurIPS 2021。
 # - torchvision 的模型文档（ResNet-18/34/50 的参数量与 GFLOPS 表）。
+# - 阿斯顿·张等，《动手学深度学习》§7.6“残差网络（ResNet）”。
 

@@ -30,10 +30,13 @@ lesson = cnnlab.start_lesson("11_nin_googlenet", lang="en")
 # %% [markdown]
 # # Lesson 11 · NiN and GoogLeNet
 #
-# AlexNet and VGG end with huge fully connected layers and use 1×1 kernels nowhere. Two
-# networks of 2013–2014 changed both. **Network in Network** (NiN; Lin, Chen & Yan, 2014) put a
-# small multilayer perceptron at every pixel, built from 1×1 convolutions, and replaced the
-# fully connected classifier by **global average pooling**. **GoogLeNet** (Szegedy et al., 2015)
+# AlexNet and VGG end with huge fully connected layers, and their convolutions are mostly 3×3
+# or larger. Two networks of 2013–2014 changed both. **Network in Network** (NiN; Lin, Chen &
+# Yan, 2014) put a small multilayer perceptron at every pixel, built from 1×1 convolutions, and
+# replaced the fully connected classifier by **global average pooling**. (VGG tried 1×1
+# convolutions too, citing NiN: configuration C of Simonyan & Zisserman, 2015, Table 1, ends
+# three of its blocks with a 1×1 convolution; the better configuration D uses 3×3 there
+# instead, and that is the VGG-16 of lesson 10.) **GoogLeNet** (Szegedy et al., 2015)
 # took both ideas and added the **Inception block**: several kernel sizes side by side, made
 # affordable by 1×1 bottlenecks. This lesson verifies each idea with code, counts what it saves,
 # and trains small versions of both networks.
@@ -66,8 +69,8 @@ from cnnlab.models.nin import MLPConv
 cnnlab.show_source(MLPConv)
 
 # %% [markdown]
-# Claim: an mlpconv block is a three-layer MLP applied to every k×k patch of its input, the same
-# MLP at every position. The first convolution reads a $c_\text{in}\times k\times k$ patch (its
+# In other words, an mlpconv block is a three-layer MLP applied to every k×k patch of its input,
+# the same MLP at every position. The first convolution reads a $c_\text{in}\times k\times k$ patch (its
 # "input layer"), and each 1×1 convolution is a fully connected layer across channels. Let us
 # check it: cut the input into patches with `F.unfold`, push every patch through an
 # `nn.Sequential` of three `nn.Linear` layers holding the *same* weights, and compare.
@@ -95,8 +98,9 @@ print("mlpconv output:", tuple(y.shape), " per-patch MLP output:", tuple(per_pix
 print("equal within 1e-6:", torch.allclose(y, per_pixel, atol=1e-6))
 
 # %% [markdown]
-# Course note 003 describes the 1×1 convolution as "卷积操作的全连接层": treat the channels as
-# features and the pixels as samples. NiN's name says the same thing one level up: the
+# The 1×1 convolution is often described as a fully connected layer applied by convolution:
+# the channels are the features and the pixels the samples (lesson 05; Lin et al. call it
+# "cross channel parametric pooling", §3.1). NiN's name says the same thing one level up: the
 # "network" inside the network is this MLP, slid over the image like a kernel. Compared with a
 # single k×k convolution, it can compute a *nonlinear* function of each patch before the next
 # layer mixes positions. The parameters follow from the layers
@@ -156,9 +160,30 @@ print(f"AlexNet's classifier / NiN's last block: {alex_head / nin_head:.0f}×")
 # %% [markdown]
 # AlexNet keeps almost all its parameters in the three fully connected layers, and needs
 # dropout to keep them from overfitting. Lin et al. argue that global average pooling is itself
-# a structural regulariser: with nothing to learn in the head, each feature map is forced to
-# act as a confidence map for one class, and the output no longer depends on where in the image
-# an object sits. It also makes the network independent of the input size — the pool averages
+# a structural regulariser (§3.2): with nothing to learn in the head, each feature map is forced
+# to act as a confidence map for one class. Because the pool sums out the spatial information,
+# they also write that it is "more robust to spatial translations of the input". More robust,
+# not invariant: as lessons 01 and 06 explain, the zero padding at the borders and the strides and
+# pools on the way (aliasing) change the feature maps when the input moves, so their means change
+# too. A freshly initialised `nin_small` (section 5) shows it: shift an object by a few pixels and
+# the ten class scores are no longer the same:
+
+# %%
+torch.manual_seed(0)
+probe = nin_small(width=8, dropout=0.0).eval()
+x = torch.zeros(1, 1, 28, 28)
+x[..., 6:22, 6:22] = torch.rand(16, 16)                           # an "object" on a blank background
+with torch.no_grad():
+    base = probe(x)                                               # (1, 10) class scores
+    spread = (base.max() - base.min()).item()
+    for dx in (1, 2, 4, 8):
+        moved = probe(torch.roll(x, dx, dims=3))                  # the object moved dx pixels right
+        change = (moved - base).abs().max().item()
+        print(f"shift {dx} px: scores identical: {torch.equal(moved, base)}, "
+              f"largest change / spread of the scores: {change / spread:.2f}")
+
+# %% [markdown]
+# Global average pooling also makes the network accept any input size — the pool averages
 # whatever height and width arrive.
 #
 # ### Quick check · what global average pooling replaces (1 point)
@@ -389,6 +414,8 @@ print(cnnlab.recipe("googlenet"))
 # - **Confusing global average pooling with a fully connected layer.** The pool has no
 #   parameters; it only averages. In NiN the last convolution must already have one channel
 #   per class.
+# - **"Global average pooling makes the network shift-invariant."** Only approximately: padding,
+#   strides and pools change the feature maps when the input moves (section 2).
 # - **Adding instead of concatenating.** An Inception block *concatenates* its branches along
 #   the channels (ResNet, lesson 12, adds). Every branch must keep the height and width.
 # - **Calling MACs parameters.** 12,443,648 is a count of multiplications for one image, not of
@@ -397,12 +424,13 @@ print(cnnlab.recipe("googlenet"))
 #
 # ## Sources
 #
-# - Course notes 001 and 003 (in `shared/seeds/`): the 1×1 convolution as a fully connected
-#   layer and the 28×28×192 example, checked here by code.
-# - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014 (mlpconv, global average pooling).
+# - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014 (mlpconv and the 1×1 convolution,
+#   §3.1; global average pooling, §3.2).
 # - C. Szegedy et al., *Going Deeper with Convolutions*, CVPR 2015 (GoogLeNet; Table 1 gives the
 #   branch widths of every Inception block).
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
 #   Neural Networks*, NeurIPS 2012 (AlexNet's classifier).
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image
+#   Recognition*, ICLR 2015 (Table 1: configuration C with 1×1 convolutions).
 # - torchvision's `googlenet` (the 3×3 kernel in the "5x5" branch; batch norm in BasicConv2d).
 # - A. Zhang et al., *Dive into Deep Learning*, §8.3–8.4 (the NiN layout used by `cnnlab.models.nin`).

@@ -30,11 +30,7 @@ lesson = cnnlab.start_lesson("11_nin_googlenet", lang="zh")
 # %% [markdown]
 # # 第 11 课 · NiN 与 GoogLeNet
 #
-# AlexNet 和 VGG 以庞大的全连接层收尾，也从不使用 1×1 卷积核。2013–2014 年的两个网络把这两点都
-# 改变了。**Network in Network**（NiN；Lin、Chen 和 Yan，2014）用 1×1 卷积在每个像素上放了一个
-# 小型多层感知机，并用**全局平均池化**取代了全连接分类器。**GoogLeNet**（Szegedy 等，2015）沿用
-# 这两个想法，又加上了 **Inception 块**：几种尺寸的卷积核并排，靠 1×1 瓶颈层把代价降下来。本课
-# 用代码逐一验证这些想法，算出它们省下了多少，并训练两个网络的缩小版。
+# AlexNet 和 VGG 以庞大的全连接层收尾，卷积核也大多是 3×3 或更大。2013–2014 年的两个网络把这两点都改变了。**Network in Network**（NiN；Lin、Chen 和 Yan，2014）用 1×1 卷积在每个像素上放了一个小型多层感知机，并用**全局平均池化**取代了全连接分类器。（VGG 也试过 1×1 卷积，并引用了 NiN：Simonyan 和 Zisserman（2015）表 1 中的配置 C 在其中三个块的末尾各放了一个 1×1 卷积；效果更好的配置 D 在这些位置改用 3×3，也就是第 10 课的 VGG-16。）**GoogLeNet**（Szegedy 等，2015）沿用这两个想法，又加上了 **Inception 块**：几种尺寸的卷积核并排，靠 1×1 瓶颈层把代价降下来。本课用代码逐一验证这些想法，算出它们省下了多少，并训练两个网络的缩小版。
 #
 # **学完本课，你将能够**
 
@@ -56,17 +52,13 @@ from cnnlab.models.nin import MLPConv
 # %% [markdown]
 # ## 1 · mlpconv：每个像素上的小型 MLP
 #
-# 第 05 课说明了 1×1 卷积就是对每个像素的通道向量做同一个全连接层。在一个 k×k 卷积之后叠两个
-# 1×1 卷积，中间加 ReLU，就得到 NiN 的 **mlpconv** 块：
+# 第 05 课说明了 1×1 卷积就是对每个像素的通道向量做同一个全连接层。在一个 k×k 卷积之后叠两个这样的卷积，中间加 ReLU，就得到 NiN 的 **mlpconv** 块（库里的文档字符串和注释都是英文的）：
 
 # %%
 cnnlab.show_source(MLPConv)
 
 # %% [markdown]
-# 论断：mlpconv 块就是对输入的每个 k×k 图块应用同一个三层 MLP。第一个卷积读入一个
-# $c_\text{in}\times k\times k$ 的图块（相当于 MLP 的“输入层”），每个 1×1 卷积是跨通道的全连接层。
-# 我们来验证：用 `F.unfold` 把输入切成图块，让每个图块通过一个由三个 `nn.Linear` 组成、权重
-# *完全相同*的 `nn.Sequential`，再比较结果。
+# 换句话说，mlpconv 块就是在输入的每个 k×k 图块上应用同一个三层 MLP。第一个卷积读入一个 $c_\text{in}\times k\times k$ 的图块（相当于 MLP 的“输入层”），每个 1×1 卷积是跨通道的全连接层。我们来验证：用 `F.unfold` 把输入切成图块，让每个图块通过一个由三个 `nn.Linear` 组成、权重*完全相同*的 `nn.Sequential`，再比较结果。
 
 # %%
 torch.manual_seed(0)
@@ -91,10 +83,7 @@ print("mlpconv 的输出：", tuple(y.shape), "  逐图块 MLP 的输出：", tu
 print("在 1e-6 内相等：", torch.allclose(y, per_pixel, atol=1e-6))
 
 # %% [markdown]
-# 课程笔记 003 把 1×1 卷积称为“卷积操作的全连接层”：把通道当作特征，把像素当作样本。NiN 的名字
-# 在更高一层说的是同一件事：网络中的“网络”就是这个 MLP，它像卷积核一样在图像上滑动。与单个 k×k
-# 卷积相比，它能在下一层混合不同位置之前，先对每个图块计算一个*非线性*函数。参数量由各层相加
-# 得到（$c_\text{out}(c_\text{in}k^2 + 1) + 2\,c_\text{out}(c_\text{out} + 1)$）：
+# 常有人把 1×1 卷积说成“用卷积实现的全连接层”：把通道当作特征，把像素当作样本（第 05 课；Lin 等人称之为“跨通道的参数化池化”，§3.1）。NiN 的名字在更高一层说的是同一件事：网络中的“网络”就是这个 MLP，它像卷积核一样在图像上滑动。与单个 k×k 卷积相比，它能在下一层混合不同位置之前，先对每个图块计算一个*非线性*函数。参数量由各层相加得到（$c_\text{out}(c_\text{in}k^2 + 1) + 2\,c_\text{out}(c_\text{out} + 1)$）：
 
 # %%
 formula = cnnlab.conv_params(c_in, c_out, k) + 2 * cnnlab.conv_params(c_out, c_out, 1)
@@ -104,8 +93,7 @@ print("公式：", formula, "  PyTorch：", sum(p.numel() for p in block.paramet
 # %% [markdown]
 # ### 小测验 · 1×1 卷积的代价（1 分）
 #
-# GoogLeNet 的 3a 块（第 3 节）有一个分支只是一个 1×1 卷积：在 28×28 的输入上从 192 通道变到
-# 64 通道。
+# GoogLeNet 的 3a 块（第 3 节）有一个分支只是一个 1×1 卷积：在 28×28 的输入上从 192 通道变到 64 通道。
 
 # %% tags=["exercise:macs_1x1"]
 numeric("macs_1x1", answer=9633792, digits=0, unit="次乘加",
@@ -116,8 +104,7 @@ numeric("macs_1x1", answer=9633792, digits=0, unit="次乘加",
 # %% [markdown]
 # ## 2 · 用全局平均池化代替全连接层
 #
-# NiN 最后一个 mlpconv 块的输出通道数等于类别数；随后**全局平均池化**把每张特征图整体替换为它的
-# 平均值，这些平均值就是各类别的得分。完全没有全连接层。全局平均池化只是对高和宽求平均：
+# NiN 最后一个 mlpconv 块的输出通道数等于类别数；随后**全局平均池化**把每张特征图整体替换为它的平均值，这些平均值就是各类别的得分。完全没有全连接层。全局平均池化只是对高和宽求平均：
 
 # %%
 torch.manual_seed(0)
@@ -127,10 +114,7 @@ print("形状：", tuple(maps.shape), "→", tuple(scores.shape))
 print("等于 maps.mean(dim=(2, 3))：", torch.allclose(scores, maps.mean(dim=(2, 3))))
 
 # %% [markdown]
-# 这能省下多少？AlexNet 的分类器把最后特征图的 256 × 6 × 6 = 9,216 个数，经过两层 4,096 个单元
-# 映射到 1,000 个类别（下面打印出了它的结构）。NiN 的“头部”是它最后一个 mlpconv 块（输入 384 通道，
-# 输出 1,000 个类别）加上一个没有参数的池化层。我们在 PyTorch 的 `meta` 设备上搭建两个完整模型
-# （只有形状，没有数值），所以统计瞬间完成：
+# 这能省下多少？AlexNet 的分类器把最后特征图的 256 × 6 × 6 = 9,216 个数，经过两层 4,096 个单元映射到 1,000 个类别（下面打印出了它的结构）。NiN 的“头部”是它最后一个 mlpconv 块（输入 384 通道，输出 1,000 个类别）加上一个没有参数的池化层。我们在 PyTorch 的 `meta` 设备上搭建两个完整模型（只有形状，没有数值），所以统计瞬间完成：
 
 # %%
 with torch.device("meta"):
@@ -145,9 +129,24 @@ print(f"NiN：    最后一个 mlpconv {nin_head:,} 个参数，共 {nin_total:,
 print(f"AlexNet 的分类器 / NiN 的最后一块：{alex_head / nin_head:.0f}×")
 
 # %% [markdown]
-# AlexNet 几乎全部参数都在三个全连接层里，还得靠 dropout 防止它们过拟合。Lin 等人认为全局平均
-# 池化本身就是一种结构上的正则化：头部没有要学的参数，每张特征图被迫充当某个类别的置信度图，输出
-# 也不再依赖物体在图像中的位置。它还让网络不依赖输入尺寸——无论传来多大的高和宽，池化都照样求平均。
+# AlexNet 几乎全部参数都在三个全连接层里，还得靠 dropout 防止它们过拟合。Lin 等人认为全局平均池化本身就是一种结构上的正则化（§3.2）：头部没有要学的参数，每张特征图被迫充当某个类别的置信度图。由于池化对整张特征图求和、抹去了空间信息，他们还写道，它对输入的空间平移“更稳健”。是更稳健，而不是不变：正如第 01 课和第 06 课所说，边界处的零填充以及沿途的步幅和池化（混叠）会让特征图在输入移动时发生变化，它们的平均值也就跟着变。一个刚初始化的 `nin_small`（第 5 节）就能说明这一点：把物体平移几个像素，十个类别得分就不再相同：
+
+# %%
+torch.manual_seed(0)
+probe = nin_small(width=8, dropout=0.0).eval()
+x = torch.zeros(1, 1, 28, 28)
+x[..., 6:22, 6:22] = torch.rand(16, 16)                           # 空白背景上的一个“物体”
+with torch.no_grad():
+    base = probe(x)                                               # (1, 10) 各类别得分
+    spread = (base.max() - base.min()).item()
+    for dx in (1, 2, 4, 8):
+        moved = probe(torch.roll(x, dx, dims=3))                  # 物体向右移动 dx 个像素
+        change = (moved - base).abs().max().item()
+        print(f"平移 {dx} 个像素：得分完全相同：{torch.equal(moved, base)}，"
+              f"得分的最大变化 / 得分的极差：{change / spread:.2f}")
+
+# %% [markdown]
+# 全局平均池化还让网络能接受任意尺寸的输入——无论传来多大的高和宽，池化都照样求平均。
 #
 # ### 小测验 · 全局平均池化取代了什么（1 分）
 
@@ -166,8 +165,7 @@ choice("gap_replaces", answer=2,
 # %% [markdown]
 # ### 练习 · 全局平均池化（2 分）
 #
-# 补全 `gap(x)`：对形状为 $(N, C, H, W)$ 的张量，返回由每张特征图的平均值组成的 $(N, C)$ 张量。
-# 不要调用池化层。
+# 补全 `gap(x)`：对形状为 $(N, C, H, W)$ 的张量，返回由每张特征图的平均值组成的 $(N, C)$ 张量。不要调用池化层。
 
 # %% tags=["exercise:gap"]
 def gap(x):
@@ -194,20 +192,17 @@ for _shape in [(2, 3, 5, 7), (1, 1, 1, 1), (4, 10, 2, 2), (3, 6, 9, 1)]:
 # %% [markdown]
 # ## 3 · Inception 块
 #
-# 1×1、3×3 还是 5×5，哪种卷积核最好？GoogLeNet 不做选择：Inception 块在同一个输入上运行四个分支，
-# 再把它们的输出沿通道拼接起来。下面是完整 GoogLeNet 的 3a 块，它的输入是 28×28 的 192 个通道：
+# 1×1、3×3 还是 5×5，哪种卷积核最好？GoogLeNet 不做选择：Inception 块在同一个输入上运行四个分支，再把它们的输出沿通道拼接起来。下面是完整 GoogLeNet 的 3a 块，它的输入是 28×28 的 192 个通道：
 
 # %%
 with torch.device("meta"):
     full = googlenet()
 block3a = full.inception3a
 for name in ("branch1", "branch2", "branch3", "branch4"):
-    print(f"{name}:", getattr(block3a, name))
+    print(f"{name}：", getattr(block3a, name))
 
 # %% [markdown]
-# 这里每个卷积都是 `BasicConv2d`（卷积、批量归一化、ReLU——批量归一化是 torchvision 加的，2015 年
-# 的论文里没有）。各分支的输出通道数加起来就是整个块的输出通道数，而且每个分支都保持 28×28 的尺寸
-# （靠填充和步幅为 1 的池化），所以可以拼接：
+# 这里每个卷积都是 `BasicConv2d`（卷积、批量归一化、ReLU——批量归一化是 torchvision 加的，2015 年的论文里没有）。各分支的输出通道数加起来就是整个块的输出通道数，而且每个分支都保持 28×28 的尺寸（靠填充和步幅为 1 的池化），所以可以拼接：
 
 # %%
 def out_channels(branch):
@@ -222,9 +217,7 @@ print(" + ".join(map(str, widths)), "=", sum(widths), "个通道；输出形状�
 # %% [markdown]
 # ### 又见 1×1 瓶颈层
 #
-# 第 2、3 分支先用 1×1 卷积把 192 个通道*降维*到 96 和 16，再做昂贵的空间卷积。在论文的表 1 中，
-# 3a 块的第 3 分支恰好就是第 05 课的例子：先把 192 通道降到 16，再用 5×5 卷积核在 28×28 上得到
-# 32 个通道。用 `cnnlab.conv_macs` 重新计算：
+# 第 2、3 分支先用 1×1 卷积把 192 个通道*降维*到 96 和 16，再做昂贵的空间卷积。在论文的表 1 中，3a 块的第 3 分支恰好就是第 05 课的例子：先把 192 通道降到 16，再用 5×5 卷积核在 28×28 上得到 32 个通道。用 `cnnlab.conv_macs` 重新计算：
 
 # %%
 direct = cnnlab.conv_macs(192, 32, 5, 28)
@@ -235,13 +228,9 @@ torchvision_branch = cnnlab.conv_macs(192, 16, 1, 28) + cnnlab.conv_macs(16, 32,
 print(f"torchvision 的分支（1×1、3×3）：{torchvision_branch:,} 次乘加")
 
 # %% [markdown]
-# 与第 05 课相同的 120,422,400 和 12,443,648：那个例子*就是*这个分支。代码里有一个细节不同：
-# torchvision 的 GoogLeNet（以及为了能载入其权重而照搬它的 `cnnlab.models.googlenet`）在这个分支
-# 用的是 **3×3** 卷积核，而不是论文中的 5×5——这是 torchvision 实现中一个已知的小出入；模块名里
-# 仍然写着“5x5”。
+# 与第 05 课相同的 120,422,400 和 12,443,648：那个例子*就是*这个分支。代码里有一个细节不同：torchvision 的 GoogLeNet（以及为了能载入其权重而照搬它的 `cnnlab.models.googlenet`）在这个分支用的是 **3×3** 卷积核，而不是论文中的 5×5——这是 torchvision 实现中一个已知的小出入；模块名里仍然写着“5x5”。
 #
-# 没有降维的话，3a 块会昂贵得多。`cnnlab.summary` 统计实际搭建的整个块，以及第 2、3 分支直接读取
-# 全部 192 个通道的版本：
+# 没有降维的话，3a 块会昂贵得多。`cnnlab.summary` 统计实际搭建的整个块，以及第 2、3 分支直接读取全部 192 个通道的版本：
 
 # %%
 from cnnlab.models.googlenet import BasicConv2d
@@ -287,8 +276,7 @@ plt.show()
 # %% [markdown]
 # ### 小测验 · 下一个块（1 分）
 #
-# 4a 块的输入是 14×14 的 480 个通道，各分支的输出通道数为 192（1×1）、208（3×3）、48（“5×5”）
-# 和 64（池化投影）。
+# 4a 块的输入是 14×14 的 480 个通道，各分支的输出通道数为 192（1×1）、208（3×3）、48（“5×5”）和 64（池化投影）。
 
 # %% tags=["exercise:inception4a_shape"]
 shape("inception4a_shape", answer=(512, 14, 14),
@@ -300,8 +288,7 @@ shape("inception4a_shape", answer=(512, 14, 14),
 # %% [markdown]
 # ## 4 · 完整的网络
 #
-# 对完整尺寸的模型（在 `meta` 设备上）运行 `cnnlab.summary`，得到每张 224×224 图像的总数。22 层深
-# 的 GoogLeNet 参数比 NiN 还少，只有 AlexNet 的十分之一左右——这是全局平均池化和瓶颈层的功劳：
+# 对完整尺寸的模型（在 `meta` 设备上）运行 `cnnlab.summary`，得到每张 224×224 图像的总数。22 层深的 GoogLeNet 参数比 NiN 还少，只有 AlexNet 的十分之一左右——这是全局平均池化和瓶颈层的功劳：
 
 # %%
 for name, make in [("AlexNet", alexnet), ("NiN", nin), ("GoogLeNet", googlenet)]:
@@ -312,14 +299,11 @@ for name, make in [("AlexNet", alexnet), ("NiN", nin), ("GoogLeNet", googlenet)]
           f"每张图像 {s.total_macs / 1e9:.2f} G 次乘加")
 
 # %% [markdown]
-# GoogLeNet 的参数量不含它的两个辅助分类器：它们是只在训练时接在 4a 和 4d 块上的小型旁路网络
-# （torchvision 用 `aux_logits=True` 构建它们）。
+# GoogLeNet 的参数量不含它的两个辅助分类器：它们是只在训练时接在 4a 和 4d 块上的小型旁路网络（torchvision 用 `aux_logits=True` 构建它们）。
 #
 # ## 5 · 训练缩小版
 #
-# `nin_small` 和 `googlenet_small` 把这些想法保留到 Fashion-MNIST 的尺寸：前者是 mlpconv 块加全局
-# 平均池化的头部；后者是一个带步幅的起始卷积、三个 Inception 块、全局平均池化和一个全连接层。
-# 我们用 `width=8`，让 CPU 时间保持很短：
+# `nin_small` 和 `googlenet_small` 把这些想法保留到 Fashion-MNIST 的尺寸：前者是 mlpconv 块加全局平均池化的头部；后者是一个带步幅的起始卷积、三个 Inception 块、全局平均池化和一个全连接层。我们用 `width=8`，让 CPU 时间保持很短：
 
 # %%
 small_models = {"nin_small": nin_small(width=8, dropout=0.0), "googlenet_small": googlenet_small(width=8)}
@@ -328,9 +312,7 @@ for name, model in small_models.items():
     print(f"{name:15s}：{s.total_params:,} 个参数，每张图像 {s.total_macs:,} 次乘加")
 
 # %% [markdown]
-# NiN 没有批量归一化，用普通 SGD 起步很慢，所以用 Adam 训练；对这么短的训练，我们还关掉了它的
-# dropout（上面的 `dropout=0.0`），否则最初几轮会慢很多。GoogLeNet 的 `BasicConv2d` 带批量归一化，
-# 用带动量的 SGD 就能训练得很好。
+# NiN 没有批量归一化，用普通 SGD 起步很慢，所以用 Adam 训练；对这么短的训练，我们还关掉了它的 dropout（上面的 `dropout=0.0`），否则最初几轮会慢很多。GoogLeNet 的 `BasicConv2d` 带批量归一化，用带动量的 SGD 就能训练得很好。
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
@@ -349,12 +331,9 @@ print("nin_small：测试准确率高于 0.25（随机猜测为 0.1）：      "
 print("googlenet_small：测试准确率高于 0.4（随机猜测为 0.1）：", histories["googlenet_small"].test_acc[-1] > 0.4)
 
 # %% [markdown]
-# 快速模式下两个网络都只把 2,000 张图像看两遍——远没有发挥出它们的能力；完整模式在全部 60,000 张
-# 图像上训练十轮。上面的阈值故意定得很低：没有批量归一化的 NiN 起步慢，它在快速模式下的准确率随
-# 随机种子的波动比 GoogLeNet 大；这些检查在我们试过的种子上都成立。
+# 快速模式下两个网络都只把 2,000 张图像看两遍——远没有发挥出它们的能力；完整模式在全部 60,000 张图像上训练十轮。上面的阈值故意定得很低：没有批量归一化的 NiN 起步慢，它在快速模式下的准确率随随机种子的波动比 GoogLeNet 大；这些检查在我们试过的种子上都成立。
 #
-# 使用库里调好的配方，完整模式还能做得更好——`benchmarks/bench_models.py` 训练并计时的正是这些
-# 配方：NiN 用完整宽度并保留 Dropout，两个网络都用 AdamW 和 OneCycle 学习率调度：
+# 使用库里调好的配方，完整模式还能做得更好——`benchmarks/bench_models.py` 训练并计时的正是这些配方：NiN 用完整宽度并保留 dropout，两个网络都用 AdamW 和 OneCycle 学习率调度：
 
 # %%
 print(cnnlab.recipe("nin"))
@@ -365,22 +344,18 @@ print(cnnlab.recipe("googlenet"))
 # ## 常见错误
 #
 # - **“1×1 卷积什么也没做。”** 它混合通道；加上 ReLU，叠起来的 1×1 卷积就是每个像素上的 MLP。
-# - **把全局平均池化和全连接层混为一谈。** 池化层没有参数，只求平均。在 NiN 中，最后一个卷积必须
-#   已经为每个类别输出一个通道。
-# - **把拼接当成相加。** Inception 块把各分支沿通道*拼接*（第 12 课的 ResNet 才是相加）。每个分支
-#   都必须保持高和宽。
+# - **把全局平均池化和全连接层混为一谈。** 池化层没有参数，只求平均。在 NiN 中，最后一个卷积必须已经为每个类别输出一个通道。
+# - **“全局平均池化让网络具有平移不变性。”** 只是近似如此：输入移动时，填充、步幅和池化都会改变特征图（第 2 节）。
+# - **把拼接当成相加。** Inception 块把各分支沿通道*拼接*（第 12 课的 ResNet 才是相加）。每个分支都必须保持高和宽。
 # - **把乘加次数当成参数量。** 12,443,648 是处理一张图像的乘法次数，不是权重个数（第 05 课）。
 # - **以为 torchvision 的 GoogLeNet 用 5×5。** 它的“5x5”分支用的是 3×3 卷积核。
 #
 # ## 参考资料
 #
-# - 课程笔记 001 和 003（`shared/seeds/`）：1×1 卷积是全连接层，以及 28×28×192 的例子，本课用代码
-#   做了检验。
-# - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014（mlpconv，全局平均池化）。
-# - C. Szegedy 等, *Going Deeper with Convolutions*, CVPR 2015（GoogLeNet；表 1 给出每个 Inception
-#   块各分支的宽度）。
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
-#   Neural Networks*, NeurIPS 2012（AlexNet 的分类器）。
+# - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014（mlpconv 与 1×1 卷积，§3.1；全局平均池化，§3.2）。
+# - C. Szegedy 等, *Going Deeper with Convolutions*, CVPR 2015（GoogLeNet；表 1 给出每个 Inception 块各分支的宽度）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012（AlexNet 的分类器）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（表 1：带 1×1 卷积的配置 C）。
 # - torchvision 的 `googlenet`（“5x5”分支中的 3×3 卷积核；BasicConv2d 中的批量归一化）。
-# - A. Zhang 等,《动手学深度学习》§8.3–8.4（`cnnlab.models.nin` 所用的 NiN 结构）。
+# - 阿斯顿·张等，《动手学深度学习》§7.3“网络中的网络（NiN）”和 §7.4“含并行连结的网络（GoogLeNet）”（`cnnlab.models.nin` 所用的 NiN 结构）。
 
