@@ -40,7 +40,8 @@ class QuickCheckSpec:
     unit: str = field(default="", compare=False)  # display text: differs between zh and en
     multiple: bool = False
     options: int = 0  # number of options of a choice
-    mistakes: tuple = ()  # ((id, key), ...): named wrong answers; id is "" in student versions
+    mistakes: tuple = ()  # keys of the named wrong answers (the same in solution and student versions)
+    mistake_ids: tuple = field(default=(), compare=False)  # their ids; "" in student versions
 
 
 def canonical_answer(kind, answer, digits=0):
@@ -93,7 +94,11 @@ def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, u
         key = answer_key(exercise, canonical_answer(kind, answer, digits))
     return QuickCheckSpec(exercise=exercise, kind=kind, key=key, digits=int(digits),
                           tolerance=tolerance or 0, unit=unit or "", multiple=bool(multiple),
-                          options=len(options), mistakes=mistake_entries(kind, exercise, mistakes, digits, key))
+                          options=len(options), **_mistake_fields(mistake_entries(kind, exercise, mistakes, digits, key)))
+
+
+def _mistake_fields(entries):
+    return {"mistakes": tuple(key for _, key in entries), "mistake_ids": tuple(i for i, _ in entries)}
 
 
 def candidates(spec, answer):
@@ -124,7 +129,7 @@ def matching_mistake(spec, answer):
     """``(index, canonical)`` of the first named mistake that ``answer`` makes, or None."""
     for canonical in candidates(spec, answer):
         wanted = mistake_key(spec.exercise, canonical)
-        for index, (_, key) in enumerate(spec.mistakes):
+        for index, key in enumerate(spec.mistakes):
             if key == wanted:
                 return index, canonical
     return None
@@ -139,7 +144,7 @@ def mistake_of(spec, recorded_answer):
         found = matching_mistake(spec, recorded_answer)
     except (NotAnAnswer, TypeError, ValueError):
         return ""
-    return spec.mistakes[found[0]][0] if found else ""
+    return spec.mistake_ids[found[0]] if found else ""
 
 
 def score_quick_check(spec, recorded_answer):
