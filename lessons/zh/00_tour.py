@@ -80,7 +80,7 @@ choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
        explanation="veiled:6jTLgr1Pak1ojcSWLBGa82yy4hDucNPjqMKjfiS45w+WCk1u3vgpqNzvjVQ07clcY1y0L5JXiH5cImC6rJVbbL3ou5Yin2EwEkVtvR89raNVI0xeW+I5XHGBYnsscpINAsokBKxa5kmdOVa1lps1")
 
 # %% [markdown]
-# **形状题。** 张量的形状，可以写成 `(96, 55, 55)`、`96x55x55`、`[96, 55, 55]` 或 `96×55×55`。PyTorch 把一批图像存成 (批量, 通道, 高, 宽)；NumPy 和图像文件通常把通道放在最后。
+# **形状题。** 张量的形状，可以写成 `(96, 55, 55)`、`96x55x55`、`[96, 55, 55]` 或 `96×55×55`。PyTorch 把一批图像存成（批量，通道，高，宽）；NumPy 和图像文件通常把通道放在最后。
 
 # %% tags=["exercise:image_shape"]
 shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",

@@ -71,7 +71,7 @@ fig, axes = plt.subplots(2, 5, figsize=(9, 4.2), constrained_layout=True)
 for ax, index in zip(axes.flat, first_of_class):
     image, label = test_set[index]                   # image：(1, 28, 28)，取值在 [0, 1]
     ax.imshow(image[0], cmap="gray_r")
-    ax.set_title(f"{label}: {test_set.classes[label]}", fontsize=11)
+    ax.set_title(f"{label}：{test_set.classes[label]}", fontsize=11)
     ax.axis("off")
 fig.suptitle("Fashion-MNIST：每类一张测试图像", fontsize=13)
 plt.show()
@@ -127,7 +127,7 @@ print(cnnlab.summary(make_mlp(), (1, 1, 28, 28)))
 for layer in make_mlp():
     if isinstance(layer, nn.Linear):
         n_in, n_out = layer.in_features, layer.out_features
-        print(f"{n_in:3d} → {n_out:3d}: {n_in} · {n_out} + {n_out} = {n_in * n_out + n_out:,}")
+        print(f"{n_in:3d} → {n_out:3d}：{n_in} · {n_out} + {n_out} = {n_in * n_out + n_out:,}")
 print(f"合计：{sum(p.numel() for p in make_mlp().parameters()):,} 个参数")
 
 # %% [markdown]
