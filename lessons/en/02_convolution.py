@@ -238,13 +238,15 @@ shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       prompt="What is the shape (C, H, W) of the second layer's output for one image?",
       hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
-      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B")
+      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B",
+      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraU/7f9yqOhwlOkF8G7oo7G+JDrKBERLJGFxm423vOXJZaVTu5klJ9gPsGj8SpBzRS2782Ya9sE/93TBOrg1bBqwhFMuBqev9WMA7YCgdOluwM/s0FsCQi2G8TWic4DepvfwriJVyqg="), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLzTvd+YjdholkE8z9cyNl8PBD+fIUNXq73O07PpK9Q8YYBNeeoirQN6Gi21iyEau+ifqMIn8CfstHL+Xj226S6iKrO4bOX0DMesx+QLRgElm3vqpkZFtQun"), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuPkF+6KoPm6RqA6tAResIBSSB4B7y3ZDYPx0DMiklE7/URQvWYBBQwsDPhLl2Wgm5q7b6kkeySWvkHfSzwYkkZnwFKbkHjpTkyBunscVGYENe/ueTHCcpA==")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="parameters",
         prompt="How many learnable parameters (weights and biases) does the second layer have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
-        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==")
+        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==",
+        mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3rjqKivzcYbivF89Zgquc9z7Y/hiTfB7BUjIQ8VQnIKtTxpGWcZlWTtUcod0reqitpRy78cySdvF9fIee"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbSQ1DtfU8WnMWr0rQa5/3xHrfMI3lZwBqweCDdXHvF5xdy54vWWaG1vbp8w3icf4Z0cBuApnvYaeeCxV1l4GIpg6dyAdC0NmI1KB3vXj+1uAmRcw7hXnQMs0ZpSiybFpA6dw="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1Xv3E59Q+sKhHF4HVyibbwbIdVbo56LC4i245ZdARsanI/FCfm2CgRBdAm0gzMMbNsT1bfVHtclVSrXt09kgs9qgmjhsbF4m5KYdvVwMAyReozQzQNfj+JeSrwGVSV4aSiVBgsVXfwozN77teEKHWTSzdfXoc2LvzmgbEim3NJf0=")])
 
 # %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)
@@ -331,12 +333,17 @@ _ = check_function("corr2d_multi_in", corr2d_multi_in, [
 #   PyTorch uses (batch, channels, height, width). Same numbers, different order.
 # - **Counting neurons as parameters.** 290,400 outputs, but only 34,944 learnable numbers —
 #   weights are shared across positions.
-# - **Forgetting the bias.** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ is the weights only; the
-#   96 biases make 34,944.
 # - **Per-side versus total padding.** The formula above uses $2p$ (padding $p$ on each side,
 #   as PyTorch's `padding=p`); *Dive into Deep Learning* (§7.3) writes $p$ for the total of both
 #   sides. Lesson 03 puts the two side by side.
-#
+# - **Forgetting the bias.** Each kernel has one bias besides its weights. For conv1, the weights
+#   alone (`bias=False`) and then weights and biases:
+
+# %%
+print(cnnlab.conv_params(3, 96, 11, bias=False, explain=True))   # weights only
+print(cnnlab.conv_params(3, 96, 11, explain=True))               # weights and the 96 biases
+
+# %% [markdown]
 # ## Sources
 #
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional

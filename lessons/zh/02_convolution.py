@@ -203,13 +203,15 @@ shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       prompt="对一张图像，第二层输出的形状 (C, H, W) 是什么？",
       hint="它的输入是 conv1 的输出，96 × 55 × 55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
            "每个卷积核产生一个输出通道。",
-      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjbQC4cBLpYc189zZDenk2Xxpg3b7KP4kjE/rOGTB/aZYloyRZSQabWbsvnHTPfaLMEkekGgI630Ngz4F/IdsSENNlPsPaEPrwZ9OflYnmp7mt13l7Bmt6QBpizrIE3IbInkJDmG65QWj+oQ==")
+      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjbQC4cBLpYc189zZDenk2Xxpg3b7KP4kjE/rOGTB/aZYloyRZSQabWbsvnHTPfaLMEkekGgI630Ngz4F/IdsSENNlPsPaEPrwZ9OflYnmp7mt13l7Bmt6QBpizrIE3IbInkJDmG65QWj+oQ==",
+      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraW/Nw/zWDO4+cbAI51kYl14cTQO3orPzJbzbXp1VQoAulUWWGF3phPAsMYKBADTq6FCFPe6HFr3OfRAlQfwoyW7s1R8Fbr7YMn+bGUa/gCcSDU3WbSKwth0Z8gVujU/ZWsiqkEuw86dGpNAbEJA"), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLxcVlAEWy6tfZG2NzaplqqApc8R1Z3aTlNVTUdjxQC8223K11CfRPW84OgmVt2KIQ4WZHusJsIpZph6veQ0IqE073l/nQRi2ggmcjuO5vc="), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuGjMNWdd2u96a4VAgYR31dBL4wKyDrWsjO9wRoy9m02mClqt+BqHnPGT9bIzR7WmBEVAa4NQ22AqS7XSjID8eFNZ5y1/z7ezH6O9Y0Pn+Qa1vLrfHKFsCA==")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="个参数",
         prompt="第二层一共有多少个可学习的参数（权重加偏置）？",
         hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
-        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ8SP2CYOutWvKAa1TmicmFVaSBmzuwJg5LRV+qlpYoT1iYStfFNDUkaUI0/5MBEMP9bFuvjwJz0CcEA2qCXTRdFRoy6QNDgT1a3t/qzFeMFoqyObgu7EFHbuSvYtQPLm3UwGikepr8QIDAmkuNh7tc7")
+        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ8SP2CYOutWvKAa1TmicmFVaSBmzuwJg5LRV+qlpYoT1iYStfFNDUkaUI0/5MBEMP9bFuvjwJz0CcEA2qCXTRdFRoy6QNDgT1a3t/qzFeMFoqyObgu7EFHbuSvYtQPLm3UwGikepr8QIDAmkuNh7tc7",
+        mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3Mu1yG1MV6Fhxhwb/EF56Ps4weMNg7sJu2eTWbeKwom2fSBFF/FSgzSW14IB48TBvIe4UeR9ZtROW"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbwJKxOQDe2IWyI5ci6gc0UtcGuF5q4IChTDZp/JtlxMdlGgbc0oZik/kKDUwtpQVTx4/k3xMyHKNOrsPwfngEB/sXKqPBLTMETE/2FIu2hgOIRg/SaQ=="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1XmETH0aGdjPY+g0Iaq0fLjjGtH/RNH9rdv3sjkPZHmQjGspRfelJ6dOXV47S6EBtX7mtmsVW4uOrcP+UJNvuKz2mV47ksxtMz06Dv5T8IJ5aZcsa/n4lwXZRYOKgukJNbdauesN2UxgxJiyr+GUMtOsDj/zuIw==")])
 
 # %% [markdown]
 # ### 练习 2 · 输出大小公式（2 分）
@@ -287,9 +289,14 @@ _ = check_function("corr2d_multi_in", corr2d_multi_in, [
 # - **把卷积核翻转了。** PyTorch 的 `conv2d` 不翻转卷积核；如果你手动翻转，结果就对不上（见第 1 节）。
 # - **混淆数据布局。** 许多资料按“高 × 宽 × 通道”书写形状（`[55, 55, 96]`）；PyTorch 用的是（批量，通道，高，宽）。数字相同，顺序不同。
 # - **把神经元数当成参数量。** 输出有 290,400 个，可学习的数却只有 34,944 个——权重在各个位置之间共享。
-# - **漏掉偏置。** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ 只是权重；再加上 96 个偏置才是 34,944。
 # - **每侧填充与总填充。** 上面的公式用 $2p$（每侧填充 $p$，与 PyTorch 的 `padding=p` 一致）；《动手学深度学习》6.3 节的 $p$ 指两侧填充之和。第 03 课会把两种写法放在一起对照。
-#
+# - **漏掉偏置。** 每个卷积核除了权重还有 1 个偏置。下面先算 conv1 只有权重时（`bias=False`）的参数量，再算权重加偏置：
+
+# %%
+print(cnnlab.conv_params(3, 96, 11, bias=False, explain=True))   # 只有权重
+print(cnnlab.conv_params(3, 96, 11, explain=True))               # 权重加 96 个偏置
+
+# %% [markdown]
 # ## 参考资料
 #
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，3.5 节与图 2：224×224×3 的输入，96 个 11×11×3 的卷积核，步幅 4，55×55 的特征图。本课用的 227×227 是让这笔算术恰好成立的尺寸，并非论文所写。

@@ -252,14 +252,32 @@ shape("conv2_shape", answer=(256, 55, 55),
       hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
       explanation="(55 − 5 + 2·2) / 1 + 1 = 55: padding 2 keeps the size of a 5×5 convolution. "
-                  "256 kernels give 256 feature maps: (256, 55, 55).")
+                  "256 kernels give 256 feature maps: (256, 55, 55).",
+      mistakes=[("channels_last", (55, 55, 256),
+                 "height × width × channels is the order many texts write; "
+                 "PyTorch puts the channels first: (C, H, W)."),
+                ("kept_input_channels", (96, 55, 55),
+                 "96 is the number of channels going in. "
+                 "The output has one channel per kernel of this layer."),
+                ("padding_once", (256, 53, 53),
+                 "the padding was added once. "
+                 "padding=2 puts 2 zeros on each side, so the formula has 2p.")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", answer=614656, digits=0, unit="parameters",
         prompt="How many learnable parameters (weights and biases) does the second layer have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
         explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656, about 17.6 times conv1's "
-                    "34,944: every kernel now spans 96 channels instead of 3.")
+                    "34,944: every kernel now spans 96 channels instead of 3.",
+        mistakes=[("forgot_bias", 614400,
+                   "that counts the weights only; "
+                   "each kernel also has one bias."),
+                  ("one_channel", 6656,
+                   "a kernel here is not a single 5×5 slice: "
+                   "it has one 5×5 slice for each of the 96 input channels."),
+                  ("counted_neurons", 774400,
+                   "that is the number of outputs (neurons) of the layer. "
+                   "Parameters are the kernels' weights and biases, shared by every position.")])
 
 # %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)
@@ -366,12 +384,17 @@ for _c, _shape, _kshape in [(3, (5, 6), (2, 3)), (1, (4, 4), (3, 3)), (4, (3, 3)
 #   PyTorch uses (batch, channels, height, width). Same numbers, different order.
 # - **Counting neurons as parameters.** 290,400 outputs, but only 34,944 learnable numbers —
 #   weights are shared across positions.
-# - **Forgetting the bias.** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ is the weights only; the
-#   96 biases make 34,944.
 # - **Per-side versus total padding.** The formula above uses $2p$ (padding $p$ on each side,
 #   as PyTorch's `padding=p`); *Dive into Deep Learning* (§7.3) writes $p$ for the total of both
 #   sides. Lesson 03 puts the two side by side.
-#
+# - **Forgetting the bias.** Each kernel has one bias besides its weights. For conv1, the weights
+#   alone (`bias=False`) and then weights and biases:
+
+# %%
+print(cnnlab.conv_params(3, 96, 11, bias=False, explain=True))   # weights only
+print(cnnlab.conv_params(3, 96, 11, explain=True))               # weights and the 96 biases
+
+# %% [markdown]
 # ## Sources
 #
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
