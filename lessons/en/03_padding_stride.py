@@ -480,7 +480,8 @@ numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         prompt="A convolutional layer has a 5×5 kernel, padding 2 on each side and stride 2. "
                "What is the output height for a 32×32 input?",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1. Is (n − k + 2p) divisible by s here?",
-        explanation="sealed:6aXjsxW8rME0yDUiCmNxc0sbarF9pdhQalBQ5X4nkzjWSG83f35TuZy8m0BYmdC+gZ7sZBwMa/oiFe6jXvsCNZxqQVv4sOfRMGrD2H60wqmoCG2+YkoLhetJrMHIJ9vitPQG8onoq3UK/p0EQ+3wfznnrR+Vj9C7drqkTjmvV+3FK6YdQvgPpp7hbaGys1VTUaw=")
+        explanation="sealed:6aXjsxW8rME0yDUiCmNxc0sbarF9pdhQalBQ5X4nkzjWSG83f35TuZy8m0BYmdC+gZ7sZBwMa/oiFe6jXvsCNZxqQVv4sOfRMGrD2H60wqmoCG2+YkoLhetJrMHIJ9vitPQG8onoq3UK/p0EQ+3wfznnrR+Vj9C7drqkTjmvV+3FK6YdQvgPpp7hbaGys1VTUaw=",
+        mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxUWlLrHtLAU5dY86L0pRwvVygcc0D7mcVvC7F5UDQeSkfL9xfu7oatGDdBqdZ8uNiHpdk69eRngQLtoXP99OgkidF3W1rZuHEYeoycAqIz7Qo7XDnpJj715hMtqBV/rqOgTiIEZk7dyhRDS2MPOM/j1G65la2oupW6jvuAXGZ0hOSDscvAfdapxUKA4nQkj9ZUg"), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmQ8+cLJGLXh6e/5VkCAU/+RrXmDyvdRgY49eZ60xqxczbfa2H9VvqYSkV86u/YpqhxZlZ6hSj2jB/doO7l5hxpxtc0x7a5harNdOyklwiiRdJC/ajQ8GJl5aG2Ii1uWkWLXjYPhsAE8KgA5RQQmn6UCsM+tuThxkQ=="), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEiKRtnFu5Ur0ByZURd5HZqh/FISi5bRAj6Z7yT1YzbW/gfWIMk7OOHKW7o0N6As5437M/pGFkJdjIiD0vthHGKw/z55NUr7TIYlrRNsOs0ji7IdABiCGs8TGw28rD2rc=")])
 
 # %% tags=["exercise:strided_shape"]
 shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
@@ -488,7 +489,8 @@ shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>. "
              "What is the shape (C, H, W) of the output for that image?",
       hint="One output channel per kernel. For H and W use n = 28, k = 3, p = 1, s = 2.",
-      explanation="sealed:/xINRiaUk9+SqqXYnR5M9fnidIYQbJslUry9ZNv4ShBdatjwD0JPs/WfeCDun/Iidim9d0uutCePt0QPW7WyBOdsAlmNhOX+vzNbFJYhTFRmPeVqnCzfeDmzCddC344cNhGnIlsF5eEvr3xRagTIfRcrVOydtNeUbxmfMz1Dtt+PvUDIYREl7RboX68jox4xFuFDiHu9Lw==")
+      explanation="sealed:/xINRiaUk9+SqqXYnR5M9fnidIYQbJslUry9ZNv4ShBdatjwD0JPs/WfeCDun/Iidim9d0uutCePt0QPW7WyBOdsAlmNhOX+vzNbFJYhTFRmPeVqnCzfeDmzCddC344cNhGnIlsF5eEvr3xRagTIfRcrVOydtNeUbxmfMz1Dtt+PvUDIYREl7RboX68jox4xFuFDiHu9Lw==",
+      mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5Mm9+iPrHy9/MMYesMX2KC9fA2T0VZ3W6bRZwxTS/N5cZbtU71IjnX+EIw2lb4vGZZlp9Zn1SjwYl4xLL7epmWw1cLKJSvKND4nJC3sDcBzZccuvhZbuCBf9a+qe5mfhMMyLoAPx2L86KbXSLJMBO9rLo89bs8kXumxZctIeeG6RN5okSzet9cY7/ot7YheUK0u"), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpNnN8DMXryKT79WLIz8b00SeKbYVzrl5fhAppW00f53PrgSSUG2QaYkZfkci/4dItEjfl3wtA4u5vTG+2CrWnmTNMR9CJrX0FAYjXg88I41qQKwf3G33na1I3leMtHMolyHjZkz2Zt8aZB6UA=="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh50ntWlzYjQcuoJhen5A1N/Wb17U4d0KtHj5XMQ6blzM9/Lmf5XGAjp5Pdsdv1/E+3BCOB+dsxwMTtuTT5EJoVxS0edV0mURBlFaGAm/wKRHAsRJnSmVTIvM4J/r9MV7k/+xoX2Rf62Y4YuVcicNDw9NF3n4MNQ=")])
 
 # %% tags=["exercise:total_padding"]
 choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
@@ -497,7 +499,8 @@ choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
               "Which <code>nn.Conv2d</code> argument builds the same layer?",
        hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
             "What does PyTorch's padding= count?",
-       explanation="sealed:UnkvBOI7PQcs4Ok4IcKTgw9oP+SL5yCZtUf3e6p+k/+YkQiQY1ow6QIUWxk7daxqz5mPGdMP3zHmDAFQgJdfYxyh+jys6MkizzlBVmQsU2rNVvym4y7SWVBVWiqEralhGXK21pE9s4Ui7ieE2fN8S6SvunO4RZocu74qAvu/TQ8c0N0=")
+       explanation="sealed:UnkvBOI7PQcs4Ok4IcKTgw9oP+SL5yCZtUf3e6p+k/+YkQiQY1ow6QIUWxk7daxqz5mPGdMP3zHmDAFQgJdfYxyh+jys6MkizzlBVmQsU2rNVvym4y7SWVBVWiqEralhGXK21pE9s4Ui7ieE2fN8S6SvunO4RZocu74qAvu/TQ8c0N0=",
+       mistakes=[("d67e8868c3792523fff5ac2dc8aa62ae", "sealed:5c4IKRoWu/w68RfvV6kizAATf1zK3SSiaCjT4FXciTjslR0wz5rCUMuR5S5oXKOlGoh508cwKv8UwMTLndXByzkLy5kR4N+DbWJgmCXisV+bOq9llWOwHg+oaGMP6uv1pTFe6MTekIAcNacV+HIN"), ("dcb9b4d020aa06fb5c0cc9865498868f", "sealed:gB2RS7vduSSFysMy4y+Zl1fYkP4RJEHW+k4Qd2YHvvSlnuzviKE2z9GOJibyZI2BYDYOP0qbi5nR3wPq4YD70CHATeLHT6ta6VMpJfiDN9/o4aFjPTcUjQfIjOS7GfAZqkVm"), ("d02a5a2b6dbf7f2eb946a14834edf014", "sealed:jgmcVfMj6mxqHpCQLXyssvqeHRf19gxLbhqMpIMfZ20SDB87/2bynS4zbbfKbz64taYxueZUcCM/MkEz8TDm/qCfmuD3P/S+C92+m1+coC8I6pMON+HMl/hhjhDLcnJjpPIm+sqQNb2niFWef/ZwvNGoZ/jnNJCNF+4b/OAtj0Xrp9FEGSRI3huruKM5RNEAQUbb3Ij3u5F0vuAXTBrEu5CZIbxThKW8rxd3")])
 
 # %% [markdown]
 # ### Exercise · Zero padding by hand (2 points)

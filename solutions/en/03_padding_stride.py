@@ -481,7 +481,16 @@ numeric("out_size", answer=16, digits=0,
                "What is the output height for a 32×32 input?",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1. Is (n − k + 2p) divisible by s here?",
         explanation="(32 − 5 + 2·2) / 2 = 31 / 2 = 15.5, rounded down to 15, plus 1: 16. "
-                    "The last row of the padded input (a row of padding zeros) is never reached.")
+                    "The last row of the padded input (a row of padding zeros) is never reached.",
+        mistakes=[("rounded_up", 17,
+                   "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
+                   "not up or to the nearest: a window that would stick out is not used."),
+                  ("forgot_plus_one", 15,
+                   "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
+                   "(Check too that the padding counts on both sides: 2p.)"),
+                  ("forgot_padding", 14,
+                   "that is the size without padding. "
+                   "Padding 2 on each side adds 2p to n before the kernel slides.")])
 
 # %% tags=["exercise:strided_shape"]
 shape("strided_shape", answer=(16, 14, 14),
@@ -490,7 +499,16 @@ shape("strided_shape", answer=(16, 14, 14),
              "What is the shape (C, H, W) of the output for that image?",
       hint="One output channel per kernel. For H and W use n = 28, k = 3, p = 1, s = 2.",
       explanation="⌊(28 − 3 + 2·1) / 2⌋ + 1 = ⌊13.5⌋ + 1 = 14, and 16 kernels give 16 channels: "
-                  "(16, 14, 14). Stride 2 with 'same' padding halves an even size.")
+                  "(16, 14, 14). Stride 2 with 'same' padding halves an even size.",
+      mistakes=[("rounded_up", (16, 15, 15),
+                 "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
+                 "not up or to the nearest: a window that would stick out is not used."),
+                ("same_size_with_stride", (16, 28, 28),
+                 "padding=1 keeps the size of a 3×3 convolution only at stride 1; "
+                 "with stride 2 the window moves two pixels at a time."),
+                ("forgot_plus_one", (16, 13, 13),
+                 "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
+                 "(Check too that padding=1 puts a zero on each side.)")])
 
 # %% tags=["exercise:total_padding"]
 choice("total_padding", answer=1,
@@ -500,7 +518,16 @@ choice("total_padding", answer=1,
        hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
             "What does PyTorch's padding= count?",
        explanation="That p is the total padding of both sides. PyTorch's padding= is per side, "
-                   "so p_total = 4 means padding=2 (two zeros on each side).")
+                   "so p_total = 4 means padding=2 (two zeros on each side).",
+       mistakes=[("total_as_per_side", 0,
+                  "padding=4 puts four zeros on each side. "
+                  "The book's p counts the zeros of both sides together."),
+                 ("doubled", 2,
+                  "you doubled p, as if the book counted one side and PyTorch both. "
+                  "It is the other way round."),
+                 ("four_sides", 3,
+                  "you shared p among four sides, but the book's p is left + right (or top + bottom) together; "
+                  "padding= gives the zeros of each side, in height and in width alike.")])
 
 # %% [markdown]
 # ### Exercise · Zero padding by hand (2 points)

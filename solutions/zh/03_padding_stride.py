@@ -414,7 +414,16 @@ numeric("out_size", answer=16, digits=0,
                "输入为 32×32 时，输出的高是多少？",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1。这里 (n − k + 2p) 能被 s 整除吗？",
         explanation="(32 − 5 + 2·2) / 2 = 31 / 2 = 15.5，向下取整得 15，再加 1：16。"
-                    "填充后输入的最后一行（一行填充的 0）永远不会被窗口覆盖。")
+                    "填充后输入的最后一行（一行填充的 0）永远不会被窗口覆盖。",
+        mistakes=[("rounded_up", 17,
+                   "这里 (n − k + 2p) / s 不是整数，PyTorch 向下取整（⌊·⌋），"
+                   "既不向上取整，也不四舍五入：会伸出输入之外的窗口不算。"),
+                  ("forgot_plus_one", 15,
+                   "⌊(n − k + 2p) / s⌋ 数的是窗口移动的步数，窗口的第一个位置还要再加 1。"
+                   "（也请检查填充是否按两侧计算：2p。）"),
+                  ("forgot_padding", 14,
+                   "这是不加填充时的尺寸。"
+                   "每侧填充 2，卷积核滑动之前 n 要先加上 2p。")])
 
 # %% tags=["exercise:strided_shape"]
 shape("strided_shape", answer=(16, 14, 14),
@@ -423,7 +432,16 @@ shape("strided_shape", answer=(16, 14, 14),
              "这张图像的输出形状 (C, H, W) 是什么？",
       hint="每个卷积核对应一个输出通道。高和宽用 n = 28、k = 3、p = 1、s = 2 代入公式。",
       explanation="⌊(28 − 3 + 2·1) / 2⌋ + 1 = ⌊13.5⌋ + 1 = 14，16 个卷积核给出 16 个通道："
-                  "(16, 14, 14)。步幅 2 加上“same”填充，会把偶数尺寸减半。")
+                  "(16, 14, 14)。步幅 2 加上“same”填充，会把偶数尺寸减半。",
+      mistakes=[("rounded_up", (16, 15, 15),
+                 "这里 (n − k + 2p) / s 不是整数，PyTorch 向下取整（⌊·⌋），"
+                 "既不向上取整，也不四舍五入：会伸出输入之外的窗口不算。"),
+                ("same_size_with_stride", (16, 28, 28),
+                 "padding=1 只在步幅为 1 时让 3×3 卷积保持尺寸不变；"
+                 "步幅为 2 时，窗口每次移动两个像素。"),
+                ("forgot_plus_one", (16, 13, 13),
+                 "⌊(n − k + 2p) / s⌋ 数的是窗口移动的步数，窗口的第一个位置还要再加 1。"
+                 "（也请检查 padding=1 是否在每一侧都补了一个 0。）")])
 
 # %% tags=["exercise:total_padding"]
 choice("total_padding", answer=1,
@@ -433,7 +451,16 @@ choice("total_padding", answer=1,
        hint="在 (n − k + p + s) / s 里，p 数的是两侧 0 的总数。"
             "PyTorch 的 padding= 数的是什么？",
        explanation="那个 p 是两侧的总填充。PyTorch 的 padding= 按每侧计，"
-                   "所以 p_total = 4 对应 padding=2（每侧两个 0）。")
+                   "所以 p_total = 4 对应 padding=2（每侧两个 0）。",
+       mistakes=[("total_as_per_side", 0,
+                  "padding=4 会在每一侧各补四个 0。"
+                  "书里的 p 数的是两侧 0 的总数。"),
+                 ("doubled", 2,
+                  "你把 p 翻了一倍，好像书里的 p 只数一侧、PyTorch 数两侧。"
+                  "实际上正好相反。"),
+                 ("four_sides", 3,
+                  "你把 p 分给了四条边。书里的 p 是一个方向（左 + 右，或上 + 下）的填充；"
+                  "padding= 给出的是每一侧的 0 的个数，高和宽都一样。")])
 
 # %% [markdown]
 # ### 练习 · 手写零填充（2 分）
