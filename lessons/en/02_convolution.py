@@ -33,8 +33,8 @@ lesson = cnnlab.start_lesson("02_convolution", lang="en")
 # A convolutional layer slides a small grid of weights, the **kernel** (also called a filter),
 # over its input and, at every position, multiplies the overlapping numbers and adds them up.
 # The grid of results is the **feature map**. This lesson builds that operation from loops,
-# checks it against PyTorch, reproduces every number of the course notes on it, and ends with
-# four exercises.
+# checks it against PyTorch, works through the classic small examples and AlexNet's first
+# layer by code, and ends with four exercises.
 #
 # **What you will be able to do**
 
@@ -67,7 +67,8 @@ from cnnlab.ops import corr2d
 #
 # Deep-learning libraries compute the second one and still call it convolution. Nothing is
 # lost: the kernel is *learned*, so if a flipped kernel were needed, training would simply
-# learn the flipped numbers (course note 003 makes the same point). Here is the library's
+# learn the flipped numbers (Goodfellow, Bengio & Courville, *Deep Learning*, §9.1, make the
+# same point). Here is the library's
 # loop version, the one every later lesson builds on:
 
 # %%
@@ -76,7 +77,7 @@ cnnlab.show_source(corr2d)
 # %% [markdown]
 # ### The worked example: 25, 31, 43, 49
 #
-# Course note 001 slides the 2×2 kernel $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ over the 3×3
+# Slide the 2×2 kernel $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ over the 3×3
 # input holding 1…9. Every output number is an inner product of the kernel with one window.
 # The cell below prints each sum as it is computed, then the whole feature map.
 
@@ -129,8 +130,8 @@ _ = check_function("corr2d", my_corr2d, [
 # %% [markdown]
 # ## 2 · A kernel that finds edges
 #
-# Course note 001 builds a 6×8 image, white (1) with a black (0) band in columns 2–5, and
-# slides the 1×2 kernel $[1, -1]$ over it. The kernel answers "how much darker is my right
+# Take a 6×8 image, white (1) with a black (0) band in columns 2–5, and slide the 1×2 kernel
+# $[1, -1]$ over it (the edge-detection example of *Dive into Deep Learning*, §7.2). The kernel answers "how much darker is my right
 # neighbour?": $+1$ where white turns black, $-1$ where black turns white, $0$ elsewhere.
 
 # %%
@@ -194,11 +195,15 @@ print("learned kernel:", [round(w, 3) for w in layer.weight.detach().reshape(-1)
 #
 # $$n_\text{out} = \left\lfloor \frac{n - k + 2p}{s} \right\rfloor + 1 .$$
 #
-# Course note 000 applies it to the first layer of AlexNet (Krizhevsky, Sutskever & Hinton,
-# 2012): a 227×227 RGB image, 96 kernels of 11×11, stride 4, no padding. (The paper's text
-# says 224×224, which does not divide evenly; lesson 09 shows why 227 is the size that works.)
+# Apply it to the first layer of AlexNet (Krizhevsky, Sutskever & Hinton, 2012): 96 kernels of
+# 11×11 over an RGB image, stride 4, no padding, giving 55×55 feature maps. The paper (§3.5 and
+# Figure 2) gives the input as 224×224×3. With 224 the formula does not come out even:
+# $(224 - 11)/4 = 53.25$, and PyTorch would give 54, not 55. An input of 227×227 is the size for
+# which $(n - k)/s + 1$ is exactly 55, so that is what we use here, as many implementations do;
+# the size 227 is not in the paper. Lesson 09 comes back to this.
 
 # %%
+print(cnnlab.conv_output_size(224, 11, p=0, s=4, explain=True))
 print(cnnlab.conv_output_size(227, 11, p=0, s=4, explain=True))
 
 # %%
@@ -207,7 +212,8 @@ feature_maps = conv1(torch.zeros(1, 3, 227, 227))
 print("PyTorch output shape (N, C, H, W):", tuple(feature_maps.shape))
 
 # %% [markdown]
-# The note writes the output as `[55, 55, 96]`, height × width × channels; PyTorch stores the
+# Many texts (CS231n's notes among them) write the output as `[55, 55, 96]`, height × width ×
+# channels; PyTorch stores the
 # same numbers channels-first, `(96, 55, 55)`. Every position of every feature map is one
 # **neuron**, and each kernel owns $11 \cdot 11 \cdot 3$ weights plus one bias:
 
@@ -232,13 +238,15 @@ shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       prompt="What is the shape (C, H, W) of the second layer's output for one image?",
       hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
-      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B")
+      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B",
+      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraU/7f9yqOhwlOkF8G7oo7G+JDrKBERLJGFxm423vOXJZaVTu5klJ9gPsGj8SpBzRS2782Ya9sE/93TBOrg1bBqwhFMuBqev9WMA7YCgdOluwM/s0FsCQi2G8TWic4DepvfwriJVyqg="), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLzTvd+YjdholkE8z9cyNl8PBD+fIUNXq73O07PpK9Q8YYBNeeoirQN6Gi21iyEau+ifqMIn8CfstHL+Xj226S6iKrO4bOX0DMesx+QLRgElm3vqpkZFtQun"), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuPkF+6KoPm6RqA6tAResIBSSB4B7y3ZDYPx0DMiklE7/URQvWYBBQwsDPhLl2Wgm5q7b6kkeySWvkHfSzwYkkZnwFKbkHjpTkyBunscVGYENe/ueTHCcpA==")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="parameters",
         prompt="How many learnable parameters (weights and biases) does the second layer have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
-        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==")
+        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==",
+        mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3rjqKivzcYbivF89Zgquc9z7Y/hiTfB7BUjIQ8VQnIKtTxpGWcZlWTtUcod0reqitpRy78cySdvF9fIee"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbSQ1DtfU8WnMWr0rQa5/3xHrfMI3lZwBqweCDdXHvF5xdy54vWWaG1vbp8w3icf4Z0cBuApnvYaeeCxV1l4GIpg6dyAdC0NmI1KB3vXj+1uAmRcw7hXnQMs0ZpSiybFpA6dw="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1Xv3E59Q+sKhHF4HVyibbwbIdVbo56LC4i245ZdARsanI/FCfm2CgRBdAm0gzMMbNsT1bfVHtclVSrXt09kgs9qgmjhsbF4m5KYdvVwMAyReozQzQNfj+JeSrwGVSV4aSiVBgsVXfwozN77teEKHWTSzdfXoc2LvzmgbEim3NJf0=")])
 
 # %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)
@@ -285,7 +293,7 @@ _ = check_function("conv_parameters", conv_parameters, [
 #
 # A colour image has three channels. A kernel for it is $11 \times 11 \times 3$, not
 # $11\times 11$: one 2-D slice per input channel. Each slice slides over its own channel and
-# the three results are **added** into a single feature map (course notes 000 and 004) — a
+# the three results are **added** into a single feature map (*Dive into Deep Learning*, §7.4) — a
 # kernel over $c$ channels always produces one channel. Here with a 2-channel input:
 
 # %%
@@ -321,21 +329,30 @@ _ = check_function("corr2d_multi_in", corr2d_multi_in, [
 #
 # - **Flipping the kernel.** PyTorch's `conv2d` does not flip; if you flip by hand, your
 #   results will not match (section 1).
-# - **Mixing layouts.** The notes write shapes height × width × channels (`[55, 55, 96]`);
+# - **Mixing layouts.** Many texts write shapes height × width × channels (`[55, 55, 96]`);
 #   PyTorch uses (batch, channels, height, width). Same numbers, different order.
 # - **Counting neurons as parameters.** 290,400 outputs, but only 34,944 learnable numbers —
 #   weights are shared across positions.
-# - **Forgetting the bias.** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ is the weights only; the
-#   96 biases make 34,944.
-# - **Per-side versus total padding.** Note 000's formula uses $2p$ (padding $p$ on each
-#   side, as PyTorch's `padding=p`); note 003 writes $p$ for the total of both sides. Lesson 03
-#   puts the two side by side.
-#
+# - **Per-side versus total padding.** The formula above uses $2p$ (padding $p$ on each side,
+#   as PyTorch's `padding=p`); *Dive into Deep Learning* (§7.3) writes $p$ for the total of both
+#   sides. Lesson 03 puts the two side by side.
+# - **Forgetting the bias.** Each kernel has one bias besides its weights. For conv1, the weights
+#   alone (`bias=False`) and then weights and biases:
+
+# %%
+print(cnnlab.conv_params(3, 96, 11, bias=False, explain=True))   # weights only
+print(cnnlab.conv_params(3, 96, 11, explain=True))               # weights and the 96 biases
+
+# %% [markdown]
 # ## Sources
 #
-# - Course notes 000, 001, 003, 004 (in `shared/seeds/`), which this lesson checks by code.
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
-#   Neural Networks*, NeurIPS 2012 (the 227×227 input and the 11×11×3×96 first layer).
-# - CS231n, *Convolutional Neural Networks for Visual Recognition*, course notes on
+#   Neural Networks*, NeurIPS 2012, §3.5 and Figure 2: a 224×224×3 input, 96 kernels of
+#   11×11×3 with stride 4, 55×55 feature maps. The 227×227 input used here is the size that
+#   makes that arithmetic exact; it is not the paper's.
+# - I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, §9.1 (libraries
+#   implement cross-correlation and call it convolution).
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*, lecture notes on
 #   convolutional layers (the output-size formula and parameter sharing).
-# - A. Zhang et al., *Dive into Deep Learning*, §7.2 (the edge-detection example).
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.2 (the edge-detection example),
+#   §7.3 (padding counted in total) and §7.4 (multiple input channels).

@@ -30,10 +30,7 @@ lesson = cnnlab.start_lesson("02_convolution", lang="zh")
 # %% [markdown]
 # # 第 02 课 · 卷积运算
 #
-# 卷积层用一小块权重网格——**卷积核**（也叫滤波器，filter）——在输入上滑动；每到一个位置，
-# 就把重叠处的数逐一相乘再全部加起来。所有位置的结果排成的网格就是**特征图**。本课先用循环
-# 亲手搭出这个运算，再与 PyTorch 的结果核对，接着用它复现课程笔记中的每一个数字，最后是
-# 四道练习。
+# 卷积层用一小块权重网格——**卷积核**（也叫滤波器，filter）——在输入上滑动；每到一个位置，就把重叠处的数逐一相乘再全部加起来。所有位置的结果排成的网格就是**特征图**。本课先用循环亲手搭出这个运算，再与 PyTorch 的结果核对，接着用代码算出几个经典的小例子和 AlexNet 第一层的各个数字，最后是四道练习。
 #
 # **学完本课，你将能够**
 
@@ -63,9 +60,7 @@ from cnnlab.ops import corr2d
 #
 # $$(X \star K)_{i,j} = \sum_{a}\sum_{b} X_{i+a,\,j+b}\,K_{a,b}.$$
 #
-# 深度学习框架计算的是后者，却仍然称之为卷积。这并不会带来任何损失：卷积核是*学出来*的，
-# 如果真需要翻转后的卷积核，训练自然会学到翻转后的那组数（课程笔记 003 也指出了这一点）。
-# 下面是本课程库中用循环实现的版本，后面各课都以它为基础：
+# 深度学习框架计算的是后者，却仍然称之为卷积。这并不会带来任何损失：卷积核是*学出来*的，如果真需要翻转后的卷积核，训练自然会学到翻转后的那组数（Goodfellow、Bengio 与 Courville 的《深度学习》9.1 节也指出了这一点）。下面是本课程库中用循环实现的版本，后面各课都以它为基础（库的文档字符串和注释是英文的）：
 
 # %%
 cnnlab.show_source(corr2d)
@@ -73,9 +68,7 @@ cnnlab.show_source(corr2d)
 # %% [markdown]
 # ### 例题：25、31、43、49
 #
-# 课程笔记 001 让 2×2 的卷积核 $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ 在装有 1…9 的 3×3
-# 输入上滑动。输出中的每个数都是卷积核与一个窗口的内积。下面的代码单元在计算每个和时把算式
-# 打印出来，最后给出完整的特征图。
+# 让 2×2 的卷积核 $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ 在装有 1…9 的 3×3 输入上滑动。输出中的每个数都是卷积核与一个窗口的内积。下面的代码单元在计算每个和时把算式打印出来，最后给出完整的特征图。
 
 # %%
 X = np.arange(1, 10, dtype=float).reshape(3, 3)
@@ -89,8 +82,7 @@ Y = corr2d(X, K)
 print(Y)
 
 # %% [markdown]
-# PyTorch 的 `F.conv2d` 给出同样的四个数。*真正的*卷积（例如 SciPy 的 `convolve2d`）给出的却是
-# 另一组数——恰好等于把卷积核上下、左右都翻转之后再做互相关的结果：
+# PyTorch 的 `F.conv2d` 给出同样的四个数。*真正的*卷积（例如 SciPy 的 `convolve2d`）给出的却是另一组数——恰好等于把卷积核上下、左右都翻转之后再做互相关的结果：
 
 # %%
 X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # （批量, 通道, 高, 宽）
@@ -100,14 +92,11 @@ print("scipy convolve2d：   ", convolve2d(X, K, mode="valid").tolist())
 print("corr2d，翻转后的 K：", corr2d(X, np.flip(K)).tolist())
 
 # %% [markdown]
-# 输出比输入小：$n_h \times n_w$ 的输入配上 $k_h \times k_w$ 的卷积核，只有
-# $(n_h - k_h + 1) \times (n_w - k_w + 1)$ 个位置可放，这里是 $(3-2+1)\times(3-2+1) = 2\times 2$。
-# 第 03 课会在这个公式里加入填充和步幅。
+# 输出比输入小：$n_h \times n_w$ 的输入配上 $k_h \times k_w$ 的卷积核，只有 $(n_h - k_h + 1) \times (n_w - k_w + 1)$ 个位置可放，这里是 $(3-2+1)\times(3-2+1) = 2\times 2$。第 03 课会在这个公式里加入填充和步幅。
 #
 # ### 练习 1 · 自己写 `corr2d`（3 分）
 #
-# 补全 `my_corr2d(X, K)`：输入是二维 NumPy 数组 `X` 和一个更小的二维数组 `K`，返回二者的
-# 互相关，结果是形状为 $(n_h-k_h+1, n_w-k_w+1)$ 的新数组。用两层嵌套循环即可。
+# 补全 `my_corr2d(X, K)`：输入是二维 NumPy 数组 `X` 和一个更小的二维数组 `K`，返回二者的互相关，结果是形状为 $(n_h-k_h+1, n_w-k_w+1)$ 的新数组。用两层嵌套循环即可。
 
 # %% tags=["exercise:corr2d"]
 def my_corr2d(X, K):
@@ -125,9 +114,7 @@ _ = check_function("corr2d", my_corr2d, [
 # %% [markdown]
 # ## 2 · 能找出边缘的卷积核
 #
-# 课程笔记 001 构造了一幅 6×8 的图像：底色为白（1），第 2–5 列是一条黑色（0）竖条；然后让
-# 1×2 的卷积核 $[1, -1]$ 在上面滑动。这个卷积核回答的问题是“我右边的邻居比我暗多少？”：
-# 白变黑的地方输出 $+1$，黑变白的地方输出 $-1$，其余位置都是 $0$。
+# 构造一幅 6×8 的图像：底色为白（1），第 2–5 列是一条黑色（0）竖条；然后让 1×2 的卷积核 $[1, -1]$ 在上面滑动（这是《动手学深度学习》6.2 节的边缘检测例子）。这个卷积核回答的问题是“我右边的邻居比我暗多少？”：白变黑的地方输出 $+1$，黑变白的地方输出 $-1$，其余位置都是 $0$。
 
 # %%
 from cnnlab.data.synthetic import stripe
@@ -150,8 +137,7 @@ for ax in axes:
 plt.show()
 
 # %% [markdown]
-# 这个卷积核只能看到**竖直**方向的边缘。把图像转 90 度放倒，同一个卷积核就什么也找不到了，
-# 因为此时每一行的值都是常数：
+# 这个卷积核只能看到**竖直**方向的边缘。把图像转 90 度放倒，同一个卷积核就什么也找不到了，因为此时每一行的值都是常数：
 
 # %%
 sideways = image.T                                   # (8, 6)：水平横条
@@ -160,8 +146,7 @@ print(F.conv2d(sideways[None, None], edge_kernel[None, None])[0, 0].abs().max().
 # %% [markdown]
 # ### 把卷积核学回来
 #
-# 假如手里只有图像和边缘图，卷积层能不能自己*发现* $[1, -1]$？我们随机初始化一个 1×2 的
-# 卷积核，以它的输出与边缘图之间的平方误差为损失，做若干步梯度下降。
+# 假如手里只有图像和边缘图，卷积层能不能自己*发现* $[1, -1]$？我们随机初始化一个 1×2 的卷积核，以它的输出与边缘图之间的平方误差为损失，做若干步梯度下降。
 
 # %%
 torch.manual_seed(0)
@@ -179,21 +164,18 @@ for step in range(1, 31):
 print("学到的卷积核：", [round(w, 3) for w in layer.weight.detach().reshape(-1).tolist()])
 
 # %% [markdown]
-# 学到的权重保留三位小数后正是 $[1, -1]$。训练 CNN 做的就是这件事，只是规模大得多：没有人
-# 手工设计卷积核，梯度下降会找出最有利于降低损失的那些卷积核。
+# 学到的权重保留三位小数后正是 $[1, -1]$。训练 CNN 做的就是这件事，只是规模大得多：没有人手工设计卷积核，梯度下降会找出最有利于降低损失的那些卷积核。
 #
 # ## 3 · 输出有多大？参数有多少？
 #
-# 设每侧填充为 $p$、步幅为 $s$（第 03 课会详细讲这两者），大小为 $k$ 的卷积核作用在大小为
-# $n$ 的输入上，输出大小为
+# 设每侧填充为 $p$、步幅为 $s$（第 03 课会详细讲这两者），大小为 $k$ 的卷积核作用在大小为 $n$ 的输入上，输出大小为
 #
 # $$n_\text{out} = \left\lfloor \frac{n - k + 2p}{s} \right\rfloor + 1 .$$
 #
-# 课程笔记 000 把它用在 AlexNet（Krizhevsky、Sutskever 与 Hinton，2012）的第一层上：输入是
-# 227×227 的 RGB 图像，96 个 11×11 的卷积核，步幅 4，不填充。（论文正文写的是 224×224，
-# 但这个尺寸除不尽；第 09 课会说明为什么 227 才是能算通的尺寸。）
+# 把它用在 AlexNet（Krizhevsky、Sutskever 与 Hinton，2012）的第一层上：96 个 11×11 的卷积核作用在 RGB 图像上，步幅 4，不填充，得到 55×55 的特征图。论文（3.5 节和图 2）写的输入是 224×224×3。可是代入 224，公式除不尽：$(224 - 11)/4 = 53.25$，PyTorch 会得到 54 而不是 55。输入为 227×227 时，$(n - k)/s + 1$ 才恰好等于 55，所以本课和许多实现一样用 227；227 这个尺寸并不出自论文。第 09 课还会回到这个问题。
 
 # %%
+print(cnnlab.conv_output_size(224, 11, p=0, s=4, explain=True))
 print(cnnlab.conv_output_size(227, 11, p=0, s=4, explain=True))
 
 # %%
@@ -202,9 +184,7 @@ feature_maps = conv1(torch.zeros(1, 3, 227, 227))
 print("PyTorch 输出形状 (N, C, H, W)：", tuple(feature_maps.shape))
 
 # %% [markdown]
-# 笔记把输出写成 `[55, 55, 96]`，即 高 × 宽 × 通道；PyTorch 存放的是同样的数，只是通道在前：
-# `(96, 55, 55)`。每张特征图上的每个位置都是一个**神经元**；每个卷积核有 $11 \cdot 11 \cdot 3$
-# 个权重，外加一个偏置：
+# 许多资料（包括 CS231n 的讲义）把输出写成 `[55, 55, 96]`，即“高 × 宽 × 通道”；PyTorch 存放的是同样的数，只是通道在前：`(96, 55, 55)`。每张特征图上的每个位置都是一个**神经元**；每个卷积核有 $11 \cdot 11 \cdot 3$ 个权重，外加一个偏置：
 
 # %%
 print(cnnlab.neuron_count(96, 55, explain=True))
@@ -212,32 +192,31 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))
 print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参数，分布在", feature_maps[0].numel(), "个神经元上")
 
 # %% [markdown]
-# 290,400 个神经元共享 34,944 个参数：同一张特征图上的所有神经元用的是同一个卷积核。正是这种
-# 参数共享让卷积能够扩展到大尺寸图像（第 01 课算过全连接层需要多少参数）。
+# 290,400 个神经元共享 34,944 个参数：同一张特征图上的所有神经元用的是同一个卷积核。正是这种参数共享让卷积能够扩展到大尺寸图像（第 01 课算过全连接层需要多少参数）。
 #
 # ### 小测验 · 第二层（每题 1 分）
 #
-# 在 conv1 上再叠一层卷积：256 个 5×5 的卷积核，作用在 conv1 输出的 96 张特征图上，每侧填充 2，
-# 步幅 1。算出下面两个数，填进去并点 **检查**。
+# 在 conv1 上再叠一层卷积：256 个 5×5 的卷积核，作用在 conv1 输出的 96 张特征图上，每侧填充 2，步幅 1。算出下面两个数，填进去并点 **检查**。
 
 # %% tags=["exercise:conv2_shape"]
 shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       prompt="对一张图像，第二层输出的形状 (C, H, W) 是什么？",
       hint="它的输入是 conv1 的输出，96 × 55 × 55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
            "每个卷积核产生一个输出通道。",
-      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjbQC4cBLpYc189zZDenk2Xxpg3b7KP4kjE/rOGTB/aZYloyRZSQabWbsvnHTPfaLMEkekGgI630Ngz4F/IdsSENNlPsPaEPrwZ9OflYnmp7mt13l7Bmt6QBpizrIE3IbInkJDmG65QWj+oQ==")
+      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjbQC4cBLpYc189zZDenk2Xxpg3b7KP4kjE/rOGTB/aZYloyRZSQabWbsvnHTPfaLMEkekGgI630Ngz4F/IdsSENNlPsPaEPrwZ9OflYnmp7mt13l7Bmt6QBpizrIE3IbInkJDmG65QWj+oQ==",
+      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraW/Nw/zWDO4+cbAI51kYl14cTQO3orPzJbzbXp1VQoAulUWWGF3phPAsMYKBADTq6FCFPe6HFr3OfRAlQfwoyW7s1R8Fbr7YMn+bGUa/gCcSDU3WbSKwth0Z8gVujU/ZWsiqkEuw86dGpNAbEJA"), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLxcVlAEWy6tfZG2NzaplqqApc8R1Z3aTlNVTUdjxQC8223K11CfRPW84OgmVt2KIQ4WZHusJsIpZph6veQ0IqE073l/nQRi2ggmcjuO5vc="), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuGjMNWdd2u96a4VAgYR31dBL4wKyDrWsjO9wRoy9m02mClqt+BqHnPGT9bIzR7WmBEVAa4NQ22AqS7XSjID8eFNZ5y1/z7ezH6O9Y0Pn+Qa1vLrfHKFsCA==")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="个参数",
         prompt="第二层一共有多少个可学习的参数（权重加偏置）？",
         hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
-        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ8SP2CYOutWvKAa1TmicmFVaSBmzuwJg5LRV+qlpYoT1iYStfFNDUkaUI0/5MBEMP9bFuvjwJz0CcEA2qCXTRdFRoy6QNDgT1a3t/qzFeMFoqyObgu7EFHbuSvYtQPLm3UwGikepr8QIDAmkuNh7tc7")
+        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ8SP2CYOutWvKAa1TmicmFVaSBmzuwJg5LRV+qlpYoT1iYStfFNDUkaUI0/5MBEMP9bFuvjwJz0CcEA2qCXTRdFRoy6QNDgT1a3t/qzFeMFoqyObgu7EFHbuSvYtQPLm3UwGikepr8QIDAmkuNh7tc7",
+        mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3Mu1yG1MV6Fhxhwb/EF56Ps4weMNg7sJu2eTWbeKwom2fSBFF/FSgzSW14IB48TBvIe4UeR9ZtROW"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbwJKxOQDe2IWyI5ci6gc0UtcGuF5q4IChTDZp/JtlxMdlGgbc0oZik/kKDUwtpQVTx4/k3xMyHKNOrsPwfngEB/sXKqPBLTMETE/2FIu2hgOIRg/SaQ=="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1XmETH0aGdjPY+g0Iaq0fLjjGtH/RNH9rdv3sjkPZHmQjGspRfelJ6dOXV47S6EBtX7mtmsVW4uOrcP+UJNvuKz2mV47ksxtMz06Dv5T8IJ5aZcsa/n4lwXZRYOKgukJNbdauesN2UxgxJiyr+GUMtOsDj/zuIw==")])
 
 # %% [markdown]
 # ### 练习 2 · 输出大小公式（2 分）
 #
-# 补全 `output_size(n, k, p, s)`：输入大小 `n`，卷积核大小 `k`，**每侧**填充 `p`，步幅 `s`；
-# 以 `int` 返回输出大小（PyTorch 向下取整）。
+# 补全 `output_size(n, k, p, s)`：输入大小 `n`，卷积核大小 `k`，**每侧**填充 `p`，步幅 `s`；以 `int` 返回输出大小（PyTorch 向下取整）。
 
 # %% tags=["exercise:output_size"]
 def output_size(n, k, p, s):
@@ -257,8 +236,7 @@ _ = check_function("output_size", output_size, [
 # %% [markdown]
 # ### 练习 3 · 卷积层的参数量（2 分）
 #
-# 补全 `conv_parameters(c_in, c_out, k)`：一个卷积层作用于 `c_in` 个输入通道，有 `c_out` 个
-# `k`×`k` 的卷积核，每个卷积核带一个偏置；返回该层可学习的数的个数。
+# 补全 `conv_parameters(c_in, c_out, k)`：一个卷积层作用于 `c_in` 个输入通道，有 `c_out` 个 `k`×`k` 的卷积核，每个卷积核带一个偏置；返回该层可学习的数的个数。
 
 # %% tags=["exercise:conv_parameters"]
 def conv_parameters(c_in, c_out, k):
@@ -276,10 +254,7 @@ _ = check_function("conv_parameters", conv_parameters, [
 # %% [markdown]
 # ## 4 · 多个输入通道：每个通道一片卷积核，最后求和
 #
-# 彩色图像有三个通道。处理它的卷积核是 $11 \times 11 \times 3$，而不是 $11\times 11$：每个
-# 输入通道对应一片二维切片。每片切片在各自的通道上滑动，三个结果再**相加**，合成一张特征图
-# （课程笔记 000 和 004）——无论输入有多少个通道，一个卷积核总是只产生一个通道。下面以
-# 2 通道输入为例：
+# 彩色图像有三个通道。处理它的卷积核是 $11 \times 11 \times 3$，而不是 $11\times 11$：每个输入通道对应一片二维切片。每片切片在各自的通道上滑动，三个结果再**相加**，合成一张特征图（《动手学深度学习》6.4 节）——无论输入有多少个通道，一个卷积核总是只产生一个通道。下面以 2 通道输入为例：
 
 # %%
 X2 = np.stack([np.arange(9.0).reshape(3, 3), np.arange(1.0, 10.0).reshape(3, 3)])   # (2, 3, 3)
@@ -293,8 +268,7 @@ print("F.conv2d：", F.conv2d(torch.tensor(X2)[None], torch.tensor(K2)[None])[0,
 # %% [markdown]
 # ### 练习 4 · 多输入通道互相关（3 分）
 #
-# 补全 `corr2d_multi_in(X, K)`：`X` 的形状为 (c, h, w)，`K` 的形状为 (c, kh, kw)；返回各通道
-# 单通道互相关结果之和。可以调用 `corr2d`。
+# 补全 `corr2d_multi_in(X, K)`：`X` 的形状为 (c, h, w)，`K` 的形状为 (c, kh, kw)；返回各通道单通道互相关结果之和。可以调用 `corr2d`。
 
 # %% tags=["exercise:corr2d_multi_in"]
 def corr2d_multi_in(X, K):
@@ -312,22 +286,20 @@ _ = check_function("corr2d_multi_in", corr2d_multi_in, [
 # %% [markdown]
 # ## 常见错误
 #
-# - **把卷积核翻转了。** PyTorch 的 `conv2d` 不翻转卷积核；如果你手动翻转，结果就对不上
-#   （见第 1 节）。
-# - **混淆数据布局。** 笔记按 高 × 宽 × 通道 书写形状（`[55, 55, 96]`）；PyTorch 用的是
-#   （批量, 通道, 高, 宽）。数字相同，顺序不同。
-# - **把神经元数当成参数量。** 输出有 290,400 个，可学习的数却只有 34,944 个——权重在各个
-#   位置之间共享。
-# - **漏掉偏置。** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ 只是权重；再加上 96 个偏置才是
-#   34,944。
-# - **每侧填充与总填充。** 笔记 000 的公式用 $2p$（每侧填充 $p$，与 PyTorch 的 `padding=p`
-#   一致）；笔记 003 的 $p$ 指两侧填充之和。第 03 课会把两种写法放在一起对照。
-#
+# - **把卷积核翻转了。** PyTorch 的 `conv2d` 不翻转卷积核；如果你手动翻转，结果就对不上（见第 1 节）。
+# - **混淆数据布局。** 许多资料按“高 × 宽 × 通道”书写形状（`[55, 55, 96]`）；PyTorch 用的是（批量，通道，高，宽）。数字相同，顺序不同。
+# - **把神经元数当成参数量。** 输出有 290,400 个，可学习的数却只有 34,944 个——权重在各个位置之间共享。
+# - **每侧填充与总填充。** 上面的公式用 $2p$（每侧填充 $p$，与 PyTorch 的 `padding=p` 一致）；《动手学深度学习》6.3 节的 $p$ 指两侧填充之和。第 03 课会把两种写法放在一起对照。
+# - **漏掉偏置。** 每个卷积核除了权重还有 1 个偏置。下面先算 conv1 只有权重时（`bias=False`）的参数量，再算权重加偏置：
+
+# %%
+print(cnnlab.conv_params(3, 96, 11, bias=False, explain=True))   # 只有权重
+print(cnnlab.conv_params(3, 96, 11, explain=True))               # 权重加 96 个偏置
+
+# %% [markdown]
 # ## 参考资料
 #
-# - 课程笔记 000、001、003、004（位于 `shared/seeds/`），本课用代码逐一验证了其中的内容。
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
-#   Neural Networks*, NeurIPS 2012（227×227 的输入与 11×11×3×96 的第一层）。
-# - CS231n, *Convolutional Neural Networks for Visual Recognition*，关于卷积层的课程笔记
-#   （输出大小公式与参数共享）。
-# - A. Zhang 等，*Dive into Deep Learning*（《动手学深度学习》），§7.2（边缘检测示例）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，3.5 节与图 2：224×224×3 的输入，96 个 11×11×3 的卷积核，步幅 4，55×55 的特征图。本课用的 227×227 是让这笔算术恰好成立的尺寸，并非论文所写。
+# - I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*（《深度学习》），MIT Press 2016，9.1 节（深度学习库实现的是互相关，却称之为卷积）。
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*，关于卷积层的讲义（输出大小公式与参数共享）。
+# - 阿斯顿·张、李沐等，《动手学深度学习》，6.2 节“图像卷积”（边缘检测示例）、6.3 节“填充和步幅”（按两侧总数计的填充）、6.4 节“多输入多输出通道”。

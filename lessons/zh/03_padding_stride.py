@@ -30,10 +30,7 @@ lesson = cnnlab.start_lesson("03_padding_stride", lang="zh")
 # %% [markdown]
 # # 第 03 课 · 填充与步幅
 #
-# 第 02 课让卷积核只停在能完整放下的位置上，所以输出比输入小。卷积层的两个设置可以改变这一点：
-# **填充**在输入四周补一圈 0，**步幅**让卷积核每次跳过好几个像素。本课用代码算出课程笔记里
-# 每一个带填充、带步幅的例子，把笔记里三种输出尺寸公式的写法放在一起对照，让你在交互式的
-# 卷积演示器里亲手“推着”卷积核走，最后是五道练习。
+# 第 02 课让卷积核只停在能完整放下的位置上，所以输出比输入小。卷积层的两个设置可以改变这一点：**填充**在输入四周补一圈 0，**步幅**让卷积核每次跳过好几个像素。本课用代码算出一系列带填充、带步幅的例子，再介绍第三个设置——**膨胀**，把输出尺寸公式的几种常见写法放在一起对照，让你在交互式的卷积演示器里亲手“推着”卷积核走，最后是五道练习。
 #
 # **学完本课，你将能够**
 
@@ -69,8 +66,7 @@ print("不填充：", " → ".join(map(str, sizes)))
 print("填充 1：", " → ".join(map(str, [cnnlab.conv_output_size(32, 3, p=1)] * 11)))
 
 # %% [markdown]
-# 边缘像素参与的窗口也比中心少。下面的函数对 $n\times n$ 输入的每个像素数一数：有多少个卷积核
-# 窗口盖住了它。
+# 边缘像素参与的窗口也比中心少。下面的函数对 $n\times n$ 输入的每个像素数一数：有多少个卷积核窗口盖住了它。
 
 # %%
 def coverage(n, k, p=0, s=1):
@@ -87,14 +83,11 @@ print("4×4 输入、3×3 卷积核、不填充：\n", coverage(4, 3))
 print("同样的设置，填充 1：\n", coverage(4, 3, p=1))
 
 # %% [markdown]
-# 不填充时，角上的像素只被 1 个窗口读到，中心像素被 4 个；补一圈 0 之后，角上变成 4 次、中心 9 次。
-# 填充让图像边缘也能像其他像素一样参与计算（笔记 001：“多层卷积会损失边缘像素”）。
+# 不填充时，角上的像素只被 1 个窗口读到，中心像素被 4 个；补一圈 0 之后，角上变成 4 次、中心 9 次。填充让图像边缘也能像其他像素一样参与计算：不填充的话，网络每深一层，边缘就又丢掉一点。
 #
-# ## 2 · 笔记中的 4×4 输入：填充 1 与填充 2
+# ## 2 · 一个 4×4 输入：填充 1 与填充 2
 #
-# 笔记 001 把 1 放在 4×4 输入的**左下角**，逐行向上数（最上面一行是 13 14 15 16），分别补一圈和
-# 两圈 0，再用卷积核 $\begin{bmatrix}1&0&1\\0&1&0\\1&0&1\end{bmatrix}$ 在上面滑动。笔记只给出了
-# 输出尺寸（4×4 和 6×6）；下面把填充后的输入和输出本身都算出来。
+# 把 1 放在 4×4 输入的**左下角**，逐行向上数（最上面一行是 13 14 15 16），分别补一圈和两圈 0，再用卷积核 $\begin{bmatrix}1&0&1\\0&1&0\\1&0&1\end{bmatrix}$ 在上面滑动。下面把填充后的输入和输出都算出来。
 
 # %%
 X = np.arange(1, 17).reshape(4, 4)[::-1].copy()   # 第 0 行在最上面：13 14 15 16
@@ -108,8 +101,7 @@ for p in (1, 2):
     print(corr2d(X_pad, K).astype(int))
 
 # %% [markdown]
-# 填充 1 时，第一个输出读的是填充后网格左上角的 3×3 窗口，其中落在卷积核 1 位置上的只有 13 和
-# 10——补的 0 不贡献任何东西：$13 + 10 = 23$。PyTorch 给定 `padding=p` 时会自己补 0，结果一致：
+# 填充 1 时，第一个输出读的是填充后网格左上角的 3×3 窗口，其中落在卷积核 1 位置上的只有 13 和 10——补的 0 不贡献任何东西：$13 + 10 = 23$。PyTorch 给定 `padding=p` 时会自己补 0，结果一致：
 
 # %%
 X_t = torch.tensor(X, dtype=torch.float32)[None, None]      # (1, 1, 4, 4)
@@ -121,9 +113,6 @@ for p in (1, 2):
     print(cnnlab.conv_output_size(4, 3, p=p, explain=True))
 
 # %% [markdown]
-# 笔记里有一处小笔误：填充 2 的那张图每行有 **9** 列（左边两个 0、右边三个 0），却只有 8 行。
-# 4×4 外面补两圈 0 应是 8×8，正如上面打印的那样。
-#
 # 下图画出两种填充下的第一个窗口（橙色框）以及对应的输出。
 
 # %%
@@ -154,15 +143,13 @@ for column, p in enumerate((1, 2)):
 plt.show()
 
 # %% [markdown]
-# 填充 2 时输出（6×6）反而**大于**输入：最外圈的输出看到的几乎都是 0（左上角那个只看到 13）。
-# 每侧填充 $p$ 让尺寸增加 $2p$，于是
+# 填充 2 时输出（6×6）反而**大于**输入：最外圈的输出看到的几乎都是 0（左上角那个只看到 13）。每侧填充 $p$ 让尺寸增加 $2p$，于是
 #
 # $$n_\text{out} = n - k + 2p + 1 .$$
 #
 # ## 3 · “same”填充：保持尺寸不变
 #
-# 步幅为 1 时要让 $n_\text{out} = n$，需要 $2p = k - 1$，即 $p = (k-1)/2$。卷积核尺寸为奇数
-# （1、3、5、7——这正是你几乎只见到这些尺寸的原因）时它是整数：
+# 步幅为 1 时要让 $n_\text{out} = n$，需要 $2p = k - 1$，即 $p = (k-1)/2$。卷积核尺寸为奇数（1、3、5、7——这正是你几乎只见到这些尺寸的原因）时它是整数：
 
 # %%
 for k in (1, 3, 5, 7):
@@ -181,9 +168,7 @@ except ValueError as err:
     print(err)
 
 # %% [markdown]
-# PyTorch 的 `padding="same"` 仍然可以用，做法是让一侧多补一点：$k = 4$ 时在上/左补 1 个 0，在
-# 下/右补 2 个。下面的检查用两种方式手动补 0 来对比（并屏蔽了 PyTorch 关于“需要额外复制一份
-# 填充后的输入”的警告）：
+# PyTorch 的 `padding="same"` 仍然可以用，做法是让一侧多补一点：$k = 4$ 时在上/左补 1 个 0，在下/右补 2 个。下面的检查用两种方式手动补 0 来对比（并屏蔽了 PyTorch 关于“需要额外复制一份填充后的输入”的警告）：
 
 # %%
 x4 = torch.arange(16.0).reshape(1, 1, 4, 4)
@@ -196,13 +181,11 @@ print("= 前补 1、后补 2：", torch.equal(same, F.conv2d(F.pad(x4, (1, 2, 1,
 print("= 前补 2、后补 1：", torch.equal(same, F.conv2d(F.pad(x4, (2, 1, 2, 1)), w4)))
 
 # %% [markdown]
-# 两侧不对称的填充会让特征图相对输入错开半个像素；奇数卷积核配上 $p = (k-1)/2$，每个输出都正好
-# 对准它的输入像素中心。
+# 两侧不对称的填充会让特征图相对输入错开半个像素；奇数卷积核配上 $p = (k-1)/2$，每个输出都正好对准它的输入像素中心。
 #
 # ## 4 · 步幅：一次跳过不止一个像素
 #
-# 步幅为 $s$ 时，窗口每次横向、纵向移动 $s$ 个像素。笔记 001 的 `conv2d_3` 在 4×4 输入上用
-# 2×2 卷积核、步幅 2。这些窗口互不重叠：它们把输入切成四块，每块得到一个输出。
+# 步幅为 $s$ 时，窗口每次横向、纵向移动 $s$ 个像素。下面的 `conv2d_3` 在这个 4×4 输入上用 2×2 卷积核、步幅 2。这些窗口互不重叠：它们把输入切成四块，每块得到一个输出。
 
 # %%
 conv2d_3 = nn.Conv2d(1, 1, kernel_size=2, stride=2)
@@ -214,15 +197,13 @@ for i in range(2):
               X[2 * i:2 * i + 2, 2 * j:2 * j + 2].tolist())
 
 # %% [markdown]
-# 窗口的起点是 $0, s, 2s, \dots$，并且必须落在尺寸为 $n + 2p$ 的填充后输入里。所以最后一个起点
-# 不超过 $n + 2p - k$，一共有 $\lfloor (n + 2p - k)/s \rfloor + 1$ 个起点：
+# 窗口的起点是 $0, s, 2s, \dots$，并且必须落在尺寸为 $n + 2p$ 的填充后输入里。所以最后一个起点不超过 $n + 2p - k$，一共有 $\lfloor (n + 2p - k)/s \rfloor + 1$ 个起点：
 #
 # $$n_\text{out} = \left\lfloor \frac{n - k + 2p}{s} \right\rfloor + 1 .$$
 #
 # ## 5 · 向下取整：步幅永远到不了的行
 #
-# 几份笔记的公式都没有写向下取整 $\lfloor\cdot\rfloor$，而它们的例子也用不着：那里的
-# $(n - k + 2p)/s$ 恰好都是整数。换成 $n = 8$、$k = 3$、不填充、$s = 2$ 试试：
+# 常见的一种写法是 $(n - k + 2p)/s + 1$，不带向下取整 $\lfloor\cdot\rfloor$。教材里的例子通常特意让 $(n - k + 2p)/s$ 恰好是整数，这时确实用不着取整。换成 $n = 8$、$k = 3$、不填充、$s = 2$ 试试：
 
 # %%
 print(cnnlab.conv_output_size(8, 3, s=2, explain=True))
@@ -230,8 +211,7 @@ print("PyTorch：", tuple(nn.Conv2d(1, 1, 3, stride=2)(torch.zeros(1, 1, 8, 8)).
 print("覆盖每个像素的窗口数：\n", coverage(8, 3, s=2))
 
 # %% [markdown]
-# 窗口从第 0、2、4 行开始，到第 6 行为止；第四个窗口需要第 6–8 行，而第 8 行并不存在。于是最后
-# 一行和最后一列（下标 7）不被任何窗口读到：无论里面是什么，输出都一样。
+# 窗口从第 0、2、4 行开始，到第 6 行为止；第四个窗口需要第 6–8 行，而第 8 行并不存在。于是最后一行和最后一列（下标 7）不被任何窗口读到：无论里面是什么，输出都一样。
 
 # %%
 x8 = torch.rand(1, 1, 8, 8)
@@ -254,19 +234,62 @@ for ax, (n, k, p, s) in zip(axes, [(4, 3, 0, 1), (4, 3, 1, 1), (8, 3, 0, 2)]):
 plt.show()
 
 # %% [markdown]
-# 左图和中图：填充把边缘像素从 1–2 个窗口提高到 4–6 个。右图：步幅为 2 时，红色的 0 标出了向下
-# 取整丢掉的那一行和一列。设计网络时会选取合适的输入尺寸来避免这种情况（第 09 课会说明 AlexNet
-# 为什么要用 227×227 而不是 224×224）。
+# 左图和中图：填充把边缘像素从 1–2 个窗口提高到 4–6 个。右图：步幅为 2 时，红色的 0 标出了向下取整丢掉的那一行和一列。设计网络时会选取合适的输入尺寸来避免这种情况（第 09 课会说明 AlexNet 为什么要用 227×227 而不是 224×224）。
 #
-# ## 6 · 自己动手探索
+# ## 6 · 膨胀：把卷积核撑开
 #
-# 下面的演示器画出填充后的输入（灰色：填充的 0）、橙色的当前窗口（下标是对应的卷积核权重），
-# 以及逐格填满的输出。拖动滑块、点击 **下一步**，或按 ▶ 播放动画；下方的公式会随之实时计算。试试：
+# 第三个设置是**膨胀率** $d$（PyTorch 的 `dilation=`）：卷积核相邻的两个权重之间跳过 $d - 1$ 个像素。膨胀率为 2 的 3×3 卷积核仍然只有 9 个权重，却隔一个像素读一个，覆盖一块 5×5 的区域。一般地，大小为 $k$、膨胀率为 $d$ 的卷积核覆盖
 #
-# 1. $n=4$、$k=3$、$p=1$，再改成 $p=2$——笔记里的两个例子（输入按行依次为 1…n²）。
+# $$k' = d\,(k - 1) + 1$$
+#
+# 个像素。膨胀卷积就等于一个 $k' \times k'$ 的卷积核，只是它的权重之间插进了 $d - 1$ 个 0：
+
+# %%
+K3 = torch.arange(1.0, 10.0).reshape(3, 3)          # 9 个权重
+d = 2
+k_spread = d * (3 - 1) + 1                          # k' = d·(k − 1) + 1
+K_spread = torch.zeros(k_spread, k_spread)
+K_spread[::d, ::d] = K3                             # 相邻权重之间插入 d − 1 个 0
+print(f"k = 3，d = {d}：k' = d·(k − 1) + 1 = {k_spread}")
+print(K_spread.int())
+x7 = torch.arange(49.0).reshape(1, 1, 7, 7)
+dilated = F.conv2d(x7, K3[None, None], dilation=d)
+print("输出尺寸：", tuple(dilated.shape[2:]),
+      "· 与插了 0 的 5×5 卷积核结果相同：", torch.equal(dilated, F.conv2d(x7, K_spread[None, None])))
+
+# %% [markdown]
+# 所以输出尺寸就是第 4 节的公式把 $k$ 换成 $k'$：
+#
+# $$n_\text{out} = \left\lfloor \frac{n + 2p - d\,(k - 1) - 1}{s} \right\rfloor + 1 ,$$
+#
+# 这也是 PyTorch 文档中 `nn.Conv2d` 给出的公式。下表分别用手算、`cnnlab.conv_output_size(..., d=...)` 和 `nn.Conv2d(dilation=...)` 计算它：
+
+# %%
+print(cnnlab.conv_output_size(7, 3, d=2, explain=True))
+dilation_cases = [(7, 3, 0, 1, 2), (28, 3, 2, 1, 2), (28, 3, 3, 1, 3), (32, 3, 1, 2, 2), (10, 5, 0, 1, 2)]
+print("{:>4}{:>3}{:>3}{:>3}{:>3}{:>4} | {:>6}{:>8}{:>10}".format(
+    "n", "k", "p", "s", "d", "k'", "手算", "cnnlab", "nn.Conv2d"))
+agree = []
+for n, k, p, s, d in dilation_cases:
+    k_spread = d * (k - 1) + 1
+    by_hand = (n + 2 * p - k_spread) // s + 1
+    library = cnnlab.conv_output_size(n, k, p=p, s=s, d=d)
+    layer_out = nn.Conv2d(1, 1, k, stride=s, padding=p, dilation=d)(torch.zeros(1, 1, n, n)).shape[-1]
+    print(f"{n:>4}{k:>3}{p:>3}{s:>3}{d:>3}{k_spread:>4} | {by_hand:>8}{library:>8}{layer_out:>10}")
+    agree.append(by_hand == library == layer_out)
+print("手算公式、cnnlab 与 nn.Conv2d 在每一行都一致：", all(agree))
+
+# %% [markdown]
+# 第二、三行保持 28×28：步幅为 1 时，“same”填充是 $p = (k' - 1)/2 = d(k-1)/2$。网络用膨胀卷积来扩大一个输出能看到的范围，既不增加权重，也不缩小特征图（Yu 与 Koltun，2016）。代价是：单独一层膨胀卷积只读它所覆盖的 $k' \times k'$ 个像素中的 $k \times k$ 个，中间的像素被跳过了，要靠多层叠加才能补上这些空隙（第 04 课会计算感受野）。
+#
+# ## 7 · 自己动手探索
+#
+# 下面的演示器画出填充后的输入（灰色：填充的 0）、橙色的当前窗口（窗口里每一格标着 ×w，w 是与这一格相乘的卷积核权重），以及逐格填满的输出。拖动滑块、点击 **下一步**，或按 ▶ 播放动画；下方的公式会随之实时计算。试试：
+#
+# 1. $n=4$、$k=3$、$p=1$，再改成 $p=2$——第 2 节的两个例子（输入按行依次为 1…n²）。
 # 2. $n=8$、$k=3$、$p=0$、$s=2$——红色格子：没有任何窗口能到达的那一行和一列。
 # 3. $n=4$、$k=7$、$p=0$——卷积核比填充后的输入还大；把 $p$ 调大，直到放得下。
-# 4. 膨胀率 $d=2$——卷积核的各个抽头散开，覆盖 $d(k-1)+1$ 个像素。
+# 4. $n=7$、$k=3$、$d=2$——窗口的各个权重散开，覆盖 $d(k-1)+1 = 5$ 个像素（第 6 节）。
 
 # %% tags=["nbval-ignore-output"]
 explorer = ConvolutionExplorer(n=4, k=3, p=1, s=1)
@@ -283,46 +306,37 @@ print(demo.output_values)
 print(demo.formula_text)
 
 # %% [markdown]
-# ## 7 · 一个公式，三种写法
+# ## 8 · 一个公式，三种写法
 #
-# 几份笔记用三种方式写输出尺寸：
+# 各种教材和课程用三种方式写输出尺寸：
 #
-# - **笔记 000 和 001**：$(n - k + 2p)/s + 1$，$p$ 是**每一侧**的填充（笔记 001 写成
-#   $(n_h - k_h + p_h \cdot 2 + s_h)/s_h$，是同一回事）；
-# - **笔记 003**（沿用《动手学深度学习》）：$(n - k + p + s)/s$，$p$ 是两侧加起来的**总**填充
-#   （“在高的两侧一共填充 $p_h$ 行”）；
-# - **笔记 004**：没有给输出公式，而是给了输入的规则“输入维度 + pad × 2”：填充后的尺寸是
-#   $n + 2\cdot\text{pad}$，同样按每侧计。
+# - **按每侧计**：$(n - k + 2p)/s + 1$，$p$ 是**每一侧**的填充，与 PyTorch 的 `padding=` 相同（CS231n 讲义；PyTorch 文档）；
+# - **按总数计**：$(n - k + p + s)/s$，$p$ 是两侧加起来的**总**填充（《动手学深度学习》6.3 节，$p_h$ 是高度方向上一共填充的行数）；
+# - **先填充再算**：先算出填充后的尺寸 $n + 2p$，再用不带填充的公式 $(n + 2p - k)/s + 1$。
 #
-# 只要 $p_\text{总} = 2\,p_\text{每侧}$，它们就是同一个公式：$(n - k + 2p + s)/s = (n - k + 2p)/s + 1$。
-# `cnnlab.conv_output_size` 用 `p` 表示每侧填充，用 `p_total=` 表示总填充。下表在本课的各个例子上
-# 计算每种写法，另加一列把两种写法**混用**的结果——把 PyTorch 的 `padding=` 代入总填充公式：
+# 只要 $p_\text{总} = 2\,p_\text{每侧}$，它们就是同一个公式：$(n - k + 2p + s)/s = (n - k + 2p)/s + 1$。`cnnlab.conv_output_size` 用 `p` 表示每侧填充，用 `p_total=` 表示总填充。下表在本课的各个例子上计算每种写法，另加一列把两种写法**混用**的结果——把 PyTorch 的 `padding=` 代入总填充公式，这是一个常见错误：
 
 # %%
-layers = [("001 padding=1", 4, 3, 1, 1), ("001 padding=2", 4, 3, 2, 1),
-          ("001 conv2d_3", 4, 2, 0, 2), ("cs231n demo", 5, 3, 1, 2),
-          ("AlexNet conv1", 227, 11, 0, 4), ("floor example", 8, 3, 0, 2),
-          ("exercise 1", 32, 5, 2, 2)]
-print(f"{'layer':<15}{'n':>4}{'k':>4}{'p':>3}{'s':>3} | {'000/001':>8}{'003/d2l':>8}"
-      f"{'004':>6}{'PyTorch':>8} | {'mixed':>6}")
+layers = [("4×4，填充 1", 4, 3, 1, 1), ("4×4，填充 2", 4, 3, 2, 1),
+          ("conv2d_3", 4, 2, 0, 2), ("cs231n 演示", 5, 3, 1, 2),
+          ("AlexNet conv1", 227, 11, 0, 4), ("取整例子", 8, 3, 0, 2),
+          ("取整，带填充", 10, 3, 1, 2)]
+print(f"{'n':>4}{'k':>4}{'p':>3}{'s':>3} | {'每侧':>7}{'总数':>4}"
+      f"{'先填充':>7}{'PyTorch':>8} | {'混用':>4}   {'层'}")
 agree = []
 for name, n, k, p, s in layers:
     per_side = cnnlab.conv_output_size(n, k, p=p, s=s)              # ⌊(n − k + 2p)/s⌋ + 1
     total = cnnlab.conv_output_size(n, k, p_total=2 * p, s=s)       # ⌊(n − k + p_total + s)/s⌋
-    padded = n + 2 * p                                               # 笔记 004：n + pad·2……
-    note_004 = (padded - k) // s + 1                                 # ……之后不再填充
+    padded = n + 2 * p                                               # 先填充：n + 2p……
+    pad_first = (padded - k) // s + 1                                # ……之后不再填充
     torch_out = nn.Conv2d(1, 1, k, stride=s, padding=p)(torch.zeros(1, 1, n, n)).shape[-1]
     mixed = cnnlab.conv_output_size(n, k, p_total=p, s=s)           # 把 padding=p 当作总填充
-    print(f"{name:<15}{n:>4}{k:>4}{p:>3}{s:>3} | {per_side:>8}{total:>8}{note_004:>6}{torch_out:>8} | {mixed:>6}")
-    agree.append(per_side == total == note_004 == torch_out)
-print("四种写法在每一层上都一致：", all(agree))
+    print(f"{n:>4}{k:>4}{p:>3}{s:>3} | {per_side:>9}{total:>6}{pad_first:>10}{torch_out:>8} | {mixed:>6}   {name}")
+    agree.append(per_side == total == pad_first == torch_out)
+print("三种写法与 PyTorch 在每一层上都一致：", all(agree))
 
 # %% [markdown]
-# 中间四列在每一行都一致。最后一列是把每侧填充（PyTorch 的 `padding=1`）代入笔记 003 那个 $p$
-# 表示总数的公式得到的：只要有填充就算错。笔记 003 自己写 `padding=(p_h/2, p_w/2)` 时换算是对的；
-# 它说总填充“一般是偶数”，对应的正是第 3 节的奇数卷积核；总填充为奇数（偶数卷积核）时根本无法
-# 写成 `padding=`。另有两处小问题：几份笔记都漏了向下取整（第 5 节）；首字母大写的 `nn.Conv2D`
-# 是 Paddle 和 MXNet 里的名字，PyTorch 中是 `nn.Conv2d`。
+# 中间四列在每一行都一致。最后一列是把每侧填充（PyTorch 的 `padding=1`）代入 $p$ 表示总数的公式得到的：只要有填充就算错。从总填充换算到 PyTorch 要减半：总填充 $p_h$ 对应 `padding=p_h // 2`。总填充为偶数时这样做没问题，对应的正是第 3 节的奇数卷积核；总填充为奇数（偶数卷积核）时，根本无法写成一个 `padding=`。读别的框架的代码时还有一个陷阱：首字母大写的 `nn.Conv2D` 是 Paddle 和 MXNet 里的名字，PyTorch 中是 `nn.Conv2d`。
 #
 # 两种写法在推导文本里分别是这样的：
 
@@ -331,13 +345,9 @@ print(cnnlab.conv_output_size(5, 3, p=1, s=2, explain=True))
 print(cnnlab.conv_output_size(5, 3, p_total=2, s=2, explain=True))
 
 # %% [markdown]
-# ## 8 · cs231n 演示：5×5×3 输入、两个卷积核、填充 1、步幅 2
+# ## 9 · cs231n 演示：5×5×3 输入、两个卷积核、填充 1、步幅 2
 #
-# 笔记 002 和 004 讲解了 CS231n 课程笔记里的卷积动图：5×5×3 的输入（三个颜色通道）补一圈 0 变成
-# 7×7×3，两个 3×3×3 的卷积核 $w_0$ 和 $w_1$，步幅 2，偏置 $b_0 = 1$、$b_1 = 0$，输出 3×3×2。
-# 这个动图每次加载页面都会重新随机取数，所以笔记 004 算出的第一个输出是 3（“0+2+0+b”），笔记 002
-# 说的却是 1：我们没法照抄它的数字。这里改用固定种子的随机数生成器自己取小整数：输入取自
-# {0, 1, 2}，权重取自 {−1, 0, 1}。
+# CS231n 讲义中讲卷积网络的一节用动图演示了一个卷积层：5×5×3 的输入（三个颜色通道）补一圈 0 变成 7×7×3，两个 3×3×3 的卷积核 $w_0$ 和 $w_1$，步幅 2，偏置 $b_0 = 1$、$b_1 = 0$，输出 3×3×2。这个动图每次加载页面都会重新随机取数，所以没法照抄它的数字。这里改用固定种子的随机数生成器自己取小整数：输入取自 {0, 1, 2}，权重取自 {−1, 0, 1}。
 
 # %%
 rng = np.random.default_rng(0)
@@ -352,17 +362,15 @@ for c in range(3):
     print(f"卷积核 w0，通道 {c}（w[0, {c}]）：\n{w[0, c]}")
 
 # %% [markdown]
-# 笔记 002 把输入称作“7×7×3”，那其实是**填充后**的尺寸。原始输入是 5×5×3；计算输出尺寸时，要么
-# 用 $n=5$、$p=1$，要么用填充后的 $n=7$、$p=0$——不能在 7 的基础上再填充一次：
+# 常有人把这个输入称作“7×7×3”，那其实是**填充后**的尺寸。原始输入是 5×5×3；计算输出尺寸时，要么用 $n=5$、$p=1$，要么用填充后的 $n=7$、$p=0$——不能在 7 的基础上再填充一次：
 
 # %%
-print("n=5, p=1:", cnnlab.conv_output_size(5, 3, p=1, s=2))
-print("n=7, p=0:", cnnlab.conv_output_size(7, 3, p=0, s=2))
-print("n=7, p=1（重复填充）：", cnnlab.conv_output_size(7, 3, p=1, s=2))
+print("n=5，p=1：", cnnlab.conv_output_size(5, 3, p=1, s=2))
+print("n=7，p=0：", cnnlab.conv_output_size(7, 3, p=0, s=2))
+print("n=7，p=1（重复填充）：", cnnlab.conv_output_size(7, 3, p=1, s=2))
 
 # %% [markdown]
-# 卷积核 $w_0$ 的第一个输出读取**每个**通道左上角的 3×3 窗口，与 $w_0$ 在该通道上的切片逐元素相乘，
-# 再把三个通道的和与偏置加在一起：
+# 卷积核 $w_0$ 的第一个输出读取**每个**通道左上角的 3×3 窗口，与 $w_0$ 在该通道上的切片逐元素相乘，再把三个通道的和与偏置加在一起：
 
 # %%
 total = 0
@@ -374,8 +382,7 @@ for c in range(3):
 print(f"各通道之和 {total} + 偏置 b0 {b[0]} = {total + b[0]}")
 
 # %% [markdown]
-# 在每个位置——填充后输入的第 0、2、4 行与列——重复这一步，就得到完整的输出。库里的循环版
-# `cnnlab.ops.conv2d` 与 PyTorch 结果一致：
+# 在每个位置——填充后输入的第 0、2、4 行与列——重复这一步，就得到完整的输出。库里的循环版 `cnnlab.ops.conv2d` 与 PyTorch 结果一致：
 
 # %%
 out = conv2d(x_pad[None], w, b, stride=2)[0]    # 已经填充过：(2, 3, 3)
@@ -385,11 +392,9 @@ out_torch = F.conv2d(torch.tensor(x)[None], torch.tensor(w), torch.tensor(b), st
 print("形状：", tuple(out_torch.shape), " 与 F.conv2d 相同：", np.array_equal(out, out_torch.numpy()))
 
 # %% [markdown]
-# ### 单个窗口：笔记 002 的 −8
+# ### 单个窗口：−8
 #
-# 笔记 002 还给出了 3×3 卷积核在图像上一个窗口的计算：
-# $4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$。
-# 把每个乘积读作“卷积核权重 × 像素”，它就是下面两个 3×3 数组的内积：
+# 3×3 卷积核在图像上的一个窗口，逐项写出来是：$4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$。把每个乘积读作“卷积核权重 × 像素”，它就是下面两个 3×3 数组的内积：
 
 # %%
 kernel_002 = np.array([[4, 0, 0], [0, 0, 0], [0, 0, -4]])
@@ -399,7 +404,7 @@ print(" + ".join(f"{k}*{v}" for k, v in zip(kernel_002.ravel(), window_002.ravel
 print("corr2d：", corr2d(window_002, kernel_002))
 
 # %% [markdown]
-# ## 9 · 练习
+# ## 10 · 练习
 #
 # ### 小测验（每题 1 分）
 
@@ -408,7 +413,8 @@ numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         prompt="一个卷积层的卷积核为 5×5，每侧填充 2，步幅 2。"
                "输入为 32×32 时，输出的高是多少？",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1。这里 (n − k + 2p) 能被 s 整除吗？",
-        explanation="sealed:6aXjsxW8rME0yDUiCmNxc0sbarF9pdhQalBQ5X4nkzjWSG83f73PRxZZZMCFdhVVeA8X8I3d3OsmDCFvvmv3mEjawUr/cXsfaTkANJ0iFyI/4p97naLDTxDJCRRO2TthTFSKDHd5Z9XKPjGZkBI0qN8vfPIUShIwlB85sc/gFCtZyzONlHXGXwh5kiBvStWUnmX8s8Ylk9UjFl4F60NCiA==")
+        explanation="sealed:6aXjsxW8rME0yDUiCmNxc0sbarF9pdhQalBQ5X4nkzjWSG83f73PRxZZZMCFdhVVeA8X8I3d3OsmDCFvvmv3mEjawUr/cXsfaTkANJ0iFyI/4p97naLDTxDJCRRO2TthTFSKDHd5Z9XKPjGZkBI0qN8vfPIUShIwlB85sc/gFCtZyzONlHXGXwh5kiBvStWUnmX8s8Ylk9UjFl4F60NCiA==",
+        mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxXWRQPMu64Uppg3KgfLTkDawVQOyWTmMBTF7M2E741vHnwNA3gCMSWU5aBDWKQzJyqhs6xD6M8P1hSXzkqtusLEtvm+mItOJy99lIfDNG5yoQxGxtfDbQzpU2H74qwtUzmdRmiOXhK2XL1AKjZC1AIx1VLhmu+2doErZlqA0Uyn1bpruRfamXy1h0SpGeq3CnXptQhgwISiIP6nva2uxWQ="), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmS5AwdA9kInBSh73KQRuSwFKrYOJX/BcmS/u0xyJ33YFEgGUonUVSXEK72yZXqkZu+dS103hMRkyjbz7VX4TvW6E2iXD2siMHCp1qm5PqRJn1hktbe/6B6CqeFHR55we/EhVhVReYmQwYv1icDrUSnJYhIjHKfjIpV8f6swzrDN"), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEFHOVDuN/xSX4RHqR4VkIKro3rstn5f/TLF4pzp3i4IhMu53iE2lAl2MwdOaQTNzyAlyyCaXq5hIOSeGtfqAR0YdjMTjfBluNahVL9WI9P9V+wBWXXs7g4zI/Miw=")])
 
 # %% tags=["exercise:strided_shape"]
 shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
@@ -416,7 +422,8 @@ shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>。"
              "这张图像的输出形状 (C, H, W) 是什么？",
       hint="每个卷积核对应一个输出通道。高和宽用 n = 28、k = 3、p = 1、s = 2 代入公式。",
-      explanation="sealed:/xINRiaUk9+SqqXYnR5M9fnidIYQbJslUry9ZNv4ShBdatjwD0JPs/WfeCDun/Iidim9d0ttKMrQ5UTa1T887CLlwJoYBDpwcs+eohohHgontzOlGd9/sZAR0Ef4xosGOgCiP1kFh6F0JZi2rJtN78faHP6aIjxZ7oY1ody7odeMv4IgnZjyI4BNuy6/Sozo4ie6a+RZt4Mg0sGuvncNRSy1N05eb1liMw==")
+      explanation="sealed:/xINRiaUk9+SqqXYnR5M9fnidIYQbJslUry9ZNv4ShBdatjwD0JPs/WfeCDun/Iidim9d0ttKMrQ5UTa1T887CLlwJoYBDpwcs+eohohHgontzOlGd9/sZAR0Ef4xosGOgCiP1kFh6F0JZi2rJtN78faHP6aIjxZ7oY1ody7odeMv4IgnZjyI4BNuy6/Sozo4ie6a+RZt4Mg0sGuvncNRSy1N05eb1liMw==",
+      mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5PmJlGEo2K9v40TuHn10euyd16ByAx3GunWZ5+DqXmE/hgdlT7xHvss+PwfuIUyCJ0tYjSZRP4f9PHOvgsOJq5WF2aiaxbqD1dEE40vkSL6hkW/drvRWpHPIgU7nGpZfxK84GmYCsc4MQtFukfA4xWv4HO5n0q8jQY5vXHfsTA8qETvWssbWwHcOB68aWvKr03n02ZBqsVw1JtlmNB1/gA="), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpPp3Q9ZsTQYin+T5mBistddL6Zf4L/O3GJA9jlNlLH+xnucgYBykVWukFiYT2SL+RuuorU1Cq3hLQZUPuU9l44e6Bt9CJpFL4PXRp21PnanBsw5ppsiUqMl6+LL0QFNdotDVEf2OzTvtF38/lY="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh52iT6z6jMPaVkXj8JrRPgxC6JFZDlWaR5J7nhb8j41ILg069WNH6bmvhzmVYdNJN4OG5twLfeXLgxoImX2IaLOZd0LzMKBSXJKu9YkjPCif6QyWS6tSpQM0eI675dRribG3vDbU61oXa3UT8trGgYCxmqUd+kMgehEKPa/NJLtnKDr8WTgIrlbh4r57zo4=")])
 
 # %% tags=["exercise:total_padding"]
 choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
@@ -425,13 +432,13 @@ choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
               "哪个 <code>nn.Conv2d</code> 参数能搭出同样的层？",
        hint="在 (n − k + p + s) / s 里，p 数的是两侧 0 的总数。"
             "PyTorch 的 padding= 数的是什么？",
-       explanation="sealed:75PtlHrhPR5/JgX/oFpDCMWutF5/YMRGOYg7vkCdUB11tRnkf0E35FHd4c1iUaJ8yJjGDc5fWNkLg8C4WQmR+JJwcPIAfSnGTq7EBXtTV1rNWOTnsi7bWYHajqpfV/oxCHe225Y06Yr/cocWARO4j2Y5baR8kl4c7jD14zhMpg==")
+       explanation="sealed:75PtlHrhPR5/JgX/oFpDCMWutF5/YMRGOYg7vkCdUB11tRnkf0E35FHd4c1iUaJ8yJjGDc5fWNkLg8C4WQmR+JJwcPIAfSnGTq7EBXtTV1rNWOTnsi7bWYHajqpfV/oxCHe225Y06Yr/cocWARO4j2Y5baR8kl4c7jD14zhMpg==",
+       mistakes=[("d67e8868c3792523fff5ac2dc8aa62ae", "sealed:5c4IKRoWu/w68RfvV6kizAATf1zK3SSiaCjT4MEVZ65QW5TqMl4AtV1AMeuXtmth3g6KaFDh5LoKAxAhHEwFTdHsC3C1sI/A5IK+C8xGI69R/m2kA7JkHlDur5vkeANuMM2Kbjd8"), ("dcb9b4d020aa06fb5c0cc9865498868f", "sealed:gB2RS7vduSQYGBb0DcrMhRtaS2WFsudTMe6ckcucah1gWT5lYA6xGQIJ1c9x3mbPdTaY2YQYPkhbA6NeJnN3IsP4FNTHSaAc6fzItXVIs08+I2KMy7rfYc4maHkj4XnBZ8Ttm8YD73dx8VSkHg=="), ("d02a5a2b6dbf7f2eb946a14834edf014", "sealed:jgmcVfMj6mxqHpAN/6lqSxjfH1J0XvqMtO4HcGLampmB456gKLt0boD3tmRXyMY3SgJzpqnZz//7+uG+OrpsDX8OKlo48RU81A++mBALD+iIJj/DnxVHWwYuyBkPvpbrfQ+pBTxOtGYjabQYrQo9/dKlePPzKcQCyVeEHiilZuFiWV7H18jERugmYmHy/jxOUQ5ZL2t7dxvzRTTYmfgNZ2EYx1iWS3Q8R8+9AQQ931qgiCY=")])
 
 # %% [markdown]
 # ### 练习 · 手写零填充（2 分）
 #
-# 补全 `pad2d(X, p)`：输入二维 NumPy 数组 `X` 和每侧填充 `p ≥ 0`，返回形状为
-# $(n_h + 2p, n_w + 2p)$ 的新数组，`X` 在正中间，四周是 0。请用 `np.zeros` 和切片完成（不要用 `np.pad`）。
+# 补全 `pad2d(X, p)`：输入二维 NumPy 数组 `X` 和每侧填充 `p ≥ 0`，返回形状为 $(n_h + 2p, n_w + 2p)$ 的新数组，`X` 在正中间，四周是 0。请用 `np.zeros` 和切片完成（不要用 `np.pad`）。
 
 # %% tags=["exercise:pad2d"]
 def pad2d(X, p):
@@ -451,8 +458,7 @@ _ = check_function("pad2d", pad2d, [
 # %% [markdown]
 # ### 练习 · 带填充和步幅的互相关（3 分）
 #
-# 补全 `strided_corr2d(X, K, p, s)`：先在 `X` 每一侧补 `p` 个 0，再让二维卷积核 `K` 在两个方向上
-# 都以步幅 `s` 滑动。输出有 $\lfloor (n - k + 2p)/s \rfloor + 1$ 行（列数同理）。可以使用 `np.pad`。
+# 补全 `strided_corr2d(X, K, p, s)`：先在 `X` 每一侧补 `p` 个 0，再让二维卷积核 `K` 在两个方向上都以步幅 `s` 滑动。输出有 $\lfloor (n - k + 2p)/s \rfloor + 1$ 行（列数同理）。可以使用 `np.pad`。
 
 # %% tags=["exercise:strided_corr2d"]
 def strided_corr2d(X, K, p=0, s=1):
@@ -473,26 +479,18 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 # %% [markdown]
 # ## 常见错误
 #
-# - **混淆每侧填充与总填充。** PyTorch 的 `padding=1` 在*每一侧*各补一个 0，总共两个。公式里写
-#   $p$（而不是 $2p$）的，$p$ 指总数；把 PyTorch 的值代进去就会算错（第 7 节最后一列）。
-# - **重复填充。** 输入一旦画成已经带 0 的样子（cs231n 演示中的 7×7×3），就用这个尺寸配 $p = 0$，
-#   或者用原始尺寸配 $p$——不要两样都算。
-# - **忘了向下取整。** $(n - k + 2p)/s$ 不是整数时，PyTorch 向下取整，最后几行/列被忽略；不带
-#   ⌊·⌋ 的公式会算出小数。
-# - **偶数卷积核与“same”。** 偶数 $k$ 的 $p = (k-1)/2$ 不是整数；此时 `padding="same"` 会让一侧
-#   多补一些，输出因此错开半个像素。
-# - **带步幅的“same”。** $p = (k-1)/2$ 只在步幅为 1 时保持尺寸；步幅为 2 时同样的填充得到
-#   $\lfloor (n-1)/2 \rfloor + 1$，即尺寸减半后向上取整。
+# - **混淆每侧填充与总填充。** PyTorch 的 `padding=1` 在*每一侧*各补一个 0，总共两个。公式里写 $p$（而不是 $2p$）的，$p$ 指总数；把 PyTorch 的值代进去就会算错（第 8 节最后一列）。
+# - **重复填充。** 输入一旦画成已经带 0 的样子（cs231n 演示中的 7×7×3），就用这个尺寸配 $p = 0$，或者用原始尺寸配 $p$——不要两样都算。
+# - **忘了向下取整。** $(n - k + 2p)/s$ 不是整数时，PyTorch 向下取整，最后几行/列被忽略；不带 ⌊·⌋ 的公式会算出小数。
+# - **偶数卷积核与“same”。** 偶数 $k$ 的 $p = (k-1)/2$ 不是整数；此时 `padding="same"` 会让一侧多补一些，输出因此错开半个像素。
+# - **带步幅的“same”。** $p = (k-1)/2$ 只在步幅为 1 时保持尺寸；步幅为 2 时同样的填充得到 $\lfloor (n-1)/2 \rfloor + 1$，即尺寸减半后向上取整。
+# - **膨胀与卷积核大小。** 膨胀卷积核有 $k \times k$ 个权重，却覆盖 $k' = d(k-1)+1$ 个像素；输出尺寸要用 $k'$ 计算，“same”填充是 $d(k-1)/2$。
 #
 # ## 参考资料
 #
-# - 课程笔记 000–004（位于 `shared/seeds/`），本课用代码重算了其中的例子：笔记 001 填充后的
-#   4×4 输入与 `conv2d_3`，笔记 002 和 004 的 cs231n 演示与 −8 窗口，笔记 000、001、003、004 的公式。
-# - CS231n, *Convolutional Neural Networks for Visual Recognition*，关于卷积层的课程笔记：卷积动图
-#   （5×5×3 输入、两个 3×3×3 卷积核、步幅 2、填充 1）以及按每侧填充书写的输出尺寸公式。
-# - A. Zhang 等，*Dive into Deep Learning*（《动手学深度学习》），§7.3“填充和步幅”：按总填充 $p_h$
-#   书写的公式 $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$。
-# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, 2016：向下取整、
-#   “same”填充与膨胀卷积。
-# - PyTorch 文档 `torch.nn.Conv2d`（`padding="same"` 与输出尺寸公式）。
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*，讲卷积网络的讲义：卷积动图（5×5×3 输入、两个 3×3×3 卷积核、步幅 2、填充 1）以及按每侧填充书写的输出尺寸公式。
+# - 阿斯顿·张、李沐等，《动手学深度学习》，6.3 节“填充和步幅”：按总填充 $p_h$ 书写的公式 $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$。
+# - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, 2016：向下取整、“same”填充与膨胀卷积（5.1 节，输出尺寸公式中用 $k' = k + (k-1)(d-1)$）。
+# - F. Yu, V. Koltun, *Multi-Scale Context Aggregation by Dilated Convolutions*, ICLR 2016（用膨胀卷积扩大输出能看到的范围，而不降低分辨率）。
+# - PyTorch 文档 `torch.nn.Conv2d`（`padding="same"`、`dilation` 与输出尺寸公式 $\lfloor (n + 2p - d(k-1) - 1)/s \rfloor + 1$）。
 

@@ -180,5 +180,6 @@ _ = cnnlab.set_language(here)
 print("quick mode" if cnnlab.quick_mode() else "full mode")
 
 # %% [markdown]
-# That is the whole toolkit. Lesson 02 starts with the operation every CNN is built on:
-# the convolution.
+# That is the whole toolkit. Lesson 01 trains a fully connected network that flattens each
+# image into a vector, to see what it can do and what it is missing; from lesson 02 on, we
+# study the operation every CNN is built on: the convolution.

@@ -85,7 +85,7 @@ plt.show()
 
 # %% [markdown]
 # A fully connected layer (`nn.Linear`) expects a vector, so an MLP first **flattens** the
-# 28×28 grid into 784 numbers, row after row (course note 001: $28\times 28 \rightarrow 784\times 1$).
+# 28×28 grid into 784 numbers, row after row ($28\times 28 \rightarrow 784\times 1$).
 # Pixel $(r, c)$ lands at position $28r + c$. Its neighbour to the right stays next to it, but
 # its neighbour *below* ends up 28 places further on:
 
@@ -113,13 +113,14 @@ shape("flatten_shape", answer=(64, 784),
 # %% [markdown]
 # ## 2 · A multilayer perceptron baseline
 #
-# Course note 000 describes a **feedforward network** (FNN, also called a deep feedforward
-# network or multilayer perceptron) as a function $y = f(x; \theta)$ that should approximate an
-# unknown target $f^*$; training adjusts the parameters $\theta$. "Feedforward" means that
-# information flows from the input through the layers to the output with no loop back. The note
-# adds "there is no backward propagation"; that sentence needs care: the *forward computation*
-# has no feedback connections, but the network is *trained* by back-propagating gradients
-# through exactly these layers. The two are different things.
+# A **feedforward network** (FNN, also called a deep feedforward network or multilayer
+# perceptron) is a function $y = f(x; \theta)$ that should approximate an unknown target
+# $f^*$; training adjusts the parameters $\theta$ (Goodfellow, Bengio & Courville, *Deep
+# Learning*, §6). "Feedforward" means that information flows from the input through the layers
+# to the output with no loop back. It is often added that "there is no backward propagation";
+# that needs care: the *forward computation* has no feedback connections, but the network is
+# *trained* by back-propagating gradients through exactly these layers. The two are different
+# things.
 #
 # Our MLP has one hidden layer of 256 units with a ReLU:
 #
@@ -189,16 +190,16 @@ print("test accuracy above 0.6 (chance 0.1):", mlp_history.test_acc[-1] > 0.6)
 # %% [markdown]
 # ## 3 · The two problems of fully connected networks
 #
-# Course note 001 (§1.1) names two problems: (1) the spatial information of the input is lost,
-# and (2) there are too many parameters, so the model overfits. We check the second one first,
-# with numbers, and come back to the first in section 4.
+# Two problems are usually named: (1) the spatial information of the input is lost, and (2)
+# there are too many parameters, so the model overfits. We check the second one first, with
+# numbers, and come back to the first in section 4.
 #
 # ### 3.1 · Too many parameters: the 1000×1000 image
 #
-# The note's example: a 1000×1000 grey image, fully connected to a hidden layer of $10^6$ units.
+# A classic example: a 1000×1000 grey image, fully connected to a hidden layer of $10^6$ units.
 # Then local connectivity (each hidden unit sees only a 10×10 patch) and weight sharing (all
-# hidden units use the *same* 10×10 weights). The note counts weights only; the biases are
-# printed beside them.
+# hidden units use the *same* 10×10 weights). The example is usually told with weights only;
+# the biases are printed beside them.
 
 # %%
 side = 1000
@@ -226,7 +227,7 @@ print(f"nn.Linear({pixels:,}, {hidden:,}) weights:", f"{huge_dense.weight.numel(
 print("nn.Conv2d(1, 1, 10) weights:", shared_conv.weight.numel())
 
 # %% [markdown]
-# A detail the note skips: a 10×10 field fits into a 1000×1000 image at only 991 positions
+# A detail the example usually skips: a 10×10 field fits into a 1000×1000 image at only 991 positions
 # per row, so there are $10^6$ hidden units only if the image is padded by 9 pixels in total:
 
 # %%
@@ -237,7 +238,7 @@ for size in (side, side + 9):
     print(f"input {size}×{size} → feature map", tuple(shared_conv(torch.empty(image_shape, device="meta")).shape))
 
 # %% [markdown]
-# The note says the number of input units grows with the *square* of the image side. True — and
+# The number of input units grows with the *square* of the image side. True — and
 # if the hidden layer grows with the image too, the weights of a fully connected layer grow with
 # the **fourth power** of the side, local fields with the square, and shared weights not at all:
 
@@ -252,8 +253,8 @@ for n in (28, 100, 1000):
 #
 # ### 3.2 · Do many parameters mean overfitting?
 #
-# **Overfitting** means doing much better on the training data than on new data. The note
-# says a fully connected network overfits *because* it has many parameters. That is too quick:
+# **Overfitting** means doing much better on the training data than on new data. It is often
+# said that a fully connected network overfits *because* it has many parameters. That is too quick:
 # the gap between training and test accuracy depends on the parameters *relative to the
 # data*, on how long we train and on regularization — modern networks with far more parameters
 # than training images often generalize well (Zhang et al., 2017). Our MLP has more parameters
@@ -271,27 +272,40 @@ print(f"train accuracy {mlp_history.train_acc[-1]:.3f}, test accuracy {mlp_histo
 
 # %% [markdown]
 # (`fit` counts training accuracy during each epoch while the weights still change, so it is
-# a slight underestimate.) The gap is small. Now the *same* architecture — the same 203,530
-# parameters — trained for 50 epochs on only 500 images:
+# a slight underestimate.) The gap is small. To see what the amount of data alone does, we
+# change one thing only: the number of training images. The *same* architecture — the same
+# 203,530 parameters — is trained on 500, 2,000 and 8,000 images, each time for the same
+# number of epochs (`SIZE_EPOCHS` below), with the same seed, batch size and optimizer:
 
 # %% tags=["nbval-ignore-output"]
-few_images = train_set.subset(500, seed=0)
-cnnlab.seed(0)
-memorizer = make_mlp()
-cnnlab.fit(memorizer, loader(few_images, batch_size=32), epochs=50, lr=1e-3, optimizer="adam",
-           quick=False, verbose=False)      # small enough to run in full even in quick mode
-train_accuracy = cnnlab.evaluate(memorizer, loader(few_images, batch_size=500)).accuracy
-test_accuracy = cnnlab.evaluate(memorizer, loader(test_set, batch_size=1000)).accuracy
-print(f"500 training images: train accuracy {train_accuracy:.3f}, test accuracy {test_accuracy:.3f}")
+SIZE_EPOCHS = 20
+gaps = {}
+for n_images in (500, 2000, 8000):
+    subset = train_set.subset(n_images, seed=0)
+    cnnlab.seed(0)
+    model = make_mlp()
+    cnnlab.fit(model, loader(subset, batch_size=32), epochs=SIZE_EPOCHS, lr=1e-3, optimizer="adam",
+               quick=False, verbose=False)      # small enough to run in full even in quick mode
+    train_accuracy = cnnlab.evaluate(model, loader(subset, batch_size=500)).accuracy
+    test_accuracy = cnnlab.evaluate(model, loader(test_set, batch_size=1000)).accuracy
+    gaps[n_images] = (train_accuracy, test_accuracy)
+print(f"{SIZE_EPOCHS} epochs for every training set")
+print(f"{'images':>7}{'train':>8}{'test':>8}{'gap':>8}")
+for n_images, (train_accuracy, test_accuracy) in gaps.items():
+    print(f"{n_images:>7,}{train_accuracy:8.3f}{test_accuracy:8.3f}{train_accuracy - test_accuracy:8.3f}")
 
 # %%
-print("memorizes its training images (train accuracy > 0.95):", train_accuracy > 0.95)
-print("test accuracy at least 0.15 lower:", train_accuracy - test_accuracy > 0.15)
+gap = {n_images: train - test for n_images, (train, test) in gaps.items()}
+print("memorizes 500 training images (train accuracy > 0.95):", gaps[500][0] > 0.95)
+print("500 images: test accuracy at least 0.15 lower:", gap[500] > 0.15)
+print("the gap shrinks as the data grows (by more than 0.05 from 500 to 8,000):",
+      gap[500] > gap[2000] > gap[8000] and gap[500] - gap[8000] > 0.05)
 
 # %% [markdown]
-# Same parameter count, very different gap: overfitting is a matter of capacity *relative to the
-# data*. What is true in the note is that a model with fewer parameters and the right
-# assumptions about images needs less data to generalize — which is what convolution offers.
+# Same parameter count, same training, very different gaps: overfitting is a matter of capacity
+# *relative to the data*. What is true in the common claim is that a model with fewer parameters
+# and the right assumptions about images needs less data to generalize — which is what
+# convolution offers.
 #
 # ### Exercise · Count the parameters of an MLP (3 points)
 #
@@ -424,7 +438,7 @@ print("CNN: accuracy drops at least 0.05 more than the MLP's changes:", cnn_drop
 # images; compare the two in full mode.)
 #
 # Such built-in assumptions are called **inductive biases**. A CNN's are the two of the next
-# section. The experiment is the first problem of note 001 made visible: the MLP does not *lose*
+# section. The experiment is the first problem of section 3 made visible: the MLP does not *lose*
 # the spatial information in the sense of not seeing it — every pixel value is still there —
 # but it has no way to *use* the arrangement except by learning it from data, weight by weight.
 
@@ -444,9 +458,10 @@ choice("lost_by_flattening", answer=1, reveal_after=2,
 # %% [markdown]
 # ## 5 · Locality and translation equivariance
 #
-# Course note 000 names the inductive biases of CNNs: **locality** (局部性) — nearby elements are
-# more strongly related than distant ones — and **translation equivariance** (平移等变性),
-# which comes from sharing the kernel's weights across positions. Both can be checked on a single
+# The inductive biases of CNNs are **locality** — nearby elements are more strongly related
+# than distant ones — and **translation equivariance**, which comes from sharing the kernel's
+# weights across positions (Goodfellow et al., *Deep Learning*, §9.2; *Dive into Deep
+# Learning*, §7.1). Both can be checked on a single
 # layer. We compare a 3×3 convolution with a fully connected layer that maps a 28×28 image to a
 # 28×28 output, both with random weights.
 
@@ -528,8 +543,8 @@ plt.show()
 # nothing to do with each other: it would have to *learn* from data, for every position
 # separately, that a shifted bag is still a bag.
 #
-# **Equivariance is not invariance.** Note 000 writes "spatial invariance / translation
-# equivariance" as if they were one property. They are two:
+# **Equivariance is not invariance.** "Spatial invariance" and "translation equivariance" are
+# often written as if they were one property. They are two:
 #
 # - *equivariant*: shifting the input shifts the output, $f(\text{shift}(x)) = \text{shift}(f(x))$ —
 #   what a convolutional layer does (away from the border);
@@ -546,8 +561,9 @@ plt.show()
 #   arrangement — which pixels are neighbours (section 4).
 # - **Forgetting the biases.** A layer from 784 to 256 units has $784 \cdot 256$ weights *plus*
 #   256 biases.
-# - **Parameters = overfitting.** The same 203,530-parameter MLP barely overfits 60,000 images
-#   and badly overfits 500 (section 3.2). Overfitting depends on the data too.
+# - **Parameters = overfitting.** The same 203,530-parameter MLP, trained for the same number
+#   of epochs, badly overfits 500 images and much less 8,000 (section 3.2). Overfitting depends
+#   on the data too.
 # - **Equivariance vs invariance.** A convolution moves its output with its input; it does not
 #   keep it still.
 # - **Expecting exact equivariance everywhere.** At the border, zero padding breaks it; stride
@@ -555,8 +571,6 @@ plt.show()
 #
 # ## Sources
 #
-# - Course notes 000 and 001 (in `shared/seeds/`): the FNN definition, the inductive biases, the
-#   two problems of fully connected networks and the $10^{12}$ / $10^8$ example, checked here by code.
 # - H. Xiao, K. Rasul, R. Vollgraf, *Fashion-MNIST: a Novel Image Dataset for Benchmarking
 #   Machine Learning Algorithms*, arXiv:1708.07747, 2017.
 # - C. Zhang, S. Bengio, M. Hardt, B. Recht, O. Vinyals, *Understanding deep learning requires
@@ -565,6 +579,7 @@ plt.show()
 #   transformations?*, JMLR 2019; R. Zhang, *Making Convolutional Networks Shift-Invariant
 #   Again*, ICML 2019.
 # - The permuted-pixel benchmark is a standard test of whether a model uses image structure;
-#   see e.g. I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, §9.
-# - A. Zhang et al., *Dive into Deep Learning*, §7.1 "From Fully Connected Layers to
+#   see e.g. I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, §9 (§6 for
+#   the feedforward network, §9.2 for sparse interactions and equivariance).
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.1 "From Fully Connected Layers to
 #   Convolutions" (locality and translation invariance as the principles behind convolution).

@@ -33,8 +33,8 @@ lesson = cnnlab.start_lesson("02_convolution", lang="en")
 # A convolutional layer slides a small grid of weights, the **kernel** (also called a filter),
 # over its input and, at every position, multiplies the overlapping numbers and adds them up.
 # The grid of results is the **feature map**. This lesson builds that operation from loops,
-# checks it against PyTorch, reproduces every number of the course notes on it, and ends with
-# four exercises.
+# checks it against PyTorch, works through the classic small examples and AlexNet's first
+# layer by code, and ends with four exercises.
 #
 # **What you will be able to do**
 
@@ -67,7 +67,8 @@ from cnnlab.ops import corr2d
 #
 # Deep-learning libraries compute the second one and still call it convolution. Nothing is
 # lost: the kernel is *learned*, so if a flipped kernel were needed, training would simply
-# learn the flipped numbers (course note 003 makes the same point). Here is the library's
+# learn the flipped numbers (Goodfellow, Bengio & Courville, *Deep Learning*, §9.1, make the
+# same point). Here is the library's
 # loop version, the one every later lesson builds on:
 
 # %%
@@ -76,7 +77,7 @@ cnnlab.show_source(corr2d)
 # %% [markdown]
 # ### The worked example: 25, 31, 43, 49
 #
-# Course note 001 slides the 2×2 kernel $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ over the 3×3
+# Slide the 2×2 kernel $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ over the 3×3
 # input holding 1…9. Every output number is an inner product of the kernel with one window.
 # The cell below prints each sum as it is computed, then the whole feature map.
 
@@ -142,8 +143,8 @@ for _shape, _kshape in [((5, 7), (3, 2)), ((4, 4), (4, 4)), ((6, 3), (1, 1))]:
 # %% [markdown]
 # ## 2 · A kernel that finds edges
 #
-# Course note 001 builds a 6×8 image, white (1) with a black (0) band in columns 2–5, and
-# slides the 1×2 kernel $[1, -1]$ over it. The kernel answers "how much darker is my right
+# Take a 6×8 image, white (1) with a black (0) band in columns 2–5, and slide the 1×2 kernel
+# $[1, -1]$ over it (the edge-detection example of *Dive into Deep Learning*, §7.2). The kernel answers "how much darker is my right
 # neighbour?": $+1$ where white turns black, $-1$ where black turns white, $0$ elsewhere.
 
 # %%
@@ -207,11 +208,15 @@ print("learned kernel:", [round(w, 3) for w in layer.weight.detach().reshape(-1)
 #
 # $$n_\text{out} = \left\lfloor \frac{n - k + 2p}{s} \right\rfloor + 1 .$$
 #
-# Course note 000 applies it to the first layer of AlexNet (Krizhevsky, Sutskever & Hinton,
-# 2012): a 227×227 RGB image, 96 kernels of 11×11, stride 4, no padding. (The paper's text
-# says 224×224, which does not divide evenly; lesson 09 shows why 227 is the size that works.)
+# Apply it to the first layer of AlexNet (Krizhevsky, Sutskever & Hinton, 2012): 96 kernels of
+# 11×11 over an RGB image, stride 4, no padding, giving 55×55 feature maps. The paper (§3.5 and
+# Figure 2) gives the input as 224×224×3. With 224 the formula does not come out even:
+# $(224 - 11)/4 = 53.25$, and PyTorch would give 54, not 55. An input of 227×227 is the size for
+# which $(n - k)/s + 1$ is exactly 55, so that is what we use here, as many implementations do;
+# the size 227 is not in the paper. Lesson 09 comes back to this.
 
 # %%
+print(cnnlab.conv_output_size(224, 11, p=0, s=4, explain=True))
 print(cnnlab.conv_output_size(227, 11, p=0, s=4, explain=True))
 
 # %%
@@ -220,7 +225,8 @@ feature_maps = conv1(torch.zeros(1, 3, 227, 227))
 print("PyTorch output shape (N, C, H, W):", tuple(feature_maps.shape))
 
 # %% [markdown]
-# The note writes the output as `[55, 55, 96]`, height × width × channels; PyTorch stores the
+# Many texts (CS231n's notes among them) write the output as `[55, 55, 96]`, height × width ×
+# channels; PyTorch stores the
 # same numbers channels-first, `(96, 55, 55)`. Every position of every feature map is one
 # **neuron**, and each kernel owns $11 \cdot 11 \cdot 3$ weights plus one bias:
 
@@ -246,14 +252,32 @@ shape("conv2_shape", answer=(256, 55, 55),
       hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
       explanation="(55 − 5 + 2·2) / 1 + 1 = 55: padding 2 keeps the size of a 5×5 convolution. "
-                  "256 kernels give 256 feature maps: (256, 55, 55).")
+                  "256 kernels give 256 feature maps: (256, 55, 55).",
+      mistakes=[("channels_last", (55, 55, 256),
+                 "height × width × channels is the order many texts write; "
+                 "PyTorch puts the channels first: (C, H, W)."),
+                ("kept_input_channels", (96, 55, 55),
+                 "96 is the number of channels going in. "
+                 "The output has one channel per kernel of this layer."),
+                ("padding_once", (256, 53, 53),
+                 "the padding was added once. "
+                 "padding=2 puts 2 zeros on each side, so the formula has 2p.")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", answer=614656, digits=0, unit="parameters",
         prompt="How many learnable parameters (weights and biases) does the second layer have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
         explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656, about 17.6 times conv1's "
-                    "34,944: every kernel now spans 96 channels instead of 3.")
+                    "34,944: every kernel now spans 96 channels instead of 3.",
+        mistakes=[("forgot_bias", 614400,
+                   "that counts the weights only; "
+                   "each kernel also has one bias."),
+                  ("one_channel", 6656,
+                   "a kernel here is not a single 5×5 slice: "
+                   "it has one 5×5 slice for each of the 96 input channels."),
+                  ("counted_neurons", 774400,
+                   "that is the number of outputs (neurons) of the layer. "
+                   "Parameters are the kernels' weights and biases, shared by every position.")])
 
 # %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)
@@ -312,7 +336,7 @@ for _c_in, _c_out, _k in [(64, 128, 3), (16, 120, 5), (192, 16, 1), (1, 1, 1)]:
 #
 # A colour image has three channels. A kernel for it is $11 \times 11 \times 3$, not
 # $11\times 11$: one 2-D slice per input channel. Each slice slides over its own channel and
-# the three results are **added** into a single feature map (course notes 000 and 004) — a
+# the three results are **added** into a single feature map (*Dive into Deep Learning*, §7.4) — a
 # kernel over $c$ channels always produces one channel. Here with a 2-channel input:
 
 # %%
@@ -356,21 +380,30 @@ for _c, _shape, _kshape in [(3, (5, 6), (2, 3)), (1, (4, 4), (3, 3)), (4, (3, 3)
 #
 # - **Flipping the kernel.** PyTorch's `conv2d` does not flip; if you flip by hand, your
 #   results will not match (section 1).
-# - **Mixing layouts.** The notes write shapes height × width × channels (`[55, 55, 96]`);
+# - **Mixing layouts.** Many texts write shapes height × width × channels (`[55, 55, 96]`);
 #   PyTorch uses (batch, channels, height, width). Same numbers, different order.
 # - **Counting neurons as parameters.** 290,400 outputs, but only 34,944 learnable numbers —
 #   weights are shared across positions.
-# - **Forgetting the bias.** $(11\cdot11\cdot3)\cdot 96 = 34{,}848$ is the weights only; the
-#   96 biases make 34,944.
-# - **Per-side versus total padding.** Note 000's formula uses $2p$ (padding $p$ on each
-#   side, as PyTorch's `padding=p`); note 003 writes $p$ for the total of both sides. Lesson 03
-#   puts the two side by side.
-#
+# - **Per-side versus total padding.** The formula above uses $2p$ (padding $p$ on each side,
+#   as PyTorch's `padding=p`); *Dive into Deep Learning* (§7.3) writes $p$ for the total of both
+#   sides. Lesson 03 puts the two side by side.
+# - **Forgetting the bias.** Each kernel has one bias besides its weights. For conv1, the weights
+#   alone (`bias=False`) and then weights and biases:
+
+# %%
+print(cnnlab.conv_params(3, 96, 11, bias=False, explain=True))   # weights only
+print(cnnlab.conv_params(3, 96, 11, explain=True))               # weights and the 96 biases
+
+# %% [markdown]
 # ## Sources
 #
-# - Course notes 000, 001, 003, 004 (in `shared/seeds/`), which this lesson checks by code.
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
-#   Neural Networks*, NeurIPS 2012 (the 227×227 input and the 11×11×3×96 first layer).
-# - CS231n, *Convolutional Neural Networks for Visual Recognition*, course notes on
+#   Neural Networks*, NeurIPS 2012, §3.5 and Figure 2: a 224×224×3 input, 96 kernels of
+#   11×11×3 with stride 4, 55×55 feature maps. The 227×227 input used here is the size that
+#   makes that arithmetic exact; it is not the paper's.
+# - I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, §9.1 (libraries
+#   implement cross-correlation and call it convolution).
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*, lecture notes on
 #   convolutional layers (the output-size formula and parameter sharing).
-# - A. Zhang et al., *Dive into Deep Learning*, §7.2 (the edge-detection example).
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.2 (the edge-detection example),
+#   §7.3 (padding counted in total) and §7.4 (multiple input channels).

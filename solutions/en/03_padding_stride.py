@@ -33,9 +33,9 @@ lesson = cnnlab.start_lesson("03_padding_stride", lang="en")
 # Lesson 02 slid a kernel over every position where it fits completely, so the output came out
 # smaller than the input. Two settings of a convolutional layer change that: **padding** adds a
 # border of zeros around the input, and **stride** makes the kernel jump several pixels at a
-# time. This lesson computes every padded and strided example of the course notes, puts the
-# notes' three ways of writing the output-size formula side by side, lets you drive a
-# convolution by hand in an interactive explorer, and ends with five exercises.
+# time. This lesson computes padded and strided examples by code, adds a third setting,
+# **dilation**, puts the common ways of writing the output-size formula side by side, lets you
+# drive a convolution by hand in an interactive explorer, and ends with five exercises.
 #
 # **What you will be able to do**
 
@@ -92,14 +92,15 @@ print("the same with padding 1:\n", coverage(4, 3, p=1))
 # %% [markdown]
 # Without padding a corner pixel is read by one window and a centre pixel by four; with one ring
 # of zeros the corner is read four times and the centre nine. Padding lets the edges of the
-# image take part like the rest (course note 001: "多层卷积会损失边缘像素").
+# image take part like the rest: without it, every layer of a deep stack loses a little more
+# of the border.
 #
-# ## 2 · Padding 1 and padding 2 on the notes' 4×4 input
+# ## 2 · A 4×4 input with padding 1 and padding 2
 #
-# Course note 001 lays out a 4×4 input with 1 in the **bottom**-left corner, counting upwards row
-# by row (13 14 15 16 on top), pads it with one and with two rings of zeros, and slides the
-# kernel $\begin{bmatrix}1&0&1\\0&1&0\\1&0&1\end{bmatrix}$ over it. The note only states the
-# output sizes (4×4 and 6×6); here are the padded inputs and the outputs themselves.
+# Lay out a 4×4 input with 1 in the **bottom**-left corner, counting upwards row by row
+# (13 14 15 16 on top), pad it with one and with two rings of zeros, and slide the kernel
+# $\begin{bmatrix}1&0&1\\0&1&0\\1&0&1\end{bmatrix}$ over it. Here are the padded inputs
+# and the outputs.
 
 # %%
 X = np.arange(1, 17).reshape(4, 4)[::-1].copy()   # row 0 is the top: 13 14 15 16
@@ -127,9 +128,6 @@ for p in (1, 2):
     print(cnnlab.conv_output_size(4, 3, p=p, explain=True))
 
 # %% [markdown]
-# One slip in the note: its padding-2 picture has **9** columns per row (two zeros on the left,
-# three on the right) but 8 rows. Two rings of zeros around 4×4 make 8×8, as printed above.
-#
 # The figure shows the first window (orange frame) on both padded inputs, and the outputs.
 
 # %%
@@ -208,8 +206,8 @@ print("= 2 before, 1 after:", torch.equal(same, F.conv2d(F.pad(x4, (2, 1, 2, 1))
 #
 # ## 4 · Stride: jumping more than one pixel
 #
-# With stride $s$ the window moves $s$ pixels at a time, across and down. Note 001's
-# `conv2d_3` uses a 2×2 kernel with stride 2 on a 4×4 input. The windows do not overlap: they
+# With stride $s$ the window moves $s$ pixels at a time, across and down. The layer
+# `conv2d_3` below uses a 2×2 kernel with stride 2 on the 4×4 input. The windows do not overlap: they
 # tile the input into four blocks, one output each.
 
 # %%
@@ -230,8 +228,9 @@ for i in range(2):
 #
 # ## 5 · The floor: rows a stride never visits
 #
-# None of the notes writes the floor $\lfloor\cdot\rfloor$, and for their examples it is not
-# needed: $(n - k + 2p)/s$ is a whole number there. Take $n = 8$, $k = 3$, no padding, $s = 2$:
+# A common way to write the formula is $(n - k + 2p)/s + 1$, without the floor
+# $\lfloor\cdot\rfloor$. Textbook examples are usually chosen so that $(n - k + 2p)/s$ is a
+# whole number, and then the floor is not needed. Take $n = 8$, $k = 3$, no padding, $s = 2$:
 
 # %%
 print(cnnlab.conv_output_size(8, 3, s=2, explain=True))
@@ -268,16 +267,72 @@ plt.show()
 # 0s in red mark the row and column that the floor drops. Networks pick input sizes so that
 # this does not happen (lesson 09 shows why AlexNet needs 227×227, not 224×224).
 #
-# ## 6 · Explore it yourself
+# ## 6 · Dilation: spreading the kernel out
+#
+# A third setting, **dilation** $d$ (PyTorch's `dilation=`), leaves $d - 1$ pixels out between
+# neighbouring taps of the kernel. A 3×3 kernel with $d = 2$ still has 9 weights, but reads
+# every second pixel of a 5×5 patch. In general a kernel of size $k$ with dilation $d$ spans
+#
+# $$k' = d\,(k - 1) + 1$$
+#
+# pixels. A dilated kernel is the same as a $k' \times k'$ kernel with $d - 1$ zeros between
+# its weights:
+
+# %%
+K3 = torch.arange(1.0, 10.0).reshape(3, 3)          # the 9 weights
+d = 2
+k_spread = d * (3 - 1) + 1                          # k' = d·(k − 1) + 1
+K_spread = torch.zeros(k_spread, k_spread)
+K_spread[::d, ::d] = K3                             # d − 1 zeros between neighbouring taps
+print(f"k = 3, d = {d}: k' = d·(k − 1) + 1 = {k_spread}")
+print(K_spread.int())
+x7 = torch.arange(49.0).reshape(1, 1, 7, 7)
+dilated = F.conv2d(x7, K3[None, None], dilation=d)
+print("output size:", tuple(dilated.shape[2:]),
+      "· same as the 5×5 kernel with zeros:", torch.equal(dilated, F.conv2d(x7, K_spread[None, None])))
+
+# %% [markdown]
+# So the output size is the formula of section 4 with $k'$ in place of $k$:
+#
+# $$n_\text{out} = \left\lfloor \frac{n + 2p - d\,(k - 1) - 1}{s} \right\rfloor + 1 ,$$
+#
+# the formula of the PyTorch documentation for `nn.Conv2d`. The table computes it by hand, with
+# `cnnlab.conv_output_size(..., d=...)` and with `nn.Conv2d(dilation=...)`:
+
+# %%
+print(cnnlab.conv_output_size(7, 3, d=2, explain=True))
+dilation_cases = [(7, 3, 0, 1, 2), (28, 3, 2, 1, 2), (28, 3, 3, 1, 3), (32, 3, 1, 2, 2), (10, 5, 0, 1, 2)]
+print("{:>4}{:>3}{:>3}{:>3}{:>3}{:>4} | {:>8}{:>8}{:>10}".format(
+    "n", "k", "p", "s", "d", "k'", "by hand", "cnnlab", "nn.Conv2d"))
+agree = []
+for n, k, p, s, d in dilation_cases:
+    k_spread = d * (k - 1) + 1
+    by_hand = (n + 2 * p - k_spread) // s + 1
+    library = cnnlab.conv_output_size(n, k, p=p, s=s, d=d)
+    layer_out = nn.Conv2d(1, 1, k, stride=s, padding=p, dilation=d)(torch.zeros(1, 1, n, n)).shape[-1]
+    print(f"{n:>4}{k:>3}{p:>3}{s:>3}{d:>3}{k_spread:>4} | {by_hand:>8}{library:>8}{layer_out:>10}")
+    agree.append(by_hand == library == layer_out)
+print("hand formula, cnnlab and nn.Conv2d agree on every row:", all(agree))
+
+# %% [markdown]
+# Rows two and three keep 28×28: with stride 1, "same" padding is $p = (k' - 1)/2 = d(k-1)/2$.
+# Dilation is how a network widens what one output sees without more weights and without
+# shrinking the feature map (Yu & Koltun, 2016). The price: one dilated layer reads only
+# $k \times k$ of the $k' \times k'$ pixels it spans; the pixels in between are skipped, and
+# only a stack of layers fills the gaps (lesson 04 counts receptive fields).
+#
+# ## 7 · Explore it yourself
 #
 # The explorer below draws the padded input (grey: the zeros of the padding), the current window
-# in orange with each kernel weight as a subscript, and the output filling in. Move the sliders,
-# click **step**, or press ▶ to animate; the formula underneath is evaluated as you go. Try:
+# in orange, each of its cells marked ×w with the kernel weight it is multiplied by, and the
+# output filling in. Move the sliders, click **step**, or press ▶ to animate; the formula
+# underneath is evaluated as you go. Try:
 #
-# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the note's two examples (the input is 1…n² row by row).
+# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the two examples of section 2 (the input is 1…n² row by
+#    row).
 # 2. $n=8$, $k=3$, $p=0$, $s=2$ — red cells: the row and column that no window reaches.
 # 3. $n=4$, $k=7$, $p=0$ — a kernel larger than the padded input; raise $p$ until it fits.
-# 4. dilation $d=2$ — the kernel's taps spread out and it spans $d(k-1)+1$ pixels.
+# 4. $n=7$, $k=3$, $d=2$ — the window's taps spread out over $d(k-1)+1 = 5$ pixels (section 6).
 
 # %% tags=["nbval-ignore-output"]
 explorer = ConvolutionExplorer(n=4, k=3, p=1, s=1)
@@ -294,50 +349,50 @@ print(demo.output_values)
 print(demo.formula_text)
 
 # %% [markdown]
-# ## 7 · One formula, three notations
+# ## 8 · One formula, three notations
 #
-# The notes write the output size in three ways:
+# Books and courses write the output size in three ways:
 #
-# - **notes 000 and 001**: $(n - k + 2p)/s + 1$, with $p$ the padding on **each** side (note
-#   001 writes it $(n_h - k_h + p_h \cdot 2 + s_h)/s_h$ — the same thing);
-# - **note 003**, following *Dive into Deep Learning*: $(n - k + p + s)/s$, with $p$ the
-#   **total** padding of both sides together ("在高的两侧一共填充 $p_h$ 行");
-# - **note 004**: no formula for the output but a rule for the input, "输入维度 + pad × 2": the
-#   padded size is $n + 2\cdot\text{pad}$, again per side.
+# - **per side**: $(n - k + 2p)/s + 1$, with $p$ the padding on **each** side, as PyTorch's
+#   `padding=` (the CS231n notes; the PyTorch documentation);
+# - **total**: $(n - k + p + s)/s$, with $p$ the **total** padding of both sides together
+#   (*Dive into Deep Learning*, §7.3, which adds "a total of $p_h$ rows of padding");
+# - **pad first**: compute the padded size $n + 2p$, then use the formula without padding,
+#   $(n + 2p - k)/s + 1$.
 #
 # They are the same formula once $p_\text{total} = 2\,p_\text{side}$:
 # $(n - k + 2p + s)/s = (n - k + 2p)/s + 1$. `cnnlab.conv_output_size` takes the per-side
-# padding as `p` and the total as `p_total=`. The table evaluates every convention on the
+# padding as `p` and the total as `p_total=`. The table evaluates every notation on the
 # examples of this lesson, plus one column that **mixes** them — PyTorch's `padding=` put into
-# the total-padding formula:
+# the total-padding formula, a common mistake:
 
 # %%
-layers = [("001 padding=1", 4, 3, 1, 1), ("001 padding=2", 4, 3, 2, 1),
-          ("001 conv2d_3", 4, 2, 0, 2), ("cs231n demo", 5, 3, 1, 2),
+layers = [("4×4, padding=1", 4, 3, 1, 1), ("4×4, padding=2", 4, 3, 2, 1),
+          ("conv2d_3", 4, 2, 0, 2), ("cs231n demo", 5, 3, 1, 2),
           ("AlexNet conv1", 227, 11, 0, 4), ("floor example", 8, 3, 0, 2),
-          ("exercise 1", 32, 5, 2, 2)]
-print(f"{'layer':<15}{'n':>4}{'k':>4}{'p':>3}{'s':>3} | {'000/001':>8}{'003/d2l':>8}"
-      f"{'004':>6}{'PyTorch':>8} | {'mixed':>6}")
+          ("floor, padded", 10, 3, 1, 2)]
+print(f"{'n':>4}{'k':>4}{'p':>3}{'s':>3} | {'per side':>9}{'total':>6}"
+      f"{'pad first':>10}{'PyTorch':>8} | {'mixed':>6}   {'layer'}")
 agree = []
 for name, n, k, p, s in layers:
     per_side = cnnlab.conv_output_size(n, k, p=p, s=s)              # ⌊(n − k + 2p)/s⌋ + 1
     total = cnnlab.conv_output_size(n, k, p_total=2 * p, s=s)       # ⌊(n − k + p_total + s)/s⌋
-    padded = n + 2 * p                                               # note 004: n + pad·2 ...
-    note_004 = (padded - k) // s + 1                                 # ... then no padding
+    padded = n + 2 * p                                               # pad first: n + 2p ...
+    pad_first = (padded - k) // s + 1                                # ... then no padding
     torch_out = nn.Conv2d(1, 1, k, stride=s, padding=p)(torch.zeros(1, 1, n, n)).shape[-1]
     mixed = cnnlab.conv_output_size(n, k, p_total=p, s=s)           # padding=p read as a total
-    print(f"{name:<15}{n:>4}{k:>4}{p:>3}{s:>3} | {per_side:>8}{total:>8}{note_004:>6}{torch_out:>8} | {mixed:>6}")
-    agree.append(per_side == total == note_004 == torch_out)
-print("the four conventions agree on every layer:", all(agree))
+    print(f"{n:>4}{k:>4}{p:>3}{s:>3} | {per_side:>9}{total:>6}{pad_first:>10}{torch_out:>8} | {mixed:>6}   {name}")
+    agree.append(per_side == total == pad_first == torch_out)
+print("the three notations and PyTorch agree on every layer:", all(agree))
 
 # %% [markdown]
 # The four middle columns agree on every row. The last one is what you get when a per-side
-# padding (PyTorch's `padding=1`) is put into note 003's formula, whose $p$ is a total: it is
-# wrong wherever there is padding. Note 003 itself converts correctly when it writes
-# `padding=(p_h/2, p_w/2)`, and its remark that the total is "usually even" is exactly the odd
-# kernel case of section 3; an odd total (an even kernel) cannot be written as `padding=`
-# at all. Two more small points: the notes leave out the floor (section 5), and `nn.Conv2D`
-# with a capital D is the name in Paddle and MXNet — in PyTorch it is `nn.Conv2d`.
+# padding (PyTorch's `padding=1`) is put into the total-padding formula: it is wrong wherever
+# there is padding. To go from a total to PyTorch, halve it: a total of $p_h$ is
+# `padding=p_h // 2`. That works when the total is even, which is the odd-kernel case of
+# section 3; an odd total (an even kernel) cannot be written as one `padding=` at all. One
+# more trap when reading other frameworks' code: `nn.Conv2D` with a capital D is the name in
+# Paddle and MXNet — in PyTorch it is `nn.Conv2d`.
 #
 # In the derivation text the two conventions look like this:
 
@@ -346,14 +401,13 @@ print(cnnlab.conv_output_size(5, 3, p=1, s=2, explain=True))
 print(cnnlab.conv_output_size(5, 3, p_total=2, s=2, explain=True))
 
 # %% [markdown]
-# ## 8 · The cs231n demo: 5×5×3 input, two filters, padding 1, stride 2
+# ## 9 · The cs231n demo: 5×5×3 input, two filters, padding 1, stride 2
 #
-# Notes 002 and 004 walk through the animated demo of the CS231n course notes: a 5×5×3 input
-# (three colour channels) padded with one ring of zeros to 7×7×3, two filters $w_0$ and $w_1$ of
-# size 3×3×3, stride 2, biases $b_0 = 1$ and $b_1 = 0$, output 3×3×2. The animation draws new
-# random numbers each time the page loads, which is why note 004 finds a first output of 3
-# ("0+2+0+b") and note 002 one of 1: we cannot copy its numbers. We draw our own small integers
-# from a seeded generator instead: inputs in {0, 1, 2}, weights in {−1, 0, 1}.
+# The CS231n notes on convolutional networks animate one layer: a 5×5×3 input (three colour
+# channels) padded with one ring of zeros to 7×7×3, two filters $w_0$ and $w_1$ of size 3×3×3,
+# stride 2, biases $b_0 = 1$ and $b_1 = 0$, output 3×3×2. The animation draws new random
+# numbers each time the page loads, so its numbers cannot be copied. We draw our own small
+# integers from a seeded generator instead: inputs in {0, 1, 2}, weights in {−1, 0, 1}.
 
 # %%
 rng = np.random.default_rng(0)
@@ -368,7 +422,7 @@ for c in range(3):
     print(f"filter w0, channel {c} (w[0, {c}]):\n{w[0, c]}")
 
 # %% [markdown]
-# Note 002 calls the input "7×7×3"; that is the **padded** size. The original is 5×5×3, and the
+# It is common to call this input "7×7×3"; that is the **padded** size. The original is 5×5×3, and the
 # output size must be computed either from $n=5$ with $p=1$ or from the padded $n=7$ with $p=0$
 # — not from 7 with padding 1 again:
 
@@ -402,9 +456,9 @@ out_torch = F.conv2d(torch.tensor(x)[None], torch.tensor(w), torch.tensor(b), st
 print("shape:", tuple(out_torch.shape), " equal to F.conv2d:", np.array_equal(out, out_torch.numpy()))
 
 # %% [markdown]
-# ### A single window: note 002's −8
+# ### A single window: −8
 #
-# Note 002 also shows one window of a 3×3 kernel on an image, worked out as
+# One window of a 3×3 kernel on an image, written out term by term, reads
 # $4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$.
 # Reading each product as kernel weight × pixel, it is the inner product of these two 3×3
 # arrays:
@@ -417,7 +471,7 @@ print(" + ".join(f"{k}*{v}" for k, v in zip(kernel_002.ravel(), window_002.ravel
 print("corr2d:", corr2d(window_002, kernel_002))
 
 # %% [markdown]
-# ## 9 · Exercises
+# ## 10 · Exercises
 #
 # ### Quick checks (1 point each)
 
@@ -427,7 +481,16 @@ numeric("out_size", answer=16, digits=0,
                "What is the output height for a 32×32 input?",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1. Is (n − k + 2p) divisible by s here?",
         explanation="(32 − 5 + 2·2) / 2 = 31 / 2 = 15.5, rounded down to 15, plus 1: 16. "
-                    "The last row of the padded input (a row of padding zeros) is never reached.")
+                    "The last row of the padded input (a row of padding zeros) is never reached.",
+        mistakes=[("rounded_up", 17,
+                   "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
+                   "not up or to the nearest: a window that would stick out is not used."),
+                  ("forgot_plus_one", 15,
+                   "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
+                   "(Check too that the padding counts on both sides: 2p.)"),
+                  ("forgot_padding", 14,
+                   "that is the size without padding. "
+                   "Padding 2 on each side adds 2p to n before the kernel slides.")])
 
 # %% tags=["exercise:strided_shape"]
 shape("strided_shape", answer=(16, 14, 14),
@@ -436,7 +499,16 @@ shape("strided_shape", answer=(16, 14, 14),
              "What is the shape (C, H, W) of the output for that image?",
       hint="One output channel per kernel. For H and W use n = 28, k = 3, p = 1, s = 2.",
       explanation="⌊(28 − 3 + 2·1) / 2⌋ + 1 = ⌊13.5⌋ + 1 = 14, and 16 kernels give 16 channels: "
-                  "(16, 14, 14). Stride 2 with 'same' padding halves an even size.")
+                  "(16, 14, 14). Stride 2 with 'same' padding halves an even size.",
+      mistakes=[("rounded_up", (16, 15, 15),
+                 "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
+                 "not up or to the nearest: a window that would stick out is not used."),
+                ("same_size_with_stride", (16, 28, 28),
+                 "padding=1 keeps the size of a 3×3 convolution only at stride 1; "
+                 "with stride 2 the window moves two pixels at a time."),
+                ("forgot_plus_one", (16, 13, 13),
+                 "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
+                 "(Check too that padding=1 puts a zero on each side.)")])
 
 # %% tags=["exercise:total_padding"]
 choice("total_padding", answer=1,
@@ -446,7 +518,16 @@ choice("total_padding", answer=1,
        hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
             "What does PyTorch's padding= count?",
        explanation="That p is the total padding of both sides. PyTorch's padding= is per side, "
-                   "so p_total = 4 means padding=2 (two zeros on each side).")
+                   "so p_total = 4 means padding=2 (two zeros on each side).",
+       mistakes=[("total_as_per_side", 0,
+                  "padding=4 puts four zeros on each side. "
+                  "The book's p counts the zeros of both sides together."),
+                 ("doubled", 2,
+                  "you doubled p, as if the book counted one side and PyTorch both. "
+                  "It is the other way round."),
+                 ("four_sides", 3,
+                  "you shared p among four sides, but the book's p is left + right (or top + bottom) together; "
+                  "padding= gives the zeros of each side, in height and in width alike.")])
 
 # %% [markdown]
 # ### Exercise · Zero padding by hand (2 points)
@@ -528,7 +609,7 @@ for _shape, _kshape, _p, _s in [((5, 5), (3, 3), 1, 2), ((7, 6), (2, 3), 0, 3), 
 #
 # - **Per-side versus total padding.** PyTorch's `padding=1` adds one zero on *each* side,
 #   two in total. Formulas with $p$ (not $2p$) count the total; put PyTorch's value into them
-#   and the answer is wrong (section 7, last column).
+#   and the answer is wrong (section 8, last column).
 # - **Padding twice.** Once the input is drawn with its zeros (7×7×3 in the cs231n demo),
 #   compute from that size with $p = 0$, or from the original size with $p$ — not both.
 # - **Forgetting the floor.** When $(n - k + 2p)/s$ is not whole, PyTorch rounds down and the
@@ -537,17 +618,19 @@ for _shape, _kshape, _p, _s in [((5, 5), (3, 3), 1, 2), ((7, 6), (2, 3), 0, 3), 
 #   `padding="same"` then pads one side more, which shifts the output by half a pixel.
 # - **"Same" with stride.** $p = (k-1)/2$ keeps the size only at stride 1; with stride 2 the
 #   same padding gives $\lfloor (n-1)/2 \rfloor + 1$, half the size rounded up.
+# - **Dilation and the kernel size.** A dilated kernel has $k \times k$ weights but spans
+#   $k' = d(k-1)+1$ pixels; the output size uses $k'$, and "same" padding is $d(k-1)/2$.
 #
 # ## Sources
 #
-# - Course notes 000–004 (in `shared/seeds/`), whose examples this lesson recomputes: note
-#   001's padded 4×4 input and `conv2d_3`, notes 002 and 004's cs231n demo and −8 window,
-#   the formulas of notes 000, 001, 003 and 004.
-# - CS231n, *Convolutional Neural Networks for Visual Recognition*, course notes on
-#   convolutional layers: the animated demo (5×5×3 input, two 3×3×3 filters, stride 2,
+# - CS231n, *Convolutional Neural Networks for Visual Recognition*, lecture notes on
+#   convolutional networks: the animated demo (5×5×3 input, two 3×3×3 filters, stride 2,
 #   padding 1) and the output-size formula with per-side padding.
-# - A. Zhang et al., *Dive into Deep Learning*, §7.3 "Padding and Stride": the formula
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.3 "Padding and Stride": the formula
 #   $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$ with total padding $p_h$.
 # - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, 2016:
-#   the floor, "same" padding and dilation.
-# - PyTorch documentation of `torch.nn.Conv2d` (`padding="same"`, the output-size formula).
+#   the floor, "same" padding and dilation (§5.1, the output size with $k' = k + (k-1)(d-1)$).
+# - F. Yu, V. Koltun, *Multi-Scale Context Aggregation by Dilated Convolutions*, ICLR 2016
+#   (dilation to widen what an output sees without losing resolution).
+# - PyTorch documentation of `torch.nn.Conv2d` (`padding="same"`, `dilation`, and the
+#   output-size formula $\lfloor (n + 2p - d(k-1) - 1)/s \rfloor + 1$).

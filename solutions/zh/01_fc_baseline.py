@@ -30,10 +30,7 @@ lesson = cnnlab.start_lesson("01_fc_baseline", lang="zh")
 # %% [markdown]
 # # 第 01 课 · 从全连接到卷积
 #
-# 在动手搭卷积神经网络之前，我们先训练一个最简单的、能给图像分类的网络：**多层感知机**（MLP）。
-# 它把每幅图像展平成一个长向量，效果出乎意料地不错。接着我们追问它的代价和它忽略了什么：处理
-# 大图像时全连接层需要多少权重？这么多权重会不会导致过拟合？展平又丢掉了什么？这些问题的答案，
-# 正是卷积赖以成立的两个想法——**局部连接**与**权重共享**。
+# 在动手搭卷积神经网络之前，我们先训练一个最简单的、能给图像分类的网络：**多层感知机**（MLP）。它把每幅图像展平成一个长向量，效果出乎意料地不错。接着我们追问它的代价和它忽略了什么：处理大图像时全连接层需要多少权重？这么多权重会不会导致过拟合？展平又丢掉了什么？这些问题的答案，正是卷积赖以成立的两个想法——**局部连接**与**权重共享**。
 #
 # **学完本课，你将能够**
 
@@ -54,8 +51,7 @@ from cnnlab.exercises import check_function, choice, numeric, shape
 # %% [markdown]
 # ## 1 · Fashion-MNIST，以及“展平”是什么意思
 #
-# Fashion-MNIST（Xiao、Rasul 与 Vollgraf，2017）由十类服饰的 28×28 灰度图像组成，分为训练集
-# 和测试集，张数见下面的输出。它的设计初衷是作为 MNIST 手写数字的替代品：格式完全相同，但更难。
+# Fashion-MNIST（Xiao、Rasul 与 Vollgraf，2017）由十类服饰的 28×28 灰度图像组成：60,000 张用于训练，10,000 张用于测试。它的设计初衷是作为 MNIST 手写数字的替代品：格式完全相同，但更难。
 
 # %% tags=["nbval-ignore-output"]
 train_set = cnnlab.fashion_mnist("train")
@@ -75,15 +71,13 @@ fig, axes = plt.subplots(2, 5, figsize=(9, 4.2), constrained_layout=True)
 for ax, index in zip(axes.flat, first_of_class):
     image, label = test_set[index]                   # image：(1, 28, 28)，取值在 [0, 1]
     ax.imshow(image[0], cmap="gray_r")
-    ax.set_title(f"{label}: {test_set.classes[label]}", fontsize=11)
+    ax.set_title(f"{label}：{test_set.classes[label]}", fontsize=11)
     ax.axis("off")
 fig.suptitle("Fashion-MNIST：每类一张测试图像", fontsize=13)
 plt.show()
 
 # %% [markdown]
-# 全连接层（`nn.Linear`）只接受向量，所以多层感知机首先要把 28×28 的网格**展平**成 784 个数，
-# 一行接一行（课程笔记 001：$28\times 28 \rightarrow 784\times 1$）。像素 $(r, c)$ 落在第 $28r + c$
-# 个位置。它右边的邻居仍然紧挨着它，而它*下方*的邻居却被挪到了 28 个位置之后：
+# 全连接层（`nn.Linear`）只接受向量，所以多层感知机首先要把 28×28 的网格**展平**成 784 个数，一行接一行（$28\times 28 \rightarrow 784\times 1$）。像素 $(r, c)$ 落在第 $28r + c$ 个位置。它右边的邻居仍然紧挨着它，而它*下方*的邻居却被挪到了 28 个位置之后：
 
 # %%
 image, label = test_set[0]                          # (1, 28, 28)
@@ -96,7 +90,7 @@ print(f"像素 ({r + 1}, {c}) → 位置 {28 * (r + 1) + c}   （下方的邻居
 print("值相同：", bool(vector[0, 28 * r + c] == image[0, r, c]))
 
 # %% [markdown]
-# ### 小测 · 展平后的形状（1 分）
+# ### 小测验 · 展平后的形状（1 分）
 
 # %% tags=["exercise:flatten_shape"]
 shape("flatten_shape", answer=(64, 784),
@@ -109,10 +103,7 @@ shape("flatten_shape", answer=(64, 784),
 # %% [markdown]
 # ## 2 · 多层感知机基线
 #
-# 课程笔记 000 这样描述**前馈神经网络**（FNN，也叫深度前馈网络或多层感知机）：它是一个函数
-# $y = f(x; \theta)$，目标是逼近某个未知函数 $f^*$；训练就是不断调整参数 $\theta$。“前馈”指信息
-# 从输入经过各层流向输出，中间没有回路。笔记接着说“这里面没有反向的传播”，这句话要小心理解：
-# *前向计算*中确实没有反馈连接，但网络正是通过沿这些层*反向传播梯度*来训练的。两者是两回事。
+# **前馈神经网络**（FNN，也叫深度前馈网络或多层感知机）是一个函数 $y = f(x; \theta)$，目标是逼近某个未知函数 $f^*$；训练就是不断调整参数 $\theta$（Goodfellow、Bengio 与 Courville，《深度学习》第 6 章）。“前馈”指信息从输入经过各层流向输出，中间没有回路。常有人接着说“这里面没有反向的传播”，这句话要小心理解：*前向计算*中确实没有反馈连接，但网络正是通过沿这些层*反向传播梯度*来训练的。两者是两回事。
 #
 # 我们的多层感知机有一个 256 个单元的隐藏层，激活函数为 ReLU：
 #
@@ -131,18 +122,17 @@ def make_mlp():
 print(cnnlab.summary(make_mlp(), (1, 1, 28, 28)))
 
 # %% [markdown]
-# 从 $n_\text{in}$ 个单元到 $n_\text{out}$ 个单元的全连接层，每一对单元之间有一个权重，每个输出
-# 单元还有一个偏置：共 $n_\text{in}\cdot n_\text{out} + n_\text{out}$ 个参数。
+# 从 $n_\text{in}$ 个单元到 $n_\text{out}$ 个单元的全连接层，每一对单元之间有一个权重，每个输出单元还有一个偏置：共 $n_\text{in}\cdot n_\text{out} + n_\text{out}$ 个参数。
 
 # %%
 for layer in make_mlp():
     if isinstance(layer, nn.Linear):
         n_in, n_out = layer.in_features, layer.out_features
-        print(f"{n_in:3d} → {n_out:3d}: {n_in} · {n_out} + {n_out} = {n_in * n_out + n_out:,}")
+        print(f"{n_in:3d} → {n_out:3d}：{n_in} · {n_out} + {n_out} = {n_in * n_out + n_out:,}")
 print(f"合计：{sum(p.numel() for p in make_mlp().parameters()):,} 个参数")
 
 # %% [markdown]
-# ### 小测 · 一个全连接层（1 分）
+# ### 小测验 · 一个全连接层（1 分）
 
 # %% tags=["exercise:fc_params"]
 numeric("fc_params", answer=200960, digits=0, unit="个参数",
@@ -154,9 +144,7 @@ numeric("fc_params", answer=200960, digits=0, unit="个参数",
 # %% [markdown]
 # ### 训练
 #
-# 下面的 `train` 先设定随机种子，再新建一个模型，用 Adam 训练 `EPOCHS` 轮（快速模式下最多 2 轮、
-# 每轮 2,000 张图像，`cnnlab.fit` 会打印说明）。先设种子，本课的每个模型就都从可复现的初始权重
-# 出发，并以相同的顺序看到各个批量。
+# 下面的 `train` 先设定随机种子，再新建一个模型，用 Adam 训练 `EPOCHS` 轮（快速模式下最多 2 轮、每轮 2,000 张图像，`cnnlab.fit` 会打印说明）。先设种子，本课的每个模型就都从可复现的初始权重出发，并以相同的顺序看到各个批量。
 
 # %%
 EPOCHS = 5
@@ -181,14 +169,11 @@ print("测试准确率高于 0.6（随机猜测为 0.1）：", mlp_history.test_
 # %% [markdown]
 # ## 3 · 全连接网络的两个问题
 #
-# 课程笔记 001（§1.1）指出了两个问题：（1）输入数据的空间信息丢失了；（2）模型参数过多，
-# 因而过拟合。我们先用数字检验第二个问题，第 4 节再回到第一个问题。
+# 人们通常指出两个问题：（1）输入数据的空间信息丢失了；（2）模型参数过多，因而过拟合。我们先用数字检验第二个问题，第 4 节再回到第一个问题。
 #
 # ### 3.1 · 参数太多：1000×1000 的图像
 #
-# 笔记里的例子：一幅 1000×1000 的灰度图像，全连接到一个有 $10^6$ 个单元的隐藏层。然后是局部连接
-# （每个隐藏单元只看一块 10×10 的区域）和权重共享（所有隐藏单元使用*同一组* 10×10 的权重）。
-# 笔记只数了权重，偏置的个数我们打印在旁边。
+# 一个经典的例子：一幅 1000×1000 的灰度图像，全连接到一个有 $10^6$ 个单元的隐藏层。然后是局部连接（每个隐藏单元只看一块 10×10 的区域）和权重共享（所有隐藏单元使用*同一组* 10×10 的权重）。这个例子通常只数权重，偏置的个数我们打印在旁边。
 
 # %%
 side = 1000
@@ -206,8 +191,7 @@ for name, (weights, biases) in counts.items():
 print(f"全连接，float32：权重共占 {pixels * hidden * 4 / 1e12:.0f} TB")
 
 # %% [markdown]
-# PyTorch 给出同样的结果。`meta` 设备上的张量只有形状、不占内存，所以连这个 4 TB 的层我们也能
-# “建”出来：
+# PyTorch 给出同样的结果。`meta` 设备上的张量只有形状、不占内存，所以连这个 4 TB 的层我们也能“建”出来：
 
 # %%
 huge_dense = nn.Linear(pixels, hidden, bias=False, device="meta")
@@ -216,8 +200,7 @@ print(f"nn.Linear({pixels:,}, {hidden:,}) 的权重：", f"{huge_dense.weight.nu
 print("nn.Conv2d(1, 1, 10) 的权重：", shared_conv.weight.numel())
 
 # %% [markdown]
-# 笔记略过了一个细节：10×10 的区域在 1000×1000 的图像里每行只能放下 991 个位置，所以只有在图像
-# 四周一共填充 9 个像素时，才恰好有 $10^6$ 个隐藏单元：
+# 这个例子通常略过一个细节：10×10 的区域在 1000×1000 的图像里每行只能放下 991 个位置，所以只有在图像四周一共填充 9 个像素时，才恰好有 $10^6$ 个隐藏单元：
 
 # %%
 print(cnnlab.conv_output_size(side, 10, explain=True))
@@ -227,8 +210,7 @@ for size in (side, side + 9):
     print(f"输入 {size}×{size} → 特征图", tuple(shared_conv(torch.empty(image_shape, device="meta")).shape))
 
 # %% [markdown]
-# 笔记说，输入神经元的个数按图像边长的*平方*增长。没错——而如果隐藏层也随图像一起变大，全连接层
-# 的权重就按边长的**四次方**增长；局部连接按平方增长；共享权重则完全不变：
+# 输入神经元的个数按图像边长的*平方*增长。没错——而如果隐藏层也随图像一起变大，全连接层的权重就按边长的**四次方**增长；局部连接按平方增长；共享权重则完全不变：
 
 # %%
 print(f"{'边长 n':>7} {'全连接 n⁴':>20} {'局部 10×10：100·n²':>20} {'共享':>7}")
@@ -236,15 +218,11 @@ for n in (28, 100, 1000):
     print(f"{n:>7} {n ** 4:>20,} {patch * n ** 2:>20,} {patch:>7}")
 
 # %% [markdown]
-# 一个共享的 10×10 卷积核只能找一种图案。真实的卷积层有很多个卷积核（第 05 课），比如 64 个：
-# $64 \cdot 100$ 个权重——依然与图像大小无关。
+# 一个共享的 10×10 卷积核只能找一种图案。真实的卷积层有很多个卷积核（第 05 课），比如 64 个：$64 \cdot 100$ 个权重——依然与图像大小无关。
 #
 # ### 3.2 · 参数多就一定过拟合吗？
 #
-# **过拟合**是指模型在训练数据上的表现远好于在新数据上的表现。笔记说全连接网络*因为*参数多而
-# 过拟合，这个结论下得太快了：训练准确率与测试准确率之间的差距取决于参数量*相对于数据量*有多大、
-# 训练了多久、有没有正则化——参数远多于训练图像的现代网络往往泛化得很好（Zhang 等，2017）。
-# 我们的多层感知机的参数个数就多于训练图像的张数：
+# **过拟合**是指模型在训练数据上的表现远好于在新数据上的表现。常有人说全连接网络*因为*参数多而过拟合，这个结论下得太快了：训练准确率与测试准确率之间的差距取决于参数量*相对于数据量*有多大、训练了多久、有没有正则化——参数远多于训练图像的现代网络往往泛化得很好（Zhang 等，2017）。我们的多层感知机的参数个数就多于训练图像的张数：
 
 # %%
 n_params = sum(p.numel() for p in make_mlp().parameters())
@@ -257,31 +235,38 @@ print(f"{n_params:,} 个参数，{len(train_set):,} 张训练图像：每张图�
 print(f"训练准确率 {mlp_history.train_acc[-1]:.3f}，测试准确率 {mlp_history.test_acc[-1]:.3f}")
 
 # %% [markdown]
-# （`fit` 的训练准确率是在每一轮训练过程中、权重还在变化时统计的，所以略微偏低。）差距很小。
-# 现在用*同样*的结构——同样 203,530 个参数——只在 500 张图像上训练 50 轮：
+# （`fit` 的训练准确率是在每一轮训练过程中、权重还在变化时统计的，所以略微偏低。）差距很小。为了看清数据量本身起什么作用，我们只改变一样东西：训练图像的张数。用*同样*的结构——同样 203,530 个参数——分别在 500、2,000 和 8,000 张图像上训练，每次的轮数都相同（即下面的 `SIZE_EPOCHS`），种子、批量大小和优化器也都相同：
 
 # %% tags=["nbval-ignore-output"]
-few_images = train_set.subset(500, seed=0)
-cnnlab.seed(0)
-memorizer = make_mlp()
-cnnlab.fit(memorizer, loader(few_images, batch_size=32), epochs=50, lr=1e-3, optimizer="adam",
-           quick=False, verbose=False)      # 规模很小，快速模式下也完整运行
-train_accuracy = cnnlab.evaluate(memorizer, loader(few_images, batch_size=500)).accuracy
-test_accuracy = cnnlab.evaluate(memorizer, loader(test_set, batch_size=1000)).accuracy
-print(f"500 张训练图像：训练准确率 {train_accuracy:.3f}，测试准确率 {test_accuracy:.3f}")
+SIZE_EPOCHS = 20
+gaps = {}
+for n_images in (500, 2000, 8000):
+    subset = train_set.subset(n_images, seed=0)
+    cnnlab.seed(0)
+    model = make_mlp()
+    cnnlab.fit(model, loader(subset, batch_size=32), epochs=SIZE_EPOCHS, lr=1e-3, optimizer="adam",
+               quick=False, verbose=False)      # 规模很小，快速模式下也完整运行
+    train_accuracy = cnnlab.evaluate(model, loader(subset, batch_size=500)).accuracy
+    test_accuracy = cnnlab.evaluate(model, loader(test_set, batch_size=1000)).accuracy
+    gaps[n_images] = (train_accuracy, test_accuracy)
+print(f"每个训练集都训练 {SIZE_EPOCHS} 轮")
+print(f"{'图像张数':>4}{'训练':>6}{'测试':>6}{'差距':>6}")
+for n_images, (train_accuracy, test_accuracy) in gaps.items():
+    print(f"{n_images:>8,}{train_accuracy:8.3f}{test_accuracy:8.3f}{train_accuracy - test_accuracy:8.3f}")
 
 # %%
-print("记住了训练图像（训练准确率 > 0.95）：", train_accuracy > 0.95)
-print("测试准确率至少低 0.15：", train_accuracy - test_accuracy > 0.15)
+gap = {n_images: train - test for n_images, (train, test) in gaps.items()}
+print("记住了 500 张训练图像（训练准确率 > 0.95）：", gaps[500][0] > 0.95)
+print("500 张图像：测试准确率至少低 0.15：", gap[500] > 0.15)
+print("数据越多差距越小（从 500 张到 8,000 张缩小超过 0.05）：",
+      gap[500] > gap[2000] > gap[8000] and gap[500] - gap[8000] > 0.05)
 
 # %% [markdown]
-# 参数量相同，差距却天差地别：过拟合取决于模型容量*相对于数据*的大小。笔记中说得对的部分是：
-# 参数更少、又对图像做了正确假设的模型，需要更少的数据就能泛化——这正是卷积所提供的。
+# 参数量相同，训练方式相同，差距却大不一样：过拟合取决于模型容量*相对于数据*的大小。那种常见说法中对的部分是：参数更少、又对图像做了正确假设的模型，需要更少的数据就能泛化——这正是卷积所提供的。
 #
 # ### 练习 · 数一数多层感知机的参数（3 分）
 #
-# 补全 `count_dense_params(sizes)`：`sizes` 依次列出各层的单元数，输入层在前，例如我们的多层
-# 感知机是 `[784, 256, 10]`。返回相邻两层之间全连接层的权重与偏置总数。
+# 补全 `count_dense_params(sizes)`：`sizes` 依次列出各层的单元数，输入层在前，例如我们的多层感知机是 `[784, 256, 10]`。返回相邻两层之间全连接层的权重与偏置总数。
 
 # %% tags=["exercise:count_dense_params"]
 def count_dense_params(sizes):
@@ -307,9 +292,7 @@ assert count_dense_params([784]) == 0
 # %% [markdown]
 # ## 4 · 展平丢掉了什么：像素置乱实验
 #
-# 展平保留了每一个像素值，丢掉的是*哪些像素彼此相邻*。为了看清多层感知机从来没有用到这一信息，
-# 我们把像素打乱：随机抽取 784 个位置的一种排列，并把**同一个**排列用到每一幅图像上，训练集和
-# 测试集都一样。
+# 展平保留了每一个像素值，丢掉的是*哪些像素彼此相邻*。为了看清多层感知机从来没有用到这一信息，我们把像素打乱：随机抽取 784 个位置的一种排列，并把**同一个**排列用到每一幅图像上，训练集和测试集都一样。
 
 # %%
 order = torch.randperm(784, generator=torch.Generator().manual_seed(0))
@@ -344,9 +327,7 @@ fig.suptitle("对每幅图像施加同一个像素置乱", fontsize=13)
 plt.show()
 
 # %% [markdown]
-# 在我们眼里，下面一行只是噪声。对多层感知机来说，它却是*同一个问题*：第一层计算 $W x$，把 $x$
-# 的分量重新排列，只要把 $W$ 的列按同样的方式重新排列就能抵消。任何一个处理原始图像的多层感知机，
-# 都能变成一个处理置乱图像、效果完全一样的多层感知机：
+# 在我们眼里，下面一行只是噪声。对多层感知机来说，它却是*同一个问题*：第一层计算 $W x$，把 $x$ 的分量重新排列，只要把 $W$ 的列按同样的方式重新排列就能抵消。任何一个处理原始图像的多层感知机，都能变成一个处理置乱图像、效果完全一样的多层感知机：
 
 # %%
 torch.manual_seed(0)
@@ -359,9 +340,7 @@ x = test_set.images[:100].float().div(255).reshape(100, 784)                   #
 print("输出相同：", torch.allclose(first_layer(x), reordered(x[:, order]), atol=1e-5))
 
 # %% [markdown]
-# 卷积网络就没有这条退路：3×3 的卷积核把一个像素和它的邻居放在一起读，而置乱之后，这些“邻居”
-# 是从整幅图像各处随机抽来的像素。下面是一个小型 CNN（卷积见第 02 课，池化见第 06 课）：三组
-# 3×3 卷积、ReLU 和 2×2 最大池化，最后接一个全连接层。
+# 卷积网络就没有这条退路：3×3 的卷积核把一个像素和它的邻居放在一起读，而置乱之后，这些“邻居”是从整幅图像各处随机抽来的像素。下面是一个小型 CNN（卷积见第 02 课，池化见第 06 课）：三组 3×3 卷积、ReLU 和 2×2 最大池化，最后接一个全连接层。
 
 # %%
 def make_cnn():
@@ -378,8 +357,7 @@ print(f"CNN 参数：{sum(p.numel() for p in make_cnn().parameters()):,}")
 print(f"MLP 参数：{sum(p.numel() for p in make_mlp().parameters()):,}")
 
 # %% [markdown]
-# 我们在置乱图像上训练多层感知机（它在原始图像上的结果就是第 2 节的基线），再在两种图像上各训练
-# 一次 CNN。四次训练的种子、批量顺序和优化器都相同。
+# 我们在置乱图像上训练多层感知机（它在原始图像上的结果就是第 2 节的基线），再在两种图像上各训练一次 CNN。四次训练的种子、批量顺序和优化器都相同。
 
 # %% tags=["nbval-ignore-output"]
 _, mlp_perm_history = train(make_mlp, permuted_train, permuted_test)
@@ -389,7 +367,7 @@ results = {
     "MLP": (mlp_history.test_acc[-1], mlp_perm_history.test_acc[-1]),
     "CNN": (cnn_history.test_acc[-1], cnn_perm_history.test_acc[-1]),
 }
-print(f"{'':5}{'原图':>8}{'置乱':>8}{'变化':>8}")
+print(f"{'':5}{'原图':>8}{'置乱':>8}{'变化':>7}")
 for name, (original, shuffled) in results.items():
     print(f"{name:5}{original:10.3f}{shuffled:10.3f}{shuffled - original:+9.3f}")
 
@@ -400,13 +378,9 @@ print("MLP：准确率不变（|变化| < 0.03）：", mlp_change < 0.03)
 print("CNN：准确率的下降比 MLP 的变化至少多 0.05：", cnn_drop > mlp_change + 0.05)
 
 # %% [markdown]
-# 多层感知机察觉不到置乱；它那一点点变化只来自不同的随机起点。CNN 却损失很大，因为它的结构
-# *假定*相邻像素是一起的——这一假设对照片成立，对置乱的像素不成立。（快速模式下 CNN 训练得太短，
-# 在原图上还显不出对多层感知机的优势；可以在完整模式下比较两者。）
+# 多层感知机察觉不到置乱；它那一点点变化只来自不同的随机起点。CNN 却损失很大，因为它的结构 *假定*相邻像素是一起的——这一假设对照片成立，对置乱的像素不成立。（快速模式下 CNN 训练得太短，在原图上还显不出对多层感知机的优势；可以在完整模式下比较两者。）
 #
-# 这类内置的假设称为**归纳偏置**。CNN 的归纳偏置就是下一节的两条。这个实验让笔记 001 的第一个
-# 问题变得直观：多层感知机并不是*看不到*空间信息——每个像素值都还在——而是除了从数据中一个权重
-# 一个权重地学，它没有办法*利用*像素的排列。
+# 这类内置的假设称为**归纳偏置**。CNN 的归纳偏置就是下一节的两条。这个实验让第 3 节开头的第一个问题变得直观：多层感知机并不是*看不到*空间信息——每个像素值都还在——而是除了从数据中一个权重一个权重地学，它没有办法*利用*像素的排列。
 
 # %% tags=["exercise:lost_by_flattening"]
 choice("lost_by_flattening", answer=1, reveal_after=2,
@@ -422,10 +396,7 @@ choice("lost_by_flattening", answer=1, reveal_after=2,
 # %% [markdown]
 # ## 5 · 局部性与平移等变性
 #
-# 课程笔记 000 列出了 CNN 的归纳偏置：**局部性**（locality）——相邻的元素比相距远的元素联系更紧密
-# （笔记的说法是“相关性近大远小”）——以及**平移等变性**（translation equivariance），它来自
-# 卷积核权重在各个位置上的共享。两者都可以在单独一层上验证。我们比较一个 3×3 卷积层和一个把
-# 28×28 图像映射为 28×28 输出的全连接层，两者的权重都是随机的。
+# CNN 的归纳偏置是**局部性**（locality）——相邻的元素比相距远的元素联系更紧密，也就是常说的“相关性近大远小”——以及**平移等变性**（translation equivariance），它来自卷积核权重在各个位置上的共享（Goodfellow 等，《深度学习》9.2 节；《动手学深度学习》6.1 节）。两者都可以在单独一层上验证。我们比较一个 3×3 卷积层和一个把 28×28 图像映射为 28×28 输出的全连接层，两者的权重都是随机的。
 
 # %%
 torch.manual_seed(0)
@@ -439,8 +410,7 @@ def dense_map(images):
 
 
 # %% [markdown]
-# **局部性。** 一个输出值依赖于哪些输入像素？位置 (14, 14) 的输出对输入的梯度，恰好在这些像素
-# 处不为零：
+# **局部性。** 一个输出值依赖于哪些输入像素？位置 (14, 14) 的输出对输入的梯度，恰好在这些像素处不为零：
 
 # %%
 for name, layer in [("卷积", conv), ("全连接", dense_map)]:
@@ -449,9 +419,7 @@ for name, layer in [("卷积", conv), ("全连接", dense_map)]:
     print(f"{name}：输出 (14, 14) 依赖于 {int((x.grad != 0).sum())} 个输入像素")
 
 # %% [markdown]
-# **平移等变性。** 把图像向下平移 3 个像素、向右平移 2 个像素，再送入这一层；或者先送入这一层，
-# 再平移它的输出。对卷积来说两者一致：输入移动，特征图随之移动，别的都不变，即
-# $\text{conv}(\text{shift}(x)) = \text{shift}(\text{conv}(x))$。
+# **平移等变性。** 把图像向下平移 3 个像素、向右平移 2 个像素，再送入这一层；或者先送入这一层，再平移它的输出。对卷积来说两者一致：输入移动，特征图随之移动，别的都不变，即 $\text{conv}(\text{shift}(x)) = \text{shift}(\text{conv}(x))$。
 
 # %%
 def shift(images, down, right):
@@ -499,40 +467,27 @@ fig.suptitle(f"平移 ({down}, {right})：卷积的特征图跟着移动，"
 plt.show()
 
 # %% [markdown]
-# 卷积的两张特征图是同一幅图，只在边缘有一圈细框不同（零填充和平移移进来的零造成的）。全连接层
-# 的两个输出毫无关系：它得从数据中、针对每一个位置分别*学会*“平移过的凉鞋还是凉鞋”。
+# 卷积的两张特征图是同一幅图，只在边缘有一圈细框不同（零填充和平移移进来的零造成的）。全连接层的两个输出毫无关系：它得从数据中、针对每一个位置分别*学会*“平移过的凉鞋还是凉鞋”。
 #
-# **等变不是不变。** 笔记 000 把“空间不变性 / 平移等效性”写成了同一个性质。其实是两个：
+# **等变不是不变。** “空间不变性”和“平移等变性”常被当成同一个性质来写。其实是两个：
 #
-# - *等变*：输入平移，输出跟着平移，$f(\text{shift}(x)) = \text{shift}(f(x))$——卷积层（在远离
-#   边缘处）就是这样；
-# - *不变*：输入平移，输出不变，$f(\text{shift}(x)) = f(x)$——这是分类器想要的（“包就是包，
-#   不管它在哪儿”）。
+# - *等变*：输入平移，输出跟着平移，$f(\text{shift}(x)) = \text{shift}(f(x))$——卷积层（在远离边缘处）就是这样；
+# - *不变*：输入平移，输出不变，$f(\text{shift}(x)) = f(x)$——这是分类器想要的（“包就是包，不管它在哪儿”）。
 #
-# CNN 通过池化以及最后对整张特征图的汇总获得*一定程度*的不变性，第 06 课会测量它有多少。它只是
-# 近似的：带步幅的层和池化让 CNN 的输出对一个像素的平移出奇地敏感（Azulay 与 Weiss，2019；
-# Zhang，2019）。
+# CNN 通过池化以及最后对整张特征图的汇总获得*一定程度*的不变性，第 06 课会测量它有多少。它只是近似的：带步幅的层和池化让 CNN 的输出对一个像素的平移出奇地敏感（Azulay 与 Weiss，2019；Zhang，2019）。
 #
 # ## 常见错误
 #
 # - **“展平会丢掉像素。”** 一个也没丢：784 个值全在。丢掉的是排列——哪些像素彼此相邻（第 4 节）。
 # - **忘了偏置。** 从 784 个单元到 256 个单元的层有 $784 \cdot 256$ 个权重，*再加* 256 个偏置。
-# - **参数多 = 过拟合。** 同一个有 203,530 个参数的多层感知机，在 60,000 张图像上几乎不过拟合，
-#   在 500 张图像上却严重过拟合（第 3.2 节）。过拟合也取决于数据。
+# - **参数多 = 过拟合。** 同一个有 203,530 个参数的多层感知机，训练同样多的轮数，在 500 张图像上严重过拟合，在 8,000 张图像上就轻得多（第 3.2 节）。过拟合也取决于数据。
 # - **混淆等变与不变。** 卷积让输出随输入一起移动，而不是让输出保持不动。
 # - **指望处处严格等变。** 在边缘处零填充会破坏等变性；步幅和池化会在网格位置之间破坏它。
 #
 # ## 参考资料
 #
-# - 课程笔记 000 与 001（位于 `shared/seeds/`）：前馈网络的定义、归纳偏置、全连接网络的两个问题，
-#   以及 $10^{12}$ / $10^8$ 的例子，本课都用代码做了核对。
-# - H. Xiao, K. Rasul, R. Vollgraf, *Fashion-MNIST: a Novel Image Dataset for Benchmarking
-#   Machine Learning Algorithms*, arXiv:1708.07747, 2017.
-# - C. Zhang, S. Bengio, M. Hardt, B. Recht, O. Vinyals, *Understanding deep learning requires
-#   rethinking generalization*, ICLR 2017（仅凭参数量解释不了过拟合）。
-# - A. Azulay, Y. Weiss, *Why do deep convolutional networks generalize so poorly to small image
-#   transformations?*, JMLR 2019；R. Zhang, *Making Convolutional Networks Shift-Invariant
-#   Again*, ICML 2019.
-# - 置乱像素是检验模型是否利用图像结构的常用基准，参见 I. Goodfellow, Y. Bengio, A. Courville,
-#   *Deep Learning*（《深度学习》），MIT Press 2016，第 9 章。
-# - 阿斯顿·张等，《动手学深度学习》§7.1“从全连接层到卷积”（把局部性和平移不变性作为卷积的原则）。
+# - H. Xiao, K. Rasul, R. Vollgraf, *Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms*, arXiv:1708.07747, 2017.
+# - C. Zhang, S. Bengio, M. Hardt, B. Recht, O. Vinyals, *Understanding deep learning requires rethinking generalization*, ICLR 2017（仅凭参数量解释不了过拟合）。
+# - A. Azulay, Y. Weiss, *Why do deep convolutional networks generalize so poorly to small image transformations?*, JMLR 2019；R. Zhang, *Making Convolutional Networks Shift-Invariant Again*, ICML 2019.
+# - 置乱像素是检验模型是否利用图像结构的常用基准，参见 I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*（《深度学习》），MIT Press 2016，第 9 章（前馈网络见第 6 章，稀疏交互与等变性见 9.2 节）。
+# - 阿斯顿·张、李沐等，《动手学深度学习》，6.1 节“从全连接层到卷积”（把局部性和平移不变性作为卷积的原则）。
