@@ -142,7 +142,8 @@ print(cnnlab.conv_params(1, 6, 5, explain=True))
 # * **Sum or mean.** The paper *adds* the four inputs of each 2×2 window, multiplies the sum by a
 #   trainable coefficient and adds a trainable bias — one pair per map, hence 2 × 6 = 12
 #   parameters. Mean instead of sum only rescales the coefficient by 4, so the two are the same
-#   layer; the cell checks this on the model's own S2.
+#   layer; the cell checks this on the model's own S2 and prints the source of the squashing
+#   function `squash`.
 # * **Which sigmoid.** Today "Sigmoid" means the logistic function $\sigma(a) = 1/(1+e^{-a})$,
 #   with outputs in (0, 1). LeCun's "sigmoidal" squashing function, used after every layer up to
 #   F6 (after S2, S4, C5 and F6 too), is a **scaled tanh**

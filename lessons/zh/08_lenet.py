@@ -118,7 +118,7 @@ print(cnnlab.conv_params(1, 6, 5, explain=True))
 #
 # 常见的一种说法把 S2 描述为平均池化：“计算均值后再乘以一个可训练的权重系数，再加上一个可训练的偏置，最后通过 Sigmoid 激活函数”。这个说法有两处与论文相比不够准确：
 #
-# * **求和还是求均值。** 论文是把每个 2×2 窗口的 4 个输入**相加**，和乘以一个可训练系数，再加一个可训练偏置——每张特征图一对，所以是 2 × 6 = 12 个参数。用均值代替和，只是让系数放大 4 倍，两者其实是同一种层；下面的单元格在模型自己的 S2 上验证这一点。
+# * **求和还是求均值。** 论文是把每个 2×2 窗口的 4 个输入**相加**，和乘以一个可训练系数，再加一个可训练偏置——每张特征图一对，所以是 2 × 6 = 12 个参数。用均值代替和，只是让系数放大 4 倍，两者其实是同一种层；下面的单元格在模型自己的 S2 上验证这一点，并打印压缩函数 `squash` 的源代码（课程库的文档字符串是英文的）。
 # * **是哪一种 sigmoid。** 今天说“Sigmoid”，指的是逻辑函数 $\sigma(a) = 1/(1+e^{-a})$，输出在 (0, 1) 之间。LeCun 所说的“sigmoidal”压缩函数（squashing function）用在 F6 及之前的每一层之后（S2、S4、C5 和 F6 之后都是），它是**缩放的 tanh** $f(a) = 1.7159\,\tanh(2a/3)$：以 0 为中心，输出在 (−1.7159, 1.7159) 之间。
 
 # %%
@@ -498,9 +498,9 @@ plt.show()
 # ## 参考资料
 #
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-based learning applied to document recognition*, Proceedings of the IEEE 86(11), 1998：第 II-B 节（网络结构，“7 layers, not counting the input”，表 I，RBF 输出层及其“chosen by hand and kept fixed (at least initially)”的 7×12 位图，60,000 个参数），附录 A（压缩函数 1.7159·tanh(2a/3)），第 II-C 节（MAP 准则），第 III 节（MNIST 上 0.95 % 与 0.8 % 的测试错误率）。
-# - H. Xiao, K. Rasul, R. Vollgraf, *Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms*, 2017.
-# - V. Nair, G. Hinton, *Rectified Linear Units Improve Restricted Boltzmann Machines*, ICML 2010；A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012.
-# - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015；D. Kingma, J. Ba, *Adam: A Method for Stochastic Optimization*, ICLR 2015.
+# - H. Xiao, K. Rasul, R. Vollgraf, *Fashion-MNIST: a Novel Image Dataset for Benchmarking Machine Learning Algorithms*, 2017。
+# - V. Nair, G. Hinton, *Rectified Linear Units Improve Restricted Boltzmann Machines*, ICML 2010；A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012。
+# - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015；D. Kingma, J. Ba, *Adam: A Method for Stochastic Optimization*, ICLR 2015。
 # - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers*, ICCV 2015（He 初始化）。
 # - Y-L. Boureau, J. Ponce, Y. LeCun, *A Theoretical Analysis of Feature Pooling in Visual Recognition*, ICML 2010。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014（展示特征层级的第 1 层到第 5 层的图）。

@@ -307,7 +307,7 @@ for name in ("features.0", "features.10", "features.12"):
 # %% [markdown]
 # ## 8 · 在 Fashion-MNIST 上训练缩小版 AlexNet
 #
-# ImageNet 尺寸的 AlexNet 无法在笔记本电脑的 CPU 上几分钟内训练完。`alexnet_small` 在 28×28 上保留了它的思路：带步幅的大卷积核作第一层（5×5，步幅 2）、ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层，以及三个带 dropout 的全连接层。它的文档字符串说明了缩小了哪些地方：
+# ImageNet 尺寸的 AlexNet 无法在一台普通电脑的 CPU 上几分钟内训练完。`alexnet_small` 在 28×28 上保留了它的思路：带步幅的大卷积核作第一层（5×5，步幅 2）、ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层，以及三个带 dropout 的全连接层。它的文档字符串说明了缩小了哪些地方：
 
 # %%
 print(alexnet_small.__doc__)

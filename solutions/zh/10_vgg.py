@@ -209,7 +209,7 @@ for name, (single, multi) in top5_error.items():
 #
 # ## 4 · 完整尺寸的 VGG-16：1.38 亿个参数在哪里
 #
-# 先做一道小题，免得下面的表把答案打印出来。
+# 先做一道小测验，免得下面的表把答案打印出来。
 
 # %% tags=["exercise:conv256_params"]
 numeric("conv256_params", answer=590080, digits=0, unit="个参数",
