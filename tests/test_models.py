@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 
-from cnnlab.models.alexnet import alexnet, alexnet_small
+from cnnlab.models.alexnet import alexnet, alexnet_2012, alexnet_small
 from cnnlab.models.googlenet import googlenet, googlenet_small
 from cnnlab.models.lenet5 import (RBFOutput, SparseConv2d, Subsampling, c3_connection_table,
                                   digit_bitmaps, lenet5, lenet5_loss, squash)
@@ -257,6 +257,53 @@ def test_real_forward_at_224(builder):
     with torch.no_grad():
         y = model(torch.randn(1, 3, 224, 224))
     assert y.shape == (1, 7) and torch.isfinite(y).all()
+
+
+def test_alexnet_2012_is_the_papers_architecture():
+    model = _on_meta(alexnet_2012)
+    convs = [m for m in model.modules() if isinstance(m, nn.Conv2d)]
+    assert [c.out_channels for c in convs] == [96, 256, 384, 384, 256]
+    assert [c.groups for c in convs] == [1, 2, 1, 2, 2]  # two GPUs: conv2, conv4, conv5 see their half
+    # (k·k·c_in/groups + 1)·c_out, e.g. conv1 (11·11·3 + 1)·96 = 34,944
+    assert [n_params(c) for c in convs] == [34_944, 307_456, 885_120, 663_936, 442_624]
+    assert n_params(model) == 60_965_224 == n_params(_on_meta(alexnet)) - 135_616
+    lrns = [m for m in model.modules() if isinstance(m, nn.LocalResponseNorm)]
+    assert [(m.size, m.alpha, m.beta, m.k) for m in lrns] == [(5, 5e-4, 0.75, 2.0)] * 2
+    x = torch.empty(1, 3, 227, 227, device="meta")
+    assert model.features(x).shape == (1, 256, 6, 6)
+    assert model(x).shape == (1, 1000)
+    # dropout after fc6's and fc7's ReLU (Krizhevsky et al. 2012, §4.2; Caffe's drop6, drop7)
+    assert [type(m).__name__ for m in model.classifier] == [
+        "Linear", "ReLU", "Dropout", "Linear", "ReLU", "Dropout", "Linear"]
+    assert [type(m).__name__ for m in _on_meta(alexnet).classifier] == [
+        "Dropout", "Linear", "ReLU", "Dropout", "Linear", "ReLU", "Linear"]
+
+
+def test_alexnet_2012_drops_the_outputs_of_fc6_and_fc7():
+    torch.manual_seed(0)
+    model = alexnet_2012(num_classes=10)
+    fc6, relu6, fc7, relu7, fc8 = (model.classifier[i] for i in (0, 1, 3, 4, 6))
+    seen = {}
+    for name, layer in [("fc6", fc6), ("fc7", fc7), ("fc8", fc8)]:
+        layer.register_forward_hook(lambda m, args, out, name=name: seen.update({name: (args[0], out)}))
+    x = torch.randn(2, 3, 227, 227)
+    for mode in ("train", "eval"):
+        getattr(model, mode)()
+        with torch.no_grad():
+            y = model(x)
+            features = model.features(x).flatten(1)
+        assert y.shape == (2, 10)
+        assert torch.equal(seen["fc6"][0], features)  # fc6 reads the features undropped
+        for layer, relu, nxt in [("fc6", relu6, "fc7"), ("fc7", relu7, "fc8")]:
+            active = relu(seen[layer][1])  # the layer's output after its ReLU
+            passed = seen[nxt][0]  # what the next layer reads
+            if mode == "eval":
+                assert torch.equal(passed, active)
+            else:  # inverted dropout: each output kept ×2 or set to 0
+                kept = passed != 0
+                assert torch.allclose(passed[kept], 2 * active[kept])
+                share = kept.sum() / (active != 0).sum()
+                assert 0.4 < share < 0.6, (layer, share)
 
 
 def test_nin_has_no_linear_layer():

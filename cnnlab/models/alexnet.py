@@ -1,4 +1,4 @@
-"""AlexNet (Krizhevsky, Sutskever and Hinton, 2012), as torchvision builds it.
+"""AlexNet (Krizhevsky, Sutskever and Hinton, 2012): torchvision's version, and the paper's.
 
 torchvision follows the single-GPU "one weird trick" variant (Krizhevsky 2014):
 64-192-384-256-256 filters instead of the paper's 96-256-384-384-256 split over
@@ -12,12 +12,20 @@ Shapes for one 224×224 image::
     classifier  9216 → 4096 → 4096 → num_classes, dropout 0.5 before the first two
 
 61,100,840 parameters and 0.714 G multiply-accumulates at 1,000 classes.
+
+:func:`alexnet_2012` is the network of the 2012 paper itself, on one device:
+96-256-384-384-256 kernels, the two-GPU split as ``groups=2``, local response
+normalisation after conv1 and conv2, a 227×227 input, and dropout on the
+*outputs* of the first two fully connected layers (§4.2), where torchvision
+drops their *inputs*.
 """
+
+from collections import OrderedDict
 
 import torch
 from torch import nn
 
-__all__ = ["AlexNet", "alexnet", "alexnet_small"]
+__all__ = ["AlexNet", "alexnet", "alexnet_2012", "alexnet_small"]
 
 
 class AlexNet(nn.Module):
@@ -57,6 +65,47 @@ class AlexNet(nn.Module):
 def alexnet(num_classes=1000, dropout=0.5):
     """AlexNet for 3×224×224 images: 61,100,840 parameters at 1,000 classes."""
     return AlexNet(num_classes=num_classes, dropout=dropout)
+
+
+def alexnet_2012(num_classes=1000, dropout=0.5):
+    """AlexNet as the 2012 paper describes it, on one device. Input (N, 3, 227, 227).
+
+    Krizhevsky, Sutskever and Hinton (2012), §3 and Figure 2. The paper split
+    every layer's kernels over two GPUs; conv2, conv4 and conv5 read only the
+    maps on their own GPU, which on one device is a grouped convolution
+    (``groups=2``). LRN follows the ReLU of conv1 and conv2 (§3.3, with
+    k = 2, n = 5, α = 10⁻⁴, β = 0.75; PyTorch divides ``alpha`` by n, hence
+    ``alpha=5e-4``). Dropout sets the *outputs* of FC6 and FC7 to zero with
+    probability 0.5 (§4.2), as in Caffe's reference net
+    (fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8)::
+
+        features    (3, 227, 227) → (256, 6, 6)
+        classifier  9216 → fc6 4096 → ReLU → dropout → fc7 4096 → ReLU → dropout → fc8
+
+    torchvision's :func:`alexnet` instead applies dropout to the *inputs* of
+    FC6 and FC7 (the flattened features and FC6's output), so FC7's output
+    is never dropped. Dropout has no parameters, so the count is the same
+    either way: 60,965,224 parameters at 1,000 classes.
+    """
+    lrn = dict(size=5, alpha=5e-4, beta=0.75, k=2.0)
+    features = nn.Sequential(
+        nn.Conv2d(3, 96, kernel_size=11, stride=4), nn.ReLU(),  # (96, 55, 55)
+        nn.LocalResponseNorm(**lrn),
+        nn.MaxPool2d(kernel_size=3, stride=2),  # (96, 27, 27)
+        nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2), nn.ReLU(),  # (256, 27, 27)
+        nn.LocalResponseNorm(**lrn),
+        nn.MaxPool2d(kernel_size=3, stride=2),  # (256, 13, 13)
+        nn.Conv2d(256, 384, kernel_size=3, padding=1), nn.ReLU(),  # reads both halves
+        nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2), nn.ReLU(),
+        nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2), nn.ReLU(),
+        nn.MaxPool2d(kernel_size=3, stride=2),  # (256, 6, 6)
+    )
+    classifier = nn.Sequential(
+        nn.Linear(256 * 6 * 6, 4096), nn.ReLU(), nn.Dropout(dropout),  # fc6 → relu6 → drop6
+        nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(dropout),  # fc7 → relu7 → drop7
+        nn.Linear(4096, num_classes),  # fc8
+    )
+    return nn.Sequential(OrderedDict(features=features, flatten=nn.Flatten(), classifier=classifier))
 
 
 class AlexNetSmall(nn.Module):

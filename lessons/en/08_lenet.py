@@ -34,8 +34,7 @@ lesson = cnnlab.start_lesson("08_lenet", lang="en")
 # *Gradient-based learning applied to document recognition*. Its network, **LeNet-5**, already
 # has everything lessons 02–06 built: convolutions with shared kernels, feature maps that shrink
 # while their number grows, and a classifier on top. This lesson takes the 1998 network apart
-# layer by layer, recomputes every parameter and connection count of the course notes with code,
-# trains it on handwritten digits, trains today's version next to it, and asks what changed in
+# layer by layer, recomputes every parameter and connection count with code, trains it on handwritten digits, trains today's version next to it, and asks what changed in
 # between and why.
 #
 # **What you will be able to do**
@@ -75,8 +74,8 @@ print(report)
 # The rows named `squash` are the activation function, applied after every layer up to F6; they
 # have no parameters. The total is exactly the "60,000 trainable parameters" the paper quotes.
 #
-# Course note 001 says "LeNet共分为7层" (LeNet has 7 layers). Which seven? Count the layers of
-# the model that hold numbers of their own:
+# The paper says that "LeNet-5 comprises 7 layers, not counting the input" (section II-B). Which
+# seven? Count the layers of the model that hold numbers of their own:
 
 # %%
 holding_numbers, trainable_layers = [], []
@@ -98,9 +97,9 @@ print("trainable layers:      ", len(trainable_layers), trainable_layers)
 #
 # ## 2 · Layer by layer
 #
-# The course note gives a formula for each layer's trainable parameters. The cell below
-# evaluates each formula exactly as written, next to the summary's count, and does the same for
-# the connections (outputs × (inputs read + 1)).
+# Each layer's trainable parameters can be written as a short formula; the paper states the
+# resulting numbers in section II-B. The cell below evaluates each formula as written, next to
+# the summary's count, and does the same for the connections (outputs × (inputs read + 1)).
 
 # %%
 formulas = {            # layer: (parameters, connections)
@@ -136,17 +135,18 @@ print(cnnlab.conv_params(1, 6, 5, explain=True))
 #
 # ### 2.2 · S2: trainable subsampling, and which "sigmoid"
 #
-# Note 001 describes S2 as average pooling whose result "is multiplied by a trainable weight,
-# plus a trainable bias, and then passed through the Sigmoid activation function". Two details are
-# looser than the paper:
+# S2 is often described as average pooling whose result "is multiplied by a trainable weight,
+# plus a trainable bias, and then passed through the Sigmoid activation function". Two details of
+# that description are looser than the paper:
 #
 # * **Sum or mean.** The paper *adds* the four inputs of each 2×2 window, multiplies the sum by a
 #   trainable coefficient and adds a trainable bias — one pair per map, hence 2 × 6 = 12
 #   parameters. Mean instead of sum only rescales the coefficient by 4, so the two are the same
-#   layer; the cell checks this on the model's own S2.
+#   layer; the cell checks this on the model's own S2 and prints the source of the squashing
+#   function `squash`.
 # * **Which sigmoid.** Today "Sigmoid" means the logistic function $\sigma(a) = 1/(1+e^{-a})$,
 #   with outputs in (0, 1). LeCun's "sigmoidal" squashing function, used after every layer up to
-#   F6 (S2, S4, C5 and F6 too, where the note also writes sigmoid), is a **scaled tanh**
+#   F6 (after S2, S4, C5 and F6 too), is a **scaled tanh**
 #   $f(a) = 1.7159\,\tanh(2a/3)$: zero-centred, with outputs in (−1.7159, 1.7159).
 
 # %%
@@ -182,7 +182,7 @@ plt.show()
 #
 # C3 has 16 feature maps of 10×10 (14 − 5 + 1 = 10), but a C3 map does not read all six S2
 # maps. Table I of the paper lists which ones it reads. The model stores that table; here it is
-# as a picture, with the four groups of maps the note's parameter formula counts:
+# as a picture, with the four groups of maps that C3's parameter formula in section 2 counts:
 
 # %%
 table = c3_connection_table()                      # (6, 16) bool: table[i, j] = C3 map j reads S2 map i
@@ -213,7 +213,7 @@ plt.show()
 
 # %% [markdown]
 # Each C3 map owns one 5×5 kernel per S2 map it reads, plus one bias. Maps 0–5 read 3 maps,
-# maps 6–14 read 4, map 15 reads all 6 — exactly the note's formula
+# maps 6–14 read 4, map 15 reads all 6 — exactly the formula of section 2,
 # $6(3\cdot25+1) + 6(4\cdot25+1) + 3(4\cdot25+1) + 1(6\cdot25+1)$. The model's `SparseConv2d`
 # stores only the kernels that exist:
 
@@ -223,12 +223,11 @@ print("biases:", net.c3.bias.numel())
 print("C3 parameters:", sum(p.numel() for p in net.c3.parameters()))
 
 # %% [markdown]
-# **A note on the note's table.** The table printed in note 001 was damaged in copying: counted
-# by code, it has more X's than Table I and no column in which a map reads all six inputs, so it
-# does not agree with the note's own formula. Use the table above.
+# **Checking a copied table.** Copies of Table I in secondary sources are not always faithful,
+# and a damaged copy is hard to spot by eye. Here is one, compared with Table I by code:
 
 # %%
-notes_table = """
+copied_table = """
 X.XXX..XXXXXXXX.
 XX..XXX.XXXXXX..
 XXX..XXX.X.XXXX.
@@ -236,10 +235,19 @@ XXX..XXX.X.XXXX.
 .XXX.XXXX.XX.XX.
 .XXX.XXXX.XX.XX.
 """
-copied = torch.tensor([[c == "X" for c in line] for line in notes_table.split()])
-print("X's in the note's table:", int(copied.sum()), "  in Table I:", int(table.sum()))
-print("inputs per map in the note's table:", copied.sum(0).tolist())
+copied = torch.tensor([[c == "X" for c in line] for line in copied_table.split()])
+print("X's in the copy:", int(copied.sum()), "  in Table I:", int(table.sum()))
+print("inputs per map in the copy:", copied.sum(0).tolist())
+print("maps reading all six S2 maps: copy", (copied.sum(0) == 6).nonzero().flatten().tolist(),
+      "  Table I", (table.sum(0) == 6).nonzero().flatten().tolist())
+print("maps reading no S2 map: copy", (copied.sum(0) == 0).nonzero().flatten().tolist(),
+      "  Table I", (table.sum(0) == 0).nonzero().flatten().tolist())
 print("cells that differ:", int((copied != table).sum()), "of", table.numel())
+
+# %% [markdown]
+# The copy has more X's than Table I; its map 13, not map 15, reads all six S2 maps, and its map
+# 15 reads none at all, so it does not agree with the parameter formula of section 2. Use the
+# table above, and count any copy before you trust it.
 
 # %% [markdown]
 # ### Quick check · C3 without the table (1 point)
@@ -256,13 +264,14 @@ numeric("c3_dense", key="602bbf86582230967254d519d53f04cc", digits=0, unit="para
         explanation="sealed:h/UYiGMCaW6mWphBtSRKngMl+6H6hy/bhvWmBVbCYkjJoAjkLwiWm7phvajjbuigSDieZMIRuMLGdE/ETGw0MDqCktDO2cj+9nMxXamLc9kabglBBFFWHqXZBx0NTZlPyO2vEigrKtDq1e4tVdQ=")
 
 # %% [markdown]
-# Note 001 compares C3's 1,516 with "2400" for full connection. The 2,400 counts only weights
-# ($16 \times 6 \times 25$), while the 1,516 includes C3's 16 biases. Compare like with like:
+# It is often said that the table brings C3 down from 2,400 parameters, for full connection, to
+# 1,516. The 2,400 counts only weights ($16 \times 6 \times 25$), while the 1,516 includes C3's
+# 16 biases. Compare like with like:
 # weights with weights, or both counts with biases, as PyTorch counts them:
 
 # %%
 dense_c3 = nn.Conv2d(6, 16, kernel_size=5)
-print("note's count, weights only: 16*6*25 =", 16 * 6 * 25)
+print("weights only, 16*6*25 =", 16 * 6 * 25)
 print("dense C3 with biases, 16*(6*25 + 1) =", 16 * (6 * 25 + 1),
       "  PyTorch:", sum(p.numel() for p in dense_c3.parameters()))
 print("LeNet-5's C3: weights", net.c3.weight.numel(), "+ biases", net.c3.bias.numel())
@@ -312,7 +321,7 @@ print("S4 output shape:", tuple(s4_out.shape[1:]), "  S4 parameters:", sum(p.num
 # %% [markdown]
 # ### 2.5 · C5: a convolution, not a fully connected layer
 #
-# Note 001 calls C5 "similar to a fully connected layer". It computes the same numbers as one
+# C5 is often called "similar to a fully connected layer". It computes the same numbers as one
 # here — 120 kernels of 5×5 over all 16 S4 maps, $(5\cdot5\cdot16+1)\cdot120$ parameters — but
 # it *is* a convolution. Its output is 1×1 only because its input happens to be 5×5, the size of
 # its kernel. The paper makes the point itself: with a larger input, C5's output would be larger
@@ -341,8 +350,10 @@ with torch.no_grad():
 # $$y_i = \sum_{j=0}^{83} (x_j - w_{ij})^2 ,$$
 #
 # and the predicted digit is the one with the **smallest** $y_i$. Each $w_i$ is a 7×12 bitmap
-# ($7 \cdot 12 = 84$) of ±1: a stylised picture of digit $i$. Here are the ten prototypes, as the
-# course library draws them after Fig. 3 of the paper:
+# ($7 \cdot 12 = 84$) of ±1: a stylised picture of digit $i$. The paper says these parameter
+# vectors were "chosen by hand and kept fixed (at least initially)"; the model here keeps them
+# fixed throughout. Here are the ten prototypes, as the course library draws them after Fig. 3 of
+# the paper:
 
 # %%
 bitmaps = digit_bitmaps()                           # (10, 12, 7), +1 = ink, −1 = background
@@ -357,12 +368,14 @@ fig.suptitle("RBF prototypes w_i: 7 × 12 bitmaps (not trained)", fontsize=12)
 plt.show()
 
 # %% [markdown]
-# Two corrections to note 001 here:
+# Two common misreadings:
 #
-# * The note attaches the bitmaps to **F6** ("F6层有84个节点，对应于一个 7×12 的比特图"). F6 holds
-#   trained weights like any fully connected layer; the bitmaps are the **output layer's** fixed
-#   weights $w_{ij}$. Training pushes F6's 84 outputs towards the bitmap of the right digit.
-# * The "ASCII编码图" are not ASCII codes (numbers) but **pictures**: the paper designed one 7×12
+# * The bitmaps are often attached to **F6** ("F6 has 84 units, corresponding to a 7×12
+#   bitmap"). F6 holds trained weights like any fully connected layer; the bitmaps are the
+#   **output layer's** fixed weights $w_{ij}$. Training pushes F6's 84 outputs towards the bitmap
+#   of the right digit.
+# * The bitmaps are sometimes called "ASCII code pictures". They are not ASCII codes (numbers) but
+#   **pictures**: the paper designed one 7×12
 #   bitmap for every character of the printable ASCII set. For isolated digits such codes bring
 #   little, the paper says; their value is for the full character set, where easily confused
 #   characters (O, o and 0; l, 1 and I) get similar codes, so a later stage reading whole
@@ -511,10 +524,10 @@ print(cnnlab.recipe("lenet"))
 # | 1998 (LeNet-5) | today (`lenet_modern`) | why |
 # |---|---|---|
 # | scaled tanh squashing after every layer | **ReLU** $\max(0, a)$ | no saturation for $a > 0$, so gradients do not vanish in deep stacks; cheap to compute (Nair & Hinton 2010; Krizhevsky et al. 2012) |
-# | trainable subsampling: 2×2 sum × coefficient + bias | **max pooling**, no parameters | keeps the strongest response, works at least as well in practice (lesson 06) |
+# | trainable subsampling: 2×2 sum × coefficient + bias | **max pooling**, no parameters | nothing to learn; keeps the strongest response in each window and damps shifts smaller than the window (lesson 06); which kind of pooling works better depends on the features and the data (Boureau, Ponce & LeCun 2010) |
 # | sparse C3 (Table I) | **dense** C3 | the table was there to save computation and break symmetry; random initialisation already breaks symmetry, and GPUs make dense convolutions cheap |
-# | RBF output with fixed bitmaps, MAP criterion | **linear output + softmax cross-entropy** | simple, well understood, and any number of classes without hand-designed codes |
-# | careful initialisation and input scaling | **batch normalization** | keeps each layer's inputs in a stable range while training, allows larger learning rates (Ioffe & Szegedy 2015; lesson 07) |
+# | RBF output with hand-chosen bitmaps, fixed "at least initially", MAP criterion | **linear output + softmax cross-entropy** | simple, well understood, and any number of classes without hand-designed codes |
+# | careful initialisation and input scaling | **He initialisation and batch normalization**: modern networks use both (`lenet_modern` keeps PyTorch's default initialisation and relies on batch normalization) | He initialisation scales the random weights so that signals keep their size through many ReLU layers (He et al. 2015); batch normalization keeps each layer's inputs in a stable range while training and allows larger learning rates (Ioffe & Szegedy 2015; lesson 07) |
 # | stochastic diagonal Levenberg–Marquardt, 20 passes | **Adam** (or SGD with momentum) | adapts a step size per parameter without hand-tuned schedules (Kingma & Ba 2015) |
 # | days of CPU time | **GPUs** | thousands of times more arithmetic per second, so networks could grow (lesson 09) |
 # | 60,000 digits | **millions of images** (ImageNet) and data augmentation | bigger networks need more data; the paper's own distortions (0.95 % → 0.8 %) were an early form of augmentation |
@@ -534,9 +547,9 @@ choice("lenet_1998", key="a9c8a31e205a133db90cbff2984b308e", multiple=True,
 # %% [markdown]
 # ## 6 · What the layers see
 #
-# Course note 001 describes a hierarchy: the first layers respond to edges and colours, the
-# middle ones to textures and parts, the last ones to whole objects (the pictures it refers to
-# come from Zeiler & Fergus 2014, for a much deeper network). LeNet has only two convolutional
+# CNNs are often described as a hierarchy: the first layers respond to edges and colours, the
+# middle ones to textures and parts, the last ones to whole objects (the usual pictures come from
+# Zeiler & Fergus 2014, for a much deeper network). LeNet has only two convolutional
 # layers, so we can see the first two steps. Below: the six 5×5 kernels of the trained modern
 # LeNet's first layer, and what each does to one test image (after batch normalization and ReLU).
 
@@ -601,10 +614,10 @@ plt.show()
 #
 # ## Sources
 #
-# - Course note 001 (in `shared/seeds/`), section 2, which this lesson checks by code.
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-based learning applied to document
-#   recognition*, Proceedings of the IEEE 86(11), 1998: section II-B (the architecture, Table I,
-#   the RBF output and its 7×12 bitmaps, 60,000 parameters), Appendix A (the squashing function
+#   recognition*, Proceedings of the IEEE 86(11), 1998: section II-B (the architecture, "7 layers,
+#   not counting the input", Table I, the RBF output and its 7×12 bitmaps "chosen by hand and kept
+#   fixed (at least initially)", 60,000 parameters), Appendix A (the squashing function
 #   1.7159·tanh(2a/3)), section II-C (the MAP criterion), section III (0.95 % and 0.8 % test
 #   error on MNIST).
 # - H. Xiao, K. Rasul, R. Vollgraf, *Fashion-MNIST: a Novel Image Dataset for Benchmarking
@@ -614,5 +627,10 @@ plt.show()
 #   Neural Networks*, NeurIPS 2012.
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015; D. Kingma, J. Ba, *Adam: A Method for
 #   Stochastic Optimization*, ICLR 2015.
+# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers*, ICCV 2015 (He initialisation).
+# - Y-L. Boureau, J. Ponce, Y. LeCun, *A Theoretical Analysis of Feature Pooling in Visual
+#   Recognition*, ICML 2010.
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014 (the
-#   layer-1 to layer-5 pictures that note 001 describes).
+#   layer-1 to layer-5 pictures of the feature hierarchy).
+# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §7.6 "Convolutional
+#   Neural Networks (LeNet)".

@@ -35,7 +35,7 @@ lesson = cnnlab.start_lesson("10_vgg", lang="en")
 # every convolution is 3×3, and the network is just made **deeper**? Their networks, called VGG
 # after the group, are built from one repeated block and reached 16–19 weight layers. This
 # lesson builds them from blocks, shows why stacks of 3×3 kernels are a good trade, examines
-# the course notes' claim about "why 16", finds where VGG-16's 138 million parameters live, and
+# a common answer to "why 16?", finds where VGG-16's 138 million parameters live, and
 # trains a scaled-down VGG.
 #
 # **What you will be able to do**
@@ -114,10 +114,10 @@ for number, convs in enumerate(blocks_of(CONFIGS["vgg16"]), start=1):
     print(f"block {number}: {len(convs)} conv(s) of 3×3 with {convs[0]} kernels → output {convs[-1]} × {size} × {size}")
 
 # %% [markdown]
-# Course note 004 says that the red-boxed configuration D "is the most common" and "improved the
-# kernel size to 3". The first half is right: VGG-16 is the VGG everyone uses. The second needs a
-# correction: *all* of the paper's configurations A–E use 3×3 kernels (C adds a few 1×1 ones);
-# they differ in depth, not in kernel size.
+# It is often said that configuration D "is the most common" and that it "improved the kernel
+# size to 3". The first half is right: VGG-16 is the VGG everyone uses. The second needs a
+# correction: *all* of the paper's configurations A–E use 3×3 kernels (C adds a few 1×1 ones;
+# the paper's Table 1); they differ in depth, not in kernel size.
 #
 # ### Exercise 1 · Parameters of a VGG block (3 points)
 #
@@ -191,8 +191,8 @@ choice("why_3x3", key="29f1ecd59a99ce43412b8dc7fcdc3431", multiple=True,
 # %% [markdown]
 # ## 3 · "Why 16?" — what the paper actually found
 #
-# Course note 004 explains the 16 as "因为在实验中发现16层的结果比更大层数效果要好": in experiments
-# 16 layers did better than deeper networks. The paper does not quite say that. It trained
+# Why 16 layers? A common answer is that in experiments 16 layers did better than deeper
+# networks. The paper does not quite say that; its Tables 2–4 answer the question. It trained
 # configurations with 11, 13, 16 and 19 weight layers (A, B, D, E; C is a 16-layer variant with
 # 1×1 convolutions). First their sizes: the convolutional part grows with depth, the fully
 # connected part (which assumes a 7×7×512 input) is the same for all of them:
@@ -396,7 +396,7 @@ plt.show()
 # and respond to parts such as a trouser leg, a collar or a sleeve edge. In block 3 (7×7) a unit sees 26×26
 # input pixels (the `RF r` column of the summary), almost the whole image, and the maps no longer
 # resemble it: they say *whether* and roughly *where* a learned pattern occurs. That is the
-# hierarchy course note 001 describes, made visible.
+# feature hierarchy often described for CNNs (Zeiler & Fergus 2014), made visible.
 #
 # ## Common mistakes
 #
@@ -412,7 +412,6 @@ plt.show()
 #
 # ## Sources
 #
-# - Course notes 001 and 004 (in `shared/seeds/`), checked and corrected by code above.
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image
 #   Recognition*, ICLR 2015 (arXiv:1409.1556): Table 1 (configurations A–E), Table 2 (parameters
 #   in millions), §2.3 (why stacks of 3×3), §3.1 (initialisation from net A; Glorot
@@ -421,4 +420,8 @@ plt.show()
 # - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016
 #   (the degradation of deep plain networks).
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015.
+# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014 (the
+#   feature hierarchy).
+# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.2 "Networks Using
+#   Blocks (VGG)".
 # - torchvision's `models/vgg.py` (configurations, `make_layers`, VGG-16-BN).

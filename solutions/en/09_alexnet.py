@@ -52,6 +52,7 @@ import matplotlib.pyplot as plt
 
 from cnnlab.exercises import check_function, choice, numeric, shape
 from cnnlab.models import alexnet, alexnet_small
+from cnnlab.models.alexnet import alexnet_2012
 
 # %% [markdown]
 # ## 1 · Two AlexNets: the 2012 paper and torchvision's
@@ -60,30 +61,13 @@ from cnnlab.models import alexnet, alexnet_small
 # into two halves, and the second, fourth and fifth convolutions only read the feature maps on
 # their own GPU. On a single device that is a **grouped convolution** (`groups=2`): each half of
 # the kernels sees half of the input channels. The paper also put LRN after the first two
-# convolutions. Here it is, written out so that we can count it (the LRN setting is explained in
-# section 4):
+# convolutions. The course library builds this network as `alexnet_2012`; here is its source,
+# so that we can count it (LRN is explained in section 5, dropout in section 4):
 
 # %%
-def alexnet_2012(num_classes=1000):
-    """AlexNet as described in the 2012 paper, on one device (two GPUs → groups=2). Input 3×227×227."""
-    return nn.Sequential(
-        nn.Conv2d(3, 96, kernel_size=11, stride=4), nn.ReLU(),           # (96, 55, 55)
-        nn.LocalResponseNorm(5, alpha=5e-4, beta=0.75, k=2.0),
-        nn.MaxPool2d(kernel_size=3, stride=2),                           # (96, 27, 27)
-        nn.Conv2d(96, 256, kernel_size=5, padding=2, groups=2), nn.ReLU(),
-        nn.LocalResponseNorm(5, alpha=5e-4, beta=0.75, k=2.0),
-        nn.MaxPool2d(kernel_size=3, stride=2),                           # (256, 13, 13)
-        nn.Conv2d(256, 384, kernel_size=3, padding=1), nn.ReLU(),        # reads both halves
-        nn.Conv2d(384, 384, kernel_size=3, padding=1, groups=2), nn.ReLU(),
-        nn.Conv2d(384, 256, kernel_size=3, padding=1, groups=2), nn.ReLU(),
-        nn.MaxPool2d(kernel_size=3, stride=2),                           # 13×13 → 6×6
-        nn.Flatten(),
-        nn.Dropout(0.5), nn.Linear(9216, 4096), nn.ReLU(),
-        nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(),
-        nn.Linear(4096, num_classes),
-    )
+cnnlab.show_source(alexnet_2012)
 
-
+# %%
 paper_net = alexnet_2012()
 net = alexnet()          # torchvision's version, from cnnlab.models
 
@@ -106,11 +90,12 @@ print("torchvision:       kernels", conv_widths(net), f" {parameter_count(net):,
 # `cnnlab.models.alexnet` copies layer for layer) follows a later single-GPU variant from
 # Krizhevsky's "One weird trick" report (2014): 64-192-384-256-256 kernels, no groups, no LRN.
 # Its convolutions hold a few more weights, hence 61.1 million. The fully connected layers,
-# which hold almost all the parameters (section 7), are the same in both.
+# which hold almost all the parameters (section 7), have the same sizes in both; they differ only
+# in where dropout acts (section 4).
 #
 # ## 2 · The first layer: 227, not 224
 #
-# Lesson 02 (after course note 000) already worked out the paper's first layer: 96 kernels of
+# Lesson 02 already worked out the paper's first layer: 96 kernels of
 # 11×11×3 with stride 4 on a 227×227 image give 55×55×96 = 290,400 neurons and 34,944
 # parameters. Recomputed briefly:
 
@@ -207,10 +192,25 @@ many = drop(torch.ones(100_000))
 print(f"kept: {(many != 0).float().mean():.4f}   kept values are 1/(1 − p) = {many.max():g}   mean: {many.mean():.4f}")
 
 # %% [markdown]
-# About half the values survive, each doubled, so the mean stays near 1. AlexNet applies dropout
-# with $p = 0.5$ before the first two fully connected layers; the paper notes that it roughly
-# doubles the number of iterations needed to converge. Forgetting `model.eval()` before testing
-# is a classic bug: predictions become random and worse.
+# About half the values survive, each doubled, so the mean stays near 1.
+#
+# **Where dropout acts.** The paper sets "the output of each hidden neuron" to zero with
+# probability 0.5 and uses dropout "in the first two fully-connected layers" (§4.2): it drops the
+# *outputs* of FC6 and FC7, after their ReLU, as in the Caffe reference model
+# (fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8). `alexnet_2012` does the same. torchvision's
+# AlexNet puts its two `nn.Dropout` layers *in front of* FC6 and FC7 instead: it drops the
+# flattened convolutional features and FC6's output, and never FC7's output. Both classifiers,
+# layer by layer:
+
+# %%
+print("paper (2012):", " → ".join(type(m).__name__ for m in paper_net.classifier))
+print("torchvision: ", " → ".join(type(m).__name__ for m in net.classifier))
+
+# %% [markdown]
+# Dropout has no parameters, so the counts of section 1 do not change; what changes is which
+# values are dropped while training. The paper also notes that dropout roughly doubles the number
+# of iterations needed to converge. Forgetting `model.eval()` before testing is a classic bug:
+# predictions become random and worse.
 
 # %% tags=["exercise:dropout_eval"]
 choice("dropout_eval", answer=1,
@@ -301,15 +301,15 @@ for name, (top1, top5) in vgg_table_3.items():
     print(f"{name:11s} top-1 error {top1} %   top-5 error {top5} %")
 
 # %% [markdown]
-# So course note 004's "LRN层被证实没有用" (LRN was shown to be useless) is too strong: it did
-# help AlexNet as trained in 2012. What is true is that VGG found it useless for deeper networks,
+# It is often said that LRN "was shown to be useless". That is too strong: it did help AlexNet
+# as trained in 2012. What is true is that VGG found no gain from it in its network A,
 # that it costs memory and time, and that batch normalization (2015, lesson 07) replaced it.
 # torchvision's AlexNet has no LRN at all.
 #
-# ## 6 · Note 004's critique: "conv1 too big, stride too big, no padding"
+# ## 6 · A common critique: "conv1 too big, stride too big, no padding"
 #
-# Note 004 sums up AlexNet's first layer as "conv1太大，stride1也太大了，无pad" — the kernel is
-# too large, the stride too large, and there is no padding. Zeiler & Fergus (2014) made the
+# AlexNet's first layer is often summed up as "the kernel is too large, the stride too large,
+# and there is no padding". Zeiler & Fergus (2014) made the
 # first two points precise by visualising a trained AlexNet: the first-layer kernels were a mix
 # of very high and very low frequencies with little in between, and the second layer showed
 # aliasing artefacts from the stride of 4. Their network (ZFNet) used **7×7 kernels with stride
@@ -366,8 +366,9 @@ report = cnnlab.summary(net, (3, 224, 224))
 print(report)
 
 # %% [markdown]
-# 61,100,840 parameters and about 0.71 billion multiply–accumulates per image. The two columns
-# tell different stories. Sum them by kind of layer:
+# 61,100,840 parameters and about 0.71 billion multiply–accumulates per image. The parameters
+# and the multiply–accumulates are spread over the layers very differently. Sum both by kind of
+# layer:
 
 # %%
 conv_rows = [row for row in report.rows if row.type == "Conv2d"]
@@ -493,16 +494,16 @@ plt.show()
 # - **Looking for the parameters in the convolutions.** They are in the fully connected layers;
 #   the arithmetic is in the convolutions.
 # - **Calling torchvision's model "the paper's AlexNet".** It is the 2014 single-GPU variant:
-#   different widths, no groups, no LRN.
+#   different widths, no groups, no LRN, and dropout in front of FC6 and FC7 rather than after
+#   them.
 #
 # ## Sources
 #
-# - Course notes 000 and 004 (in `shared/seeds/`), checked and corrected by code above.
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
 #   Neural Networks*, NeurIPS 2012: §3.1 and Figure 1 (ReLU, six times faster to 25 % training
 #   error on CIFAR-10), §3.2 (two GPUs), §3.3 (LRN, $k=2$, $n=5$, $\alpha=10^{-4}$,
-#   $\beta=0.75$; 1.4 / 1.2 points lower top-1 / top-5 error), §4.2 (dropout, outputs × 0.5 at
-#   test time), Figure 2 (the architecture, "224×224") and Figure 3 (first-layer kernels).
+#   $\beta=0.75$; 1.4 / 1.2 points lower top-1 / top-5 error), §4.2 (dropout on the outputs of
+#   the first two fully connected layers, outputs × 0.5 at test time), Figure 2 (the architecture, "224×224") and Figure 3 (first-layer kernels).
 # - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*,
 #   arXiv:1404.5997, 2014 (the 64-192-384-256-256 variant torchvision implements).
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014:
@@ -511,5 +512,9 @@ plt.show()
 #   Recognition*, ICLR 2015: §4.1 and Table 3 (A versus A-LRN).
 # - N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, *Dropout: A Simple
 #   Way to Prevent Neural Networks from Overfitting*, JMLR 15, 2014.
+# - Y. Jia et al., *Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014, and its
+#   reference model `bvlc_alexnet` (fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8).
+# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.1 "Deep
+#   Convolutional Neural Networks (AlexNet)".
 # - PyTorch documentation of `nn.LocalResponseNorm` and `nn.Dropout` (the α/n convention, the
 #   1/(1 − p) scaling); torchvision's `models/alexnet.py`.

@@ -30,11 +30,7 @@ lesson = cnnlab.start_lesson("10_vgg", lang="zh")
 # %% [markdown]
 # # 第 10 课 · VGG
 #
-# AlexNet（第 09 课）混用了 11×11、5×5 和 3×3 的卷积核，逐层挑选。两年后，牛津大学视觉几何组（Visual
-# Geometry Group）的 Simonyan 和 Zisserman 提出了一个更简单的问题：如果每个卷积都是 3×3，只把网络
-# 做得**更深**，会怎样？他们的网络以小组的名字命名为 VGG，由同一种块反复堆叠而成，深度达到 16–19 个
-# 带权重的层。本课用块搭出这些网络，说明为什么堆叠 3×3 卷积核是划算的，检验课程笔记里关于“为什么是
-# 16”的说法，找出 VGG-16 的 1.38 亿个参数在哪里，并训练一个缩小版的 VGG。
+# AlexNet（第 09 课）混用了 11×11、5×5 和 3×3 的卷积核，逐层挑选。两年后，牛津大学视觉几何组（Visual Geometry Group）的 Simonyan 和 Zisserman 提出了一个更简单的问题：如果每个卷积都是 3×3，只把网络做得**更深**，会怎样？他们的网络以小组的名字命名为 VGG，由同一种块反复堆叠而成，深度达到 16–19 个带权重的层。本课用块搭出这些网络，说明为什么堆叠 3×3 卷积核是划算的，检验关于“为什么是 16 层”的一种常见回答，找出 VGG-16 的 1.38 亿个参数在哪里，并训练一个缩小版的 VGG。
 #
 # **学完本课，你将能够**
 
@@ -54,17 +50,14 @@ from cnnlab.models.vgg import CONFIGS, make_layers
 # %% [markdown]
 # ## 1 · 由块搭成的网络
 #
-# 一个 VGG **块**由几个填充为 1 的 3×3 卷积组成，每个卷积后接 ReLU，最后是一个步幅 2 的 2×2 最大池化。
-# 填充 1 使 3×3 卷积保持高和宽不变（第 03 课）；池化把它们减半。所以在块内只有通道数变化，块与块之间
-# 尺寸减半。论文的各种配置写成输出通道数的列表，`"M"` 表示一个池化层：
+# 一个 VGG **块**由几个填充为 1 的 3×3 卷积组成，每个卷积后接 ReLU，最后是一个步幅 2 的 2×2 最大池化。填充 1 使 3×3 卷积保持高和宽不变（第 03 课）；池化把它们减半。所以在块内只有通道数变化，块与块之间尺寸减半。论文的各种配置写成输出通道数的列表，`"M"` 表示一个池化层：
 
 # %%
 for name in ("vgg11", "vgg16"):
-    print(f"{name}: {CONFIGS[name]}")
+    print(f"{name}：{CONFIGS[name]}")
 
 # %% [markdown]
-# `vgg11` 是论文中的配置 **A**（8 个卷积层 + 3 个全连接层 = 11 个带权重的层），`vgg16` 是配置 **D**
-# （13 + 3 = 16）。`make_layers` 把这样的列表变成网络层：
+# `vgg11` 是论文中的配置 **A**（8 个卷积层 + 3 个全连接层 = 11 个带权重的层），`vgg16` 是配置 **D**（13 + 3 = 16）。`make_layers` 把这样的列表变成网络层：
 
 # %%
 cnnlab.show_source(make_layers)
@@ -88,8 +81,7 @@ print(block)
 print("(1, 64, 56, 56) →", tuple(block(torch.zeros(1, 64, 56, 56)).shape))
 
 # %% [markdown]
-# 在池化处把 VGG-16 的配置切开，就得到它的五个块。输入为 224×224 时，尺寸依次为
-# 224 → 112 → 56 → 28 → 14 → 7，而通道数逐块翻倍，直到 512：
+# 在池化处把 VGG-16 的配置切开，就得到它的五个块。输入为 224×224 时，尺寸依次为 224 → 112 → 56 → 28 → 14 → 7，而通道数逐块翻倍，直到 512：
 
 # %%
 def blocks_of(config):
@@ -107,17 +99,14 @@ def blocks_of(config):
 size = 224
 for number, convs in enumerate(blocks_of(CONFIGS["vgg16"]), start=1):
     size //= 2
-    print(f"第 {number} 块: {len(convs)} 个 3×3 卷积，每个 {convs[0]} 个卷积核 → 输出 {convs[-1]} × {size} × {size}")
+    print(f"第 {number} 块：{len(convs)} 个 3×3 卷积，每个 {convs[0]} 个卷积核 → 输出 {convs[-1]} × {size} × {size}")
 
 # %% [markdown]
-# 课程笔记 004 说红框里的 D 版本“较为常见”，并且“改进了卷积核大小为3”。前半句是对的：大家用的 VGG
-# 就是 VGG-16。后半句需要更正：论文中 A–E 的**所有**配置都用 3×3 卷积核（C 另外加了几个 1×1 卷积）；
-# 它们的区别在深度，而不在卷积核大小。
+# 常有人说 D 配置“最常见”，并且它“把卷积核大小改成了 3”。前一点没错：大家用的 VGG 就是 VGG-16。后一点需要更正：论文中 A–E 的**所有**配置都用 3×3 卷积核（C 另外加了几个 1×1 卷积；见论文表 1）；它们的区别在深度，而不在卷积核大小。
 #
 # ### 练习 1 · 一个 VGG 块的参数量（3 分）
 #
-# 补全 `vgg_block_params(num_convs, c_in, c_out)`：返回 `vgg_block(num_convs, c_in, c_out)` 的可学习
-# 参数个数（每个卷积都有偏置；ReLU 和池化没有参数）。注意：只有第一个卷积看到的是 `c_in` 个通道。
+# 补全 `vgg_block_params(num_convs, c_in, c_out)`：返回 `vgg_block(num_convs, c_in, c_out)` 的可学习参数个数（每个卷积都有偏置；ReLU 和池化没有参数）。注意：只有第一个卷积看到的是 `c_in` 个通道。
 
 # %% tags=["exercise:vgg_block_params"]
 def vgg_block_params(num_convs, c_in, c_out):
@@ -143,10 +132,7 @@ for _n, _ci, _co in [(3, 256, 512), (1, 1, 1), (4, 16, 8), (2, 3, 64), (3, 128, 
 # %% [markdown]
 # ## 2 · 为什么是 3×3：感受野相同，权重更少，非线性更多
 #
-# 两个叠加的 3×3 卷积看到输入的 5×5 区域，三个看到 7×7（第 04 课）。输入输出都是 $C$ 个通道时，一个
-# 3×3 层有 $9C^2$ 个权重，所以两个 3×3 层共 $18C^2$，而一个 5×5 层是 $25C^2$；三个 3×3 层共 $27C^2$，
-# 而一个 7×7 层是 $49C^2$。用真实的层来验证（$C = 64$，去掉偏置，使权重数恰好是 $C^2$ 的整数倍），
-# 感受野由 `cnnlab.receptive_field` 算出：
+# 两个叠加的 3×3 卷积看到输入的 5×5 区域，三个看到 7×7（第 04 课）。输入输出都是 $C$ 个通道时，一个 3×3 层有 $9C^2$ 个权重，所以两个 3×3 层共 $18C^2$，而一个 5×5 层是 $25C^2$；三个 3×3 层共 $27C^2$，而一个 7×7 层是 $49C^2$。用真实的层来验证（$C = 64$，去掉偏置，使权重数恰好是 $C^2$ 的整数倍），感受野由 `cnnlab.receptive_field` 算出：
 
 # %%
 C = 64
@@ -168,14 +154,11 @@ for n, k in [(2, 3), (1, 5), (3, 3), (1, 7)]:
     print(f"{n} × {k}×{k}{'':7s} {field:5d} {weights:8,} {weights // C**2:5d} {n:5d}")
 
 # %% [markdown]
-# 同样的感受野，只需 72 %（对 5×5）和 55 %（对 7×7）的权重——每个输出位置的乘加次数也省下同样的比例。
-# 论文（§2.3）给出了选择堆叠的两个理由：**参数更少**，论文称之为对大卷积核的一种正则化；以及**非线性
-# 更多**——三个 ReLU 而不是一个，使函数的表达能力更强。感受野越大，省得越多：$n$ 个叠加的 3×3 层需要
-# $9n$，而同样感受野的单个卷积核需要 $(2n+1)^2$：
+# 同样的感受野，只需 72 %（对 5×5）和 55 %（对 7×7）的权重——每个输出位置的乘加次数也省下同样的比例。论文（§2.3）给出了选择堆叠的两个理由：**参数更少**，论文称之为对大卷积核的一种正则化；以及**非线性更多**——三个 ReLU 而不是一个，使函数的表达能力更强。感受野越大，省得越多：$n$ 个叠加的 3×3 层需要 $9n$，而同样感受野的单个卷积核需要 $(2n+1)^2$：
 
 # %%
 for n in range(1, 6):
-    print(f"感受野 {2 * n + 1:2d}: {n} 个 3×3 → {9 * n:3d} C²   一个 {2 * n + 1}×{2 * n + 1} → {(2 * n + 1) ** 2:3d} C²   比值 {9 * n / (2 * n + 1) ** 2:.2f}")
+    print(f"感受野 {2 * n + 1:2d}：{n} 个 3×3 → {9 * n:3d} C²   一个 {2 * n + 1}×{2 * n + 1} → {(2 * n + 1) ** 2:3d} C²   比值 {9 * n / (2 * n + 1) ** 2:.2f}")
 
 # %% tags=["exercise:why_3x3"]
 choice("why_3x3", answer=[0, 1], multiple=True,
@@ -191,9 +174,7 @@ choice("why_3x3", answer=[0, 1], multiple=True,
 # %% [markdown]
 # ## 3 · “为什么是 16？”——论文实际发现了什么
 #
-# 课程笔记 004 这样解释 16：“因为在实验中发现16层的结果比更大层数效果要好”。论文并不完全是这么说的。
-# 它训练了 11、13、16 和 19 个带权重层的配置（A、B、D、E；C 是带 1×1 卷积的 16 层变体）。先看它们的
-# 大小：卷积部分随深度增长，而全连接部分（假定输入为 7×7×512）对所有配置都一样：
+# 为什么是 16 层？一种常见的回答是：实验发现 16 层比层数更多的网络效果更好。论文并不完全是这么说的；它的表 2–4 回答了这个问题。它训练了 11、13、16 和 19 个带权重层的配置（A、B、D、E；C 是带 1×1 卷积的 16 层变体）。先看它们的大小：卷积部分随深度增长，而全连接部分（假定输入为 7×7×512）对所有配置都一样：
 
 # %%
 classifier_params = (7 * 7 * 512 + 1) * 4096 + (4096 + 1) * 4096 + (4096 + 1) * 1000
@@ -204,7 +185,7 @@ for name, paper_millions in table_2_millions.items():
     conv_params = sum(p.numel() for p in make_layers(config).parameters())
     weight_layers = sum(v != "M" for v in config) + 3
     total = conv_params + classifier_params
-    print(f"{letters[name]}（{name}）: {weight_layers} 个带权重的层，卷积 {conv_params:>10,} + "
+    print(f"{letters[name]}（{name}）：{weight_layers} 个带权重的层，卷积 {conv_params:>10,} + "
           f"分类器 {classifier_params:,} = {total:>11,}（论文：{paper_millions} M）")
 
 # %% [markdown]
@@ -222,19 +203,13 @@ for name, (single, multi) in top5_error.items():
     print(f"{name:14s} {single:7.1f}% {'–' if multi is None else f'{multi:.1f}%':>8s}")
 
 # %% [markdown]
-# 从 11 层到 16 层，错误率下降；从 16 层到 19 层，它停在原地——在一种设置下略差，在最好的设置下相同。
-# 论文自己的说法是：错误率“在深度达到 19 层时饱和”，更深的模型“也许对更大的数据集有益”。所以公允的
-# 总结是：**19 层并不比 16 层好，于是更便宜的 16 层成了标准**——而不是 16 层胜过一切更深的网络。（作者
-# 在竞赛之后得到的最好结果，来自把 D 和 E 组合起来。）
+# 从 11 层到 16 层，错误率下降；从 16 层到 19 层，它停在原地——在一种设置下略差，在最好的设置下相同。论文自己的说法是：错误率“在深度达到 19 层时饱和”，更深的模型“也许对更大的数据集有益”。所以公允的总结是：**19 层并不比 16 层好，于是更便宜的 16 层成了标准**——而不是 16 层胜过一切更深的网络。（作者在竞赛之后得到的最好结果，来自把 D 和 E 组合起来。）
 #
-# 为什么准确率不再提高？部分原因是深的**普通**（plain）堆叠网络很难优化。作者无法从随机初始化把更深的
-# 配置训练好：他们先训练 A，再用它初始化更深网络的前四个卷积层和最后三个全连接层（§3.1；后来他们发现
-# 用 Glorot 初始化可以不必这样做）。即使有好的初始化和批量归一化，比 20 层深得多的普通网络也会比浅的
-# 网络训练得**更差**——这就是 ResNet（第 12 课）解决的退化问题。
+# 为什么准确率不再提高？部分原因是深的**普通**（plain）堆叠网络很难优化。作者无法从随机初始化把更深的配置训练好：他们先训练 A，再用它初始化更深网络的前四个卷积层和最后三个全连接层（§3.1；后来他们发现用 Glorot 初始化可以不必这样做）。即使有好的初始化和批量归一化，比 20 层深得多的普通网络也会比浅的网络训练得**更差**——这就是 ResNet（第 12 课）解决的退化问题。
 #
 # ## 4 · 完整尺寸的 VGG-16：1.38 亿个参数在哪里
 #
-# 先做一道小题，免得下面的表把答案打印出来。
+# 先做一道小测验，免得下面的表把答案打印出来。
 
 # %% tags=["exercise:conv256_params"]
 numeric("conv256_params", answer=590080, digits=0, unit="个参数",
@@ -243,9 +218,7 @@ numeric("conv256_params", answer=590080, digits=0, unit="个参数",
         explanation="(3 · 3 · 256 + 1) · 256 = 2,305 · 256 = 590,080。")
 
 # %% [markdown]
-# 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，需要好几秒。而数参数根本不需要这些数：在 PyTorch 的
-# **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作
-# 上下文使用，其中创建的每一层都是 meta 层。）
+# 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，需要好几秒。而数参数根本不需要这些数：在 PyTorch 的 **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作上下文使用，其中创建的每一层都是 meta 层。）
 
 # %%
 with torch.device("meta"):
@@ -254,29 +227,27 @@ report = cnnlab.summary(vgg, (3, 224, 224))
 print(report)
 
 # %% [markdown]
-# 138,357,544 个参数，每张 224×224 图像 154.7 亿次乘加。与同样在 meta 设备上统计的 AlexNet（第 09 课）
-# 相比：
+# 138,357,544 个参数，每张 224×224 图像 154.7 亿次乘加。与同样在 meta 设备上统计的 AlexNet（第 09 课）相比：
 
 # %%
 with torch.device("meta"):
     alex_report = cnnlab.summary(alexnet(), (3, 224, 224))
-print(f"参数量: AlexNet 的 {report.total_params / alex_report.total_params:.1f} 倍   "
-      f"乘加次数: AlexNet 的 {report.total_macs / alex_report.total_macs:.1f} 倍")
+print(f"参数量：AlexNet 的 {report.total_params / alex_report.total_params:.1f} 倍   "
+      f"乘加次数：AlexNet 的 {report.total_macs / alex_report.total_macs:.1f} 倍")
 
 # %% [markdown]
 # 参数是两倍多，运算量是二十多倍。数一数带权重的层——16 就是这么来的。
 
 # %%
 weight_rows = [row for row in report.rows if row.params > 0]
-print("带权重的层:", len(weight_rows))
+print("带权重的层：", len(weight_rows))
 fc6 = weight_rows[13]
-print(f"第一个全连接层（{fc6.name}）: {fc6.params:,} 个参数 = 整个网络的 {fc6.params / report.total_params:.1%}")
+print(f"第一个全连接层（{fc6.name}）：{fc6.params:,} 个参数 = 整个网络的 {fc6.params / report.total_params:.1%}")
 conv_macs = sum(row.macs for row in weight_rows if row.type == "Conv2d")
-print(f"卷积层: 占乘加次数的 {conv_macs / report.total_macs:.1%}")
+print(f"卷积层：占乘加次数的 {conv_macs / report.total_macs:.1%}")
 
 # %% [markdown]
-# 第一个全连接层有 $25088 \times 4096 + 4096$ 个参数（它的输入是最后一个块 7×7×512 的输出展平而成），
-# 约占整个网络的四分之三，而几乎全部运算都在卷积层里。把 16 个带权重的层画成条形图，两种分布一目了然：
+# 第一个全连接层有 $25088 \times 4096 + 4096$ 个参数（它的输入是最后一个块 7×7×512 的输出展平而成），约占整个网络的四分之三，而几乎全部运算都在卷积层里。把 16 个带权重的层画成条形图，两种分布一目了然：
 
 # %%
 labels = [f"conv{i + 1}" for i in range(13)] + ["fc6", "fc7", "fc8"]
@@ -296,13 +267,11 @@ fig.suptitle("VGG-16：权重在全连接层，运算在卷积层", fontsize=12)
 plt.show()
 
 # %% [markdown]
-# 前几个块里的每个卷积权重不多，却要在很大的特征图（224×224、112×112 ……）的每个位置上运行；全连接层的
-# 每个权重对每张图像只用一次。这与 AlexNet 中的分布相同，只是更极端。第 11 课会把大的全连接层整个去掉。
+# 前几个块里的每个卷积权重不多，却要在很大的特征图（224×224、112×112 ……）的每个位置上运行；全连接层的每个权重对每张图像只用一次。这与 AlexNet 中的分布相同，只是更极端。第 11 课会把大的全连接层整个去掉。
 #
 # ### 带批量归一化的 VGG-16
 #
-# `vgg16_bn` 在 13 个卷积层后面各加一个 `BatchNorm2d`（第 07 课）。每个 BN 层为每个通道学习一个缩放
-# γ 和一个平移 β。分别构建两种卷积部分并比较：
+# `vgg16_bn` 在 13 个卷积层后面各加一个 `BatchNorm2d`（第 07 课）。每个 BN 层为每个通道学习一个缩放 γ 和一个平移 β。分别构建两种卷积部分并比较：
 
 # %%
 with torch.device("meta"):
@@ -310,16 +279,15 @@ with torch.device("meta"):
     with_bn = make_layers(CONFIGS["vgg16"], batch_norm=True)
 extra = sum(p.numel() for p in with_bn.parameters()) - sum(p.numel() for p in plain.parameters())
 channels = sum(v for v in CONFIGS["vgg16"] if v != "M")
-print(f"多出的参数: {extra:,} = 2 × {channels:,} 个通道（γ 和 β）")
-print(f"VGG-16-BN 总参数量: {report.total_params + extra:,}")
-print(f"多出的缓冲区（滑动均值与方差、批次计数），不参与训练: "
+print(f"多出的参数：{extra:,} = 2 × {channels:,} 个通道（γ 和 β）")
+print(f"VGG-16-BN 总参数量：{report.total_params + extra:,}")
+print(f"多出的缓冲区（滑动均值与方差、批次计数），不参与训练："
       f"{sum(b.numel() for b in with_bn.buffers()):,}")
 
 # %% [markdown]
 # ## 5 · 在 Fashion-MNIST 上训练缩小版 VGG
 #
-# `vgg_small` 保留了配方——只用填充为 1 的 3×3 卷积，每块以 2×2 池化结束，通道数逐块翻倍，三层带 Dropout
-# 的分类器——并针对 28×28 的图像只用三个块（28 → 14 → 7 → 3）：
+# `vgg_small` 保留了配方——只用填充为 1 的 3×3 卷积，每块以 2×2 池化结束，通道数逐块翻倍，三层带 dropout 的分类器——并针对 28×28 的图像只用三个块（28 → 14 → 7 → 3）：
 
 # %%
 print(cnnlab.summary(vgg_small(), (1, 28, 28)))
@@ -332,14 +300,12 @@ history = cnnlab.fit(small, train_iter, test_iter, epochs=10, lr=2e-3, optimizer
 history
 
 # %%
-print("测试准确率高于 0.3（随机猜测为 0.1）:", history.test_acc[-1] > 0.3)
+print("测试准确率高于 0.3（随机猜测为 0.1）：", history.test_acc[-1] > 0.3)
 
 # %% [markdown]
-# 快速模式下准确率不算高；完整模式会用全部 60,000 张图像训练。没有批量归一化，这个普通的 VGG 起步较慢
-# （可以试试 `vgg_small(batch_norm=True)`，看看第 07 课讲过的差别）。
+# 快速模式下准确率不算高；完整模式会用全部 60,000 张图像训练。没有批量归一化，这个普通的 VGG 起步较慢（可以试试 `vgg_small(batch_norm=True)`，看看第 07 课讲过的差别）。
 #
-# 库里的完整模式配方（`benchmarks/bench_models.py` 按它训练、计时，并与 d2l 的数字对比）
-# 采纳了这个建议，用的是带批量归一化的 VGG：
+# 库里的完整模式配方（`benchmarks/bench_models.py` 按它训练、计时，并与 d2l 的数字对比）采纳了这个建议，用的是带批量归一化的 VGG：
 
 # %%
 print(cnnlab.recipe("vgg"))
@@ -347,8 +313,7 @@ print(cnnlab.recipe("vgg"))
 # %% [markdown]
 # ### 各层看到了什么
 #
-# 把一张测试图像送入训练好的网络，分别停在第 1 块的第一个卷积、第 2 块的卷积和第 3 块的最后一个卷积之后
-# （都在 ReLU 之后）：
+# 把一张测试图像送入训练好的网络，分别停在第 1 块的第一个卷积、第 2 块的卷积和第 3 块的最后一个卷积之后（都在 ReLU 之后）：
 
 # %%
 small.eval()
@@ -357,7 +322,7 @@ depths = {"第 1 块 卷积 1": 2, "第 2 块 卷积 1": 5, "第 3 块 卷积 2"
 with torch.no_grad():
     maps = {name: small.features[:end](image[None])[0] for name, end in depths.items()}
 for name, fmap in maps.items():
-    print(f"{name}: {tuple(fmap.shape)}")
+    print(f"{name}：{tuple(fmap.shape)}")
 
 # %% tags=["nbval-ignore-output"]
 fig, axes = plt.subplots(3, 7, figsize=(11, 5.2), constrained_layout=True)
@@ -376,29 +341,21 @@ fig.suptitle("vgg_small：三个深度上最活跃的六张特征图", fontsize=
 plt.show()
 
 # %% [markdown]
-# 第一层的特征图仍然像那件衣服，每张点亮不同的边缘或区域——与 AlexNet 第一层一样是对比度检测器。第 2 块
-# （14×14）的特征图更粗糙，对裤腿、领口、袖子边缘这类部件有响应。到第 3 块（7×7），一个单元看到 26×26 个输入
-# 像素（汇总表中的 `RF r` 一列），几乎是整幅图像，特征图也不再像原图：它们表示某个学到的图案**是否**出现、
-# 大致出现在**哪里**。这正是课程笔记 001 所描述的层次结构，这里把它画了出来。
+# 第一层的特征图仍然像那件衣服，每张点亮不同的边缘或区域——与 AlexNet 第一层一样是对比度检测器。第 2 块（14×14）的特征图更粗糙，对裤腿、领口、袖子边缘这类部件有响应。到第 3 块（7×7），一个单元看到 26×26 个输入像素（汇总表中的 `感受野 r` 一列），几乎是整幅图像，特征图也不再像原图：它们表示某个学到的图案**是否**出现、大致出现在**哪里**。人们常说卷积网络学到的是一个特征层级（Zeiler & Fergus 2014），这里把它画了出来。
 #
 # ## 常见错误
 #
 # - **把每一层都算进去。** “16”数的是带权重的层（13 个卷积层 + 3 个全连接层）；ReLU 和池化层不算。
 # - **忘了一个块里只有第一个卷积看到 `c_in`。** 其余的都是 `c_out → c_out`。
-# - **以为 3×3 的堆叠比大卷积核看得*更多*。** 两个 3×3 恰好看到 5×5，三个看到 7×7；好处在于权重更少、
-#   非线性更多。
-# - **从论文里读出“更深反而更差”。** 19 层和 16 层一样好，并不更差；更深的普通网络的麻烦在于优化
-#   （第 12 课）。
+# - **以为 3×3 的堆叠比大卷积核看得*更多*。** 两个 3×3 恰好看到 5×5，三个看到 7×7；好处在于权重更少、非线性更多。
+# - **从论文里读出“更深反而更差”。** 19 层和 16 层一样好，并不更差；更深的普通网络的麻烦在于优化（第 12 课）。
 # - **为了数参数而真的构建大模型。** 用 meta 设备，或者直接从配置计算。
 #
 # ## 参考资料
 #
-# - 课程笔记 001 与 004（位于 `shared/seeds/`），上文用代码检验并更正了其中的内容。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image
-#   Recognition*, ICLR 2015（arXiv:1409.1556）：表 1（配置 A–E）、表 2（参数量，以百万计）、§2.3（为什么
-#   堆叠 3×3）、§3.1（用网络 A 初始化；Glorot 初始化）、表 3（单尺度 top-5 错误率，训练与测试尺度 256）、
-#   表 4（多尺度评估）、§4.2（“在深度达到 19 层时饱和”）。
-# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016
-#   （深的普通网络的退化问题）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（arXiv:1409.1556）：表 1（配置 A–E）、表 2（参数量，以百万计）、§2.3（为什么堆叠 3×3）、§3.1（用网络 A 初始化；Glorot 初始化）、表 3（单尺度 top-5 错误率，训练与测试尺度 256）、表 4（多尺度评估）、§4.2（“在深度达到 19 层时饱和”）。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（深的普通网络的退化问题）。
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015。
+# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014（特征层级）。
+# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.2 节“使用块的网络（VGG）”。
 # - torchvision 的 `models/vgg.py`（各配置、`make_layers`、VGG-16-BN）。
