@@ -7,7 +7,7 @@ torchvision ``state_dict`` loads); the ``*_small`` variants are scaled down for
 
 from cnnlab.models.lenet import lenet_modern  # noqa: F401
 from cnnlab.models.lenet5 import lenet5, lenet5_loss, c3_connection_table  # noqa: F401
-from cnnlab.models.alexnet import alexnet, alexnet_small  # noqa: F401
+from cnnlab.models.alexnet import alexnet, alexnet_2012, alexnet_small  # noqa: F401
 from cnnlab.models.vgg import vgg11, vgg16, vgg16_bn, vgg_small  # noqa: F401
 from cnnlab.models.nin import nin, nin_small  # noqa: F401
 from cnnlab.models.googlenet import googlenet, googlenet_small  # noqa: F401
