@@ -87,6 +87,8 @@ def test_numbers_are_normalised():
     assert prose.numbers("见 [第 7 节](https://d2l.ai/7.6.html)") == prose.numbers("see [section 7](x)")
     assert prose.numbers("$n = 28$ 时") == prose.numbers("when")                  # formulas are compared apart
     assert prose.numbers("《动手学深度学习》6.6 节 <!-- parity-ignore: 6.6 -->") == prose.numbers("d2l")
+    assert prose.numbers("六个特征图，0 个参数，第 3 列") == prose.numbers("six maps, no parameters, column three")
+    assert prose.numbers("11 个") != prose.numbers("eleven")                     # only 0–10 are left out
 
 
 def test_formulas_ignore_spacing_and_translated_text():
@@ -162,7 +164,7 @@ def test_check_lists_each_new_problem_with_lesson_language_cell_and_fix(tmp_path
         v4.new_code_cell("check_function('f', f, [])", metadata={"tags": ["nbval-ignore-output"]},
                          outputs=[v4.new_output("stream", text="✗ exercise f: 0/1 public tests pass\n")]),
     ])
-    _inject(tmp_path, "en", [v4.new_markdown_cell("A sentence, 2 numbers."),
+    _inject(tmp_path, "en", [v4.new_markdown_cell("A sentence, 12 numbers."),
                              v4.new_code_cell("check_function('f', f, [])")])
     new = sorted(_listed(tmp_path) - before)
     where = f"solutions/zh/{lesson.stem}.ipynb: "
@@ -172,7 +174,7 @@ def test_check_lists_each_new_problem_with_lesson_language_cell_and_fix(tmp_path
         f"{where}{md}: names the authors' notes",
         f"{where}{code}: stored output shows a failed inline check",
         f"{where}{code}: runs check_function but is tagged 'nbval-ignore-output'",
-        f"{where}zh {md} / en {md}: numbers differ (en only: 2)",
+        f"{where}zh {md} / en {md}: numbers differ (en only: 12)",
     ]
     for start in expected_starts:
         assert any(p.startswith(start) and " — fix: " in p for p in new), (start, new)

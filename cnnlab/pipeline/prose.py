@@ -190,12 +190,18 @@ def _formula(tex):
 def numbers(source):
     """The numbers a markdown source states outside formulas and link targets, as a Counter.
 
-    "60,000", "60000" and "６０,０００" are the same number; numbers listed in a
+    "60,000", "60000" and "６０,０００" are the same number; whole numbers 0–10 are
+    left out (``SMALL_COUNTS``); numbers listed in a
     ``<!-- parity-ignore: 6.6 -->`` comment are left out (for what must differ
     between the languages, such as the section numbers of two editions of a book).
     """
     text, _, ignored = _split(source)
-    return Counter(n for n in _numbers_in(text) if n not in ignored)
+    return Counter(n for n in _numbers_in(text) if n not in ignored and n not in SMALL_COUNTS)
+
+
+# Whole numbers 0–10 are left out: one language often writes them as words ("six maps",
+# "两个卷积") where the other uses digits; the numbers a lesson teaches are larger or decimal.
+SMALL_COUNTS = frozenset(str(n) for n in range(11))
 
 
 def formulas(source):
