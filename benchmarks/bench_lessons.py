@@ -16,7 +16,7 @@ measures. One table at the end::
   /proc/PID/status, read just before the kernel shuts down; Linux only).
   Goal of issue 14: every lesson ≤ 300 s, the course ≤ 45 min, peak ≤ 2 GB.
 
-Threads: as ``bench_models.py`` does, each kernel gets as many PyTorch threads
+Threads: as ``bench_models.py`` does (``cnnlab.cpu``), each kernel gets as many PyTorch threads
 (``OMP_NUM_THREADS``) as there are usable cores that *other* processes leave
 idle, measured from /proc/stat for one second before each lesson; ``--threads N``
 fixes it.
@@ -34,12 +34,10 @@ from pathlib import Path
 
 from nbclient import NotebookClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_models import busy_cores, choose_threads, load_average, usable_cpus  # noqa: E402
-
-from cnnlab.course import QUICK_ENV, load_manifest  # noqa: E402
-from cnnlab.pipeline.execute import newer_of_pair  # noqa: E402
-from cnnlab.pipeline.notebooks import normalize, read_notebook  # noqa: E402
+from cnnlab.course import QUICK_ENV, load_manifest
+from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
+from cnnlab.pipeline.execute import newer_of_pair
+from cnnlab.pipeline.notebooks import normalize, read_notebook
 
 ACCURACY_LINE = re.compile(r"accura|\bacc\b|准确率", re.IGNORECASE)
 FRACTION = re.compile(r"(?<![\d.])(0\.\d+|1\.0+)(?![\d.])")

@@ -27,6 +27,7 @@ import torch
 from torch import nn
 
 from cnnlab.course import quick_mode
+from cnnlab.cpu import idle_threads
 from cnnlab.i18n import say
 from cnnlab.liveplot import LivePlot
 
@@ -36,15 +37,19 @@ QUICK_EPOCHS, QUICK_TRAIN, QUICK_TEST = 2, 2_000, 1_000
 # ---------------------------------------------------------------------------- machine
 
 def threads(n=None):
-    """Set PyTorch's CPU threads to ``n`` (default: the cores this process may use); return it.
+    """Set PyTorch's CPU threads to ``n`` and return it.
 
-    PyTorch starts with one thread per physical core of the machine, which in
-    a container can exceed the cores we are allowed; more threads than cores
-    only slows convolutions down.
+    By default: the usable cores that other processes leave idle right now
+    (``cnnlab.cpu.idle_threads``), never more than PyTorch started with. PyTorch
+    starts with one thread per physical core of the machine, which in a container
+    can exceed the cores we may use, and on a busy machine two threads on two
+    loaded cores wait for each other (a step can take ten times longer). When
+    ``OMP_NUM_THREADS`` is set, PyTorch's choice from it is kept.
     """
     if n is None:
-        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        n = max(1, min(torch.get_num_threads(), usable or 1))
+        n = torch.get_num_threads()
+        if not os.environ.get("OMP_NUM_THREADS"):
+            n = max(1, min(n, idle_threads()))
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
     return n

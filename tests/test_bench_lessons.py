@@ -16,7 +16,6 @@ SCRIPT = ROOT / "benchmarks" / "bench_lessons.py"
 def bench():
     spec = importlib.util.spec_from_file_location("bench_lessons", SCRIPT)
     module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(SCRIPT.parent))
     spec.loader.exec_module(module)
     return module
 
