@@ -59,7 +59,7 @@ from cnnlab.receptive import ReceptiveFields
 # %% [markdown]
 # ## 1 · Two stacked 3×3 convolutions see 5×5 pixels
 #
-# Course note 004 draws it: the centre value of the second feature map is computed from a
+# Picture it: the centre value of the second feature map is computed from a
 # 3×3 window of the first feature map, and each of those nine values from its own 3×3 window
 # of the input; together the windows cover a 5×5 block of the input. Let PyTorch find that
 # block for us. If every kernel weight is 1, the gradient of one output unit with respect to
@@ -118,10 +118,9 @@ plt.show()
 # Two things to read off the figure.
 #
 # - **The field is counted in input pixels.** Relative to the layer just below, the second
-#   convolution still sees only 3×3 values; relative to the image it sees 5×5. Note 001 says
-#   the same in one line ("感受野 → 对应输入图片的像素尺寸，不是上一层输入尺寸": the field is
-#   the size in input-image pixels, not in the previous layer's). The library function
-#   `cnnlab.receptive_field` reports it that way, column `r`:
+#   convolution still sees only 3×3 values; relative to the image it sees 5×5. A receptive
+#   field is always measured in pixels of the input image, never in units of the previous
+#   layer. The library function `cnnlab.receptive_field` reports it that way, column `r`:
 
 # %%
 print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
@@ -134,8 +133,7 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 #
 # ### Quick check · three layers (1 point)
 #
-# Note 004 ends its section with a question whose figure is missing ("对于题中问题"). Here is
-# a concrete version of it.
+# Add one more layer to the figure above.
 
 # %% tags=["exercise:three_3x3"]
 numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pixels",
@@ -163,8 +161,12 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pix
 #
 # $$r_L = 1 + \sum_{l=1}^{L} (k_l - 1) \prod_{i=1}^{l-1} s_i .$$
 #
-# This is the core of `cnnlab.receptive` (a dilated kernel $k$ with dilation $d$ acts like a
-# kernel of size $d(k-1)+1$):
+# Read $r$ as the field's **extent**: the width of the block of input pixels from the first
+# one a unit can depend on to the last. When a stride is larger than the kernel, or a kernel
+# is dilated, the field has holes: some pixels inside that block never reach the unit.
+#
+# This is the core of `cnnlab.receptive` (a kernel of size $k$ with dilation $d$ spans
+# $d(k-1)+1$ pixels, and the recurrence uses that span as $k$):
 
 # %%
 cnnlab.show_source(cnnlab.receptive.Field.through)
@@ -187,13 +189,14 @@ def build(spec):
 fields = cnnlab.receptive_field(build(spec), (1, 32, 32))
 print(fields)
 print()
+kind_name = {"conv": "conv", "pool": "max pool"}
 r, j = 1, 1
 for (kind, k, s), row in zip(spec, fields):
-    print(f"{kind} {k}×{k}, stride {s}:  r = {r} + ({k} − 1)·{j} = {row.r},   j = {j}·{s} = {row.jump}")
+    print(f"{kind_name[kind]} {k}×{k}, stride {s}:  r = {r} + ({k} − 1)·{j} = {row.r},   j = {j}·{s} = {row.jump}")
     r, j = row.r, row.jump
 
 # %% [markdown]
-# Note 003 says that pooling "enlarges the receptive field". It does, but look at *how*: the
+# It is often said that pooling "enlarges the receptive field". It does, but look at *how*: the
 # pool itself adds only $(2-1)\cdot 1 = 1$ pixel. Its real effect is on the jump, which it
 # doubles, so that each later 3×3 convolution adds 4 pixels instead of 2. Downsampling early
 # multiplies everything that comes after it.
@@ -248,8 +251,8 @@ _ = check_function("receptive_field_of", receptive_field_of, [
 # %% [markdown]
 # ## 3 · How fast does the field grow with depth?
 #
-# Note 001: "卷积网络越深，感受野越大" — the deeper the network, the larger the field. True,
-# but *how much* larger depends on the strides. Compare two stacks of 3×3 convolutions:
+# It is often said that the deeper the network, the larger the field. True, but *how much*
+# larger depends on the strides. Compare two stacks of 3×3 convolutions:
 # one with stride 1 throughout, one with a 2×2 max pool (stride 2) after every second
 # convolution, as in VGG.
 
@@ -358,9 +361,9 @@ for name, fields in big_fields.items():
 #
 # ## 5 · Is a larger field "better" and does it avoid overfitting?
 #
-# Note 004 writes: "感受野还是越大越好，相对来说感受的数据较为广泛，避免过拟合" — the larger
-# the field the better, because a unit sees more data, which avoids overfitting. The first
-# half has a true core; the second half mixes up two different things.
+# A common claim: the larger the field the better, because a unit sees more of the data,
+# which avoids overfitting. The first half is partly true; the second half mixes up two
+# different things.
 #
 # A receptive field is about **context**: a unit can only use what lies inside its field. A
 # classifier whose top units see only a small patch of the image cannot judge the object's
@@ -517,8 +520,6 @@ plt.show()
 #
 # ## Sources
 #
-# - Course notes 001, 003 and 004 (in `shared/seeds/`), whose figure, claims and question
-#   this lesson reproduces and checks.
 # - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural
 #   Networks*, Distill, 2019 (the recurrence for $r$, jump and start; AlexNet 195, VGG-16 212).
 # - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep
