@@ -104,7 +104,7 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))
 # the weight tensor has shape $(c_\text{out}, c_\text{in}, k_h, k_w)$. Picture two kernels over
 # an RGB input: red, green and blue stand for the three input-channel slices of the first
 # kernel, light red, light green and light blue for those of the second.
-# Here is that layer with our input, the second kernel being the first plus one:
+# Here is that layer with our input, the second kernel being the first plus 1:
 
 # %%
 K_bank = torch.stack([K, K + 1])                  # (c_out, c_in, k, k) = (2, 3, 2, 2)
@@ -274,10 +274,10 @@ print(f"total: {stage1.value:,} + {stage2.value:,} = {bottleneck_macs:,}")
 print(f"direct / bottleneck: {direct_macs.value / bottleneck_macs:.2f}×")
 
 # %% [markdown]
-# These are the two costs usually quoted for this example (about 120 million versus
-# 12.4 million multiplications in Ng's course). A formula can hide a mistake, so let PyTorch count instead: `FlopCounterMode` records the floating-point
-# operations of real layers as they run. It counts **2 FLOPs per multiply–accumulate** (one
-# multiplication, one addition), so we halve its total. The 5×5 layers use `padding=2`, the
+# These are the two costs usually quoted for this example (in Ng's course, for instance).
+# A formula can hide a mistake, so let PyTorch count instead: `FlopCounterMode` records the
+# floating-point operations of real layers as they run. It counts **2 FLOPs per
+# multiply–accumulate** (one multiplication, one addition), so we divide its total by 2. The 5×5 layers use `padding=2`, the
 # "same" padding that keeps 28×28 (without it the output would be 24×24 and the count smaller).
 
 # %%
@@ -400,7 +400,7 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 #   gives block 3a: 192 input channels, 5×5 branch reduced to 16, output 32; 3×3 branch reduced
 #   to 96, output 128).
 # - A. Ng, *Convolutional Neural Networks* (deeplearning.ai, Coursera), week 2, "Inception
-#   network motivation": the 120 M versus 12.4 M computational cost of this example.
+#   network motivation": the computational cost of this example.
 # - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014 (1×1 convolutions as per-pixel
 #   networks).
 # - A. Zhang et al., *Dive into Deep Learning*, §7.4 "Multiple Input and Multiple Output

@@ -34,7 +34,7 @@ lesson = cnnlab.start_lesson("06_pooling", lang="en")
 # a weighted sum it takes a fixed summary of the window: the largest value (**max pooling**) or
 # the mean (**average pooling**). It shrinks the feature maps, has nothing to learn, and makes
 # the output a little less sensitive to where exactly a pattern sits. This lesson builds both
-# from loops, counts their parameters, compares them with a strided convolution, measures the
+# from loops, counts their parameters, compares them with a stride-2 convolution, measures the
 # "little less sensitive" on real images, and checks some common claims about pooling.
 #
 # **What you will be able to do**
@@ -395,9 +395,9 @@ choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
 # %% [markdown]
 # ### Exercise · Max pooling with any window and stride (3 points)
 #
-# Complete `max_pool2d_single(X, k, s)`: `X` is a 2-D tensor (one channel), the window is
+# Complete `max_pool2d_single(X, k, s)`: `X` is a two-dimensional tensor (one channel), the window is
 # `k`×`k`, the stride `s` (windows may overlap when `s < k`), no padding, sizes rounded down
-# like PyTorch. Return a 2-D tensor of shape
+# like PyTorch. Return a two-dimensional tensor of shape
 # $(\lfloor (h-k)/s\rfloor + 1,\ \lfloor (w-k)/s\rfloor + 1)$. Loops are fine.
 
 # %% tags=["exercise:max_pool2d_single"]

@@ -177,7 +177,7 @@ for layer in [nn.MaxPool2d(2), nn.AvgPool2d(2), nn.Conv2d(16, 16, kernel_size=3,
     print(f"{str(layer):>70}：{sum(p.numel() for p in layer.parameters()):,} 个参数")
 
 # %% [markdown]
-# 没有参数不等于没有梯度。反向传播会穿过最大池化层：每个窗口把梯度传给取得最大值的那个输入，其余输入得到 0（平均池化则平均分给窗口内所有输入）。在 4×4 的例子上：
+# 没有参数不等于没有梯度。反向传播会穿过最大池化层：每个窗口把梯度传给取得最大值的那个输入，其余输入什么也得不到（平均池化则平均分给窗口内所有输入）。在 4×4 的例子上：
 
 # %%
 X_grad = torch.tensor(X, requires_grad=True)
@@ -201,7 +201,7 @@ for name, layer in downsamplers.items():
     print(f"{name:>16}：输出 {tuple(out.shape[1:])}，{sum(p.numel() for p in layer.parameters()):,} 个参数")
 
 # %% [markdown]
-# 它们各自能学到什么？带步幅的卷积是线性的，它能**精确地**学会平均池化：让输出通道 $o$ 在输入通道 $o$ 的四个像素上权重都取 $\frac14$，其他处为 0 即可。它却学不会最大池化，因为取最大值不是线性运算：一般而言 $\max(a + b) \ne \max(a) + \max(b)$。
+# 它们各自能学到什么？带步幅的卷积是线性的，它能**精确地**学会平均池化：让输出通道 $o$ 在输入通道 $o$ 的四个像素上权重都取 $\frac14$，其他处为零即可。它却学不会最大池化，因为取最大值不是线性运算：一般而言 $\max(a + b) \ne \max(a) + \max(b)$。
 
 # %%
 as_average = nn.Conv2d(16, 16, kernel_size=2, stride=2, bias=False)
@@ -314,7 +314,7 @@ with torch.no_grad():
           torch.allclose(net.s2(maps), rebuilt, atol=1e-6))
 
 # %% [markdown]
-# 常见的描述用窗口的**均值**来介绍 S2，而论文在 S2 和 S4 中用的都是**和**。两者只差一个因子 4，可训练系数会把它吸收掉，所以描述的是同一种层。这些描述还常说 S2 用“sigmoid”，而论文用的是缩放过的 tanh：$1.7159\tanh(2a/3)$（论文附录 A）；第 08 课会搭出整个网络。
+# 常见的描述用窗口的**均值**来介绍 S2，而论文在 S2 和 S4 中用的都是**和**。两者只差一个因子 4，可训练系数会把它吸收掉，所以描述的是同一种层。这些描述还常写“sigmoid”，而论文用的是缩放过的 tanh：$1.7159\tanh(2a/3)$（论文附录 A）；第 08 课会搭出整个网络。
 #
 # ### 小测验 · 判断对错（1 分）
 

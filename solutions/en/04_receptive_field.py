@@ -445,7 +445,7 @@ print(f"49C² / 27C² = {ratio:.3f}: one 7×7 layer has {ratio - 1:.0%} more wei
 # the absolute gradient of the centre unit, summed over channels and over a few random
 # inputs, scaled so that its maximum is 1.
 #
-# We build one stack of sixteen 3×3 convolutions with ReLU (8 channels, PyTorch's default
+# We build one stack of 16 convolutions of size 3×3 with ReLU (8 channels, PyTorch's default
 # random initialisation, no training) and measure the ERF after the first $d$ layers. Two
 # numbers summarise a map: the side of the smallest centred square that holds 95 % of the
 # gradient mass, and the share of the mass in the central square of about half the side of

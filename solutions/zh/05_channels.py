@@ -243,7 +243,7 @@ print(f"合计：{stage1.value:,} + {stage2.value:,} = {bottleneck_macs:,}")
 print(f"直接 / 瓶颈：{direct_macs.value / bottleneck_macs:.2f}×")
 
 # %% [markdown]
-# 这就是讲解这个例子时常引用的两个计算量（吴恩达的课程里约为 1.2 亿次与 1240 万次乘法）。公式也可能藏着错，所以再让 PyTorch 自己数一遍：`FlopCounterMode` 会在真实的层运行时记录浮点运算次数。它把**每次乘加计为 2 次浮点运算**（一次乘法、一次加法），所以要把总数除以 2。5×5 卷积层用 `padding=2`，即保持 28×28 的“same”填充（不填充的话输出只有 24×24，次数也更少）。
+# 这就是讲解这个例子时常引用的两个计算量（例如吴恩达的课程）。公式也可能藏着错，所以再让 PyTorch 自己数一遍：`FlopCounterMode` 会在真实的层运行时记录浮点运算次数。它把**每次乘加计为 2 次浮点运算**（一次乘法、一次加法），所以要把总数除以 2。5×5 卷积层用 `padding=2`，即保持 28×28 的“same”填充（不填充的话输出只有 24×24，次数也更少）。
 
 # %%
 direct = nn.Conv2d(192, 32, kernel_size=5, padding=2)
@@ -343,7 +343,7 @@ shape("weight_shape", answer=(128, 64, 3, 3),
 # ## 参考资料
 #
 # - C. Szegedy 等，*Going Deeper with Convolutions*，CVPR 2015（Inception 块；表 1 给出 3a 块：192 个输入通道，5×5 分支先降到 16、输出 32；3×3 分支先降到 96、输出 128）。
-# - 吴恩达（A. Ng），*Convolutional Neural Networks*（deeplearning.ai，Coursera）第 2 周“Inception network motivation”：本例 1.2 亿与 1240 万的计算成本对比。
+# - 吴恩达（A. Ng），*Convolutional Neural Networks*（deeplearning.ai，Coursera）第 2 周“Inception network motivation”：本例的计算成本对比。
 # - M. Lin, Q. Chen, S. Yan，*Network In Network*，ICLR 2014（1×1 卷积作为逐像素的网络）。
 # - 阿斯顿·张等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。
 # - PyTorch 文档：`torch.nn.Conv2d`（权重形状）、`torch.utils.flop_counter`。
