@@ -744,8 +744,8 @@ print("default init, with BN:    first layer's gradient > 10 × last layer's (gr
 # **3. "It speeds up convergence and allows larger learning rates."** This is the best
 # supported claim, and the checks of section 7 agree with it. Bjorck et al. (2018) found that the
 # ability to train with larger learning rates explains most of BN's benefit, both in speed
-# and in the accuracy reached; with a small learning rate, networks with and without BN end
-# up much closer.
+# and in the accuracy reached; trained to the end with a small learning rate, networks with
+# and without BN come out much closer.
 #
 # **And the original reason?** Ioffe and Szegedy (2015) proposed BN to reduce *internal
 # covariate shift*: the distribution of each layer's input changes as the layers below are

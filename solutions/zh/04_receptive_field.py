@@ -54,7 +54,7 @@ from cnnlab.receptive import ReceptiveFields
 # %% [markdown]
 # ## 1 · 两个叠加的 3×3 卷积看到 5×5 个像素
 #
-# 先在脑子里画一张图：第二张特征图中间的那个值，由第一张特征图上的一个 3×3 窗口算出；这九个值又各自来自输入上的一个 3×3 窗口；这些窗口合起来覆盖输入上的一块 5×5 区域。下面让 PyTorch 替我们找出这块区域。如果所有卷积核权重都是 1，那么一个输出单元对某个输入像素的梯度恰好**等于从该像素到这个单元的路径条数**，于是梯度不为零的像素正是该单元所依赖的像素。输入取 7×7，这样感受野的边界看得见。
+# 画一张图就清楚了：第二张特征图中间的那个值，由第一张特征图上的一个 3×3 窗口算出；这九个值又各自来自输入上的一个 3×3 窗口；这些窗口合起来覆盖输入上的一块 5×5 区域。下面让 PyTorch 替我们找出这块区域。如果所有卷积核权重都是 1，那么一个输出单元对某个输入像素的梯度恰好**等于从该像素到这个单元的路径条数**，于是梯度不为零的像素正是该单元所依赖的像素。输入取 7×7，这样感受野的边界看得见。
 
 # %%
 two_convs = nn.Sequential(nn.Conv2d(1, 1, 3, bias=False), nn.Conv2d(1, 1, 3, bias=False))
@@ -431,6 +431,6 @@ plt.show()
 #
 # - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural Networks*, Distill, 2019（$r$、跳距和 start 的递推公式；AlexNet 195，VGG-16 212）。
 # - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep Convolutional Neural Networks*, NeurIPS 2016（有效感受野：近似高斯，按 √n 增长，训练和下采样会扩大它）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015, §2.3（三个 3×3 层对一个 7×7 层：$27C^2$ 对 $49C^2$）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015, §2.3（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document Recognition*, Proc. IEEE, 1998（LeNet-5）。
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，采用 torchvision 的单 GPU 版本（AlexNet）。
