@@ -521,8 +521,8 @@ with torch.no_grad():
 # We train `lenet_modern` with and without BN on Fashion-MNIST with plain SGD at two
 # learning rates: four runs from the same initial weights and the same batch order. A short
 # loop instead of `cnnlab.fit` records the loss of every batch, so the curves show how
-# training starts. Quick mode (in which the stored outputs of this notebook were made) trains
-# on a small subset for fewer epochs: its numbers are not the lesson's full-mode results.
+# training starts. Quick mode (`CNNLAB_QUICK=1`, which the course's tests use) trains on a
+# small subset for fewer epochs: its numbers are not the lesson's full-mode results.
 
 # %%
 quick = cnnlab.quick_mode()
