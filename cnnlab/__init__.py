@@ -39,6 +39,7 @@ _PUBLIC = {
     "show_source": "cnnlab.course",
     "recipe": "cnnlab.recipes",
     "train_recipe": "cnnlab.recipes",
+    "progress": "cnnlab.exercises.progress",
 }
 
 __all__ = sorted(_PUBLIC) + ["__version__"]

@@ -4,9 +4,12 @@
                                                           open the course in JupyterLab
     cnnlab build [LESSON ...]                             write student lessons from solutions
     cnnlab check                                          list every broken course invariant
-    cnnlab execute [LESSON ...] [--lang zh|en]            run solutions, store their outputs
+    cnnlab execute [LESSON ...] [--lang zh|en] [--full]   run solutions, store their outputs
     cnnlab lessons [--markdown]                           the lesson list from the manifest
     cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
+    cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
+                                                          grades an LMS imports
+    cnnlab progress [FOLDER]                              which exercises you have answered, which are right
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -79,8 +82,9 @@ def cmd_execute(args, manifest):
     langs = [args.lang] if args.lang else list(LANGUAGES)
     for lesson in _lessons(manifest, args.lessons):
         for lang in langs:
-            changed = execute_solution(manifest, lesson, lang)
-            print(f"executed {lesson.stem} [{lang}]: {len(changed)} file(s) changed")
+            changed = execute_solution(manifest, lesson, lang, full=args.full)
+            mode = "full" if args.full else "quick"
+            print(f"executed {lesson.stem} [{lang}, {mode} mode]: {len(changed)} file(s) changed")
     return 0
 
 
@@ -125,6 +129,40 @@ def cmd_site(args, manifest):
     return 0
 
 
+def cmd_export(args, manifest):
+    from cnnlab.grading.export import ExportError, export_grades, read_roster
+    from cnnlab.grading.gradebook import write_atomically
+    from cnnlab.i18n import say
+    try:
+        roster = read_roster(args.roster) if args.roster else None
+        export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing)
+    except ExportError as err:
+        raise CommandError(str(err)) from None
+    write_atomically(Path(args.out), export.text)
+    print(say(zh="写入 {p}：{n} 名学生，格式 {f}", en="wrote {p}: {n} student(s), {f} format",
+              p=args.out, n=len(export.students), f=args.format))
+    if export.unmatched:
+        print(say(zh="注意：名单里没有这些已评分的学生，没有导出：{s}",
+                  en="warning: these graded students are not in the roster and were not exported: {s}",
+                  s=", ".join(export.unmatched)), file=sys.stderr)
+    if export.without_submission:
+        print(say(zh="名单里这些学生没有提交（记为 {m}）：{s}",
+                  en="these roster students have no submission (exported as {m}): {s}",
+                  m=args.missing, s=", ".join(export.without_submission)), file=sys.stderr)
+    return 0
+
+
+def cmd_progress(args, manifest):
+    from cnnlab.exercises.progress import progress
+    folder = Path(args.folder) if args.folder else manifest.root
+    if not folder.is_dir():
+        from cnnlab.i18n import say
+        raise CommandError(say(zh="没有文件夹 {f}：给出笔记本所在的文件夹", en="no folder {f}: give the notebooks' folder",
+                               f=folder))
+    print(progress(folder, manifest=manifest))
+    return 0
+
+
 def make_parser():
     parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
     parser.add_argument("--root", help="the course folder (default: found from the current folder)")
@@ -149,6 +187,8 @@ def make_parser():
     execute = sub.add_parser("execute", help="run solution notebooks and store their outputs")
     execute.add_argument("lessons", nargs="*")
     execute.add_argument("--lang", choices=LANGUAGES)
+    execute.add_argument("--full", action="store_true",
+                         help="full mode as students run it (full data and epochs); default: quick mode")
     execute.set_defaults(run=cmd_execute)
 
     lessons = sub.add_parser("lessons", help="list the lessons")
@@ -171,6 +211,20 @@ def make_parser():
                       help="executed solutions (default: figures and outputs, answers removed) "
                            "or student lessons (no outputs)")
     site.set_defaults(run=cmd_site)
+
+    export = sub.add_parser("export", help="write the gradebook as a Canvas, Moodle or wide CSV")
+    export.add_argument("out_dir", metavar="OUT_DIR", help="the folder cnnlab grade wrote (gradebook.csv)")
+    export.add_argument("--format", required=True, help="canvas, moodle or wide")
+    export.add_argument("--out", required=True, help="the CSV file to write")
+    export.add_argument("--roster", help="CSV: student (submission folder), name, id, sis_user_id, "
+                                         "sis_login_id, email, section")
+    export.add_argument("--missing", default="zero",
+                        help="a roster student without a submission: zero (default) or blank")
+    export.set_defaults(run=cmd_export)
+
+    progress = sub.add_parser("progress", help="which exercises you have answered, and which are right")
+    progress.add_argument("folder", nargs="?", help="the folder of the notebooks (default: the course's lessons/)")
+    progress.set_defaults(run=cmd_progress)
     return parser
 
 

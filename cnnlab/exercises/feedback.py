@@ -15,6 +15,16 @@ def wrong(tries, hint):
     return _join(head, hint and say(zh="提示：", en="Hint: ") + hint)
 
 
+def mistake_line(hint):
+    return say(zh="常见错误：", en="A common mistake: ") + hint
+
+
+def mistake(tries, hint):
+    """A wrong answer that is a named typical mistake: its targeted hint instead of the generic one."""
+    head = say(zh="✗ 还不对（第 {n} 次尝试）。", en="✗ Not quite (try {n}).", n=tries)
+    return _join(head, mistake_line(hint))
+
+
 def revealed(tries, explanation):
     head = say(zh="✗ 还不对（第 {n} 次尝试）。下面是完整的解答：", en="✗ Not quite (try {n}). Here is the worked answer:",
                n=tries)

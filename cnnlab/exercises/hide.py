@@ -7,7 +7,8 @@ In a solution, a quick check is written with its answer in plain sight::
 ``hide_quick_check_answers`` (a ``cnnlab build`` step, signature ``step(nb, lang)``)
 rewrites each such call in the student version: ``answer=34944`` becomes
 ``key="<salted sha-256>"`` and the explanation string is sealed with the answer
-(or veiled, when ``reveal_after=`` asks for it after N tries); see
+(or veiled, when ``reveal_after=`` asks for it after N tries); each named mistake
+``(id, wrong_answer, hint)`` becomes ``(key, sealed id and hint)``; see
 ``cnnlab.exercises.keys``. Only those two spans of the source change, so the
 rest of the cell (and the zh/en code-cell equality) is untouched.
 """
@@ -15,7 +16,7 @@ rest of the cell (and the zh/en code-cell equality) is untouched.
 import ast
 import json
 
-from cnnlab.exercises.keys import seal, veil
+from cnnlab.exercises.keys import mistake_key, seal, veil
 from cnnlab.exercises.spec import SpecError, canonical_answer, quick_check_calls, spec_from_call
 
 
@@ -56,10 +57,23 @@ def hide_answers_in_source(source):
                 hidden = (veil(text, spec.exercise) if "reveal_after" in keywords
                           else seal(text, spec.exercise, canonical_answer(kind, answer, spec.digits)))
                 edits.append((_span(keywords["explanation"].value, starts), json.dumps(hidden)))
+        if "mistakes" in keywords:
+            sealed = _sealed_mistakes(kind, spec, ast.literal_eval(keywords["mistakes"].value))
+            edits.append((_span(keywords["mistakes"].value, starts), sealed))
     data = source.encode()
     for (first, last), text in sorted(edits, reverse=True):
         data = data[:first] + text.encode() + data[last:]
     return data.decode()
+
+
+def _sealed_mistakes(kind, spec, mistakes):
+    """The student form of ``mistakes=``: ``[(key, sealed "id\\nhint"), ...]``."""
+    entries = []
+    for mistake_id, wrong, hint in mistakes:
+        canonical = canonical_answer(kind, wrong, spec.digits)
+        entries.append(f"({json.dumps(mistake_key(spec.exercise, canonical))}, "
+                       f"{json.dumps(seal(mistake_id + chr(10) + hint, spec.exercise + '#mistake', canonical))})")
+    return "[" + ", ".join(entries) + "]"
 
 
 def hide_quick_check_answers(nb, lang):

@@ -17,6 +17,11 @@ rounded to a few digits) and can be searched by brute force with this code.
 An explanation meant to be shown after N wrong tries cannot depend on the
 answer; it is *veiled* (keystream from the exercise id only): not greppable,
 but decodable by anyone who reads this module.
+
+A *named mistake* (a typical wrong answer, e.g. the parameter count without the
+biases) is stored the same way: the student version holds ``mistake_key`` of
+the wrong answer and its id and targeted hint sealed with that wrong answer, so
+the hint opens only for a student who typed that very mistake.
 """
 
 import base64
@@ -133,6 +138,11 @@ def canonical_choice(indices):
 def answer_key(exercise, canonical):
     """The salted SHA-256 (32 hex digits) stored in student notebooks instead of the answer."""
     return hashlib.sha256(f"{SALT}|key|{exercise}|{canonical}".encode()).hexdigest()[:32]
+
+
+def mistake_key(exercise, canonical):
+    """The salted SHA-256 of a named mistake's wrong answer (another salt than the answer's key)."""
+    return hashlib.sha256(f"{SALT}|mistake|{exercise}|{canonical}".encode()).hexdigest()[:32]
 
 
 def _keystream(seed, length):

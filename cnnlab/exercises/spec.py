@@ -19,7 +19,8 @@ import ast
 from dataclasses import dataclass, field
 
 from cnnlab.exercises.keys import (NotAnAnswer, answer_key, canonical_choice, canonical_number,
-                                   canonical_shape, number_candidates, parse_number, parse_shape)
+                                   canonical_shape, mistake_key, number_candidates, parse_number,
+                                   parse_shape)
 
 QUICK_KINDS = ("numeric", "choice", "shape")
 
@@ -39,6 +40,7 @@ class QuickCheckSpec:
     unit: str = field(default="", compare=False)  # display text: differs between zh and en
     multiple: bool = False
     options: int = 0  # number of options of a choice
+    mistakes: tuple = ()  # ((id, key), ...): named wrong answers; id is "" in student versions
 
 
 def canonical_answer(kind, answer, digits=0):
@@ -52,8 +54,34 @@ def canonical_answer(kind, answer, digits=0):
     raise SpecError(f"unknown quick-check kind {kind!r}")
 
 
+def mistake_entries(kind, exercise, mistakes, digits=0, right_key=None):
+    """``((id, key), ...)`` from a quick check's ``mistakes=`` argument.
+
+    A solution writes ``[(id, wrong_answer, hint), ...]``; the student version
+    (``cnnlab build``) holds ``[(key, sealed_id_and_hint), ...]`` instead.
+    """
+    entries = []
+    for entry in mistakes or ():
+        if not isinstance(entry, (tuple, list)) or len(entry) not in (2, 3):
+            raise SpecError(f"quick check {exercise!r}: each mistake is (id, wrong_answer, hint)")
+        if len(entry) == 2:
+            entries.append(("", str(entry[0])))
+            continue
+        mistake_id, wrong, _hint = entry
+        if not isinstance(mistake_id, str) or not mistake_id.isidentifier():
+            raise SpecError(f"quick check {exercise!r}: a mistake id must be a short name like 'forgot_bias'")
+        key = mistake_key(exercise, canonical_answer(kind, wrong, digits))
+        if right_key is not None and answer_key(exercise, canonical_answer(kind, wrong, digits)) == right_key:
+            raise SpecError(f"quick check {exercise!r}: mistake {mistake_id!r} is the right answer")
+        entries.append((mistake_id, key))
+    ids = [i for i, _ in entries if i]
+    if len(set(ids)) != len(ids):
+        raise SpecError(f"quick check {exercise!r}: two mistakes have the same id")
+    return tuple(entries)
+
+
 def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, unit="",
-              multiple=False, options=()):
+              multiple=False, options=(), mistakes=()):
     """A spec from keyword values (the widget and the source parser both use this)."""
     if not isinstance(exercise, str) or not exercise:
         raise SpecError("a quick check needs its exercise id as first argument, e.g. numeric(\"conv1_params\", ...)")
@@ -65,7 +93,7 @@ def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, u
         key = answer_key(exercise, canonical_answer(kind, answer, digits))
     return QuickCheckSpec(exercise=exercise, kind=kind, key=key, digits=int(digits),
                           tolerance=tolerance or 0, unit=unit or "", multiple=bool(multiple),
-                          options=len(options))
+                          options=len(options), mistakes=mistake_entries(kind, exercise, mistakes, digits, key))
 
 
 def candidates(spec, answer):
@@ -92,6 +120,28 @@ def matching_canonical(spec, answer):
     return None
 
 
+def matching_mistake(spec, answer):
+    """``(index, canonical)`` of the first named mistake that ``answer`` makes, or None."""
+    for canonical in candidates(spec, answer):
+        wanted = mistake_key(spec.exercise, canonical)
+        for index, (_, key) in enumerate(spec.mistakes):
+            if key == wanted:
+                return index, canonical
+    return None
+
+
+def mistake_of(spec, recorded_answer):
+    """The id of the named mistake a recorded answer makes ("" if none, or if the spec is a
+    student version without ids). Pure; never raises for garbage."""
+    if isinstance(recorded_answer, dict):
+        recorded_answer = recorded_answer.get("answer")
+    try:
+        found = matching_mistake(spec, recorded_answer)
+    except (NotAnAnswer, TypeError, ValueError):
+        return ""
+    return spec.mistakes[found[0]][0] if found else ""
+
+
 def score_quick_check(spec, recorded_answer):
     """True when ``recorded_answer`` (raw text, option indices, or a record dict) is correct.
 
@@ -107,7 +157,7 @@ def score_quick_check(spec, recorded_answer):
 
 # --- reading specs from a cell's source ----------------------------------------------------
 
-_FIELDS = {"answer", "key", "digits", "tolerance", "unit", "multiple", "options"}
+_FIELDS = {"answer", "key", "digits", "tolerance", "unit", "multiple", "options", "mistakes"}
 
 
 def quick_check_calls(tree):

@@ -9,6 +9,11 @@ a wrong try, the worked explanation after a correct one, or after
 a number field, ``1e309``, 10,000 characters) gets a friendly message and does
 not count as a try. Nothing here raises into the notebook after construction.
 
+``mistakes=[(id, wrong_answer, hint), ...]`` names typical wrong answers: a
+student who types one gets its targeted hint instead of the generic one, and
+the answers file records the mistake's id (``cnnlab build`` seals them, see
+``cnnlab.exercises.keys``).
+
 Tests drive a widget without a browser: set ``ex.input.value`` (choices:
 ``ex.input.value = 2``; several answers: ``ex.boxes[i].value = True``), call
 ``ex.button.click()``, read ``ex.message`` (plain text of the feedback).
@@ -19,7 +24,7 @@ import ipywidgets as widgets
 from cnnlab.exercises import feedback
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.keys import NotAnAnswer, unseal
-from cnnlab.exercises.spec import make_spec, matching_canonical
+from cnnlab.exercises.spec import make_spec, matching_canonical, matching_mistake
 from cnnlab.i18n import get_language, say
 
 RECORDED_INPUT = 1000  # characters of a (possibly huge) input kept in the answers file
@@ -30,9 +35,11 @@ class QuickCheck:
 
     def __init__(self, exercise, *, prompt="", hint="", explanation="", answer=None, key=None,
                  digits=0, tolerance=0, unit="", multiple=False, options=(), reveal_after=None,
-                 lesson=None):
+                 lesson=None, mistakes=()):
         self.spec = make_spec(self.kind, exercise, answer=answer, key=key, digits=digits,
-                              tolerance=tolerance, unit=unit, multiple=multiple, options=options)
+                              tolerance=tolerance, unit=unit, multiple=multiple, options=options,
+                              mistakes=mistakes)
+        self.mistakes = [tuple(entry) for entry in mistakes or ()]
         self.exercise, self.prompt, self.hint = exercise, prompt, hint
         self.explanation, self.reveal_after, self.lesson = explanation, reveal_after, lesson
         self.options, self.unit = list(options), unit
@@ -82,16 +89,36 @@ class QuickCheck:
             self.solved = True
             text = unseal(self.explanation, self.exercise, canonical) or ""
             return self._save_and_show(raw, "correct", feedback.correct(text), "ok")
+        mistake, targeted = self.named_mistake(raw)
         if self.reveal_after and self.tries >= self.reveal_after:
             text = unseal(self.explanation, self.exercise) or ""
-            return self._save_and_show(raw, "wrong", feedback.revealed(self.tries, text), "bad")
+            if targeted:
+                text = feedback.mistake_line(targeted) + "\n" + text
+            return self._save_and_show(raw, "wrong", feedback.revealed(self.tries, text), "bad", mistake)
+        if targeted:
+            return self._save_and_show(raw, "wrong", feedback.mistake(self.tries, targeted), "bad", mistake)
         return self._save_and_show(raw, "wrong", feedback.wrong(self.tries, self.hint), "bad")
 
-    def _save_and_show(self, raw, status, text, tone):
+    def named_mistake(self, raw):
+        """``(id, targeted hint)`` of the typical mistake ``raw`` makes, or ``("", "")``."""
+        found = matching_mistake(self.spec, raw)
+        if found is None:
+            return "", ""
+        index, canonical = found
+        entry = self.mistakes[index]
+        if len(entry) == 3:                                  # the solution: id, wrong answer, hint
+            return entry[0], entry[2]
+        opened = unseal(entry[1], f"{self.exercise}#mistake", canonical) or ""
+        mistake_id, _, hint = opened.partition("\n")
+        return mistake_id, hint
+
+    def _save_and_show(self, raw, status, text, tone, mistake=""):
         recorded = raw[:RECORDED_INPUT] if isinstance(raw, str) else raw
+        details = {"try": self.tries, "lang": get_language()}
+        if mistake:
+            details["mistake"] = mistake
         try:
-            self.saved_to = record(self.exercise, self.kind, recorded, status, stem=self.lesson,
-                                   **{"try": self.tries, "lang": get_language()})
+            self.saved_to = record(self.exercise, self.kind, recorded, status, stem=self.lesson, **details)
         except OSError as err:
             text += "\n" + feedback.not_saved(err)
         self._show(text, tone)
@@ -163,24 +190,24 @@ def show(exercise):
 
 
 def numeric(exercise, *, answer=None, key=None, digits=0, tolerance=0, unit="", prompt="", hint="",
-            explanation="", reveal_after=None, lesson=None):
+            explanation="", reveal_after=None, lesson=None, mistakes=()):
     """A number to type: correct when, rounded half-up to ``digits`` decimals, it is within
     ``tolerance`` of the answer (also rounded); ``unit`` is shown and may be typed after it."""
     return show(Numeric(exercise, answer=answer, key=key, digits=digits, tolerance=tolerance, unit=unit,
                         prompt=prompt, hint=hint, explanation=explanation, reveal_after=reveal_after,
-                        lesson=lesson))
+                        lesson=lesson, mistakes=mistakes))
 
 
 def choice(exercise, *, options, answer=None, key=None, multiple=False, prompt="", hint="",
-           explanation="", reveal_after=None, lesson=None):
+           explanation="", reveal_after=None, lesson=None, mistakes=()):
     """Pick one option (``answer`` = its index) or several (``multiple=True``, ``answer`` = list)."""
     return show(Choice(exercise, options=options, answer=answer, key=key, multiple=multiple,
                        prompt=prompt, hint=hint, explanation=explanation, reveal_after=reveal_after,
-                       lesson=lesson))
+                       lesson=lesson, mistakes=mistakes))
 
 
 def shape(exercise, *, answer=None, key=None, prompt="", hint="", explanation="", reveal_after=None,
-          lesson=None):
+          lesson=None, mistakes=()):
     """A tensor shape: ``(96, 55, 55)``, ``96x55x55``, ``[96, 55, 55]`` and ``96×55×55`` all count."""
     return show(Shape(exercise, answer=answer, key=key, prompt=prompt, hint=hint,
-                      explanation=explanation, reveal_after=reveal_after, lesson=lesson))
+                      explanation=explanation, reveal_after=reveal_after, lesson=lesson, mistakes=mistakes))

@@ -1,9 +1,12 @@
-"""``cnnlab execute``: run solution notebooks and store their outputs (quick mode).
+"""``cnnlab execute``: run solution notebooks and store their outputs.
 
 Authors edit ``solutions/{lang}/NN_slug.py`` (or the paired notebook), then run
 ``cnnlab execute NN``. The newer of the two files is read, executed top to
-bottom by a real kernel with ``CNNLAB_QUICK=1``, and written back as a pair:
-the stored outputs are what nbval compares in the test suite.
+bottom by a real kernel with ``CNNLAB_QUICK=1`` (quick mode, one thread: what the
+test suite runs), and written back as a pair. ``cnnlab execute --full NN`` runs
+it as a student does instead (full data and epochs, every core): the outputs a
+reader of the notebook or the static site should see. The notebook's metadata
+``cnnlab.mode`` records which mode produced its stored outputs.
 """
 
 import os
@@ -26,12 +29,19 @@ def newer_of_pair(ipynb_path):
 
 # What the test suite runs notebooks with (see conftest.py): quick mode, one thread.
 TEST_SETTINGS = {QUICK_ENV: "1", "OMP_NUM_THREADS": "1"}
+# What a student runs: no quick mode, PyTorch's own thread choice (None = unset).
+FULL_SETTINGS = {QUICK_ENV: None, "OMP_NUM_THREADS": None}
 
 
-def execute_notebook(nb, folder, timeout=600):
-    """Run ``nb`` in ``folder`` with a python3 kernel under TEST_SETTINGS; returns the same node."""
-    previous = {name: os.environ.get(name) for name in TEST_SETTINGS}
-    os.environ.update(TEST_SETTINGS)
+def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
+    """Run ``nb`` in ``folder`` with a python3 kernel under ``settings`` (environment
+    variables; None unsets one); returns the same node."""
+    previous = {name: os.environ.get(name) for name in settings}
+    for name, value in settings.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         NotebookClient(nb, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": str(folder)}}).execute()
@@ -44,10 +54,14 @@ def execute_notebook(nb, folder, timeout=600):
     return nb
 
 
-def execute_solution(manifest, lesson, lang):
-    """Execute one solution notebook and rewrite its pair; returns the changed paths."""
+def execute_solution(manifest, lesson, lang, full=False):
+    """Execute one solution notebook (quick mode, or ``full``) and rewrite its pair;
+    returns the changed paths."""
     ipynb = lesson.path(manifest.root, "solutions", lang)
     nb = normalize(read_notebook(newer_of_pair(ipynb)))
-    nb.metadata["cnnlab"] = {"version": "solution", "lang": lang}
-    execute_notebook(nb, ipynb.parent)
+    nb.metadata["cnnlab"] = {"version": "solution", "lang": lang, "mode": "full" if full else "quick"}
+    if full:
+        execute_notebook(nb, ipynb.parent, timeout=3600, settings=FULL_SETTINGS)
+    else:
+        execute_notebook(nb, ipynb.parent)
     return write_pair(nb, ipynb)
