@@ -141,7 +141,8 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pix
                "receptive field of one unit of the third feature map?",
         hint="Every extra 3×3 layer widens the window by one pixel on each side; "
              "one layer sees 3, two layers see 5.",
-        explanation="sealed:2tnUyBf4FXhAff+7ZT5z97Paqqk0YPNw4YoJH3sPmDfvHMnNpU+Z1z0Y5MUd7Jb/LOVa1Wsj36LILAtWexDRC37Emz4tizpPVOFcIrDklBXAoaHqQ/PeufSlOglHqNYdjel+74yvXaDo7CTRblEqIns/BWD+xsBxaATC0KA/SxwA6vm9r6zoWkP7460VzM4ILnluEI9yHHXtTxZQnC2cRo9oT6xJXIP34F8v")
+        explanation="sealed:2tnUyBf4FXhAff+7ZT5z97Paqqk0YPNw4YoJH3sPmDfvHMnNpU+Z1z0Y5MUd7Jb/LOVa1Wsj36LILAtWexDRC37Emz4tizpPVOFcIrDklBXAoaHqQ/PeufSlOglHqNYdjel+74yvXaDo7CTRblEqIns/BWD+xsBxaATC0KA/SxwA6vm9r6zoWkP7460VzM4ILnluEI9yHHXtTxZQnC2cRo9oT6xJXIP34F8v",
+        mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAtoCkgV1crG1N+UEOAi/SO+iOlWHOERD5wcOSJEyZ8eLhdGFS16cEgyJ56aKcBKz7FRRVCxjZUYmul2bftWAxt1iqK5lQO2EobxoG1HiaQzysU8jQZ/em1A5qYBfLPsyiNNBRiS46ulStUUsJLADiYlXRS6zoG6fdEFzaSsoP2MaFqqVcLBb"), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD47/+oJxHGxHbQoyYpgmy56SuFPp2BWte9+NfiljQxH+SNrjYaO96XOTwm8BTDyTz8No5OXBdYOqWGW0rFgQdEYCYYuKoWMNWxDKsdzybUbu52WQXyl4hSrb7dVeVmfAKp//wn9/tHdlXKR6g"), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaQzDEBImos28L3d3LCbBn2KQHHPKWSCY84s5V0R3cIMAWuTvfc5/sMgEhRFPkR6zWx55uulnMbsuTAj56QmAYh98jPayq5lW35w4gJ/yfgYx/+requ7jrv0fVnbF24LA8Di8/BGxcFecuCqmYBtI8wTJCNs8Gydk+k/54g8EDB8usNSmvpV6JbhNMnCZeXRoacn4AORytUudgDuOHA==")])
 
 # %% [markdown]
 # ## 2 · The recurrence: size $r$, jump $j$ and start
@@ -221,7 +222,8 @@ numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="pixe
                "input pixels?",
         hint="Keep two numbers, r and j, both starting at 1. For each layer: r ← r + (k − 1)·j, "
              "then j ← j·s.",
-        explanation="sealed:hYxwx1pUVA9364ebeGNtBxCIxko1Z0skwRm41ksL33pVqbAddzIBxGXV6wI+dzA8eJV7c1qJk2rpovhSAhrTDho5S5KRS+d2RJvaAdAsvXq7PIPmhv+NUA79z9wcRJ6ZtQPv57UwgED38KkU6gCC7Jm/RNC3fo1bJnGc0bsU0MyDRIJ12zQhpQEci50axZJXxQ==")
+        explanation="sealed:hYxwx1pUVA9364ebeGNtBxCIxko1Z0skwRm41ksL33pVqbAddzIBxGXV6wI+dzA8eJV7c1qJk2rpovhSAhrTDho5S5KRS+d2RJvaAdAsvXq7PIPmhv+NUA79z9wcRJ6ZtQPv57UwgED38KkU6gCC7Jm/RNC3fo1bJnGc0bsU0MyDRIJ12zQhpQEci50axZJXxQ==",
+        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFv40/MT5E4yR1B0d2ltGkgvj6hRH/yL0ISGXfZf33FqnVHl/dsY7S3FLlZJHsZM+5MNzg/sy9tR7MsHO0TQHcBl8ViBH7wKymaHPFatChukQbAZe3vvCQABPETbq/FjtHO99T0Cvkkylg3Ly54GLHCp/WZ1GqCsDTYXRfm4pnuzVJbLIedBAwtc2OW6eaB1ZhH1DLmzwxL6ZBKNLVNNoAwFnPA+FFfywo"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8Sxb1iq0sXlvupkSk2GMIKNvYbUM7zrSmpmPNWJZQaw/EKY5q+lZBNl8sn/NuhDquFDXJxpzc1bels1fqRz2Ro6Twr0Vhrn6Ipt8Ys/p1UaIjCaNSLHwM/s4iNTgyvByC7Qxqym2Pqr98W8M/D/DLWQ=="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PXHv+Y94PNejXOnUONyBQ8sFgCAJykKWrSutW+g5dgE21ixIMO+BG5aQ3h5o664PvgBzZbGtITdaEpbSt3DZqzhKWHe/9cwZys54mg4rvrfia+hHzhrDREsMvCgFdAcJ4XCqh09FjDHrAWG/MZhdM9iga+lcqEttF8qqxDMhu+/RVuJXxr/cTyLwoQKBZsLvXBUX2M9Tt655uOXKqEKRFzuG/waQd352u6a2y9DcD7NvwY=")])
 
 # %% [markdown]
 # ### Exercise · Write the recurrence (3 points)
@@ -304,7 +306,8 @@ choice("enlarge_most",
               "gives the last layer the largest receptive field?",
        hint="Compute r for each option with r ← r + (k − 1)·j, j ← j·s. A change early in the "
             "network multiplies the contribution of every later layer.",
-       explanation="sealed:YflUEnMVWx55EeGcDBXtdmxoSnZKcm97jjHXant8Ia7ECYlXpXbADjncZjyIRRzIJrj+uc4i9AQ98zRH69WdSiSGxdF28pX6L1Mv79C+6A73jLY9piGpPo7alcNPhDaafddQEwHlth7xHOqv8njWjvmSoz1PC8VEShJp1gvd4EgSv8m+eLOPvTa11pvTf0I3Li1bV9soCoUMEKmsGsHLUpJcyaNVxTtvl2Umaek+5oHjFgzN66rpW2Kqmd0suY2AcZoAoEYnrMRZuxvVHNE=")
+       explanation="sealed:YflUEnMVWx55EeGcDBXtdmxoSnZKcm97jjHXant8Ia7ECYlXpXbADjncZjyIRRzIJrj+uc4i9AQ98zRH69WdSiSGxdF28pX6L1Mv79C+6A73jLY9piGpPo7alcNPhDaafddQEwHlth7xHOqv8njWjvmSoz1PC8VEShJp1gvd4EgSv8m+eLOPvTa11pvTf0I3Li1bV9soCoUMEKmsGsHLUpJcyaNVxTtvl2Umaek+5oHjFgzN66rpW2Kqmd0suY2AcZoAoEYnrMRZuxvVHNE=",
+       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/cM/Sfc0zYk46y+msRZ2NBzGFfixDXPaQecumKfl5T40QWYozJny6HSnC++TZTTSEex9FckScZcfMdLnFG5Gzpi4UCwtfX61rbW7f7yIi1T5agvuOpmtkHND0hPFG0VDblcaDRQm4qQE9CT3TIj"), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3g8d0909VaqS6SHm6kjo/ogHj/j1BKG8nxWm0R/nJtMyR1SP3ujjhf/QbddJkbkqzYYJFpeDBjkelaLLkAtvdbLMinDOROX0DeRVg1aWtFj67QVpqzMSp697GScYmlwJEMbmUO0fGLtbOfhzn2PjusQDy0kDBB7VeK0GyjSlboPRDGFCLQleX7/mC3+2k3LahcvnCBB72in2PjVsJ44AAuYeC6fqzaU="), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKsRgCQVLhZ3lsh1PGXg8VvEQ5aymSMnVmlmoOyY4ee+ZW+EvtIWx5Vb88vf9leRF0IWGWyP+xjIq8vosCS5vuX6q9Wyp6JpSK02cM42wEe1DlBETt4RYm038L2yE+Bgqmfzr2ToV7so83xGBgXXogfh+qaQZ2dT/tuGNmlTFKQV9Yc8vgYbPWsuxrIA8DbikLvUQ==")])
 
 # %% [markdown]
 # ## 4 · Receptive fields of LeNet-5, AlexNet and VGG-16

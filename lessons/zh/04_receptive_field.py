@@ -122,7 +122,8 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像素",
         prompt="把三个 3×3 卷积（步幅 1）叠在一起。第三张特征图上一个单元的感受野有多少个输入像素宽？",
         hint="每多一个 3×3 层，窗口每边各扩大一个像素；一层看到 3，两层看到 5。",
-        explanation="sealed:2tnUyBf4FXhAff+7ZevvCDQWTW3ggW+kEU/K5fr2GHyk3qPXF16IyiAK9pWQLFl23ESdNaOyOkUM5/bToNFR4P4S0gn5Md0ACVSkfeV1cM1JdS5+uh0bUGR3YiCVCzuVWgA1+CBeSvRnE4Bdj4qo2MjwzYR+dD/0veEGCXk/E7Hy/e6btSwvlolvLXCdVGad6631xWj7kOztGVnVZs4IjGighUfEw25kN9Lpusxw5hDRiNo=")
+        explanation="sealed:2tnUyBf4FXhAff+7ZevvCDQWTW3ggW+kEU/K5fr2GHyk3qPXF16IyiAK9pWQLFl23ESdNaOyOkUM5/bToNFR4P4S0gn5Md0ACVSkfeV1cM1JdS5+uh0bUGR3YiCVCzuVWgA1+CBeSvRnE4Bdj4qo2MjwzYR+dD/0veEGCXk/E7Hy/e6btSwvlolvLXCdVGad6631xWj7kOztGVnVZs4IjGighUfEw25kN9Lpusxw5hDRiNo=",
+        mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAkfQR8OenDBd5CLX/4s/m29089Vbl9CxKYTzzUWJ9AIyBR4f/p8A1FrAq+7bP0zhttWK/biKicXSdcc5qkR/MFapT3HKgm5NeCjly9AAxI8UY9Pr+xQTTtHzBUWLz3zjI1qwsa52Rm6ZXtK0yzveckyzzymZrKsk9BFxMazM3m8LWCFZ+j72FYHtJPw9zvuQkkEFLZ/CNzWkccuADfnUsQ=="), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD4yIsdVqg5JginBtTYIp2fzVi1j+t7/6rKmvGYdUQJ+88lAkcuWLjqnQ6SIQHD/NEMlTYhvO7km91t+zV8JbkkQRS12ZuokO3ErJ+1/pRvzxpee3HMd7x9DIVsQTe0jJgvU3hjhsl3kSxyoo6/m8xSQ=="), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaYMon57xVQlp5PyDmbYqdfN/lPsQm+lvJgXX89KqmgPL+m44316veADHX42lddlDqoiAD26H3jLM3IINRc9F3YiWeHpFURiGO1jlTBIgicPdKS8me34OVX/h8voodBUdKLV+Lt5ijJFiWqgsnpC3JZRR4VHGyKrhZ88sIYbjy9rBZlQFRh+Uww==")])
 
 # %% [markdown]
 # ## 2 · 递推公式：大小 $r$、跳距 $j$ 与起点 start
@@ -183,7 +184,8 @@ numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="像�
         prompt="一个网络依次是：5×5 卷积（步幅 1）、2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）、"
                "2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）。一个输出单元的感受野有多少个输入像素宽？",
         hint="记住两个数 r 和 j，都从 1 开始。每一层先做 r ← r + (k − 1)·j，再做 j ← j·s。",
-        explanation="sealed:hYxwx4/IvF1q9paKc2h58WUO11coclLrF7Xv1kcFzsm6RDqW96Wtb6pcUVs+e9K+aZ5mYq4SgiD0v+6PkLaK7bAqQ1Fj6emV5YgenXicKnW7N4P8luNvt1OynsYNBl0kF9RuZ3ucJ238WPsJ9xGB8Jn+RNxV/ZFbKJI60G6ILoaeWZNzGJ+DpAA8jFKbf9JH1pY+5dmNv58TaAZtCjKpv56U3Q==")
+        explanation="sealed:hYxwx4/IvF1q9paKc2h58WUO11coclLrF7Xv1kcFzsm6RDqW96Wtb6pcUVs+e9K+aZ5mYq4SgiD0v+6PkLaK7bAqQ1Fj6emV5YgenXicKnW7N4P8luNvt1OynsYNBl0kF9RuZ3ucJ238WPsJ9xGB8Jn+RNxV/ZFbKJI60G6ILoaeWZNzGJ+DpAA8jFKbf9JH1pY+5dmNv58TaAZtCjKpv56U3Q==",
+        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFIl/q99WqYe6ew5TWkei0S0pnBsMeDGXiy7oDoCgTT/1IgrJLHk1RdpNtsje/e50y3Cuz71hYRZ1DDrovg48X5MmNbZQgAmp4ueQVi1E0MkRZTh9BFjZPxZ8vszds76617VHxHqAAcr/FPitAaOEpxg49jccy4VUCoufZSQH5WLu3+DPMiZjpFQVFry1k5AZmRpIoKf6InWLJkFQXsUbfFpES66xfvMaE"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8S4snX2vHsNoGdYN3H+CI+1sOpMPnYSBUaOAw01GK84Yv8A+iXNSl0MqjOHz25leNtuFCms48Wbf6sBJ6qo/F+ugSclrjYtIHAwCPKyP1gzG7zFEWMz+eRg6hu8++YbcYBNzmPowZO1//mgmtlhxY7XDRxrxgT5jrA0A="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PVabTP4ES7VbbL3Vqr/z46hmPUfmNjOjlUyYZ9jL3OSJqc3+Cp71rrZqYL4OkMv7xyCV3oObXJL8L7WmisLkmdp+/BVBCqzuKD8Gs23TwFeQwg3jtX7+bW56ycsyDDZx0FLboyr9dxBZ/VCKzn8yRntfgssolqnerbvT/qDgqp9qr+TDVy9I2eUwhSidT2qtMDDHqypqRvd41HdO2pOYxao+T8BxzNb")])
 
 # %% [markdown]
 # ### 练习 · 写出递推（3 分）
@@ -254,7 +256,8 @@ choice("enlarge_most",
        key="0ac049b9789b3b229f75e77272753207",
        prompt="一个网络由四个步幅为 1 的 3×3 卷积组成（r = 9）。只做下面哪一个改动，最后一层的感受野最大？",
        hint="对每个选项用 r ← r + (k − 1)·j、j ← j·s 算出 r。越靠前的改动，会放大后面每一层的贡献。",
-       explanation="sealed:1BOzmOLT1+CcimcmDBXtdmyr1pAAb3JpkP4fjveIji078h7sDVHvlzmMysXNFtkk9Tt5IgvXEYL3V/G/a8iJlKAyl6I/oM2mqfOfKBV8LMIfDS7xKt5trQkWHACcW68sfc6fnFlhohXsDxkt6Hiqjv9k14rtjC3P28qyEOMRYvqirN5Wz7ZAKoy01pvTe0IhLi5IUttfCt5FR+4nunDvaQ2CUwaAU7F+ZzGAemXtEsa9mfk7swYQGWIucA7rcE0QonOKfvTjZi/Ub/oQh2E9eH2FWO20tiB2j+WZqXFUmg==")
+       explanation="sealed:1BOzmOLT1+CcimcmDBXtdmyr1pAAb3JpkP4fjveIji078h7sDVHvlzmMysXNFtkk9Tt5IgvXEYL3V/G/a8iJlKAyl6I/oM2mqfOfKBV8LMIfDS7xKt5trQkWHACcW68sfc6fnFlhohXsDxkt6Hiqjv9k14rtjC3P28qyEOMRYvqirN5Wz7ZAKoy01pvTe0IhLi5IUttfCt5FR+4nunDvaQ2CUwaAU7F+ZzGAemXtEsa9mfk7swYQGWIucA7rcE0QonOKfvTjZi/Ub/oQh2E9eH2FWO20tiB2j+WZqXFUmg==",
+       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/eFPucZB9yyPjataHOMbwr93b51QM5f8fQMcKHbwXdewkQZdsOiK2VbR5Ew59Z7sUdiXPgkSsYRNY0OFJo93vqCa4RlIhBYQzgnZjRSseuhLEX8KDmSPqZUnq+2huDTgGG36Mv0EypqjgNDXs2JO/egFQ0="), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3onPNEjWymJMFu4/EdIyDU7jUm0G5CIxXp9qNpc+zxvrhtBrcGQIQmsGwl+QZTnpbw3y6xdTuLH9fjZaC6CAj3EvZ+AmvSMJ0nfNbtFtfZd1onbiL7TFYzCU/LvNStffzgAommXDvT6ExniRMfIbWwLsNt7twJ9Nu+MVbML1JkYz3aaR6oPCpy0wnfVOYf49QF9lv5SSBCnnstie"), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKswbwMcp/QGarAhqgxeNIugKOZRaYDHpd5X2184mgWegLvct71Sg9Iq0GF6hK4xLvbnLxG+Sq3b7QvcWQgqaTUsqFAq1pSZ6ZZMUGsHoPsOqjX8rzFkQRYcksJON56SSc1CydDWdMgVUIA1d3HkQivamxplwlbomqi8VN67tps81veNm3t4npNTQ==")])
 
 # %% [markdown]
 # ## 4 · LeNet-5、AlexNet 与 VGG-16 的感受野

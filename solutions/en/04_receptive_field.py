@@ -143,7 +143,13 @@ numeric("three_3x3", answer=7, digits=0, unit="pixels",
              "one layer sees 3, two layers see 5.",
         explanation="3 + 2 + 2 = 7: each layer adds k − 1 = 2 pixels. Three stacked 3×3 "
                     "convolutions see a 7×7 block of the image, the same as one 7×7 kernel "
-                    "(section 5 compares the two).")
+                    "(section 5 compares the two).",
+        mistakes=[("added_kernel_sizes", 9,
+                   "you added the kernel sizes 3 + 3 + 3. Neighbouring windows overlap: after the first layer, each layer adds only k − 1 pixels, not k."),
+                  ("multiplied_kernels", 27,
+                   "you multiplied the kernel sizes. With stride 1 the field grows by addition: each layer adds k − 1 pixels."),
+                  ("counted_previous_layer", 3,
+                   "3 is how many units one unit reads of the layer just below it. A receptive field is counted in pixels of the input image: follow the windows all the way down.")])
 
 # %% [markdown]
 # ## 2 · The recurrence: size $r$, jump $j$ and start
@@ -224,7 +230,13 @@ numeric("stack_rf", answer=20, digits=0, unit="pixels",
         hint="Keep two numbers, r and j, both starting at 1. For each layer: r ← r + (k − 1)·j, "
              "then j ← j·s.",
         explanation="5×5: r = 1 + 4·1 = 5, j = 1. Pool: r = 5 + 1·1 = 6, j = 2. 3×3: r = 6 + 2·2 = 10. "
-                    "Pool: r = 10 + 1·2 = 12, j = 4. 3×3: r = 12 + 2·4 = 20.")
+                    "Pool: r = 10 + 1·2 = 12, j = 4. 3×3: r = 12 + 2·4 = 20.",
+        mistakes=[("forgot_jump", 11,
+                   "you added k − 1 for every layer as if all strides were 1. After each stride-2 pool, neighbouring units are further apart in the image: multiply k − 1 by the jump j."),
+                  ("added_kernel_sizes", 15,
+                   "you added the kernel sizes. A layer adds (k − 1)·j, where the jump j is the product of the strides below it."),
+                  ("stride_too_early", 23,
+                   "you multiplied j by a layer's stride before using j for that same layer. A layer's own stride only spaces out the layers above it: first r ← r + (k − 1)·j, then j ← j·s.")])
 
 # %% [markdown]
 # ### Exercise · Write the recurrence (3 points)
@@ -323,7 +335,13 @@ choice("enlarge_most",
             "network multiplies the contribution of every later layer.",
        explanation="Pool first: r = 2, j = 2, then four 3×3 convs add 4 each: r = 18. Stride 2 in "
                    "the first conv: 3 + 3·4 = 15. A 7×7 at the end: 3 + 2 + 2 + 6 = 13. A fifth "
-                   "3×3: 11. 1×1 convolutions add nothing: still 9.")
+                   "3×3: 11. 1×1 convolutions add nothing: still 9.",
+       mistakes=[("more_depth", 0,
+                  "one more 3×3 layer at stride 1 adds only k − 1 = 2 pixels. Compute r for the options that change a stride."),
+                 ("strided_first_conv", 1,
+                  "close: an early stride doubles what every later layer adds. Now count how many 3×3 convolutions come after the stride in each of the two options, and compute both r."),
+                 ("largest_kernel", 3,
+                  "a 7×7 kernel at the end adds k − 1 = 6 pixels at jump 1, once. A change early in the network multiplies the contribution of every later layer.")])
 
 # %% [markdown]
 # ## 4 · Receptive fields of LeNet-5, AlexNet and VGG-16
