@@ -203,7 +203,8 @@ choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
                 "It has no learnable parameters, like pooling."],
        prompt="Which statement about nn.Conv2d(c_in, c_out, kernel_size=1) is true?",
        hint="Look at the formula Y[:, i, j] = W X[:, i, j] + b: which input numbers does one output pixel read, and what is the shape of W?",
-       explanation="sealed:yS+VDJ7tZU+oWSi7ief0FqwQX6tEAlV25y4jCSkYW62LpQHOf9niDTnceNHr+SeRMUgR4BHECjuufk4vG86BR1kuLz/jTgGqls618BrEe+aJ9NHpmBqrbz/MIFNg+bkuhVl5E+6E16n/tKyEPGm00IKN358kpQ2oWTfKwN7TFD+k+hN+ThhxqfphCwgZuDEBOiLptWKkSgHXN53sUtJuel6Oag3ZWGDupRHE5K8miISloQ9i4gthN/hfpGiZGPlbBvzOCBsP94108k3tyBcc8BxbLCSNbzCZuRfWIgsiYjG1cjMmyuO2lOF793Oh5EIv44RxMpvlC4LP5UbRm/q6Uts7SiaeHWYKpJ/KTU6QRA==")
+       explanation="sealed:yS+VDJ7tZU+oWSi7ief0FqwQX6tEAlV25y4jCSkYW62LpQHOf9niDTnceNHr+SeRMUgR4BHECjuufk4vG86BR1kuLz/jTgGqls618BrEe+aJ9NHpmBqrbz/MIFNg+bkuhVl5E+6E16n/tKyEPGm00IKN358kpQ2oWTfKwN7TFD+k+hN+ThhxqfphCwgZuDEBOiLptWKkSgHXN53sUtJuel6Oag3ZWGDupRHE5K8miISloQ9i4gthN/hfpGiZGPlbBvzOCBsP94108k3tyBcc8BxbLCSNbzCZuRfWIgsiYjG1cjMmyuO2lOF793Oh5EIv44RxMpvlC4LP5UbRm/q6Uts7SiaeHWYKpJ/KTU6QRA==",
+       mistakes=[("d91114b969c891d643d73fbecf53e722", "sealed:UkU2bL9bo3sJ8jAmPFm3peCyyJ7TMseRnh9Jn4VK1qACLHYpTpVLnmswB/SUkZOn3wh7FFSHvHswybhS+dHgzKWDZG3hytY9BLXL1cK+Vn1WkA+5q1CsjzaH+7bSduAT5daDW9+hGocGxadR"), ("3994569306450f31abb0393d170aea7f", "sealed:Hr/iIKKOggw0Z6umuYHnG4vXAInQmzFcVnYW2YwZV1pz1524gdKXOJx2oS9Bv8lqkQBrFxNAnbXerMUwrL8/Vrksn5uVBLdp3UFpKDJdJeSsRLkPiP/xTslh8Qd+mNbOrfvTUaZkPie3nhxOMI2K/3WWbMW96I64/XLFTGCiwY1BUfv18XoSEXYl1Gfe9Y2Q+13XLiJGJUq62kifHXwxQSXuwZwKBYgf"), ("10516e4757a119eee2992f69b2d14b19", "sealed:r7TDXtE+TNsWwL9s0mmPmCNXpykAn2J4Tx+vwjD3qIiMceXFk9vFLotYNBudDMVOTSVVo6AZRHFSjiJ6Bq9c4nez9YBOf66CJgIEIAZqJEiX4c26q1QLo0+/6V7Q6GAPQahYiE2g6tMQfa/u0yz5NeG3jbzMaaCql8vbrzOOU+5vSTVqFu0tiUf6BGZJpEGAHOU=")])
 
 # %% [markdown]
 # ### Exercise · A 1×1 convolution as a matrix multiply, for a batch (3 points)
@@ -371,13 +372,15 @@ plt.show()
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="MACs",
         prompt="How many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
-        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jHxETN6T0OnZqP/AGMctjk541tIkMSgpLOSUqp2VISBenaDZosNdFg6vOTPvpY8l39X4=")
+        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jHxETN6T0OnZqP/AGMctjk541tIkMSgpLOSUqp2VISBenaDZosNdFg6vOTPvpY8l39X4=",
+        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa0EhECl62P0wc6X8W7jb2YSOaMz5LX4zbSuWE4MWv5q+n8VpN3wY4LQRH+W1bA7rCc90Ym8urdWkwgx8l5yt7kMo5wUjxZo7BDuLfxd6A0kewH0dLTPp+gaHfjLWuZvCLnYSqXt/jbGtQ=="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90wzzE7cY1FdZD+vGDWrliDVakqxp8Aqs6hl5bmiFnhKojDHvDj9LtNd8CFJ3vwzZOs92PVEIVFkeOIS6PlIfcbsdrGEqUYZYET9BXEM8GEb60m/LXF+zLH+TowVEpEOqG3zSEir59+PJxawu4jWTNsyEOhhHhZTcnB5CtkEaH5AsODkZY/BbkUk8PC52R9O+CKmRrY4Rk4YHQQdil7qVTwSvH8Q=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEzn5o5XWGJ9i7pLghfpX98Ap1JVk/hr3z7H55hwhRs1ruN/3Zfm7wp1vvrbVQxaGY6NUZEGipFu8NC4vQ8QPFf4lZPb7ly3G8sui6S2m0m4wfLRLbXbnM4JwTYU33bzZ8VvYfaRVNpsW623G36WRE8k7LJHZD/bKzT59/sQTDigwsk1fW8m6b4qJYw5IVMbR4h4gqzxGAej1qY0HazlwcvGjY43tTZIgA9retzsecVUd9Yli76P/DKVouZVqU+ZDX/1SKiYyQe7nVu8jFd1VbiCA==")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
       hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",
-      explanation="sealed:1dOHDhirFnUHAzuYHJ1jWqHDLvNto62fEzYOyqEJZ3PIu/mewaDvfBHiMA4PrK1h9FmQSNy4V76sGtnvkr3lsahtyBT65H/V3p8lyaTX074jwzCKsZejjKXKt1ktR0UYnuYGBuCd3/lQ")
+      explanation="sealed:1dOHDhirFnUHAzuYHJ1jWqHDLvNto62fEzYOyqEJZ3PIu/mewaDvfBHiMA4PrK1h9FmQSNy4V76sGtnvkr3lsahtyBT65H/V3p8lyaTX074jwzCKsZejjKXKt1ktR0UYnuYGBuCd3/lQ",
+      mistakes=[("91c5db35fe17f220b2a196210bcd5da2", "sealed:hKRfnPHoqdfF3vk1F4QN9Mn5jwlwGfEe3rPsOdA+ckT7c1sDpm6gT1EyxNjZV3B2HB9ADZ299UB6Sa2IVxMEr2Sh57UBODetRXFZi5mGHyIW//L+nkLIhIQWi/wgQ4aC1AU6Fpb9kU3DNGD+j8WKt+fAhWEfInkA+l1Cch6GYA=="), ("8e939a4d577f344f42853025142ddec6", "sealed:3MSg4CV265FioOFzYfEaBAILeq18XBoo6Dg6FLyPmkCTJ6ckMrXspsfXTRSPHbgYTfmcLCoeoB8KMx7dcVqHIPJKBM11ljEuBVc4pt2RbUD6dRphaRWGQm57kTRf3Jd6njXYc5SqwwW7dAt0IUFWZgLz1xf7PXc8nTuya51llEtuGqqQp1QawHg20TA/cn6EE4/cjAYqyKvhiAuWcwdJgNC/"), ("b159e85b991976caf9beb8128c59a490", "sealed:n+2JyfYQSzF1hTJ5EgnlXKNEAN5z6aClbhrPP9n/rT7rSTTSZVIYP4mehLlgS3i+/eUQGvFNf/u8hfLOMC9EVGoaY4Lf8X8eBme9qAvv7xr+gbJZyXY7XfBjt1sLd5b76uExS4A=")])
 
 # %% [markdown]
 # ## Common mistakes

@@ -172,7 +172,8 @@ choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
                 "它和池化一样没有可学习的参数。"],
        prompt="关于 nn.Conv2d(c_in, c_out, kernel_size=1)，下面哪一句是对的？",
        hint="看公式 Y[:, i, j] = W X[:, i, j] + b：一个输出像素读入了哪些输入数？W 的形状是什么？",
-       explanation="sealed:YvlwyEky+YFOyI9xBRwenTjC30WKmdqibMf/zM382jVoHtUtuAo5iOUq7yduc8I+opTUJ/ghRz3Rfk5/igIL0aXmpe9Dic5NDB5HtxG7dbOei30LzFk3kXGPmKCKPkvmGLOlS5nzElodNQ1q+7ZzkZNPPSskpQ1ugtBLWAdX+tVjGZP4tNS2UV7p/JWaVvuW0459ZJomnavXM9IpqSpue9xgyIg4ueoyZdQeDy+JRAh/aoW8Nc2G12ulaa1w8nW+8Gxv+pP+Zwu8XsAJCtHjJlNNB4lPM5Fx+BqpYEUzYDH0OmGjHywnfhHuWeMnLO6pBn7w+C9s2XROLutZSSQ4qjGzpOwe8brPV3lVnIIA6hw=")
+       explanation="sealed:YvlwyEky+YFOyI9xBRwenTjC30WKmdqibMf/zM382jVoHtUtuAo5iOUq7yduc8I+opTUJ/ghRz3Rfk5/igIL0aXmpe9Dic5NDB5HtxG7dbOei30LzFk3kXGPmKCKPkvmGLOlS5nzElodNQ1q+7ZzkZNPPSskpQ1ugtBLWAdX+tVjGZP4tNS2UV7p/JWaVvuW0459ZJomnavXM9IpqSpue9xgyIg4ueoyZdQeDy+JRAh/aoW8Nc2G12ulaa1w8nW+8Gxv+pP+Zwu8XsAJCtHjJlNNB4lPM5Fx+BqpYEUzYDH0OmGjHywnfhHuWeMnLO6pBn7w+C9s2XROLutZSSQ4qjGzpOwe8brPV3lVnIIA6hw=",
+       mistakes=[("d91114b969c891d643d73fbecf53e722", "sealed:UkU2bL9bo3sJ8jAmPFm3peDiKzghhREbfpOoWA+yXC396/bi7hDTR+fd739FEQxyPTRMFFj+jm08g4xePDQXBHhd4Iw3yuEIUuDL5LWkEADQAKM3TfJoWd4ZMX8VmTCfRwMDsTcuzEiQN1Y="), ("3994569306450f31abb0393d170aea7f", "sealed:Hr/iIKKOggw0Z6umuYHnG4vXAInQF83T1L/WWA2C37DScX1AGFxpfsNh0GwP+M0imQB7BUsV3u2BrMUgvnnWtPhzyMzZky+qWrWc4YL47ktxw1L3iKGyGl2sL8SdclEPTHoH2yepjaMQU5CnzQx/CfcurklAYAhddfsXs6VOChS0vzIXCvzm+/bDB61jGAVfX9ln1KiJysNWM8gH8/XZl+MeN1jd6wmJTopqsOfCrXdWi+WkaeQ1mo1Q8g=="), ("10516e4757a119eee2992f69b2d14b19", "sealed:r7TDXtE+TNsWwL9s0mmPV7e8mxkanjabG6js/gbw70dRlmR3fduPomi/IjDbWdDTlIzcVE2Pka/SE9v24H2bMbAxT3PNi0oD1fzA9+Cs5ZEGZy8waISAdpooALNYd+C6olHSU4IhVjKUgQ1mKbxm6B/nI06JLDdUGwwdIOTRTTzPqA==")])
 
 # %% [markdown]
 # ### 练习 · 用矩阵乘法实现一批图像的 1×1 卷积（3 分）
@@ -306,13 +307,15 @@ plt.show()
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="次乘加",
         prompt="这个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
-        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jH9yz9ike9vnx82Oy7oJ0ldA6u4VOSAcLLBUpsFlWAU3ibC9vrs9YkaDOTPr9atupfOgIBVTi9Yc=")
+        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jH9yz9ike9vnx82Oy7oJ0ldA6u4VOSAcLLBUpsFlWAU3ibC9vrs9YkaDOTPr9atupfOgIBVTi9Yc=",
+        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa2YU7g3U6VhfDkWE8NqgI+U5Hv1HmM3Bl0isIyesX2uNpeUPBR3rmUVrKNSJ3OZMeavP30hYDbBUuyxAbj+WRXKSWWVRcWgPfZ/2jPNdfCstcZpnmZJIRuW6hBPihinw0hVgx5+KNxIEd1B5oA="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90w6EWOADDykS3CnJ/1SyM/dFcfoGl+D6HLcC5fqOFUDyC4vIaAV843U/n5VB4e56FUEgDlsv1yNU75aFwMAwxrVam7MFthBPIplqFwwr7wCkXe3sos2Ef5mU+bp7h4mpRfLpsaiHjHH6Cuc9xaOZQc7P5YJAr777Ulxp6et9nL8TC7dGJHJszsdSNihl+Hyhd7eaYhA=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEznxf2qO1VDOot4ZvqdveT6A+0nYkSTdQp1Vb2JoStYS1ELLCnXj/hN20om1AdWuPgztajz6GKWELTZn3iwWeMHpmGkDSwff/9V+oeQ7iSKIsQrD4ntuSg4odlsP0Afhj8dwMr5gB44TLmTaF+kNLJD10u3n8T7yMRQDBt1ewIRdXEXi9CD3IRLVvlaVO6s7T1ZdMIHxwQWMJRnysGb1h6i9LgV1MEr87iO06iPhixjnHX1XdYxq+P02E03niq9c0UEonl1CwIvPSyLbupJtANtfFeCQ==")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
       hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
-      explanation="sealed:1dOHDpd2zv7v2K8Tkx6igSZf1Xy2RGkRjfDhL+hcNiANaD+ewaDvfAsnz+yBQkL6ZrCPTMW6H/e/SZm/0ODprKN5zAX78HPGwYcpiPmf0/liSaxkPXdfS3AFI+PaypnKHEyY0UoK0/hP4+qLYIhCMg==")
+      explanation="sealed:1dOHDpd2zv7v2K8Tkx6igSZf1Xy2RGkRjfDhL+hcNiANaD+ewaDvfAsnz+yBQkL6ZrCPTMW6H/e/SZm/0ODprKN5zAX78HPGwYcpiPmf0/liSaxkPXdfS3AFI+PaypnKHEyY0UoK0/hP4+qLYIhCMg==",
+      mistakes=[("91c5db35fe17f220b2a196210bcd5da2", "sealed:hKRfnPHoqdfF3vk1F4QNaRssSfCNnDnKX29mpDjBu6YA9KDdJr4EybHKThYsmtCkNTJ7EIy2uhO9pEzBRx4Z6H+hpiDZ5/NirOKKHwt21erHGWMJUd9ofQX2dn35tRMXe47s2V4oZ9oq6+VeZUl5BGwNcfXS/LzuJduLs51K9mD1EA=="), ("8e939a4d577f344f42853025142ddec6", "sealed:3MSg4CV265FioOFzYfEaBAIL5nqEzqLuu0wrEqrAgyY83/Bv9+T3bgowwd41OLqhyDtjvsS67BVTn/yJOhUil4ZMNdd0xLTVSkNHqMaBbcsViYbJipN+tE0s5QtU65AoG9dy6mFEWaRc+vrqp7Wf7eUbUvl5tKLCCMUY7362U5ipmSpDJbzwTL+JR4Lb8rlenW9CCPTmDkAICe9wsOuq"), ("b159e85b991976caf9beb8128c59a490", "sealed:n+2JyfYQSzF1hTJ5EgnlXKNEAFn8DSFvqpouqFY5cfgkn7Rdt3cg201VQji9vb1LPX6w6Xa8mWYfW3wz16WZuKOGsM2URoAQBvVQRosOHNU2aDqjJuCgkHeNFNTjjwFnK3DTt0gqFnI/gG0ppOAB6rgd+Y3cQQ==")])
 
 # %% [markdown]
 # ## 常见错误

@@ -205,7 +205,13 @@ choice("one_by_one_true", answer=2,
        hint="Look at the formula Y[:, i, j] = W X[:, i, j] + b: which input numbers does one output pixel read, and what is the shape of W?",
        explanation="One output pixel reads only the c_in numbers of the same input pixel, through a c_out × c_in matrix W "
                    "and a bias b — the same W and b at every pixel. So it can change the channel count freely "
-                   "and it has c_out·(c_in + 1) parameters; it never mixes neighbouring pixels.")
+                   "and it has c_out·(c_in + 1) parameters; it never mixes neighbouring pixels.",
+       mistakes=[("mixes_neighbours", 0,
+                  "a 1×1 window holds a single pixel: Y[:, i, j] reads only X[:, i, j], never the neighbours."),
+                 ("fixed_channels", 1,
+                  "c_out is free: nn.Conv2d(192, 16, 1) turns 192 channels into 16. Each output channel is a weighted mix of all input channels, not a rescaled copy of one."),
+                 ("no_parameters", 3,
+                  "W (c_out × c_in) and b (c_out) are learned like the weights of any convolution. Pooling has no parameters; a 1×1 convolution does.")])
 
 # %% [markdown]
 # ### Exercise · A 1×1 convolution as a matrix multiply, for a batch (3 points)
@@ -386,14 +392,26 @@ numeric("branch_macs", answer=86704128, digits=0, unit="MACs",
         prompt="How many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
         explanation="28 · 28 · 96 · 3 · 3 · 128 = 784 · 110,592 = 86,704,128. "
-                    "Check it with cnnlab.conv_macs(96, 128, 3, 28).")
+                    "Check it with cnnlab.conv_macs(96, 128, 3, 28).",
+        mistakes=[("forgot_positions", 110592,
+                   "that is the number of weights, the cost of ONE output position. Every output position repeats this work."),
+                  ("counted_parameters", 110720,
+                   "you counted parameters (weights and biases). MACs count the multiplications for one image: they grow with the number of output positions, and biases are left out."),
+                  ("flops_or_192_channels", 173408256,
+                   "either you counted FLOPs (two per multiply–accumulate) or you used the 192 channels of the block's input. Count one MAC per multiplication; the 3×3 convolution reads the 96 channels of the 1×1 reduction.")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", answer=(128, 64, 3, 3),
       prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
       hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",
       explanation="128 kernels, each with 64 slices of 3×3: weight.shape == (128, 64, 3, 3), "
-                  "and the bias has shape (128,).")
+                  "and the bias has shape (128,).",
+      mistakes=[("in_out_swapped", (64, 128, 3, 3),
+                 "you swapped the channel counts. PyTorch's weight starts with the output channels: one kernel per output channel."),
+                ("tensorflow_layout", (3, 3, 64, 128),
+                 "that is the k × k × c_in × c_out layout of TensorFlow and many texts. PyTorch puts the channels first and the kernel's height and width last."),
+                ("forgot_in_channels", (128, 3, 3),
+                 "a kernel has one k×k slice per input channel, so the weight tensor has four axes.")])
 
 # %% [markdown]
 # ## Common mistakes

@@ -174,7 +174,13 @@ choice("one_by_one_true", answer=2,
        hint="看公式 Y[:, i, j] = W X[:, i, j] + b：一个输出像素读入了哪些输入数？W 的形状是什么？",
        explanation="一个输出像素只读入同一位置输入像素的 c_in 个数，经过 c_out × c_in 的矩阵 W 和偏置 b——"
                    "每个像素用的都是同一组 W 和 b。所以它可以任意改变通道数，共有 c_out·(c_in + 1) 个参数，"
-                   "而且从不混合相邻像素。")
+                   "而且从不混合相邻像素。",
+       mistakes=[("mixes_neighbours", 0,
+                  "1×1 窗口只含一个像素：Y[:, i, j] 只读入 X[:, i, j]，从不读相邻像素。"),
+                 ("fixed_channels", 1,
+                  "c_out 可以任意取：nn.Conv2d(192, 16, 1) 把 192 个通道变成 16 个。每个输出通道是全部输入通道的加权组合，而不是某一个通道的缩放。"),
+                 ("no_parameters", 3,
+                  "W（c_out × c_in）和 b（c_out）和任何卷积的权重一样要学习。池化没有参数，1×1 卷积有。")])
 
 # %% [markdown]
 # ### 练习 · 用矩阵乘法实现一批图像的 1×1 卷积（3 分）
@@ -321,14 +327,26 @@ numeric("branch_macs", answer=86704128, digits=0, unit="次乘加",
         prompt="这个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
         explanation="28 · 28 · 96 · 3 · 3 · 128 = 784 · 110,592 = 86,704,128。"
-                    "可以用 cnnlab.conv_macs(96, 128, 3, 28) 核对。")
+                    "可以用 cnnlab.conv_macs(96, 128, 3, 28) 核对。",
+        mistakes=[("forgot_positions", 110592,
+                   "这是权重的个数，只是一个输出位置的计算量。每个输出位置都要重复这些乘加。"),
+                  ("counted_parameters", 110720,
+                   "你数的是参数（权重加偏置）。乘加次数数的是处理一张图像的乘法：它随输出位置的个数增长，且不计偏置。"),
+                  ("flops_or_192_channels", 173408256,
+                   "要么你数的是浮点运算次数（每次乘加算两次），要么你用了整个块输入的 192 个通道。每次乘法算一次乘加；这个 3×3 卷积读入的是 1×1 降维后的 96 个通道。")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", answer=(128, 64, 3, 3),
       prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
       hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
       explanation="128 个卷积核，每个有 64 张 3×3 切片：weight.shape == (128, 64, 3, 3)，"
-                  "偏置的形状是 (128,)。")
+                  "偏置的形状是 (128,)。",
+      mistakes=[("in_out_swapped", (64, 128, 3, 3),
+                 "你把两个通道数弄反了。PyTorch 的 weight 第一维是输出通道：每个输出通道一个卷积核。"),
+                ("tensorflow_layout", (3, 3, 64, 128),
+                 "这是 TensorFlow 和许多教材的 k × k × c_in × c_out 排列。PyTorch 把通道放在前面，把卷积核的高和宽放在最后。"),
+                ("forgot_in_channels", (128, 3, 3),
+                 "每个卷积核对每个输入通道都有一张 k×k 切片，所以权重张量有四个维度。")])
 
 # %% [markdown]
 # ## 常见错误
