@@ -178,13 +178,15 @@ numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="pix
         prompt="GoogLeNet's first pooling layer is nn.MaxPool2d(3, stride=2, ceil_mode=True) on 112×112 feature maps. "
                "What is the output height?",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1 with n = 112, k = 3, p = 0, s = 2. The last window starts inside the input, so it is kept.",
-        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGovSxvwTTbGx22JEF85DFrb8UTdU1kQp8oYHyCmDhpuQaGb64zgthLh2mCotmjGHEs6dqqY/J6pG0peZrOjaRo0tS90HKT+7X0GZ9J+DcA92ypRMpsX6w0ULQlC5IKmqH+ZElmgLCgb1bM=")
+        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGovSxvwTTbGx22JEF85DFrb8UTdU1kQp8oYHyCmDhpuQaGb64zgthLh2mCotmjGHEs6dqqY/J6pG0peZrOjaRo0tS90HKT+7X0GZ9J+DcA92ypRMpsX6w0ULQlC5IKmqH+ZElmgLCgb1bM=",
+        mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6qQKlH0Ycn+vCoUzkUVGcayT6epDiri7gOoFA0ACocDMxHGZ2sU4w5XwwvCQUHvSHrFptEH9C8Xvc9OzYduaIvKFPeh1s4P5W4Em5zOs2WaS1X57U/dB"), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhOf7p+osa6rfqgWV70K+LJuPXNANuR6mMYseHRYU8m3aZZlAe8nDGCPxmqo8eizNOQ+23zOGE5jEwX2HezJ63+rZKCpbM9g==")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
       prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
       hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
-      explanation="sealed:4FarEyJhX3h+IsR4BLar1wQUSrsbBBahk5wb0n07Do5DRc+SJ8vkCso45sPYtDzTIET8cE/ZFmsDJ9bmgwXB7r0DjRnFsX71JvCv+OpFvULUyR3PqT4sJTfG+dU6VAFRz15dMgYNMQuyV/Kv1x0nffsUkZRp1iD4JjRwLwoYNkpb")
+      explanation="sealed:4FarEyJhX3h+IsR4BLar1wQUSrsbBBahk5wb0n07Do5DRc+SJ8vkCso45sPYtDzTIET8cE/ZFmsDJ9bmgwXB7r0DjRnFsX71JvCv+OpFvULUyR3PqT4sJTfG+dU6VAFRz15dMgYNMQuyV/Kv1x0nffsUkZRp1iD4JjRwLwoYNkpb",
+      mistakes=[("4878e3f160c2385d6ec3cbd56a92d239", "sealed:OCvxUKJ1uwX/Sgxd8S/6VSZcvmV43JMeCfsYvsdcbimJOOSH0e4qvPzbYv3GCBYyxUcRi3ZdG62FDFqC/9r56t0vmLCH2xCbj8rc7P7PKUlsIMTFa5WG9wHJw/LkvaRf+9M8ld4qQ2i0BTRmFasYOkbIuQ=="), ("23670ed7c5b098c3feb9729530519b32", "sealed:NLgidC6EoCYQk3qehWwGYUJM4qDtk5hR+EjMjyOzYXjvyPE7eBmx/KCJ8dV8VsltV4AuVQfIY3Os96wK/M7CuGe5XRcC++2a2Heq/ofXaQY="), ("3b7503f8caa45be659d441f60b76227d", "sealed:22sF+1KthagEfd4rlfx/NbyWr2uSxO2t/cqjXDa6602FtHfXG1+4ofAyBSicRAp8HzuUEnOntoEQVb13gGsPU/GBbEYBa/4xPoqGenArdEJ1ofrfY5K3+vIQYMeK4nqsijlwaembm9x5TAdPEoZyvcev4FTfNbkhHipAyJr6kFxlpGJNdHc6GzyzmQ==")])
 
 # %% [markdown]
 # ## 3 · Nothing to learn
@@ -390,7 +392,8 @@ choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
        prompt="Which statement about pooling is true?",
        hint="Recall sections 2–5: count the parameters, measure the shifts, and ask whether the maximum is linear.",
        explanation="veiled:dPbnzC3HqxtgDKmmplLUb2u1JxGXi1Yi88Li2ehC2y8WFJ1wKE1wSTFFRDK6VUPEcUpxTXhk3loPOruY7XeCXPlu3+ZdRz8Td6vQOclr129Rl7f3of6Ql704Ti8A1a95y/0Hz1SHvWHbyzAxXVAh0KAANPhC9PUHRNaHef61fRaEeyjfy0S+bFl0DRdvA4S6lpoAA2OqMYVtwCpihIoJZv4R0vy/f8qFxpl2swuymmaXGMqiYBO3xnckU9ua70jV70pejq0FNF93tW5ARYwAwmVT2ThiiGxsbjJfqDSV+gqO5DFrWoPItufaqd+/OclARTnCfd3qKHA8N4FgRFp9P+c=",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("8a703f3afeae1e5ebb4c99c5324d4012", "sealed:Im74bwCSV/17UfRhTRH4AD8nHWEnHPq1NSRKooakLvKQXZyX05eoHmqcDka2kDzgFHmAf2HuGoZz36X1wE9jPNBRgbVh4uy0KwFeffjKexdVd8J9K6RUUXy+jNE0jdeHawz3BKFBcnt9Em207T34G3E6EsMm5vCbsA=="), ("348e71934590ffb5ef14e8d5777c52fc", "sealed:zqYStKylr3HhyyPbBFJ4uVOljJMslXRLKRaSr4keBI41tyJY0VAmfa6Yty3yua5cE+sGdNxZLvxPy+5thFFmEMuiaAERmF7+1A/ABMmK4KMPYEGymp19ZUkT4KBZGaKS2G4UyQUfyM4kIFmRQQhriUGgrhzx0TX+SPEaOfDnQylpQHsLyy+1TU0JG41a8Q=="), ("ab8d56ee42f185ae09a05295f6df7d66", "sealed:UsdyKVYKJfbu4kaTgG8TTA17jk1BxUxcC22XySJHp2yiveZQu9QjEqKUZlUeDEqob4WkQ7RqKFgXJ/jyl9OOQUbQfPn0ZsJ3L66J16Qe+cmoTf3355x4xIhMdTkuiFJM0zG70RPSyxENsYIphasUvwtI6zz6eLEHqtYe")])
 
 # %% [markdown]
 # ### Exercise · Max pooling with any window and stride (3 points)

@@ -159,13 +159,15 @@ numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="像
         prompt="GoogLeNet 的第一个池化层是作用在 112×112 特征图上的 nn.MaxPool2d(3, stride=2, ceil_mode=True)。"
                "输出的高是多少？",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1，其中 n = 112、k = 3、p = 0、s = 2。最后一个窗口的起点仍在输入内，所以保留。",
-        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGr71/d9gdNOJrGJEF85DFrb8UTdU9XsHlvvxWz3GlggQaWP9of1stFceLM9IK0qzcHlh/PW8ZymFQVMJ6ygWRkerip1GI7523QKNYZnDt0vxCZCbYZW+h9baANL0oOWoXXAIxaBO3SdfB8=")
+        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGr71/d9gdNOJrGJEF85DFrb8UTdU9XsHlvvxWz3GlggQaWP9of1stFceLM9IK0qzcHlh/PW8ZymFQVMJ6ygWRkerip1GI7523QKNYZnDt0vxCZCbYZW+h9baANL0oOWoXXAIxaBO3SdfB8=",
+        mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6jnYQbvglyrpAMC1Of8IOmc0COrNMwYsGAWP+7jIFBVbXqcPMiajIl42PjDVcyLkCONuuQd75C1y5ms4qhYT/AUM6hirZ3PvW8g41yut2XCP6HguQ6eHCceR32PHS6k9rKbYcw/tsEg="), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhpCw8PHLgaX5vF6iMmfrO7nxY8/qQ13sq8jN3ykz8Xv0woozNpCuCi0u+ZdEa8bWkhgpGClkupDp20pspzJTzd0aAiQ1Y+K8gHNTF3rqKYjp2OPY/Hw==")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
       prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
       hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
-      explanation="sealed:63G53oHYmjRLWWf3yw4r19R6TBgKGhZyOzMb1nQwAZ9RmmMuJ4mqG4Jgr5KQ6zyDbh38MMkB7jUbJ1MwTcw1HDGiKMldX/Mb0HF2DrFT+hqVhwvPtiH7iZUWeVktTBtRdZCm96W19sZwE+P4mJTah32WC0jBOrchhbOCwg==")
+      explanation="sealed:63G53oHYmjRLWWf3yw4r19R6TBgKGhZyOzMb1nQwAZ9RmmMuJ4mqG4Jgr5KQ6zyDbh38MMkB7jUbJ1MwTcw1HDGiKMldX/Mb0HF2DrFT+hqVhwvPtiH7iZUWeVktTBtRdZCm96W19sZwE+P4mJTah32WC0jBOrchhbOCwg==",
+      mistakes=[("4878e3f160c2385d6ec3cbd56a92d239", "sealed:OCvxUKJ1uwX/SgzAI/o8rcMJ+DAomFG+qu4KdWD8bv4whjIfLnuLCnkrv3Uj45rWIgQdkTptEKTNSQkLbStmIju7cktCFf8BXSL/tc7PLEQkYU8x2hVME5Q1dWAZbGuPFkjAOEn5t65J67XW+CDMz8MHG8ezA+lA0fJfU9jsJUlXzLr7Zg=="), ("23670ed7c5b098c3feb9729530519b32", "sealed:NLgidC6EoCYQk3qehWybq7+LCHtgRm3fDaIKdv/4Ohulh8s3cA20M1Q/gfsBA5teRvSnre5Jw4IgE0+fSARPQe88qfaJHAUfNvUvF3c="), ("3b7503f8caa45be659d441f60b76227d", "sealed:22sF+1KthagEfd4rlfx/NSFEeq1CLm1XVEFsrjbloxlKI80ErfVyQ1r445pep7FzB/A36rHNqBGUoEz/bLfIjQ4Bw5aRtwWriVwElIOovImzQyNeu3EnJXLUuSkKeqQjRY7zjzgNc1TmmuHO+ku1cgQmPacZ+nmjyNPAYWN3Rc3meqLZu9iv89AnDXJfF7k=")])
 
 # %% [markdown]
 # ## 3 · 没有要学习的参数
@@ -327,7 +329,8 @@ choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
        prompt="关于池化，下面哪一句是对的？",
        hint="回顾第 2–5 节：数一数参数，量一量平移，再想想取最大值是不是线性运算。",
        explanation="veiled:wigoRcg/JbuHiltXPPMk77VAodV3RIjXNRMrXhqlW8y0k2ak55mK06qzw7xu0rIg+amwzLKcDcT+phxGbaFZzDqiGgKkxqf351A2qij/R4apFzkdNURmHHDbz8X8E0uxWRyDB7t1KdokQPbfy4POWWny8RSOZQrx0k9b8DV3stlg+s4nXNxZ5Leyh+qyynN6EnymkYNf9lmPTc6PFiue4DfaFAt+9AkaUHijIP1PW/pa3iBN6t59QoHt0zN5KK8WKp+EBVXjoML3I432w0SsRImJHfKKEJ2+48CxKppEavN8YPKpnEIHPAclJDgd",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("8a703f3afeae1e5ebb4c99c5324d4012", "sealed:Im74bwCSV/17UfRhTRH4AD+i56St0FonyPHIPiYw5z3EB9MReSZumMMd3PKVn2r9Gm68ImqiQIMgGWsjBqOuqAOdAl2NdRAWrODO8ygqpZm/5m24oFSFl6dQAwztSgl466M5jF6k+oGG1J5SKPw+nZmmhirK"), ("348e71934590ffb5ef14e8d5777c52fc", "sealed:zqYStKylr3HhyyPbBFJ4uVOljJMsleCC5kLO4A+0s0ffXauUI83/g2hAY/JeWyOpvXzzn1iC2TmnBH+SW8Day1ZAuZe5atMre5gb50sAGCjsuoZOcQrkpcHZPmSS+i9LMfu4O4zGKUfOypZZpYy8H9xVVdg9A70eqGOPqnkvjOqPrQ=="), ("ab8d56ee42f185ae09a05295f6df7d66", "sealed:UsdyKVYKJfbu4kaTgG8TTA17CuCVTYWFgplNWvGXL8xsKVy4PQbKll8i4af6yZpn7yV1xnSOo7XV6C0bUSBi3Pt97hMy5RGmtQlnUUSObhVr2g8UdE69AWWs//fDCrrYRe5sVcUgRbqgOGnvBGG5NtC2LdAV8nnJIgCQMW6yfrQy")])
 
 # %% [markdown]
 # ### 练习 · 任意窗口与步幅的最大池化（3 分）

@@ -179,14 +179,24 @@ numeric("pool_ceil", answer=56, digits=0, unit="pixels",
                "What is the output height?",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1 with n = 112, k = 3, p = 0, s = 2. The last window starts inside the input, so it is kept.",
         explanation="⌈(112 − 3) / 2⌉ + 1 = ⌈54.5⌉ + 1 = 55 + 1 = 56; without ceil_mode it would be 54 + 1 = 55. "
-                    "Check: cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True).")
+                    "Check: cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True).",
+        mistakes=[("rounded_down", 55,
+                   "you rounded (n − k)/s down, as PyTorch does by default. ceil_mode=True rounds it up."),
+                  ("ignored_stride", 110,
+                   "you used stride 1. With stride 2, divide n − k by 2 before adding 1.")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", answer=(64, 7, 7),
       prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
       hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
       explanation="⌊(15 − 2) / 2⌋ + 1 = 6 + 1 = 7 in height and width, and the 64 channels stay: (64, 7, 7). "
-                  "Row 14 and column 14 are dropped.")
+                  "Row 14 and column 14 are dropped.",
+      mistakes=[("rounded_up", (64, 8, 8),
+                 "you rounded (15 − 2)/2 up. ceil_mode is off, so PyTorch rounds down and drops the last row and column."),
+                ("channels_last", (7, 7, 64),
+                 "the question asks for (C, H, W): PyTorch keeps the channels first."),
+                ("forgot_plus_one", (64, 6, 6),
+                 "you left out the + 1: ⌊(n − k)/s⌋ counts the steps between windows, and the first window comes before the first step.")])
 
 # %% [markdown]
 # ## 3 · Nothing to learn
@@ -394,7 +404,13 @@ choice("pooling_true", answer=2,
        explanation="Pooling works channel by channel and has no parameters; by default the output size is rounded down. "
                    "Its invariance covers only shifts smaller than the window, and only partly. A convolution is linear, "
                    "so it can reproduce average pooling but not max pooling.",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("pool_has_weights", 0,
+                  "count them (section 3): nn.MaxPool2d has no parameters at all; it only takes the maximum of each window."),
+                 ("full_shift_invariance", 1,
+                  "section 5 measured it: the pooled output stays the same only for some shifts smaller than the window, not for any shift."),
+                 ("conv_computes_max", 3,
+                  "a convolution is linear and the maximum is not: weights can reproduce average pooling, never max pooling.")])
 
 # %% [markdown]
 # ### Exercise · Max pooling with any window and stride (3 points)

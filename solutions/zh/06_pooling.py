@@ -160,14 +160,24 @@ numeric("pool_ceil", answer=56, digits=0, unit="像素",
                "输出的高是多少？",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1，其中 n = 112、k = 3、p = 0、s = 2。最后一个窗口的起点仍在输入内，所以保留。",
         explanation="⌈(112 − 3) / 2⌉ + 1 = ⌈54.5⌉ + 1 = 55 + 1 = 56；不用 ceil_mode 则是 54 + 1 = 55。"
-                    "核对：cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True)。")
+                    "核对：cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True)。",
+        mistakes=[("rounded_down", 55,
+                   "你把 (n − k)/s 向下取整了，那是 PyTorch 的默认做法。ceil_mode=True 要向上取整。"),
+                  ("ignored_stride", 110,
+                   "你按步幅 1 计算了。步幅为 2 时，要先把 n − k 除以 2，再加 1。")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", answer=(64, 7, 7),
       prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
       hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
       explanation="高和宽都是 ⌊(15 − 2) / 2⌋ + 1 = 6 + 1 = 7，64 个通道不变：(64, 7, 7)。"
-                  "第 14 行和第 14 列被舍弃。")
+                  "第 14 行和第 14 列被舍弃。",
+      mistakes=[("rounded_up", (64, 8, 8),
+                 "你把 (15 − 2)/2 向上取整了。ceil_mode 没有打开，PyTorch 向下取整，舍弃最后一行和最后一列。"),
+                ("channels_last", (7, 7, 64),
+                 "题目要的是 (C, H, W)：PyTorch 把通道放在最前面。"),
+                ("forgot_plus_one", (64, 6, 6),
+                 "你漏掉了 + 1：⌊(n − k)/s⌋ 数的是窗口之间的步数，第一个窗口在迈出第一步之前就已经有了。")])
 
 # %% [markdown]
 # ## 3 · 没有要学习的参数
@@ -330,7 +340,13 @@ choice("pooling_true", answer=2,
        hint="回顾第 2–5 节：数一数参数，量一量平移，再想想取最大值是不是线性运算。",
        explanation="池化逐通道进行，没有参数；默认情况下输出尺寸向下取整。它的不变性只覆盖小于窗口的平移，"
                    "而且只是部分成立。卷积是线性的，所以能重现平均池化，却不能重现最大池化。",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("pool_has_weights", 0,
+                  "数一数（第 3 节）：nn.MaxPool2d 根本没有参数，它只在每个窗口里取最大值。"),
+                 ("full_shift_invariance", 1,
+                  "第 5 节量过：池化后的输出只在部分小于窗口的平移下保持不变，并非任意平移。"),
+                 ("conv_computes_max", 3,
+                  "卷积是线性的，取最大值不是：权重可以重现平均池化，却永远重现不了最大池化。")])
 
 # %% [markdown]
 # ### 练习 · 任意窗口与步幅的最大池化（3 分）
