@@ -359,14 +359,16 @@ for k in (10, 30, 60):
 numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
         prompt="What is running_mean after this step?",
         hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
-        explanation="sealed:aJugDJdeHQMAa/9SqSNy9sAl8P95zt2JfUo/dRCB1Yhw2CyFpNXyEJzudW92AdxOgmKuhhjnz2f+K8DXNGdEwv01Abv0wDaZ/nougOBMsVUaQ0K1fFmq8NLEUif5kfNVd8sv4KuDgRgEjyu3aa3MZC6IJQhytNZ9jZKUtDUYAov/0fO0beTC+NiR+I7tCeReFPVfWpIY7DtltLLhY3i8ViTYqw8Lhl9o05Kwn0cW0k5Mz/gKc/eidw==")
+        explanation="sealed:aJugDJdeHQMAa/9SqSNy9sAl8P95zt2JfUo/dRCB1Yhw2CyFpNXyEJzudW92AdxOgmKuhhjnz2f+K8DXNGdEwv01Abv0wDaZ/nougOBMsVUaQ0K1fFmq8NLEUif5kfNVd8sv4KuDgRgEjyu3aa3MZC6IJQhytNZ9jZKUtDUYAov/0fO0beTC+NiR+I7tCeReFPVfWpIY7DtltLLhY3i8ViTYqw8Lhl9o05Kwn0cW0k5Mz/gKc/eidw==",
+        mistakes=[("24cf882da9291745d4b1b3a4b2058001", "sealed:hL/UuHey0yqLfN1JF6vGLp8vCpfYyytqffqG0vP5wjpf0sYmU4CMjGj/KOytaxAyIJJR4Er0e6WhCTCbnp5bU0WTelrA7IUyzdnirywpiJfqGRJfrE2jGLyOBo7BLAlg6V1OdsC9t5z3qjHhdSQYAva76tthqXHGr++v6yn4+KK2cK0fusqL+1uDcbU5Hg4j8BoNy0Nt/3rpVRAL5H+upn8SjM42mA4hJsvHMtbCL1x7dDfcMw=="), ("87735c48658c94aa63e5a495a2b4101f", "sealed:eaCz/e0TaDzEGXwiksyOaP2gfMg071FD4ixdsjXVyQOWHhunH5tfZYJP5ka+U7L93nug4742ozLhIid+cbYQuqJbcv1C+iGyVwQbhsSdzpX2HeQivq5jxouN3ChMksylAEMr5Hfd+34RRkRyCRT2OYDv2C5to999S8Zlj4eN+gUY5O3jOcLKb6BstZZ0d2lfA79c1N/ibVp2603qDbofMyp3jza9gQ==")])
 
 # %% tags=["exercise:running_var_step"]
 numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
         prompt="And what is running_var after this step? (one decimal)",
         hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
              "here m = 4.",
-        explanation="sealed:kjHqNr35pygByxq1ZOpe0e4gCfw4zc6veT3OKHnACgl9XL+NoLMPp0HV2PsbI9wFnJIbu7btER6ENLmR4WcqIH4P8qSAkPf1XBU8dN4Wz+oy6DplK1WRJNEyiXznrhcAUQdKT9BbKXimU/J10xXWemgEsepYFfOlW0QTSyj+MeWEkANilck8mVHCTzsxssc8oMKuaUE7LZIiuNBjjxH48WdaEnb06SyoSNnTIujGAVeaNaLghxh1OVIuUNqGNedCkrpVgBrspLnaq+M=")
+        explanation="sealed:kjHqNr35pygByxq1ZOpe0e4gCfw4zc6veT3OKHnACgl9XL+NoLMPp0HV2PsbI9wFnJIbu7btER6ENLmR4WcqIH4P8qSAkPf1XBU8dN4Wz+oy6DplK1WRJNEyiXznrhcAUQdKT9BbKXimU/J10xXWemgEsepYFfOlW0QTSyj+MeWEkANilck8mVHCTzsxssc8oMKuaUE7LZIiuNBjjxH48WdaEnb06SyoSNnTIujGAVeaNaLghxh1OVIuUNqGNedCkrpVgBrspLnaq+M=",
+        mistakes=[("093746b5da99f428df39aeed7f572b76", "sealed:NtMvSGWiTUl+vorc481lATLEsY/Qrg6yccXehQyP+04sycQaYhTtpuNW05U2SJJtL1/DUbgyB5WU6M6tyJHzWTZckkdT0pEh2XGuaoxl3R2PN6ykgZhlVkRwnnFYjY9/eXh6tu6VnYYVqGOKYmZL1wtUJik8lHgf4AHo36pAZbenhOvDey9CMQXhhgQAkisLx3IQOgk6FS9ZI6exKwfb9/Cc+az94yDkLXDyvkqM"), ("59b035ca87d9cde326b61686d3a948b0", "sealed:BfHd+JJj+U9l0KNegRKRRrxjwE3hD89Ru9/jlvIStKBCwfhWwqAV2Hmu1+A0Ay0r4dAbXfUn+nT+NRZJO+cE8yWuz2RFc0s3aPHdbfzl1tVg9LpB0l4QJk3BofSetU97QfiOcBHzMSK2QPDI40CI38HsyfN+BDUt3X4="), ("873729d17f38a62215b6d4eee81160c7", "sealed:XTbawtxFbVH4FDIWUThRfcb09WQSF4a32jMNNMsgoCYdYAXjOnLgpouIvvhkQ6eheB2ilUiDEh88IYiINRauSCpZLN9Fqg0wdBya1NmYT7+nw5cNRePXxhsFlwMSC1kmW7Fia4d9zF3mR6NqIyjLgfuKboAn21RXgzRzWWK/ylh74UvMA1NHYus=")])
 
 # %% tags=["exercise:momentum_port"]
 choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
@@ -376,7 +378,8 @@ choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
               "moving = momentum · moving + (1 − momentum) · batch. Which PyTorch layer keeps the same "
               "running averages?",
        hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
-       explanation="sealed:9+uuzo/MsWVcShFnvyju9lXt7/dpyea6HQRWy5qKcpPobeUU3fqMqWJDZsVFc6coNNgLnsSvAEysHIVKB7ZLz9aL9jLzMj/fhIgqK3Smyp8wsVslyxzQ514A/e4yKYWfVgmZjCUPqGbJiIt7Ud3efhwSwuWXHOCfW4h8VIXgHvRW2v3qgQMZ++p/8Crv24f4/wgr8dG/ltwALg7YeTPgY/qdTUsC8eQBYA==")
+       explanation="sealed:9+uuzo/MsWVcShFnvyju9lXt7/dpyea6HQRWy5qKcpPobeUU3fqMqWJDZsVFc6coNNgLnsSvAEysHIVKB7ZLz9aL9jLzMj/fhIgqK3Smyp8wsVslyxzQ514A/e4yKYWfVgmZjCUPqGbJiIt7Ud3efhwSwuWXHOCfW4h8VIXgHvRW2v3qgQMZ++p/8Crv24f4/wgr8dG/ltwALg7YeTPgY/qdTUsC8eQBYA==",
+       mistakes=[("cf1a329c58517b8b119269c4139f8975", "sealed:EDAUFuzYFq098RiuPfKpZuOOom8+L3jpUAir2GdmpvwsBvAqnp91v5gR8/olIWrIitB5LT7hotneiaGoIpUSAN7eYhmZk9ZKpcZU5Am4xzC4svl2SYe7aozLw1n3XBDzKrlRwq/UpHIHospuQXZprI8Dcx6+R74MQTi5oI8iPtlf+9k="), ("c169d951f85e941cec269b7e491c4b54", "sealed:k3VIgYe6mLplF45LjR4fs2LEXW+Ja0xtGZHT2tAfZyfWg0nPntHBqx+rC/JKwIJbPU+XmMnQD5BzaoL4V0HRLpHYMx+/tapg1yP6XR29HbsR03DOU1o+AbPSWw7ISnIe6smvXt+m8fdUuPiVRA5rkdUuzdTx/lTSogucLAtKxg00rkTZCAda2lE=")])
 
 # %% [markdown]
 # ## 4 · γ and β are ordinary, unconstrained parameters
@@ -462,7 +465,8 @@ choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
        prompt="After model.eval(), which mean and variance does a BatchNorm2d layer normalize with?",
        hint="Evaluation must give the same answer for an image whatever else is in the batch, and must not "
             "peek at the test set.",
-       explanation="sealed:RG+8gav4B7EOP+5QqUpnE/j2bBgD0t8EIg1UTyLLci16A29xhsuWA8c+Lu/DjbNciWZz+F4cOA1ON4vzl9Up/2TeJZr9kJH3/nyHJ19WUG7AwdcNNH5J6GHl3L+lv02+Z3vhu0C+35apqjCJ4YHm2qdwPv4NigYpcyiNjtgZdvAf792XQ+mBEbB6nhHNEJZUTvVx8ER+ULZQHfgPfrEVogrQlpyHkEekPrDZu7iysmQY4W2d1w==")
+       explanation="sealed:RG+8gav4B7EOP+5QqUpnE/j2bBgD0t8EIg1UTyLLci16A29xhsuWA8c+Lu/DjbNciWZz+F4cOA1ON4vzl9Up/2TeJZr9kJH3/nyHJ19WUG7AwdcNNH5J6GHl3L+lv02+Z3vhu0C+35apqjCJ4YHm2qdwPv4NigYpcyiNjtgZdvAf792XQ+mBEbB6nhHNEJZUTvVx8ER+ULZQHfgPfrEVogrQlpyHkEekPrDZu7iysmQY4W2d1w==",
+       mistakes=[("c70b8f0a1e748029c0cbd2ca65d216a3", "sealed:UX82JLKVDd9o4tU+jDT1++wOT7EZKouCQPsiff1U9VfYRe/ZgX1+bzViblAPiowTWFDWyJ8egPnfW+Ngg0nezee2Srg+y6AFBbnNO2rSsTWFtDBikRdr66uMuAe3PARPZxBWRjb/udQOjwHfzBh3PFt2aa4kpKEiydoTjeH0P4tDUIwDYgRSMM3FSi9N5zqtHVGD4Gt7Wlcj4qtr/8M="), ("bb5289563bf011f2d25fc707e946e53b", "sealed:lrkTUrHXM/UZoJg0HPcWPsgtAsZM7e20ohiWwhNfvT1WZA2kNfYXzJOSXNmkMdGz9R0TU0E42fvQk9s5xEwt6rdhmvBfevNVEDraoZZMWhGZhTcdsVTQa0BuxV8Q4A=="), ("8b41c56367704fc9baf6da89a2cdf60f", "sealed:TXn6XFBQ9mGbpgGd67TYjjNmGwA/s+zQKHALGTJxpbsyBaaiHRxZdxfD8nmP6Vpqc6sQhGjvkZh8EeIBRvdroMCMHwegQqJhQJ7ZXg5cRaBOHq/fVMWRl/yxRsNv5lurWWCdS7Gnw1B4zkhsZXc=")])
 
 # %% [markdown]
 # ## 6 · At evaluation time BN is an affine map: fold it into the convolution

@@ -305,13 +305,15 @@ for k in (10, 30, 60):
 numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
         prompt="这一步之后 running_mean 是多少？",
         hint="PyTorch 的 momentum 0.1 是新批量均值的权重：(1 − 0.1) · 旧值 + 0.1 · 批量均值。",
-        explanation="sealed:2np8xXKwjP3vrhKLLtX9v5sw6OpizsGZalE/ZwCYzohqyS2dtNPyC5zndWpm1lDuRJhBQpNs1ncSpcAhs2db0u0wEKsYRjZjeXorkPNHsU0MW0moZE2j/sai1MYfEBaXsSzKraOCmAgH2z+paTwZkuh30IeCe0fdXhMuRLvgoQ0UODx+hOyF8dhdJBFnshnRtF3Pr2OTMr3nc15r/8F924j+oLXaCOimexK+lknlRazD3+wHc+u0abTSmmZY1qXJGDtDr2kXcYk=")
+        explanation="sealed:2np8xXKwjP3vrhKLLtX9v5sw6OpizsGZalE/ZwCYzohqyS2dtNPyC5zndWpm1lDuRJhBQpNs1ncSpcAhs2db0u0wEKsYRjZjeXorkPNHsU0MW0moZE2j/sai1MYfEBaXsSzKraOCmAgH2z+paTwZkuh30IeCe0fdXhMuRLvgoQ0UODx+hOyF8dhdJBFnshnRtF3Pr2OTMr3nc15r/8F924j+oLXaCOimexK+lknlRazD3+wHc+u0abTSmmZY1qXJGDtDr2kXcYk=",
+        mistakes=[("24cf882da9291745d4b1b3a4b2058001", "sealed:hL/UuHey0yqLfN1JF6vGLp+y2EIfF9P6jmoUMy8wMtDTKCm38wxFL8xt2k8whPj01lgG8Aas4HpBTW+S3xTD1sc3kZAzDEXbaV03Z7/ifAw//5/2AIh23ryOBo7BLAlg5ZSklUJkVYXtqnSyIWFbE+vyqdUk4fJ+d2xQPKQMZCpK1D/qXANiE8Mfi+R7UkvlCduPfNSlfct4t9maWZctBredc2q/aeno0zNK3D0="), ("87735c48658c94aa63e5a495a2b4101f", "sealed:eaCz/e0TaDzEGXwiksyOaGF3hFmkN8T7OaKxK74zMoVjuZNCwhPjoB6GKMlY/+D6xXun5LcOkTrlLWm7k3OAQ0yesxDJJLonvN6LHiseXm541WG6Y02mHGccJfXMWmIq497uDb8YFbfUqLu19uhg2mlsI+rieSK4rAH2X1oPR+ONAR0=")])
 
 # %% tags=["exercise:running_var_step"]
 numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
         prompt="这一步之后 running_var 又是多少？（保留一位小数）",
         hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，这里 m = 4。",
-        explanation="sealed:Mc8kunM07n9fmN1JkmKVSjOnnTpC6nx+wYPd+hLSutvZ7r+NbxO9pkoWKwtdckHcY1fRfT1b3JQ2im0Za2k4RSBdeEVxEwR1z/XB+ynBSTi8+jhlK0WeK8IhSxfmBgEAUR9STsec4Zgl7xn5M+lViPGOaCFUAPalS466r71G6WpxTMWRX17satkTtbvOBFvrXAZ0otPR/FKLF0WMZZAtFuOF5mXzp3/hFpC1dEsDAVuaLqzpievi29QuTcyANeBVcO/8PgzsvaHYvC/kASo0q+B6n5xjXg==")
+        explanation="sealed:Mc8kunM07n9fmN1JkmKVSjOnnTpC6nx+wYPd+hLSutvZ7r+NbxO9pkoWKwtdckHcY1fRfT1b3JQ2im0Za2k4RSBdeEVxEwR1z/XB+ynBSTi8+jhlK0WeK8IhSxfmBgEAUR9STsec4Zgl7xn5M+lViPGOaCFUAPalS466r71G6WpxTMWRX17satkTtbvOBFvrXAZ0otPR/FKLF0WMZZAtFuOF5mXzp3/hFpC1dEsDAVuaLqzpievi29QuTcyANeBVcO/8PgzsvaHYvC/kASo0q+B6n5xjXg==",
+        mistakes=[("093746b5da99f428df39aeed7f572b76", "sealed:NtMvSGWiTUl+vorc481lAa8WZEgxdY9s11cqaclsHcnJFUWNupojR2uhFBStxdZpeQuHADOu7AMICQcSS0NC2vOVaMbLPRrIb+15khz9GZR04yRPZwWUjYOecvf4bQiwi/XePlxrQUPQc+pwo+67V5i026bLQ/7Nbo4ASzmmsTlvbWdFja+v/cEuS0FNx6fhPDNSvO2Y"), ("59b035ca87d9cde326b61686d3a948b0", "sealed:BfHd+JJj+U9l0KNegRKRRrz+Epgm0zfBSE9xdy7bRErNMCnHVT7ce908JUOp7MXtFxpMTbl/bZcURRl8JvwG9WYse8A1Z3A1f/zBP+Lli5Q8sTKtCNWmpoZwPXp3Ed2OpzF+mJsU2w=="), ("873729d17f38a62215b6d4eee81160c7", "sealed:XTbawtxFbVH4FDIWUThRfcb09WSOwH4mSuuYjBCuTL+Whv5nyNF1EV4DXR7jpnsg78Ule40Kxte6gWOOMx2sR2oeAdxKtkS7nOkIDiVetXc0JlgNG61dI6aQWPKBjI2l8W3utifvHasgjHTmzoo=")])
 
 # %% tags=["exercise:momentum_port"]
 choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
@@ -320,7 +322,8 @@ choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
        prompt="你要移植 d2l 中文版的一个模型，它的 BatchNorm 按 moving = momentum · moving + (1 − momentum) · batch "
               "更新，momentum = 0.9。用哪个 PyTorch 层才能得到同样的滑动平均？",
        hint="在 PyTorch 里，momentum 是新批量统计量的权重。d2l 中文版给新值的权重是多少？",
-       explanation="sealed:9+uuwxEcPOSju5OdF7s9CpMVOmXJA2BM7IfrPxZkmB0E4vQFH5CWG3JdcdxYbrc2K8XEQyYjn6Ei0FKM9mpLz9aL9jLzMjhLPmFlK36l24Qp/hb6WbfM6RuHJEKy9Xwbk9QLOqq2co1ST0H58VETx76BETAe/WXSCs0gVBU04TyKBnU/eYj0c36wDrYoCRoWE5O8CFlOelXrjp8gkvc0gm1Rx8/qPG7uwX2xQYg5yw==")
+       explanation="sealed:9+uuwxEcPOSju5OdF7s9CpMVOmXJA2BM7IfrPxZkmB0E4vQFH5CWG3JdcdxYbrc2K8XEQyYjn6Ei0FKM9mpLz9aL9jLzMjhLPmFlK36l24Qp/hb6WbfM6RuHJEKy9Xwbk9QLOqq2co1ST0H58VETx76BETAe/WXSCs0gVBU04TyKBnU/eYj0c36wDrYoCRoWE5O8CFlOelXrjp8gkvc0gm1Rx8/qPG7uwX2xQYg5yw==",
+       mistakes=[("cf1a329c58517b8b119269c4139f8975", "sealed:EDAUFuzYFq098RiuPfKpZn5cd6jY5+4KsYgxKumWNnf0/H3zYFXncBH5WnTU9aw1Q1SH77Q/ERYGIam3NN3Ry1MI2qdebTvEWCoApwf1j7MAUlOlzhRauh40a586pq0b1TWFaYyNnXIYpMw604HN+4cFeROkQOsVCbsBQSzjrlOxIhBrUgO2Ey9eghRyeA=="), ("c169d951f85e941cec269b7e491c4b54", "sealed:k3VIgYe6mLplF45LjR6PY6MAkbIDzobn13NAPDtMKjjOkgfWhNGEIdJGg06NShqysbl9GiExiEXq+l8A1Y5x63I799NXNDK5UNsvmc9SlWfjRNgZ3pTWlwM61fIqyrnIYSAI0BVZZAq4OTMljf+mFzytSj1wbYYVavBLrrCbVMX9KOQ6")])
 
 # %% [markdown]
 # ## 4 · γ 和 β 是普通的、不受约束的参数
@@ -392,7 +395,8 @@ choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
                 "都不用：评估模式下 BN 被关掉，只作用 γ 和 β"],
        prompt="调用 model.eval() 之后，BatchNorm2d 层用哪一组均值和方差做归一化？",
        hint="评估时，一张图像的结果不应取决于批量里还有什么，也不能偷看测试集。",
-       explanation="sealed:95NxSXcgjmTktx7GKq2lkw4R/+f0FEznsumSwvAcxe6+jb3V1MyNA8A5J9fxnrNAQ8aR5UceMwdUNbClktK0KoNahWxqX3t9LL4GkdDno7FcTyyYy9rJFKlvBBMtQ6A4uax6OOQpDAYuSabM1a6qSV6rsT7sTvzNusFkRziq9CHtbgE3xjdNnUWlW9I2hyygzzzudpyb21etl1mN8GP9ZOJJHXp8F5c+cefZMG9IdKHWepFAEAK6UT6F")
+       explanation="sealed:95NxSXcgjmTktx7GKq2lkw4R/+f0FEznsumSwvAcxe6+jb3V1MyNA8A5J9fxnrNAQ8aR5UceMwdUNbClktK0KoNahWxqX3t9LL4GkdDno7FcTyyYy9rJFKlvBBMtQ6A4uax6OOQpDAYuSabM1a6qSV6rsT7sTvzNusFkRziq9CHtbgE3xjdNnUWlW9I2hyygzzzudpyb21etl1mN8GP9ZOJJHXp8F5c+cefZMG9IdKHWepFAEAK6UT6F",
+       mistakes=[("c70b8f0a1e748029c0cbd2ca65d216a3", "sealed:UX82JLKVDd9o4tU+jDT1++yfmkfcwHMWuyeljlLRDqdclldCD6/jic7thYuOR1LUgqFVQEmTXQIYuznmcKNYHxtxs3+/AAOUzXBYl/xKZM0JLMTvSNquEXtJUuUxweWAqqPctPhqQzbLbddLE/j23/f9vw62RX3rISGSbx8zzGLHsl+U+f3RixpUuoDAOsYp2d2Lpi7wpLyjMAK9Vm8="), ("bb5289563bf011f2d25fc707e946e53b", "sealed:lrkTUrHXM/UZoJg0HPcWPsgtAsZM7e0+fOAVLZbLRNPB/PQp2GaFPFQCxAAn8Ho6Kaib6LC/ChtdEH+8FpjrGHfkTxrathfS/adSVVLf5vQTX5SOVLM="), ("8b41c56367704fc9baf6da89a2cdf60f", "sealed:TXn6XFBQ9mGbpgGd67TYjpmHv5f3amYUqfvY5LuoQvIKLvVmz/+eltdHH5YLIKHhpQuYZ5plFiPu9huS/BDmTgQN4ttltlakt0pZvueap3HOiWxejiVUZTg84TnoCZcpt4E=")])
 
 # %% [markdown]
 # ## 6 · 评估时 BN 是仿射变换：把它折叠进卷积

@@ -373,7 +373,11 @@ numeric("running_mean_step", answer=44, digits=1, tolerance=0,
         prompt="What is running_mean after this step?",
         hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
         explanation="The batch mean is (50 + 70 + 90 + 110) / 4 = 80, so 0.9 · 40 + 0.1 · 80 = 36 + 8 = 44. "
-                    "Reading momentum as the weight of the old value (d2l-zh) would give 0.1 · 40 + 0.9 · 80 = 76.")
+                    "Reading momentum as the weight of the old value (d2l-zh) would give 0.1 · 40 + 0.9 · 80 = 76.",
+        mistakes=[("momentum_flipped", 76,
+                   "you gave the weight 0.9 to the new batch mean (d2l-zh's convention). In PyTorch, momentum = 0.1 is the weight of the new value and 0.9 that of the old running mean."),
+                  ("batch_mean_only", 80,
+                   "that is the batch mean itself. running_mean moves only part of the way towards it: it is an exponential moving average that starts from the old value.")])
 
 # %% tags=["exercise:running_var_step"]
 numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
@@ -381,7 +385,13 @@ numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
         hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
              "here m = 4.",
         explanation="Deviations from 80: −30, −10, 10, 30; squares sum to 2000. Unbiased variance 2000 / 3 ≈ 666.67 "
-                    "(the biased one, 500, is what normalizes the batch). running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57.")
+                    "(the biased one, 500, is what normalizes the batch). running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57.",
+        mistakes=[("biased_variance", 50.9,
+                   "you used the biased variance (divided by m = 4), the one that normalizes the batch. The running variance is updated with the unbiased one, divided by m − 1."),
+                  ("momentum_flipped", 600.1,
+                   "you gave the weight 0.9 to the new batch variance. PyTorch's momentum 0.1 is the weight of the new value."),
+                  ("batch_variance_only", 666.7,
+                   "that is the batch's unbiased variance itself. running_var moves only part of the way from its old value 1 towards it.")])
 
 # %% tags=["exercise:momentum_port"]
 choice("momentum_port", answer=1,
@@ -392,7 +402,11 @@ choice("momentum_port", answer=1,
               "running averages?",
        hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
        explanation="d2l-zh gives the new value weight 1 − 0.9 = 0.1, and that is PyTorch's momentum: 0.1, "
-                   "the default. Passing 0.9 would make the running statistics follow the last batch.")
+                   "the default. Passing 0.9 would make the running statistics follow the last batch.",
+       mistakes=[("copied_momentum", 0,
+                  "you copied the number, not its meaning: d2l-zh's 0.9 weights the OLD value, PyTorch's momentum weights the NEW one."),
+                 ("no_difference", 3,
+                  "the two formulas put momentum on different terms, so the same number gives different averages: look at the red curve above.")])
 
 # %% [markdown]
 # ## 4 · γ and β are ordinary, unconstrained parameters
@@ -479,7 +493,13 @@ choice("eval_statistics", answer=2,
        hint="Evaluation must give the same answer for an image whatever else is in the batch, and must not "
             "peek at the test set.",
        explanation="The running estimates (running_mean, running_var) collected during training. They are fixed "
-                   "numbers, so at evaluation BN is a fixed affine map per channel, and a batch of one works.")
+                   "numbers, so at evaluation BN is a fixed affine map per channel, and a batch of one works.",
+       mistakes=[("batch_statistics", 0,
+                  "the current batch's statistics are what training mode uses; with them an image's output depends on the other images of its batch (section 5)."),
+                 ("test_set_statistics", 1,
+                  "BN never sees the test set as a whole, and evaluation must not peek at it."),
+                 ("bn_switched_off", 3,
+                  "BN still normalizes in evaluation mode; what changes is where the mean and variance come from.")])
 
 # %% [markdown]
 # ## 6 · At evaluation time BN is an affine map: fold it into the convolution

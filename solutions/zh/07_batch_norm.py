@@ -319,14 +319,24 @@ numeric("running_mean_step", answer=44, digits=1, tolerance=0,
         prompt="这一步之后 running_mean 是多少？",
         hint="PyTorch 的 momentum 0.1 是新批量均值的权重：(1 − 0.1) · 旧值 + 0.1 · 批量均值。",
         explanation="批量均值是 (50 + 70 + 90 + 110) / 4 = 80，所以 0.9 · 40 + 0.1 · 80 = 36 + 8 = 44。"
-                    "若把 momentum 当成旧值的权重（d2l 中文版的约定），会得到 0.1 · 40 + 0.9 · 80 = 76。")
+                    "若把 momentum 当成旧值的权重（d2l 中文版的约定），会得到 0.1 · 40 + 0.9 · 80 = 76。",
+        mistakes=[("momentum_flipped", 76,
+                   "你给新批量均值的权重是 0.9（d2l 中文版的约定）。在 PyTorch 里，momentum = 0.1 是新值的权重，0.9 是旧滑动均值的权重。"),
+                  ("batch_mean_only", 80,
+                   "这就是批量均值本身。running_mean 只朝它移动一小步：它是从旧值出发的指数滑动平均。")])
 
 # %% tags=["exercise:running_var_step"]
 numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
         prompt="这一步之后 running_var 又是多少？（保留一位小数）",
         hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，这里 m = 4。",
         explanation="相对 80 的离差是 −30、−10、10、30，平方和为 2000。无偏方差 2000 / 3 ≈ 666.67"
-                    "（有偏方差 500 才是用来归一化这个批量的）。running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57。")
+                    "（有偏方差 500 才是用来归一化这个批量的）。running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57。",
+        mistakes=[("biased_variance", 50.9,
+                   "你用了有偏方差（除以 m = 4），那是归一化这个批量用的。滑动方差用无偏方差更新，要除以 m − 1。"),
+                  ("momentum_flipped", 600.1,
+                   "你给新批量方差的权重是 0.9。PyTorch 的 momentum 0.1 是新值的权重。"),
+                  ("batch_variance_only", 666.7,
+                   "这就是批量的无偏方差本身。running_var 只从旧值 1 朝它移动一小步。")])
 
 # %% tags=["exercise:momentum_port"]
 choice("momentum_port", answer=1,
@@ -336,7 +346,11 @@ choice("momentum_port", answer=1,
               "更新，momentum = 0.9。用哪个 PyTorch 层才能得到同样的滑动平均？",
        hint="在 PyTorch 里，momentum 是新批量统计量的权重。d2l 中文版给新值的权重是多少？",
        explanation="d2l 中文版给新值的权重是 1 − 0.9 = 0.1，这正是 PyTorch 的 momentum：0.1，也就是默认值。"
-                   "传入 0.9 会让滑动统计量跟着最后一个批量走。")
+                   "传入 0.9 会让滑动统计量跟着最后一个批量走。",
+       mistakes=[("copied_momentum", 0,
+                  "你照抄了数字，没有照搬含义：d2l 中文版的 0.9 是旧值的权重，PyTorch 的 momentum 是新值的权重。"),
+                 ("no_difference", 3,
+                  "两个公式把 momentum 乘在不同的项上，同一个数会得到不同的平均：看上面那条红色曲线。")])
 
 # %% [markdown]
 # ## 4 · γ 和 β 是普通的、不受约束的参数
@@ -409,7 +423,13 @@ choice("eval_statistics", answer=2,
        prompt="调用 model.eval() 之后，BatchNorm2d 层用哪一组均值和方差做归一化？",
        hint="评估时，一张图像的结果不应取决于批量里还有什么，也不能偷看测试集。",
        explanation="用训练时收集的滑动估计（running_mean、running_var）。它们是固定的数，所以评估时 BN "
-                   "是每个通道上一个固定的仿射变换，批量为 1 也没问题。")
+                   "是每个通道上一个固定的仿射变换，批量为 1 也没问题。",
+       mistakes=[("batch_statistics", 0,
+                  "当前批量的统计量是训练模式用的；用它们时，一张图像的输出取决于同一批量里的其他图像（第 5 节）。"),
+                 ("test_set_statistics", 1,
+                  "BN 从来看不到整个测试集，评估时也不能偷看它。"),
+                 ("bn_switched_off", 3,
+                  "评估模式下 BN 仍然做归一化；变的只是均值和方差从哪里来。")])
 
 # %% [markdown]
 # ## 6 · 评估时 BN 是仿射变换：把它折叠进卷积
