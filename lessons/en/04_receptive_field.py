@@ -59,7 +59,7 @@ from cnnlab.receptive import ReceptiveFields
 # %% [markdown]
 # ## 1 · Two stacked 3×3 convolutions see 5×5 pixels
 #
-# Course note 004 draws it: the centre value of the second feature map is computed from a
+# Picture it: the centre value of the second feature map is computed from a
 # 3×3 window of the first feature map, and each of those nine values from its own 3×3 window
 # of the input; together the windows cover a 5×5 block of the input. Let PyTorch find that
 # block for us. If every kernel weight is 1, the gradient of one output unit with respect to
@@ -118,10 +118,9 @@ plt.show()
 # Two things to read off the figure.
 #
 # - **The field is counted in input pixels.** Relative to the layer just below, the second
-#   convolution still sees only 3×3 values; relative to the image it sees 5×5. Note 001 says
-#   the same in one line ("感受野 → 对应输入图片的像素尺寸，不是上一层输入尺寸": the field is
-#   the size in input-image pixels, not in the previous layer's). The library function
-#   `cnnlab.receptive_field` reports it that way, column `r`:
+#   convolution still sees only 3×3 values; relative to the image it sees 5×5. A receptive
+#   field is always measured in pixels of the input image, never in units of the previous
+#   layer. The library function `cnnlab.receptive_field` reports it that way, column `r`:
 
 # %%
 print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
@@ -134,8 +133,7 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 #
 # ### Quick check · three layers (1 point)
 #
-# Note 004 ends its section with a question whose figure is missing ("对于题中问题"). Here is
-# a concrete version of it.
+# Add one more layer to the figure above.
 
 # %% tags=["exercise:three_3x3"]
 numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pixels",
@@ -143,7 +141,8 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pix
                "receptive field of one unit of the third feature map?",
         hint="Every extra 3×3 layer widens the window by one pixel on each side; "
              "one layer sees 3, two layers see 5.",
-        explanation="sealed:2tnUyBf4FXhAff+7ZT5z97Paqqk0YPNw4YoJH3sPmDfvHMnNpU+Z1z0Y5MUd7Jb/LOVa1Wsj36LILAtWexDRC37Emz4tizpPVOFcIrDklBXAoaHqQ/PeufSlOglHqNYdjel+74yvXaDo7CTRblEqIns/BWD+xsBxaATC0KA/SxwA6vm9r6zoWkP7460VzM4ILnluEI9yHHXtTxZQnC2cRo9oT6xJXIP34F8v")
+        explanation="sealed:2tnUyBf4FXhAff+7ZT5z97Paqqk0YPNw4YoJH3sPmDfvHMnNpU+Z1z0Y5MUd7Jb/LOVa1Wsj36LILAtWexDRC37Emz4tizpPVOFcIrDklBXAoaHqQ/PeufSlOglHqNYdjel+74yvXaDo7CTRblEqIns/BWD+xsBxaATC0KA/SxwA6vm9r6zoWkP7460VzM4ILnluEI9yHHXtTxZQnC2cRo9oT6xJXIP34F8v",
+        mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAtoCkgV1crG1N+UEOAi/SO+iOlWHOERD5wcOSJEyZ8eLhdGFS16cEgyJ56aKcBKz7FRRVCxjZUYmul2bftWAxt1iqK5lQO2EobxoG1HiaQzysU8jQZ/em1A5qYBfLPsyiNNBRiS46ulStUUsJLADiYlXRS6zoG6fdEFzaSsoP2MaFqqVcLBb"), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD47/+oJxHGxHbQoyYpgmy56SuFPp2BWte9+NfiljQxH+SNrjYaO96XOTwm8BTDyTz8No5OXBdYOqWGW0rFgQdEYCYYuKoWMNWxDKsdzybUbu52WQXyl4hSrb7dVeVmfAKp//wn9/tHdlXKR6g"), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaQzDEBImos28L3d3LCbBn2KQHHPKWSCY84s5V0R3cIMAWuTvfc5/sMgEhRFPkR6zWx55uulnMbsuTAj56QmAYh98jPayq5lW35w4gJ/yfgYx/+requ7jrv0fVnbF24LA8Di8/BGxcFecuCqmYBtI8wTJCNs8Gydk+k/54g8EDB8usNSmvpV6JbhNMnCZeXRoacn4AORytUudgDuOHA==")])
 
 # %% [markdown]
 # ## 2 · The recurrence: size $r$, jump $j$ and start
@@ -163,8 +162,12 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pix
 #
 # $$r_L = 1 + \sum_{l=1}^{L} (k_l - 1) \prod_{i=1}^{l-1} s_i .$$
 #
-# This is the core of `cnnlab.receptive` (a dilated kernel $k$ with dilation $d$ acts like a
-# kernel of size $d(k-1)+1$):
+# Read $r$ as the field's **extent**: the width of the block of input pixels from the first
+# one a unit can depend on to the last. When a stride is larger than the kernel, or a kernel
+# is dilated, the field has holes: some pixels inside that block never reach the unit.
+#
+# This is the core of `cnnlab.receptive` (a kernel of size $k$ with dilation $d$ spans
+# $d(k-1)+1$ pixels, and the recurrence uses that span as $k$):
 
 # %%
 cnnlab.show_source(cnnlab.receptive.Field.through)
@@ -187,13 +190,14 @@ def build(spec):
 fields = cnnlab.receptive_field(build(spec), (1, 32, 32))
 print(fields)
 print()
+kind_name = {"conv": "conv", "pool": "max pool"}
 r, j = 1, 1
 for (kind, k, s), row in zip(spec, fields):
-    print(f"{kind} {k}×{k}, stride {s}:  r = {r} + ({k} − 1)·{j} = {row.r},   j = {j}·{s} = {row.jump}")
+    print(f"{kind_name[kind]} {k}×{k}, stride {s}:  r = {r} + ({k} − 1)·{j} = {row.r},   j = {j}·{s} = {row.jump}")
     r, j = row.r, row.jump
 
 # %% [markdown]
-# Note 003 says that pooling "enlarges the receptive field". It does, but look at *how*: the
+# It is often said that pooling "enlarges the receptive field". It does, but look at *how*: the
 # pool itself adds only $(2-1)\cdot 1 = 1$ pixel. Its real effect is on the jump, which it
 # doubles, so that each later 3×3 convolution adds 4 pixels instead of 2. Downsampling early
 # multiplies everything that comes after it.
@@ -218,7 +222,8 @@ numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="pixe
                "input pixels?",
         hint="Keep two numbers, r and j, both starting at 1. For each layer: r ← r + (k − 1)·j, "
              "then j ← j·s.",
-        explanation="sealed:hYxwx1pUVA9364ebeGNtBxCIxko1Z0skwRm41ksL33pVqbAddzIBxGXV6wI+dzA8eJV7c1qJk2rpovhSAhrTDho5S5KRS+d2RJvaAdAsvXq7PIPmhv+NUA79z9wcRJ6ZtQPv57UwgED38KkU6gCC7Jm/RNC3fo1bJnGc0bsU0MyDRIJ12zQhpQEci50axZJXxQ==")
+        explanation="sealed:hYxwx1pUVA9364ebeGNtBxCIxko1Z0skwRm41ksL33pVqbAddzIBxGXV6wI+dzA8eJV7c1qJk2rpovhSAhrTDho5S5KRS+d2RJvaAdAsvXq7PIPmhv+NUA79z9wcRJ6ZtQPv57UwgED38KkU6gCC7Jm/RNC3fo1bJnGc0bsU0MyDRIJ12zQhpQEci50axZJXxQ==",
+        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFv40/MT5E4yR1B0d2ltGkgvj6hRH/yL0ISGXfZf33FqnVHl/dsY7S3FLlZJHsZM+5MNzg/sy9tR7MsHO0TQHcBl8ViBH7wKymaHPFatChukQbAZe3vvCQABPETbq/FjtHO99T0Cvkkylg3Ly54GLHCp/WZ1GqCsDTYXRfm4pnuzVJbLIedBAwtc2OW6eaB1ZhH1DLmzwxL6ZBKNLVNNoAwFnPA+FFfywo"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8Sxb1iq0sXlvupkSk2GMIKNvYbUM7zrSmpmPNWJZQaw/EKY5q+lZBNl8sn/NuhDquFDXJxpzc1bels1fqRz2Ro6Twr0Vhrn6Ipt8Ys/p1UaIjCaNSLHwM/s4iNTgyvByC7Qxqym2Pqr98W8M/D/DLWQ=="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PXHv+Y94PNejXOnUONyBQ8sFgCAJykKWrSutW+g5dgE21ixIMO+BG5aQ3h5o664PvgBzZbGtITdaEpbSt3DZqzhKWHe/9cwZys54mg4rvrfia+hHzhrDREsMvCgFdAcJ4XCqh09FjDHrAWG/MZhdM9iga+lcqEttF8qqxDMhu+/RVuJXxr/cTyLwoQKBZsLvXBUX2M9Tt655uOXKqEKRFzuG/waQd352u6a2y9DcD7NvwY=")])
 
 # %% [markdown]
 # ### Exercise · Write the recurrence (3 points)
@@ -248,8 +253,8 @@ _ = check_function("receptive_field_of", receptive_field_of, [
 # %% [markdown]
 # ## 3 · How fast does the field grow with depth?
 #
-# Note 001: "卷积网络越深，感受野越大" — the deeper the network, the larger the field. True,
-# but *how much* larger depends on the strides. Compare two stacks of 3×3 convolutions:
+# It is often said that the deeper the network, the larger the field. True, but *how much*
+# larger depends on the strides. Compare two stacks of 3×3 convolutions:
 # one with stride 1 throughout, one with a 2×2 max pool (stride 2) after every second
 # convolution, as in VGG.
 
@@ -301,7 +306,8 @@ choice("enlarge_most",
               "gives the last layer the largest receptive field?",
        hint="Compute r for each option with r ← r + (k − 1)·j, j ← j·s. A change early in the "
             "network multiplies the contribution of every later layer.",
-       explanation="sealed:YflUEnMVWx55EeGcDBXtdmxoSnZKcm97jjHXant8Ia7ECYlXpXbADjncZjyIRRzIJrj+uc4i9AQ98zRH69WdSiSGxdF28pX6L1Mv79C+6A73jLY9piGpPo7alcNPhDaafddQEwHlth7xHOqv8njWjvmSoz1PC8VEShJp1gvd4EgSv8m+eLOPvTa11pvTf0I3Li1bV9soCoUMEKmsGsHLUpJcyaNVxTtvl2Umaek+5oHjFgzN66rpW2Kqmd0suY2AcZoAoEYnrMRZuxvVHNE=")
+       explanation="sealed:YflUEnMVWx55EeGcDBXtdmxoSnZKcm97jjHXant8Ia7ECYlXpXbADjncZjyIRRzIJrj+uc4i9AQ98zRH69WdSiSGxdF28pX6L1Mv79C+6A73jLY9piGpPo7alcNPhDaafddQEwHlth7xHOqv8njWjvmSoz1PC8VEShJp1gvd4EgSv8m+eLOPvTa11pvTf0I3Li1bV9soCoUMEKmsGsHLUpJcyaNVxTtvl2Umaek+5oHjFgzN66rpW2Kqmd0suY2AcZoAoEYnrMRZuxvVHNE=",
+       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/cM/Sfc0zYk46y+msRZ2NBzGFfixDXPaQecumKfl5T40QWYozJny6HSnC++TZTTSEex9FckScZcfMdLnFG5Gzpi4UCwtfX61rbW7f7yIi1T5agvuOpmtkHND0hPFG0VDblcaDRQm4qQE9CT3TIj"), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3g8d0909VaqS6SHm6kjo/ogHj/j1BKG8nxWm0R/nJtMyR1SP3ujjhf/QbddJkbkqzYYJFpeDBjkelaLLkAtvdbLMinDOROX0DeRVg1aWtFj67QVpqzMSp697GScYmlwJEMbmUO0fGLtbOfhzn2PjusQDy0kDBB7VeK0GyjSlboPRDGFCLQleX7/mC3+2k3LahcvnCBB72in2PjVsJ44AAuYeC6fqzaU="), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKsRgCQVLhZ3lsh1PGXg8VvEQ5aymSMnVmlmoOyY4ee+ZW+EvtIWx5Vb88vf9leRF0IWGWyP+xjIq8vosCS5vuX6q9Wyp6JpSK02cM42wEe1DlBETt4RYm038L2yE+Bgqmfzr2ToV7so83xGBgXXogfh+qaQZ2dT/tuGNmlTFKQV9Yc8vgYbPWsuxrIA8DbikLvUQ==")])
 
 # %% [markdown]
 # ## 4 · Receptive fields of LeNet-5, AlexNet and VGG-16
@@ -358,9 +364,9 @@ for name, fields in big_fields.items():
 #
 # ## 5 · Is a larger field "better" and does it avoid overfitting?
 #
-# Note 004 writes: "感受野还是越大越好，相对来说感受的数据较为广泛，避免过拟合" — the larger
-# the field the better, because a unit sees more data, which avoids overfitting. The first
-# half has a true core; the second half mixes up two different things.
+# A common claim: the larger the field the better, because a unit sees more of the data,
+# which avoids overfitting. The first half is partly true; the second half mixes up two
+# different things.
 #
 # A receptive field is about **context**: a unit can only use what lies inside its field. A
 # classifier whose top units see only a small patch of the image cannot judge the object's
@@ -423,7 +429,7 @@ print(f"49C² / 27C² = {ratio:.3f}: one 7×7 layer has {ratio - 1:.0%} more wei
 # the absolute gradient of the centre unit, summed over channels and over a few random
 # inputs, scaled so that its maximum is 1.
 #
-# We build one stack of sixteen 3×3 convolutions with ReLU (8 channels, PyTorch's default
+# We build one stack of 16 convolutions of size 3×3 with ReLU (8 channels, PyTorch's default
 # random initialisation, no training) and measure the ERF after the first $d$ layers. Two
 # numbers summarise a map: the side of the smallest centred square that holds 95 % of the
 # gradient mass, and the share of the mass in the central square of about half the side of
@@ -517,8 +523,6 @@ plt.show()
 #
 # ## Sources
 #
-# - Course notes 001, 003 and 004 (in `shared/seeds/`), whose figure, claims and question
-#   this lesson reproduces and checks.
 # - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural
 #   Networks*, Distill, 2019 (the recurrence for $r$, jump and start; AlexNet 195, VGG-16 212).
 # - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep

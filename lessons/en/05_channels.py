@@ -35,7 +35,7 @@ lesson = cnnlab.start_lesson("05_channels", lang="en")
 # happens across channels — the sum over input channels, one kernel per output channel — and
 # then studies the smallest kernel of all, the **1×1 convolution**: it looks at one pixel at a
 # time, yet it is the tool GoogLeNet used to cut the cost of a layer tenfold. We recompute the
-# course notes' numbers for that example and correct what they call them.
+# numbers of that example and make clear what they count.
 #
 # **What you will be able to do**
 
@@ -79,16 +79,16 @@ Y = F.conv2d(X[None], K[None], torch.tensor([bias]))[0]          # (1, 3, 3): ON
 print("F.conv2d, output shape", tuple(Y.shape), ":\n", Y[0].numpy())
 
 # %% [markdown]
-# The three channels went in, **one** feature map came out. That is what course note 000 means
-# by "每个 channel 有不同的卷积核，最终相加，channel=1": more precisely, every input channel has
-# its own *slice of the same kernel*, the slices' results are summed, and so **one kernel gives
-# one output channel**, however many input channels it reads. It does not mean the layer has
-# one output channel: a layer with 96 kernels has 96. Course notes 004 says the same ("RGB三通道
-# 都要进行卷积操作，最后得到的结果做加法操作得到一个值").
+# The three channels went in, **one** feature map came out. It is often said that "each
+# channel has its own kernel, and the results are added". More precisely, every input channel
+# has its own *slice of the same kernel*, the slices' results are summed, and so **one kernel
+# gives one output channel**, however many input channels it reads. That does not make the
+# layer's output one channel deep: a layer with 96 kernels has 96 output channels.
 #
-# Note 000's example writes AlexNet's first kernel bank as $[11 \times 11 \times 3 \times 96]$:
-# 96 kernels of $11\times11\times3$. That is the height × width × in × out order of
-# TensorFlow-style notes; PyTorch stores the same weights as (out, in, height, width):
+# AlexNet's first kernel bank is often written as $[11 \times 11 \times 3 \times 96]$: 96
+# kernels of $11\times11\times3$. That is the height × width × in × out order TensorFlow uses
+# for convolution filters (`tf.nn.conv2d`); PyTorch stores the same weights as
+# (out, in, height, width):
 
 # %%
 conv1 = nn.Conv2d(in_channels=3, out_channels=96, kernel_size=11, stride=4)
@@ -101,10 +101,10 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))
 #
 # One kernel detects one kind of pattern. To detect several, a layer holds several kernels and
 # stacks their feature maps: the **number of output channels is the number of kernels**, and
-# the weight tensor has shape $(c_\text{out}, c_\text{in}, k_h, k_w)$. Course note 001 (§1.5.1.2)
-# draws two kernels over an RGB input: red, green and blue stand for the three input-channel
-# slices of the first kernel, light red, light green and light blue for those of the second.
-# Here is that layer with our input, the second kernel being the first plus one:
+# the weight tensor has shape $(c_\text{out}, c_\text{in}, k_h, k_w)$. Picture two kernels over
+# an RGB input: red, green and blue stand for the three input-channel slices of the first
+# kernel, light red, light green and light blue for those of the second.
+# Here is that layer with our input, the second kernel being the first plus 1:
 
 # %%
 K_bank = torch.stack([K, K + 1])                  # (c_out, c_in, k, k) = (2, 3, 2, 2)
@@ -116,7 +116,7 @@ for o in range(2):
     print(f"output channel {o} equals kernel {o} applied alone:", torch.equal(Y_bank[o], alone))
 
 # %% [markdown]
-# The picture of note 001, drawn from these numbers: each row is one kernel (its three slices
+# That picture, drawn from these numbers: each row is one kernel (its three slices
 # in the colours of the channels they read), and each row produces one output channel.
 
 # %%
@@ -150,8 +150,8 @@ plt.show()
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# Course note 003 calls the 1×1 convolution "卷积操作的全连接层" and explains: treat the channels
-# as features and the pixels as samples. So a 1×1 convolution is **the same fully connected
+# A 1×1 convolution is often described as a fully connected layer: treat the channels as
+# features and the pixels as samples (Dive into Deep Learning, §7.4.3). So a 1×1 convolution is **the same fully connected
 # layer applied to every pixel separately** — not one big fully connected layer over the whole
 # image. Let us check it three ways: `nn.Conv2d(c_in, c_out, 1)`, a single matrix multiply
 # after reshaping the input to $(c_\text{in}, h\cdot w)$ (one column per pixel), and
@@ -203,7 +203,8 @@ choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
                 "It has no learnable parameters, like pooling."],
        prompt="Which statement about nn.Conv2d(c_in, c_out, kernel_size=1) is true?",
        hint="Look at the formula Y[:, i, j] = W X[:, i, j] + b: which input numbers does one output pixel read, and what is the shape of W?",
-       explanation="sealed:yS+VDJ7tZU+oWSi7ief0FqwQX6tEAlV25y4jCSkYW62LpQHOf9niDTnceNHr+SeRMUgR4BHECjuufk4vG86BR1kuLz/jTgGqls618BrEe+aJ9NHpmBqrbz/MIFNg+bkuhVl5E+6E16n/tKyEPGm00IKN358kpQ2oWTfKwN7TFD+k+hN+ThhxqfphCwgZuDEBOiLptWKkSgHXN53sUtJuel6Oag3ZWGDupRHE5K8miISloQ9i4gthN/hfpGiZGPlbBvzOCBsP94108k3tyBcc8BxbLCSNbzCZuRfWIgsiYjG1cjMmyuO2lOF793Oh5EIv44RxMpvlC4LP5UbRm/q6Uts7SiaeHWYKpJ/KTU6QRA==")
+       explanation="sealed:yS+VDJ7tZU+oWSi7ief0FqwQX6tEAlV25y4jCSkYW62LpQHOf9niDTnceNHr+SeRMUgR4BHECjuufk4vG86BR1kuLz/jTgGqls618BrEe+aJ9NHpmBqrbz/MIFNg+bkuhVl5E+6E16n/tKyEPGm00IKN358kpQ2oWTfKwN7TFD+k+hN+ThhxqfphCwgZuDEBOiLptWKkSgHXN53sUtJuel6Oag3ZWGDupRHE5K8miISloQ9i4gthN/hfpGiZGPlbBvzOCBsP94108k3tyBcc8BxbLCSNbzCZuRfWIgsiYjG1cjMmyuO2lOF793Oh5EIv44RxMpvlC4LP5UbRm/q6Uts7SiaeHWYKpJ/KTU6QRA==",
+       mistakes=[("d91114b969c891d643d73fbecf53e722", "sealed:UkU2bL9bo3sJ8jAmPFm3peCyyJ7TMseRnh9Jn4VK1qACLHYpTpVLnmswB/SUkZOn3wh7FFSHvHswybhS+dHgzKWDZG3hytY9BLXL1cK+Vn1WkA+5q1CsjzaH+7bSduAT5daDW9+hGocGxadR"), ("3994569306450f31abb0393d170aea7f", "sealed:Hr/iIKKOggw0Z6umuYHnG4vXAInQmzFcVnYW2YwZV1pz1524gdKXOJx2oS9Bv8lqkQBrFxNAnbXerMUwrL8/Vrksn5uVBLdp3UFpKDJdJeSsRLkPiP/xTslh8Qd+mNbOrfvTUaZkPie3nhxOMI2K/3WWbMW96I64/XLFTGCiwY1BUfv18XoSEXYl1Gfe9Y2Q+13XLiJGJUq62kifHXwxQSXuwZwKBYgf"), ("10516e4757a119eee2992f69b2d14b19", "sealed:r7TDXtE+TNsWwL9s0mmPmCNXpykAn2J4Tx+vwjD3qIiMceXFk9vFLotYNBudDMVOTSVVo6AZRHFSjiJ6Bq9c4nez9YBOf66CJgIEIAZqJEiX4c26q1QLo0+/6V7Q6GAPQahYiE2g6tMQfa/u0yz5NeG3jbzMaaCql8vbrzOOU+5vSTVqFu0tiUf6BGZJpEGAHOU=")])
 
 # %% [markdown]
 # ### Exercise · A 1×1 convolution as a matrix multiply, for a batch (3 points)
@@ -230,14 +231,13 @@ _ = check_function("conv1x1_as_matmul", conv1x1_as_matmul, [
 # ## 4 · Fewer or more channels: reducing and increasing with 1×1
 #
 # Because $c_\text{out}$ is free, a 1×1 convolution changes the depth of a tensor while leaving
-# its height and width alone. Course note 001 lists both uses: **降维** (reduce the number of
-# channels, e.g. 192 → 16 before an expensive layer) and **升维** (increase it again, e.g.
-# 16 → 64):
+# its height and width alone. It has two uses: **reduce** the number of channels (e.g.
+# 192 → 16 before an expensive layer) and **increase** it again (e.g. 16 → 64):
 
 # %%
 x = torch.randn(1, 192, 28, 28)                       # (N, C, H, W)
-reduce = nn.Conv2d(192, 16, kernel_size=1)            # 降维 / reduce
-expand = nn.Conv2d(16, 64, kernel_size=1)             # 升维 / increase
+reduce = nn.Conv2d(192, 16, kernel_size=1)            # reduce the channels
+expand = nn.Conv2d(16, 64, kernel_size=1)             # increase them again
 print("input:             ", tuple(x.shape))
 print("after 1×1, 192→16: ", tuple(reduce(x).shape))
 print("after 1×1, 16→64:  ", tuple(expand(reduce(x)).shape))
@@ -251,7 +251,7 @@ print("after 1×1, 16→64:  ", tuple(expand(reduce(x)).shape))
 #
 # ## 5 · The bottleneck: ten times fewer multiplications
 #
-# Course note 001 takes a 28×28×192 input and wants 32 output channels from 5×5 kernels, with
+# Take a 28×28×192 input and ask for 32 output channels from 5×5 kernels, with
 # "same" padding so that the output stays 28×28. The example comes from GoogLeNet's Inception
 # block (Szegedy et al., 2015: block 3a has exactly these sizes) and from Andrew Ng's
 # *Convolutional Neural Networks* course. Every output number is a dot product over a
@@ -275,10 +275,10 @@ print(f"total: {stage1.value:,} + {stage2.value:,} = {bottleneck_macs:,}")
 print(f"direct / bottleneck: {direct_macs.value / bottleneck_macs:.2f}×")
 
 # %% [markdown]
-# These are the note's 120,422,400 and 2,408,448 + 10,035,200 = 12,443,648. A formula can hide
-# a mistake, so let PyTorch count instead: `FlopCounterMode` records the floating-point
-# operations of real layers as they run. It counts **2 FLOPs per multiply–accumulate** (one
-# multiplication, one addition), so we halve its total. The 5×5 layers use `padding=2`, the
+# These are the two costs usually quoted for this example (in Ng's course, for instance).
+# A formula can hide a mistake, so let PyTorch count instead: `FlopCounterMode` records the
+# floating-point operations of real layers as they run. It counts **2 FLOPs per
+# multiply–accumulate** (one multiplication, one addition), so we divide its total by 2. The 5×5 layers use `padding=2`, the
 # "same" padding that keeps 28×28 (without it the output would be 24×24 and the count smaller).
 
 # %%
@@ -297,11 +297,11 @@ for name, layer, formula in [("direct 5×5  ", direct, direct_macs.value),
 # %% [markdown]
 # ### Multiplications are not parameters
 #
-# Note 001 calls these numbers "参数量" and says the 1×1 layer "减少参数量". They are not
-# parameter counts: they are **multiplications** (multiply–accumulates, MACs) for one image —
+# It is often said that these numbers are parameter counts, and that the 1×1 layer "reduces
+# the number of parameters". They are not parameter counts: they are **multiplications** (multiply–accumulates, MACs) for one image —
 # the factor $28\cdot28$ counts output positions, and positions share their weights.
 # Ng's course calls them the "computational cost". The parameters are the weights and biases,
-# counted with note 000's own formula $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$:
+# counted with the formula $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$:
 
 # %%
 print(cnnlab.conv_params(192, 32, 5, explain=True))
@@ -313,9 +313,9 @@ print(f"PyTorch: direct {params_direct:,}, bottleneck {params_bottleneck:,}")
 
 # %% [markdown]
 # With or without the biases? Both are in use, so here are both. The MACs above contain no
-# biases (a bias is an addition, not a multiplication). For a *parameter* count, the notes
-# include the biases everywhere else (note 000's formula, note 001's LeNet counts), and so does
-# PyTorch — so "with biases" is the count the note would mean if it meant parameters.
+# biases (a bias is an addition, not a multiplication). A *parameter* count usually includes
+# the biases: the formula above does, so does this course everywhere else, and so does
+# PyTorch's `parameters()`.
 
 # %%
 for label, with_bias in [("with biases   ", True), ("without biases", False)]:
@@ -372,13 +372,15 @@ plt.show()
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="MACs",
         prompt="How many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
-        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jHxETN6T0OnZqP/AGMctjk541tIkMSgpLOSUqp2VISBenaDZosNdFg6vOTPvpY8l39X4=")
+        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jHxETN6T0OnZqP/AGMctjk541tIkMSgpLOSUqp2VISBenaDZosNdFg6vOTPvpY8l39X4=",
+        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa0EhECl62P0wc6X8W7jb2YSOaMz5LX4zbSuWE4MWv5q+n8VpN3wY4LQRH+W1bA7rCc90Ym8urdWkwgx8l5yt7kMo5wUjxZo7BDuLfxd6A0kewH0dLTPp+gaHfjLWuZvCLnYSqXt/jbGtQ=="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90wzzE7cY1FdZD+vGDWrliDVakqxp8Aqs6hl5bmiFnhKojDHvDj9LtNd8CFJ3vwzZOs92PVEIVFkeOIS6PlIfcbsdrGEqUYZYET9BXEM8GEb60m/LXF+zLH+TowVEpEOqG3zSEir59+PJxawu4jWTNsyEOhhHhZTcnB5CtkEaH5AsODkZY/BbkUk8PC52R9O+CKmRrY4Rk4YHQQdil7qVTwSvH8Q=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEzn5o5XWGJ9i7pLghfpX98Ap1JVk/hr3z7H55hwhRs1ruN/3Zfm7wp1vvrbVQxaGY6NUZEGipFu8NC4vQ8QPFf4lZPb7ly3G8sui6S2m0m4wfLRLbXbnM4JwTYU33bzZ8VvYfaRVNpsW623G36WRE8k7LJHZD/bKzT59/sQTDigwsk1fW8m6b4qJYw5IVMbR4h4gqzxGAej1qY0HazlwcvGjY43tTZIgA9retzsecVUd9Yli76P/DKVouZVqU+ZDX/1SKiYyQe7nVu8jFd1VbiCA==")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
       hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",
-      explanation="sealed:1dOHDhirFnUHAzuYHJ1jWqHDLvNto62fEzYOyqEJZ3PIu/mewaDvfBHiMA4PrK1h9FmQSNy4V76sGtnvkr3lsahtyBT65H/V3p8lyaTX074jwzCKsZejjKXKt1ktR0UYnuYGBuCd3/lQ")
+      explanation="sealed:1dOHDhirFnUHAzuYHJ1jWqHDLvNto62fEzYOyqEJZ3PIu/mewaDvfBHiMA4PrK1h9FmQSNy4V76sGtnvkr3lsahtyBT65H/V3p8lyaTX074jwzCKsZejjKXKt1ktR0UYnuYGBuCd3/lQ",
+      mistakes=[("91c5db35fe17f220b2a196210bcd5da2", "sealed:hKRfnPHoqdfF3vk1F4QN9Mn5jwlwGfEe3rPsOdA+ckT7c1sDpm6gT1EyxNjZV3B2HB9ADZ299UB6Sa2IVxMEr2Sh57UBODetRXFZi5mGHyIW//L+nkLIhIQWi/wgQ4aC1AU6Fpb9kU3DNGD+j8WKt+fAhWEfInkA+l1Cch6GYA=="), ("8e939a4d577f344f42853025142ddec6", "sealed:3MSg4CV265FioOFzYfEaBAILeq18XBoo6Dg6FLyPmkCTJ6ckMrXspsfXTRSPHbgYTfmcLCoeoB8KMx7dcVqHIPJKBM11ljEuBVc4pt2RbUD6dRphaRWGQm57kTRf3Jd6njXYc5SqwwW7dAt0IUFWZgLz1xf7PXc8nTuya51llEtuGqqQp1QawHg20TA/cn6EE4/cjAYqyKvhiAuWcwdJgNC/"), ("b159e85b991976caf9beb8128c59a490", "sealed:n+2JyfYQSzF1hTJ5EgnlXKNEAN5z6aClbhrPP9n/rT7rSTTSZVIYP4mehLlgS3i+/eUQGvFNf/u8hfLOMC9EVGoaY4Lf8X8eBme9qAvv7xr+gbJZyXY7XfBjt1sLd5b76uExS4A=")])
 
 # %% [markdown]
 # ## Common mistakes
@@ -386,7 +388,7 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 # - **"One output channel per input channel."** A kernel covers *all* input channels and sums
 #   them: the number of output channels is the number of kernels, whatever $c_\text{in}$ is.
 # - **A bias per input channel.** Each kernel has one bias, added after the sum over channels.
-# - **Weight layouts.** Notes often write $k\times k\times c_\text{in}\times c_\text{out}$;
+# - **Weight layouts.** TensorFlow and many texts write $k\times k\times c_\text{in}\times c_\text{out}$;
 #   PyTorch's `weight` is $(c_\text{out}, c_\text{in}, k, k)$. Same numbers, different order.
 # - **Calling multiplications "parameters".** MACs grow with the output size; parameters do
 #   not. Say which one you count — and whether biases are in it.
@@ -397,15 +399,14 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 #
 # ## Sources
 #
-# - Course notes 000, 001, 003 and 004 (in `shared/seeds/`): the channel sum, the two-kernel
-#   picture, "降维/升维", the 28×28×192 example, the 1×1 layer as a fully connected layer.
 # - C. Szegedy et al., *Going Deeper with Convolutions*, CVPR 2015 (the Inception block; Table 1
 #   gives block 3a: 192 input channels, 5×5 branch reduced to 16, output 32; 3×3 branch reduced
 #   to 96, output 128).
 # - A. Ng, *Convolutional Neural Networks* (deeplearning.ai, Coursera), week 2, "Inception
-#   network motivation": the 120 M versus 12.4 M computational cost of this example.
+#   network motivation": the computational cost of this example.
 # - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014 (1×1 convolutions as per-pixel
 #   networks).
 # - A. Zhang et al., *Dive into Deep Learning*, §7.4 "Multiple Input and Multiple Output
-#   Channels" (the 1×1 convolution as a fully connected layer over channels).
+#   Channels" (§7.4.3: the 1×1 convolution as a fully connected layer over channels).
 # - PyTorch documentation: `torch.nn.Conv2d` (weight shape), `torch.utils.flop_counter`.
+# - TensorFlow documentation: `tf.nn.conv2d` (filters of shape height × width × in × out).

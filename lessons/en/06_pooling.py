@@ -34,8 +34,8 @@ lesson = cnnlab.start_lesson("06_pooling", lang="en")
 # a weighted sum it takes a fixed summary of the window: the largest value (**max pooling**) or
 # the mean (**average pooling**). It shrinks the feature maps, has nothing to learn, and makes
 # the output a little less sensitive to where exactly a pattern sits. This lesson builds both
-# from loops, counts their parameters, compares them with a strided convolution, measures the
-# "little less sensitive" on real images, and checks what the course notes claim about pooling.
+# from loops, counts their parameters, compares them with a stride-2 convolution, measures the
+# "little less sensitive" on real images, and checks some common claims about pooling.
 #
 # **What you will be able to do**
 
@@ -65,7 +65,7 @@ from cnnlab.models.lenet5 import lenet5
 #   Y^\text{avg}_{i,j} = \frac{1}{k^2}\sum_{0\le a,b<k} X_{i s + a,\; j s + b}.$$
 #
 # The usual choice is $k = s = 2$: non-overlapping 2×2 windows. Here are two loops for that
-# case, on the 4×4 example of the CS231n notes (the picture course note 004 copies):
+# case, on the 4×4 example of the CS231n notes:
 
 # %%
 def pool2d(X, k, mode="max"):
@@ -117,8 +117,8 @@ cnnlab.show_source(max_pool2d)
 #
 # Pooling works on each channel separately: channel $c$ of the output depends only on channel
 # $c$ of the input. So a 2×2, stride-2 pooling turns $s\times s\times d$ into
-# $\frac{s}{2}\times\frac{s}{2}\times d$, as note 004 says ("并不会减小feature map的层数").
-# On a real tensor: one Fashion-MNIST image through a convolution with 16 kernels gives
+# $\frac{s}{2}\times\frac{s}{2}\times d$: the number of feature maps does not change. On a
+# real tensor: one Fashion-MNIST image through a convolution with 16 kernels gives
 # 16 × 28 × 28; pooling gives 16 × 14 × 14.
 
 # %%
@@ -178,18 +178,20 @@ numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="pix
         prompt="GoogLeNet's first pooling layer is nn.MaxPool2d(3, stride=2, ceil_mode=True) on 112×112 feature maps. "
                "What is the output height?",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1 with n = 112, k = 3, p = 0, s = 2. The last window starts inside the input, so it is kept.",
-        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGovSxvwTTbGx22JEF85DFrb8UTdU1kQp8oYHyCmDhpuQaGb64zgthLh2mCotmjGHEs6dqqY/J6pG0peZrOjaRo0tS90HKT+7X0GZ9J+DcA92ypRMpsX6w0ULQlC5IKmqH+ZElmgLCgb1bM=")
+        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGovSxvwTTbGx22JEF85DFrb8UTdU1kQp8oYHyCmDhpuQaGb64zgthLh2mCotmjGHEs6dqqY/J6pG0peZrOjaRo0tS90HKT+7X0GZ9J+DcA92ypRMpsX6w0ULQlC5IKmqH+ZElmgLCgb1bM=",
+        mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6qQKlH0Ycn+vCoUzkUVGcayT6epDiri7gOoFA0ACocDMxHGZ2sU4w5XwwvCQUHvSHrFptEH9C8Xvc9OzYduaIvKFPeh1s4P5W4Em5zOs2WaS1X57U/dB"), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhOf7p+osa6rfqgWV70K+LJuPXNANuR6mMYseHRYU8m3aZZlAe8nDGCPxmqo8eizNOQ+23zOGE5jEwX2HezJ63+rZKCpbM9g==")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
       prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
       hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
-      explanation="sealed:4FarEyJhX3h+IsR4BLar1wQUSrsbBBahk5wb0n07Do5DRc+SJ8vkCso45sPYtDzTIET8cE/ZFmsDJ9bmgwXB7r0DjRnFsX71JvCv+OpFvULUyR3PqT4sJTfG+dU6VAFRz15dMgYNMQuyV/Kv1x0nffsUkZRp1iD4JjRwLwoYNkpb")
+      explanation="sealed:4FarEyJhX3h+IsR4BLar1wQUSrsbBBahk5wb0n07Do5DRc+SJ8vkCso45sPYtDzTIET8cE/ZFmsDJ9bmgwXB7r0DjRnFsX71JvCv+OpFvULUyR3PqT4sJTfG+dU6VAFRz15dMgYNMQuyV/Kv1x0nffsUkZRp1iD4JjRwLwoYNkpb",
+      mistakes=[("4878e3f160c2385d6ec3cbd56a92d239", "sealed:OCvxUKJ1uwX/Sgxd8S/6VSZcvmV43JMeCfsYvsdcbimJOOSH0e4qvPzbYv3GCBYyxUcRi3ZdG62FDFqC/9r56t0vmLCH2xCbj8rc7P7PKUlsIMTFa5WG9wHJw/LkvaRf+9M8ld4qQ2i0BTRmFasYOkbIuQ=="), ("23670ed7c5b098c3feb9729530519b32", "sealed:NLgidC6EoCYQk3qehWwGYUJM4qDtk5hR+EjMjyOzYXjvyPE7eBmx/KCJ8dV8VsltV4AuVQfIY3Os96wK/M7CuGe5XRcC++2a2Heq/ofXaQY="), ("3b7503f8caa45be659d441f60b76227d", "sealed:22sF+1KthagEfd4rlfx/NbyWr2uSxO2t/cqjXDa6602FtHfXG1+4ofAyBSicRAp8HzuUEnOntoEQVb13gGsPU/GBbEYBa/4xPoqGenArdEJ1ofrfY5K3+vIQYMeK4nqsijlwaembm9x5TAdPEoZyvcev4FTfNbkhHipAyJr6kFxlpGJNdHc6GzyzmQ==")])
 
 # %% [markdown]
 # ## 3 · Nothing to learn
 #
-# Course note 000 quotes: *"There is no learning done in max pooling layers, no weights or
+# A common way to put it: *"There is no learning done in max pooling layers, no weights or
 # parameters to update, just down sampling."* Count them:
 
 # %%
@@ -250,8 +252,8 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # ## 5 · Is a pooled feature map invariant to small shifts?
 #
-# Course note 003 says pooling "缓解卷积层对位置的过度敏感性" — it eases the convolution's
-# oversensitivity to position. Let us measure it. Take 500 Fashion-MNIST test images, compute
+# Pooling is often said to mitigate the sensitivity of convolutional layers to location
+# (Dive into Deep Learning, §7.5, gives this as one of its two purposes). Let us measure it. Take 500 Fashion-MNIST test images, compute
 # feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU), shift every
 # image right by $d$ pixels, and ask how much the maps change:
 #
@@ -334,22 +336,22 @@ ax.grid(alpha=0.3)
 plt.show()
 
 # %% [markdown]
-# ## 6 · What the course notes say about pooling, checked
+# ## 6 · Common claims about pooling, checked
 #
-# - **Note 000**: pooling "compresses" feature maps, reducing computation and keeping the main
-#   features; no weights to update. *Correct* — sections 2 and 3.
-# - **Note 004**: pooling shrinks every feature map but keeps their number, $s\times s\times d
+# - **"Pooling compresses feature maps"**, reducing computation and keeping the main features,
+#   with no weights to update. *Correct* — sections 2 and 3.
+# - **"Pooling shrinks every feature map but keeps their number"**, $s\times s\times d
 #   \to \frac s2\times\frac s2\times d$. *Correct* for 2×2 windows with stride 2 and even $s$;
 #   for odd $s$ the size is $\lfloor s/2\rfloor$ (or $\lceil s/2\rceil$ with `ceil_mode`).
-# - **Note 003**: pooling eases the convolution's oversensitivity to position. *Partly* — within
+# - **"Pooling eases the convolution's sensitivity to position."** *Partly* — within
 #   the window, for some positions (section 5). It also enlarges the receptive field of later
 #   layers (lesson 04).
-# - **Note 003**'s analogy: like a nerve cell that passes the signal on only above a threshold.
+# - **An analogy**: pooling is like a nerve cell that passes the signal on only above a threshold.
 #   Take it as a **loose metaphor**: a threshold is closer to what ReLU does; max pooling picks
 #   the strongest response in a neighbourhood. (Neuroscience has a closer, still debated,
 #   analogy: Riesenhuber & Poggio, 1999, modelled complex cells in visual cortex with a MAX
 #   operation.)
-# - **Note 004**: "MAX POOLING 简单直接而且是最好用的方法" (max pooling is simply the best).
+# - **"Max pooling is simple and simply the best method."**
 #   *Too strong.* Both are in use: max pooling inside AlexNet and VGG, average-style subsampling
 #   in LeNet, global average pooling at the end of NiN, GoogLeNet and ResNet (lesson 11), and no
 #   pooling at all in the all-convolutional net. Which one works better depends on the features
@@ -360,8 +362,8 @@ plt.show()
 # The pooling layers of LeNet-5 (LeCun et al., 1998) were not parameter-free. Layer S2 adds the
 # four values of each 2×2 window, multiplies the sum by a **trainable coefficient**, adds a
 # **trainable bias** and passes the result through the squashing function — one coefficient and
-# one bias per feature map. Course note 001 counts $2\times 6$ trainable parameters for S2 and
-# $2 \times 16$ for S4; the faithful LeNet-5 in `cnnlab.models.lenet5` agrees:
+# one bias per feature map: $2\times 6$ trainable parameters for S2 and $2 \times 16$ for S4
+# (LeCun et al., 1998, §II.B). The faithful LeNet-5 in `cnnlab.models.lenet5` agrees:
 
 # %%
 net = lenet5()
@@ -374,10 +376,10 @@ with torch.no_grad():
           torch.allclose(net.s2(maps), rebuilt, atol=1e-6))
 
 # %% [markdown]
-# Note 001 describes S2 with the *mean* of the window and S4 with the *sum*; the paper uses the
-# sum for both. The difference is a factor 4 that the trainable coefficient absorbs, so both
-# describe the same layer. The note also writes "Sigmoid" where the paper uses a scaled tanh,
-# $1.7159\tanh(2a/3)$; lesson 08 builds the whole network.
+# S2 is often described with the *mean* of the window rather than the *sum*; the paper uses
+# the sum in S2 and S4. The difference is a factor 4 that the trainable coefficient absorbs, so
+# both describe the same layer. Descriptions also often say "sigmoid" where the paper uses a
+# scaled tanh, $1.7159\tanh(2a/3)$ (its Appendix A); lesson 08 builds the whole network.
 #
 # ### Quick check · true or false (1 point)
 
@@ -390,14 +392,15 @@ choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
        prompt="Which statement about pooling is true?",
        hint="Recall sections 2–5: count the parameters, measure the shifts, and ask whether the maximum is linear.",
        explanation="veiled:dPbnzC3HqxtgDKmmplLUb2u1JxGXi1Yi88Li2ehC2y8WFJ1wKE1wSTFFRDK6VUPEcUpxTXhk3loPOruY7XeCXPlu3+ZdRz8Td6vQOclr129Rl7f3of6Ql704Ti8A1a95y/0Hz1SHvWHbyzAxXVAh0KAANPhC9PUHRNaHef61fRaEeyjfy0S+bFl0DRdvA4S6lpoAA2OqMYVtwCpihIoJZv4R0vy/f8qFxpl2swuymmaXGMqiYBO3xnckU9ua70jV70pejq0FNF93tW5ARYwAwmVT2ThiiGxsbjJfqDSV+gqO5DFrWoPItufaqd+/OclARTnCfd3qKHA8N4FgRFp9P+c=",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("8a703f3afeae1e5ebb4c99c5324d4012", "sealed:Im74bwCSV/17UfRhTRH4AD8nHWEnHPq1NSRKooakLvKQXZyX05eoHmqcDka2kDzgFHmAf2HuGoZz36X1wE9jPNBRgbVh4uy0KwFeffjKexdVd8J9K6RUUXy+jNE0jdeHawz3BKFBcnt9Em207T34G3E6EsMm5vCbsA=="), ("348e71934590ffb5ef14e8d5777c52fc", "sealed:zqYStKylr3HhyyPbBFJ4uVOljJMslXRLKRaSr4keBI41tyJY0VAmfa6Yty3yua5cE+sGdNxZLvxPy+5thFFmEMuiaAERmF7+1A/ABMmK4KMPYEGymp19ZUkT4KBZGaKS2G4UyQUfyM4kIFmRQQhriUGgrhzx0TX+SPEaOfDnQylpQHsLyy+1TU0JG41a8Q=="), ("ab8d56ee42f185ae09a05295f6df7d66", "sealed:UsdyKVYKJfbu4kaTgG8TTA17jk1BxUxcC22XySJHp2yiveZQu9QjEqKUZlUeDEqob4WkQ7RqKFgXJ/jyl9OOQUbQfPn0ZsJ3L66J16Qe+cmoTf3355x4xIhMdTkuiFJM0zG70RPSyxENsYIphasUvwtI6zz6eLEHqtYe")])
 
 # %% [markdown]
 # ### Exercise · Max pooling with any window and stride (3 points)
 #
-# Complete `max_pool2d_single(X, k, s)`: `X` is a 2-D tensor (one channel), the window is
+# Complete `max_pool2d_single(X, k, s)`: `X` is a two-dimensional tensor (one channel), the window is
 # `k`×`k`, the stride `s` (windows may overlap when `s < k`), no padding, sizes rounded down
-# like PyTorch. Return a 2-D tensor of shape
+# like PyTorch. Return a two-dimensional tensor of shape
 # $(\lfloor (h-k)/s\rfloor + 1,\ \lfloor (w-k)/s\rfloor + 1)$. Loops are fine.
 
 # %% tags=["exercise:max_pool2d_single"]
@@ -428,10 +431,10 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 #
 # ## Sources
 #
-# - Course notes 000, 001, 003 and 004 (in `shared/seeds/`), whose claims section 6 checks.
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*, notes on pooling layers
 #   (the 4×4 max-pooling example).
-# - A. Zhang et al., *Dive into Deep Learning*, §7.5 "Pooling".
+# - A. Zhang et al., *Dive into Deep Learning*, §7.5 "Pooling" (pooling mitigates the
+#   sensitivity of convolutional layers to location).
 # - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller, *Striving for Simplicity: The
 #   All Convolutional Net*, ICLR workshop 2015.
 # - R. Zhang, *Making Convolutional Networks Shift-Invariant Again*, ICML 2019.

@@ -30,11 +30,7 @@ lesson = cnnlab.start_lesson("04_receptive_field", lang="zh")
 # %% [markdown]
 # # 第 04 课 · 感受野
 #
-# 特征图上的每一个值，都由下一层的一个小窗口算出；这个窗口里的值又各自由更下一层的窗口算出，
-# 一直追溯到输入图像。一个单元所依赖的全部**输入像素**，就是它的**感受野**。本课先用手算、
-# 梯度和一个三行的递推公式求出感受野；再量出 LeNet-5、AlexNet 和 VGG-16 的感受野；然后追问：
-# 感受野*里面*的像素，真正起作用的是哪些（有效感受野）；最后用数字检验一个关于“大感受野”的
-# 流行说法。
+# 特征图上的每一个值，都由下一层的一个小窗口算出；这个窗口里的值又各自由更下一层的窗口算出，一直追溯到输入图像。一个单元所依赖的全部**输入像素**，就是它的**感受野**。本课先用手算、梯度和一个三行的递推公式求出感受野；再量出 LeNet-5、AlexNet 和 VGG-16 的感受野；然后追问：感受野*里面*的像素，真正起作用的是哪些（有效感受野）；最后用数字检验一个关于“大感受野”的流行说法。
 #
 # **学完本课，你将能够**
 
@@ -58,11 +54,7 @@ from cnnlab.receptive import ReceptiveFields
 # %% [markdown]
 # ## 1 · 两个叠加的 3×3 卷积看到 5×5 个像素
 #
-# 课程笔记 004 画过这张图：第二张特征图中间的那个值，由第一张特征图上的一个 3×3 窗口算出；
-# 这九个值又各自来自输入上的一个 3×3 窗口；这些窗口合起来覆盖输入上的一块 5×5 区域。下面让
-# PyTorch 替我们找出这块区域。如果所有卷积核权重都是 1，那么一个输出单元对某个输入像素的梯度
-# 恰好**等于从该像素到这个单元的路径条数**，于是梯度不为零的像素正是该单元所依赖的像素。输入
-# 取 7×7，这样感受野的边界看得见。
+# 画一张图就清楚了：第二张特征图中间的那个值，由第一张特征图上的一个 3×3 窗口算出；这九个值又各自来自输入上的一个 3×3 窗口；这些窗口合起来覆盖输入上的一块 5×5 区域。下面让 PyTorch 替我们找出这块区域。如果所有卷积核权重都是 1，那么一个输出单元对某个输入像素的梯度恰好**等于从该像素到这个单元的路径条数**，于是梯度不为零的像素正是该单元所依赖的像素。输入取 7×7，这样感受野的边界看得见。
 
 # %%
 two_convs = nn.Sequential(nn.Conv2d(1, 1, 3, bias=False), nn.Conv2d(1, 1, 3, bias=False))
@@ -114,51 +106,46 @@ plt.show()
 # %% [markdown]
 # 从图中可以读出两点。
 #
-# - **感受野以输入像素计。** 相对于紧挨着的下一层，第二个卷积仍然只看 3×3 个值；相对于输入
-#   图像，它看到 5×5。笔记 001 一句话说清了这一点：“感受野 → 对应输入图片的像素尺寸，不是
-#   上一层输入尺寸”。库函数 `cnnlab.receptive_field` 也是这样报告的，见 `r` 列：
+# - **感受野以输入像素计。** 相对于紧挨着的下一层，第二个卷积仍然只看 3×3 个值；相对于输入图像，它看到 5×5。感受野总是以输入图像的像素来计量，而不是以上一层的单元来计量。库函数 `cnnlab.receptive_field` 也是这样报告的，见 `r` 列：
 
 # %%
 print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 
 # %% [markdown]
-# - **感受野里的像素并不平等。** 中心像素通往输出的路径比角上的像素多（左图中的数字），所以
-#   影响也更大。第 6 节接着讨论这一点：在深层网络里，影响集中在感受野中央的一小块区域。
+# - **感受野里的像素并不平等。** 中心像素通往输出的路径比角上的像素多（左图中的数字），所以影响也更大。第 6 节接着讨论这一点：在深层网络里，影响集中在感受野中央的一小块区域。
 #
 # ### 小测验 · 三层（1 分）
 #
-# 笔记 004 在这一节末尾留了一道题（“对于题中问题”），但题图缺失了。下面是它的一个具体版本。
+# 在上图的基础上再加一层。
 
 # %% tags=["exercise:three_3x3"]
 numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像素",
         prompt="把三个 3×3 卷积（步幅 1）叠在一起。第三张特征图上一个单元的感受野有多少个输入像素宽？",
         hint="每多一个 3×3 层，窗口每边各扩大一个像素；一层看到 3，两层看到 5。",
-        explanation="sealed:2tnUyBf4FXhAff+7ZevvCDQWTW3ggW+kEU/K5fr2GHyk3qPXF16IyiAK9pWQLFl23ESdNaOyOkUM5/bToNFR4P4S0gn5Md0ACVSkfeV1cM1JdS5+uh0bUGR3YiCVCzuVWgA1+CBeSvRnE4Bdj4qo2MjwzYR+dD/0veEGCXk/E7Hy/e6btSwvlolvLXCdVGad6631xWj7kOztGVnVZs4IjGighUfEw25kN9Lpusxw5hDRiNo=")
+        explanation="sealed:2tnUyBf4FXhAff+7ZevvCDQWTW3ggW+kEU/K5fr2GHyk3qPXF16IyiAK9pWQLFl23ESdNaOyOkUM5/bToNFR4P4S0gn5Md0ACVSkfeV1cM1JdS5+uh0bUGR3YiCVCzuVWgA1+CBeSvRnE4Bdj4qo2MjwzYR+dD/0veEGCXk/E7Hy/e6btSwvlolvLXCdVGad6631xWj7kOztGVnVZs4IjGighUfEw25kN9Lpusxw5hDRiNo=",
+        mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAkfQR8OenDBd5CLX/4s/m29089Vbl9CxKYTzzUWJ9AIyBR4f/p8A1FrAq+7bP0zhttWK/biKicXSdcc5qkR/MFapT3HKgm5NeCjly9AAxI8UY9Pr+xQTTtHzBUWLz3zjI1qwsa52Rm6ZXtK0yzveckyzzymZrKsk9BFxMazM3m8LWCFZ+j72FYHtJPw9zvuQkkEFLZ/CNzWkccuADfnUsQ=="), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD4yIsdVqg5JginBtTYIp2fzVi1j+t7/6rKmvGYdUQJ+88lAkcuWLjqnQ6SIQHD/NEMlTYhvO7km91t+zV8JbkkQRS12ZuokO3ErJ+1/pRvzxpee3HMd7x9DIVsQTe0jJgvU3hjhsl3kSxyoo6/m8xSQ=="), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaYMon57xVQlp5PyDmbYqdfN/lPsQm+lvJgXX89KqmgPL+m44316veADHX42lddlDqoiAD26H3jLM3IINRc9F3YiWeHpFURiGO1jlTBIgicPdKS8me34OVX/h8voodBUdKLV+Lt5ijJFiWqgsnpC3JZRR4VHGyKrhZ88sIYbjy9rBZlQFRh+Uww==")])
 
 # %% [markdown]
 # ## 2 · 递推公式：大小 $r$、跳距 $j$ 与起点 start
 #
-# 有了步幅，情况就没那么直观了：经过一个步幅为 2 的层之后，相邻单元在输入上相隔**两个**像素，
-# 所以在上面再加一个 3×3 层，感受野扩大的是 2·2 个像素，而不是 2 个。Araujo、Norris 和 Sim
-# （Distill，2019）对每一层 $l$（卷积核 $k_l$、步幅 $s_l$、每侧填充 $p_l$）跟踪三个数：
+# 有了步幅，情况就没那么直观了：经过一个步幅为 2 的层之后，相邻单元在输入上相隔**两个**像素，所以在上面再加一个 3×3 层，感受野扩大的是 2·2 个像素，而不是 2 个。Araujo、Norris 和 Sim（Distill，2019）对每一层 $l$（卷积核 $k_l$、步幅 $s_l$、每侧填充 $p_l$）跟踪三个数：
 #
 # $$r_l = r_{l-1} + (k_l - 1)\,j_{l-1}, \qquad j_l = j_{l-1}\,s_l, \qquad
 #   \text{start}_l = \text{start}_{l-1} + \Big(\tfrac{k_l - 1}{2} - p_l\Big)\,j_{l-1},$$
 #
-# 从输入图像本身出发：$r_0 = 1$，$j_0 = 1$，$\text{start}_0 = 0$。**跳距**（jump）$j$ 表示第
-# $l$ 层上相邻两个单元在输入上相隔多少像素；**start** 是第一个（左上角）单元的感受野中心，
-# 用输入像素坐标表示。把递推展开，感受野大小为
+# 从输入图像本身出发：$r_0 = 1$，$j_0 = 1$，$\text{start}_0 = 0$。**跳距**（jump）$j$ 表示第 $l$ 层上相邻两个单元在输入上相隔多少像素；**start** 是第一个（左上角）单元的感受野中心，用输入像素坐标表示。把递推展开，感受野大小为
 #
 # $$r_L = 1 + \sum_{l=1}^{L} (k_l - 1) \prod_{i=1}^{l-1} s_i .$$
 #
-# 这就是 `cnnlab.receptive` 的核心（空洞率为 $d$ 的 $k$ 卷积核相当于大小为 $d(k-1)+1$ 的卷积核）：
+# $r$ 应理解为感受野的**跨度**：从一个单元可能依赖的第一个输入像素到最后一个像素，这一整块的宽度。当某层的步幅大于卷积核、或者卷积核是膨胀的，感受野里会有空隙：这块区域中有些像素根本到达不了该单元。
+#
+# 这就是 `cnnlab.receptive` 的核心（大小为 $k$、膨胀率为 $d$ 的卷积核横跨 $d(k-1)+1$ 个像素，递推时就用这个跨度代替 $k$）。课程库的文档字符串（docstring）是英文的：
 
 # %%
 cnnlab.show_source(cnnlab.receptive.Field.through)
 
 # %% [markdown]
-# 把递推用在一个小网络上：两个 3×3 卷积、一个步幅 2 的 2×2 最大池化、再两个 3×3 卷积。下面
-# 的单元搭出这个网络，向库要感受野表，再用库算出的数逐步打印递推的每一步。
+# 把递推用在一个小网络上：两个 3×3 卷积、一个步幅 2 的 2×2 最大池化、再两个 3×3 卷积。下面的单元搭出这个网络，向库要感受野表，再用库算出的数逐步打印递推的每一步。
 
 # %%
 spec = [("conv", 3, 1), ("conv", 3, 1), ("pool", 2, 2), ("conv", 3, 1), ("conv", 3, 1)]
@@ -173,18 +160,16 @@ def build(spec):
 fields = cnnlab.receptive_field(build(spec), (1, 32, 32))
 print(fields)
 print()
+kind_name = {"conv": "卷积", "pool": "最大池化"}
 r, j = 1, 1
 for (kind, k, s), row in zip(spec, fields):
-    print(f"{kind} {k}×{k}，步幅 {s}：  r = {r} + ({k} − 1)·{j} = {row.r}，   j = {j}·{s} = {row.jump}")
+    print(f"{kind_name[kind]} {k}×{k}，步幅 {s}：  r = {r} + ({k} − 1)·{j} = {row.r}，   j = {j}·{s} = {row.jump}")
     r, j = row.r, row.jump
 
 # %% [markdown]
-# 笔记 003 说池化层“把感受野扩大”。没错，但要看清它*怎样*扩大：池化层本身只增加
-# $(2-1)\cdot 1 = 1$ 个像素；它真正的作用在跳距上——把跳距翻倍，于是后面每个 3×3 卷积增加
-# 4 个像素而不是 2 个。越早下采样，后面所有层的贡献就被放大得越多。
+# 常有人说池化层“把感受野扩大”。没错，但要看清它*怎样*扩大：池化层本身只增加 $(2-1)\cdot 1 = 1$ 个像素；它真正的作用在跳距上——把跳距翻倍，于是后面每个 3×3 卷积增加 4 个像素而不是 2 个。越早下采样，后面所有层的贡献就被放大得越多。
 #
-# **填充不改变感受野的大小**，只改变它的位置：填充 1 时，第一个单元的感受野以像素 0 为中心，
-# 有一个像素伸出图像边界（落在补的 0 上）；不填充时，它以像素 1 为中心。
+# **填充不改变感受野的大小**，只改变它的位置：填充 1 时，第一个单元的感受野以像素 0 为中心，有一个像素伸出图像边界（落在填充的零上）；不填充时，它以像素 1 为中心。
 
 # %%
 for padding in (0, 1):
@@ -199,14 +184,13 @@ numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="像�
         prompt="一个网络依次是：5×5 卷积（步幅 1）、2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）、"
                "2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）。一个输出单元的感受野有多少个输入像素宽？",
         hint="记住两个数 r 和 j，都从 1 开始。每一层先做 r ← r + (k − 1)·j，再做 j ← j·s。",
-        explanation="sealed:hYxwx4/IvF1q9paKc2h58WUO11coclLrF7Xv1kcFzsm6RDqW96Wtb6pcUVs+e9K+aZ5mYq4SgiD0v+6PkLaK7bAqQ1Fj6emV5YgenXicKnW7N4P8luNvt1OynsYNBl0kF9RuZ3ucJ238WPsJ9xGB8Jn+RNxV/ZFbKJI60G6ILoaeWZNzGJ+DpAA8jFKbf9JH1pY+5dmNv58TaAZtCjKpv56U3Q==")
+        explanation="sealed:hYxwx4/IvF1q9paKc2h58WUO11coclLrF7Xv1kcFzsm6RDqW96Wtb6pcUVs+e9K+aZ5mYq4SgiD0v+6PkLaK7bAqQ1Fj6emV5YgenXicKnW7N4P8luNvt1OynsYNBl0kF9RuZ3ucJ238WPsJ9xGB8Jn+RNxV/ZFbKJI60G6ILoaeWZNzGJ+DpAA8jFKbf9JH1pY+5dmNv58TaAZtCjKpv56U3Q==",
+        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFIl/q99WqYe6ew5TWkei0S0pnBsMeDGXiy7oDoCgTT/1IgrJLHk1RdpNtsje/e50y3Cuz71hYRZ1DDrovg48X5MmNbZQgAmp4ueQVi1E0MkRZTh9BFjZPxZ8vszds76617VHxHqAAcr/FPitAaOEpxg49jccy4VUCoufZSQH5WLu3+DPMiZjpFQVFry1k5AZmRpIoKf6InWLJkFQXsUbfFpES66xfvMaE"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8S4snX2vHsNoGdYN3H+CI+1sOpMPnYSBUaOAw01GK84Yv8A+iXNSl0MqjOHz25leNtuFCms48Wbf6sBJ6qo/F+ugSclrjYtIHAwCPKyP1gzG7zFEWMz+eRg6hu8++YbcYBNzmPowZO1//mgmtlhxY7XDRxrxgT5jrA0A="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PVabTP4ES7VbbL3Vqr/z46hmPUfmNjOjlUyYZ9jL3OSJqc3+Cp71rrZqYL4OkMv7xyCV3oObXJL8L7WmisLkmdp+/BVBCqzuKD8Gs23TwFeQwg3jtX7+bW56ycsyDDZx0FLboyr9dxBZ/VCKzn8yRntfgssolqnerbvT/qDgqp9qr+TDVy9I2eUwhSidT2qtMDDHqypqRvd41HdO2pOYxao+T8BxzNb")])
 
 # %% [markdown]
 # ### 练习 · 写出递推（3 分）
 #
-# 补全 `receptive_field_of(layers)`：`layers` 是 `(k, s)` 对组成的列表——按顺序给出每一层
-# （卷积或池化）的卷积核大小和步幅。返回最后一层的感受野大小 $r$（以输入像素计），类型为
-# `int`（空列表就是输入图像本身：$r = 1$）。
+# 补全 `receptive_field_of(layers)`：`layers` 是 `(k, s)` 对组成的列表——按顺序给出每一层（卷积或池化）的卷积核大小和步幅。返回最后一层的感受野大小 $r$（以输入像素计），类型为 `int`（空列表就是输入图像本身：$r = 1$）。
 
 # %% tags=["exercise:receptive_field_of"]
 def receptive_field_of(layers):
@@ -228,8 +212,7 @@ _ = check_function("receptive_field_of", receptive_field_of, [
 # %% [markdown]
 # ## 3 · 感受野随深度增长得有多快？
 #
-# 笔记 001：“卷积网络越深，感受野越大”。这话没错，但大*多少*取决于步幅。比较两串 3×3 卷积：
-# 一串全程步幅 1；另一串像 VGG 那样，每两个卷积之后接一个 2×2 最大池化（步幅 2）。
+# 常有人说：卷积网络越深，感受野越大。这话没错，但大*多少*取决于步幅。比较两串 3×3 卷积：一串全程步幅 1；另一串像 VGG 那样，每两个卷积之后接一个 2×2 最大池化（步幅 2）。
 
 # %%
 depths = list(range(1, 13))
@@ -259,10 +242,7 @@ axes[0].legend()
 plt.show()
 
 # %% [markdown]
-# 步幅为 1 时，每层增加 $k-1 = 2$ 个像素：$r = 2L + 1$，随深度**线性**增长。每两层接一个池化
-# 时，每个块都把跳距翻倍，于是每个块增加的量约为前一个块的两倍：这是**指数**增长，在对数坐标
-# 上是一条直线。这正是真实网络要下采样的原因：让顶层单元只需几十层、而不是几百层，就能看到
-# 整幅图像。
+# 步幅为 1 时，每层增加 $k-1 = 2$ 个像素：$r = 2L + 1$，随深度**线性**增长。每两层接一个池化时，每个块都把跳距翻倍，于是每个块增加的量约为前一个块的两倍：这是**指数**增长，在对数坐标上是一条直线。这正是真实网络要下采样的原因：让顶层单元只需几十层、而不是几百层，就能看到整幅图像。
 #
 # ### 小测验 · 哪个改动最大（2 分）
 
@@ -276,13 +256,13 @@ choice("enlarge_most",
        key="0ac049b9789b3b229f75e77272753207",
        prompt="一个网络由四个步幅为 1 的 3×3 卷积组成（r = 9）。只做下面哪一个改动，最后一层的感受野最大？",
        hint="对每个选项用 r ← r + (k − 1)·j、j ← j·s 算出 r。越靠前的改动，会放大后面每一层的贡献。",
-       explanation="sealed:1BOzmOLT1+CcimcmDBXtdmyr1pAAb3JpkP4fjveIji078h7sDVHvlzmMysXNFtkk9Tt5IgvXEYL3V/G/a8iJlKAyl6I/oM2mqfOfKBV8LMIfDS7xKt5trQkWHACcW68sfc6fnFlhohXsDxkt6Hiqjv9k14rtjC3P28qyEOMRYvqirN5Wz7ZAKoy01pvTe0IhLi5IUttfCt5FR+4nunDvaQ2CUwaAU7F+ZzGAemXtEsa9mfk7swYQGWIucA7rcE0QonOKfvTjZi/Ub/oQh2E9eH2FWO20tiB2j+WZqXFUmg==")
+       explanation="sealed:1BOzmOLT1+CcimcmDBXtdmyr1pAAb3JpkP4fjveIji078h7sDVHvlzmMysXNFtkk9Tt5IgvXEYL3V/G/a8iJlKAyl6I/oM2mqfOfKBV8LMIfDS7xKt5trQkWHACcW68sfc6fnFlhohXsDxkt6Hiqjv9k14rtjC3P28qyEOMRYvqirN5Wz7ZAKoy01pvTe0IhLi5IUttfCt5FR+4nunDvaQ2CUwaAU7F+ZzGAemXtEsa9mfk7swYQGWIucA7rcE0QonOKfvTjZi/Ub/oQh2E9eH2FWO20tiB2j+WZqXFUmg==",
+       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/eFPucZB9yyPjataHOMbwr93b51QM5f8fQMcKHbwXdewkQZdsOiK2VbR5Ew59Z7sUdiXPgkSsYRNY0OFJo93vqCa4RlIhBYQzgnZjRSseuhLEX8KDmSPqZUnq+2huDTgGG36Mv0EypqjgNDXs2JO/egFQ0="), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3onPNEjWymJMFu4/EdIyDU7jUm0G5CIxXp9qNpc+zxvrhtBrcGQIQmsGwl+QZTnpbw3y6xdTuLH9fjZaC6CAj3EvZ+AmvSMJ0nfNbtFtfZd1onbiL7TFYzCU/LvNStffzgAommXDvT6ExniRMfIbWwLsNt7twJ9Nu+MVbML1JkYz3aaR6oPCpy0wnfVOYf49QF9lv5SSBCnnstie"), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKswbwMcp/QGarAhqgxeNIugKOZRaYDHpd5X2184mgWegLvct71Sg9Iq0GF6hK4xLvbnLxG+Sq3b7QvcWQgqaTUsqFAq1pSZ6ZZMUGsHoPsOqjX8rzFkQRYcksJON56SSc1CydDWdMgVUIA1d3HkQivamxplwlbomqi8VN67tps81veNm3t4npNTQ==")])
 
 # %% [markdown]
 # ## 4 · LeNet-5、AlexNet 与 VGG-16 的感受野
 #
-# `cnnlab.receptive_field` 适用于任何由卷积、池化和激活函数搭成的模型。为了让表格短一些，
-# 下面的辅助函数只保留感受野发生变化的行（ReLU 之类的激活函数不改变感受野）。
+# `cnnlab.receptive_field` 适用于任何由卷积、池化和激活函数搭成的模型。为了让表格短一些，下面的辅助函数只保留感受野发生变化的行（ReLU 之类的激活函数不改变感受野）。
 
 # %%
 def field_changing_rows(fields):
@@ -300,9 +280,7 @@ print("LeNet-5，输入 32×32")
 print(lenet_fields)
 
 # %% [markdown]
-# 在 LeNet-5（LeCun 等，1998）中，C1 的单元看到 5×5 个像素，S4 的单元看到 32×32 图像中的
-# 16×16，C5 的单元则看到整幅图像：C5 之后已经没有空间维度可以再增长了。接下来是两个大型
-# ImageNet 网络，各只构建一次（VGG-16 很大，这个单元要运行几秒钟）：
+# 在 LeNet-5（LeCun 等，1998）中，C1 的单元看到 5×5 个像素，S4 的单元看到 32×32 图像中的 16×16，C5 的单元则看到整幅图像：C5 之后已经没有空间维度可以再增长了。接下来是两个大型 ImageNet 网络，各只构建一次（VGG-16 很大，这个单元要运行几秒钟）：
 
 # %%
 big_fields = {"AlexNet": cnnlab.receptive_field(alexnet(), (3, 224, 224)),
@@ -320,26 +298,15 @@ for name, fields in big_fields.items():
     print(f"  第一个单元的感受野覆盖输入像素 {row.start - (row.r - 1) / 2:g} … {row.start + (row.r - 1) / 2:g}")
 
 # %% [markdown]
-# 两者都与 Araujo 等人给出的值一致：AlexNet 为 195 个像素，VGG-16 在最后一个池化层为 212 个
-# 像素（其后的自适应平均池化保持 7×7 不变，因此不改变感受野）。两个网络顶层的单元都能看到
-# 224×224 图像的大部分。感受野与输入尺寸无关（它是各层的属性），但它能否*覆盖*整幅图像则与
-# 输入尺寸有关。`start` 列告诉我们感受野落在哪里：第一个单元的感受野从
-# $\text{start} - (r-1)/2$ 延伸到 $\text{start} + (r-1)/2$；两个网络的这个范围都从像素 0 左边
-# 很远的地方开始——角上单元的感受野大半落在填充上。
+# 两者都与 Araujo 等人给出的值一致：AlexNet 为 195 个像素，VGG-16 在最后一个池化层为 212 个像素（其后的自适应平均池化保持 7×7 不变，因此不改变感受野）。两个网络顶层的单元都能看到 224×224 图像的大部分。感受野与输入尺寸无关（它是各层的属性），但它能否*覆盖*整幅图像则与输入尺寸有关。`start` 列告诉我们感受野落在哪里：第一个单元的感受野从 $\text{start} - (r-1)/2$ 延伸到 $\text{start} + (r-1)/2$；两个网络的这个范围都从像素 0 左边很远的地方开始——角上单元的感受野大半落在填充上。
 #
 # ## 5 · 感受野越大越好，还能避免过拟合？
 #
-# 笔记 004 写道：“感受野还是越大越好，相对来说感受的数据较为广泛，避免过拟合”。前半句有正确
-# 的内核；后半句则把两件不同的事混在了一起。
+# 常有人说：感受野越大越好，因为单元看到的数据范围更广，可以避免过拟合。前半句有一定道理；后半句却把两件不同的事混在了一起。
 #
-# 感受野关乎**上下文**：一个单元只能利用它感受野之内的信息。如果分类器顶层的单元只能看到图像
-# 上的一小块，它就无法判断物体的整体形状；所以对任务来说*太小*的感受野会损失准确率。但一旦
-# 覆盖了相关的上下文，更大的感受野就没有收益了（第 6 节还会看到，感受野的外围本来就几乎不被
-# 利用）。
+# 感受野关乎**上下文**：一个单元只能利用它感受野之内的信息。如果分类器顶层的单元只能看到图像上的一小块，它就无法判断物体的整体形状；所以对任务来说*太小*的感受野会损失准确率。但一旦覆盖了相关的上下文，更大的感受野就没有收益了（第 6 节还会看到，感受野的外围本来就几乎不被利用）。
 #
-# **过拟合**关乎**容量与数据量之比**：模型能拟合多少种函数（大致由参数量及其组织方式决定），
-# 相对于有多少训练样本来约束它们。感受野和参数量可以各自独立地改变。下面是输入、输出都为 64
-# 个通道时，得到大致相同感受野的四种设计：
+# **过拟合**关乎**容量与数据量之比**：模型能拟合多少种函数（大致由参数量及其组织方式决定），相对于有多少训练样本来约束它们。感受野和参数量可以各自独立地改变。下面是输入、输出都为 64 个通道时，得到大致相同感受野的四种设计：
 
 # %%
 def conv(k, **options):
@@ -360,12 +327,7 @@ for name, design in designs.items():
 print("\n".join(lines))
 
 # %% [markdown]
-# 同样 7 个像素的感受野，用一个 7×7 层要 200,768 个参数，用三个 3×3 层只要 110,784 个；加入
-# 1×1 层只增加参数、不增加感受野；池化层只增加感受野、不增加参数。这正是 VGG 论文
-# （Simonyan & Zisserman，2015，§2.3）的论证：设通道数为 $C$，一个 7×7 层有 $49C^2$ 个权重，
-# 三个 3×3 层只有 $27C^2$ 个，而且三层叠加带来三个非线性而不是一个。作者把这称为“对 7×7 卷积核
-# 施加的一种正则化”——起正则化作用的是*更少的参数*（7×7 卷积核被迫分解为几个 3×3），而不是
-# 感受野，因为两者的感受野完全相同：
+# 同样 7 个像素的感受野，用一个 7×7 层要 200,768 个参数，用三个 3×3 层只要 110,784 个；加入 1×1 层只增加参数、不增加感受野；池化层只增加感受野、不增加参数。这正是 VGG 论文（Simonyan & Zisserman，2015，§2.3）的论证：设通道数为 $C$，一个 7×7 层有 $49C^2$ 个权重，三个 3×3 层只有 $27C^2$ 个，而且三层叠加带来三个非线性而不是一个。作者把这称为“对 7×7 卷积核施加的一种正则化”——起正则化作用的是*更少的参数*（7×7 卷积核被迫分解为几个 3×3），而不是感受野，因为两者的感受野完全相同：
 
 # %%
 print(cnnlab.conv_params(64, 64, 7, bias=False, explain=True))
@@ -374,21 +336,13 @@ ratio = cnnlab.conv_params(64, 64, 7, bias=False) / (3 * cnnlab.conv_params(64, 
 print(f"49C² / 27C² = {ratio:.3f}：一个 7×7 层的权重多出 {ratio - 1:.0%}")
 
 # %% [markdown]
-# 真正控制过拟合的是：模型容量与数据量是否相称（更少或共享的参数；更多的训练数据或数据增强），
-# 以及显式的正则化——权重衰减、Dropout（第 09 课）、根据验证集提前停止训练。更大的感受野，
-# 如果说有什么影响，通常意味着*更多*的层和更多的参数。
+# 真正控制过拟合的是：模型容量与数据量是否相称（更少或共享的参数；更多的训练数据或数据增强），以及显式的正则化——权重衰减、dropout（第 09 课）、根据验证集提前停止训练。更大的感受野往往反而伴随着*更多*的层和更多的参数。
 #
 # ## 6 · 理论感受野与有效感受野
 #
-# 感受野 $r$ 是*理论*上的：能对一个单元产生任何影响的像素。第 1 节已经看到，中心像素通往该
-# 单元的路径更多。Luo、Li、Urtasun 与 Zemel（NeurIPS 2016）测量了每个像素实际的影响有多大
-# ——一个输出单元对每个输入像素的梯度——并把梯度较大的区域称为**有效感受野**（ERF）。
-# `cnnlab.effective_receptive_field` 就计算它：中心单元梯度的绝对值，对通道和若干个随机输入
-# 求和，再缩放到最大值为 1。
+# 感受野 $r$ 是*理论*上的：能对一个单元产生任何影响的像素。第 1 节已经看到，中心像素通往该单元的路径更多。Luo、Li、Urtasun 与 Zemel（NeurIPS 2016）测量了每个像素实际的影响有多大——一个输出单元对每个输入像素的梯度——并把梯度较大的区域称为**有效感受野**（ERF）。`cnnlab.effective_receptive_field` 就计算它：中心单元梯度的绝对值，对通道和若干个随机输入求和，再缩放到最大值为 1。
 #
-# 我们搭一串 16 个带 ReLU 的 3×3 卷积（8 个通道，PyTorch 默认的随机初始化，不训练），测量
-# 前 $d$ 层的有效感受野。用两个数概括一张图：包含 95% 梯度总量的最小居中正方形的边长；以及
-# 边长约为理论感受野一半的中央正方形（面积约为其四分之一）所占的梯度份额。
+# 我们搭一串 16 个带 ReLU 的 3×3 卷积（8 个通道，PyTorch 默认的随机初始化，不训练），测量前 $d$ 层的有效感受野。用两个数概括一张图：包含 95% 梯度总量的最小居中正方形的边长；以及边长约为理论感受野一半的中央正方形（面积约为其四分之一）所占的梯度份额。
 
 # %%
 torch.manual_seed(0)
@@ -445,38 +399,23 @@ axes[3].grid(alpha=0.3)
 plt.show()
 
 # %% [markdown]
-# 这些图中间亮、向边缘平滑变暗，大致像一个高斯鼓包（Luo 等人在简单情形下证明了这一点：第 1 节
-# 的“数路径”重复许多层，就是一种中心极限效应）。理论感受野每层增加 2 个像素，而容纳大部分梯度
-# 的区域增长得更慢——按 Luo 等人的结论约与 $\sqrt{d}$ 成正比——所以网络越深，一个单元真正
-# 利用的部分占其理论感受野的比例就越小。中央约四分之一的面积，容纳的梯度远多于四分之一。
+# 这些图中间亮、向边缘平滑变暗，形状大致像一个二维高斯分布的钟形（Luo 等人在简单情形下证明了这一点：第 1 节的“数路径”重复许多层，就是一种中心极限效应）。理论感受野每层增加 2 个像素，而容纳大部分梯度的区域增长得更慢——按 Luo 等人的结论约与 $\sqrt{d}$ 成正比——所以网络越深，一个单元真正利用的部分占其理论感受野的比例就越小。中央约四分之一的面积，容纳的梯度远多于四分之一。
 #
-# Luo 等人还发现，训练会让有效感受野变大一些，而下采样和空洞卷积比单纯加层更能扩大它。这里没有
-# 重复训练实验（在 CPU 上要几分钟），你可以自己试试：训练一个网络，在训练前后分别对它的卷积部分
-# 调用 `cnnlab.effective_receptive_field`。
+# Luo 等人还发现，训练会让有效感受野变大一些，而下采样和膨胀卷积比单纯加层更能扩大它。这里没有重复训练实验（在 CPU 上要几分钟），你可以自己试试：训练一个网络，在训练前后分别对它的卷积部分调用 `cnnlab.effective_receptive_field`。
 #
 # ## 常见错误
 #
-# - **用上一层的单元来数。** 两个 3×3 卷积中的第二个看到下一层的 3×3 个值，却看到图像上的
-#   5×5 个像素。感受野永远以输入像素计。
+# - **用上一层的单元来数。** 两个 3×3 卷积中的第二个看到下一层的 3×3 个值，却看到图像上的 5×5 个像素。感受野永远以输入像素计。
 # - **把卷积核大小直接相加。** 两个 3×3 层看到的是 5 而不是 6：每层增加 $k-1$，还要乘以跳距。
-# - **忘了跳距。** 经过一个步幅 2 的层或 2×2 池化之后，后面每一层的增量都翻倍。下采样放在哪里，
-#   比卷积核大小更重要。
+# - **忘了跳距。** 经过一个步幅 2 的层或 2×2 池化之后，后面每一层的增量都翻倍。下采样放在哪里，比卷积核大小更重要。
 # - **以为填充会扩大感受野。** 填充改变的是输出尺寸和感受野的位置（`start`），而不是 $r$。
 # - **把感受野当成均匀的。** 靠近中心的像素占主导；在深层网络中，有效感受野远小于 $r$。
-# - **“感受野越大越能防止过拟合。”** 感受野关乎上下文。过拟合关乎容量与数据量之比，由参数量、
-#   数据和正则化控制；三个 3×3 层之所以有帮助，是因为它们的参数比一个 7×7 少，而不是因为看得更多。
+# - **“感受野越大越能防止过拟合。”** 感受野关乎上下文。过拟合关乎容量与数据量之比，由参数量、数据和正则化控制；三个 3×3 层之所以有帮助，是因为它们的参数比一个 7×7 少，而不是因为看得更多。
 #
 # ## 参考资料
 #
-# - 课程笔记 001、003 与 004（在 `shared/seeds/` 中），本课复现并检验了其中的图、说法和题目。
-# - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural
-#   Networks*, Distill, 2019（$r$、跳距和 start 的递推公式；AlexNet 195，VGG-16 212）。
-# - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep
-#   Convolutional Neural Networks*, NeurIPS 2016（有效感受野：近似高斯，按 √n 增长，训练和下采样
-#   会扩大它）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image
-#   Recognition*, ICLR 2015, §2.3（三个 3×3 层对一个 7×7 层：$27C^2$ 对 $49C^2$）。
-# - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document
-#   Recognition*, Proc. IEEE, 1998（LeNet-5）。
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
-#   Neural Networks*, NeurIPS 2012，采用 torchvision 的单 GPU 版本（AlexNet）。
+# - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural Networks*, Distill, 2019（$r$、跳距和 start 的递推公式；AlexNet 195，VGG-16 212）。
+# - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep Convolutional Neural Networks*, NeurIPS 2016（有效感受野：近似高斯，按 √n 增长，训练和下采样会扩大它）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015, §2.3（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
+# - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document Recognition*, Proc. IEEE, 1998（LeNet-5）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，采用 torchvision 的单 GPU 版本（AlexNet）。

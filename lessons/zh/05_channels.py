@@ -30,10 +30,7 @@ lesson = cnnlab.start_lesson("05_channels", lang="zh")
 # %% [markdown]
 # # 第 05 课 · 多通道与 1×1 卷积
 #
-# 真实的输入是有深度的：彩色图像有三个通道，而每个卷积层都会把输入变成与卷积核个数一样多的
-# 特征图。本课先把“跨通道”时发生的事情讲精确——在输入通道上求和、每个输出通道对应一个卷积核——
-# 然后研究最小的卷积核：**1×1 卷积**。它每次只看一个像素，却是 GoogLeNet 把一层的计算量砍掉
-# 约九成的工具。我们会用代码复算课程笔记里这个例子的全部数字，并纠正笔记对它们的叫法。
+# 真实的输入是有深度的：彩色图像有三个通道，而每个卷积层都会把输入变成与卷积核个数一样多的特征图。本课先把“跨通道”时发生的事情讲精确——在输入通道上求和、每个输出通道对应一个卷积核——然后研究最小的卷积核：**1×1 卷积**。它每次只看一个像素，却是 GoogLeNet 把一层的计算量砍掉约九成的工具。我们会用代码复算这个例子的全部数字，并说清楚它们数的是什么。
 #
 # **学完本课，你将能够**
 
@@ -55,9 +52,7 @@ from cnnlab.ops import corr2d
 # %% [markdown]
 # ## 1 · 多个输入通道，一个输出通道
 #
-# 面向 $c_\text{in}$ 通道输入的卷积核，是 $c_\text{in}$ 张二维切片叠成的，每个输入通道一张。
-# 每张切片只在**自己的**通道上滑动，得到的 $c_\text{in}$ 张部分特征图再逐位置**相加**；
-# 偏置在求和之后只加一次：
+# 面向 $c_\text{in}$ 通道输入的卷积核，是 $c_\text{in}$ 张二维切片叠成的，每个输入通道一张。每张切片只在**自己的**通道上滑动，得到的 $c_\text{in}$ 张部分特征图再逐位置**相加**；偏置在求和之后只加一次：
 #
 # $$Y_{i,j} = b + \sum_{c=1}^{c_\text{in}} \sum_{a}\sum_{b'} X_{c,\,i+a,\,j+b'}\,K_{c,a,b'} .$$
 #
@@ -77,15 +72,9 @@ Y = F.conv2d(X[None], K[None], torch.tensor([bias]))[0]          # (1, 3, 3)：�
 print("F.conv2d，输出形状", tuple(Y.shape), "：\n", Y[0].numpy())
 
 # %% [markdown]
-# 进去三个通道，出来**一张**特征图。这就是课程笔记 000 所说的“每个 channel 有不同的卷积核，
-# 最终相加，channel=1”。说得更精确些：每个输入通道对应的是**同一个卷积核的一张切片**，各切片的
-# 结果相加，因此**一个卷积核产生一个输出通道**，不论它读入多少个输入通道。这并不是说这一层只有
-# 一个输出通道：有 96 个卷积核的层就有 96 个输出通道。笔记 004 说的也是这件事（“RGB三通道都要
-# 进行卷积操作，最后得到的结果做加法操作得到一个值”）。
+# 进去三个通道，出来**一张**特征图。常有人说“每个通道有不同的卷积核，结果最后相加”。说得更精确些：每个输入通道对应的是**同一个卷积核的一张切片**，各切片的结果相加，因此**一个卷积核产生一个输出通道**，不论它读入多少个输入通道。这并不是说这一层只有一个输出通道：有 96 个卷积核的层就有 96 个输出通道。
 #
-# 笔记 000 把 AlexNet 第一层的卷积核写作 $[11 \times 11 \times 3 \times 96]$：96 个
-# $11\times11\times3$ 的卷积核。这是 TensorFlow 风格笔记常用的“高 × 宽 × 输入 × 输出”顺序；
-# PyTorch 把同样的权重按（输出, 输入, 高, 宽）存放：
+# AlexNet 第一层的卷积核常被写作 $[11 \times 11 \times 3 \times 96]$：96 个 $11\times11\times3$ 的卷积核。这是 TensorFlow 存放卷积核（`tf.nn.conv2d`）所用的“高 × 宽 × 输入 × 输出”顺序；PyTorch 把同样的权重按（输出, 输入, 高, 宽）存放：
 
 # %%
 conv1 = nn.Conv2d(in_channels=3, out_channels=96, kernel_size=11, stride=4)
@@ -96,11 +85,7 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))
 # %% [markdown]
 # ## 2 · 多个输出通道：每个通道一个卷积核
 #
-# 一个卷积核检测一类模式。要检测多类模式，一层就要有多个卷积核，并把它们的特征图叠在一起：
-# **输出通道数就是卷积核的个数**，权重张量的形状是 $(c_\text{out}, c_\text{in}, k_h, k_w)$。
-# 课程笔记 001（§1.5.1.2）画了 RGB 输入上的两个卷积核：红、绿、蓝代表第一个卷积核的三个输入
-# 通道切片，浅红、浅绿、浅蓝代表第二个卷积核的。下面用我们的输入搭出这一层，第二个卷积核取
-# 第一个加 1：
+# 一个卷积核检测一类模式。要检测多类模式，一层就要有多个卷积核，并把它们的特征图叠在一起：**输出通道数就是卷积核的个数**，权重张量的形状是 $(c_\text{out}, c_\text{in}, k_h, k_w)$。设想 RGB 输入上的两个卷积核：红、绿、蓝代表第一个卷积核的三个输入通道切片，浅红、浅绿、浅蓝代表第二个卷积核的。下面用我们的输入搭出这一层，第二个卷积核取第一个加 1：
 
 # %%
 K_bank = torch.stack([K, K + 1])                  # (c_out, c_in, k, k) = (2, 3, 2, 2)
@@ -112,8 +97,7 @@ for o in range(2):
     print(f"输出通道 {o} 等于单独使用卷积核 {o} 的结果：", torch.equal(Y_bank[o], alone))
 
 # %% [markdown]
-# 按这些数字画出笔记 001 的那张图：每一行是一个卷积核（三张切片用它们所读通道的颜色表示），
-# 每一行产生一个输出通道。
+# 按这些数字画出这张图：每一行是一个卷积核（三张切片用它们所读通道的颜色表示），每一行产生一个输出通道。
 
 # %%
 fig, axes = plt.subplots(2, 4, figsize=(10, 5.2), constrained_layout=True)
@@ -139,17 +123,11 @@ plt.show()
 # %% [markdown]
 # ## 3 · 1×1 卷积就是逐像素的全连接层
 #
-# 当 $k = 1$ 时，卷积核只看一个像素，空间上什么也不混合，剩下的只有通道上的求和：在每个位置
-# $(i, j)$，输出向量等于权重矩阵 $W \in \mathbb{R}^{c_\text{out}\times c_\text{in}}$ 乘以该像素的
-# 通道向量，
+# 当 $k = 1$ 时，卷积核只看一个像素，空间上什么也不混合，剩下的只有通道上的求和：在每个位置 $(i, j)$，输出向量等于权重矩阵 $W \in \mathbb{R}^{c_\text{out}\times c_\text{in}}$ 乘以该像素的通道向量，
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# 课程笔记 003 说 1×1 卷积“被看作是卷积操作的全连接层”，并解释：把通道维当作特征维，把宽高上的
-# 元素当作样本。所以 1×1 卷积是**对每个像素分别施加同一个全连接层**——而不是覆盖整张图的一个大
-# 全连接层。我们用三种方式验证：`nn.Conv2d(c_in, c_out, 1)`；把输入改形为
-# $(c_\text{in}, h\cdot w)$（每个像素一列）后做一次矩阵乘法；以及在通道维上施加
-# `nn.Linear(c_in, c_out)`。
+# 1×1 卷积常被看作全连接层：把通道维当作特征维，把宽高上的元素当作样本（《动手学深度学习》6.4.3 节）。所以 1×1 卷积是**对每个像素分别施加同一个全连接层**——而不是覆盖整张图的一个大全连接层。我们用三种方式验证：`nn.Conv2d(c_in, c_out, 1)`；把输入改形为 $(c_\text{in}, h\cdot w)$（每个像素一列）后做一次矩阵乘法；以及在通道维上施加 `nn.Linear(c_in, c_out)`。
 
 # %%
 torch.manual_seed(0)
@@ -172,9 +150,7 @@ print("矩阵乘法 == 卷积（误差 1e-6 以内）：", torch.allclose(Y_matm
 print("nn.Linear == 卷积（误差 1e-6 以内）：", torch.allclose(Y_linear, Y_conv, atol=1e-6))
 
 # %% [markdown]
-# 关键在“逐像素”。改动输入的一个像素，只有该位置的输出会变；而且这一层只有
-# $c_\text{out}(c_\text{in} + 1)$ 个参数，而在两个完整张量之间的全连接层要把每个输入数连到每个
-# 输出数：
+# 关键在“逐像素”。改动输入的一个像素，只有该位置的输出会变；而且这一层只有 $c_\text{out}(c_\text{in} + 1)$ 个参数，而在两个完整张量之间的全连接层要把每个输入数连到每个输出数：
 
 # %%
 X1_poked = X1.clone()
@@ -186,7 +162,7 @@ print("1×1 卷积的参数量：                 ", sum(p.numel() for p in conv
 print("全连接层（3·4·5 → 2·4·5）的参数量：", sum(p.numel() for p in full.parameters()))
 
 # %% [markdown]
-# ### 小测 · 1×1 卷积做了什么（1 分）
+# ### 小测验 · 1×1 卷积做了什么（1 分）
 
 # %% tags=["exercise:one_by_one_true"]
 choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
@@ -196,15 +172,13 @@ choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
                 "它和池化一样没有可学习的参数。"],
        prompt="关于 nn.Conv2d(c_in, c_out, kernel_size=1)，下面哪一句是对的？",
        hint="看公式 Y[:, i, j] = W X[:, i, j] + b：一个输出像素读入了哪些输入数？W 的形状是什么？",
-       explanation="sealed:YvlwyEky+YFOyI9xBRwenTjC30WKmdqibMf/zM382jVoHtUtuAo5iOUq7yduc8I+opTUJ/ghRz3Rfk5/igIL0aXmpe9Dic5NDB5HtxG7dbOei30LzFk3kXGPmKCKPkvmGLOlS5nzElodNQ1q+7ZzkZNPPSskpQ1ugtBLWAdX+tVjGZP4tNS2UV7p/JWaVvuW0459ZJomnavXM9IpqSpue9xgyIg4ueoyZdQeDy+JRAh/aoW8Nc2G12ulaa1w8nW+8Gxv+pP+Zwu8XsAJCtHjJlNNB4lPM5Fx+BqpYEUzYDH0OmGjHywnfhHuWeMnLO6pBn7w+C9s2XROLutZSSQ4qjGzpOwe8brPV3lVnIIA6hw=")
+       explanation="sealed:YvlwyEky+YFOyI9xBRwenTjC30WKmdqibMf/zM382jVoHtUtuAo5iOUq7yduc8I+opTUJ/ghRz3Rfk5/igIL0aXmpe9Dic5NDB5HtxG7dbOei30LzFk3kXGPmKCKPkvmGLOlS5nzElodNQ1q+7ZzkZNPPSskpQ1ugtBLWAdX+tVjGZP4tNS2UV7p/JWaVvuW0459ZJomnavXM9IpqSpue9xgyIg4ueoyZdQeDy+JRAh/aoW8Nc2G12ulaa1w8nW+8Gxv+pP+Zwu8XsAJCtHjJlNNB4lPM5Fx+BqpYEUzYDH0OmGjHywnfhHuWeMnLO6pBn7w+C9s2XROLutZSSQ4qjGzpOwe8brPV3lVnIIA6hw=",
+       mistakes=[("d91114b969c891d643d73fbecf53e722", "sealed:UkU2bL9bo3sJ8jAmPFm3peDiKzghhREbfpOoWA+yXC396/bi7hDTR+fd739FEQxyPTRMFFj+jm08g4xePDQXBHhd4Iw3yuEIUuDL5LWkEADQAKM3TfJoWd4ZMX8VmTCfRwMDsTcuzEiQN1Y="), ("3994569306450f31abb0393d170aea7f", "sealed:Hr/iIKKOggw0Z6umuYHnG4vXAInQF83T1L/WWA2C37DScX1AGFxpfsNh0GwP+M0imQB7BUsV3u2BrMUgvnnWtPhzyMzZky+qWrWc4YL47ktxw1L3iKGyGl2sL8SdclEPTHoH2yepjaMQU5CnzQx/CfcurklAYAhddfsXs6VOChS0vzIXCvzm+/bDB61jGAVfX9ln1KiJysNWM8gH8/XZl+MeN1jd6wmJTopqsOfCrXdWi+WkaeQ1mo1Q8g=="), ("10516e4757a119eee2992f69b2d14b19", "sealed:r7TDXtE+TNsWwL9s0mmPV7e8mxkanjabG6js/gbw70dRlmR3fduPomi/IjDbWdDTlIzcVE2Pka/SE9v24H2bMbAxT3PNi0oD1fzA9+Cs5ZEGZy8waISAdpooALNYd+C6olHSU4IhVjKUgQ1mKbxm6B/nI06JLDdUGwwdIOTRTTzPqA==")])
 
 # %% [markdown]
 # ### 练习 · 用矩阵乘法实现一批图像的 1×1 卷积（3 分）
 #
-# 补全 `conv1x1_as_matmul(X, W, b)`，让它处理一整批图像：`X` 的形状为
-# $(N, c_\text{in}, h, w)$，`W` 为 $(c_\text{out}, c_\text{in})$，`b` 为 $(c_\text{out},)$；
-# 返回形状为 $(N, c_\text{out}, h, w)$ 的输出，要求用矩阵乘法计算（不用 `conv2d`，也不用
-# `nn.Linear`）。矩阵乘法 `@` 会在最前面的批量维上自动广播。
+# 补全 `conv1x1_as_matmul(X, W, b)`，让它处理一整批图像：`X` 的形状为 $(N, c_\text{in}, h, w)$，`W` 为 $(c_\text{out}, c_\text{in})$，`b` 为 $(c_\text{out},)$；返回形状为 $(N, c_\text{out}, h, w)$ 的输出，要求用矩阵乘法计算（不用 `conv2d`，也不用 `nn.Linear`）。矩阵乘法 `@` 会在最前面的批量维上自动广播。
 
 # %% tags=["exercise:conv1x1_as_matmul"]
 def conv1x1_as_matmul(X, W, b):
@@ -222,9 +196,7 @@ _ = check_function("conv1x1_as_matmul", conv1x1_as_matmul, [
 # %% [markdown]
 # ## 4 · 减少或增加通道：用 1×1 卷积降维与升维
 #
-# 由于 $c_\text{out}$ 可以任取，1×1 卷积能改变张量的深度，而高和宽保持不变。课程笔记 001 列出了
-# 两种用法：**降维**（减少通道数，例如在昂贵的层之前 192 → 16）和**升维**（再把通道数增加回来，
-# 例如 16 → 64）：
+# 由于 $c_\text{out}$ 可以任取，1×1 卷积能改变张量的深度，而高和宽保持不变。它有两种用法：**降维**（减少通道数，例如在昂贵的层之前 192 → 16）和**升维**（再把通道数增加回来，例如 16 → 64）：
 
 # %%
 x = torch.randn(1, 192, 28, 28)                       # (N, C, H, W)
@@ -235,17 +207,11 @@ print("1×1 卷积 192→16：", tuple(reduce(x).shape))
 print("1×1 卷积 16→64： ", tuple(expand(reduce(x)).shape))
 
 # %% [markdown]
-# 两点说明。降维是一种**学出来的**压缩：16 个输出中的每一个都是全部 192 个输入通道的加权组合，
-# 权重为任务而训练。另外，1×1 卷积后接 ReLU，就是在每个像素上运行的一个小型非线性网络——这正是
-# NiN（“网络中的网络”，第 11 课）的做法。ResNet 的瓶颈块（第 12 课）先用 1×1 卷积降维，再做
-# 3×3 卷积，最后用 1×1 卷积升维。
+# 两点说明。降维是一种**学出来的**压缩：16 个输出中的每一个都是全部 192 个输入通道的加权组合，权重为任务而训练。另外，1×1 卷积后接 ReLU，就是在每个像素上运行的一个小型非线性网络——这正是 NiN（“网络中的网络”，第 11 课）的做法。ResNet 的瓶颈块（第 12 课）先用 1×1 卷积降维，再做 3×3 卷积，最后用 1×1 卷积升维。
 #
 # ## 5 · 瓶颈层：乘法次数减少约十倍
 #
-# 课程笔记 001 取 28×28×192 的输入，想用 5×5 卷积核得到 32 个输出通道，并使用“same”填充让输出
-# 保持 28×28。这个例子出自 GoogLeNet 的 Inception 块（Szegedy 等，2015：3a 块正是这些尺寸），
-# 也是吴恩达《卷积神经网络》课程里的例子。每个输出数都是在 $5\times5\times192$ 窗口上的一次
-# 内积，而输出数一共有 $28\cdot28\cdot32$ 个：
+# 取 28×28×192 的输入，想用 5×5 卷积核得到 32 个输出通道，并使用“same”填充让输出保持 28×28。这个例子出自 GoogLeNet 的 Inception 块（Szegedy 等，2015：3a 块正是这些尺寸），也是吴恩达《卷积神经网络》课程里的例子。每个输出数都是在 $5\times5\times192$ 窗口上的一次内积，而输出数一共有 $28\cdot28\cdot32$ 个：
 
 # %%
 direct_macs = cnnlab.conv_macs(192, 32, 5, 28, explain=True)
@@ -264,10 +230,7 @@ print(f"合计：{stage1.value:,} + {stage2.value:,} = {bottleneck_macs:,}")
 print(f"直接 / 瓶颈：{direct_macs.value / bottleneck_macs:.2f}×")
 
 # %% [markdown]
-# 这正是笔记中的 120,422,400 与 2,408,448 + 10,035,200 = 12,443,648。公式也可能藏着错，所以再让
-# PyTorch 自己数一遍：`FlopCounterMode` 会在真实的层运行时记录浮点运算次数。它把**每次乘加计为
-# 2 次浮点运算**（一次乘法、一次加法），所以要把总数除以 2。5×5 卷积层用 `padding=2`，即保持
-# 28×28 的“same”填充（不填充的话输出只有 24×24，次数也更少）。
+# 这就是讲解这个例子时常引用的两个计算量（例如吴恩达的课程）。公式也可能藏着错，所以再让 PyTorch 自己数一遍：`FlopCounterMode` 会在真实的层运行时记录浮点运算次数。它把**每次乘加计为 2 次浮点运算**（一次乘法、一次加法），所以要把总数除以 2。5×5 卷积层用 `padding=2`，即保持 28×28 的“same”填充（不填充的话输出只有 24×24，次数也更少）。
 
 # %%
 direct = nn.Conv2d(192, 32, kernel_size=5, padding=2)
@@ -285,10 +248,7 @@ for name, layer, formula in [("直接 5×5    ", direct, direct_macs.value),
 # %% [markdown]
 # ### 乘法次数不是参数量
 #
-# 笔记 001 把这些数叫作“参数量”，并说 1×1 卷积能“减少参数量”。它们其实不是参数量，而是
-# 一张图像所需的**乘法次数**（乘加次数，MACs）——其中的因子 $28\cdot28$ 数的是输出位置，而各个
-# 位置共享同一组权重。吴恩达的课程把它们称为“计算成本”。参数是权重和偏置，用笔记 000 自己的
-# 公式 $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$ 来数：
+# 常有人把这些数叫作“参数量”，并说 1×1 卷积能“减少参数量”。它们其实不是参数量，而是一张图像所需的**乘法次数**（乘加次数，MACs）——其中的因子 $28\cdot28$ 数的是输出位置，而各个位置共享同一组权重。吴恩达的课程把它们称为“计算成本”。参数是权重和偏置，用公式 $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$ 来数：
 
 # %%
 print(cnnlab.conv_params(192, 32, 5, explain=True))
@@ -299,9 +259,7 @@ params_bottleneck = sum(p.numel() for p in bottleneck.parameters())
 print(f"PyTorch：直接 {params_direct:,}，瓶颈 {params_bottleneck:,}")
 
 # %% [markdown]
-# 算不算偏置？两种数法都有人用，这里都给出。上面的乘加次数里没有偏置（偏置是一次加法，不是乘法）。
-# 至于**参数量**，课程笔记在其他地方都把偏置算在内（笔记 000 的公式、笔记 001 对 LeNet 的计数），
-# PyTorch 也是如此——所以如果笔记真要说参数量，它指的应是“含偏置”的那个数。
+# 算不算偏置？两种数法都有人用，这里都给出。上面的乘加次数里没有偏置（偏置是一次加法，不是乘法）。而**参数量**通常把偏置算在内：上面的公式如此，本课程其他各处如此，PyTorch 的 `parameters()` 也是如此。
 
 # %%
 for label, with_bias in [("含偏置  ", True), ("不含偏置", False)]:
@@ -314,10 +272,7 @@ print("每个权重的乘加次数，直接：", direct_macs.value / weights_dir
 print("每个权重的乘加次数，瓶颈：", bottleneck_macs / weights_bottleneck)
 
 # %% [markdown]
-# 两个比值都约为 9.7 倍，这并非巧合：这里每一层的步幅都是 1、输出都是 28×28，所以每个权重在
-# 一张图像上恰好被使用 $28\cdot28 = 784$ 次。两种设计都有“乘加次数 = 权重数 × 784”，于是乘加次数
-# 之比与权重数之比完全相等（偏置只影响参数量比值的第二位小数）。如果网络各层的分辨率不同，这两种
-# 计数就可能相差悬殊：第 09 课会看到，AlexNet 的卷积层只占它很少的参数，却承担了大部分乘法。
+# 两个比值都约为 9.7 倍，这并非巧合：这里每一层的步幅都是 1、输出都是 28×28，所以每个权重在一张图像上恰好被使用 $28\cdot28 = 784$ 次。两种设计都有“乘加次数 = 权重数 × 784”，于是乘加次数之比与权重数之比完全相等（偏置只影响参数量比值的第二位小数）。如果网络各层的分辨率不同，这两种计数就可能相差悬殊：第 09 课会看到，AlexNet 的卷积层只占它很少的参数，却承担了大部分乘法。
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(10, 4), constrained_layout=True)
@@ -342,50 +297,41 @@ fig.suptitle(f"28×28×192 → 28×28×32，直接 / 瓶颈：乘加次数 {dire
 plt.show()
 
 # %% [markdown]
-# 瓶颈结构是同一个层、只是更便宜吗？不是：直接的 5×5 卷积在每个窗口里都能用上全部 192 个通道，
-# 瓶颈结构只能用它们的 16 种学出来的组合。GoogLeNet 押注的是：更便宜的层损失不大，省下的预算可以
-# 换来更多分支和更深的网络——它的结果证明了这一点（第 11 课）。
+# 瓶颈结构是同一个层、只是更便宜吗？不是：直接的 5×5 卷积在每个窗口里都能用上全部 192 个通道，瓶颈结构只能用它们的 16 种学出来的组合。GoogLeNet 押注的是：更便宜的层损失不大，省下的预算可以换来更多分支和更深的网络——它的结果证明了这一点（第 11 课）。
 #
-# ### 小测 · Inception 的另一个分支（每题 1 分）
+# ### 小测验 · Inception 的另一个分支（每题 1 分）
 #
-# GoogLeNet 的 3a 块在同一个 28×28×192 输入上还有一个 3×3 分支：先用 1×1 卷积把 192 个通道降到
-# 96 个，再用 128 个 3×3 卷积核（填充 1）得到 128 个通道。
+# GoogLeNet 的 3a 块在同一个 28×28×192 输入上还有一个 3×3 分支：先用 1×1 卷积把 192 个通道降到 96 个，再用 128 个 3×3 卷积核（填充 1）得到 128 个通道。
 
 # %% tags=["exercise:branch_macs"]
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="次乘加",
         prompt="这个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
-        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jH9yz9ike9vnx82Oy7oJ0ldA6u4VOSAcLLBUpsFlWAU3ibC9vrs9YkaDOTPr9atupfOgIBVTi9Yc=")
+        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jH9yz9ike9vnx82Oy7oJ0ldA6u4VOSAcLLBUpsFlWAU3ibC9vrs9YkaDOTPr9atupfOgIBVTi9Yc=",
+        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa2YU7g3U6VhfDkWE8NqgI+U5Hv1HmM3Bl0isIyesX2uNpeUPBR3rmUVrKNSJ3OZMeavP30hYDbBUuyxAbj+WRXKSWWVRcWgPfZ/2jPNdfCstcZpnmZJIRuW6hBPihinw0hVgx5+KNxIEd1B5oA="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90w6EWOADDykS3CnJ/1SyM/dFcfoGl+D6HLcC5fqOFUDyC4vIaAV843U/n5VB4e56FUEgDlsv1yNU75aFwMAwxrVam7MFthBPIplqFwwr7wCkXe3sos2Ef5mU+bp7h4mpRfLpsaiHjHH6Cuc9xaOZQc7P5YJAr777Ulxp6et9nL8TC7dGJHJszsdSNihl+Hyhd7eaYhA=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEznxf2qO1VDOot4ZvqdveT6A+0nYkSTdQp1Vb2JoStYS1ELLCnXj/hN20om1AdWuPgztajz6GKWELTZn3iwWeMHpmGkDSwff/9V+oeQ7iSKIsQrD4ntuSg4odlsP0Afhj8dwMr5gB44TLmTaF+kNLJD10u3n8T7yMRQDBt1ewIRdXEXi9CD3IRLVvlaVO6s7T1ZdMIHxwQWMJRnysGb1h6i9LgV1MEr87iO06iPhixjnHX1XdYxq+P02E03niq9c0UEonl1CwIvPSyLbupJtANtfFeCQ==")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
       hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
-      explanation="sealed:1dOHDpd2zv7v2K8Tkx6igSZf1Xy2RGkRjfDhL+hcNiANaD+ewaDvfAsnz+yBQkL6ZrCPTMW6H/e/SZm/0ODprKN5zAX78HPGwYcpiPmf0/liSaxkPXdfS3AFI+PaypnKHEyY0UoK0/hP4+qLYIhCMg==")
+      explanation="sealed:1dOHDpd2zv7v2K8Tkx6igSZf1Xy2RGkRjfDhL+hcNiANaD+ewaDvfAsnz+yBQkL6ZrCPTMW6H/e/SZm/0ODprKN5zAX78HPGwYcpiPmf0/liSaxkPXdfS3AFI+PaypnKHEyY0UoK0/hP4+qLYIhCMg==",
+      mistakes=[("91c5db35fe17f220b2a196210bcd5da2", "sealed:hKRfnPHoqdfF3vk1F4QNaRssSfCNnDnKX29mpDjBu6YA9KDdJr4EybHKThYsmtCkNTJ7EIy2uhO9pEzBRx4Z6H+hpiDZ5/NirOKKHwt21erHGWMJUd9ofQX2dn35tRMXe47s2V4oZ9oq6+VeZUl5BGwNcfXS/LzuJduLs51K9mD1EA=="), ("8e939a4d577f344f42853025142ddec6", "sealed:3MSg4CV265FioOFzYfEaBAIL5nqEzqLuu0wrEqrAgyY83/Bv9+T3bgowwd41OLqhyDtjvsS67BVTn/yJOhUil4ZMNdd0xLTVSkNHqMaBbcsViYbJipN+tE0s5QtU65AoG9dy6mFEWaRc+vrqp7Wf7eUbUvl5tKLCCMUY7362U5ipmSpDJbzwTL+JR4Lb8rlenW9CCPTmDkAICe9wsOuq"), ("b159e85b991976caf9beb8128c59a490", "sealed:n+2JyfYQSzF1hTJ5EgnlXKNEAFn8DSFvqpouqFY5cfgkn7Rdt3cg201VQji9vb1LPX6w6Xa8mWYfW3wz16WZuKOGsM2URoAQBvVQRosOHNU2aDqjJuCgkHeNFNTjjwFnK3DTt0gqFnI/gG0ppOAB6rgd+Y3cQQ==")])
 
 # %% [markdown]
 # ## 常见错误
 #
-# - **“每个输入通道对应一个输出通道。”** 一个卷积核覆盖**全部**输入通道并把它们相加：输出通道数
-#   就是卷积核的个数，与 $c_\text{in}$ 无关。
+# - **“每个输入通道对应一个输出通道。”** 一个卷积核覆盖**全部**输入通道并把它们相加：输出通道数就是卷积核的个数，与 $c_\text{in}$ 无关。
 # - **每个输入通道一个偏置。** 每个卷积核只有一个偏置，在通道求和之后加上。
-# - **权重的排列顺序。** 笔记常写 $k\times k\times c_\text{in}\times c_\text{out}$；PyTorch 的
-#   `weight` 是 $(c_\text{out}, c_\text{in}, k, k)$。数相同，顺序不同。
-# - **把乘法次数叫作“参数量”。** 乘加次数随输出尺寸增长，参数量则不会。要说清楚数的是哪一个，
-#   以及是否包含偏置。
-# - **乘加次数与浮点运算次数（FLOPs）。** 一次乘加等于两次浮点运算；`FlopCounterMode` 之类的
-#   工具报告的是 FLOPs。
-# - **只说“1×1 卷积是全连接层”，漏了“逐像素”。** 它从不混合不同位置，是在每个像素上使用的同一个
-#   小全连接层。
+# - **权重的排列顺序。** TensorFlow 和许多资料写作 $k\times k\times c_\text{in}\times c_\text{out}$；PyTorch 的 `weight` 是 $(c_\text{out}, c_\text{in}, k, k)$。数相同，顺序不同。
+# - **把乘法次数叫作“参数量”。** 乘加次数随输出尺寸增长，参数量则不会。要说清楚数的是哪一个，以及是否包含偏置。
+# - **乘加次数与浮点运算次数（FLOPs）。** 一次乘加等于两次浮点运算；`FlopCounterMode` 之类的工具报告的是 FLOPs。
+# - **只说“1×1 卷积是全连接层”，漏了“逐像素”。** 它从不混合不同位置，是在每个像素上使用的同一个小全连接层。
 #
 # ## 参考资料
 #
-# - 课程笔记 000、001、003、004（`shared/seeds/`）：通道求和、两个卷积核的示意图、“降维/升维”、
-#   28×28×192 的例子、把 1×1 卷积看作全连接层。
-# - C. Szegedy 等，*Going Deeper with Convolutions*，CVPR 2015（Inception 块；表 1 给出 3a 块：
-#   192 个输入通道，5×5 分支先降到 16、输出 32；3×3 分支先降到 96、输出 128）。
-# - 吴恩达（A. Ng），*Convolutional Neural Networks*（deeplearning.ai，Coursera）第 2 周
-#   “Inception network motivation”：本例 1.2 亿与 1240 万的计算成本对比。
+# - C. Szegedy 等，*Going Deeper with Convolutions*，CVPR 2015（Inception 块；表 1 给出 3a 块：192 个输入通道，5×5 分支先降到 16、输出 32；3×3 分支先降到 96、输出 128）。
+# - 吴恩达（A. Ng），*Convolutional Neural Networks*（deeplearning.ai，Coursera）第 2 周“Inception network motivation”：本例的计算成本对比。
 # - M. Lin, Q. Chen, S. Yan，*Network In Network*，ICLR 2014（1×1 卷积作为逐像素的网络）。
-# - 阿斯顿·张等，《动手学深度学习》§6.4“多输入多输出通道”（把 1×1 卷积看作通道上的全连接层）。
+# - 阿斯顿·张等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。
 # - PyTorch 文档：`torch.nn.Conv2d`（权重形状）、`torch.utils.flop_counter`。
+# - TensorFlow 文档：`tf.nn.conv2d`（卷积核形状为 高 × 宽 × 输入 × 输出）。

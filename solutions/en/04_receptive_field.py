@@ -59,7 +59,7 @@ from cnnlab.receptive import ReceptiveFields
 # %% [markdown]
 # ## 1 · Two stacked 3×3 convolutions see 5×5 pixels
 #
-# Course note 004 draws it: the centre value of the second feature map is computed from a
+# Picture it: the centre value of the second feature map is computed from a
 # 3×3 window of the first feature map, and each of those nine values from its own 3×3 window
 # of the input; together the windows cover a 5×5 block of the input. Let PyTorch find that
 # block for us. If every kernel weight is 1, the gradient of one output unit with respect to
@@ -118,10 +118,9 @@ plt.show()
 # Two things to read off the figure.
 #
 # - **The field is counted in input pixels.** Relative to the layer just below, the second
-#   convolution still sees only 3×3 values; relative to the image it sees 5×5. Note 001 says
-#   the same in one line ("感受野 → 对应输入图片的像素尺寸，不是上一层输入尺寸": the field is
-#   the size in input-image pixels, not in the previous layer's). The library function
-#   `cnnlab.receptive_field` reports it that way, column `r`:
+#   convolution still sees only 3×3 values; relative to the image it sees 5×5. A receptive
+#   field is always measured in pixels of the input image, never in units of the previous
+#   layer. The library function `cnnlab.receptive_field` reports it that way, column `r`:
 
 # %%
 print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
@@ -134,8 +133,7 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 #
 # ### Quick check · three layers (1 point)
 #
-# Note 004 ends its section with a question whose figure is missing ("对于题中问题"). Here is
-# a concrete version of it.
+# Add one more layer to the figure above.
 
 # %% tags=["exercise:three_3x3"]
 numeric("three_3x3", answer=7, digits=0, unit="pixels",
@@ -145,7 +143,13 @@ numeric("three_3x3", answer=7, digits=0, unit="pixels",
              "one layer sees 3, two layers see 5.",
         explanation="3 + 2 + 2 = 7: each layer adds k − 1 = 2 pixels. Three stacked 3×3 "
                     "convolutions see a 7×7 block of the image, the same as one 7×7 kernel "
-                    "(section 5 compares the two).")
+                    "(section 5 compares the two).",
+        mistakes=[("added_kernel_sizes", 9,
+                   "you added the kernel sizes 3 + 3 + 3. Neighbouring windows overlap: after the first layer, each layer adds only k − 1 pixels, not k."),
+                  ("multiplied_kernels", 27,
+                   "you multiplied the kernel sizes. With stride 1 the field grows by addition: each layer adds k − 1 pixels."),
+                  ("counted_previous_layer", 3,
+                   "3 is how many units one unit reads of the layer just below it. A receptive field is counted in pixels of the input image: follow the windows all the way down.")])
 
 # %% [markdown]
 # ## 2 · The recurrence: size $r$, jump $j$ and start
@@ -165,8 +169,12 @@ numeric("three_3x3", answer=7, digits=0, unit="pixels",
 #
 # $$r_L = 1 + \sum_{l=1}^{L} (k_l - 1) \prod_{i=1}^{l-1} s_i .$$
 #
-# This is the core of `cnnlab.receptive` (a dilated kernel $k$ with dilation $d$ acts like a
-# kernel of size $d(k-1)+1$):
+# Read $r$ as the field's **extent**: the width of the block of input pixels from the first
+# one a unit can depend on to the last. When a stride is larger than the kernel, or a kernel
+# is dilated, the field has holes: some pixels inside that block never reach the unit.
+#
+# This is the core of `cnnlab.receptive` (a kernel of size $k$ with dilation $d$ spans
+# $d(k-1)+1$ pixels, and the recurrence uses that span as $k$):
 
 # %%
 cnnlab.show_source(cnnlab.receptive.Field.through)
@@ -189,13 +197,14 @@ def build(spec):
 fields = cnnlab.receptive_field(build(spec), (1, 32, 32))
 print(fields)
 print()
+kind_name = {"conv": "conv", "pool": "max pool"}
 r, j = 1, 1
 for (kind, k, s), row in zip(spec, fields):
-    print(f"{kind} {k}×{k}, stride {s}:  r = {r} + ({k} − 1)·{j} = {row.r},   j = {j}·{s} = {row.jump}")
+    print(f"{kind_name[kind]} {k}×{k}, stride {s}:  r = {r} + ({k} − 1)·{j} = {row.r},   j = {j}·{s} = {row.jump}")
     r, j = row.r, row.jump
 
 # %% [markdown]
-# Note 003 says that pooling "enlarges the receptive field". It does, but look at *how*: the
+# It is often said that pooling "enlarges the receptive field". It does, but look at *how*: the
 # pool itself adds only $(2-1)\cdot 1 = 1$ pixel. Its real effect is on the jump, which it
 # doubles, so that each later 3×3 convolution adds 4 pixels instead of 2. Downsampling early
 # multiplies everything that comes after it.
@@ -221,7 +230,13 @@ numeric("stack_rf", answer=20, digits=0, unit="pixels",
         hint="Keep two numbers, r and j, both starting at 1. For each layer: r ← r + (k − 1)·j, "
              "then j ← j·s.",
         explanation="5×5: r = 1 + 4·1 = 5, j = 1. Pool: r = 5 + 1·1 = 6, j = 2. 3×3: r = 6 + 2·2 = 10. "
-                    "Pool: r = 10 + 1·2 = 12, j = 4. 3×3: r = 12 + 2·4 = 20.")
+                    "Pool: r = 10 + 1·2 = 12, j = 4. 3×3: r = 12 + 2·4 = 20.",
+        mistakes=[("forgot_jump", 11,
+                   "you added k − 1 for every layer as if all strides were 1. After each stride-2 pool, neighbouring units are further apart in the image: multiply k − 1 by the jump j."),
+                  ("added_kernel_sizes", 15,
+                   "you added the kernel sizes. A layer adds (k − 1)·j, where the jump j is the product of the strides below it."),
+                  ("stride_too_early", 23,
+                   "you multiplied j by a layer's stride before using j for that same layer. A layer's own stride only spaces out the layers above it: first r ← r + (k − 1)·j, then j ← j·s.")])
 
 # %% [markdown]
 # ### Exercise · Write the recurrence (3 points)
@@ -265,8 +280,8 @@ for _trial in range(12):
 # %% [markdown]
 # ## 3 · How fast does the field grow with depth?
 #
-# Note 001: "卷积网络越深，感受野越大" — the deeper the network, the larger the field. True,
-# but *how much* larger depends on the strides. Compare two stacks of 3×3 convolutions:
+# It is often said that the deeper the network, the larger the field. True, but *how much*
+# larger depends on the strides. Compare two stacks of 3×3 convolutions:
 # one with stride 1 throughout, one with a 2×2 max pool (stride 2) after every second
 # convolution, as in VGG.
 
@@ -320,7 +335,13 @@ choice("enlarge_most",
             "network multiplies the contribution of every later layer.",
        explanation="Pool first: r = 2, j = 2, then four 3×3 convs add 4 each: r = 18. Stride 2 in "
                    "the first conv: 3 + 3·4 = 15. A 7×7 at the end: 3 + 2 + 2 + 6 = 13. A fifth "
-                   "3×3: 11. 1×1 convolutions add nothing: still 9.")
+                   "3×3: 11. 1×1 convolutions add nothing: still 9.",
+       mistakes=[("more_depth", 0,
+                  "one more 3×3 layer at stride 1 adds only k − 1 = 2 pixels. Compute r for the options that change a stride."),
+                 ("strided_first_conv", 1,
+                  "close: an early stride doubles what every later layer adds. Now count how many 3×3 convolutions come after the stride in each of the two options, and compute both r."),
+                 ("largest_kernel", 3,
+                  "a 7×7 kernel at the end adds k − 1 = 6 pixels at jump 1, once. A change early in the network multiplies the contribution of every later layer.")])
 
 # %% [markdown]
 # ## 4 · Receptive fields of LeNet-5, AlexNet and VGG-16
@@ -377,9 +398,9 @@ for name, fields in big_fields.items():
 #
 # ## 5 · Is a larger field "better" and does it avoid overfitting?
 #
-# Note 004 writes: "感受野还是越大越好，相对来说感受的数据较为广泛，避免过拟合" — the larger
-# the field the better, because a unit sees more data, which avoids overfitting. The first
-# half has a true core; the second half mixes up two different things.
+# A common claim: the larger the field the better, because a unit sees more of the data,
+# which avoids overfitting. The first half is partly true; the second half mixes up two
+# different things.
 #
 # A receptive field is about **context**: a unit can only use what lies inside its field. A
 # classifier whose top units see only a small patch of the image cannot judge the object's
@@ -442,7 +463,7 @@ print(f"49C² / 27C² = {ratio:.3f}: one 7×7 layer has {ratio - 1:.0%} more wei
 # the absolute gradient of the centre unit, summed over channels and over a few random
 # inputs, scaled so that its maximum is 1.
 #
-# We build one stack of sixteen 3×3 convolutions with ReLU (8 channels, PyTorch's default
+# We build one stack of 16 convolutions of size 3×3 with ReLU (8 channels, PyTorch's default
 # random initialisation, no training) and measure the ERF after the first $d$ layers. Two
 # numbers summarise a map: the side of the smallest centred square that holds 95 % of the
 # gradient mass, and the share of the mass in the central square of about half the side of
@@ -536,8 +557,6 @@ plt.show()
 #
 # ## Sources
 #
-# - Course notes 001, 003 and 004 (in `shared/seeds/`), whose figure, claims and question
-#   this lesson reproduces and checks.
 # - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural
 #   Networks*, Distill, 2019 (the recurrence for $r$, jump and start; AlexNet 195, VGG-16 212).
 # - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep

@@ -35,7 +35,7 @@ lesson = cnnlab.start_lesson("05_channels", lang="en")
 # happens across channels — the sum over input channels, one kernel per output channel — and
 # then studies the smallest kernel of all, the **1×1 convolution**: it looks at one pixel at a
 # time, yet it is the tool GoogLeNet used to cut the cost of a layer tenfold. We recompute the
-# course notes' numbers for that example and correct what they call them.
+# numbers of that example and make clear what they count.
 #
 # **What you will be able to do**
 
@@ -79,16 +79,16 @@ Y = F.conv2d(X[None], K[None], torch.tensor([bias]))[0]          # (1, 3, 3): ON
 print("F.conv2d, output shape", tuple(Y.shape), ":\n", Y[0].numpy())
 
 # %% [markdown]
-# The three channels went in, **one** feature map came out. That is what course note 000 means
-# by "每个 channel 有不同的卷积核，最终相加，channel=1": more precisely, every input channel has
-# its own *slice of the same kernel*, the slices' results are summed, and so **one kernel gives
-# one output channel**, however many input channels it reads. It does not mean the layer has
-# one output channel: a layer with 96 kernels has 96. Course notes 004 says the same ("RGB三通道
-# 都要进行卷积操作，最后得到的结果做加法操作得到一个值").
+# The three channels went in, **one** feature map came out. It is often said that "each
+# channel has its own kernel, and the results are added". More precisely, every input channel
+# has its own *slice of the same kernel*, the slices' results are summed, and so **one kernel
+# gives one output channel**, however many input channels it reads. That does not make the
+# layer's output one channel deep: a layer with 96 kernels has 96 output channels.
 #
-# Note 000's example writes AlexNet's first kernel bank as $[11 \times 11 \times 3 \times 96]$:
-# 96 kernels of $11\times11\times3$. That is the height × width × in × out order of
-# TensorFlow-style notes; PyTorch stores the same weights as (out, in, height, width):
+# AlexNet's first kernel bank is often written as $[11 \times 11 \times 3 \times 96]$: 96
+# kernels of $11\times11\times3$. That is the height × width × in × out order TensorFlow uses
+# for convolution filters (`tf.nn.conv2d`); PyTorch stores the same weights as
+# (out, in, height, width):
 
 # %%
 conv1 = nn.Conv2d(in_channels=3, out_channels=96, kernel_size=11, stride=4)
@@ -101,10 +101,10 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))
 #
 # One kernel detects one kind of pattern. To detect several, a layer holds several kernels and
 # stacks their feature maps: the **number of output channels is the number of kernels**, and
-# the weight tensor has shape $(c_\text{out}, c_\text{in}, k_h, k_w)$. Course note 001 (§1.5.1.2)
-# draws two kernels over an RGB input: red, green and blue stand for the three input-channel
-# slices of the first kernel, light red, light green and light blue for those of the second.
-# Here is that layer with our input, the second kernel being the first plus one:
+# the weight tensor has shape $(c_\text{out}, c_\text{in}, k_h, k_w)$. Picture two kernels over
+# an RGB input: red, green and blue stand for the three input-channel slices of the first
+# kernel, light red, light green and light blue for those of the second.
+# Here is that layer with our input, the second kernel being the first plus 1:
 
 # %%
 K_bank = torch.stack([K, K + 1])                  # (c_out, c_in, k, k) = (2, 3, 2, 2)
@@ -116,7 +116,7 @@ for o in range(2):
     print(f"output channel {o} equals kernel {o} applied alone:", torch.equal(Y_bank[o], alone))
 
 # %% [markdown]
-# The picture of note 001, drawn from these numbers: each row is one kernel (its three slices
+# That picture, drawn from these numbers: each row is one kernel (its three slices
 # in the colours of the channels they read), and each row produces one output channel.
 
 # %%
@@ -150,8 +150,8 @@ plt.show()
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# Course note 003 calls the 1×1 convolution "卷积操作的全连接层" and explains: treat the channels
-# as features and the pixels as samples. So a 1×1 convolution is **the same fully connected
+# A 1×1 convolution is often described as a fully connected layer: treat the channels as
+# features and the pixels as samples (Dive into Deep Learning, §7.4.3). So a 1×1 convolution is **the same fully connected
 # layer applied to every pixel separately** — not one big fully connected layer over the whole
 # image. Let us check it three ways: `nn.Conv2d(c_in, c_out, 1)`, a single matrix multiply
 # after reshaping the input to $(c_\text{in}, h\cdot w)$ (one column per pixel), and
@@ -205,7 +205,13 @@ choice("one_by_one_true", answer=2,
        hint="Look at the formula Y[:, i, j] = W X[:, i, j] + b: which input numbers does one output pixel read, and what is the shape of W?",
        explanation="One output pixel reads only the c_in numbers of the same input pixel, through a c_out × c_in matrix W "
                    "and a bias b — the same W and b at every pixel. So it can change the channel count freely "
-                   "and it has c_out·(c_in + 1) parameters; it never mixes neighbouring pixels.")
+                   "and it has c_out·(c_in + 1) parameters; it never mixes neighbouring pixels.",
+       mistakes=[("mixes_neighbours", 0,
+                  "a 1×1 window holds a single pixel: Y[:, i, j] reads only X[:, i, j], never the neighbours."),
+                 ("fixed_channels", 1,
+                  "c_out is free: nn.Conv2d(192, 16, 1) turns 192 channels into 16. Each output channel is a weighted mix of all input channels, not a rescaled copy of one."),
+                 ("no_parameters", 3,
+                  "W (c_out × c_in) and b (c_out) are learned like the weights of any convolution. Pooling has no parameters; a 1×1 convolution does.")])
 
 # %% [markdown]
 # ### Exercise · A 1×1 convolution as a matrix multiply, for a batch (3 points)
@@ -244,14 +250,13 @@ for _n, _ci, _co, _h, _w in [(3, 4, 6, 5, 2), (1, 1, 1, 1, 1), (2, 16, 3, 7, 7),
 # ## 4 · Fewer or more channels: reducing and increasing with 1×1
 #
 # Because $c_\text{out}$ is free, a 1×1 convolution changes the depth of a tensor while leaving
-# its height and width alone. Course note 001 lists both uses: **降维** (reduce the number of
-# channels, e.g. 192 → 16 before an expensive layer) and **升维** (increase it again, e.g.
-# 16 → 64):
+# its height and width alone. It has two uses: **reduce** the number of channels (e.g.
+# 192 → 16 before an expensive layer) and **increase** it again (e.g. 16 → 64):
 
 # %%
 x = torch.randn(1, 192, 28, 28)                       # (N, C, H, W)
-reduce = nn.Conv2d(192, 16, kernel_size=1)            # 降维 / reduce
-expand = nn.Conv2d(16, 64, kernel_size=1)             # 升维 / increase
+reduce = nn.Conv2d(192, 16, kernel_size=1)            # reduce the channels
+expand = nn.Conv2d(16, 64, kernel_size=1)             # increase them again
 print("input:             ", tuple(x.shape))
 print("after 1×1, 192→16: ", tuple(reduce(x).shape))
 print("after 1×1, 16→64:  ", tuple(expand(reduce(x)).shape))
@@ -265,7 +270,7 @@ print("after 1×1, 16→64:  ", tuple(expand(reduce(x)).shape))
 #
 # ## 5 · The bottleneck: ten times fewer multiplications
 #
-# Course note 001 takes a 28×28×192 input and wants 32 output channels from 5×5 kernels, with
+# Take a 28×28×192 input and ask for 32 output channels from 5×5 kernels, with
 # "same" padding so that the output stays 28×28. The example comes from GoogLeNet's Inception
 # block (Szegedy et al., 2015: block 3a has exactly these sizes) and from Andrew Ng's
 # *Convolutional Neural Networks* course. Every output number is a dot product over a
@@ -289,10 +294,10 @@ print(f"total: {stage1.value:,} + {stage2.value:,} = {bottleneck_macs:,}")
 print(f"direct / bottleneck: {direct_macs.value / bottleneck_macs:.2f}×")
 
 # %% [markdown]
-# These are the note's 120,422,400 and 2,408,448 + 10,035,200 = 12,443,648. A formula can hide
-# a mistake, so let PyTorch count instead: `FlopCounterMode` records the floating-point
-# operations of real layers as they run. It counts **2 FLOPs per multiply–accumulate** (one
-# multiplication, one addition), so we halve its total. The 5×5 layers use `padding=2`, the
+# These are the two costs usually quoted for this example (in Ng's course, for instance).
+# A formula can hide a mistake, so let PyTorch count instead: `FlopCounterMode` records the
+# floating-point operations of real layers as they run. It counts **2 FLOPs per
+# multiply–accumulate** (one multiplication, one addition), so we divide its total by 2. The 5×5 layers use `padding=2`, the
 # "same" padding that keeps 28×28 (without it the output would be 24×24 and the count smaller).
 
 # %%
@@ -311,11 +316,11 @@ for name, layer, formula in [("direct 5×5  ", direct, direct_macs.value),
 # %% [markdown]
 # ### Multiplications are not parameters
 #
-# Note 001 calls these numbers "参数量" and says the 1×1 layer "减少参数量". They are not
-# parameter counts: they are **multiplications** (multiply–accumulates, MACs) for one image —
+# It is often said that these numbers are parameter counts, and that the 1×1 layer "reduces
+# the number of parameters". They are not parameter counts: they are **multiplications** (multiply–accumulates, MACs) for one image —
 # the factor $28\cdot28$ counts output positions, and positions share their weights.
 # Ng's course calls them the "computational cost". The parameters are the weights and biases,
-# counted with note 000's own formula $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$:
+# counted with the formula $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$:
 
 # %%
 print(cnnlab.conv_params(192, 32, 5, explain=True))
@@ -327,9 +332,9 @@ print(f"PyTorch: direct {params_direct:,}, bottleneck {params_bottleneck:,}")
 
 # %% [markdown]
 # With or without the biases? Both are in use, so here are both. The MACs above contain no
-# biases (a bias is an addition, not a multiplication). For a *parameter* count, the notes
-# include the biases everywhere else (note 000's formula, note 001's LeNet counts), and so does
-# PyTorch — so "with biases" is the count the note would mean if it meant parameters.
+# biases (a bias is an addition, not a multiplication). A *parameter* count usually includes
+# the biases: the formula above does, so does this course everywhere else, and so does
+# PyTorch's `parameters()`.
 
 # %%
 for label, with_bias in [("with biases   ", True), ("without biases", False)]:
@@ -387,14 +392,26 @@ numeric("branch_macs", answer=86704128, digits=0, unit="MACs",
         prompt="How many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
         explanation="28 · 28 · 96 · 3 · 3 · 128 = 784 · 110,592 = 86,704,128. "
-                    "Check it with cnnlab.conv_macs(96, 128, 3, 28).")
+                    "Check it with cnnlab.conv_macs(96, 128, 3, 28).",
+        mistakes=[("forgot_positions", 110592,
+                   "that is the number of weights, the cost of ONE output position. Every output position repeats this work."),
+                  ("counted_parameters", 110720,
+                   "you counted parameters (weights and biases). MACs count the multiplications for one image: they grow with the number of output positions, and biases are left out."),
+                  ("flops_or_192_channels", 173408256,
+                   "either you counted FLOPs (two per multiply–accumulate) or you used the 192 channels of the block's input. Count one MAC per multiplication; the 3×3 convolution reads the 96 channels of the 1×1 reduction.")])
 
 # %% tags=["exercise:weight_shape"]
 shape("weight_shape", answer=(128, 64, 3, 3),
       prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
       hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",
       explanation="128 kernels, each with 64 slices of 3×3: weight.shape == (128, 64, 3, 3), "
-                  "and the bias has shape (128,).")
+                  "and the bias has shape (128,).",
+      mistakes=[("in_out_swapped", (64, 128, 3, 3),
+                 "you swapped the channel counts. PyTorch's weight starts with the output channels: one kernel per output channel."),
+                ("tensorflow_layout", (3, 3, 64, 128),
+                 "that is the k × k × c_in × c_out layout of TensorFlow and many texts. PyTorch puts the channels first and the kernel's height and width last."),
+                ("forgot_in_channels", (128, 3, 3),
+                 "a kernel has one k×k slice per input channel, so the weight tensor has four axes.")])
 
 # %% [markdown]
 # ## Common mistakes
@@ -402,7 +419,7 @@ shape("weight_shape", answer=(128, 64, 3, 3),
 # - **"One output channel per input channel."** A kernel covers *all* input channels and sums
 #   them: the number of output channels is the number of kernels, whatever $c_\text{in}$ is.
 # - **A bias per input channel.** Each kernel has one bias, added after the sum over channels.
-# - **Weight layouts.** Notes often write $k\times k\times c_\text{in}\times c_\text{out}$;
+# - **Weight layouts.** TensorFlow and many texts write $k\times k\times c_\text{in}\times c_\text{out}$;
 #   PyTorch's `weight` is $(c_\text{out}, c_\text{in}, k, k)$. Same numbers, different order.
 # - **Calling multiplications "parameters".** MACs grow with the output size; parameters do
 #   not. Say which one you count — and whether biases are in it.
@@ -413,15 +430,14 @@ shape("weight_shape", answer=(128, 64, 3, 3),
 #
 # ## Sources
 #
-# - Course notes 000, 001, 003 and 004 (in `shared/seeds/`): the channel sum, the two-kernel
-#   picture, "降维/升维", the 28×28×192 example, the 1×1 layer as a fully connected layer.
 # - C. Szegedy et al., *Going Deeper with Convolutions*, CVPR 2015 (the Inception block; Table 1
 #   gives block 3a: 192 input channels, 5×5 branch reduced to 16, output 32; 3×3 branch reduced
 #   to 96, output 128).
 # - A. Ng, *Convolutional Neural Networks* (deeplearning.ai, Coursera), week 2, "Inception
-#   network motivation": the 120 M versus 12.4 M computational cost of this example.
+#   network motivation": the computational cost of this example.
 # - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014 (1×1 convolutions as per-pixel
 #   networks).
 # - A. Zhang et al., *Dive into Deep Learning*, §7.4 "Multiple Input and Multiple Output
-#   Channels" (the 1×1 convolution as a fully connected layer over channels).
+#   Channels" (§7.4.3: the 1×1 convolution as a fully connected layer over channels).
 # - PyTorch documentation: `torch.nn.Conv2d` (weight shape), `torch.utils.flop_counter`.
+# - TensorFlow documentation: `tf.nn.conv2d` (filters of shape height × width × in × out).

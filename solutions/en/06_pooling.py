@@ -34,8 +34,8 @@ lesson = cnnlab.start_lesson("06_pooling", lang="en")
 # a weighted sum it takes a fixed summary of the window: the largest value (**max pooling**) or
 # the mean (**average pooling**). It shrinks the feature maps, has nothing to learn, and makes
 # the output a little less sensitive to where exactly a pattern sits. This lesson builds both
-# from loops, counts their parameters, compares them with a strided convolution, measures the
-# "little less sensitive" on real images, and checks what the course notes claim about pooling.
+# from loops, counts their parameters, compares them with a stride-2 convolution, measures the
+# "little less sensitive" on real images, and checks some common claims about pooling.
 #
 # **What you will be able to do**
 
@@ -65,7 +65,7 @@ from cnnlab.models.lenet5 import lenet5
 #   Y^\text{avg}_{i,j} = \frac{1}{k^2}\sum_{0\le a,b<k} X_{i s + a,\; j s + b}.$$
 #
 # The usual choice is $k = s = 2$: non-overlapping 2×2 windows. Here are two loops for that
-# case, on the 4×4 example of the CS231n notes (the picture course note 004 copies):
+# case, on the 4×4 example of the CS231n notes:
 
 # %%
 def pool2d(X, k, mode="max"):
@@ -117,8 +117,8 @@ cnnlab.show_source(max_pool2d)
 #
 # Pooling works on each channel separately: channel $c$ of the output depends only on channel
 # $c$ of the input. So a 2×2, stride-2 pooling turns $s\times s\times d$ into
-# $\frac{s}{2}\times\frac{s}{2}\times d$, as note 004 says ("并不会减小feature map的层数").
-# On a real tensor: one Fashion-MNIST image through a convolution with 16 kernels gives
+# $\frac{s}{2}\times\frac{s}{2}\times d$: the number of feature maps does not change. On a
+# real tensor: one Fashion-MNIST image through a convolution with 16 kernels gives
 # 16 × 28 × 28; pooling gives 16 × 14 × 14.
 
 # %%
@@ -179,19 +179,29 @@ numeric("pool_ceil", answer=56, digits=0, unit="pixels",
                "What is the output height?",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1 with n = 112, k = 3, p = 0, s = 2. The last window starts inside the input, so it is kept.",
         explanation="⌈(112 − 3) / 2⌉ + 1 = ⌈54.5⌉ + 1 = 55 + 1 = 56; without ceil_mode it would be 54 + 1 = 55. "
-                    "Check: cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True).")
+                    "Check: cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True).",
+        mistakes=[("rounded_down", 55,
+                   "you rounded (n − k)/s down, as PyTorch does by default. ceil_mode=True rounds it up."),
+                  ("ignored_stride", 110,
+                   "you used stride 1. With stride 2, divide n − k by 2 before adding 1.")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", answer=(64, 7, 7),
       prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
       hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
       explanation="⌊(15 − 2) / 2⌋ + 1 = 6 + 1 = 7 in height and width, and the 64 channels stay: (64, 7, 7). "
-                  "Row 14 and column 14 are dropped.")
+                  "Row 14 and column 14 are dropped.",
+      mistakes=[("rounded_up", (64, 8, 8),
+                 "you rounded (15 − 2)/2 up. ceil_mode is off, so PyTorch rounds down and drops the last row and column."),
+                ("channels_last", (7, 7, 64),
+                 "the question asks for (C, H, W): PyTorch keeps the channels first."),
+                ("forgot_plus_one", (64, 6, 6),
+                 "you left out the + 1: ⌊(n − k)/s⌋ counts the steps between windows, and the first window comes before the first step.")])
 
 # %% [markdown]
 # ## 3 · Nothing to learn
 #
-# Course note 000 quotes: *"There is no learning done in max pooling layers, no weights or
+# A common way to put it: *"There is no learning done in max pooling layers, no weights or
 # parameters to update, just down sampling."* Count them:
 
 # %%
@@ -252,8 +262,8 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # ## 5 · Is a pooled feature map invariant to small shifts?
 #
-# Course note 003 says pooling "缓解卷积层对位置的过度敏感性" — it eases the convolution's
-# oversensitivity to position. Let us measure it. Take 500 Fashion-MNIST test images, compute
+# Pooling is often said to mitigate the sensitivity of convolutional layers to location
+# (Dive into Deep Learning, §7.5, gives this as one of its two purposes). Let us measure it. Take 500 Fashion-MNIST test images, compute
 # feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU), shift every
 # image right by $d$ pixels, and ask how much the maps change:
 #
@@ -336,22 +346,22 @@ ax.grid(alpha=0.3)
 plt.show()
 
 # %% [markdown]
-# ## 6 · What the course notes say about pooling, checked
+# ## 6 · Common claims about pooling, checked
 #
-# - **Note 000**: pooling "compresses" feature maps, reducing computation and keeping the main
-#   features; no weights to update. *Correct* — sections 2 and 3.
-# - **Note 004**: pooling shrinks every feature map but keeps their number, $s\times s\times d
+# - **"Pooling compresses feature maps"**, reducing computation and keeping the main features,
+#   with no weights to update. *Correct* — sections 2 and 3.
+# - **"Pooling shrinks every feature map but keeps their number"**, $s\times s\times d
 #   \to \frac s2\times\frac s2\times d$. *Correct* for 2×2 windows with stride 2 and even $s$;
 #   for odd $s$ the size is $\lfloor s/2\rfloor$ (or $\lceil s/2\rceil$ with `ceil_mode`).
-# - **Note 003**: pooling eases the convolution's oversensitivity to position. *Partly* — within
+# - **"Pooling eases the convolution's sensitivity to position."** *Partly* — within
 #   the window, for some positions (section 5). It also enlarges the receptive field of later
 #   layers (lesson 04).
-# - **Note 003**'s analogy: like a nerve cell that passes the signal on only above a threshold.
+# - **An analogy**: pooling is like a nerve cell that passes the signal on only above a threshold.
 #   Take it as a **loose metaphor**: a threshold is closer to what ReLU does; max pooling picks
 #   the strongest response in a neighbourhood. (Neuroscience has a closer, still debated,
 #   analogy: Riesenhuber & Poggio, 1999, modelled complex cells in visual cortex with a MAX
 #   operation.)
-# - **Note 004**: "MAX POOLING 简单直接而且是最好用的方法" (max pooling is simply the best).
+# - **"Max pooling is simple and simply the best method."**
 #   *Too strong.* Both are in use: max pooling inside AlexNet and VGG, average-style subsampling
 #   in LeNet, global average pooling at the end of NiN, GoogLeNet and ResNet (lesson 11), and no
 #   pooling at all in the all-convolutional net. Which one works better depends on the features
@@ -362,8 +372,8 @@ plt.show()
 # The pooling layers of LeNet-5 (LeCun et al., 1998) were not parameter-free. Layer S2 adds the
 # four values of each 2×2 window, multiplies the sum by a **trainable coefficient**, adds a
 # **trainable bias** and passes the result through the squashing function — one coefficient and
-# one bias per feature map. Course note 001 counts $2\times 6$ trainable parameters for S2 and
-# $2 \times 16$ for S4; the faithful LeNet-5 in `cnnlab.models.lenet5` agrees:
+# one bias per feature map: $2\times 6$ trainable parameters for S2 and $2 \times 16$ for S4
+# (LeCun et al., 1998, §II.B). The faithful LeNet-5 in `cnnlab.models.lenet5` agrees:
 
 # %%
 net = lenet5()
@@ -376,10 +386,10 @@ with torch.no_grad():
           torch.allclose(net.s2(maps), rebuilt, atol=1e-6))
 
 # %% [markdown]
-# Note 001 describes S2 with the *mean* of the window and S4 with the *sum*; the paper uses the
-# sum for both. The difference is a factor 4 that the trainable coefficient absorbs, so both
-# describe the same layer. The note also writes "Sigmoid" where the paper uses a scaled tanh,
-# $1.7159\tanh(2a/3)$; lesson 08 builds the whole network.
+# S2 is often described with the *mean* of the window rather than the *sum*; the paper uses
+# the sum in S2 and S4. The difference is a factor 4 that the trainable coefficient absorbs, so
+# both describe the same layer. Descriptions also often say "sigmoid" where the paper uses a
+# scaled tanh, $1.7159\tanh(2a/3)$ (its Appendix A); lesson 08 builds the whole network.
 #
 # ### Quick check · true or false (1 point)
 
@@ -394,14 +404,20 @@ choice("pooling_true", answer=2,
        explanation="Pooling works channel by channel and has no parameters; by default the output size is rounded down. "
                    "Its invariance covers only shifts smaller than the window, and only partly. A convolution is linear, "
                    "so it can reproduce average pooling but not max pooling.",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("pool_has_weights", 0,
+                  "count them (section 3): nn.MaxPool2d has no parameters at all; it only takes the maximum of each window."),
+                 ("full_shift_invariance", 1,
+                  "section 5 measured it: the pooled output stays the same only for some shifts smaller than the window, not for any shift."),
+                 ("conv_computes_max", 3,
+                  "a convolution is linear and the maximum is not: weights can reproduce average pooling, never max pooling.")])
 
 # %% [markdown]
 # ### Exercise · Max pooling with any window and stride (3 points)
 #
-# Complete `max_pool2d_single(X, k, s)`: `X` is a 2-D tensor (one channel), the window is
+# Complete `max_pool2d_single(X, k, s)`: `X` is a two-dimensional tensor (one channel), the window is
 # `k`×`k`, the stride `s` (windows may overlap when `s < k`), no padding, sizes rounded down
-# like PyTorch. Return a 2-D tensor of shape
+# like PyTorch. Return a two-dimensional tensor of shape
 # $(\lfloor (h-k)/s\rfloor + 1,\ \lfloor (w-k)/s\rfloor + 1)$. Loops are fine.
 
 # %% tags=["exercise:max_pool2d_single"]
@@ -446,10 +462,10 @@ for _shape, _k, _s in [((6, 6), 2, 2), ((7, 5), 3, 2), ((9, 9), 3, 3), ((5, 8), 
 #
 # ## Sources
 #
-# - Course notes 000, 001, 003 and 004 (in `shared/seeds/`), whose claims section 6 checks.
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*, notes on pooling layers
 #   (the 4×4 max-pooling example).
-# - A. Zhang et al., *Dive into Deep Learning*, §7.5 "Pooling".
+# - A. Zhang et al., *Dive into Deep Learning*, §7.5 "Pooling" (pooling mitigates the
+#   sensitivity of convolutional layers to location).
 # - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller, *Striving for Simplicity: The
 #   All Convolutional Net*, ICLR workshop 2015.
 # - R. Zhang, *Making Convolutional Networks Shift-Invariant Again*, ICML 2019.

@@ -45,6 +45,7 @@ for number, objective in enumerate(lesson.objectives["en"], start=1):
     print(f"{number}. {objective}")
 
 # %%
+import copy
 import math
 import time
 
@@ -60,9 +61,9 @@ from cnnlab.models import lenet_modern
 from cnnlab.ops import batch_norm
 
 # %% [markdown]
-# ## 1 · The formula, and what the course notes leave out
+# ## 1 · The formula, and two details the short form leaves out
 #
-# Course note 003 writes batch normalization as
+# Batch normalization is often written as
 #
 # $$x_{i+1} = \gamma\,\frac{x_i - \mu}{\sigma} + \beta ,$$
 #
@@ -71,7 +72,7 @@ from cnnlab.ops import batch_norm
 #
 # $$\hat x = \frac{x - \mu_B}{\sqrt{\sigma_B^2 + \varepsilon}}, \qquad y = \gamma\,\hat x + \beta ,$$
 #
-# with two details the note leaves out:
+# with two details the short form leaves out:
 #
 # 1. **$\varepsilon$**, a small constant (PyTorch: `eps`, printed below), so that a channel
 #    whose values are all equal gives 0 instead of $0/0$.
@@ -114,7 +115,7 @@ print("nn.BatchNorm2d default eps:", nn.BatchNorm2d(3).eps)
 # %% [markdown]
 # ### Why $\varepsilon$ is not optional
 #
-# The note divides by $\sigma$. Take a channel in which every value is the same — a dead
+# The short form divides by $\sigma$. Take a channel in which every value is the same — a dead
 # ReLU channel is all zeros, for instance. Then $\sigma = 0$:
 
 # %%
@@ -130,8 +131,8 @@ print("(x − μ) / √(σ² + ε)  :", ((constant - mu) / (sigma2 + eps).sqrt()
 #
 # ### "Pulled back to N(0, 1)" — normalized is not normal
 #
-# Note 003 says the normalization pulls the data back to the standard normal distribution
-# $N(0, 1)$. Precisely: it sets the **mean to 0 and the variance to 1**. It is an affine map
+# It is often said that the normalization pulls the data back to the standard normal
+# distribution $N(0, 1)$. Precisely: it sets the **mean to 0 and the variance to 1**. It is an affine map
 # per channel, so it cannot change the *shape* of the distribution. ReLU outputs, for
 # example, are skewed, with a spike at zero; after normalization they are just as skewed.
 # Skewness (the mean of the cubed standardized values) is 0 for a normal distribution:
@@ -372,7 +373,11 @@ numeric("running_mean_step", answer=44, digits=1, tolerance=0,
         prompt="What is running_mean after this step?",
         hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
         explanation="The batch mean is (50 + 70 + 90 + 110) / 4 = 80, so 0.9 · 40 + 0.1 · 80 = 36 + 8 = 44. "
-                    "Reading momentum as the weight of the old value (d2l-zh) would give 0.1 · 40 + 0.9 · 80 = 76.")
+                    "Reading momentum as the weight of the old value (d2l-zh) would give 0.1 · 40 + 0.9 · 80 = 76.",
+        mistakes=[("momentum_flipped", 76,
+                   "you gave the weight 0.9 to the new batch mean (d2l-zh's convention). In PyTorch, momentum = 0.1 is the weight of the new value and 0.9 that of the old running mean."),
+                  ("batch_mean_only", 80,
+                   "that is the batch mean itself. running_mean moves only part of the way towards it: it is an exponential moving average that starts from the old value.")])
 
 # %% tags=["exercise:running_var_step"]
 numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
@@ -380,7 +385,13 @@ numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
         hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
              "here m = 4.",
         explanation="Deviations from 80: −30, −10, 10, 30; squares sum to 2000. Unbiased variance 2000 / 3 ≈ 666.67 "
-                    "(the biased one, 500, is what normalizes the batch). running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57.")
+                    "(the biased one, 500, is what normalizes the batch). running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57.",
+        mistakes=[("biased_variance", 50.9,
+                   "you used the biased variance (divided by m = 4), the one that normalizes the batch. The running variance is updated with the unbiased one, divided by m − 1."),
+                  ("momentum_flipped", 600.1,
+                   "you gave the weight 0.9 to the new batch variance. PyTorch's momentum 0.1 is the weight of the new value."),
+                  ("batch_variance_only", 666.7,
+                   "that is the batch's unbiased variance itself. running_var moves only part of the way from its old value 1 towards it.")])
 
 # %% tags=["exercise:momentum_port"]
 choice("momentum_port", answer=1,
@@ -391,13 +402,17 @@ choice("momentum_port", answer=1,
               "running averages?",
        hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
        explanation="d2l-zh gives the new value weight 1 − 0.9 = 0.1, and that is PyTorch's momentum: 0.1, "
-                   "the default. Passing 0.9 would make the running statistics follow the last batch.")
+                   "the default. Passing 0.9 would make the running statistics follow the last batch.",
+       mistakes=[("copied_momentum", 0,
+                  "you copied the number, not its meaning: d2l-zh's 0.9 weights the OLD value, PyTorch's momentum weights the NEW one."),
+                 ("no_difference", 3,
+                  "the two formulas put momentum on different terms, so the same number gives different averages: look at the red curve above.")])
 
 # %% [markdown]
 # ## 4 · γ and β are ordinary, unconstrained parameters
 #
-# Note 003 says $\beta$ and $\gamma$ "stay within a certain range and cannot fluctuate too
-# much". Nothing in the method says so: they are plain learnable parameters, updated by the
+# It is sometimes said that $\beta$ and $\gamma$ "stay within a certain range and cannot
+# fluctuate too much". Nothing in the method says so: they are plain learnable parameters, updated by the
 # optimizer like any weight, with no clipping or projection. Their *initial* values are 1 and
 # 0, and in practice they often stay moderate, but that is an outcome of training, not a rule.
 
@@ -478,7 +493,13 @@ choice("eval_statistics", answer=2,
        hint="Evaluation must give the same answer for an image whatever else is in the batch, and must not "
             "peek at the test set.",
        explanation="The running estimates (running_mean, running_var) collected during training. They are fixed "
-                   "numbers, so at evaluation BN is a fixed affine map per channel, and a batch of one works.")
+                   "numbers, so at evaluation BN is a fixed affine map per channel, and a batch of one works.",
+       mistakes=[("batch_statistics", 0,
+                  "the current batch's statistics are what training mode uses; with them an image's output depends on the other images of its batch (section 5)."),
+                 ("test_set_statistics", 1,
+                  "BN never sees the test set as a whole, and evaluation must not peek at it."),
+                 ("bn_switched_off", 3,
+                  "BN still normalizes in evaluation mode; what changes is where the mean and variance come from.")])
 
 # %% [markdown]
 # ## 6 · At evaluation time BN is an affine map: fold it into the convolution
@@ -520,7 +541,8 @@ with torch.no_grad():
 # We train `lenet_modern` with and without BN on Fashion-MNIST with plain SGD at two
 # learning rates: four runs from the same initial weights and the same batch order. A short
 # loop instead of `cnnlab.fit` records the loss of every batch, so the curves show how
-# training starts. In quick mode it uses 2,000 training images and 2 epochs.
+# training starts. Quick mode (`CNNLAB_QUICK=1`, which the course's tests use) trains on a
+# small subset for fewer epochs: its numbers are not the lesson's full-mode results.
 
 # %%
 quick = cnnlab.quick_mode()
@@ -528,6 +550,9 @@ epochs = 2 if quick else 5
 learning_rates = (0.1, 1.0)
 train_iter, test_iter = loaders("fashion-mnist", batch_size=64)
 torch.set_num_threads(1)                          # a network this small needs only one thread
+print(f"{len(train_iter.dataset):,} training images, {epochs} epochs of {len(train_iter)} batches")
+if quick:
+    print("quick mode: the numbers below are not the lesson's full-mode results")
 
 
 def train_curves(use_bn, lr, epochs):
@@ -550,6 +575,28 @@ def train_curves(use_bn, lr, epochs):
     return model, losses, accuracies, test_acc
 
 
+def first_step_below(losses, level=2.0, width=10):
+    """First step at which the moving average of the loss is below `level` (None: never)."""
+    below = np.nonzero(smooth(losses, width) < level)[0]
+    return int(below[0]) + width if len(below) else None
+
+
+def smooth(values, width=10):
+    """Moving average over `width` steps, so that the curves are readable."""
+    return np.convolve(values, np.ones(width) / width, mode="valid")
+
+
+def test_accuracy_with_batch_statistics(model):
+    """Test accuracy when BN normalizes each test batch with its own statistics (a diagnostic only)."""
+    probe = copy.deepcopy(model).train()          # a copy: the model's running statistics stay as they are
+    correct = total = 0
+    with torch.no_grad():
+        for X_batch, y_batch in test_iter:
+            correct += int((probe(X_batch).argmax(1) == y_batch).sum())
+            total += len(y_batch)
+    return correct / total
+
+
 # %% tags=["nbval-ignore-output"]
 runs = {}
 start = time.perf_counter()
@@ -562,11 +609,6 @@ for lr in learning_rates:
 print(f"4 runs, {len(runs[True, 0.1][1])} steps each, in {time.perf_counter() - start:.1f} s")
 
 # %% tags=["nbval-ignore-output"]
-def smooth(values, width=10):
-    """Moving average over `width` steps, so that the curves are readable."""
-    return np.convolve(values, np.ones(width) / width, mode="valid")
-
-
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), constrained_layout=True)
 colors = {0.1: "tab:blue", 1.0: "tab:red"}
 for (use_bn, lr), (_, losses, accuracies, _) in runs.items():
@@ -575,7 +617,7 @@ for (use_bn, lr), (_, losses, accuracies, _) in runs.items():
     steps = np.arange(len(losses) - 9) + 10      # a moving average over steps 1-10 is drawn at step 10
     axes[0].plot(steps, smooth(losses), style, color=colors[lr], lw=2, label=label)
     axes[1].plot(steps, smooth(accuracies), style, color=colors[lr], lw=2, label=label)
-axes[0].axhline(math.log(10), color="gray", lw=0.8, ls="--", label="ln 10: guessing")
+axes[0].axhline(math.log(10), color="gray", lw=0.8, ls="--", label="ln 10: random guessing")
 axes[1].axhline(0.1, color="gray", lw=0.8, ls="--", label="chance: 0.1")
 axes[0].set_title("training loss (moving average over 10 batches)")
 axes[1].set_title("training accuracy per batch (moving average)")
@@ -599,78 +641,131 @@ for lr in learning_rates:
     print(f"lr {lr}: final training loss lower with BN than without:", bool(with_bn < without))
 
 # %% [markdown]
-# What the figure shows (in quick mode; full mode trains five epochs on all 60,000 images):
-# with BN, both learning rates leave the guessing level (the dashed line at $\ln 10$) within
-# a few dozen steps. Without BN, the same network at the same rates barely moves in that
-# time. Given more epochs the small learning rate does get going without BN (run full
-# mode); with the large rate, plain SGD on the network without BN typically stalls or
-# diverges. Section 8 asks what this does and does not prove.
+# Two more measurements per run, printed rather than described, because they depend on the
+# mode and the machine: the first step at which the smoothed training loss falls below 2.0
+# (clearly under the guessing level $\ln 10$; "never" if it did not), and, for the BN runs,
+# the training accuracy of the last epoch next to two test accuracies — the honest one,
+# with the running statistics, and, as a diagnostic only, one where every test batch is
+# normalized with its own statistics (the training-mode behaviour of section 5).
+
+# %% tags=["nbval-ignore-output"]
+for lr in learning_rates:
+    for use_bn in (False, True):
+        step = first_step_below(runs[use_bn, lr][1])
+        label = "with BN   " if use_bn else "without BN"
+        print(f"lr {lr:<4} {label}: smoothed loss {f'below 2.0 from step {step} on' if step else 'never below 2.0'}")
+for lr in learning_rates:
+    model_bn, _, accuracies, test_acc = runs[True, lr]
+    print(f"lr {lr:<4} with BN: training accuracy (last epoch) {np.mean(accuracies[last_epoch]):.3f}, "
+          f"test accuracy {test_acc:.3f} with running statistics, "
+          f"{test_accuracy_with_batch_statistics(model_bn):.3f} with each test batch's statistics")
+
+# %% [markdown]
+# How to read these numbers. The checks above hold on every run: with BN, both learning
+# rates end above chance and with a lower training loss than without BN. The step counts
+# show how much sooner the BN runs leave the guessing level. If a BN model's test accuracy
+# with running statistics lies far below the one with batch statistics, its running
+# statistics have not caught up with weights that were still changing fast (section 3:
+# with momentum 0.1 they average over roughly the last ten batches) — short runs such as
+# quick mode show this most. Without BN, whether plain SGD gets going within your run
+# depends on the learning rate and on how long you train; run full mode and compare.
+# Section 8 asks what this experiment does and does not prove.
 #
 # ## 8 · Why does BN help? Three explanations against the evidence
 #
-# Note 003 gives three reasons. Here they are, with what later work found.
+# Three reasons are commonly given. Here they are, with what later work found.
 #
 # **1. "It avoids vanishing or exploding gradients, because it keeps the data within a
-# range."** Partly right. BN does keep every layer's outputs at a fixed scale, whatever the
-# weights, and that stops the signal from dying out layer by layer. But it is not a general
-# guarantee: Yang et al. (2019) proved that in deep networks *without* skip connections,
-# BN itself makes gradients **explode** at initialization. We can watch both effects in a
-# 30-layer fully connected ReLU network with PyTorch's default initialization:
+# range."** Partly right, and BN is not the only cure. Take a 30-layer fully connected ReLU
+# network. PyTorch initializes `nn.Linear` weights uniformly in $[-1/\sqrt{n}, 1/\sqrt{n}]$,
+# $n$ being the layer's number of inputs (fan-in), so their variance is $1/(3n)$. A ReLU
+# layer multiplies the mean square of the signal by about $n\,\mathrm{Var}(w)/2$, which is
+# $1/6$ here: the signal, and with it the gradient, shrinks layer after layer. He, Zhang, Ren
+# and Sun (2015, §2.2) derived the variance that keeps that factor at 1: $\mathrm{Var}(w) =
+# 2/n$, **He (Kaiming) initialization**, `nn.init.kaiming_normal_` in PyTorch. The course's
+# own VGG, NiN and ResNet models in `cnnlab.models` initialize their convolutions this way.
+# BN reaches a fixed scale by another route: it rescales every layer's output, whatever the
+# weights. But BN is no general guarantee either: Yang et al. (2019) proved that in deep
+# networks *without* skip connections, BN itself makes gradients **explode** at
+# initialization. The same network three ways:
 
 # %%
-def deep_mlp(use_bn, depth=30, width=100):
+def deep_mlp(use_bn, depth=30, width=100, he_init=False):
     """depth × (Linear → [BatchNorm1d] → ReLU), then Linear to 10 classes."""
     layers = []
     for _ in range(depth):
         layers += [nn.Linear(width, width, bias=not use_bn)]
         layers += [nn.BatchNorm1d(width)] if use_bn else []
         layers += [nn.ReLU()]
-    return nn.Sequential(*layers, nn.Linear(width, 10))
+    net = nn.Sequential(*layers, nn.Linear(width, 10))
+    if he_init:
+        for m in net:
+            if isinstance(m, nn.Linear):
+                nn.init.kaiming_normal_(m.weight, nonlinearity="relu")   # N(0, 2 / fan_in)
+                if m.bias is not None:
+                    nn.init.zeros_(m.bias)
+    return net
 
 
+fan_in = 100
+print(f"default init: n·Var(w) = {fan_in * deep_mlp(False)[0].weight.var().item():.3f}  (1/3 = {1 / 3:.3f})")
+print(f"He init:      n·Var(w) = {fan_in * deep_mlp(False, he_init=True)[0].weight.var().item():.3f}  (2)")
+
+setups = [("default", False), ("He", False), ("default", True)]   # (initialization, BN)
 gradient_norms = {}
-for use_bn in (False, True):
+for init, use_bn in setups:
     torch.manual_seed(0)
-    net = deep_mlp(use_bn)
+    net = deep_mlp(use_bn, he_init=init == "He")
     inputs, labels = torch.randn(128, 100), torch.randint(0, 10, (128,))
     F.cross_entropy(net(inputs), labels).backward()
-    gradient_norms[use_bn] = [m.weight.grad.norm().item() for m in net if isinstance(m, nn.Linear)]
+    gradient_norms[init, use_bn] = [m.weight.grad.norm().item() for m in net if isinstance(m, nn.Linear)]
+
+setup_names = {("default", False): "default init, without BN", ("He", False): "He init, without BN",
+               ("default", True): "default init, with BN"}
 
 # %% tags=["nbval-ignore-output"]
+for setup in setups:
+    norms = gradient_norms[setup]
+    print(f"{setup_names[setup]}: gradient norm, first layer / last layer = {norms[0] / norms[-1]:.2g}")
+
 fig, ax = plt.subplots(figsize=(7, 3.5), constrained_layout=True)
-for use_bn, color in ((False, "tab:gray"), (True, "tab:blue")):
-    ax.semilogy(range(1, 32), gradient_norms[use_bn], "o-", ms=3, color=color,
-                label="with BN" if use_bn else "without BN")
+for setup, color in zip(setups, ("tab:gray", "tab:green", "tab:blue")):
+    ax.semilogy(range(1, 32), gradient_norms[setup], "o-", ms=3, color=color, label=setup_names[setup])
 ax.set_xlabel("layer (1 = next to the input)"); ax.set_ylabel("gradient norm of the weights")
 ax.set_title("30-layer ReLU network at initialization")
 ax.legend()
 plt.show()
 
 # %%
-without, with_bn = gradient_norms[False], gradient_norms[True]
-print("without BN: first layer's gradient < 1e-6 × last layer's (vanishing):", without[0] < 1e-6 * without[-1])
-print("with BN:    first layer's gradient > 10 × last layer's (growing toward the input):",
+without, he, with_bn = (gradient_norms[setup] for setup in setups)
+print("default init, without BN: first layer's gradient < 1e-6 × last layer's (vanishing):", without[0] < 1e-6 * without[-1])
+print("He init, without BN:      first layer's gradient within 10× of the last layer's:", 0.1 < he[0] / he[-1] < 10)
+print("default init, with BN:    first layer's gradient > 10 × last layer's (growing toward the input):",
       with_bn[0] > 10 * with_bn[-1])
 
 # %% [markdown]
-# Without BN the gradient shrinks by many orders of magnitude towards the input; with BN it
-# does not vanish — it *grows* towards the input instead. ResNets (lesson 12) combine BN
-# with skip connections, which is what keeps deep networks trainable.
+# With the default initialization and no BN, the gradient shrinks by many orders of
+# magnitude towards the input. He initialization alone keeps the first layer's gradient
+# within the same order of magnitude as the last layer's (the printed ratio). BN also stops
+# the gradient from vanishing, but it makes it *grow* towards the input instead. Modern
+# networks use both — He initialization and BN — and ResNets (lesson 12) add skip
+# connections, which keep very deep networks trainable. BN's other benefits below, above all
+# larger learning rates, do not depend on the initialization.
 #
 # **2. "The batch statistics add random noise, which helps."** This is the regularization
 # view, and it has support: the same image gets a different output depending on its batch
 # (section 5), like a mild form of dropout; Ioffe and Szegedy found that with BN they could
 # reduce or drop dropout, and Luo et al. (2019) analyse BN's implicit regularization. The
-# note's side remark that $\gamma, \beta$ "are stable" is not part of this argument; they are
-# free parameters (section 4). The noise is a side effect, not the main story: its size
+# remark sometimes added, that $\gamma, \beta$ "are stable", is not part of this argument;
+# they are free parameters (section 4). The noise is a side effect, not the main story: its size
 # depends on the batch size, and very small batches make BN *worse* (the reason for Group
 # Normalization, Wu & He 2018).
 #
 # **3. "It speeds up convergence and allows larger learning rates."** This is the best
-# supported claim, and our experiment agrees with it. Bjorck et al. (2018) found that the
+# supported claim, and the checks of section 7 agree with it. Bjorck et al. (2018) found that the
 # ability to train with larger learning rates explains most of BN's benefit, both in speed
-# and in the accuracy reached; with a small learning rate, networks with and without BN end
-# up much closer.
+# and in the accuracy reached; trained to the end with a small learning rate, networks with
+# and without BN come out much closer.
 #
 # **And the original reason?** Ioffe and Szegedy (2015) proposed BN to reduce *internal
 # covariate shift*: the distribution of each layer's input changes as the layers below are
@@ -679,8 +774,8 @@ print("with BN:    first layer's gradient > 10 × last layer's (growing toward t
 # without BN at all, and the network still trained as well as with plain BN. Their account
 # is that BN makes the **loss landscape smoother** (the loss and its gradient change more
 # slowly along a step), so larger steps are safe — which connects back to explanation 3.
-# Honest summary: BN reliably makes plain CNNs easier to train and tolerates larger
-# learning rates; the exact mechanism is still debated.
+# In short: BN reliably makes plain CNNs easier to train and tolerates larger learning
+# rates; the exact mechanism is still debated.
 #
 # ## Common mistakes
 #
@@ -698,11 +793,15 @@ print("with BN:    first layer's gradient > 10 × last layer's (growing toward t
 # - **Tiny batches.** With 1–2 examples per batch the statistics are mostly noise; use
 #   larger batches, or Group/Layer Normalization.
 # - **A bias right before BN.** Harmless but wasted: BN subtracts it again; use `bias=False`.
+# - **"Without BN, deep networks cannot train."** A vanishing gradient at initialization is
+#   often a matter of the initialization: He initialization fixes it for ReLU networks
+#   (section 8).
 #
 # ## Sources
 #
-# - Course note 003 (in `shared/seeds/`): the formula, the role of $\gamma$ and $\beta$, the
-#   three explanations, which this lesson checks and corrects.
+# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers: Surpassing Human-Level
+#   Performance on ImageNet Classification*, ICCV 2015, §2.2 (He initialization,
+#   variance 2/fan-in).
 # - S. Ioffe, C. Szegedy, *Batch Normalization: Accelerating Deep Network Training by
 #   Reducing Internal Covariate Shift*, ICML 2015 (the method, ε, per-channel statistics for
 #   convolutions, the identity with γ = σ, β = μ, less need for dropout).
@@ -717,6 +816,7 @@ print("with BN:    first layer's gradient > 10 × last layer's (growing toward t
 #   Normalization*, ICLR 2019.
 # - Y. Wu, K. He, *Group Normalization*, ECCV 2018 (BN's trouble with small batches).
 # - PyTorch documentation of `torch.nn.BatchNorm2d` (momentum convention, unbiased running
-#   variance, `momentum=None`).
+#   variance, `momentum=None`), `torch.nn.Linear` (default initialization) and
+#   `torch.nn.init.kaiming_normal_`.
 # - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §8.5, and its Chinese edition
 #   《动手学深度学习》§7.5 (the two momentum conventions).

@@ -30,11 +30,7 @@ lesson = cnnlab.start_lesson("06_pooling", lang="zh")
 # %% [markdown]
 # # 第 06 课 · 池化层
 #
-# **池化**层像卷积一样在每张特征图上滑动一个窗口，但它不做加权求和，而是对窗口取一个固定的
-# 概括：最大值（**最大池化**）或平均值（**平均池化**）。它让特征图变小，没有任何要学习的东西，
-# 还让输出对图案的确切位置稍微不那么敏感。本课用循环实现这两种池化，数一数它们的参数，把它们与
-# 步幅为 2 的卷积相比较，在真实图像上测量“稍微不那么敏感”到底有多少，并逐条核对课程笔记对池化
-# 的说法。
+# **池化**层像卷积一样在每张特征图上滑动一个窗口，但它不做加权求和，而是对窗口取一个固定的概括：最大值（**最大池化**）或平均值（**平均池化**）。它让特征图变小，没有任何要学习的东西，还让输出对图案的确切位置稍微不那么敏感。本课用循环实现这两种池化，数一数它们的参数，把它们与步幅为 2 的卷积相比较，在真实图像上测量“稍微不那么敏感”到底有多少，并逐条核对关于池化的几种常见说法。《动手学深度学习》把 pooling 译作“汇聚”（汇聚层），本课程沿用“池化”的译法。
 #
 # **学完本课，你将能够**
 
@@ -57,14 +53,12 @@ from cnnlab.models.lenet5 import lenet5
 # %% [markdown]
 # ## 1 · 从零实现最大池化与平均池化
 #
-# 窗口为 $k\times k$、步幅为 $s$ 时，输出位置 $(i, j)$ 概括的是从第 $i\cdot s$ 行、第 $j\cdot s$
-# 列开始的那个窗口：
+# 窗口为 $k\times k$、步幅为 $s$ 时，输出位置 $(i, j)$ 概括的是从第 $i\cdot s$ 行、第 $j\cdot s$ 列开始的那个窗口：
 #
 # $$Y^\text{max}_{i,j} = \max_{0\le a,b<k} X_{i s + a,\; j s + b}, \qquad
 #   Y^\text{avg}_{i,j} = \frac{1}{k^2}\sum_{0\le a,b<k} X_{i s + a,\; j s + b}.$$
 #
-# 最常见的取法是 $k = s = 2$：互不重叠的 2×2 窗口。下面用两层循环实现这种情形，例子是 CS231n
-# 讲义中的 4×4 输入（课程笔记 004 引用的正是这张图）：
+# 最常见的取法是 $k = s = 2$：互不重叠的 2×2 窗口。下面用两层循环实现这种情形，例子是 CS231n 讲义中的 4×4 输入：
 
 # %%
 def pool2d(X, k, mode="max"):
@@ -86,8 +80,7 @@ print("最大池化：\n", pool2d(X, 2, "max"))
 print("平均池化：\n", pool2d(X, 2, "mean"))
 
 # %% [markdown]
-# PyTorch 的函数和层给出同样的数，`cnnlab.ops` 中的 NumPy 参考实现也一样（张量的形状是
-# $(N, C, H, W)$，所以要给 4×4 数组加上两个前导维）：
+# PyTorch 的函数和层给出同样的数，`cnnlab.ops` 中的 NumPy 参考实现也一样（张量的形状是 $(N, C, H, W)$，所以要给 4×4 数组加上两个前导维）：
 
 # %%
 X_t = torch.tensor(X)[None, None]                    # (1, 1, 4, 4)
@@ -103,8 +96,7 @@ for name, Y in {"F.avg_pool2d": F.avg_pool2d(X_t, 2), "nn.AvgPool2d(2)": nn.AvgP
     print(f"{name:>22}：{Y[0, 0].tolist()}  与循环结果相同：{np.array_equal(Y[0, 0].numpy(), pool2d(X, 2, 'mean'))}")
 
 # %% [markdown]
-# 库里的版本不用循环：NumPy 的 `sliding_window_view` 把每个窗口都作为输入的一个视图给出，每隔
-# $s$ 个取一个窗口，再对最后两个轴做一次 `.max` 就完成了。读一读：
+# 库里的版本不用循环：NumPy 的 `sliding_window_view` 把每个窗口都作为输入的一个视图给出，每隔 $s$ 个取一个窗口，再对最后两个轴做一次 `.max` 就完成了。读一读（课程库的文档字符串是英文的）：
 
 # %%
 cnnlab.show_source(pool_ops.pooling_windows)
@@ -113,10 +105,7 @@ cnnlab.show_source(max_pool2d)
 # %% [markdown]
 # ## 2 · 高和宽缩小，深度不变
 #
-# 池化在每个通道上分别进行：输出的第 $c$ 个通道只取决于输入的第 $c$ 个通道。所以 2×2、步幅 2
-# 的池化把 $s\times s\times d$ 变成 $\frac{s}{2}\times\frac{s}{2}\times d$，正如笔记 004 所说
-# （“并不会减小feature map的层数”）。在真实张量上看：一张 Fashion-MNIST 图像经过有 16 个卷积核
-# 的卷积层，得到 16 × 28 × 28；池化后得到 16 × 14 × 14。
+# 池化在每个通道上分别进行：输出的第 $c$ 个通道只取决于输入的第 $c$ 个通道。所以 2×2、步幅 2 的池化把 $s\times s\times d$ 变成 $\frac{s}{2}\times\frac{s}{2}\times d$：特征图的张数不变。在真实张量上看：一张 Fashion-MNIST 图像经过有 16 个卷积核的卷积层，得到 16 × 28 × 28；池化后得到 16 × 14 × 14。
 
 # %%
 test_set = cnnlab.fashion_mnist("test")
@@ -150,9 +139,7 @@ plt.show()
 # %% [markdown]
 # ### 奇数尺寸：向下取整还是向上取整
 #
-# “减半”只对偶数尺寸精确成立。在 7×7 上，步幅 2 的 2×2 窗口能放下三个；PyTorch 默认舍弃最后
-# 一行和一列（向下取整），而 `ceil_mode=True` 会多保留一个伸出边界的窗口，只在边界内的值上池化。
-# `cnnlab.pool_output_size` 给出推导，PyTorch 的结果与之一致：
+# “减半”只对偶数尺寸精确成立。在 7×7 上，步幅 2 的 2×2 窗口能放下三个；PyTorch 默认舍弃最后一行和一列（向下取整），而 `ceil_mode=True` 会多保留一个伸出边界的窗口，只在边界内的值上池化。`cnnlab.pool_output_size` 给出推导，PyTorch 的结果与之一致：
 
 # %%
 print(cnnlab.pool_output_size(7, 2, explain=True))
@@ -163,10 +150,9 @@ print("nn.MaxPool2d(2, ceil_mode=True)：", tuple(nn.MaxPool2d(2, ceil_mode=True
 print("ceil 模式输出的最后一列：", nn.MaxPool2d(2, ceil_mode=True)(X7)[0, 0, :, -1].tolist())
 
 # %% [markdown]
-# 最后一列 13、27、41、48 来自只包含输入第 6 列的窗口（$\{6, 13\}$、$\{20, 27\}$ …… 的最大值）。
-# 默认设置下，第 6 行和第 6 列根本不会被看到。
+# 最后一列 13、27、41、48 来自只包含输入第 6 列的窗口（$\{6, 13\}$、$\{20, 27\}$ …… 的最大值）。默认设置下，第 6 行和第 6 列根本不会被看到。
 #
-# ### 小测 · 输出尺寸（每题 1 分）
+# ### 小测验 · 输出尺寸（每题 1 分）
 
 # %% tags=["exercise:pool_ceil"]
 numeric("pool_ceil", answer=56, digits=0, unit="像素",
@@ -174,29 +160,36 @@ numeric("pool_ceil", answer=56, digits=0, unit="像素",
                "输出的高是多少？",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1，其中 n = 112、k = 3、p = 0、s = 2。最后一个窗口的起点仍在输入内，所以保留。",
         explanation="⌈(112 − 3) / 2⌉ + 1 = ⌈54.5⌉ + 1 = 55 + 1 = 56；不用 ceil_mode 则是 54 + 1 = 55。"
-                    "核对：cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True)。")
+                    "核对：cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True)。",
+        mistakes=[("rounded_down", 55,
+                   "你把 (n − k)/s 向下取整了，那是 PyTorch 的默认做法。ceil_mode=True 要向上取整。"),
+                  ("ignored_stride", 110,
+                   "你按步幅 1 计算了。步幅为 2 时，要先把 n − k 除以 2，再加 1。")])
 
 # %% tags=["exercise:pooled_shape"]
 shape("pooled_shape", answer=(64, 7, 7),
       prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
       hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
       explanation="高和宽都是 ⌊(15 − 2) / 2⌋ + 1 = 6 + 1 = 7，64 个通道不变：(64, 7, 7)。"
-                  "第 14 行和第 14 列被舍弃。")
+                  "第 14 行和第 14 列被舍弃。",
+      mistakes=[("rounded_up", (64, 8, 8),
+                 "你把 (15 − 2)/2 向上取整了。ceil_mode 没有打开，PyTorch 向下取整，舍弃最后一行和最后一列。"),
+                ("channels_last", (7, 7, 64),
+                 "题目要的是 (C, H, W)：PyTorch 把通道放在最前面。"),
+                ("forgot_plus_one", (64, 6, 6),
+                 "你漏掉了 + 1：⌊(n − k)/s⌋ 数的是窗口之间的步数，第一个窗口在迈出第一步之前就已经有了。")])
 
 # %% [markdown]
 # ## 3 · 没有要学习的参数
 #
-# 课程笔记 000 引用了这样一句话：*“There is no learning done in max pooling layers, no weights
-# or parameters to update, just down sampling.”*（最大池化层不学习，没有要更新的权重或参数，
-# 只做下采样。）数一数：
+# 常见的一种说法是：*“There is no learning done in max pooling layers, no weights or parameters to update, just down sampling.”*（最大池化层不学习，没有要更新的权重或参数，只做下采样。）数一数：
 
 # %%
 for layer in [nn.MaxPool2d(2), nn.AvgPool2d(2), nn.Conv2d(16, 16, kernel_size=3, padding=1)]:
     print(f"{str(layer):>70}：{sum(p.numel() for p in layer.parameters()):,} 个参数")
 
 # %% [markdown]
-# 没有参数不等于没有梯度。反向传播会穿过最大池化层：每个窗口把梯度传给取得最大值的那个输入，
-# 其余输入得到 0（平均池化则平均分给窗口内所有输入）。在 4×4 的例子上：
+# 没有参数不等于没有梯度。反向传播会穿过最大池化层：每个窗口把梯度传给取得最大值的那个输入，其余输入什么也得不到（平均池化则平均分给窗口内所有输入）。在 4×4 的例子上：
 
 # %%
 X_grad = torch.tensor(X, requires_grad=True)
@@ -220,9 +213,7 @@ for name, layer in downsamplers.items():
     print(f"{name:>16}：输出 {tuple(out.shape[1:])}，{sum(p.numel() for p in layer.parameters()):,} 个参数")
 
 # %% [markdown]
-# 它们各自能学到什么？带步幅的卷积是线性的，它能**精确地**学会平均池化：让输出通道 $o$ 在输入
-# 通道 $o$ 的四个像素上权重都取 $\frac14$，其他处为 0 即可。它却学不会最大池化，因为取最大值
-# 不是线性运算：一般而言 $\max(a + b) \ne \max(a) + \max(b)$。
+# 它们各自能学到什么？带步幅的卷积是线性的，它能**精确地**学会平均池化：让输出通道 $o$ 在输入通道 $o$ 的四个像素上权重都取 $\frac14$，其他处为零即可。它却学不会最大池化，因为取最大值不是线性运算：一般而言 $\max(a + b) \ne \max(a) + \max(b)$。
 
 # %%
 as_average = nn.Conv2d(16, 16, kernel_size=2, stride=2, bias=False)
@@ -236,16 +227,11 @@ b = torch.tensor([[[[0.0, 0.0], [0.0, 1.0]]]])
 print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.max_pool2d(a, 2) + F.max_pool2d(b, 2)).item())
 
 # %% [markdown]
-# 所以两者是不同的工具。池化不花代价、也不可调；带步幅的卷积要付出参数和乘法，但能学会**如何**
-# 下采样。Springenberg 等（2015，“Striving for simplicity: the all convolutional net”）把网络中的
-# 每个最大池化层都换成步幅为 2 的卷积，在 CIFAR-10 上并没有损失准确率；ResNet（第 12 课）在网络
-# 内部也用带步幅的卷积下采样，只在开头和末尾保留池化。
+# 所以两者是不同的工具。池化不花代价、也不可调；带步幅的卷积要付出参数和乘法，但能学会**如何**下采样。Springenberg 等（2015，“Striving for simplicity: the all convolutional net”）把网络中的每个最大池化层都换成步幅为 2 的卷积，在 CIFAR-10 上并没有损失准确率；ResNet（第 12 课）在网络内部也用带步幅的卷积下采样，只在开头和末尾保留池化。
 #
 # ## 5 · 池化后的特征图对小平移不变吗？
 #
-# 课程笔记 003 说，池化能“缓解卷积层对位置的过度敏感性”。我们来量一量。取 500 张 Fashion-MNIST
-# 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图，把每张图像向右平移
-# $d$ 个像素，看特征图变化了多少：
+# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图，把每张图像向右平移 $d$ 个像素，看特征图变化了多少：
 #
 # $$\text{相对变化} = \frac{\lVert f(\text{平移}_d\,x) - f(x)\rVert}{\lVert f(x)\rVert},$$
 #
@@ -289,9 +275,7 @@ for name, values in changes.items():
     print(f"{name:>10}：平移 {shifts} 个像素时的相对变化：", [round(v, 3) for v in values])
 
 # %% [markdown]
-# 平移一个像素，特征图的变化约为其自身大小的 80%，2×2 池化后的变化约为 60%，4×4 池化后更小。
-# 为什么只是部分不变？窗口中的最大值若在窗口**内部**移动，平移一个像素后它仍在；若越过边界进入
-# 相邻窗口，就变了。数一数完全没变的值：
+# 平移一个像素，特征图的变化约为其自身大小的 80%，2×2 池化后的变化约为 60%，4×4 池化后更小。为什么只是部分不变？窗口中的最大值若在窗口**内部**移动，平移一个像素后它仍在；若越过边界进入相邻窗口，就变了。数一数完全没变的值：
 
 # %%
 moved_1 = edge_features(shift_right(images, 1))
@@ -304,11 +288,7 @@ print("平移 2 个像素 vs. 池化结果右移一格，不变的比例：",
       round(fraction_unchanged(F.max_pool2d(moved_2, 2), pooled_then_moved), 3))
 
 # %% [markdown]
-# 平移一个像素后，大约四分之一的池化值保持不变；平移两个像素后几乎全都变了。但它们几乎全都在
-# 右边一格重新出现：平移一个步幅，池化后的特征图就整体移动一格。池化只对**小于窗口**的平移提供
-# 不变性，而且只对部分位置成立；平移更大时，它提供的与卷积一样，是更粗网格上的等变性。真实网络
-# 还存在混叠：Zhang（2019）《Making convolutional networks shift-invariant again》指出，常见的
-# CNN 在输入平移一个像素后预测就可能改变，并提出在下采样前先做模糊——值得延伸阅读。
+# 平移一个像素后，大约四分之一的池化值保持不变；平移两个像素后几乎全都变了。但它们几乎全都在右边一格重新出现：平移一个步幅，池化后的特征图就整体移动一格。池化只对**小于窗口**的平移提供不变性，而且只对部分位置成立；平移更大时，它提供的与卷积一样，是更粗网格上的等变性。真实网络还存在混叠：Zhang（2019）《Making convolutional networks shift-invariant again》指出，常见的 CNN 在输入平移一个像素后预测就可能改变，并提出在下采样前先做模糊——值得延伸阅读。
 
 # %%
 fig, ax = plt.subplots(figsize=(6.5, 4), constrained_layout=True)
@@ -323,29 +303,17 @@ ax.grid(alpha=0.3)
 plt.show()
 
 # %% [markdown]
-# ## 6 · 逐条核对课程笔记对池化的说法
+# ## 6 · 逐条核对关于池化的常见说法
 #
-# - **笔记 000**：池化层对特征图进行“压缩”，减少计算量、提取主要特征；没有要更新的权重。
-#   **正确**——见第 2、3 节。
-# - **笔记 004**：池化会压缩每张特征图，但不减少特征图的层数，$s\times s\times d \to
-#   \frac s2\times\frac s2\times d$。对步幅 2 的 2×2 窗口、偶数 $s$ **正确**；$s$ 为奇数时尺寸是
-#   $\lfloor s/2\rfloor$（打开 `ceil_mode` 时为 $\lceil s/2\rceil$）。
-# - **笔记 003**：池化“缓解卷积层对位置的过度敏感性”。**部分正确**——只在窗口范围内、只对部分
-#   位置成立（第 5 节）。它还扩大了后续各层的感受野（第 04 课）。
-# - **笔记 003** 的类比：就像神经细胞，只有信号超过阈值才会传给下一个神经元。请把它当作一个
-#   **宽松的比喻**：阈值更像 ReLU 做的事；最大池化是在邻域内挑出最强的响应。（神经科学里有更贴切、
-#   但仍有争议的类比：Riesenhuber 与 Poggio（1999）用 MAX 运算来模拟视觉皮层中的复杂细胞。）
-# - **笔记 004**：“MAX POOLING 简单直接而且是最好用的方法”。**说得太绝对。** 两种池化都在用：
-#   AlexNet 和 VGG 内部用最大池化，LeNet 用类似平均的下采样，NiN、GoogLeNet、ResNet 的末尾用全局
-#   平均池化（第 11 课），全卷积网络则完全不用池化。哪一种更好取决于特征和数据
-#   （Boureau、Ponce 与 LeCun，2010）。
+# - **“池化层压缩特征图”**，减少计算量、保留主要特征，而且没有要更新的权重。**正确**——见第 2、3 节。
+# - **“池化会缩小每张特征图，但不减少特征图的张数”**，$s\times s\times d \to \frac s2\times\frac s2\times d$。对步幅 2 的 2×2 窗口、偶数 $s$ **正确**；$s$ 为奇数时尺寸是 $\lfloor s/2\rfloor$（打开 `ceil_mode` 时为 $\lceil s/2\rceil$）。
+# - **“池化降低卷积层对位置的敏感性。”** **部分正确**——只在窗口范围内、只对部分位置成立（第 5 节）。它还扩大了后续各层的感受野（第 04 课）。
+# - **一个类比**：池化就像神经细胞，只有信号超过阈值才会传给下一个神经元。请把它当作一个**宽松的比喻**：阈值更像 ReLU 做的事；最大池化是在邻域内挑出最强的响应。（神经科学里有更贴切、但仍有争议的类比：Riesenhuber 与 Poggio（1999）用 MAX 运算来模拟视觉皮层中的复杂细胞。）
+# - **“最大池化简单直接，而且是最好用的方法。”** **说得太绝对。** 两种池化都在用：AlexNet 和 VGG 内部用最大池化，LeNet 用类似平均的下采样，NiN、GoogLeNet、ResNet 的末尾用全局平均池化（第 11 课），全卷积网络则完全不用池化。哪一种更好取决于特征和数据（Boureau、Ponce 与 LeCun，2010）。
 #
 # ## 7 · 预告：LeNet 的可训练下采样
 #
-# LeNet-5（LeCun 等，1998）的池化层并不是没有参数的。S2 层把每个 2×2 窗口的四个值相加，乘以一个
-# **可训练系数**，加上一个**可训练偏置**，再通过压缩函数——每张特征图一个系数、一个偏置。课程笔记
-# 001 算出 S2 有 $2\times 6$ 个可训练参数、S4 有 $2 \times 16$ 个；`cnnlab.models.lenet5` 中忠于
-# 原文的 LeNet-5 给出同样的结果：
+# LeNet-5（LeCun 等，1998）的池化层并不是没有参数的。S2 层把每个 2×2 窗口的四个值相加，乘以一个**可训练系数**，加上一个**可训练偏置**，再通过压缩函数——每张特征图一个系数、一个偏置：S2 有 $2\times 6$ 个可训练参数，S4 有 $2 \times 16$ 个（LeCun 等，1998，§II.B）。`cnnlab.models.lenet5` 中忠于原文的 LeNet-5 给出同样的结果：
 
 # %%
 net = lenet5()
@@ -358,11 +326,9 @@ with torch.no_grad():
           torch.allclose(net.s2(maps), rebuilt, atol=1e-6))
 
 # %% [markdown]
-# 笔记 001 描述 S2 时用的是窗口的**均值**，描述 S4 时用的是**和**；论文中两层都用和。两者只差一个
-# 因子 4，可训练系数会把它吸收掉，所以描述的是同一种层。笔记还写了“Sigmoid”，而论文用的是缩放过
-# 的 tanh：$1.7159\tanh(2a/3)$；第 08 课会搭出整个网络。
+# 常见的描述用窗口的**均值**来介绍 S2，而论文在 S2 和 S4 中用的都是**和**。两者只差一个因子 4，可训练系数会把它吸收掉，所以描述的是同一种层。这些描述还常写“sigmoid”，而论文用的是缩放过的 tanh：$1.7159\tanh(2a/3)$（论文附录 A）；第 08 课会搭出整个网络。
 #
-# ### 小测 · 判断对错（1 分）
+# ### 小测验 · 判断对错（1 分）
 
 # %% tags=["exercise:pooling_true"]
 choice("pooling_true", answer=2,
@@ -374,14 +340,18 @@ choice("pooling_true", answer=2,
        hint="回顾第 2–5 节：数一数参数，量一量平移，再想想取最大值是不是线性运算。",
        explanation="池化逐通道进行，没有参数；默认情况下输出尺寸向下取整。它的不变性只覆盖小于窗口的平移，"
                    "而且只是部分成立。卷积是线性的，所以能重现平均池化，却不能重现最大池化。",
-       reveal_after=2)
+       reveal_after=2,
+       mistakes=[("pool_has_weights", 0,
+                  "数一数（第 3 节）：nn.MaxPool2d 根本没有参数，它只在每个窗口里取最大值。"),
+                 ("full_shift_invariance", 1,
+                  "第 5 节量过：池化后的输出只在部分小于窗口的平移下保持不变，并非任意平移。"),
+                 ("conv_computes_max", 3,
+                  "卷积是线性的，取最大值不是：权重可以重现平均池化，却永远重现不了最大池化。")])
 
 # %% [markdown]
 # ### 练习 · 任意窗口与步幅的最大池化（3 分）
 #
-# 补全 `max_pool2d_single(X, k, s)`：`X` 是二维张量（单个通道），窗口为 `k`×`k`，步幅为 `s`
-# （`s < k` 时窗口会重叠），不填充，尺寸像 PyTorch 一样向下取整。返回形状为
-# $(\lfloor (h-k)/s\rfloor + 1,\ \lfloor (w-k)/s\rfloor + 1)$ 的二维张量。用循环即可。
+# 补全 `max_pool2d_single(X, k, s)`：`X` 是二维张量（单个通道），窗口为 `k`×`k`，步幅为 `s`（`s < k` 时窗口会重叠），不填充，尺寸像 PyTorch 一样向下取整。返回形状为 $(\lfloor (h-k)/s\rfloor + 1,\ \lfloor (w-k)/s\rfloor + 1)$ 的二维张量。用循环即可。
 
 # %% tags=["exercise:max_pool2d_single"]
 def max_pool2d_single(X, k, s):
@@ -416,24 +386,16 @@ for _shape, _k, _s in [((6, 6), 2, 2), ((7, 5), 3, 2), ((9, 9), 3, 3), ((5, 8), 
 # - **跨通道池化。** 池化从不混合通道；只有卷积才会。
 # - **忘了默认步幅。** `nn.MaxPool2d(3)` 的步幅是 3 而不是 1：步幅默认等于窗口大小。
 # - **以为总是精确减半。** 尺寸为奇数时向下取整（最后一行和一列被忽略），除非 `ceil_mode=True`。
-# - **“没有参数，所以没有梯度。”** 梯度会穿过池化层：传给最大值的胜出者，或平均分给平均池化窗口
-#   内的所有输入。
-# - **“池化让网络具有平移不变性。”** 只是部分如此，而且只对小于窗口的平移成立；更大的平移会移动
-#   池化后的特征图。
+# - **“没有参数，所以没有梯度。”** 梯度会穿过池化层：传给最大值的胜出者，或平均分给平均池化窗口内的所有输入。
+# - **“池化让网络具有平移不变性。”** 只是部分如此，而且只对小于窗口的平移成立；更大的平移会移动池化后的特征图。
 #
 # ## 参考资料
 #
-# - 课程笔记 000、001、003、004（`shared/seeds/`），第 6 节逐条核对了其中的说法。
-# - CS231n，*Convolutional Neural Networks for Visual Recognition*，关于池化层的讲义（4×4 最大池化
-#   的例子）。
-# - 阿斯顿·张等，《动手学深度学习》§6.5“汇聚层”。
-# - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller，*Striving for Simplicity: The
-#   All Convolutional Net*，ICLR workshop 2015。
+# - CS231n，*Convolutional Neural Networks for Visual Recognition*，关于池化层的讲义（4×4 最大池化的例子）。
+# - 阿斯顿·张等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。
+# - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller，*Striving for Simplicity: The All Convolutional Net*，ICLR workshop 2015。
 # - R. Zhang，*Making Convolutional Networks Shift-Invariant Again*，ICML 2019。
-# - Y.-L. Boureau, J. Ponce, Y. LeCun，*A Theoretical Analysis of Feature Pooling in Visual
-#   Recognition*，ICML 2010。
-# - M. Riesenhuber, T. Poggio，*Hierarchical Models of Object Recognition in Cortex*，Nature
-#   Neuroscience 2，1999。
-# - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner，*Gradient-Based Learning Applied to Document
-#   Recognition*，Proc. IEEE 86，1998（可训练的下采样层 S2 和 S4）。
+# - Y.-L. Boureau, J. Ponce, Y. LeCun，*A Theoretical Analysis of Feature Pooling in Visual Recognition*，ICML 2010。
+# - M. Riesenhuber, T. Poggio，*Hierarchical Models of Object Recognition in Cortex*，Nature Neuroscience 2，1999。
+# - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner，*Gradient-Based Learning Applied to Document Recognition*，Proc. IEEE 86，1998（可训练的下采样层 S2 和 S4）。
 # - PyTorch 文档：`torch.nn.MaxPool2d`（`ceil_mode`）、`torch.nn.AvgPool2d`。

@@ -30,11 +30,7 @@ lesson = cnnlab.start_lesson("07_batch_norm", lang="zh")
 # %% [markdown]
 # # 第 07 课 · 批量归一化
 #
-# 批量归一化层（batch normalization，简称 BN）把一个通道在整个批量里的数值平移到均值 0、
-# 缩放到方差 1，再乘上可学习的缩放 $\gamma$、加上可学习的偏移 $\beta$。公式只有一行，
-# 真正容易写错的是细节：在哪些轴上求统计量、用哪一种方差、“momentum”指的是什么、
-# 训练模式和评估模式有什么不同。本课从零实现 BN，与 `nn.BatchNorm2d` 逐数对齐；
-# 在有无 BN 的同一个网络上做训练对比；最后用后续研究的证据逐条审视“BN 为什么有效”的几种解释。
+# 批量归一化层（batch normalization，简称 BN）把一个通道在整个批量里的数值平移到均值 0、缩放到方差 1，再乘上可学习的缩放 $\gamma$、加上可学习的偏移 $\beta$。《动手学深度学习》把它译作“批量规范化”，本课程称为“批量归一化”。公式只有一行，真正容易写错的是细节：在哪些轴上求统计量、用哪一种方差、“momentum”指的是什么、训练模式和评估模式有什么不同。本课从零实现 BN，与 `nn.BatchNorm2d` 逐数对齐；在有无 BN 的同一个网络上做训练对比；最后用后续研究的证据逐条审视“BN 为什么有效”的几种解释。
 #
 # **学完本课，你将能够**
 
@@ -43,6 +39,7 @@ for number, objective in enumerate(lesson.objectives["zh"], start=1):
     print(f"{number}. {objective}")
 
 # %%
+import copy
 import math
 import time
 
@@ -58,25 +55,20 @@ from cnnlab.models import lenet_modern
 from cnnlab.ops import batch_norm
 
 # %% [markdown]
-# ## 1 · 公式，以及课程笔记省略了什么
+# ## 1 · 公式，以及简写形式省略的两个细节
 #
-# 课程笔记 003 把批量归一化写成
+# 批量归一化常被写成
 #
 # $$x_{i+1} = \gamma\,\frac{x_i - \mu}{\sigma} + \beta ,$$
 #
-# 其中 $\mu$、$\sigma^2$ 是批量内的均值和方差，$\gamma$、$\beta$ 通过训练学习。思路没错，
-# 但所有实现真正计算的是
+# 其中 $\mu$、$\sigma^2$ 是批量内的均值和方差，$\gamma$、$\beta$ 通过训练学习。思路没错，但所有实现真正计算的是
 #
 # $$\hat x = \frac{x - \mu_B}{\sqrt{\sigma_B^2 + \varepsilon}}, \qquad y = \gamma\,\hat x + \beta ,$$
 #
-# 笔记省略了两个细节：
+# 简写形式省略了两个细节：
 #
-# 1. **$\varepsilon$**：一个很小的常数（PyTorch 里叫 `eps`，下面会打印出来）。当某个通道的值全部相同时，
-#    结果是 0，而不是 $0/0$。
-# 2. **哪些数值共用一个 $\mu_B$ 和 $\sigma_B^2$。** 在全连接层之后，每个特征在批量的 $N$ 个样本上归一化；
-#    在卷积层之后，每个**通道**在批量**以及**所有位置上归一化，也就是在 $(N, H, W)$ 三个轴上求统计量：
-#    $m = N \cdot H \cdot W$ 个数共用一个均值和一个方差，每个通道也只有一个 $\gamma$ 和一个 $\beta$。
-#    原因是：一个通道就是同一个卷积核在各处滑动的结果，各个位置理应一视同仁。
+# 1. **$\varepsilon$**：一个很小的常数（PyTorch 里叫 `eps`，下面会打印出来）。当某个通道的值全部相同时，结果是 0，而不是 $0/0$。
+# 2. **哪些数值共用一个 $\mu_B$ 和 $\sigma_B^2$。** 在全连接层之后，每个特征在批量的 $N$ 个样本上归一化；在卷积层之后，每个**通道**在批量**以及**所有位置上归一化，也就是在 $(N, H, W)$ 三个轴上求统计量：$m = N \cdot H \cdot W$ 个数共用一个均值和一个方差，每个通道也只有一个 $\gamma$ 和一个 $\beta$。原因是：一个通道就是同一个卷积核在各处滑动的结果，各个位置理应一视同仁。
 #
 # 下面是一个批量：2 张图像、3 个通道、每个通道 2×2。我们故意让三个通道的尺度和偏移相差很大，然后手工归一化。
 
@@ -100,8 +92,7 @@ print("与 F.batch_norm(training=True) 相同：",
       torch.allclose(X_hat, F.batch_norm(X, None, None, training=True, eps=eps), atol=1e-6))
 
 # %% [markdown]
-# 尺度天差地别的三个通道，归一化后各自的均值都是 0、方差都是 1（因为有 $\varepsilon$，方差略小于 1）。
-# PyTorch 默认的 $\varepsilon$：
+# 尺度天差地别的三个通道，归一化后各自的均值都是 0、方差都是 1（因为有 $\varepsilon$，方差略小于 1）。PyTorch 默认的 $\varepsilon$：
 
 # %%
 print("nn.BatchNorm2d 默认的 eps：", nn.BatchNorm2d(3).eps)
@@ -109,8 +100,7 @@ print("nn.BatchNorm2d 默认的 eps：", nn.BatchNorm2d(3).eps)
 # %% [markdown]
 # ### 为什么 $\varepsilon$ 不能省
 #
-# 笔记直接除以 $\sigma$。设想某个通道的值全都一样——比如一个“死掉”的 ReLU 通道全是 0，
-# 这时 $\sigma = 0$：
+# 简写形式直接除以 $\sigma$。设想某个通道的值全都一样——比如一个“死掉”的 ReLU 通道全是零，这时 $\sigma = 0$：
 
 # %%
 constant = torch.full((4, 1, 2, 2), 3.0)       # (N, C, H, W)：只有一个通道，每个值都是 3
@@ -124,9 +114,7 @@ print("(x − μ) / √(σ² + ε)  ：", ((constant - mu) / (sigma2 + eps).sqrt
 #
 # ### “拉回 N(0, 1)”？归一化不等于正态化
 #
-# 笔记 003 说归一化“把数据统一拉回 N(0,1) 的标准正态分布”。准确地说，它只是把**均值变成 0、方差变成 1**。
-# 它对每个通道是一个仿射变换，改变不了分布的**形状**。例如 ReLU 的输出是偏斜的，在 0 处有一个尖峰；
-# 归一化之后照样偏斜。偏度（标准化后数值三次方的均值）对正态分布是 0：
+# 常有人说归一化“把数据统一拉回 N(0,1) 的标准正态分布”。准确地说，它只是把**均值变成 0、方差变成 1**。它对每个通道是一个仿射变换，改变不了分布的**形状**。例如 ReLU 的输出是偏斜的，在零处有一个尖峰；归一化之后照样偏斜。偏度（标准化后数值三次方的均值）对正态分布是 0：
 
 # %%
 def skewness(t):
@@ -160,16 +148,13 @@ plt.show()
 # %% [markdown]
 # ## 2 · 从零实现 BatchNorm2d，并与 PyTorch 对齐
 #
-# 课程库里的参考实现用 NumPy 写成，遵循 PyTorch 的约定。读一读：训练分支用当前批量的统计量，
-# 并更新滑动统计量；评估分支用滑动统计量。
+# 课程库里的参考实现用 NumPy 写成，遵循 PyTorch 的约定（课程库的文档字符串是英文的）。读一读：训练分支用当前批量的统计量，并更新滑动统计量；评估分支用滑动统计量。
 
 # %%
 cnnlab.show_source(batch_norm)
 
 # %% [markdown]
-# 注意训练分支里有**两种**方差：输出用**有偏**方差（除以 $m$）归一化，而滑动估计用**无偏**方差
-# （除以 $m - 1$，即乘以 $m/(m-1)$）更新。下面在第 1 节的批量 `X` 上，让 `nn.BatchNorm2d` 和
-# `batch_norm` 各做一步训练，并给 $\gamma$、$\beta$ 设上不平凡的值。
+# 注意训练分支里有**两种**方差：输出用**有偏**方差（除以 $m$）归一化，而滑动估计用**无偏**方差（除以 $m - 1$，即乘以 $m/(m-1)$）更新。下面在第 1 节的批量 `X` 上，让 `nn.BatchNorm2d` 和 `batch_norm` 各做一步训练，并给 $\gamma$、$\beta$ 设上不平凡的值。
 
 # %%
 bn = nn.BatchNorm2d(3)                          # γ = 1, β = 0, running_mean = 0, running_var = 1
@@ -192,8 +177,7 @@ print("running_mean 一致：", np.allclose(running_mean, bn.running_mean.numpy(
 print("running_var 一致： ", np.allclose(running_var, bn.running_var.numpy(), atol=1e-5))
 
 # %% [markdown]
-# 滑动方差是怎么来的？看通道 1（尺度为 5 的那个）：$m = 8$ 个数，无偏方差等于有偏方差乘以 $8/7$；
-# 更新时取旧值 1 的 90 %，加上它的 10 %。
+# 滑动方差是怎么来的？看通道 1（尺度为 5 的那个）：$m = 8$ 个数，无偏方差等于有偏方差乘以 $8/7$；更新时取旧值 1 的 90 %，加上它的 10 %。
 
 # %%
 m = X.shape[0] * X.shape[2] * X.shape[3]
@@ -210,9 +194,7 @@ print(f"（若用有偏方差，结果会是             {0.9 * 1 + 0.1 * biased
 # %% [markdown]
 # ### 评估模式
 #
-# 调用 `bn.eval()` 之后，这一层不再看当前批量：它用 `running_mean` 和 `running_var` 归一化，
-# 也不再更新它们。我们的函数在 `training=False` 时做同样的事。由于滑动统计量到目前为止只见过一个批量，
-# 它们还很接近初始值 0 和 1，所以“归一化”后的输出离均值 0 还差得远：
+# 调用 `bn.eval()` 之后，这一层不再看当前批量：它用 `running_mean` 和 `running_var` 归一化，也不再更新它们。我们的函数在 `training=False` 时做同样的事。由于滑动统计量到目前为止只见过一个批量，它们还很接近初始值 0 和 1，所以“归一化”后的输出离均值 0 还差得远：
 
 # %%
 bn.eval()
@@ -225,9 +207,7 @@ print("评估模式输出的各通道均值：", [round(v, 2) for v in out_eval_
 # %% [markdown]
 # ### 练习 1 · 训练模式的批量归一化（3 分）
 #
-# 补全 `batch_norm_train(X, gamma, beta, eps)`：`X` 是形状为 (N, C, H, W) 的张量，`gamma` 和 `beta`
-# 的形状是 (C,)。用当前批量每个通道的均值和**有偏**方差，返回 $\gamma\,\hat x + \beta$，
-# 结果要与 `F.batch_norm(..., training=True)` 完全一致。注意形状：把统计量变成 (1, C, 1, 1) 才能广播。
+# 补全 `batch_norm_train(X, gamma, beta, eps)`：`X` 是形状为 (N, C, H, W) 的张量，`gamma` 和 `beta` 的形状是 (C,)。用当前批量每个通道的均值和**有偏**方差，返回 $\gamma\,\hat x + \beta$，结果要与 `F.batch_norm(..., training=True)` 完全一致。注意形状：把统计量变成 (1, C, 1, 1) 才能广播。
 
 # %% tags=["exercise:batch_norm_train"]
 def batch_norm_train(X, gamma, beta, eps=1e-5):
@@ -266,11 +246,7 @@ for _shape, _eps in [((4, 3, 5, 5), 1e-5), ((1, 2, 3, 4), 1e-3), ((8, 5, 1, 1), 
 # $$\text{running} \leftarrow (1 - \text{momentum})\cdot\text{running} + \text{momentum}\cdot\text{批量统计量},
 # \qquad \text{momentum 默认为 } 0.1,$$
 #
-# 也就是说 momentum 是**新值**的权重。《动手学深度学习》中文版自己写的 `batch_norm` 恰好反过来：
-# `moving_mean = momentum * moving_mean + (1.0 - momentum) * mean`，取 `momentum=0.9`，
-# momentum 是**旧值**的权重（Keras 也用这种约定，默认 0.99）。英文版（d2l.ai）已改用 PyTorch 的约定：
-# `(1.0 - momentum) * moving_mean + momentum * mean`，取 `momentum=0.1`。两者描述的是同一个平均：
-# PyTorch 的 0.1 **就是** d2l 中文版的 0.9。
+# 也就是说 momentum 是**新值**的权重。《动手学深度学习》中文版自己写的 `batch_norm` 恰好反过来：`moving_mean = momentum * moving_mean + (1.0 - momentum) * mean`，取 `momentum=0.9`，momentum 是**旧值**的权重（Keras 也用这种约定，默认 0.99）。英文版（d2l.ai）已改用 PyTorch 的约定：`(1.0 - momentum) * moving_mean + momentum * mean`，取 `momentum=0.1`。两者描述的是同一个平均：PyTorch 的 0.1 **就是** d2l 中文版的 0.9。
 
 # %%
 def pytorch_update(running, batch_stat, momentum):
@@ -288,9 +264,7 @@ print(f"d2l 中文版约定，momentum 0.9：{d2l_zh_update(0.0, 10.0, 0.9):.4f}
 print(f"PyTorch 约定，momentum 0.9：{pytorch_update(0.0, 10.0, 0.9):.4f}", "← 把 d2l 中文版的数字用在 PyTorch 里：错误")
 
 # %% [markdown]
-# 把 d2l 中文版的 `0.9` 照抄进 `nn.BatchNorm2d(momentum=0.9)` 不会报错，却会悄悄地让滑动统计量
-# 几乎完全跟着**最后一个批量**走。我们把同一串 60 个又小又嘈杂的批量（通道的真实均值为 5）
-# 喂给三个层：默认设置的 PyTorch、填了 d2l 数字的 PyTorch，以及 d2l 中文版自己的公式（0.9）。
+# 把 d2l 中文版的 `0.9` 照抄进 `nn.BatchNorm2d(momentum=0.9)` 不会报错，却会悄悄地让滑动统计量几乎完全跟着**最后一个批量**走。我们把同一串 60 个又小又嘈杂的批量（通道的真实均值为 5）喂给三个层：默认设置的 PyTorch、填了 d2l 数字的 PyTorch，以及 d2l 中文版自己的公式（0.9）。
 
 # %%
 torch.manual_seed(2)
@@ -327,36 +301,42 @@ ax.legend(fontsize=9, loc="lower right")
 plt.show()
 
 # %% [markdown]
-# 蓝线和橙色虚线完全重合；红线随每个批量跳动，于是模型评估时用的是恰好最后到来的那个批量的统计量。
-# 另外注意，正确的滑动均值起步很慢：$k$ 步之后，初始值 0 仍占 $0.9^k$ 的权重：
+# 蓝线和橙色虚线完全重合；红线随每个批量跳动，于是模型评估时用的是恰好最后到来的那个批量的统计量。另外注意，正确的滑动均值起步很慢：$k$ 步之后，初始值 0 仍占 $0.9^k$ 的权重：
 
 # %%
 for k in (10, 30, 60):
     print(f"{k:2d} 步后初始值的权重：0.9^{k} = {0.9 ** k:.3f}")
 
 # %% [markdown]
-# 这对很短的训练（比如本课的快速模式）有影响：评估模式的统计量会落后于训练模式。
-# （d2l 的从零实现与 PyTorch 还有两处不同：两个版本都把**有偏**方差存进 `moving_var`；
-# PyTorch 还支持 `momentum=None`，即简单的累积平均。）
+# 这对很短的训练（比如本课的快速模式）有影响：评估模式的统计量会落后于训练模式。（d2l 的从零实现与 PyTorch 还有两处不同：两个版本都把**有偏**方差存进 `moving_var`；PyTorch 还支持 `momentum=None`，即简单的累积平均。）
 #
 # ### 小测验 · 手算一次更新（每题 1 分）
 #
-# PyTorch 中一个使用默认 momentum 的 BN 层，某个通道当前 `running_mean = 40`、`running_var = 1`。
-# 在训练模式下，它遇到一个批量，这个通道里的四个值是 50、70、90、110（比如 N = 4 张 1×1 的图像）。
+# PyTorch 中一个使用默认 momentum 的 BN 层，某个通道当前 `running_mean = 40`、`running_var = 1`。在训练模式下，它遇到一个批量，这个通道里的四个值是 50、70、90、110（比如 N = 4 张 1×1 的图像）。
 
 # %% tags=["exercise:running_mean_step"]
 numeric("running_mean_step", answer=44, digits=1, tolerance=0,
         prompt="这一步之后 running_mean 是多少？",
         hint="PyTorch 的 momentum 0.1 是新批量均值的权重：(1 − 0.1) · 旧值 + 0.1 · 批量均值。",
         explanation="批量均值是 (50 + 70 + 90 + 110) / 4 = 80，所以 0.9 · 40 + 0.1 · 80 = 36 + 8 = 44。"
-                    "若把 momentum 当成旧值的权重（d2l 中文版的约定），会得到 0.1 · 40 + 0.9 · 80 = 76。")
+                    "若把 momentum 当成旧值的权重（d2l 中文版的约定），会得到 0.1 · 40 + 0.9 · 80 = 76。",
+        mistakes=[("momentum_flipped", 76,
+                   "你给新批量均值的权重是 0.9（d2l 中文版的约定）。在 PyTorch 里，momentum = 0.1 是新值的权重，0.9 是旧滑动均值的权重。"),
+                  ("batch_mean_only", 80,
+                   "这就是批量均值本身。running_mean 只朝它移动一小步：它是从旧值出发的指数滑动平均。")])
 
 # %% tags=["exercise:running_var_step"]
 numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
         prompt="这一步之后 running_var 又是多少？（保留一位小数）",
         hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，这里 m = 4。",
         explanation="相对 80 的离差是 −30、−10、10、30，平方和为 2000。无偏方差 2000 / 3 ≈ 666.67"
-                    "（有偏方差 500 才是用来归一化这个批量的）。running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57。")
+                    "（有偏方差 500 才是用来归一化这个批量的）。running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57。",
+        mistakes=[("biased_variance", 50.9,
+                   "你用了有偏方差（除以 m = 4），那是归一化这个批量用的。滑动方差用无偏方差更新，要除以 m − 1。"),
+                  ("momentum_flipped", 600.1,
+                   "你给新批量方差的权重是 0.9。PyTorch 的 momentum 0.1 是新值的权重。"),
+                  ("batch_variance_only", 666.7,
+                   "这就是批量的无偏方差本身。running_var 只从旧值 1 朝它移动一小步。")])
 
 # %% tags=["exercise:momentum_port"]
 choice("momentum_port", answer=1,
@@ -366,14 +346,16 @@ choice("momentum_port", answer=1,
               "更新，momentum = 0.9。用哪个 PyTorch 层才能得到同样的滑动平均？",
        hint="在 PyTorch 里，momentum 是新批量统计量的权重。d2l 中文版给新值的权重是多少？",
        explanation="d2l 中文版给新值的权重是 1 − 0.9 = 0.1，这正是 PyTorch 的 momentum：0.1，也就是默认值。"
-                   "传入 0.9 会让滑动统计量跟着最后一个批量走。")
+                   "传入 0.9 会让滑动统计量跟着最后一个批量走。",
+       mistakes=[("copied_momentum", 0,
+                  "你照抄了数字，没有照搬含义：d2l 中文版的 0.9 是旧值的权重，PyTorch 的 momentum 是新值的权重。"),
+                 ("no_difference", 3,
+                  "两个公式把 momentum 乘在不同的项上，同一个数会得到不同的平均：看上面那条红色曲线。")])
 
 # %% [markdown]
 # ## 4 · γ 和 β 是普通的、不受约束的参数
 #
-# 笔记 003 说 $\beta$ 和 $\gamma$ “是在一定的范围内，不能波动太大”。方法本身并没有这样的规定：
-# 它们就是普通的可学习参数，像其他权重一样由优化器更新，没有截断，也没有投影。它们的**初始值**是 1 和 0，
-# 实践中也常常保持在不大的范围内，但那是训练的结果，不是规则。
+# 也有人说 $\beta$ 和 $\gamma$ “是在一定的范围内，不能波动太大”。方法本身并没有这样的规定：它们就是普通的可学习参数，像其他权重一样由优化器更新，没有截断，也没有投影。它们的**初始值**是 1 和 0，实践中也常常保持在不大的范围内，但那是训练的结果，不是规则。
 
 # %%
 bn = nn.BatchNorm2d(3)
@@ -382,8 +364,7 @@ print("nn.BatchNorm2d(3) 的可学习张量：", [name for name, _ in bn.named_p
 print("缓冲区（不学习、没有梯度）：    ", [name for name, _ in bn.named_buffers()])
 
 # %% [markdown]
-# 它们自由到可以**完全抵消归一化**：取 $\gamma = \sqrt{\sigma_B^2 + \varepsilon}$、$\beta = \mu_B$，
-# 这一层就原样输出它的输入。Ioffe 和 Szegedy 在原论文中就指出了这一点：加上 BN 并不会削弱一层能表示的东西。
+# 它们自由到可以**完全抵消归一化**：取 $\gamma = \sqrt{\sigma_B^2 + \varepsilon}$、$\beta = \mu_B$，这一层就原样输出它的输入。Ioffe 和 Szegedy 在原论文中就指出了这一点：加上 BN 并不会削弱一层能表示的东西。
 
 # %%
 bn.train()
@@ -395,9 +376,7 @@ print("取 γ = √(σ² + ε)、β = μ 时 BN 原样返回输入：", torch.al
 # %% [markdown]
 # ## 5 · 训练模式与评估模式：经典的 bug
 #
-# 在训练模式下，一张图像的输出取决于**同一批量里的其他图像**，因为它们参与了 $\mu_B$ 和 $\sigma_B^2$ 的计算。
-# 训练时这是有意为之（第 8 节说的“噪声”），预测时却是 bug。下面用一个未训练、带 BN 的 LeNet（第 08 课介绍），
-# 把同一张图像放进两个不同的批量里分类。
+# 在训练模式下，一张图像的输出取决于**同一批量里的其他图像**，因为它们参与了 $\mu_B$ 和 $\sigma_B^2$ 的计算。训练时这是有意为之（第 8 节说的“噪声”），预测时却是 bug。下面用一个未训练、带 BN 的 LeNet（第 08 课介绍），把同一张图像放进两个不同的批量里分类。
 
 # %%
 torch.manual_seed(5)
@@ -417,10 +396,8 @@ print("评估模式：同一张图像的 logits 相同吗？", same_eval)
 # %% [markdown]
 # 忘记 `model.eval()` 还有两个后果：
 #
-# - **“评估”时滑动统计量被改掉。** `torch.no_grad()` 关掉的是梯度，不是训练模式；
-#   训练模式下每一次前向传播都会更新 `running_mean` 和 `running_var`。
-# - **批量为 1 可能直接报错。** 在全连接层之后，`BatchNorm1d` 每个特征只有一个值，无法从中算方差。
-#   （`BatchNorm2d` 每个通道仍有 $H\cdot W$ 个值，所以能运行——但用的是单张图像的统计量。）
+# - **“评估”时滑动统计量被改掉。** `torch.no_grad()` 关掉的是梯度，不是训练模式；训练模式下每一次前向传播都会更新 `running_mean` 和 `running_var`。
+# - **只有一张图像的批量可能直接报错。** 在全连接层之后，`BatchNorm1d` 每个特征只有一个值，无法从中算方差。（`BatchNorm2d` 每个通道仍有 $H\cdot W$ 个值，所以能运行——但用的是单张图像的统计量。）
 
 # %%
 first_bn = model[1]                              # 第一个卷积之后的 BatchNorm2d
@@ -446,16 +423,18 @@ choice("eval_statistics", answer=2,
        prompt="调用 model.eval() 之后，BatchNorm2d 层用哪一组均值和方差做归一化？",
        hint="评估时，一张图像的结果不应取决于批量里还有什么，也不能偷看测试集。",
        explanation="用训练时收集的滑动估计（running_mean、running_var）。它们是固定的数，所以评估时 BN "
-                   "是每个通道上一个固定的仿射变换，批量为 1 也没问题。")
+                   "是每个通道上一个固定的仿射变换，批量为 1 也没问题。",
+       mistakes=[("batch_statistics", 0,
+                  "当前批量的统计量是训练模式用的；用它们时，一张图像的输出取决于同一批量里的其他图像（第 5 节）。"),
+                 ("test_set_statistics", 1,
+                  "BN 从来看不到整个测试集，评估时也不能偷看它。"),
+                 ("bn_switched_off", 3,
+                  "评估模式下 BN 仍然做归一化；变的只是均值和方差从哪里来。")])
 
 # %% [markdown]
 # ## 6 · 评估时 BN 是仿射变换：把它折叠进卷积
 #
-# 统计量固定之后，BN 对每个通道计算 $y = a\,x + b$，其中
-# $a = \gamma / \sqrt{\text{running\_var} + \varepsilon}$，$b = \beta - a \cdot \text{running\_mean}$。
-# 卷积之后再接一个逐输出通道的仿射变换，仍然是一个卷积：把第 $c$ 个卷积核乘以 $a_c$，
-# 偏置设为 $a_c (\text{bias}_c - \text{running\_mean}_c) + \beta_c$。部署工具就是这么做的（“BN 折叠”），
-# 这样推理时 BN 不花任何代价。
+# 统计量固定之后，BN 对每个通道计算 $y = a\,x + b$，其中 $a = \gamma / \sqrt{\text{running\_var} + \varepsilon}$，$b = \beta - a \cdot \text{running\_mean}$。卷积之后再接一个逐输出通道的仿射变换，仍然是一个卷积：把第 $c$ 个卷积核乘以 $a_c$，偏置设为 $a_c (\text{bias}_c - \text{running\_mean}_c) + \beta_c$。部署工具就是这么做的（“BN 折叠”），这样推理时 BN 不花任何代价。
 
 # %%
 torch.manual_seed(6)
@@ -478,14 +457,11 @@ with torch.no_grad():
     print("卷积 → BN（评估模式）等于一个折叠后的卷积：", torch.allclose(bn(conv(x)), folded(x), atol=1e-5))
 
 # %% [markdown]
-# 这也是 `lenet_modern(batch_norm=True)` 创建卷积时用 `bias=False` 的原因：BN 之前的偏置会被减去
-# $\mu_B$ 时抵消掉，由 $\beta$ 取而代之。
+# 这也是 `lenet_modern(batch_norm=True)` 创建卷积时用 `bias=False` 的原因：BN 之前的偏置会被减去 $\mu_B$ 时抵消掉，由 $\beta$ 取而代之。
 #
 # ## 7 · 实验：同一个网络，有 BN 与无 BN
 #
-# 我们在 Fashion-MNIST 上用普通 SGD、两种学习率训练 `lenet_modern`，有 BN 和无 BN 各一次：
-# 四次训练的初始权重和批量顺序都相同。这里不用 `cnnlab.fit`，而是写一个短循环记录每个批量的损失，
-# 这样曲线能看清训练是怎么起步的。快速模式下只用 2,000 张训练图像、训练 2 轮。
+# 我们在 Fashion-MNIST 上用普通 SGD、两种学习率训练 `lenet_modern`，有 BN 和无 BN 各一次：四次训练的初始权重和批量顺序都相同。这里不用 `cnnlab.fit`，而是写一个短循环记录每个批量的损失，这样曲线能看清训练是怎么起步的。快速模式（`CNNLAB_QUICK=1`，课程的自动测试就用它）只用一小部分数据、训练更少的轮数：它的数字不是本课完整模式的结果。
 
 # %%
 quick = cnnlab.quick_mode()
@@ -493,6 +469,9 @@ epochs = 2 if quick else 5
 learning_rates = (0.1, 1.0)
 train_iter, test_iter = loaders("fashion-mnist", batch_size=64)
 torch.set_num_threads(1)                          # 这么小的网络，一个线程就够了
+print(f"{len(train_iter.dataset):,} 张训练图像，{epochs} 轮，每轮 {len(train_iter)} 个批量")
+if quick:
+    print("快速模式：下面的数字不是本课完整模式的结果")
 
 
 def train_curves(use_bn, lr, epochs):
@@ -515,6 +494,28 @@ def train_curves(use_bn, lr, epochs):
     return model, losses, accuracies, test_acc
 
 
+def first_step_below(losses, level=2.0, width=10):
+    """损失的滑动平均第一次低于 level 的步数（None 表示从未低于）。"""
+    below = np.nonzero(smooth(losses, width) < level)[0]
+    return int(below[0]) + width if len(below) else None
+
+
+def smooth(values, width=10):
+    """对 width 步做滑动平均，让曲线看得清。"""
+    return np.convolve(values, np.ones(width) / width, mode="valid")
+
+
+def test_accuracy_with_batch_statistics(model):
+    """让 BN 用每个测试批量自己的统计量归一化时的测试准确率（仅用于诊断）。"""
+    probe = copy.deepcopy(model).train()          # 用副本：模型本身的滑动统计量保持不变
+    correct = total = 0
+    with torch.no_grad():
+        for X_batch, y_batch in test_iter:
+            correct += int((probe(X_batch).argmax(1) == y_batch).sum())
+            total += len(y_batch)
+    return correct / total
+
+
 # %% tags=["nbval-ignore-output"]
 runs = {}
 start = time.perf_counter()
@@ -527,11 +528,6 @@ for lr in learning_rates:
 print(f"4 次训练，每次 {len(runs[True, 0.1][1])} 步，共 {time.perf_counter() - start:.1f} 秒")
 
 # %% tags=["nbval-ignore-output"]
-def smooth(values, width=10):
-    """对 width 步取滑动平均，让曲线更易读。"""
-    return np.convolve(values, np.ones(width) / width, mode="valid")
-
-
 fig, axes = plt.subplots(1, 2, figsize=(11, 4), constrained_layout=True)
 colors = {0.1: "tab:blue", 1.0: "tab:red"}
 for (use_bn, lr), (_, losses, accuracies, _) in runs.items():
@@ -540,8 +536,8 @@ for (use_bn, lr), (_, losses, accuracies, _) in runs.items():
     steps = np.arange(len(losses) - 9) + 10      # 第 1–10 步的滑动平均画在第 10 步
     axes[0].plot(steps, smooth(losses), style, color=colors[lr], lw=2, label=label)
     axes[1].plot(steps, smooth(accuracies), style, color=colors[lr], lw=2, label=label)
-axes[0].axhline(math.log(10), color="gray", lw=0.8, ls="--", label="ln 10：瞎猜")
-axes[1].axhline(0.1, color="gray", lw=0.8, ls="--", label="随机猜：0.1")
+axes[0].axhline(math.log(10), color="gray", lw=0.8, ls="--", label="ln 10：随机猜测")
+axes[1].axhline(0.1, color="gray", lw=0.8, ls="--", label="随机猜测：0.1")
 axes[0].set_title("训练损失（10 个批量的滑动平均）")
 axes[1].set_title("每个批量的训练准确率（滑动平均）")
 for ax in axes:
@@ -554,7 +550,7 @@ plt.show()
 # 下面的检查每次运行都成立（上面的具体数字因机器而异）：
 
 # %%
-print("均匀瞎猜的模型的损失：ln 10 =", round(math.log(10), 3))
+print("均匀随机猜测的模型的损失：ln 10 =", round(math.log(10), 3))
 for lr in learning_rates:
     print(f"lr {lr}：有 BN 的模型高于随机水平（测试准确率 > 0.2，即随机水平的两倍）：", runs[True, lr][3] > 0.2)
 last_epoch = slice(-len(train_iter), None)       # 最后一轮的各个批量
@@ -564,101 +560,111 @@ for lr in learning_rates:
     print(f"lr {lr}：有 BN 时最后的训练损失低于无 BN：", bool(with_bn < without))
 
 # %% [markdown]
-# 图里能看到什么（快速模式；完整模式在全部 60,000 张图像上训练 5 轮）：有 BN 时，两种学习率都在几十步内
-# 离开瞎猜水平（$\ln 10$ 处的虚线）；无 BN 时，同一个网络、同样的学习率，在这段时间里几乎纹丝不动。
-# 训练更多轮后，小学习率下无 BN 的网络也能学起来（运行完整模式看看）；而大学习率下，
-# 无 BN 的网络用普通 SGD 通常会停滞或发散。第 8 节讨论这个实验能证明什么、不能证明什么。
+# 每次训练再测两样东西。它们随模式和机器而变，所以由代码打印，而不是写在正文里：平滑后的训练损失第一次低于 2.0 的步数（明显低于随机猜测水平 $\ln 10$；从未低于则显示“始终不低于”）；以及对有 BN 的两次训练，最后一轮的训练准确率，和两个测试准确率——一个是如实评估、用滑动统计量得到的；另一个仅用于诊断，让每个测试批量用自己的统计量归一化（即第 5 节所说的训练模式行为）。
+
+# %% tags=["nbval-ignore-output"]
+for lr in learning_rates:
+    for use_bn in (False, True):
+        step = first_step_below(runs[use_bn, lr][1])
+        label = "有 BN" if use_bn else "无 BN"
+        print(f"lr {lr:<4} {label}：平滑后的损失{f'从第 {step} 步起低于 2.0' if step else '始终不低于 2.0'}")
+for lr in learning_rates:
+    model_bn, _, accuracies, test_acc = runs[True, lr]
+    print(f"lr {lr:<4} 有 BN：训练准确率（最后一轮）{np.mean(accuracies[last_epoch]):.3f}，"
+          f"测试准确率 {test_acc:.3f}（滑动统计量），"
+          f"{test_accuracy_with_batch_statistics(model_bn):.3f}（各测试批量自己的统计量）")
+
+# %% [markdown]
+# 怎样读这些数字：上面的检查每次运行都成立——有 BN 时，两种学习率最终都高于随机水平，训练损失也都低于无 BN 的网络。步数那一列显示有 BN 的训练早多少离开随机猜测水平。如果一个有 BN 的模型用滑动统计量得到的测试准确率远低于用批量统计量得到的，说明它的滑动统计量还没跟上仍在快速变化的权重（第 3 节：momentum 为 0.1 时，它们大致是最近十来个批量的平均）——快速模式这样的短训练最容易出现这种情况。无 BN 时，普通 SGD 能否在你的训练中学起来，取决于学习率和训练时长；运行完整模式比较一下。第 8 节讨论这个实验能证明什么、不能证明什么。
 #
 # ## 8 · BN 为什么有效？用证据检验三种解释
 #
-# 笔记 003 给出了三条理由。下面逐条对照后来的研究。
+# 常见的说法有三条理由。下面逐条对照后来的研究。
 #
-# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确。无论权重如何，
-# BN 确实把每一层的输出保持在固定的尺度上，这能阻止信号逐层衰减。但这不是普遍的保证：
-# Yang 等人（2019）证明，在**没有**跳跃连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。
-# 在一个 30 层、使用 PyTorch 默认初始化的全连接 ReLU 网络里，两种现象都能看到：
+# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，§2.2）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 VGG、NiN 和 ResNet 模型就是这样初始化卷积层的。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**跳跃连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
 
 # %%
-def deep_mlp(use_bn, depth=30, width=100):
+def deep_mlp(use_bn, depth=30, width=100, he_init=False):
     """depth × (Linear → [BatchNorm1d] → ReLU)，最后一个 Linear 输出 10 类。"""
     layers = []
     for _ in range(depth):
         layers += [nn.Linear(width, width, bias=not use_bn)]
         layers += [nn.BatchNorm1d(width)] if use_bn else []
         layers += [nn.ReLU()]
-    return nn.Sequential(*layers, nn.Linear(width, 10))
+    net = nn.Sequential(*layers, nn.Linear(width, 10))
+    if he_init:
+        for m in net:
+            if isinstance(m, nn.Linear):
+                nn.init.kaiming_normal_(m.weight, nonlinearity="relu")   # N(0, 2 / fan_in)
+                if m.bias is not None:
+                    nn.init.zeros_(m.bias)
+    return net
 
 
+fan_in = 100
+print(f"默认初始化：n·Var(w) = {fan_in * deep_mlp(False)[0].weight.var().item():.3f}（1/3 = {1 / 3:.3f}）")
+print(f"He 初始化： n·Var(w) = {fan_in * deep_mlp(False, he_init=True)[0].weight.var().item():.3f}（2）")
+
+setups = [("default", False), ("He", False), ("default", True)]   # （初始化方式, 是否用 BN）
 gradient_norms = {}
-for use_bn in (False, True):
+for init, use_bn in setups:
     torch.manual_seed(0)
-    net = deep_mlp(use_bn)
+    net = deep_mlp(use_bn, he_init=init == "He")
     inputs, labels = torch.randn(128, 100), torch.randint(0, 10, (128,))
     F.cross_entropy(net(inputs), labels).backward()
-    gradient_norms[use_bn] = [m.weight.grad.norm().item() for m in net if isinstance(m, nn.Linear)]
+    gradient_norms[init, use_bn] = [m.weight.grad.norm().item() for m in net if isinstance(m, nn.Linear)]
+
+setup_names = {("default", False): "默认初始化，无 BN", ("He", False): "He 初始化，无 BN",
+               ("default", True): "默认初始化，有 BN"}
 
 # %% tags=["nbval-ignore-output"]
+for setup in setups:
+    norms = gradient_norms[setup]
+    print(f"{setup_names[setup]}：梯度范数之比，第一层 / 最后一层 = {norms[0] / norms[-1]:.2g}")
+
 fig, ax = plt.subplots(figsize=(7, 3.5), constrained_layout=True)
-for use_bn, color in ((False, "tab:gray"), (True, "tab:blue")):
-    ax.semilogy(range(1, 32), gradient_norms[use_bn], "o-", ms=3, color=color,
-                label="有 BN" if use_bn else "无 BN")
+for setup, color in zip(setups, ("tab:gray", "tab:green", "tab:blue")):
+    ax.semilogy(range(1, 32), gradient_norms[setup], "o-", ms=3, color=color, label=setup_names[setup])
 ax.set_xlabel("层（1 = 紧挨输入）"); ax.set_ylabel("权重梯度的范数")
 ax.set_title("初始化时的 30 层 ReLU 网络")
 ax.legend()
 plt.show()
 
 # %%
-without, with_bn = gradient_norms[False], gradient_norms[True]
-print("无 BN：第一层梯度 < 最后一层的 1e-6 倍（消失）：", without[0] < 1e-6 * without[-1])
-print("有 BN：第一层梯度 > 最后一层的 10 倍（越靠近输入越大）：",
+without, he, with_bn = (gradient_norms[setup] for setup in setups)
+print("默认初始化，无 BN：第一层梯度 < 最后一层的 1e-6 倍（消失）：", without[0] < 1e-6 * without[-1])
+print("He 初始化，无 BN： 第一层梯度与最后一层相差不到 10 倍：", 0.1 < he[0] / he[-1] < 10)
+print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越靠近输入越大）：",
       with_bn[0] > 10 * with_bn[-1])
 
 # %% [markdown]
-# 无 BN 时，梯度越靠近输入越小，差了许多个数量级；有 BN 时梯度没有消失，反而越靠近输入越**大**。
-# ResNet（第 12 课）把 BN 和跳跃连接结合起来，正是后者让深层网络保持可训练。
+# 默认初始化又不用 BN 时，梯度越靠近输入越小，差了许多个数量级。只换成 He 初始化，第一层的梯度就与最后一层保持在同一个数量级（见打印出的比值）。BN 也能阻止梯度消失，但它让梯度反而越靠近输入越**大**。现代网络两者都用——He 初始化加 BN——ResNet（第 12 课）再加上跳跃连接，让很深的网络也能训练。下面要讲的 BN 的其他好处，尤其是能用更大的学习率，与初始化方式无关。
 #
-# **2. “批量统计量带来随机噪声，所以有效。”** 这是“正则化”的观点，有一定依据：同一张图像的输出取决于它所在的批量
-# （第 5 节），像是一种温和的 dropout；Ioffe 和 Szegedy 发现用了 BN 之后可以减少甚至去掉 dropout；
-# Luo 等人（2019）分析了 BN 的隐式正则化。笔记顺带说 $\gamma$、$\beta$ “比较稳定”，这并不是这条论证的一部分，
-# 它们是自由参数（第 4 节）。噪声是副作用而不是主因：它的大小取决于批量大小，批量很小时 BN 反而**变差**
-# （这正是 Group Normalization 的出发点，Wu & He 2018）。
+# **2. “批量统计量带来随机噪声，所以有效。”** 这是“正则化”的观点，有一定依据：同一张图像的输出取决于它所在的批量（第 5 节），像是一种温和的 dropout；Ioffe 和 Szegedy 发现用了 BN 之后可以减少甚至去掉 dropout；Luo 等人（2019）分析了 BN 的隐式正则化。有时还有人顺带说 $\gamma$、$\beta$ “比较稳定”，这并不是这条论证的一部分，它们是自由参数（第 4 节）。噪声是副作用而不是主因：它的大小取决于批量大小，批量很小时 BN 反而**变差**（这正是 Group Normalization 的出发点，Wu & He 2018）。
 #
-# **3. “加速收敛，可以调大学习率。”** 这是证据最充分的一条，我们的实验也支持它。Bjorck 等人（2018）发现，
-# BN 的好处大部分来自它允许使用更大的学习率，无论是训练速度还是最终精度；学习率较小时，有无 BN 的网络最终差距小得多。
+# **3. “加速收敛，可以调大学习率。”** 这是证据最充分的一条，第 7 节的检查也支持它。Bjorck 等人（2018）发现，BN 的好处大部分来自它允许使用更大的学习率，无论是训练速度还是最终精度；用较小的学习率训练到最后，有无 BN 的网络差距就小得多。
 #
-# **那原论文的理由呢？** Ioffe 和 Szegedy（2015）提出 BN 是为了减少**内部协变量偏移**（internal covariate shift）：
-# 下层参数一更新，每一层输入的分布就跟着变。Santurkar 等人（2018）直接检验了这一点：他们在每个 BN 层**之后**
-# 加入均值和方差不断变化的随机噪声，人为制造出比不用 BN 还大的协变量偏移，网络却照样训练得和普通 BN 一样好。
-# 他们的解释是 BN 让**损失曲面更平滑**（沿着一步走下去，损失和梯度变化得更慢），所以更大的步子也安全——这又回到了第 3 条。
-# 老实的总结：BN 稳定地让普通 CNN 更容易训练、能承受更大的学习率；其确切机制至今仍有争论。
+# **那原论文的理由呢？** Ioffe 和 Szegedy（2015）提出 BN 是为了减少**内部协变量偏移**（internal covariate shift）：下层参数一更新，每一层输入的分布就跟着变。Santurkar 等人（2018）直接检验了这一点：他们在每个 BN 层**之后**加入均值和方差不断变化的随机噪声，人为制造出比不用 BN 还大的协变量偏移，网络却照样训练得和普通 BN 一样好。他们的解释是 BN 让**损失曲面更平滑**（沿着一步走下去，损失和梯度变化得更慢），所以更大的步子也安全——这又回到了第 3 条。总结一下：BN 稳定地让普通 CNN 更容易训练、能承受更大的学习率；其确切机制至今仍有争论。
 #
 # ## 常见错误
 #
-# - **忘记 `model.eval()`。** 预测结果会依赖批量，单张图像可能报错，“评估”还会悄悄改掉滑动统计量（第 5 节）。
-#   `torch.no_grad()` 不会把 BN 切换到评估模式。
-# - **跨约定照抄 momentum。** PyTorch 的 `momentum=0.1` 等于 d2l 中文版（以及 Keras 风格）的 0.9；
-#   把 0.9 传给 `nn.BatchNorm2d` 会让滑动统计量追着最后一个批量跑（第 3 节）。
+# - **忘记 `model.eval()`。** 预测结果会依赖批量，单张图像可能报错，“评估”还会悄悄改掉滑动统计量（第 5 节）。`torch.no_grad()` 不会把 BN 切换到评估模式。
+# - **跨约定照抄 momentum。** PyTorch 的 `momentum=0.1` 等于 d2l 中文版（以及 Keras 风格）的 0.9；把 0.9 传给 `nn.BatchNorm2d` 会让滑动统计量追着最后一个批量跑（第 3 节）。
 # - **卷积层按像素归一化。** 对图像，统计量是按通道在 $(N, H, W)$ 上求的，不是每个像素各求一个；用 `dim=(0, 2, 3)`。
-# - **混淆两种方差。** 归一化用有偏方差；`running_var` 存的是无偏方差（乘以 $m/(m-1)$）。
-#   `torch.var` 默认是无偏的。
+# - **混淆两种方差。** 归一化用有偏方差；`running_var` 存的是无偏方差（乘以 $m/(m-1)$）。`torch.var` 默认是无偏的。
 # - **省掉 ε。** 值全相同的通道会得到 $0/0$ = `nan`（第 1 节）。
 # - **批量太小。** 每批只有 1–2 个样本时，统计量几乎全是噪声；请用更大的批量，或改用 Group/Layer Normalization。
 # - **BN 前面的偏置。** 无害但多余：BN 会把它再减掉；用 `bias=False`。
+# - **“没有 BN，深层网络就训练不了。”** 初始化时的梯度消失，往往是初始化方式的问题：对 ReLU 网络，He 初始化就能解决它（第 8 节）。
 #
 # ## 参考资料
 #
-# - 课程笔记 003（`shared/seeds/`）：公式、$\gamma$ 与 $\beta$ 的作用、三条解释——本课用代码逐一检验并修正。
-# - S. Ioffe, C. Szegedy, *Batch Normalization: Accelerating Deep Network Training by
-#   Reducing Internal Covariate Shift*, ICML 2015（方法本身、ε、卷积层按通道求统计量、
-#   γ = σ、β = μ 时的恒等变换、对 dropout 需求的降低）。
-# - S. Santurkar, D. Tsipras, A. Ilyas, A. Mądry, *How Does Batch Normalization Help
-#   Optimization?*, NeurIPS 2018（在 BN 之后注入噪声；更平滑的损失曲面）。
-# - J. Bjorck, C. Gomes, B. Selman, K. Weinberger, *Understanding Batch Normalization*,
-#   NeurIPS 2018（更大的学习率解释了大部分收益）。
-# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of
-#   Batch Normalization*, ICLR 2019（无跳跃连接的深层 BN 网络中的梯度爆炸）。
-# - P. Luo, X. Wang, W. Shao, Z. Peng, *Towards Understanding Regularization in Batch
-#   Normalization*, ICLR 2019。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification*, ICCV 2015, §2.2（He 初始化，方差 2/fan-in）。
+# - S. Ioffe, C. Szegedy, *Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift*, ICML 2015（方法本身、ε、卷积层按通道求统计量、γ = σ、β = μ 时的恒等变换、对 dropout 需求的降低）。
+# - S. Santurkar, D. Tsipras, A. Ilyas, A. Mądry, *How Does Batch Normalization Help Optimization?*, NeurIPS 2018（在 BN 之后注入噪声；更平滑的损失曲面）。
+# - J. Bjorck, C. Gomes, B. Selman, K. Weinberger, *Understanding Batch Normalization*, NeurIPS 2018（更大的学习率解释了大部分收益）。
+# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（无跳跃连接的深层 BN 网络中的梯度爆炸）。
+# - P. Luo, X. Wang, W. Shao, Z. Peng, *Towards Understanding Regularization in Batch Normalization*, ICLR 2019。
 # - Y. Wu, K. He, *Group Normalization*, ECCV 2018（BN 在小批量下的问题）。
-# - PyTorch 文档 `torch.nn.BatchNorm2d`（momentum 约定、无偏的滑动方差、`momentum=None`）。
-# - 阿斯顿·张等，《动手学深度学习》§7.5，以及英文版 *Dive into Deep Learning*（d2l.ai）§8.5（两种 momentum 约定）。
+# - PyTorch 文档 `torch.nn.BatchNorm2d`（momentum 约定、无偏的滑动方差、`momentum=None`）、`torch.nn.Linear`（默认初始化）与 `torch.nn.init.kaiming_normal_`。
+# - 阿斯顿·张等，《动手学深度学习》7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）§8.5（两种 momentum 约定）。
