@@ -7,6 +7,11 @@
     cnnlab execute [LESSON ...] [--lang zh|en]            run solutions, store their outputs
     cnnlab lessons [--markdown]                           the lesson list from the manifest
     cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
+    cnnlab release OUT_DIR                                the student release (no solutions)
+    cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR     grade a batch of submissions
+
+In a student release (a folder written by ``cnnlab release``) only ``lab`` and
+``lessons`` work; the other commands need the authoring repository.
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -16,9 +21,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from cnnlab.i18n import LANGUAGES, get_language
+from cnnlab.i18n import LANGUAGES, get_language, say
 
 EXIT_BAD_COMMAND = 2
+STUDENT_COMMANDS = ("lab", "lessons")  # the others read solutions/ or run the grader
 
 
 class CommandError(Exception):
@@ -125,6 +131,31 @@ def cmd_site(args, manifest):
     return 0
 
 
+def cmd_release(args, manifest):
+    from cnnlab.pipeline.release import ReleaseError, write_release
+    try:
+        out = write_release(manifest, Path(args.out_dir))
+    except ReleaseError as err:
+        raise CommandError(str(err)) from None
+    print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
+              en="wrote the student release to {out} ({n} lessons × 2 languages); "
+                 "course/teaching.md says how to push it to the student repository",
+              out=out, n=len(manifest.lessons)))
+    return 0
+
+
+def refuse_in_release(command, manifest):
+    """Author commands cannot run in a student release: say so, with the fix."""
+    from cnnlab.course import is_student_release
+    if command not in STUDENT_COMMANDS and is_student_release(manifest.root):
+        raise CommandError(say(
+            zh="{root} 是课程的学生版（没有 solutions/ 和评分程序）：`cnnlab {command}` 只能在作者仓库里运行；"
+               "这里可用：cnnlab lab、cnnlab lessons",
+            en="{root} is the student release of the course (no solutions/, no grader): run `cnnlab {command}` "
+               "in the authoring repository; here you can use cnnlab lab and cnnlab lessons",
+            root=manifest.root, command=command))
+
+
 def make_parser():
     parser = _Parser(prog="cnnlab", description="cnnlab — a bilingual CNN course")
     parser.add_argument("--root", help="the course folder (default: found from the current folder)")
@@ -171,6 +202,11 @@ def make_parser():
                       help="executed solutions (default: figures and outputs, answers removed) "
                            "or student lessons (no outputs)")
     site.set_defaults(run=cmd_site)
+
+    release = sub.add_parser("release", help="write the student release: lessons, package, binder/ (no solutions)")
+    release.add_argument("out_dir", metavar="OUT_DIR",
+                         help="a new folder, or a previous release to replace (its .git is kept)")
+    release.set_defaults(run=cmd_release)
     return parser
 
 
@@ -181,6 +217,7 @@ def main(argv=None):
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
             raise CommandError(f"--port must be between 1 and 65535, got {args.port}")
         manifest = load_manifest(Path(args.root) if args.root else course_root())
+        refuse_in_release(args.command, manifest)
         return args.run(args, manifest)
     except (CommandError, ManifestError) as err:
         print(f"cnnlab: error: {err}", file=sys.stderr)
