@@ -56,8 +56,10 @@ def settings_dir(lang):
 
 def lab_command(root, first_notebook, port, token, open_browser, lang):
     """The ``jupyter lab`` command line that ``run_lab`` starts."""
+    # `python -m jupyterlab`, not `jupyter lab`: the server (and so the lessons' python3 kernel)
+    # runs on this interpreter, the one cnnlab is installed in, whatever `jupyter` is on PATH.
     return [
-        sys.executable, "-m", "jupyter", "lab",
+        sys.executable, "-m", "jupyterlab",
         f"--ServerApp.root_dir={root}",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
