@@ -368,3 +368,11 @@ def test_a_student_notebook_runs_and_its_widget_records_an_answer_in_the_venv(st
 def test_a_lesson_with_code_exercises_runs_unanswered_in_the_venv(student):
     text = _run_in_venv(student, "lessons/en/02_convolution.ipynb")
     assert "not answered yet" in text
+
+
+def test_release_postbuild_runs_in_the_venv(student):
+    # What repo2docker runs last in the student image: it needs nothing but the release.
+    result = subprocess.run(["bash", str(student["checkout"] / "binder" / "postBuild")], cwd=student["home"],
+                            env=student["env"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert MANIFEST.lessons[-1].stem in result.stdout and "Noto Sans CJK" in result.stdout
