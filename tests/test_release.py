@@ -67,6 +67,9 @@ def test_the_release_holds_what_students_need_and_nothing_else(release):
     assert not [n for n in files if n.startswith(("cnnlab/grading/", "course/instructor/"))]
     junk = [n for n in files if re.search(r"__pycache__|\.pyc$|\.egg-info|\.ipynb_checkpoints|answers\.json", n)]
     assert junk == []
+    ignored = (release / ".gitignore").read_text().splitlines()
+    assert {"__pycache__/", "*.egg-info/", "build/", ".ipynb_checkpoints/"} <= set(ignored)
+    assert "*.answers.json" not in ignored  # students hand their answers files in, e.g. by git push
     assert os.access(release / "binder" / "postBuild", os.X_OK)
     marker = json.loads((release / RELEASE_MARKER).read_text())
     assert marker["format"] == rel.FORMAT and marker["lessons"] == [l.stem for l in MANIFEST.lessons]

@@ -58,8 +58,8 @@ build/
 dist/
 .ipynb_checkpoints/
 .venv/
-# Your answers files stay with you (hand them in with the notebook, as your teacher asks).
-*.answers.json
+# Lock files of the answers files. The answers files themselves (NN_slug.answers.json) are not
+# ignored: they are handed in with the notebook, for example by a git push.
 .*.answers.json.lock
 """
 
@@ -302,6 +302,10 @@ Ctrl-C stops it. / `cnnlab lab` 会打印本机 JupyterLab 的地址并打开第
 - Your answers: every check you make is saved beside the notebook, e.g.
   `lessons/zh/{first}.answers.json`. Hand it in together with the notebook when your teacher asks
   for it. / 你的作答：每次检查都记录在笔记本旁边的 `*.answers.json` 文件里，交作业时和笔记本一起提交。
+- If pip refuses to install into your system's Python ("externally managed"), make a virtual
+  environment first: `python3 -m venv .venv`, then `. .venv/bin/activate` (Windows:
+  `.venv\\Scripts\\activate`), then the two commands above. / 如果 pip 拒绝安装到系统的 Python
+  （“externally managed”），先用上面的命令创建并激活虚拟环境，再运行那两条命令。
 - Quick mode: `CNNLAB_QUICK=1 cnnlab lab` makes the training lessons run in seconds (smaller data,
   fewer epochs). / 快速模式：设置 `CNNLAB_QUICK=1` 后，训练只用少量数据和轮数，几秒钟就能跑完。
 
