@@ -94,6 +94,10 @@ def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args
     server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)
     print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。", en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
               url=lesson_url(port, first.as_posix(), token)), flush=True)
+    if (Path(manifest.root) / "solutions").is_dir():
+        print(say(zh="注意：这是作者仓库，含全部答案；学生请用 cnnlab release 生成的学生版。",
+                  en="Note: this is the authoring repository, every answer included; students use the "
+                     "student release that cnnlab release writes."), flush=True)
     # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us.
     signal.signal(signal.SIGTERM, _interrupt)
     try:

@@ -299,6 +299,7 @@ def test_cnnlab_lab_opens_the_release(student, lang):
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=40)
     assert process.returncode == 0, output
+    assert "authoring repository" not in output and "作者仓库" not in output
 
 
 RUNNER = """\
