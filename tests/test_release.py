@@ -65,6 +65,7 @@ def test_the_release_holds_what_students_need_and_nothing_else(release):
     assert tops == {".gitignore", "README.md", "pyproject.toml", RELEASE_MARKER, "course", "lessons", "binder",
                     "cnnlab"}, tops
     assert not [n for n in files if n.startswith(("cnnlab/grading/", "course/instructor/"))]
+    assert "cnnlab/pipeline/release.py" not in files and "cnnlab/pipeline/build.py" in files
     junk = [n for n in files if re.search(r"__pycache__|\.pyc$|\.egg-info|\.ipynb_checkpoints|answers\.json", n)]
     assert junk == []
     ignored = (release / ".gitignore").read_text().splitlines()
@@ -161,6 +162,8 @@ def test_a_release_that_would_leak_is_refused(monkeypatch):
     ("cnnlab/train.py", "def f():\n    import cnnlab.grading.batch", {"cnnlab.grading"}),
     ("cnnlab/exercises/code.py", "from . import spec\nfrom cnnlab.exercises import hide", set()),
     ("cnnlab/ops/conv.py", "from ..exercises import limits\nimport cnnlab.gradings_other", set()),
+    ("cnnlab/site/__init__.py", "from cnnlab.pipeline import release", {"cnnlab.pipeline.release"}),
+    ("cnnlab/site/__init__.py", "from ..pipeline import build, steps", set()),
 ])
 def test_imports_of_the_left_out_grader_are_found(relative, source, expected):
     assert rel.imports_of_left_out(relative, source) == expected
@@ -170,6 +173,12 @@ def test_a_shipped_module_that_imports_the_grader_stops_the_release():
     with pytest.raises(rel.ReleaseError, match=r"cnnlab/exercises/code\.py → cnnlab\.grading"):
         rel.check_package({"cnnlab/exercises/code.py": b"from cnnlab.grading.guard import wrap\n",
                            "cnnlab/cli.py": b"def grade():\n    from cnnlab.grading.batch import grade_batch\n"})
+
+
+def test_mentions_of_the_authors_notes_are_found():
+    files = {"a.ipynb": "see course note 001 for this", "b.md": "课程笔记 003 写道", "c.py": b"# from shared/seeds/",
+             "d.md": "在笔记 004 中", "e.md": "每个笔记本都能运行；Jupyter notebooks; notes on padding"}
+    assert sorted(name for name, _ in rel.notes_mentions(files)) == ["a.ipynb", "b.md", "c.py", "d.md"]
 
 
 # --- bad input ------------------------------------------------------------------------------
@@ -254,11 +263,12 @@ def student(release, tmp_path_factory):
 
 def test_cnnlab_is_the_venv_own_copy_without_the_grader(student):
     code = ("import cnnlab, importlib.util; print(cnnlab.__file__); "
-            "print(importlib.util.find_spec('cnnlab.grading'))")
-    where, grading = subprocess.run([str(student["python"]), "-c", code], cwd=student["home"], env=student["env"],
-                                    capture_output=True, text=True, check=True).stdout.split()
+            "print(importlib.util.find_spec('cnnlab.grading'), importlib.util.find_spec('cnnlab.pipeline.release'))")
+    where, grading, release = subprocess.run([str(student["python"]), "-c", code], cwd=student["home"],
+                                             env=student["env"], capture_output=True, text=True,
+                                             check=True).stdout.split()
     assert Path(where) == student["purelib"] / "cnnlab" / "__init__.py"
-    assert grading == "None"
+    assert grading == release == "None"
 
 
 def _free_port():

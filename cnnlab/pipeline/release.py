@@ -9,7 +9,7 @@ instructor pushes to a student repository or branch::
       .gitignore                    build junk and answers files stay out of git
       README.md                     install + open, in both languages
       pyproject.toml                `pip install .` installs cnnlab (not editable)
-      cnnlab/                       the package, without the grader (cnnlab.grading)
+      cnnlab/                       the package, without the grader (cnnlab.grading) and this module
       course/manifest.toml          the lesson list (no answers: keys live in the notebooks)
       course/glossary.md
       lessons/{zh,en}/NN_slug.ipynb the student notebooks, one file per lesson
@@ -35,6 +35,7 @@ import ast
 import datetime
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from cnnlab.course import RELEASE_MARKER, is_student_release
 from cnnlab.i18n import LANGUAGES
 
 FORMAT = "cnnlab-release/1"
-LEFT_OUT = ("grading",)             # subpackages of cnnlab that students never run
+LEFT_OUT = ("cnnlab.grading", "cnnlab.pipeline.release")  # modules students never run
 AUTHOR_ONLY_MODULES = ("cli.py",)   # may name the grader: its author commands refuse to run in a release
 MIN_CHARS = 13                      # shorter solution lines ("return total") are not evidence of a leak
 KEEP_ON_REPLACE = (".git",)         # kept from a previous release when it is replaced
@@ -134,17 +135,24 @@ def lesson_files(manifest):
 
 # --- the package ----------------------------------------------------------------------------
 
+def _left_out(module):
+    return any(module == name or module.startswith(name + ".") for name in LEFT_OUT)
+
+
 def _shipped(relative):
+    """Whether the file ``relative`` (to the package folder) goes into the release."""
     parts = relative.parts
     if any(part == "__pycache__" or part.startswith(".") or part.endswith(".egg-info") for part in parts):
         return False
     if relative.suffix in (".pyc", ".pyo"):
         return False
-    return not (len(parts) > 1 and parts[0] in LEFT_OUT)
+    module = ".".join(("cnnlab", *relative.with_suffix("").parts) if relative.suffix == ".py"
+                      else ("cnnlab", *relative.parts))
+    return not _left_out(module)
 
 
 def package_files():
-    """``{relative path: bytes}`` of the cnnlab package as students get it (no grader)."""
+    """``{relative path: bytes}`` of the cnnlab package as students get it (``LEFT_OUT`` left out)."""
     root = package_dir()
     files = {}
     for path in sorted(root.rglob("*")):
@@ -155,7 +163,7 @@ def package_files():
 
 
 def imports_of_left_out(relative, source):
-    """Names of left-out subpackages (``cnnlab.grading``) that the module ``relative`` imports."""
+    """The ``LEFT_OUT`` modules (``cnnlab.grading`` …) that the module ``relative`` imports."""
     depth = len(Path(relative).parts) - 2  # cnnlab/x.py -> 0, cnnlab/sub/x.py -> 1
     found = set()
     for node in ast.walk(ast.parse(source)):
@@ -170,9 +178,7 @@ def imports_of_left_out(relative, source):
                 base = ".".join(package + ([node.module] if node.module else []))
             names = [base] + [f"{base}.{alias.name}" for alias in node.names]
         for name in names:
-            for left_out in LEFT_OUT:
-                if name == f"cnnlab.{left_out}" or name.startswith(f"cnnlab.{left_out}."):
-                    found.add(f"cnnlab.{left_out}")
+            found.update(left for left in LEFT_OUT if name == left or name.startswith(left + "."))
     return found
 
 
@@ -218,8 +224,7 @@ def pyproject_text(project):
         lines.append(f"license = {{ text = {q(info['license']['text'])} }}")
     lines += [f"dependencies = {strings(info.get('dependencies', []))}", "", "[project.scripts]"]
     lines += [f"{name} = {q(target)}" for name, target in info.get("scripts", {}).items()]
-    lines += ["", "[tool.setuptools.packages.find]", 'include = ["cnnlab*"]',
-              f"exclude = {q([f'cnnlab.{name}*' for name in LEFT_OUT])}"]
+    lines += ["", "[tool.setuptools.packages.find]", 'include = ["cnnlab*"]']
     package_data = meta.get("tool", {}).get("setuptools", {}).get("package-data", {})
     if package_data:
         lines += ["", "[tool.setuptools.package-data]"]
@@ -411,6 +416,36 @@ def folder_files(folder):
     folder = Path(folder)
     return {path.relative_to(folder).as_posix(): path.read_bytes()
             for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+# The authors' own notes are not the students' material: a release should not name them.
+# (This module is left out of the release, so the pattern itself never reaches students.)
+NOTES_MENTION = re.compile(r"课程笔记|笔记\s*0\d\d|\bnotes?\s+00[0-4]\b|\bcourse notes?\b|shared/seeds", re.I)
+
+
+def notes_mentions(files):
+    """``[(file, excerpt)]`` for every line of ``files`` that names the authors' notes."""
+    found = []
+    for name, data in files.items():
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        for line in text.splitlines():
+            match = NOTES_MENTION.search(line)
+            if match:
+                found.append((name, line[max(0, match.start() - 30): match.end() + 30].strip()))
+    return found
+
+
+def notes_warning(folder):
+    """A one-line warning when the release in ``folder`` names the authors' notes, else None."""
+    from cnnlab.i18n import say
+    mentions = notes_mentions(folder_files(folder))
+    if not mentions:
+        return None
+    files = sorted({name for name, _ in mentions})
+    return say(zh="警告：学生版有 {n} 处提到作者笔记（{count} 个文件，例如 {first}：“{text}”），请改写",
+               en="warning: the release names the authors' notes {n} time(s) ({count} file(s), e.g. "
+                  "{first}: {text!r}); reword them",
+               n=len(mentions), count=len(files), first=mentions[0][0], text=mentions[0][1])
 
 
 # --- putting it together --------------------------------------------------------------------
