@@ -390,3 +390,30 @@ def test_release_postbuild_runs_in_the_venv(student):
                             env=student["env"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert MANIFEST.lessons[-1].stem in result.stdout and "Noto Sans CJK" in result.stdout
+
+
+def test_the_release_is_git_ready(release, tmp_path):
+    # A student repository made from the release: build junk and lock files stay out, answers files go in.
+    repo = tmp_path / "repo"
+    shutil.copytree(release, repo)
+    junk = ["build/lib/cnnlab/__init__.py", "cnnlab.egg-info/PKG-INFO", "cnnlab/__pycache__/cli.cpython-311.pyc",
+            "lessons/zh/.ipynb_checkpoints/00_tour-checkpoint.ipynb", "lessons/zh/.00_tour.answers.json.lock",
+            ".venv/bin/python"]
+    for name in junk + ["lessons/zh/00_tour.answers.json"]:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("x")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git + ["init", "-q"], cwd=repo, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
+    staged = subprocess.run(git + ["diff", "--cached", "--name-only"], cwd=repo, capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert set(staged) == set(_files(release)) | {"lessons/zh/00_tour.answers.json"}
+
+
+def test_an_empty_clone_of_the_student_repository_takes_the_first_release(tmp_path):
+    out = tmp_path / "cnnlab-student"
+    (out / ".git").mkdir(parents=True)
+    (out / ".git" / "config").write_text("[core]\n")
+    rel.write_release(MANIFEST, out)
+    assert (out / ".git" / "config").read_text() == "[core]\n" and (out / RELEASE_MARKER).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cnnlab-student"]
