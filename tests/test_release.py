@@ -140,10 +140,17 @@ def test_the_search_finds_planted_solution_text(release, needles, tmp_path):
     with open(planted / "cnnlab" / "arith.py", "a", encoding="utf-8") as module:
         module.write(f"\n# {pick['hidden test'].text}\n")
     (planted / "course" / "glossary.md").write_text(pick["explanation"].text, encoding="utf-8")
+    # An explanation literal copied as written, over two source lines, as in a solution.
+    written = next(n for n in needles if n.kind == "explanation" and n.text.startswith('"') and '" "' in n.text)
+    tour = planted / "lessons" / "zh" / "00_tour.ipynb"
+    nb = nbformat.read(tour, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("x = (" + written.text.replace('" "', '"\n     "', 1) + ")"))
+    nbformat.write(nb, tour)
     found = {(name, needle) for name, needle in rel.find_leaks(_files(planted), needles)}
     assert ("lessons/en/02_convolution.ipynb", pick["solution"]) in found
     assert ("cnnlab/arith.py", pick["hidden test"]) in found
     assert ("course/glossary.md", pick["explanation"]) in found
+    assert ("lessons/zh/00_tour.ipynb", written) in found
 
 
 def test_a_release_that_would_leak_is_refused(monkeypatch):

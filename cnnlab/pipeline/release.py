@@ -28,7 +28,10 @@ Solution text is every non-trivial line (whitespace normalised, at least
 ``MIN_CHARS`` characters, not also written outside the regions somewhere in the
 course) between ``### BEGIN SOLUTION``/``### END SOLUTION`` and between
 ``### BEGIN HIDDEN TESTS``/``### END HIDDEN TESTS``, plus the plain worked
-explanation of every quick check (students get it sealed).
+explanation of every quick check (students get it sealed), as text and, for a
+literal over several lines, as written. A file is searched as text with its
+whitespace normalised; a notebook (any JSON file) also string by string, so
+escaped quotes and line breaks hide nothing. Drafts are not released.
 """
 
 import ast
@@ -334,8 +337,20 @@ def normalise(text):
     return " ".join(str(text).split())
 
 
+def _literal_text(text):
+    try:
+        value = ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 def _explanations(source):
-    """The plain explanation strings of the quick checks in one code cell's source."""
+    """The plain explanation strings of the quick checks in one code cell's source.
+
+    Each explanation comes as its text and, when its literal spans several lines (implicit
+    concatenation), also as written, so that a verbatim copy of the source is found too.
+    """
     from cnnlab.exercises.spec import quick_check_calls
     masked = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n"))
     try:
@@ -346,11 +361,11 @@ def _explanations(source):
     for _kind, call in quick_check_calls(tree):
         for keyword in call.keywords:
             if keyword.arg == "explanation":
-                try:
-                    found.append(ast.literal_eval(keyword.value))
-                except ValueError:
-                    pass
-    return [text for text in found if isinstance(text, str)]
+                segment = ast.get_source_segment(masked, keyword.value) or ""
+                found.append(_literal_text(f"({segment})"))
+                if "\n" in segment:  # the literal as written, quotes and all (whitespace is normalised later)
+                    found.append(segment)
+    return [text for text in dict.fromkeys(found) if text]
 
 
 def solution_texts(manifest):
