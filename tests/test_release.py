@@ -246,10 +246,13 @@ def test_author_commands_refuse_to_run_in_the_release(release):
 
 # --- installed in a fresh venv, outside the authoring repository ----------------------------
 
-@pytest.fixture(scope="module")
-def student(release, tmp_path_factory):
-    """A student's checkout of the release, cnnlab installed from it (not editable) into a fresh venv."""
-    home = tmp_path_factory.mktemp("student")
+def student_environment(release, home):
+    """A student's checkout of ``release`` in ``home``, cnnlab installed from it (not editable) into a
+    fresh venv there; returns a dict: python, venv, checkout, purelib, env (to run things with), home.
+
+    Nothing is downloaded: one ``.pth`` file gives the venv the site-packages of the interpreter
+    running the tests (torch, jupyter …); PYTHONPATH is not passed on.
+    """
     checkout = home / "course"
     shutil.copytree(release, checkout)
     venv = home / "venv"
@@ -266,6 +269,11 @@ def student(release, tmp_path_factory):
                              text=True, timeout=300)
     assert install.returncode == 0, install.stdout + install.stderr
     return {"python": python, "venv": venv, "checkout": checkout, "purelib": purelib, "env": env, "home": home}
+
+
+@pytest.fixture(scope="module")
+def student(release, tmp_path_factory):
+    return student_environment(release, tmp_path_factory.mktemp("student"))
 
 
 def test_cnnlab_is_the_venv_own_copy_without_the_grader(student):
@@ -333,8 +341,10 @@ nbformat.write(nb, out)
 """
 
 
-def _run_in_venv(student, relative, extra=()):
-    """Run one notebook of the student's checkout top to bottom in the venv's kernel; returns it."""
+def run_notebook(student, relative, extra=()):
+    """Run the notebook ``relative`` of the student's checkout top to bottom (in its folder) with the
+    venv's python3 kernel, ``extra`` code cells appended; assert no cell failed; return the text of
+    every output (streams and text/plain)."""
     runner = student["home"] / "run_notebook.py"
     runner.write_text(RUNNER)
     out = student["home"] / f"ran-{Path(relative).stem}-{Path(relative).parent.name}.ipynb"
@@ -374,7 +384,7 @@ def test_a_student_notebook_runs_and_its_widget_records_an_answer_in_the_venv(st
              f"print('WRONG:', _probe.check({str(answer + 1)!r}))\n"
              f"print('RIGHT:', _probe.check({str(answer)!r}))\n"
              "import cnnlab, sys\nprint('WHERE:', cnnlab.__file__, sys.executable)\n")
-    text = _run_in_venv(student, relative, [probe])
+    text = run_notebook(student, relative, [probe])
     assert "还没有作答" in text  # unanswered exercises say so
     right = text.split("RIGHT:")[1].split("WHERE:")[0]
     assert " ".join(explanation.split()) in " ".join(right.split())  # the sealed explanation opened
@@ -387,7 +397,7 @@ def test_a_student_notebook_runs_and_its_widget_records_an_answer_in_the_venv(st
 
 
 def test_a_lesson_with_code_exercises_runs_unanswered_in_the_venv(student):
-    text = _run_in_venv(student, "lessons/en/02_convolution.ipynb")
+    text = run_notebook(student, "lessons/en/02_convolution.ipynb")
     assert "not answered yet" in text
 
 
