@@ -327,32 +327,33 @@ def test_cnnlab_lab_opens_the_release(student, lang):
     assert "authoring repository" not in output and "作者仓库" not in output
 
 
-RUNNER = """\
-import json, sys
-from pathlib import Path
-import nbformat
-from nbclient import NotebookClient
-path, extra, out = Path(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
-nb = nbformat.read(path, as_version=4)
-nb.cells += [nbformat.v4.new_code_cell(code) for code in extra]
-NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
-               resources={"metadata": {"path": str(path.parent)}}).execute()
-nbformat.write(nb, out)
-"""
+def _student_kernels(student):
+    """A kernel-spec folder whose ``python3`` is the venv's interpreter, run with the student's environment."""
+    folder = student["home"] / "kernels"
+    spec = folder / "python3" / "kernel.json"
+    if not spec.is_file():
+        spec.parent.mkdir(parents=True)
+        env = dict(student["env"], PYTHONPATH="")  # the spec's env is laid over this process's environment
+        spec.write_text(json.dumps({"argv": [str(student["python"]), "-m", "ipykernel_launcher", "-f",
+                                             "{connection_file}"],
+                                    "display_name": "Python 3 (student venv)", "language": "python", "env": env}))
+    return folder
 
 
 def run_notebook(student, relative, extra=()):
-    """Run the notebook ``relative`` of the student's checkout top to bottom (in its folder) with the
-    venv's python3 kernel, ``extra`` code cells appended; assert no cell failed; return the text of
-    every output (streams and text/plain)."""
-    runner = student["home"] / "run_notebook.py"
-    runner.write_text(RUNNER)
-    out = student["home"] / f"ran-{Path(relative).stem}-{Path(relative).parent.name}.ipynb"
-    result = subprocess.run([str(student["python"]), str(runner), str(student["checkout"] / relative),
-                             json.dumps(list(extra)), str(out)], cwd=student["home"], env=student["env"],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    nb = nbformat.read(out, as_version=4)
+    """Run the notebook ``relative`` of the student's checkout top to bottom (in its folder) with a
+    kernel of the venv's python, ``extra`` code cells appended; assert no cell failed; return the
+    text of every output (streams and text/plain)."""
+    from jupyter_client import KernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+    path = student["checkout"] / relative
+    nb = nbformat.read(path, as_version=4)
+    nb.cells += [nbformat.v4.new_code_cell(code) for code in extra]
+    specs = KernelSpecManager(kernel_dirs=[str(_student_kernels(student))], ensure_native_kernel=False)
+    kernel = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
+    NotebookClient(nb, km=kernel, timeout=300, allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [(i, o.get("ename"), o.get("evalue")) for i, c in enumerate(nb.cells) if c.cell_type == "code"
               for o in c.outputs if o.output_type == "error"]
     assert errors == [], errors
