@@ -10,6 +10,11 @@
     cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
                                                           grades an LMS imports
     cnnlab progress [FOLDER]                              which exercises you have answered, which are right
+    cnnlab release OUT_DIR                                the student release (no solutions)
+    cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR     grade a batch of submissions
+
+In a student release (a folder written by ``cnnlab release``) only ``lab``,
+``lessons`` and ``progress`` work; the other commands need the authoring repository.
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -19,9 +24,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from cnnlab.i18n import LANGUAGES, get_language
+from cnnlab.i18n import LANGUAGES, get_language, say
 
 EXIT_BAD_COMMAND = 2
+STUDENT_COMMANDS = ("lab", "lessons", "progress")  # the others read solutions/ or run the grader
 
 
 class CommandError(Exception):
@@ -132,7 +138,6 @@ def cmd_site(args, manifest):
 def cmd_export(args, manifest):
     from cnnlab.grading.export import ExportError, export_grades, read_roster
     from cnnlab.grading.gradebook import write_atomically
-    from cnnlab.i18n import say
     try:
         roster = read_roster(args.roster) if args.roster else None
         export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing)
@@ -156,11 +161,36 @@ def cmd_progress(args, manifest):
     from cnnlab.exercises.progress import progress
     folder = Path(args.folder) if args.folder else manifest.root
     if not folder.is_dir():
-        from cnnlab.i18n import say
         raise CommandError(say(zh="没有文件夹 {f}：给出笔记本所在的文件夹", en="no folder {f}: give the notebooks' folder",
                                f=folder))
     print(progress(folder, manifest=manifest))
     return 0
+def cmd_release(args, manifest):
+    from cnnlab.pipeline.release import ReleaseError, notes_warning, write_release
+    try:
+        out = write_release(manifest, Path(args.out_dir))
+    except ReleaseError as err:
+        raise CommandError(str(err)) from None
+    warning = notes_warning(out)
+    if warning:
+        print(warning, file=sys.stderr)
+    print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
+              en="wrote the student release to {out} ({n} lessons × 2 languages); "
+                 "course/teaching.md says how to push it to the student repository",
+              out=out, n=len(manifest.lessons)))
+    return 0
+
+
+def refuse_in_release(command, manifest):
+    """Author commands cannot run in a student release: say so, with the fix."""
+    from cnnlab.course import is_student_release
+    if command not in STUDENT_COMMANDS and is_student_release(manifest.root):
+        raise CommandError(say(
+            zh="{root} 是课程的学生版（没有 solutions/ 和评分程序）：`cnnlab {command}` 只能在作者仓库里运行；"
+               "这里可用：cnnlab lab、cnnlab lessons、cnnlab progress",
+            en="{root} is the student release of the course (no solutions/, no grader): run `cnnlab {command}` "
+               "in the authoring repository; here you can use cnnlab lab, cnnlab lessons and cnnlab progress",
+            root=manifest.root, command=command))
 
 
 def make_parser():
@@ -225,6 +255,10 @@ def make_parser():
     progress = sub.add_parser("progress", help="which exercises you have answered, and which are right")
     progress.add_argument("folder", nargs="?", help="the folder of the notebooks (default: the course's lessons/)")
     progress.set_defaults(run=cmd_progress)
+    release = sub.add_parser("release", help="write the student release: lessons, package, binder/ (no solutions)")
+    release.add_argument("out_dir", metavar="OUT_DIR",
+                         help="a new folder, or a previous release to replace (its .git is kept)")
+    release.set_defaults(run=cmd_release)
     return parser
 
 
@@ -235,6 +269,7 @@ def main(argv=None):
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
             raise CommandError(f"--port must be between 1 and 65535, got {args.port}")
         manifest = load_manifest(Path(args.root) if args.root else course_root())
+        refuse_in_release(args.command, manifest)
         return args.run(args, manifest)
     except (CommandError, ManifestError) as err:
         print(f"cnnlab: error: {err}", file=sys.stderr)

@@ -6,6 +6,10 @@ an estimate in minutes. A lesson's files are named ``NN_slug``::
 
     solutions/{zh,en}/02_convolution.ipynb   (+ .py)   the source, with answers
     lessons/{zh,en}/02_convolution.ipynb     (+ .py)   generated for students
+
+The student release (``cnnlab release OUT_DIR``) has the same layout without
+``solutions/`` and without the ``.py`` twins, plus the marker ``RELEASE_MARKER``;
+``course_root`` finds either kind of course folder.
 """
 
 import os
@@ -23,6 +27,9 @@ QUICK_ENV = "CNNLAB_QUICK"
 MANIFEST = Path("course") / "manifest.toml"
 KINDS = ("solutions", "lessons")
 EXERCISE_KINDS = ("code", "numeric", "choice", "shape")
+# Written by `cnnlab release` at the top of the student release: it tells the release (lessons
+# only, no solutions) from the authoring repository, and marks a folder the next release may replace.
+RELEASE_MARKER = ".cnnlab-release.json"
 
 
 class ManifestError(ValueError):
@@ -102,8 +109,19 @@ def course_root(start=None):
     beside_package = Path(__file__).resolve().parent.parent
     if (beside_package / MANIFEST).is_file():
         return beside_package
-    raise ManifestError(say(zh="找不到 course/manifest.toml：请在课程仓库里运行",
-                            en="cannot find course/manifest.toml: run this inside the course repository"))
+    raise ManifestError(say(zh="找不到 course/manifest.toml：请在课程文件夹（学生版或作者仓库）里运行",
+                            en="cannot find course/manifest.toml: run this inside the course folder "
+                               "(the student release or the authoring repository)"))
+
+
+def is_student_release(root):
+    """True when ``root`` holds a student release written by ``cnnlab release`` (its marker file)."""
+    import json
+    try:
+        data = json.loads((Path(root) / RELEASE_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("format", "")).startswith("cnnlab-release/")
 
 
 def _bilingual(table, key, where):

@@ -56,8 +56,10 @@ def settings_dir(lang):
 
 def lab_command(root, first_notebook, port, token, open_browser, lang):
     """The ``jupyter lab`` command line that ``run_lab`` starts."""
+    # `python -m jupyterlab`, not `jupyter lab`: the server (and so the lessons' python3 kernel)
+    # runs on this interpreter, the one cnnlab is installed in, whatever `jupyter` is on PATH.
     return [
-        sys.executable, "-m", "jupyter", "lab",
+        sys.executable, "-m", "jupyterlab",
         f"--ServerApp.root_dir={root}",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
@@ -92,6 +94,10 @@ def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args
     server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)
     print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。", en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
               url=lesson_url(port, first.as_posix(), token)), flush=True)
+    if (Path(manifest.root) / "solutions").is_dir():
+        print(say(zh="注意：这是作者仓库，含全部答案；学生请用 cnnlab release 生成的学生版。",
+                  en="Note: this is the authoring repository, every answer included; students use the "
+                     "student release that cnnlab release writes."), flush=True)
     # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us.
     signal.signal(signal.SIGTERM, _interrupt)
     try:

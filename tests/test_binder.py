@@ -1,14 +1,19 @@
-"""The class-server configuration in binder/ (repo2docker) agrees with the project.
+"""The repo2docker configurations agree with the project: binder/ and the release's binder/.
 
-repo2docker builds the image that BinderHub, Zero to JupyterHub or The Littlest
-JupyterHub serve to a class: apt.txt, then requirements.txt, then postBuild.
-These tests check that configuration against the project without the network:
-every runtime dependency is installed, torch is the pinned CPU build, the apt
-packages exist, and postBuild builds the lessons in a fresh virtual environment.
+repo2docker builds an image from apt.txt, then requirements.txt, then postBuild.
+The authoring repository's binder/ builds an image for authors (solutions
+included); the student image that BinderHub, Zero to JupyterHub or The Littlest
+JupyterHub serve to a class is built from the student release, whose binder/
+``cnnlab release`` writes from this one (same pins, cnnlab installed from the
+release, not editable; tests/test_release.py runs its postBuild in a fresh venv).
+These tests check both without the network: every runtime dependency is
+installed, torch is the pinned CPU build, the apt packages exist, and the
+authoring postBuild builds the lessons in a fresh virtual environment.
 """
 
 import ast
 import importlib.metadata as metadata
+import os
 import re
 import shutil
 import site
@@ -20,6 +25,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from cnnlab.pipeline.release import binder_files
 from tests.helpers import ROOT, copy_course
 
 try:  # Python 3.11+
@@ -146,10 +152,12 @@ def test_postbuild_builds_the_lessons_in_a_fresh_venv(tmp_path):
     outer = [p for p in site.getsitepackages() + [site.getusersitepackages()] if Path(p).is_dir()]
     (Path(purelib) / "_test_environment.pth").write_text("\n".join(outer) + "\n")
     local = next(line for line in requirement_lines() if line in LOCAL).split()
+    clean = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}  # no other cnnlab
     install = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
-                              "--no-build-isolation", *local], cwd=repo, capture_output=True, text=True, timeout=120)
+                              "--no-build-isolation", *local], cwd=repo, env=clean, capture_output=True,
+                             text=True, timeout=120)
     assert install.returncode == 0, install.stderr
-    where = subprocess.run([str(python), "-c", "import cnnlab; print(cnnlab.__file__)"], cwd=tmp_path,
+    where = subprocess.run([str(python), "-c", "import cnnlab; print(cnnlab.__file__)"], cwd=tmp_path, env=clean,
                            capture_output=True, text=True, check=True).stdout
     assert where.startswith(str(repo)), where
 
@@ -163,3 +171,26 @@ def test_postbuild_builds_the_lessons_in_a_fresh_venv(tmp_path):
                 built = repo / "lessons" / lang / source.name
                 assert built.read_text(encoding="utf-8") == source.read_text(encoding="utf-8"), built
     assert "consistent" in result.stdout and "Noto Sans CJK" in result.stdout
+
+
+def _lines(text):
+    return [line.split(" #")[0].strip() for line in text.splitlines()
+            if line.strip() and not line.strip().startswith("#")]
+
+
+def test_release_binder_has_the_same_pins_and_installs_the_release_not_editable():
+    release = binder_files(ROOT)
+    assert set(release) == {"binder/requirements.txt", "binder/postBuild", "binder/apt.txt", "binder/runtime.txt"}
+    ours = _lines(release["binder/requirements.txt"])
+    assert "." in ours and not [line for line in ours if line.startswith(("-e", "--editable"))]
+    # Everything else is the authoring file's, line for line: the torch CPU pin and its index, nbgitpuller.
+    assert [line for line in ours if line != "."] == [line for line in requirement_lines() if line not in LOCAL]
+    for name in ("apt.txt", "runtime.txt"):
+        assert release[f"binder/{name}"] == (BINDER / name).read_text(encoding="utf-8")
+
+
+def test_release_postbuild_needs_no_solutions():
+    post = binder_files(ROOT)["binder/postBuild"]
+    assert post.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in post
+    commands = [line.split()[0:2] for line in post.splitlines() if line and not line.startswith(("#", "set", "cd"))]
+    assert commands == [["cnnlab", "lessons"], ["python", "-c"]]  # no build, no check: they read solutions/

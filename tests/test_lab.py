@@ -68,3 +68,5 @@ def test_lab_serves_the_first_lesson_and_stops_on_ctrl_c(lang, tmp_path):
         output, _ = process.communicate(timeout=40)
     assert process.returncode == 0, output
     assert ("JupyterLab stopped" in output) or ("JupyterLab 已停止" in output)
+    # The authoring repository serves the solutions too: the server says so (students use the release).
+    assert ("authoring repository" in output) or ("作者仓库" in output)
