@@ -59,7 +59,8 @@ class Node:
 class Branches:
     """Paths leaving node ``source`` that meet again at node ``merge``.
 
-    ``paths`` are lists of items; an empty path is an identity shortcut.
+    ``paths`` are lists of items; an empty path is an identity shortcut. The merge
+    node itself is the item that follows the Branches in its list.
     """
     source: int
     paths: list
@@ -504,8 +505,6 @@ def _drop(item, nodes):
         for path in item.paths:
             for i in path:
                 _drop(i, nodes)
-        if item.merge is not None:
-            nodes.pop(item.merge, None)
     else:
         for i in item.items:
             _drop(i, nodes)
@@ -526,12 +525,7 @@ def _link(items, prev, nodes, edges, branch=(), times=1):
             ends = []
             for k, path in enumerate(item.paths):
                 ends += _link(path, prev, nodes, edges, branch + (k,), times) if path else prev
-            if item.merge is not None:
-                edges.extend((e, item.merge) for e in ends)
-                nodes[item.merge].branch, nodes[item.merge].repeat = branch, times
-                prev = [item.merge]
-            else:
-                prev = ends
+            prev = ends                  # the merge is the next item: it links them
         else:
             prev = _link(item.items, prev, nodes, edges, branch, times * item.times)
     return prev

@@ -1,0 +1,249 @@
+"""Architecture diagrams drawn from the model: ``draw_architecture(model, input_shape)``.
+
+The picture is made from :func:`~cnnlab.viz.archgraph.architecture_graph`, which
+runs the model once, so it cannot disagree with it. Top to bottom, one box per
+layer (its kind and kernel, its output shape C@H×W — LeCun's notation — and its
+trainable parameters); the paths of a block side by side (Inception's four
+branches above their concatenation); a residual block's shortcut as an arrow
+around it (identity) or as a second column (projection) into the addition;
+identical consecutive blocks framed once with ×N (``collapse=True``).
+
+Sizes are in inches: a box is 2 in wide, text 8 pt, so four branches side by side
+fit a notebook's ~9 in.
+"""
+
+import re
+
+from matplotlib.patches import FancyBboxPatch, Rectangle
+
+from cnnlab import fonts
+from cnnlab.i18n import get_language, say
+from cnnlab.viz.archgraph import Branches, Repeat, architecture_graph
+
+__all__ = ["draw_architecture", "draw_graph", "box_text"]
+
+BOX_W, BOX_H = 2.0, 0.56          # one box, inches
+GAP_Y, GAP_X = 0.28, 0.22         # between rows, between columns
+LANE = 0.45                       # width of the column an identity shortcut runs in
+PAD, TAG = 0.12, 0.42             # frame of a repeated block, room for its "×N"
+MARGIN = 0.15
+FONT_SIZE = 8
+
+COLOURS = {  # face colours by kind
+    "input": "#ffffff", "conv": "#cfe2f3", "pool": "#d9ead3", "linear": "#fce5cd",
+    "norm": "#eeeeee", "act": "#f6f6f6", "dropout": "#f6f6f6", "flatten": "#eeeeee",
+    "concat": "#fff2cc", "add": "#fff2cc", "block": "#e1d5e7", "layer": "#ead1dc",
+}
+INK, ARROW = "#333333", "#555555"
+
+
+# ----------------------------------------------------------------------------
+# text of a box
+# ----------------------------------------------------------------------------
+def shape_text(shape):
+    """(6, 28, 28) -> '6@28×28' (LeCun's notation), (84,) -> '84'."""
+    if len(shape) == 3:
+        return f"{shape[0]}@{shape[1]}×{shape[2]}"
+    return "×".join(str(s) for s in shape)
+
+
+def _shown_name(name):
+    """LeCun's short layer names (c1, s2, f6) as he wrote them: C1, S2, F6."""
+    return name.upper() if re.fullmatch(r"[a-z]\d+", name) else name
+
+
+def box_text(node, names=False):
+    """The lines of a box: label (with the layer's name for blocks or ``names=True``),
+    output shape, and parameters when there are any."""
+    label = node.label
+    if node.kind == "block" or (names and node.source == "module"):
+        label = f"{_shown_name(node.name)} · {label}"
+    lines = [label, say(zh="输出 {s}", en="out {s}", s=shape_text(node.output_shape))]
+    if node.params:
+        lines.append(say(zh="参数 {p:,}", en="params {p:,}", p=node.params))
+    return lines
+
+
+# ----------------------------------------------------------------------------
+# layout: extents (left, right, height) around a centre line, in inches
+# ----------------------------------------------------------------------------
+def _is_shortcut(item, nodes):
+    """Two paths into an addition: the main path in the centre, the shortcut beside it."""
+    return (len(item.paths) == 2 and item.paths[0] and item.merge is not None
+            and nodes[item.merge].kind == "add")
+
+
+def _measure(item, nodes):
+    if isinstance(item, int):
+        return BOX_W / 2, BOX_W / 2, BOX_H
+    if isinstance(item, list):
+        sizes = [_measure(i, nodes) for i in item]
+        if not sizes:
+            return LANE / 2, LANE / 2, 0.0
+        return (max(s[0] for s in sizes), max(s[1] for s in sizes),
+                sum(s[2] for s in sizes) + GAP_Y * (len(sizes) - 1))
+    if isinstance(item, Repeat):
+        left, right, height = _measure(item.items, nodes)
+        return left + PAD, right + PAD + TAG, height + 2 * PAD
+    offsets, left, right = _path_offsets(item, nodes)
+    return left, right, max(_measure(p, nodes)[2] for p in item.paths)
+
+
+def _path_offsets(item, nodes):
+    """x offset of each path's centre line, and the extents of all paths."""
+    sizes = [_measure(p, nodes) for p in item.paths]
+    if _is_shortcut(item, nodes):
+        (l0, r0, _), (l1, r1, _) = sizes
+        return [0.0, r0 + GAP_X + l1], l0, r0 + GAP_X + l1 + r1
+    width = sum(l + r for l, r, _ in sizes) + GAP_X * (len(sizes) - 1)
+    offsets, x = [], -width / 2
+    for l, r, _ in sizes:
+        offsets.append(x + l)
+        x += l + r + GAP_X
+    return offsets, width / 2, width / 2
+
+
+class _Layout:
+    """Top-left corner of every box, frames of repeated blocks, lanes of identity shortcuts."""
+
+    def __init__(self, graph):
+        self.nodes = {n.id: n for n in graph.nodes}
+        self.pos, self.frames, self.lanes, self.shortcut_merges = {}, [], {}, set()
+        self.left, self.right, self.height = _measure(graph.body, self.nodes)
+        self.place(graph.body, 0.0, 0.0)
+
+    def place(self, items, cx, y):
+        for item in items:
+            height = _measure(item, self.nodes)[2]
+            self.place_item(item, cx, y)
+            y += height + GAP_Y
+
+    def place_item(self, item, cx, y):
+        if isinstance(item, int):
+            self.pos[item] = (cx, y)
+        elif isinstance(item, Repeat):
+            left, right, height = _measure(item.items, self.nodes)
+            self.frames.append((cx - left - PAD, y, left + right + 2 * PAD, height + 2 * PAD,
+                                item.times))
+            self.place(item.items, cx, y + PAD)
+        else:
+            offsets, _, _ = _path_offsets(item, self.nodes)
+            for path, dx in zip(item.paths, offsets):
+                if path:
+                    self.place(path, cx + dx, y)
+                elif item.merge is not None:
+                    self.lanes[(item.source, item.merge)] = cx + dx
+            if _is_shortcut(item, self.nodes):
+                self.shortcut_merges.add(item.merge)
+
+
+# ----------------------------------------------------------------------------
+# drawing
+# ----------------------------------------------------------------------------
+def _route(a, b, layout):
+    """The polyline of the arrow from box ``a`` to box ``b``."""
+    (ax, ay), (bx, by) = layout.pos[a], layout.pos[b]
+    if (a, b) in layout.lanes:                      # identity shortcut around the block
+        lane = layout.lanes[(a, b)]
+        return [(ax + BOX_W / 2, ay + BOX_H / 2), (lane, ay + BOX_H / 2),
+                (lane, by + BOX_H / 2), (bx + BOX_W / 2, by + BOX_H / 2)]
+    if abs(ax - bx) < 1e-6:
+        return [(ax, ay + BOX_H), (bx, by)]
+    if b in layout.shortcut_merges:                 # projection shortcut into the side
+        side = bx + BOX_W / 2 if ax > bx else bx - BOX_W / 2
+        return [(ax, ay + BOX_H), (ax, by + BOX_H / 2), (side, by + BOX_H / 2)]
+    mid = by - GAP_Y / 2
+    return [(ax, ay + BOX_H), (ax, mid), (bx, mid), (bx, by)]
+
+
+def _arrow(ax, points):
+    xs, ys = zip(*points)
+    ax.plot(xs[:-1], ys[:-1], color=ARROW, lw=1, solid_joinstyle="miter", zorder=1)
+    ax.annotate("", xy=points[-1], xytext=points[-2],
+                arrowprops=dict(arrowstyle="-|>", color=ARROW, lw=1, shrinkA=0, shrinkB=0,
+                                mutation_scale=9), zorder=1)
+
+
+def _font_family():
+    """A CJK font first (matplotlib falls back glyph by glyph), for Chinese labels."""
+    if get_language() != "zh":
+        return None
+    found = fonts.installed_cjk_fonts()
+    if not found:
+        print(fonts.INSTALL_HINT)
+        return None
+    return [found[0], "DejaVu Sans"]
+
+
+def _draw_box(ax, node, x, y, names, family):
+    ax.add_patch(FancyBboxPatch((x - BOX_W / 2, y), BOX_W, BOX_H,
+                                boxstyle="round,pad=0,rounding_size=0.06",
+                                facecolor=COLOURS.get(node.kind, "#ffffff"), edgecolor=INK, lw=0.9,
+                                zorder=2))
+    lines = box_text(node, names)
+    step = BOX_H / (len(lines) + 1)
+    for k, line in enumerate(lines):
+        ax.text(x, y + step * (k + 1), line, ha="center", va="center", family=family,
+                fontsize=FONT_SIZE, color=INK, fontweight="bold" if k == 0 else "normal", zorder=3)
+
+
+def draw_graph(graph, names=False, title=None):
+    """Draw an :class:`~cnnlab.viz.archgraph.ArchGraph`; returns the matplotlib Figure."""
+    import matplotlib.pyplot as plt
+
+    layout = _Layout(graph)
+    family = _font_family()
+    top = MARGIN + (0.35 if title else 0.0)
+    width = layout.left + layout.right + 2 * MARGIN
+    height = layout.height + top + MARGIN
+    fig = plt.figure(figsize=(width, height))
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(-layout.left - MARGIN, layout.right + MARGIN)
+    ax.set_ylim(layout.height + MARGIN, -top)
+    ax.axis("off")
+    if title:
+        ax.text(0, -top / 2 - 0.05, title, ha="center", va="center", family=family,
+                fontsize=FONT_SIZE + 3, fontweight="bold", color=INK)
+    for x0, y0, w, h, times in layout.frames:
+        ax.add_patch(Rectangle((x0, y0), w, h, fill=False, ls="--", lw=1, edgecolor="#7f7f7f"))
+        ax.text(x0 + w + 0.06, y0 + h / 2, f"×{times}", ha="left", va="center",
+                fontsize=FONT_SIZE + 4, fontweight="bold", color=INK, family=family)
+    for a, b in graph.edges:
+        _arrow(ax, _route(a, b, layout))
+    for (a, b), lane in layout.lanes.items():
+        y = (layout.pos[a][1] + layout.pos[b][1] + BOX_H) / 2
+        ax.text(lane + 0.07, y, say(zh="恒等捷径", en="identity shortcut"), rotation=90,
+                ha="left", va="center", fontsize=FONT_SIZE - 1, color=ARROW, family=family,
+                style="italic")
+    for node in graph.nodes:
+        _draw_box(ax, node, *layout.pos[node.id], names, family)
+    return fig
+
+
+def draw_architecture(model, input_shape, *, block=None, depth=None, collapse=False, fuse=False,
+                      names=False, title=None):
+    """Draw ``model`` as a block diagram computed from the module; returns the Figure.
+
+    Args:
+        model: an ``nn.Module``.
+        input_shape: one input's shape, ``(C, H, W)``.
+        block: draw only this submodule (``"features.0"``, ``"inception3a"``, ``"layer2.0"``);
+            it gets the input it receives inside ``model``.
+        depth: draw modules this many levels down as single boxes (``depth=1``: a
+            network's stages); ``None``: every layer.
+        collapse: frame a run of identical consecutive blocks once, with ×N.
+        fuse: fold batch norm, activations and dropout into the box above them.
+        names: write each layer's name in its box (LeNet-5's C1 … F6).
+        title: a title above the diagram.
+
+    The same boxes and arrows as data: :func:`cnnlab.viz.architecture_graph`.
+    In a notebook, end the line with ``;`` so the figure is shown once.
+
+    Example::
+
+        draw_architecture(lenet5(), (1, 32, 32), fuse=True, names=True);
+        draw_architecture(googlenet(), (3, 224, 224), block="inception3a", fuse=True);
+    """
+    graph = architecture_graph(model, input_shape, block=block, depth=depth,
+                               collapse=collapse, fuse=fuse)
+    return draw_graph(graph, names=names, title=title)
