@@ -237,12 +237,13 @@ def _check_arguments(model, input_shape, depth):
     if isinstance(input_shape, torch.Tensor):
         return
     shape = tuple(input_shape) if isinstance(input_shape, (tuple, list, torch.Size)) else None
-    if (shape is None or len(shape) not in (2, 3, 4)
+    if (shape is None or len(shape) not in (1, 2, 3, 4)
             or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)):
         raise ValueError(say(
-            zh="input_shape 应是一张输入的形状 (C, H, W)，或 (N, C, H, W)，都是正整数，收到 {s!r}",
-            en="input_shape must be the shape of one input, (C, H, W), or (N, C, H, W), "
-               "positive integers; got {s!r}", s=input_shape))
+            zh="input_shape 应是一张输入的形状 (C, H, W)（全连接网络：(特征数,)），或带批量维的 "
+               "(N, C, H, W)，都是正整数，收到 {s!r}",
+            en="input_shape must be the shape of one input, (C, H, W) ((features,) for a "
+               "fully connected net), or (N, C, H, W), positive integers; got {s!r}", s=input_shape))
     if depth is not None and (not isinstance(depth, int) or depth < 1):
         raise ValueError(say(zh="depth 必须是 ≥ 1 的整数或 None，收到 {d!r}",
                              en="depth must be an integer >= 1 or None, got {d!r}", d=depth))
@@ -291,6 +292,22 @@ def _run(model, x):
 # ----------------------------------------------------------------------------
 # tracing
 # ----------------------------------------------------------------------------
+def _is_layer(module):
+    return not any(module.children()) or hasattr(module, "cnnlab_counts")
+
+
+class _Single(nn.Module):
+    """A single layer inside a container, so that tracing stops at it (its box keeps its name)."""
+
+    def __init__(self, name, layer):
+        super().__init__()
+        self.name = name
+        self.add_module(name, layer)
+
+    def forward(self, x):
+        return getattr(self, self.name)(x)
+
+
 class _Tracer(fx.Tracer):
     """Stops at layers (no children, or counting themselves), and at ``depth``."""
 
@@ -299,7 +316,7 @@ class _Tracer(fx.Tracer):
         self.depth = depth
 
     def is_leaf_module(self, module, qualified_name):
-        if not any(module.children()) or hasattr(module, "cnnlab_counts"):
+        if _is_layer(module):
             return True
         return self.depth is not None and qualified_name.count(".") + 1 >= self.depth
 
@@ -553,8 +570,12 @@ def architecture_graph(model, input_shape, *, block=None, depth=None, collapse=F
         model, x = _block_input(model, block, x)
     else:
         _run(model, x)
+    prefix = f"{block}." if block else ""
+    if _is_layer(model):                              # one layer: draw it inside a container
+        parent, _, name = (block or type(model).__name__).rpartition(".")
+        model, prefix = _Single(name, model), f"{parent}." if parent else ""
     graph_module = _trace(model, x, depth)
-    nodes, preds = _nodes(graph_module, f"{block}." if block else "")
+    nodes, preds = _nodes(graph_module, prefix)
     body = _structure(nodes, preds)
     if fuse:
         body = _fuse(body, nodes)
