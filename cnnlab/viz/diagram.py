@@ -12,6 +12,8 @@ Sizes are in inches: a box is 2 in wide, text 8 pt, so four branches side by sid
 fit a notebook's ~9 in.
 """
 
+import itertools
+import math
 import re
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
@@ -27,6 +29,7 @@ GAP_Y, GAP_X = 0.28, 0.22         # between rows, between columns
 LANE = 0.45                       # width of the column an identity shortcut runs in
 PAD, TAG = 0.12, 0.42             # frame of a repeated block, room for its "×N"
 MARGIN = 0.15
+GAP_COL = 0.5                     # between the columns of a long chain
 FONT_SIZE = 8
 
 COLOURS = {  # face colours by kind
@@ -103,14 +106,63 @@ def _path_offsets(item, nodes):
     return offsets, width / 2, width / 2
 
 
-class _Layout:
-    """Top-left corner of every box, frames of repeated blocks, lanes of identity shortcuts."""
+def _starts_with_identity(item):
+    """Does the item begin with branches that include an identity shortcut?"""
+    if isinstance(item, Branches):
+        return any(not path for path in item.paths)
+    return isinstance(item, Repeat) and bool(item.items) and _starts_with_identity(item.items[0])
 
-    def __init__(self, graph):
+
+def _split(items, heights, columns):
+    """Cut the top-level list into at most ``columns`` runs, the tallest as short as possible.
+
+    Never between a block's branches and their merge, nor just before an identity
+    shortcut (its arrow runs beside the block, from the box above it)."""
+    cuts = [k for k in range(1, len(items)) if not isinstance(items[k - 1], Branches)
+            and not _starts_with_identity(items[k])]
+
+    def tallest(bounds):
+        return max(sum(heights[a:b]) + GAP_Y * (b - a - 1) for a, b in zip(bounds, bounds[1:]))
+
+    best = (0, len(items))
+    for n in range(1, min(columns, len(cuts) + 1)):
+        for chosen in itertools.combinations(cuts, n):
+            bounds = (0, *chosen, len(items))
+            if tallest(bounds) < tallest(best) - 1e-9:
+                best = bounds
+    return [items[a:b] for a, b in zip(best, best[1:])]
+
+
+def auto_columns(height, column_width, max_width=10.0, max_height=9.0):
+    """1 column up to ``max_height`` inches; else as many as it takes, within ``max_width``."""
+    if height <= max_height:
+        return 1
+    fits = max(1, int((max_width - 2 * MARGIN + GAP_COL) // (column_width + GAP_COL)))
+    return max(1, min(fits, math.ceil(height / (max_height * 0.8))))
+
+
+class _Layout:
+    """Top-left corner of every box, frames of repeated blocks, lanes of identity shortcuts.
+
+    A long chain is cut into ``columns`` side by side (read top to bottom, left to right).
+    """
+
+    def __init__(self, graph, columns=None):
         self.nodes = {n.id: n for n in graph.nodes}
         self.pos, self.frames, self.lanes, self.shortcut_merges = {}, [], {}, set()
-        self.left, self.right, self.height = _measure(graph.body, self.nodes)
-        self.place(graph.body, 0.0, 0.0)
+        self.left, right, height = _measure(graph.body, self.nodes)
+        if columns is None:
+            columns = auto_columns(height, self.left + right)
+        heights = [_measure(item, self.nodes)[2] for item in graph.body]
+        runs = _split(graph.body, heights, columns)
+        self.step, self.column = self.left + right + GAP_COL, {}
+        for c, run in enumerate(runs):
+            self.current = c
+            self.place(run, c * self.step, 0.0)
+        self.gap_x = right + GAP_COL / 2             # centre of the gap right of column 0
+        self.columns = len(runs)
+        self.right = right + (len(runs) - 1) * self.step
+        self.height = max(_measure(run, self.nodes)[2] for run in runs)
 
     def place(self, items, cx, y):
         for item in items:
@@ -121,6 +173,7 @@ class _Layout:
     def place_item(self, item, cx, y):
         if isinstance(item, int):
             self.pos[item] = (cx, y)
+            self.column[item] = self.current
         elif isinstance(item, Repeat):
             left, right, height = _measure(item.items, self.nodes)
             self.frames.append((cx - left - PAD, y, left + right + 2 * PAD, height + 2 * PAD,
@@ -145,8 +198,13 @@ def _route(a, b, layout):
     (ax, ay), (bx, by) = layout.pos[a], layout.pos[b]
     if (a, b) in layout.lanes:                      # identity shortcut around the block
         lane = layout.lanes[(a, b)]
-        return [(ax + BOX_W / 2, ay + BOX_H / 2), (lane, ay + BOX_H / 2),
-                (lane, by + BOX_H / 2), (bx + BOX_W / 2, by + BOX_H / 2)]
+        out, into = ay + 0.7 * BOX_H, by + 0.3 * BOX_H
+        return [(ax + BOX_W / 2, out), (lane, out), (lane, into), (bx + BOX_W / 2, into)]
+    if by < ay:                                     # to the top of the next column
+        below, above = ay + BOX_H + GAP_Y / 2, by - GAP_Y / 2
+        between = layout.column[a] * layout.step + layout.gap_x
+        return [(ax, ay + BOX_H), (ax, below), (between, below), (between, above),
+                (bx, above), (bx, by)]
     if abs(ax - bx) < 1e-6:
         return [(ax, ay + BOX_H), (bx, by)]
     if b in layout.shortcut_merges:                 # projection shortcut into the side
@@ -187,13 +245,13 @@ def _draw_box(ax, node, x, y, names, family):
                 fontsize=FONT_SIZE, color=INK, fontweight="bold" if k == 0 else "normal", zorder=3)
 
 
-def draw_graph(graph, names=False, title=None):
+def draw_graph(graph, names=False, title=None, columns=None):
     """Draw an :class:`~cnnlab.viz.archgraph.ArchGraph`; returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
 
-    layout = _Layout(graph)
+    layout = _Layout(graph, columns)
     family = _font_family()
-    top = MARGIN + (0.35 if title else 0.0)
+    top = MARGIN + (0.35 if title else 0.0) + (0.1 if layout.columns > 1 else 0.0)
     width = layout.left + layout.right + 2 * MARGIN
     height = layout.height + top + MARGIN
     fig = plt.figure(figsize=(width, height))
@@ -221,7 +279,7 @@ def draw_graph(graph, names=False, title=None):
 
 
 def draw_architecture(model, input_shape, *, block=None, depth=None, collapse=False, fuse=False,
-                      names=False, title=None):
+                      names=False, title=None, columns=None):
     """Draw ``model`` as a block diagram computed from the module; returns the Figure.
 
     Args:
@@ -235,6 +293,8 @@ def draw_architecture(model, input_shape, *, block=None, depth=None, collapse=Fa
         fuse: fold batch norm, activations and dropout into the box above them.
         names: write each layer's name in its box (LeNet-5's C1 … F6).
         title: a title above the diagram.
+        columns: cut a long chain into this many columns; ``None``: as many as keep the
+            figure under about 9 in high and 10 in wide.
 
     The same boxes and arrows as data: :func:`cnnlab.viz.architecture_graph`.
     In a notebook, end the line with ``;`` so the figure is shown once.
@@ -246,4 +306,4 @@ def draw_architecture(model, input_shape, *, block=None, depth=None, collapse=Fa
     """
     graph = architecture_graph(model, input_shape, block=block, depth=depth,
                                collapse=collapse, fuse=fuse)
-    return draw_graph(graph, names=names, title=title)
+    return draw_graph(graph, names=names, title=title, columns=columns)
