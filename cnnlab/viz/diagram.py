@@ -27,6 +27,7 @@ __all__ = ["draw_architecture", "draw_graph", "box_text"]
 BOX_W, BOX_H = 2.0, 0.56          # one box, inches
 GAP_Y, GAP_X = 0.28, 0.22         # between rows, between columns
 LANE = 0.45                       # width of the column an identity shortcut runs in
+CAPTION = 0.24                    # room for the caption beside a projection shortcut
 PAD, TAG = 0.12, 0.42             # frame of a repeated block, room for its "×N"
 MARGIN = 0.15
 GAP_COL = 0.5                     # between the columns of a long chain
@@ -97,7 +98,8 @@ def _path_offsets(item, nodes):
     sizes = [_measure(p, nodes) for p in item.paths]
     if _is_shortcut(item, nodes):
         (l0, r0, _), (l1, r1, _) = sizes
-        return [0.0, r0 + GAP_X + l1], l0, r0 + GAP_X + l1 + r1
+        caption = CAPTION if item.paths[1] else 0.0      # 'projection shortcut' beside it
+        return [0.0, r0 + GAP_X + l1], l0, r0 + GAP_X + l1 + r1 + caption
     width = sum(l + r for l, r, _ in sizes) + GAP_X * (len(sizes) - 1)
     offsets, x = [], -width / 2
     for l, r, _ in sizes:
@@ -150,6 +152,7 @@ class _Layout:
     def __init__(self, graph, columns=None):
         self.nodes = {n.id: n for n in graph.nodes}
         self.pos, self.frames, self.lanes, self.shortcut_merges = {}, [], {}, set()
+        self.captions = []                            # (x, y, va, text) written upwards
         self.left, right, height = _measure(graph.body, self.nodes)
         if columns is None:
             columns = auto_columns(height, self.left + right)
@@ -188,6 +191,10 @@ class _Layout:
                     self.lanes[(item.source, item.merge)] = cx + dx
             if _is_shortcut(item, self.nodes):
                 self.shortcut_merges.add(item.merge)
+                right = _measure(item.paths[1], self.nodes)[1]
+                if item.paths[1]:
+                    self.captions.append((cx + offsets[1] + right + 0.07, y, "top",
+                                          say(zh="投影捷径", en="projection shortcut")))
 
 
 # ----------------------------------------------------------------------------
@@ -268,11 +275,13 @@ def draw_graph(graph, names=False, title=None, columns=None):
                 fontsize=FONT_SIZE + 4, fontweight="bold", color=INK, family=family)
     for a, b in graph.edges:
         _arrow(ax, _route(a, b, layout))
+    captions = list(layout.captions)
     for (a, b), lane in layout.lanes.items():
         y = (layout.pos[a][1] + layout.pos[b][1] + BOX_H) / 2
-        ax.text(lane + 0.07, y, say(zh="恒等捷径", en="identity shortcut"), rotation=90,
-                ha="left", va="center", fontsize=FONT_SIZE - 1, color=ARROW, family=family,
-                style="italic")
+        captions.append((lane + 0.07, y, "center", say(zh="恒等捷径", en="identity shortcut")))
+    for x, y, va, text in captions:
+        ax.text(x, y, text, rotation=90, ha="left", va=va, fontsize=FONT_SIZE,
+                color=ARROW, family=family, style="italic")
     for node in graph.nodes:
         _draw_box(ax, node, *layout.pos[node.id], names, family)
     return fig
