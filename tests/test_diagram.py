@@ -335,3 +335,38 @@ def test_the_module_is_left_as_it_was():
     architecture_graph(model, MNIST, block="layer2.0")
     assert model.training and all(m.training for m in model.modules())
     assert not any(m._forward_hooks or m._forward_pre_hooks for m in model.modules())
+
+
+def test_a_long_chain_is_cut_into_columns_never_inside_a_block():
+    graph = architecture_graph(models.resnet_small(depth=20), MNIST, collapse=True, fuse=True)
+    layout = diagram._Layout(graph)
+    one_column = diagram._Layout(graph, columns=1)
+    assert layout.columns == 2 and one_column.columns == 1
+    assert layout.height < 0.7 * one_column.height
+    for block in graph.branches:                      # a block and its shortcut stay in one column
+        inside = [i for path in block.paths for i in path] + [block.merge]
+        assert {layout.column[i] for i in inside} == {layout.column[block.merge]}
+        if [] in block.paths:
+            assert layout.column[block.source] == layout.column[block.merge]
+    crossing = [(a, b) for a, b in graph.edges if layout.column[a] != layout.column[b]]
+    assert len(crossing) == 2                         # into the projection block's two paths
+    fig = diagram.draw_graph(graph)
+    width, height = fig.get_size_inches()
+    assert width <= 10 and height <= 11
+
+
+def test_vgg16_fits_a_notebook_page():
+    fig = cnnlab.draw_architecture(models.vgg16(), (3, 224, 224), collapse=True, fuse=True)
+    width, height = fig.get_size_inches()
+    assert 8 <= width <= 10 and height <= 9
+
+
+def test_the_graph_prints_as_a_table(lang):
+    lang("en")
+    graph = architecture_graph(models.resnet_small(), MNIST, block="layer2", fuse=True)
+    lines = str(graph).splitlines()
+    assert len(lines) == len(graph.nodes) + 3
+    assert lines[0].split() == ["id", "name", "label", "output", "params", "branch", "×N"]
+    row = next(line for line in lines if "layer2.0.downsample.0" in line)
+    assert "conv 1×1 /2 + BN" in row and "32×7×7" in row and "576" in row and row.split()[-1] == "1"
+    assert lines[-1] == "5 arrows; 1 blocks of branches; 0 repeated blocks"

@@ -100,6 +100,24 @@ class ArchGraph:
     def repeats(self):
         return [item for item in self._walk() if isinstance(item, Repeat)]
 
+    def __str__(self):
+        """One line per box: id, name, label, output shape, parameters, branch path, ×N."""
+        header = ("id", say(zh="名称", en="name"), say(zh="标签", en="label"),
+                  say(zh="输出", en="output"), say(zh="参数", en="params"),
+                  say(zh="分支", en="branch"), "×N")
+        rows = [(str(n.id), n.name, n.label, "×".join(map(str, n.output_shape)), f"{n.params:,}",
+                 ".".join(str(b) for b in n.branch) or "–", str(n.repeat) if n.repeat > 1 else "")
+                for n in self.nodes]
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, *rows]]
+        lines.insert(1, "-" * len(lines[0]))
+        lines.append(say(zh="箭头 {e} 条；分支块 {b} 个；重复块 {r} 个",
+                         en="{e} arrows; {b} blocks of branches; {r} repeated blocks",
+                         e=len(self.edges), b=len(self.branches), r=len(self.repeats)))
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
 
 # ----------------------------------------------------------------------------
 # checking the arguments
