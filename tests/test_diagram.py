@@ -24,6 +24,7 @@ from cnnlab.viz import diagram  # noqa: E402
 from cnnlab.viz.archgraph import architecture_graph  # noqa: E402
 
 MNIST = (1, 28, 28)
+SMALL_RGB = (3, 32, 32)     # the ImageNet models at 32×32: same layers and parameters, fast
 SMALL_MODELS = {
     "lenet5": (models.lenet5, (1, 32, 32)),
     "vgg_small": (models.vgg_small, MNIST),
@@ -157,7 +158,7 @@ def test_identical_blocks_collapse_with_their_count():
 
 
 def test_vgg16_stages_collapse_repeated_convolutions():
-    graph = architecture_graph(models.vgg16(), (3, 224, 224), collapse=True, fuse=True)
+    graph = architecture_graph(models.vgg16(), SMALL_RGB, collapse=True, fuse=True)
     assert [r.times for r in graph.repeats] == [2, 2, 3]
     convs = [n for n in graph.nodes if n.kind == "conv"]
     assert sum(n.repeat for n in convs) == 13          # VGG-16: 13 convolutions + 3 linear
@@ -188,14 +189,14 @@ def test_depth_draws_blocks_as_single_boxes():
 
 def test_a_sub_block_gets_the_input_it_has_inside_the_model():
     model = models.vgg16()
-    graph = architecture_graph(model, (3, 224, 224), block="features.5")
-    assert graph.input_shape == (64, 112, 112)
+    graph = architecture_graph(model, SMALL_RGB, block="features.5")
+    assert graph.input_shape == (64, 16, 16)
     assert [n.name for n in layer_boxes(graph)] == ["features.5"]
     conv = architecture_graph(nn.Conv2d(3, 8, 3), (3, 10, 10))
     assert [(n.name, n.output_shape, n.params) for n in layer_boxes(conv)] == [("Conv2d", (8, 8, 8), 224)]
-    nin = architecture_graph(models.nin(), (3, 224, 224), block="features.0")
+    nin = architecture_graph(models.nin(), (3, 96, 96), block="features.0")
     assert [n.type for n in layer_boxes(nin)] == ["Conv2d", "ReLU"] * 3
-    assert nin.nodes[-1].output_shape == (96, 54, 54)
+    assert nin.nodes[-1].output_shape == (96, 22, 22)          # (96 − 11)/4 + 1
 
 
 # ----------------------------------------------------------------------------
@@ -262,11 +263,11 @@ def test_chinese_diagram_has_no_missing_glyphs(lang):
 
 
 def test_readable_at_notebook_width():
-    fig = cnnlab.draw_architecture(models.googlenet(), (3, 224, 224), block="inception3a", fuse=True)
+    fig = cnnlab.draw_architecture(models.googlenet(), SMALL_RGB, block="inception3a", fuse=True)
     width, height = fig.get_size_inches()
     assert 8 <= width <= 10 and height < width
     assert min(t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text()) >= 8
-    graph = architecture_graph(models.googlenet(), (3, 224, 224), block="inception3a", fuse=True)
+    graph = architecture_graph(models.googlenet(), SMALL_RGB, block="inception3a", fuse=True)
     boxes = [p for p in fig.axes[0].patches if isinstance(p, FancyBboxPatch)]
     assert len(boxes) == len(graph.nodes)
     narrow = cnnlab.draw_architecture(models.lenet5(), (1, 32, 32))
@@ -356,7 +357,7 @@ def test_a_long_chain_is_cut_into_columns_never_inside_a_block():
 
 
 def test_vgg16_fits_a_notebook_page():
-    fig = cnnlab.draw_architecture(models.vgg16(), (3, 224, 224), collapse=True, fuse=True)
+    fig = cnnlab.draw_architecture(models.vgg16(), SMALL_RGB, collapse=True, fuse=True)
     width, height = fig.get_size_inches()
     assert 8 <= width <= 10 and height <= 9
 
