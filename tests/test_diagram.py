@@ -371,3 +371,11 @@ def test_the_graph_prints_as_a_table(lang):
     row = next(line for line in lines if "layer2.0.downsample.0" in line)
     assert "conv 1×1 /2 + BN" in row and "32×7×7" in row and "576" in row and row.split()[-1] == "1"
     assert lines[-1] == "5 arrows; 1 blocks of branches; 0 repeated blocks"
+
+
+def test_the_diagram_shows_forward_as_in_eval_mode():
+    model = models.googlenet(aux_logits=True)          # auxiliary heads run in training only
+    model.train()
+    graph = architecture_graph(model, (3, 64, 64), depth=1)
+    assert not any(n.name.startswith("aux") for n in graph.nodes) and graph.branches == []
+    assert graph.nodes[-1].name == "fc" and model.training and model.aux1.training

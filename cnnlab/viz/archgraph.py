@@ -217,7 +217,8 @@ class _Tracer(fx.Tracer):
 
 def _trace(model, x, depth):
     try:
-        graph = _Tracer(depth).trace(model)
+        with _EvalMode(model):                        # trace forward as in eval (no auxiliary heads)
+            graph = _Tracer(depth).trace(model)
     except Exception as error:   # data-dependent control flow and the like
         raise TypeError(say(
             zh="无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",

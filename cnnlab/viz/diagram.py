@@ -60,7 +60,8 @@ def box_text(node, names=False):
     """The lines of a box: label (with the layer's name for blocks or ``names=True``),
     output shape, and parameters when there are any."""
     label = node.label
-    if node.kind == "block" or (names and node.source == "module"):
+    named = node.kind == "block" or (names and node.source == "module")
+    if named and node.name.rsplit(".", 1)[-1].lower() not in label.lower():   # not 'squash · Squash'
         label = f"{_shown_name(node.name)} · {label}"
     lines = [label, say(zh="输出 {s}", en="out {s}", s=shape_text(node.output_shape))]
     if node.params:
