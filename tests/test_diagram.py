@@ -379,3 +379,44 @@ def test_the_diagram_shows_forward_as_in_eval_mode():
     graph = architecture_graph(model, (3, 64, 64), depth=1)
     assert not any(n.name.startswith("aux") for n in graph.nodes) and graph.branches == []
     assert graph.nodes[-1].name == "fc" and model.training and model.aux1.training
+
+
+def overflowing(fig):
+    """The lines of text that stick out of their box (measured with the Agg renderer)."""
+    renderer = fig.canvas.get_renderer()
+    boxes = [p.get_window_extent(renderer) for p in fig.axes[0].patches
+             if isinstance(p, FancyBboxPatch)]
+    lines = [t for t in fig.axes[0].texts if t.get_zorder() == 4]          # the lines in boxes
+    assert len(lines) >= 2 * len(boxes)
+    out = []
+    for text in lines:
+        extent = text.get_window_extent(renderer)
+        centre = ((extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2)
+        (box,) = [b for b in boxes if b.contains(*centre)]
+        if not box.x0 < extent.x0 < extent.x1 < box.x1:
+            out.append(text.get_text())
+    return out
+
+
+def long_labels():
+    return nn.Sequential(nn.ConvTranspose2d(3, 8, 4, stride=2), nn.BatchNorm2d(8), nn.ReLU(),
+                         nn.AdaptiveMaxPool2d(3), nn.Dropout(0.25))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("build, shape, options", [
+    (models.vgg16, SMALL_RGB, dict(collapse=True, fuse=True)),
+    (models.lenet5, (1, 32, 32), dict(fuse=True, names=True)),
+    (models.googlenet, SMALL_RGB, dict(depth=1)),
+    (long_labels, (3, 8, 8), dict(fuse=True)),
+])
+def test_every_line_fits_inside_its_box(lang, language, build, shape, options):
+    lang(language)
+    assert overflowing(cnnlab.draw_architecture(build(), shape, **options)) == []
+
+
+def test_boxes_of_the_default_width_would_be_too_narrow_for_long_labels(lang, monkeypatch):
+    lang("en")
+    monkeypatch.setattr(diagram, "box_width", lambda graph, names=False: diagram.BOX_W)
+    assert overflowing(cnnlab.draw_architecture(long_labels(), (3, 8, 8), fuse=True)) == [
+        "transposed conv 4×4 /2 + BN + ReLU", "adaptive max pool + dropout p=0.25"]

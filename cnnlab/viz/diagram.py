@@ -80,7 +80,7 @@ def _is_shortcut(item, nodes):
 
 def _measure(item, nodes):
     if isinstance(item, int):
-        return BOX_W / 2, BOX_W / 2, BOX_H
+        return nodes.w / 2, nodes.w / 2, BOX_H
     if isinstance(item, list):
         sizes = [_measure(i, nodes) for i in item]
         if not sizes:
@@ -107,6 +107,22 @@ def _path_offsets(item, nodes):
         offsets.append(x + l)
         x += l + r + GAP_X
     return offsets, width / 2, width / 2
+
+
+class _Boxes(dict):
+    """The nodes by id, and ``w``: the width of every box of this diagram."""
+    w = BOX_W
+
+
+def text_width(text):
+    """About how wide ``text`` is in bold 8 pt, in inches (a CJK character is about 1 em)."""
+    return sum(0.115 if ord(c) >= 0x2E80 else 0.068 for c in text)
+
+
+def box_width(graph, names=False):
+    """BOX_W, or wider (up to 3.2 in) when the longest line of a box needs it."""
+    longest = max((text_width(line) for n in graph.nodes for line in box_text(n, names)), default=0)
+    return min(max(BOX_W, longest + 0.2), 3.2)
 
 
 def _starts_with_identity(item):
@@ -150,8 +166,9 @@ class _Layout:
     A long chain is cut into ``columns`` side by side (read top to bottom, left to right).
     """
 
-    def __init__(self, graph, columns=None):
-        self.nodes = {n.id: n for n in graph.nodes}
+    def __init__(self, graph, columns=None, names=False):
+        self.nodes = _Boxes({n.id: n for n in graph.nodes})
+        self.nodes.w = box_width(graph, names)
         self.pos, self.frames, self.lanes, self.shortcut_merges = {}, [], {}, set()
         self.captions = []                            # (x, y, va, text) written upwards
         self.left, right, height = _measure(graph.body, self.nodes)
@@ -203,11 +220,11 @@ class _Layout:
 # ----------------------------------------------------------------------------
 def _route(a, b, layout):
     """The polyline of the arrow from box ``a`` to box ``b``."""
-    (ax, ay), (bx, by) = layout.pos[a], layout.pos[b]
+    (ax, ay), (bx, by), w = layout.pos[a], layout.pos[b], layout.nodes.w
     if (a, b) in layout.lanes:                      # identity shortcut around the block
         lane = layout.lanes[(a, b)]
         out, into = ay + 0.7 * BOX_H, by + 0.3 * BOX_H
-        return [(ax + BOX_W / 2, out), (lane, out), (lane, into), (bx + BOX_W / 2, into)]
+        return [(ax + w / 2, out), (lane, out), (lane, into), (bx + w / 2, into)]
     if by < ay:                                     # to the top of the next column
         below, above = ay + BOX_H + GAP_Y / 2, by - GAP_Y / 2
         between = layout.column[a] * layout.step + layout.gap_x
@@ -216,7 +233,7 @@ def _route(a, b, layout):
     if abs(ax - bx) < 1e-6:
         return [(ax, ay + BOX_H), (bx, by)]
     if b in layout.shortcut_merges:                 # projection shortcut into the side
-        side = bx + BOX_W / 2 if ax > bx else bx - BOX_W / 2
+        side = bx + w / 2 if ax > bx else bx - w / 2
         return [(ax, ay + BOX_H), (ax, by + BOX_H / 2), (side, by + BOX_H / 2)]
     mid = by - GAP_Y / 2
     return [(ax, ay + BOX_H), (ax, mid), (bx, mid), (bx, by)]
@@ -241,8 +258,8 @@ def _font_family():
     return [found[0], "DejaVu Sans"]
 
 
-def _draw_box(ax, node, x, y, names, family):
-    ax.add_patch(FancyBboxPatch((x - BOX_W / 2, y), BOX_W, BOX_H,
+def _draw_box(ax, node, x, y, w, names, family):
+    ax.add_patch(FancyBboxPatch((x - w / 2, y), w, BOX_H,
                                 boxstyle="round,pad=0,rounding_size=0.06",
                                 facecolor=COLOURS.get(node.kind, "#ffffff"), edgecolor=INK, lw=0.9,
                                 zorder=2))
@@ -250,14 +267,14 @@ def _draw_box(ax, node, x, y, names, family):
     step = BOX_H / (len(lines) + 1)
     for k, line in enumerate(lines):
         ax.text(x, y + step * (k + 1), line, ha="center", va="center", family=family,
-                fontsize=FONT_SIZE, color=INK, fontweight="bold" if k == 0 else "normal", zorder=3)
+                fontsize=FONT_SIZE, color=INK, fontweight="bold" if k == 0 else "normal", zorder=4)
 
 
 def draw_graph(graph, names=False, title=None, columns=None):
     """Draw an :class:`~cnnlab.viz.archgraph.ArchGraph`; returns the matplotlib Figure."""
     import matplotlib.pyplot as plt
 
-    layout = _Layout(graph, columns)
+    layout = _Layout(graph, columns, names)
     family = _font_family()
     top = MARGIN + (0.35 if title else 0.0) + (0.1 if layout.columns > 1 else 0.0)
     width = layout.left + layout.right + 2 * MARGIN
@@ -284,7 +301,7 @@ def draw_graph(graph, names=False, title=None, columns=None):
         ax.text(x, y, text, rotation=90, ha="left", va=va, fontsize=FONT_SIZE,
                 color=ARROW, family=family, style="italic")
     for node in graph.nodes:
-        _draw_box(ax, node, *layout.pos[node.id], names, family)
+        _draw_box(ax, node, *layout.pos[node.id], layout.nodes.w, names, family)
     return fig
 
 
