@@ -299,10 +299,11 @@ def test_a_malformed_input_shape_is_a_clear_error(lang, shape):
         architecture_graph(models.lenet5(), shape)
 
 
-def test_an_input_shape_the_model_cannot_take_is_a_clear_error(lang):
+def test_an_input_shape_the_model_cannot_take_is_a_clear_error(lang, capsys):
     lang("en")
     with pytest.raises(ValueError, match=r"LeNet5 cannot run on an input of shape \(1, 1, 28, 28\)"):
         architecture_graph(models.lenet5(), MNIST)       # LeNet-5 needs 32×32
+    assert capsys.readouterr() == ("", "")              # no traceback printed on the way
     lang("zh")
     with pytest.raises(ValueError, match="不能处理形状为"):
         architecture_graph(models.vgg_small(), (3, 28, 28))

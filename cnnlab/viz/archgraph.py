@@ -21,6 +21,8 @@ Parameters are counted as :func:`cnnlab.summary` counts them: trainable ones,
 a layer used twice at its first call. Output shapes have no batch dimension.
 """
 
+import contextlib
+import io
 from dataclasses import dataclass, field
 
 import torch
@@ -225,10 +227,11 @@ def _trace(model, x, depth):
             en="could not trace the forward of {m} ({e}): the forward must not branch on data",
             m=type(model).__name__, e=error)) from error
     module = fx.GraphModule(model, graph)
-    try:
-        with _EvalMode(model):
+    try:   # ShapeProp prints a traceback of its own before raising: keep it off the notebook
+        with _EvalMode(model), contextlib.redirect_stderr(io.StringIO()):
             ShapeProp(module).propagate(x)
     except (RuntimeError, ValueError, IndexError) as error:
+        _run(model, x)                                # the model's own error, said clearly
         raise ValueError(say(
             zh="{m} 不能处理形状为 {s} 的输入（{e}）：input_shape 与模型不符",
             en="{m} cannot run on an input of shape {s} ({e}): input_shape does not fit the model",
@@ -307,8 +310,6 @@ def architecture_graph(model, input_shape, *, block=None, depth=None, collapse=F
     x = _example(model, input_shape)
     if block is not None:
         model, x = _block_input(model, block, x)
-    else:
-        _run(model, x)
     prefix = f"{block}." if block else ""
     if _is_layer(model):                              # one layer: draw it inside a container
         parent, _, name = (block or type(model).__name__).rpartition(".")
