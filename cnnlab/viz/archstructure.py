@@ -52,6 +52,12 @@ def _post_dominators(order, succ):
 
 
 def structure(nodes, preds):
+    """The list of items of the graph ``preds`` ({node id: ids of its inputs}), from its input.
+
+    Walking forward from a node: one successor continues the chain; several start a
+    :class:`Branches` whose paths are walked up to the merge (the immediate post-dominator),
+    where the chain goes on. Ids are in forward order, so a node's inputs come first.
+    """
     order = sorted(nodes)
     succ = {n: [] for n in order}
     for n in order:

@@ -8,8 +8,12 @@ branches above their concatenation); a residual block's shortcut as an arrow
 around it (identity) or as a second column (projection) into the addition;
 identical consecutive blocks framed once with ×N (``collapse=True``).
 
-Sizes are in inches: a box is 2 in wide, text 8 pt, so four branches side by side
-fit a notebook's ~9 in.
+Sizes are in inches: a box is 2 in wide (up to 3.2 in when its longest line needs
+it), text 8 pt, so four branches side by side fit a notebook's ~9 in; a chain
+taller than ~9 in is cut into columns read left to right. In a notebook::
+
+    draw_architecture(lenet5(), (1, 32, 32), fuse=True, names=True)
+    plt.show()
 """
 
 import itertools
