@@ -166,6 +166,16 @@ def test_vgg16_stages_collapse_repeated_convolutions():
     assert sum(n.params * n.repeat for n in graph.nodes) == 138_357_544
 
 
+def test_resnet_stages_collapse_to_the_first_block_and_the_identical_rest():
+    model = models.resnet34()                           # BasicBlocks × [3, 4, 6, 3]
+    graph = architecture_graph(model, SMALL_RGB, depth=2, collapse=True)
+    # layer1 keeps 64 channels (no projection): 3 alike; layers 2–4: a projection block, then alike
+    assert [r.times for r in graph.repeats] == [3, 3, 5, 2]
+    assert [n.name for n in graph.nodes if n.kind == "block"] == [
+        "layer1.0", "layer2.0", "layer2.1", "layer3.0", "layer3.1", "layer4.0", "layer4.1"]
+    assert sum(n.params * n.repeat for n in graph.nodes) == sum(p.numel() for p in model.parameters())
+
+
 def test_fuse_folds_norm_and_activation_into_the_box_above(lang):
     lang("en")
     model = models.googlenet_small()
