@@ -431,3 +431,13 @@ def test_boxes_of_the_default_width_would_be_too_narrow_for_long_labels(lang, mo
     monkeypatch.setattr(diagram, "box_width", lambda graph, names=False: diagram.BOX_W)
     assert overflowing(cnnlab.draw_architecture(long_labels(), (3, 8, 8), fuse=True)) == [
         "transposed conv 4×4 /2 + BN + ReLU", "adaptive max pool + dropout p=0.25"]
+
+
+def test_a_block_passed_directly_draws_the_same_boxes():
+    model = models.googlenet_small()
+    inside = architecture_graph(model, MNIST, block="inception3a", fuse=True)
+    alone = architecture_graph(model.inception3a, (32, 14, 14), fuse=True)
+    assert [(n.label, n.output_shape, n.params) for n in alone.nodes] == \
+        [(n.label, n.output_shape, n.params) for n in inside.nodes]
+    assert [n.name for n in alone.nodes[1:]] == [n.name.removeprefix("inception3a.") for n in inside.nodes[1:]]
+    assert alone.edges == inside.edges
