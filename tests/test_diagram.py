@@ -20,7 +20,7 @@ from torch import nn  # noqa: E402
 
 import cnnlab  # noqa: E402
 from cnnlab import models  # noqa: E402
-from cnnlab.viz import diagram  # noqa: E402
+from cnnlab.viz import diagram, diagramlayout  # noqa: E402
 from cnnlab.viz.archgraph import architecture_graph  # noqa: E402
 
 MNIST = (1, 28, 28)
@@ -70,7 +70,9 @@ def test_one_box_per_leaf_module_with_summarys_shapes_and_params(name):
 def test_lenet5_boxes_are_lecuns_layers():
     graph = architecture_graph(models.lenet5(), (1, 32, 32), fuse=True)
     named = [n for n in graph.nodes if n.name in ("c1", "s2", "c3", "s4", "c5", "f6", "output")]
-    assert [(diagram._shown_name(n.name), diagram.shape_text(n.output_shape), n.params) for n in named] == [
+    shown = [(diagramlayout._shown_name(n.name), diagramlayout.shape_text(n.output_shape), n.params)
+             for n in named]
+    assert shown == [
         ("C1", "6@28×28", 156), ("S2", "6@14×14", 12), ("C3", "16@10×10", 1516),
         ("S4", "16@5×5", 32), ("C5", "120@1×1", 48120), ("F6", "84", 10164), ("output", "10", 0)]
     # the squashing function is applied after c1 … f6: six calls of one shared module
@@ -351,8 +353,8 @@ def test_the_module_is_left_as_it_was():
 
 def test_a_long_chain_is_cut_into_columns_never_inside_a_block():
     graph = architecture_graph(models.resnet_small(depth=20), MNIST, collapse=True, fuse=True)
-    layout = diagram._Layout(graph)
-    one_column = diagram._Layout(graph, columns=1)
+    layout = diagramlayout.Layout(graph)
+    one_column = diagramlayout.Layout(graph, columns=1)
     assert layout.columns == 2 and one_column.columns == 1
     assert layout.height < 0.7 * one_column.height
     for block in graph.branches:                      # a block and its shortcut stay in one column
@@ -428,7 +430,7 @@ def test_every_line_fits_inside_its_box(lang, language, build, shape, options):
 
 def test_boxes_of_the_default_width_would_be_too_narrow_for_long_labels(lang, monkeypatch):
     lang("en")
-    monkeypatch.setattr(diagram, "box_width", lambda graph, names=False: diagram.BOX_W)
+    monkeypatch.setattr(diagramlayout, "box_width", lambda graph, names=False: diagramlayout.BOX_W)
     assert overflowing(cnnlab.draw_architecture(long_labels(), (3, 8, 8), fuse=True)) == [
         "transposed conv 4×4 /2 + BN + ReLU", "adaptive max pool + dropout p=0.25"]
 
