@@ -219,7 +219,7 @@ def texts(fig):
 
 
 @pytest.mark.parametrize("language, words", [
-    ("zh", ["输入", "卷积 3×3", "拼接", "最大池化 3×3", "批归一化", "输出 ", "参数 "]),
+    ("zh", ["输入", "卷积 3×3", "拼接", "最大池化 3×3", "批量归一化", "输出 ", "参数 "]),
     ("en", ["input", "conv 3×3", "concat", "max pool 3×3", "batch norm", "out ", "params "]),
 ])
 def test_labels_in_the_lesson_language(lang, language, words):

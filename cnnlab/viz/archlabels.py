@@ -62,11 +62,11 @@ def module_label(module, output_shape):
     if isinstance(module, nn.Linear):
         return "linear", say(zh="全连接", en="linear")
     if isinstance(module, nn.modules.batchnorm._NormBase):
-        return "norm", say(zh="批归一化", en="batch norm")
+        return "norm", say(zh="批量归一化", en="batch norm")
     if isinstance(module, (nn.LayerNorm, nn.GroupNorm, nn.LocalResponseNorm)):
         return "norm", name
     if isinstance(module, nn.modules.dropout._DropoutNd):
-        return "dropout", say(zh="丢弃", en="dropout") + f" p={module.p:g}"
+        return "dropout", f"dropout p={module.p:g}"     # the course keeps the English word
     if type(module).__module__ == "torch.nn.modules.activation" or isinstance(
             module, (nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU)):
         return "act", name
@@ -101,7 +101,7 @@ def function_kind(node):
 def function_label(kind, node):
     name = getattr(node.target, "__name__", str(node.target)).rstrip("_")
     labels = {"concat": say(zh="拼接", en="concat"), "add": say(zh="相加", en="add"),
-              "flatten": say(zh="展平", en="flatten"), "dropout": say(zh="丢弃", en="dropout"),
+              "flatten": say(zh="展平", en="flatten"), "dropout": "dropout",
               "act": {"relu": "ReLU", "relu6": "ReLU6", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get(name, name),
               "pool": {"max_pool2d": say(zh="最大池化", en="max pool"),
                        "avg_pool2d": say(zh="平均池化", en="avg pool"),
