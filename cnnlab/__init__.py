@@ -24,6 +24,8 @@ _PUBLIC = {
     "receptive_field": "cnnlab.receptive",
     "effective_receptive_field": "cnnlab.receptive",
     "summary": "cnnlab.model_summary",
+    "draw_architecture": "cnnlab.viz.diagram",
+    "architecture_graph": "cnnlab.viz.archgraph",
     "fashion_mnist": "cnnlab.data",
     "mnist": "cnnlab.data",
     "loaders": "cnnlab.data",

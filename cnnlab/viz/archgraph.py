@@ -1,0 +1,336 @@
+"""The boxes and arrows of an architecture diagram, computed from the module itself.
+
+:func:`architecture_graph` traces ``model.forward`` with ``torch.fx`` (stopping at
+layers: modules without children), runs it once on an example input with
+``ShapeProp`` to learn every output shape, and keeps one :class:`Node` per layer
+call — plus the functional operations that change the picture: ``torch.cat``
+(concatenation), ``+`` (a residual addition), ``flatten`` and functional
+activations/pooling. Everything else (``view``, arithmetic on constants …) is
+passed through.
+
+The graph is then read as a *series–parallel* structure, the shape of every
+CNN of the course: a list of items, each a node id, a :class:`Branches` (paths
+that leave the same node and meet again at a merge, e.g. Inception's four
+branches and their concatenation, or a residual block's layers and its
+shortcut) or a :class:`Repeat` (identical consecutive blocks shown once, ×N).
+A path meets its merge at the *immediate post-dominator* of the node it leaves:
+the first node that every path from it must pass through (see
+:mod:`cnnlab.viz.archstructure`; the labels are in :mod:`cnnlab.viz.archlabels`).
+
+Parameters are counted as :func:`cnnlab.summary` counts them: trainable ones,
+a layer used twice at its first call. Output shapes have no batch dimension.
+"""
+
+import contextlib
+import io
+import unicodedata
+from dataclasses import dataclass, field
+
+import torch
+import torch.fx as fx
+from torch import nn
+from torch.fx.passes.shape_prop import ShapeProp
+
+from cnnlab.i18n import say
+from cnnlab.receptive import _EvalMode, _node_name, example_input
+from cnnlab.viz.archlabels import function_kind, function_label, module_label
+from cnnlab.viz import archstructure
+from cnnlab.viz.archstructure import Branches, Repeat
+
+__all__ = ["architecture_graph", "ArchGraph", "Node", "Branches", "Repeat"]
+
+
+@dataclass
+class Node:
+    """One box: a layer call, a merge, or the input."""
+    id: int
+    name: str                 # qualified module name ('features.0') or the function's node name
+    kind: str                 # input conv pool linear norm act dropout concat add flatten block layer
+    type: str                 # class or function name
+    label: str                # in the current language: 'conv 5×5 /2', '卷积 5×5 /2'
+    output_shape: tuple       # without the batch dimension
+    params: int               # trainable parameters, counted at a layer's first call
+    source: str = "module"    # 'module', 'function' or 'input'
+    call: int = 1             # 2 for the second call of a shared layer
+    branch: tuple = ()        # path index inside each enclosing Branches, outermost first
+    repeat: int = 1           # N when the node stands for N identical copies (collapse=True)
+    fused: list = field(default_factory=list)   # names of layers folded in (fuse=True)
+    signature: tuple = ()     # what makes two layers identical (type, settings, shapes)
+
+
+def _width(text):
+    """Columns ``text`` takes in a fixed-width font: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@dataclass
+class ArchGraph:
+    """What :func:`cnnlab.viz.draw_architecture` draws: nodes, arrows and their layout.
+
+    * ``nodes`` — the boxes, in forward order (``node(name)`` finds one);
+    * ``edges`` — arrows as (from id, to id);
+    * ``body`` — the structure: a list of node ids, :class:`Branches` and :class:`Repeat`;
+    * ``branches`` / ``repeats`` — every :class:`Branches` / :class:`Repeat` in ``body``.
+    """
+    nodes: list
+    edges: list
+    body: list
+    input_shape: tuple
+    total_params: int
+
+    def __getitem__(self, node_id):
+        return self._by_id()[node_id]
+
+    def _by_id(self):
+        return {n.id: n for n in self.nodes}
+
+    def node(self, name, call=1):
+        """The node of layer ``name`` (its ``call``-th use)."""
+        for n in self.nodes:
+            if n.name == name and n.call == call:
+                return n
+        raise KeyError(name)
+
+    def _walk(self, items=None):
+        for item in self.body if items is None else items:
+            yield item
+            if isinstance(item, Branches):
+                for path in item.paths:
+                    yield from self._walk(path)
+            elif isinstance(item, Repeat):
+                yield from self._walk(item.items)
+
+    @property
+    def branches(self):
+        return [item for item in self._walk() if isinstance(item, Branches)]
+
+    @property
+    def repeats(self):
+        return [item for item in self._walk() if isinstance(item, Repeat)]
+
+    def __str__(self):
+        """One line per box: id, name, label, output shape, parameters, branch path, ×N."""
+        header = ("id", say(zh="名称", en="name"), say(zh="标签", en="label"),
+                  say(zh="输出", en="output"), say(zh="参数", en="params"),
+                  say(zh="分支", en="branch"), "×N")
+        rows = [(str(n.id), n.name, n.label, "×".join(map(str, n.output_shape)), f"{n.params:,}",
+                 ".".join(str(b) for b in n.branch) or "–", str(n.repeat) if n.repeat > 1 else "")
+                for n in self.nodes]
+        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip()
+                 for r in [header, *rows]]
+        lines.insert(1, "-" * _width(lines[0]))
+        lines.append(say(zh="箭头 {e} 条；分支块 {b} 个；重复块 {r} 个",
+                         en="{e} arrows; {b} blocks of branches; {r} repeated blocks",
+                         e=len(self.edges), b=len(self.branches), r=len(self.repeats)))
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+
+# ----------------------------------------------------------------------------
+# checking the arguments
+# ----------------------------------------------------------------------------
+def _check_arguments(model, input_shape, depth):
+    if not isinstance(model, nn.Module):
+        raise TypeError(say(
+            zh="architecture_graph 需要一个 nn.Module（例如 lenet5()），收到的是 {t}",
+            en="architecture_graph needs an nn.Module (e.g. lenet5()), got {t}",
+            t=type(model).__name__))
+    if isinstance(input_shape, torch.Tensor):
+        return
+    shape = tuple(input_shape) if isinstance(input_shape, (tuple, list, torch.Size)) else None
+    if (shape is None or len(shape) not in (1, 2, 3, 4)
+            or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)):
+        raise ValueError(say(
+            zh="input_shape 应是一张输入的形状 (C, H, W)（全连接网络：(特征数,)），或带批量维的 "
+               "(N, C, H, W)，都是正整数，收到 {s!r}",
+            en="input_shape must be the shape of one input, (C, H, W) ((features,) for a "
+               "fully connected net), or (N, C, H, W), positive integers; got {s!r}", s=input_shape))
+    if depth is not None and (not isinstance(depth, int) or depth < 1):
+        raise ValueError(say(zh="depth 必须是 ≥ 1 的整数或 None，收到 {d!r}",
+                             en="depth must be an integer >= 1 or None, got {d!r}", d=depth))
+
+
+def _example(model, input_shape):
+    """A batch of one for ``input_shape``; (features,) inputs of a linear model too."""
+    if isinstance(input_shape, torch.Tensor):
+        return input_shape
+    shape = tuple(input_shape)
+    return example_input(model, (1, *shape) if len(shape) in (1, 3) else shape)
+
+
+def _block_input(model, name, x):
+    """The input that submodule ``name`` receives when ``model(x)`` runs."""
+    try:
+        block = model.get_submodule(name)
+    except AttributeError:
+        children = [n for n, _ in model.named_modules() if n and "." not in n]
+        raise ValueError(say(zh="模型里没有名为 {b!r} 的子模块；第一层的子模块有：{c}",
+                             en="the model has no submodule {b!r}; its top-level submodules are: {c}",
+                             b=name, c=", ".join(children))) from None
+    seen = []
+    handle = block.register_forward_pre_hook(lambda m, args: seen.append(args[0]))
+    try:
+        _run(model, x)
+    finally:
+        handle.remove()
+    if not seen:
+        raise ValueError(say(zh="子模块 {b!r} 在 forward 中没有被调用", en="submodule {b!r} is not "
+                             "called in forward", b=name))
+    return block, seen[0]
+
+
+def _run(model, x):
+    try:
+        with _EvalMode(model):
+            model(x)
+    except (RuntimeError, ValueError, IndexError) as error:
+        raise ValueError(say(
+            zh="{m} 不能处理形状为 {s} 的输入（{e}）：input_shape 与模型不符",
+            en="{m} cannot run on an input of shape {s} ({e}): input_shape does not fit the model",
+            m=type(model).__name__, s=tuple(x.shape), e=str(error).splitlines()[0])) from None
+
+
+# ----------------------------------------------------------------------------
+# tracing
+# ----------------------------------------------------------------------------
+def _is_layer(module):
+    return not any(module.children()) or hasattr(module, "cnnlab_counts")
+
+
+class _Single(nn.Module):
+    """A single layer inside a container, so that tracing stops at it (its box keeps its name)."""
+
+    def __init__(self, name, layer):
+        super().__init__()
+        self.name = name
+        self.add_module(name, layer)
+
+    def forward(self, x):
+        return getattr(self, self.name)(x)
+
+
+class _Tracer(fx.Tracer):
+    """Stops at layers (no children, or counting themselves), and at ``depth``."""
+
+    def __init__(self, depth=None):
+        super().__init__()
+        self.depth = depth
+
+    def is_leaf_module(self, module, qualified_name):
+        if _is_layer(module):
+            return True
+        return self.depth is not None and qualified_name.count(".") + 1 >= self.depth
+
+
+def _trace(model, x, depth):
+    try:
+        with _EvalMode(model):                        # trace forward as in eval (no auxiliary heads)
+            graph = _Tracer(depth).trace(model)
+    except Exception as error:   # data-dependent control flow and the like
+        raise TypeError(say(
+            zh="无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",
+            en="could not trace the forward of {m} ({e}): the forward must not branch on data",
+            m=type(model).__name__, e=error)) from error
+    module = fx.GraphModule(model, graph)
+    try:   # ShapeProp prints a traceback of its own before raising: keep it off the notebook
+        with _EvalMode(model), contextlib.redirect_stderr(io.StringIO()):
+            ShapeProp(module).propagate(x)
+    except (RuntimeError, ValueError, IndexError) as error:
+        _run(model, x)                                # the model's own error, said clearly
+        raise ValueError(say(
+            zh="{m} 不能处理形状为 {s} 的输入（{e}）：input_shape 与模型不符",
+            en="{m} cannot run on an input of shape {s} ({e}): input_shape does not fit the model",
+            m=type(model).__name__, s=tuple(x.shape), e=str(error).splitlines()[0])) from None
+    return module
+
+
+def _shape(node):
+    meta = node.meta.get("tensor_meta")
+    if isinstance(meta, (tuple, list)) and not hasattr(meta, "shape"):   # a module returning a tuple
+        meta = meta[0] if meta else None
+    shape = getattr(meta, "shape", None)
+    return tuple(shape[1:]) if shape is not None else ()
+
+
+def _nodes(module, prefix=""):
+    """One Node per kept fx node, and each kept node's kept predecessors.
+
+    ``prefix`` ('layer2.') makes the names of a block's layers those of the whole model."""
+    nodes, preds, reach, calls, seen = {}, {}, {}, {}, set()
+    for fx_node in module.graph.nodes:
+        inputs = []
+        for arg in fx_node.all_input_nodes:
+            for p in reach.get(arg, []):
+                if p not in inputs:
+                    inputs.append(p)
+        if fx_node.op == "placeholder":
+            kind, label, type_, params, source = "input", say(zh="输入", en="input"), "input", 0, "input"
+            name = "input"
+        elif fx_node.op == "call_module":
+            layer = module.get_submodule(fx_node.target)
+            kind, label = module_label(layer, _shape(fx_node))
+            fresh = [p for p in layer.parameters() if id(p) not in seen]
+            seen.update(id(p) for p in fresh)
+            params = sum(p.numel() for p in fresh if p.requires_grad)
+            type_, source, name = type(layer).__name__, "module", fx_node.target
+            settings = repr(layer)
+        elif function_kind(fx_node):
+            kind = function_kind(fx_node)
+            label, params, source = function_label(kind, fx_node), 0, "function"
+            type_ = getattr(fx_node.target, "__name__", str(fx_node.target))
+            name, settings = _node_name(fx_node), type_
+        else:
+            reach[fx_node] = inputs
+            continue
+        name = prefix + name if source != "input" else name
+        calls[name] = calls.get(name, 0) + 1
+        node = Node(id=len(nodes), name=name, kind=kind, type=type_, label=label,
+                    output_shape=_shape(fx_node), params=params, source=source, call=calls[name])
+        in_shapes = tuple(nodes[p].output_shape for p in inputs)
+        node.signature = (type_, settings if source != "input" else "", in_shapes,
+                          node.output_shape, params)
+        nodes[node.id] = node
+        preds[node.id] = inputs
+        reach[fx_node] = [node.id]
+    return nodes, preds
+
+
+def architecture_graph(model, input_shape, *, block=None, depth=None, collapse=False, fuse=False):
+    """The boxes and arrows of ``model``'s diagram, computed by running it once.
+
+    Args:
+        model: an ``nn.Module``.
+        input_shape: one input's shape, ``(C, H, W)`` (or ``(N, C, H, W)``, or a tensor).
+        block: draw only this submodule, e.g. ``"features.0"``, ``"inception3a"``,
+            ``"layer2.0"``; its input is what it receives when ``model`` runs.
+        depth: draw modules ``depth`` levels down as single boxes (``depth=1``:
+            GoogLeNet's stem layers and its Inception blocks); ``None`` = every layer.
+        collapse: show a run of identical consecutive blocks once, with ×N.
+        fuse: fold batch norm, activations and dropout into the box above them.
+
+    Returns:
+        :class:`ArchGraph`.
+    """
+    _check_arguments(model, input_shape, depth)
+    x = _example(model, input_shape)
+    if block is not None:
+        model, x = _block_input(model, block, x)
+    prefix = f"{block}." if block else ""
+    if _is_layer(model):                              # one layer: draw it inside a container
+        parent, _, name = (block or type(model).__name__).rpartition(".")
+        model, prefix = _Single(name, model), f"{parent}." if parent else ""
+    graph_module = _trace(model, x, depth)
+    nodes, preds = _nodes(graph_module, prefix)
+    body = archstructure.structure(nodes, preds)
+    if fuse:
+        body = archstructure.fuse(body, nodes)
+    if collapse:
+        body = archstructure.collapse(body, nodes)
+    edges = []
+    archstructure.link(body, [], nodes, edges)
+    params = {id(p): p for p in model.parameters()}.values()
+    return ArchGraph(nodes=[nodes[i] for i in sorted(nodes)], edges=edges, body=body,
+                     input_shape=tuple(x.shape[1:]),
+                     total_params=sum(p.numel() for p in params if p.requires_grad))
