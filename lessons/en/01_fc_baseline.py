@@ -448,7 +448,7 @@ choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_afte
 # The inductive biases of CNNs are **locality** — nearby elements are more strongly related
 # than distant ones — and **translation equivariance**, which comes from sharing the kernel's
 # weights across positions (Goodfellow et al., *Deep Learning*, §9.2; *Dive into Deep
-# Learning*, §7.1). Both can be checked on a single
+# Learning*, §7.1). Both can be checked on a single <!-- parity-ignore: 7.1 -->
 # layer. We compare a 3×3 convolution with a fully connected layer that maps a 28×28 image to a
 # 28×28 output, both with random weights.
 
@@ -568,5 +568,5 @@ plt.show()
 # - The permuted-pixel benchmark is a standard test of whether a model uses image structure;
 #   see e.g. I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, §9 (§6 for
 #   the feedforward network, §9.2 for sparse interactions and equivariance).
-# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.1 "From Fully Connected Layers to
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.1 "From Fully Connected Layers to <!-- parity-ignore: 7.1 -->
 #   Convolutions" (locality and translation invariance as the principles behind convolution).

@@ -131,7 +131,7 @@ _ = check_function("corr2d", my_corr2d, [
 # ## 2 · A kernel that finds edges
 #
 # Take a 6×8 image, white (1) with a black (0) band in columns 2–5, and slide the 1×2 kernel
-# $[1, -1]$ over it (the edge-detection example of *Dive into Deep Learning*, §7.2). The kernel answers "how much darker is my right
+# $[1, -1]$ over it (the edge-detection example of *Dive into Deep Learning*, §7.2). The kernel answers "how much darker is my right <!-- parity-ignore: 7.2 -->
 # neighbour?": $+1$ where white turns black, $-1$ where black turns white, $0$ elsewhere.
 
 # %%
@@ -155,7 +155,7 @@ for ax in axes:
 plt.show()
 
 # %% [markdown]
-# The kernel only sees **vertical** edges. Turn the image on its side and the same kernel
+# The kernel only sees **vertical** edges. Turn the image by 90 degrees and the same kernel
 # finds nothing, because every row is now constant:
 
 # %%
@@ -293,7 +293,7 @@ _ = check_function("conv_parameters", conv_parameters, [
 #
 # A colour image has three channels. A kernel for it is $11 \times 11 \times 3$, not
 # $11\times 11$: one 2-D slice per input channel. Each slice slides over its own channel and
-# the three results are **added** into a single feature map (*Dive into Deep Learning*, §7.4) — a
+# the three results are **added** into a single feature map (*Dive into Deep Learning*, §7.4) — a <!-- parity-ignore: 7.4 -->
 # kernel over $c$ channels always produces one channel. Here with a 2-channel input:
 
 # %%
@@ -334,7 +334,7 @@ _ = check_function("corr2d_multi_in", corr2d_multi_in, [
 # - **Counting neurons as parameters.** 290,400 outputs, but only 34,944 learnable numbers —
 #   weights are shared across positions.
 # - **Per-side versus total padding.** The formula above uses $2p$ (padding $p$ on each side,
-#   as PyTorch's `padding=p`); *Dive into Deep Learning* (§7.3) writes $p$ for the total of both
+#   as PyTorch's `padding=p`); *Dive into Deep Learning* (§7.3) writes $p$ for the total of both <!-- parity-ignore: 7.3 -->
 #   sides. Lesson 03 puts the two side by side.
 # - **Forgetting the bias.** Each kernel has one bias besides its weights. For conv1, the weights
 #   alone (`bias=False`) and then weights and biases:
@@ -354,5 +354,5 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))               # weights and t
 #   implement cross-correlation and call it convolution).
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*, lecture notes on
 #   convolutional layers (the output-size formula and parameter sharing).
-# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.2 (the edge-detection example),
-#   §7.3 (padding counted in total) and §7.4 (multiple input channels).
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.2 (the edge-detection example), <!-- parity-ignore: 7.2 -->
+#   §7.3 (padding counted in total) and §7.4 (multiple input channels). <!-- parity-ignore: 7.3 7.4 -->

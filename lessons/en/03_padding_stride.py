@@ -356,7 +356,7 @@ print(demo.formula_text)
 # - **per side**: $(n - k + 2p)/s + 1$, with $p$ the padding on **each** side, as PyTorch's
 #   `padding=` (the CS231n notes; the PyTorch documentation);
 # - **total**: $(n - k + p + s)/s$, with $p$ the **total** padding of both sides together
-#   (*Dive into Deep Learning*, §7.3, which adds "a total of $p_h$ rows of padding");
+#   (*Dive into Deep Learning*, §7.3, which adds "a total of $p_h$ rows of padding"); <!-- parity-ignore: 7.3 -->
 # - **pad first**: compute the padded size $n + 2p$, then use the formula without padding,
 #   $(n + 2p - k)/s + 1$.
 #
@@ -387,7 +387,7 @@ print("the three notations and PyTorch agree on every layer:", all(agree))
 
 # %% [markdown]
 # The four middle columns agree on every row. The last one is what you get when a per-side
-# padding (PyTorch's `padding=1`) is put into the total-padding formula: it is wrong wherever
+# padding (PyTorch's `padding=1`) is put into the formula in which $p$ is the total: it is wrong wherever
 # there is padding. To go from a total to PyTorch, halve it: a total of $p_h$ is
 # `padding=p_h // 2`. That works when the total is even, which is the odd-kernel case of
 # section 3; an odd total (an even kernel) cannot be written as one `padding=` at all. One
@@ -569,7 +569,7 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*, lecture notes on
 #   convolutional networks: the animated demo (5×5×3 input, two 3×3×3 filters, stride 2,
 #   padding 1) and the output-size formula with per-side padding.
-# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.3 "Padding and Stride": the formula
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.3 "Padding and Stride": the formula <!-- parity-ignore: 7.3 -->
 #   $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$ with total padding $p_h$.
 # - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, 2016:
 #   the floor, "same" padding and dilation (§5.1, the output size with $k' = k + (k-1)(d-1)$).

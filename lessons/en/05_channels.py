@@ -151,7 +151,7 @@ plt.show()
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
 # A 1×1 convolution is often described as a fully connected layer: treat the channels as
-# features and the pixels as samples (Dive into Deep Learning, §7.4.3). So a 1×1 convolution is **the same fully connected
+# features and the pixels as samples (Dive into Deep Learning, §7.4.3). So a 1×1 convolution is **the same fully connected <!-- parity-ignore: 7.4 -->
 # layer applied to every pixel separately** — not one big fully connected layer over the whole
 # image. Let us check it three ways: `nn.Conv2d(c_in, c_out, 1)`, a single matrix multiply
 # after reshaping the input to $(c_\text{in}, h\cdot w)$ (one column per pixel), and
@@ -406,7 +406,7 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 #   network motivation": the computational cost of this example.
 # - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014 (1×1 convolutions as per-pixel
 #   networks).
-# - A. Zhang et al., *Dive into Deep Learning*, §7.4 "Multiple Input and Multiple Output
+# - A. Zhang et al., *Dive into Deep Learning*, §7.4 "Multiple Input and Multiple Output <!-- parity-ignore: 7.4 -->
 #   Channels" (§7.4.3: the 1×1 convolution as a fully connected layer over channels).
 # - PyTorch documentation: `torch.nn.Conv2d` (weight shape), `torch.utils.flop_counter`.
 # - TensorFlow documentation: `tf.nn.conv2d` (filters of shape height × width × in × out).

@@ -253,7 +253,7 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 # ## 5 · Is a pooled feature map invariant to small shifts?
 #
 # Pooling is often said to mitigate the sensitivity of convolutional layers to location
-# (Dive into Deep Learning, §7.5, gives this as one of its two purposes). Let us measure it. Take 500 Fashion-MNIST test images, compute
+# (Dive into Deep Learning, §7.5, gives this as one of its two purposes). Let us measure it. Take 500 Fashion-MNIST test images, compute <!-- parity-ignore: 7.5 -->
 # feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU), shift every
 # image right by $d$ pixels, and ask how much the maps change:
 #
@@ -433,7 +433,7 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 #
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*, notes on pooling layers
 #   (the 4×4 max-pooling example).
-# - A. Zhang et al., *Dive into Deep Learning*, §7.5 "Pooling" (pooling mitigates the
+# - A. Zhang et al., *Dive into Deep Learning*, §7.5 "Pooling" (pooling mitigates the <!-- parity-ignore: 7.5 -->
 #   sensitivity of convolutional layers to location).
 # - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller, *Striving for Simplicity: The
 #   All Convolutional Net*, ICLR workshop 2015.

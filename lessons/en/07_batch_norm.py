@@ -67,7 +67,7 @@ from cnnlab.ops import batch_norm
 #
 # $$x_{i+1} = \gamma\,\frac{x_i - \mu}{\sigma} + \beta ,$$
 #
-# with $\mu$ and $\sigma^2$ the mean and variance over the batch and $\gamma, \beta$ learned.
+# with $\mu$ and $\sigma^2$ the mean and variance over the batch and $\gamma$, $\beta$ learned.
 # That is the idea. What every implementation actually computes is
 #
 # $$\hat x = \frac{x - \mu_B}{\sqrt{\sigma_B^2 + \varepsilon}}, \qquad y = \gamma\,\hat x + \beta ,$$
@@ -723,7 +723,7 @@ print("default init, with BN:    first layer's gradient > 10 × last layer's (gr
 # view, and it has support: the same image gets a different output depending on its batch
 # (section 5), like a mild form of dropout; Ioffe and Szegedy found that with BN they could
 # reduce or drop dropout, and Luo et al. (2019) analyse BN's implicit regularization. The
-# remark sometimes added, that $\gamma, \beta$ "are stable", is not part of this argument;
+# remark sometimes added, that $\gamma$ and $\beta$ "are stable", is not part of this argument;
 # they are free parameters (section 4). The noise is a side effect, not the main story: its size
 # depends on the batch size, and very small batches make BN *worse* (the reason for Group
 # Normalization, Wu & He 2018).
@@ -755,7 +755,7 @@ print("default init, with BN:    first layer's gradient > 10 × last layer's (gr
 # - **Normalizing a conv layer per position.** For images the statistics are per channel,
 #   over $(N, H, W)$, not per pixel; reduce over `dim=(0, 2, 3)`.
 # - **Mixing up the variances.** Normalization uses the biased variance; `running_var`
-#   stores the unbiased one ($\times\, m/(m-1)$). `torch.var` is unbiased by default.
+#   stores the unbiased one (times $m/(m-1)$). `torch.var` is unbiased by default.
 # - **Dropping ε.** A constant channel gives $0/0$ = `nan` (section 1).
 # - **Tiny batches.** With 1–2 examples per batch the statistics are mostly noise; use
 #   larger batches, or Group/Layer Normalization.
@@ -785,5 +785,5 @@ print("default init, with BN:    first layer's gradient > 10 × last layer's (gr
 # - PyTorch documentation of `torch.nn.BatchNorm2d` (momentum convention, unbiased running
 #   variance, `momentum=None`), `torch.nn.Linear` (default initialization) and
 #   `torch.nn.init.kaiming_normal_`.
-# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §8.5, and its Chinese edition
-#   《动手学深度学习》§7.5 (the two momentum conventions).
+# - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §8.5, and its Chinese edition <!-- parity-ignore: 8.5 -->
+#   《动手学深度学习》§7.5 (the two momentum conventions). <!-- parity-ignore: 7.5 -->

@@ -632,5 +632,5 @@ plt.show()
 #   Recognition*, ICML 2010.
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014 (the
 #   layer-1 to layer-5 pictures of the feature hierarchy).
-# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §7.6 "Convolutional
+# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §7.6 "Convolutional <!-- parity-ignore: 7.6 -->
 #   Neural Networks (LeNet)".

@@ -36,7 +36,7 @@ lesson = cnnlab.start_lesson("09_alexnet", lang="en")
 # were the parts that made a network of this size trainable on two GPUs: **ReLU** activations,
 # **dropout**, overlapping max pooling, data augmentation, and a normalisation layer (**LRN**)
 # that later fell out of use. This lesson recomputes the first layer, meets each new part in
-# code, counts where the 61 million parameters live, and trains a scaled-down AlexNet.
+# code, counts where the 61.1 million parameters live, and trains a scaled-down AlexNet.
 #
 # **What you will be able to do**
 
@@ -494,7 +494,7 @@ plt.show()
 #   Way to Prevent Neural Networks from Overfitting*, JMLR 15, 2014.
 # - Y. Jia et al., *Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014, and its
 #   reference model `bvlc_alexnet` (fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8).
-# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.1 "Deep
+# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.1 "Deep <!-- parity-ignore: 8.1 -->
 #   Convolutional Neural Networks (AlexNet)".
 # - PyTorch documentation of `nn.LocalResponseNorm` and `nn.Dropout` (the α/n convention, the
 #   1/(1 − p) scaling); torchvision's `models/alexnet.py`.

@@ -422,6 +422,6 @@ plt.show()
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015.
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014 (the
 #   feature hierarchy).
-# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.2 "Networks Using
+# - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.2 "Networks Using <!-- parity-ignore: 8.2 -->
 #   Blocks (VGG)".
 # - torchvision's `models/vgg.py` (configurations, `make_layers`, VGG-16-BN).

@@ -421,4 +421,4 @@ print(cnnlab.recipe("googlenet"))
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image
 #   Recognition*, ICLR 2015 (Table 1: configuration C with 1×1 convolutions).
 # - torchvision's `googlenet` (the 3×3 kernel in the "5x5" branch; batch norm in BasicConv2d).
-# - A. Zhang et al., *Dive into Deep Learning*, §8.3–8.4 (the NiN layout used by `cnnlab.models.nin`).
+# - A. Zhang et al., *Dive into Deep Learning*, §8.3–8.4 (the NiN layout used by `cnnlab.models.nin`). <!-- parity-ignore: 8.3 8.4 -->

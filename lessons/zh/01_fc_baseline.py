@@ -106,7 +106,7 @@ shape("flatten_shape", key="8d33bb231a4523b6a70720d0580a542a",
 #
 # 我们的多层感知机有一个 256 个单元的隐藏层，激活函数为 ReLU：
 #
-# $$\text{784 个像素} \xrightarrow{\;W_1,\,b_1\;} 256 \xrightarrow{\;\text{ReLU}\;} 256 \xrightarrow{\;W_2,\,b_2\;} \text{10 个类别得分}.$$
+# $$\text{784 个像素} \xrightarrow{\;W_1,\,b_1\;} 256 \xrightarrow{\;\text{ReLU}\;} 256 \xrightarrow{\;W_2,\,b_2\;} 10 \text{ 个类别得分}.$$
 
 # %%
 def make_mlp():
@@ -384,7 +384,7 @@ choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_afte
 # %% [markdown]
 # ## 5 · 局部性与平移等变性
 #
-# CNN 的归纳偏置是**局部性**（locality）——相邻的元素比相距远的元素联系更紧密，也就是常说的“相关性近大远小”——以及**平移等变性**（translation equivariance），它来自卷积核权重在各个位置上的共享（Goodfellow 等，《深度学习》9.2 节；《动手学深度学习》6.1 节）。两者都可以在单独一层上验证。我们比较一个 3×3 卷积层和一个把 28×28 图像映射为 28×28 输出的全连接层，两者的权重都是随机的。
+# CNN 的归纳偏置是**局部性**（locality）——相邻的元素比相距远的元素联系更紧密，也就是常说的“相关性近大远小”——以及**平移等变性**（translation equivariance），它来自卷积核权重在各个位置上的共享（Goodfellow 等，《深度学习》9.2 节；《动手学深度学习》6.1 节）。两者都可以在单独一层上验证。我们比较一个 3×3 卷积层和一个把 28×28 图像映射为 28×28 输出的全连接层，两者的权重都是随机的。 <!-- parity-ignore: 6.1 -->
 
 # %%
 torch.manual_seed(0)
@@ -478,4 +478,4 @@ plt.show()
 # - C. Zhang, S. Bengio, M. Hardt, B. Recht, O. Vinyals, *Understanding deep learning requires rethinking generalization*, ICLR 2017（仅凭参数量解释不了过拟合）。
 # - A. Azulay, Y. Weiss, *Why do deep convolutional networks generalize so poorly to small image transformations?*, JMLR 2019；R. Zhang, *Making Convolutional Networks Shift-Invariant Again*, ICML 2019.
 # - 置乱像素是检验模型是否利用图像结构的常用基准，参见 I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*（《深度学习》），MIT Press 2016，第 9 章（前馈网络见第 6 章，稀疏交互与等变性见 9.2 节）。
-# - 阿斯顿·张、李沐等，《动手学深度学习》，6.1 节“从全连接层到卷积”（把局部性和平移不变性作为卷积的原则）。
+# - 阿斯顿·张、李沐等，《动手学深度学习》，6.1 节“从全连接层到卷积”（把局部性和平移不变性作为卷积的原则）。 <!-- parity-ignore: 6.1 -->

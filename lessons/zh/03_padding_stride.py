@@ -238,7 +238,7 @@ plt.show()
 #
 # ## 6 · 膨胀：把卷积核撑开
 #
-# 第三个设置是**膨胀率** $d$（PyTorch 的 `dilation=`）：卷积核相邻的两个权重之间跳过 $d - 1$ 个像素。膨胀率为 2 的 3×3 卷积核仍然只有 9 个权重，却隔一个像素读一个，覆盖一块 5×5 的区域。一般地，大小为 $k$、膨胀率为 $d$ 的卷积核覆盖
+# 第三个设置是**膨胀率** $d$（PyTorch 的 `dilation=`）：卷积核相邻的两个权重之间跳过 $d - 1$ 个像素。膨胀率 $d = 2$ 的 3×3 卷积核仍然只有 9 个权重，却隔一个像素读一个，覆盖一块 5×5 的区域。一般地，大小为 $k$、膨胀率为 $d$ 的卷积核覆盖
 #
 # $$k' = d\,(k - 1) + 1$$
 #
@@ -311,7 +311,7 @@ print(demo.formula_text)
 # 各种教材和课程用三种方式写输出尺寸：
 #
 # - **按每侧计**：$(n - k + 2p)/s + 1$，$p$ 是**每一侧**的填充，与 PyTorch 的 `padding=` 相同（CS231n 讲义；PyTorch 文档）；
-# - **按总数计**：$(n - k + p + s)/s$，$p$ 是两侧加起来的**总**填充（《动手学深度学习》6.3 节，$p_h$ 是高度方向上一共填充的行数）；
+# - **按总数计**：$(n - k + p + s)/s$，$p$ 是两侧加起来的**总**填充（《动手学深度学习》6.3 节，$p_h$ 是高度方向上一共填充的行数）； <!-- parity-ignore: 6.3 -->
 # - **先填充再算**：先算出填充后的尺寸 $n + 2p$，再用不带填充的公式 $(n + 2p - k)/s + 1$。
 #
 # 只要 $p_\text{总} = 2\,p_\text{每侧}$，它们就是同一个公式：$(n - k + 2p + s)/s = (n - k + 2p)/s + 1$。`cnnlab.conv_output_size` 用 `p` 表示每侧填充，用 `p_total=` 表示总填充。下表在本课的各个例子上计算每种写法，另加一列把两种写法**混用**的结果——把 PyTorch 的 `padding=` 代入总填充公式，这是一个常见错误：
@@ -479,7 +479,7 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 # %% [markdown]
 # ## 常见错误
 #
-# - **混淆每侧填充与总填充。** PyTorch 的 `padding=1` 在*每一侧*各补一个 0，总共两个。公式里写 $p$（而不是 $2p$）的，$p$ 指总数；把 PyTorch 的值代进去就会算错（第 8 节最后一列）。
+# - **混淆每侧填充与总填充。** PyTorch 的 `padding=1` 在*每一侧*各补一个 0，总共两个。公式里写 $p$（而不是 $2p$）的，指的是总填充；把 PyTorch 的值代进去就会算错（第 8 节最后一列）。
 # - **重复填充。** 输入一旦画成已经带 0 的样子（cs231n 演示中的 7×7×3），就用这个尺寸配 $p = 0$，或者用原始尺寸配 $p$——不要两样都算。
 # - **忘了向下取整。** $(n - k + 2p)/s$ 不是整数时，PyTorch 向下取整，最后几行/列被忽略；不带 ⌊·⌋ 的公式会算出小数。
 # - **偶数卷积核与“same”。** 偶数 $k$ 的 $p = (k-1)/2$ 不是整数；此时 `padding="same"` 会让一侧多补一些，输出因此错开半个像素。
@@ -489,7 +489,7 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 # ## 参考资料
 #
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*，讲卷积网络的讲义：卷积动图（5×5×3 输入、两个 3×3×3 卷积核、步幅 2、填充 1）以及按每侧填充书写的输出尺寸公式。
-# - 阿斯顿·张、李沐等，《动手学深度学习》，6.3 节“填充和步幅”：按总填充 $p_h$ 书写的公式 $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$。
+# - 阿斯顿·张、李沐等，《动手学深度学习》，6.3 节“填充和步幅”：按总填充 $p_h$ 书写的公式 $\lfloor (n_h - k_h + p_h + s_h)/s_h \rfloor$。 <!-- parity-ignore: 6.3 -->
 # - V. Dumoulin, F. Visin, *A guide to convolution arithmetic for deep learning*, 2016：向下取整、“same”填充与膨胀卷积（5.1 节，输出尺寸公式中用 $k' = k + (k-1)(d-1)$）。
 # - F. Yu, V. Koltun, *Multi-Scale Context Aggregation by Dilated Convolutions*, ICLR 2016（用膨胀卷积扩大输出能看到的范围，而不降低分辨率）。
 # - PyTorch 文档 `torch.nn.Conv2d`（`padding="same"`、`dilation` 与输出尺寸公式 $\lfloor (n + 2p - d(k-1) - 1)/s \rfloor + 1$）。

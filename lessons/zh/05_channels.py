@@ -127,7 +127,7 @@ plt.show()
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# 1×1 卷积常被看作全连接层：把通道维当作特征维，把宽高上的元素当作样本（《动手学深度学习》6.4.3 节）。所以 1×1 卷积是**对每个像素分别施加同一个全连接层**——而不是覆盖整张图的一个大全连接层。我们用三种方式验证：`nn.Conv2d(c_in, c_out, 1)`；把输入改形为 $(c_\text{in}, h\cdot w)$（每个像素一列）后做一次矩阵乘法；以及在通道维上施加 `nn.Linear(c_in, c_out)`。
+# 1×1 卷积常被看作全连接层：把通道维当作特征维，把宽高上的元素当作样本（《动手学深度学习》6.4.3 节）。所以 1×1 卷积是**对每个像素分别施加同一个全连接层**——而不是覆盖整张图的一个大全连接层。我们用三种方式验证：`nn.Conv2d(c_in, c_out, 1)`；把输入改形为 $(c_\text{in}, h\cdot w)$（每个像素一列）后做一次矩阵乘法；以及在通道维上施加 `nn.Linear(c_in, c_out)`。 <!-- parity-ignore: 6.4 -->
 
 # %%
 torch.manual_seed(0)
@@ -332,6 +332,6 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 # - C. Szegedy 等，*Going Deeper with Convolutions*，CVPR 2015（Inception 块；表 1 给出 3a 块：192 个输入通道，5×5 分支先降到 16、输出 32；3×3 分支先降到 96、输出 128）。
 # - 吴恩达（A. Ng），*Convolutional Neural Networks*（deeplearning.ai，Coursera）第 2 周“Inception network motivation”：本例的计算成本对比。
 # - M. Lin, Q. Chen, S. Yan，*Network In Network*，ICLR 2014（1×1 卷积作为逐像素的网络）。
-# - 阿斯顿·张等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。
+# - 阿斯顿·张等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。 <!-- parity-ignore: 6.4 -->
 # - PyTorch 文档：`torch.nn.Conv2d`（权重形状）、`torch.utils.flop_counter`。
 # - TensorFlow 文档：`tf.nn.conv2d`（卷积核形状为 高 × 宽 × 输入 × 输出）。

@@ -221,7 +221,7 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # ## 5 · 池化后的特征图对小平移不变吗？
 #
-# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图，把每张图像向右平移 $d$ 个像素，看特征图变化了多少：
+# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图，把每张图像向右平移 $d$ 个像素，看特征图变化了多少： <!-- parity-ignore: 6.5 -->
 #
 # $$\text{相对变化} = \frac{\lVert f(\text{平移}_d\,x) - f(x)\rVert}{\lVert f(x)\rVert},$$
 #
@@ -362,7 +362,7 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 # ## 参考资料
 #
 # - CS231n，*Convolutional Neural Networks for Visual Recognition*，关于池化层的讲义（4×4 最大池化的例子）。
-# - 阿斯顿·张等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。
+# - 阿斯顿·张等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。 <!-- parity-ignore: 6.5 -->
 # - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller，*Striving for Simplicity: The All Convolutional Net*，ICLR workshop 2015。
 # - R. Zhang，*Making Convolutional Networks Shift-Invariant Again*，ICML 2019。
 # - Y.-L. Boureau, J. Ponce, Y. LeCun，*A Theoretical Analysis of Feature Pooling in Visual Recognition*，ICML 2010。

@@ -114,7 +114,7 @@ print("(x − μ) / √(σ² + ε)  ：", ((constant - mu) / (sigma2 + eps).sqrt
 #
 # ### “拉回 N(0, 1)”？归一化不等于正态化
 #
-# 常有人说归一化“把数据统一拉回 N(0,1) 的标准正态分布”。准确地说，它只是把**均值变成 0、方差变成 1**。它对每个通道是一个仿射变换，改变不了分布的**形状**。例如 ReLU 的输出是偏斜的，在零处有一个尖峰；归一化之后照样偏斜。偏度（标准化后数值三次方的均值）对正态分布是 0：
+# 常有人说归一化“把数据统一拉回标准正态分布 $N(0, 1)$”。准确地说，它只是把**均值变成 0、方差变成 1**。它对每个通道是一个仿射变换，改变不了分布的**形状**。例如 ReLU 的输出是偏斜的，在零处有一个尖峰；归一化之后照样偏斜。偏度（标准化后数值三次方的均值）对正态分布是 0：
 
 # %%
 def skewness(t):
@@ -231,7 +231,7 @@ _ = check_function("batch_norm_train", batch_norm_train, [
 # 训练时，BN 对批量统计量做指数滑动平均，留给评估时使用。**PyTorch** 把更新写成
 #
 # $$\text{running} \leftarrow (1 - \text{momentum})\cdot\text{running} + \text{momentum}\cdot\text{批量统计量},
-# \qquad \text{momentum 默认为 } 0.1,$$
+# \qquad \text{momentum} = 0.1 \text{（默认值）},$$
 #
 # 也就是说 momentum 是**新值**的权重。《动手学深度学习》中文版自己写的 `batch_norm` 恰好反过来：`moving_mean = momentum * moving_mean + (1.0 - momentum) * mean`，取 `momentum=0.9`，momentum 是**旧值**的权重（Keras 也用这种约定，默认 0.99）。英文版（d2l.ai）已改用 PyTorch 的约定：`(1.0 - momentum) * moving_mean + momentum * mean`，取 `momentum=0.1`。两者描述的是同一个平均：PyTorch 的 0.1 **就是** d2l 中文版的 0.9。
 
@@ -634,4 +634,4 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
 # - P. Luo, X. Wang, W. Shao, Z. Peng, *Towards Understanding Regularization in Batch Normalization*, ICLR 2019。
 # - Y. Wu, K. He, *Group Normalization*, ECCV 2018（BN 在小批量下的问题）。
 # - PyTorch 文档 `torch.nn.BatchNorm2d`（momentum 约定、无偏的滑动方差、`momentum=None`）、`torch.nn.Linear`（默认初始化）与 `torch.nn.init.kaiming_normal_`。
-# - 阿斯顿·张等，《动手学深度学习》7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）§8.5（两种 momentum 约定）。
+# - 阿斯顿·张等，《动手学深度学习》7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）§8.5（两种 momentum 约定）。 <!-- parity-ignore: 7.5 8.5 -->

@@ -504,4 +504,4 @@ plt.show()
 # - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers*, ICCV 2015（He 初始化）。
 # - Y-L. Boureau, J. Ponce, Y. LeCun, *A Theoretical Analysis of Feature Pooling in Visual Recognition*, ICML 2010。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014（展示特征层级的第 1 层到第 5 层的图）。
-# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，6.6 节“卷积神经网络（LeNet）”。
+# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，6.6 节“卷积神经网络（LeNet）”。 <!-- parity-ignore: 6.6 -->

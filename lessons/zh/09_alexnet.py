@@ -386,5 +386,5 @@ plt.show()
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：§4.1 与表 3（A 与 A-LRN 的对比）。
 # - N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, *Dropout: A Simple Way to Prevent Neural Networks from Overfitting*, JMLR 15, 2014。
 # - Y. Jia 等，*Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014，及其参考模型 `bvlc_alexnet`（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。
-# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.1 节“深度卷积神经网络（AlexNet）”。
+# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.1 节“深度卷积神经网络（AlexNet）”。 <!-- parity-ignore: 7.1 -->
 # - PyTorch 文档中的 `nn.LocalResponseNorm` 与 `nn.Dropout`（α/n 约定、1/(1 − p) 缩放）；torchvision 的 `models/alexnet.py`。

@@ -348,5 +348,5 @@ plt.show()
 # - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（深的普通网络的退化问题）。
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014（特征层级）。
-# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.2 节“使用块的网络（VGG）”。
+# - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.2 节“使用块的网络（VGG）”。 <!-- parity-ignore: 7.2 -->
 # - torchvision 的 `models/vgg.py`（各配置、`make_layers`、VGG-16-BN）。

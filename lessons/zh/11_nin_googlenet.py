@@ -345,5 +345,5 @@ print(cnnlab.recipe("googlenet"))
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012（AlexNet 的分类器）。
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（表 1：带 1×1 卷积的配置 C）。
 # - torchvision 的 `googlenet`（“5x5”分支中的 3×3 卷积核；BasicConv2d 中的批量归一化）。
-# - 阿斯顿·张等，《动手学深度学习》§7.3“网络中的网络（NiN）”和 §7.4“含并行连结的网络（GoogLeNet）”（`cnnlab.models.nin` 所用的 NiN 结构）。
+# - 阿斯顿·张等，《动手学深度学习》§7.3“网络中的网络（NiN）”和 §7.4“含并行连结的网络（GoogLeNet）”（`cnnlab.models.nin` 所用的 NiN 结构）。<!-- parity-ignore: 7.3 7.4 -->
 
