@@ -44,6 +44,7 @@ def test_text_and_table_in_both_languages(course):
     assert f"✓ {CONV.exercises[0].id}" in text_en and f"○ {CONV.exercises[1].id}" in text_en
     page = progress(zh, manifest=MANIFEST, lang="zh")._repr_html_()
     assert "<table>" in page and "#1a7f37" in page and CONV.title["zh"] in page
+    assert repr(progress(zh, manifest=MANIFEST, lang="en")) == text_en     # a viewer without HTML
 
 
 def test_a_broken_answers_file_is_skipped_not_fatal(course):

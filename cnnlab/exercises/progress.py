@@ -110,6 +110,9 @@ class Progress:
             lines.append(f"{lesson.number:02d} {lesson.title[self.lang]}  {got:g}/{possible:g}  {marks}")
         return "\n".join(lines)
 
+    def __repr__(self):                                  # what a viewer without HTML shows
+        return str(self)
+
     def _repr_html_(self):
         head = say(zh="<tr><th>课</th><th>得分</th><th>练习</th></tr>",
                    en="<tr><th>lesson</th><th>points</th><th>exercises</th></tr>", lang=self.lang)
