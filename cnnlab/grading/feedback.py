@@ -17,6 +17,7 @@ SHOWN = 3000  # characters of a report shown per exercise
 
 WORDS = {
     "ok": ("通过", "passed"), "wrong": ("答案不对", "wrong"), "unanswered": ("未作答", "not answered"),
+    "forbidden": ("调用了禁止的函数", "forbidden call"),
     "timeout": ("超时", "time limit"), "error": ("出错", "error"), "missing": ("缺失", "missing"),
     "malformed": ("文件无法读取", "unreadable file"),
 }
