@@ -59,12 +59,18 @@ def _resolve(name):
 
 
 def _builtins_by_name(names):
-    found = {}
+    """``{id: (object, name)}`` of built-ins and ``{id(code): name}`` of Python functions."""
+    found, codes = {}, {}
     for name in names:
         obj = _resolve(name)
-        if obj is not None:
+        if obj is None:
+            continue
+        code = getattr(obj, "__code__", None)
+        if code is not None:
+            codes[id(code)] = name
+        else:
             found[id(obj)] = (obj, name)
-    return found
+    return found, codes
 
 
 def _c_name(func):
@@ -114,29 +120,31 @@ class Rules:
                     attr = getattr(attr, "__func__", attr)
                     code = getattr(attr, "__code__", None)
                     if code is not None:
-                        rules.codes[id(code)] = entry
+                        rules.codes.setdefault(id(code), entry)
             else:
                 rules._add_function(entry, obj)
         return rules
 
     def _add_function(self, entry, obj):
         code = getattr(obj, "__code__", None) or getattr(getattr(obj, "_implementation", None), "__code__", None)
-        if code is not None:
-            self.codes[id(code)] = entry
+        if code is not None:   # the first name declared for an object is the one reported
+            self.codes.setdefault(id(code), entry)
         else:
-            self.builtins[id(obj)] = (obj, entry)
-            self.c_names[_c_name(obj)] = entry
+            self.builtins.setdefault(id(obj), (obj, entry))
+            self.c_names.setdefault(_c_name(obj), entry)
 
     def _add_module_builtins(self, entry, module):
         for attr, value in list(vars(module).items()):
             if type(value).__name__ == "builtin_function_or_method":
-                self.builtins[id(value)] = (value, f"{entry}.{attr}")
+                self.builtins.setdefault(id(value), (value, f"{entry}.{attr}"))
 
     def python_call(self, code, module_name):
         """The reported name if a Python function with ``code`` (in ``module_name``) is forbidden."""
         hit = self.codes.get(id(code))
         if hit:
             return hit
+        if code.co_name == "<module>":   # importing a module runs its body: not a call of its helpers
+            return None
         for prefix, files in self.modules:
             if (module_name == prefix or (module_name or "").startswith(prefix + ".")
                     or (files and code.co_filename.startswith(files))):
@@ -196,13 +204,17 @@ def watch(func, args=(), kwargs=None, forbid=(), rules=None):
         if not active[0]:
             return
         if event == "call":
+            for (_, codes), slot in ((always["tamper"], "tampered"), (always["process"], "forbidden")):
+                name = codes.get(id(frame.f_code))
+                if name and not getattr(seen, slot):
+                    setattr(seen, slot, name)
             if not seen.forbidden:
                 hit = rules.python_call(frame.f_code, frame.f_globals.get("__name__"))
                 if hit:
                     seen.forbidden = hit
         elif event == "c_call":
             key = id(arg)
-            for table, slot in ((always["tamper"], "tampered"), (always["process"], "forbidden")):
+            for (table, _), slot in ((always["tamper"], "tampered"), (always["process"], "forbidden")):
                 known = table.get(key)
                 if known is not None and known[0] is arg and not getattr(seen, slot):
                     setattr(seen, slot, known[1])
