@@ -26,7 +26,7 @@ def _plan(nb):
 
 
 def test_plan_takes_setup_and_checks_from_the_solution_and_answers_from_the_student():
-    nb = cases.student(MANIFEST, LESSON)
+    nb = cases.perfect_notebook(MANIFEST, LESSON)
     for cell in nb.cells:  # a student's copy of the setup must never run
         if cell.cell_type == "code" and not harness._exercise_of(cell):
             cell.source = "raise SystemExit('student setup ran')"
@@ -35,7 +35,7 @@ def test_plan_takes_setup_and_checks_from_the_solution_and_answers_from_the_stud
     assert "student setup ran" not in sources
     answers = [cell for cell in plan.cells if cell.role == "answer"]
     assert [cell.exercise for cell in answers] == cases.code_exercises(LESSON)
-    assert all("NotImplementedError" in cell.source for cell in answers)
+    assert all("### BEGIN SOLUTION" in cell.source for cell in answers)   # the (perfect) student's cells
     assert not plan.settled and not plan.flags
     # the hidden tests go to the trusted process only; the kernel gets the public part of the check
     kernel = "\n".join(cell.source for cell in plan.cells if cell.role != "hidden")
@@ -46,11 +46,18 @@ def test_plan_takes_setup_and_checks_from_the_solution_and_answers_from_the_stud
     assert "cnnlab.ops" in plan.calls["corr2d"]["forbid"]
 
 
+def test_an_untouched_answer_cell_is_unanswered_without_running_anything():
+    for lang in ("en", "zh"):
+        plan = harness.build_plan(cases.solution(MANIFEST, LESSON, lang), cases.student(MANIFEST, LESSON, lang),
+                                  LESSON)
+        assert plan.settled == {e: "unanswered" for e in cases.code_exercises(LESSON)} and not plan.cells[-1].exercise
+
+
 def test_plan_reports_missing_duplicated_and_monitor_tampering_cells():
-    nb = cases.student(MANIFEST, LESSON)
+    nb = cases.perfect_notebook(MANIFEST, LESSON)
     nb.cells.remove(cases.answer_cells(nb, "corr2d")[0])
     twin = cases.answer_cells(nb, "output_size")[0]
-    nb.cells.insert(nb.cells.index(twin), copy.deepcopy(twin))
+    nb.cells.insert(nb.cells.index(twin) + 1, copy.deepcopy(twin))
     cell = cases.answer_cells(nb, "conv_parameters")[0]
     cell.source = "import sys\n_off = sys.setprofile\n" + cell.source
     plan = _plan(nb)
@@ -89,7 +96,7 @@ def _outcomes(plan, **by_role):
      "error", "MemoryError in your exercise cell"),
 ])
 def test_score_code_names_what_happened(by_role, word, part):
-    plan = _plan(cases.student(MANIFEST, LESSON))
+    plan = _plan(cases.perfect_notebook(MANIFEST, LESSON))
     exercise = next(e for e in LESSON.exercises if e.id == "corr2d")
     result = score_code(exercise, plan, _outcomes(plan, **by_role), LIMITS)
     assert result.word == word and part in result.status, result.status

@@ -116,6 +116,8 @@ def test_monitor_catches_switching_it_off_and_processes():
     assert source_tampers("import sys\nsys.settrace(None)") == "settrace"
     assert source_tampers("f = getattr(sys, 'setprofile')") == "setprofile"
     assert source_tampers("def f(x):\n    return x.sum()") == ""
+    assert source_tampers("from cnnlab.grading import serve") == "cnnlab.grading"
+    assert source_tampers("m = __import__('cnnlab.grading.serve')") == "cnnlab.grading"
 
 
 def test_every_declared_forbidden_name_exists_and_every_code_exercise_declares_some():

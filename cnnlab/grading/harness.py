@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from cnnlab.exercises.monitor import source_tampers
 from cnnlab.pipeline.check import EXERCISE_TAG, exercise_cells
-from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION
+from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
 
 CODE_KIND = "code"
 
@@ -129,7 +129,7 @@ def exercise_block(solution_nb, student_nb, exercise, plan):
     if not any(BEGIN_HIDDEN in c.source for c in checks):
         plan.settled[exercise.id] = "error: the solution has no hidden tests for this exercise"
         return []
-    block, names = [], set()
+    block, names, untouched = [], set(), True
     for answer in answers:
         wanted = defined_names(answer.source)
         source, note = find_answer(student_nb, exercise.id, wanted)
@@ -141,15 +141,27 @@ def exercise_block(solution_nb, student_nb, exercise, plan):
             return []
         word = source_tampers(source)
         if word:
-            plan.settled[exercise.id] = f"forbidden: tampered with the call monitor ({word} in the answer)"
+            what = "uses the grader's own modules" if word == "cnnlab.grading" else "tampered with the call monitor"
+            plan.settled[exercise.id] = f"forbidden: {what} ({word} in the answer)"
             return []
         block.append(Cell("answer", source, exercise.id))
+        untouched = untouched and is_stub(source, answer.source)
         names |= {name for name in wanted if _is_function(answer.source, name)}
+    if untouched:   # exactly what `cnnlab build` gave the student: nothing to run
+        plan.settled[exercise.id] = "unanswered"
+        return []
     public, whole = split_check("\n".join(c.source for c in checks))
     plan.calls[exercise.id] = {"names": sorted(names), "forbid": list(getattr(exercise, "forbid", ()) or ())}
     block.append(Cell("public", public, exercise.id))
     block.append(Cell("hidden", whole, exercise.id))
     return block
+
+
+def is_stub(source, solution_source):
+    """True when ``source`` is the solution cell with its answer replaced by the student stub (any language)."""
+    return any(source.strip() == _replace_regions(solution_source, BEGIN_SOLUTION, END_SOLUTION,
+                                                  lambda indent, lang=lang: code_stub(indent, lang)).strip()
+               for lang in ("zh", "en"))
 
 
 def _is_function(source, name):
