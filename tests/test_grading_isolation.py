@@ -155,13 +155,16 @@ def test_sandbox_hides_the_repository_secrets_and_the_network(tmp_path, monkeypa
              f"try:\n    open({str(ROOT / 'planted.txt')!r}, 'w'); print('wrote')\n"
              "except OSError: print('read-only')\n"
              f"open({str(tmp_path / 'outside.txt')!r}, 'w').write('x')\n"   # lands in the private /tmp
-             "open('inside.txt', 'w').write('ok'); print(os.listdir('/opt/cnnlab'))\n")
+             "open('inside.txt', 'w').write('ok'); print(os.listdir('/opt/cnnlab'))\n"
+             "try:\n    open('../planted.txt', 'w'); print('wrote')\n"
+             "except OSError: print('read-only')\n")
     argv = sandbox.wrap([sys.executable, "-c", probe], scratch, comm, ROOT / "cnnlab")
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["False", "None", "/opt/cnnlab/cnnlab/__init__.py", "2"]
     assert lines[1:3] == ["no net", "read-only"] and sorted(eval(lines[3])) == ["cnnlab", "course"]
+    assert lines[4] == "read-only"                                   # beside the scratch folder
     assert (scratch / "inside.txt").read_text() == "ok" and not (tmp_path / "outside.txt").exists()
     assert not (ROOT / "planted.txt").exists()
 

@@ -9,9 +9,11 @@ What the kernel's file system holds (everything else of the machine is absent)::
                                                  sealed quick-check keys: what students receive too)
                                                  — not the authoring repository: no solutions/,
                                                  no other file of course/, no gradebook, no job files
-    SCRATCH (a copy of the student's folder)     read-write: the cwd and HOME
+    /home/student = SCRATCH (a copy of the       read-write: the cwd and HOME
+        student's folder)
     COMM (the kernel's Unix sockets)             read-write: the connection file and sockets
-    /tmp                                         a private, empty tmpfs
+    /tmp                                         a private, empty tmpfs (gone with the sandbox)
+    everything else                              read-only (``--remount-ro /``)
     /proc, /dev                                  the sandbox's own (a new PID namespace)
 
 and it has no network (``--unshare-all``: own network, PID, IPC, UTS, user and cgroup
@@ -26,6 +28,7 @@ import sys
 from pathlib import Path
 
 PACKAGE_MOUNT = "/opt/cnnlab"
+HOME = "/home/student"
 _ETC = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/fonts",
         "/etc/nsswitch.conf", "/etc/alternatives"]
 
@@ -75,10 +78,10 @@ def _python_binds():
     return [arg for path in paths for arg in ("--ro-bind", path, path)]
 
 
-def kernel_environment(scratch, quick=True):
+def kernel_environment(quick=True):
     """The whole environment of the sandboxed kernel (nothing else of the grader's)."""
     return {
-        "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(scratch), "USER": "student", "LANG": "C.UTF-8",
+        "PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": HOME, "USER": "student", "LANG": "C.UTF-8",
         "PYTHONPATH": PACKAGE_MOUNT, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1",
         "IPYTHONDIR": "/tmp/ipython", "MPLCONFIGDIR": "/tmp/matplotlib", "MPLBACKEND": "Agg",
         "CNNLAB_QUICK": "1" if quick else "0", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -97,7 +100,8 @@ def wrap(argv, scratch, comm, package_dir, bwrap=None):
     args += _system_binds() + _python_binds()
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
              "--ro-bind", str(Path(package_dir).resolve()), f"{PACKAGE_MOUNT}/cnnlab",
-             *_manifest_bind(package_dir), "--bind", scratch, scratch, "--bind", comm, comm, "--chdir", scratch, "--clearenv"]
-    for key, value in kernel_environment(scratch).items():
+             *_manifest_bind(package_dir), "--bind", scratch, HOME, "--bind", comm, comm,
+             "--remount-ro", "/", "--chdir", HOME, "--clearenv"]
+    for key, value in kernel_environment().items():
         args += ["--setenv", key, value]
     return args + ["--"] + list(argv)
