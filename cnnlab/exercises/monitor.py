@@ -254,7 +254,7 @@ def source_tampers(source):
             [f"{node.module}.{alias.name}" for alias in node.names] if isinstance(node, ast.ImportFrom) else [])
         if any(module and module.startswith("cnnlab.grading") for module in modules):
             return "cnnlab.grading"
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "grading" in node.value:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "cnnlab.grading" in node.value:
             return "cnnlab.grading"
         name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else (
             node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else "")
