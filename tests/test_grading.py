@@ -159,6 +159,11 @@ def test_summary_and_feedback_render_from_plain_data():
     page = render_feedback([record], {LESSON.stem: LESSON.title})
     assert "作业反馈" in page and "ann &lt;b&gt;" in page and "超时" in page and LESSON.title["zh"] in page
     assert status_word("error: kernel died; duplicated cells") == "error"
+    cheat = Result("corr2d", "code", 3, "forbidden: called cnnlab.ops.conv.corr2d")
+    for lang, words in (("zh", "不允许使用现成的函数"), ("en", "does not allow ready-made helpers")):
+        page = render_feedback([{**record, "lang": lang, "results": [vars(cheat)]}], {LESSON.stem: LESSON.title})
+        assert words in page and "cnnlab.ops.conv.corr2d" in page
+    assert status_word(cheat.status) == "forbidden"
 
 
 def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch):

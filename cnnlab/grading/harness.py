@@ -35,9 +35,10 @@ CODE_KIND = "code"
 
 @dataclass
 class Cell:
-    role: str           # setup | answer | public | hidden
+    role: str             # setup | answer | public | hidden
     source: str
-    exercise: str = ""  # empty for setup cells
+    exercise: str = ""    # empty for setup cells
+    trusted: bool = True  # setup cells: also run in the trusted process (needed by the hidden tests)
 
 
 @dataclass
@@ -118,7 +119,59 @@ def build_plan(solution_nb, student_nb, lesson):
     for exercise in exercises.values():
         if exercise.kind == CODE_KIND and exercise.id not in done:
             plan.settled[exercise.id] = "error: the solution has no cell tagged exercise:" + exercise.id
+    mark_trusted_setup(plan.cells)
     return plan
+
+
+def _top_level_binds(tree):
+    """Names a module binds at its top level (assignments, imports, def/class, for/with targets)."""
+    binds = set()
+
+    def visit(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            binds.add(node.name)
+            return
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            binds.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            binds.add(node.id)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return binds
+
+
+def _loads(tree):
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+
+
+def mark_trusted_setup(cells):
+    """Mark the setup cells the hidden tests need (``trusted``): those binding a name the check cells
+    use, and, going back, those binding a name a marked cell uses. The others (plots, training runs,
+    printouts) run only in the student's kernel, which needs them all.
+
+    Names only: a hidden test must not depend on a later cell *mutating* an object (``model.train()``);
+    the lessons test grades every reference solution, so a check that needs more fails there first.
+    """
+    needed = set()
+    for cell in cells:
+        if cell.role == "hidden":
+            try:
+                needed |= _loads(ast.parse(cell.source))
+            except SyntaxError:
+                pass
+    for cell in reversed([c for c in cells if c.role == "setup"]):
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            cell.trusted = True
+            continue
+        cell.trusted = bool(_top_level_binds(tree) & needed)
+        if cell.trusted:
+            needed |= _loads(tree)
 
 
 def exercise_block(solution_nb, student_nb, exercise, plan):
