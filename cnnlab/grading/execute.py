@@ -412,7 +412,8 @@ def run_plan(plan, workdir, limits, comm, pid_file=None):
     """Outcomes of the plan's cells (dicts with role/exercise/source), one per cell, in order."""
     cells, calls = plan["cells"], plan.get("calls", {})
     deadline = time.monotonic() + limits.total_timeout
-    reference = Reference(c["source"] for c in cells if c["role"] == "setup" and c.get("trusted", True))
+    reference = Reference(c.get("reference") or c["source"] for c in cells
+                          if c["role"] == "setup" and c.get("trusted", True))
     session = KernelSession(workdir, comm, limits, pid_file)
     outcomes, lost = [None] * len(cells), set()
     try:

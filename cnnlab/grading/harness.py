@@ -39,6 +39,7 @@ class Cell:
     source: str
     exercise: str = ""    # empty for setup cells
     trusted: bool = True  # setup cells: also run in the trusted process (needed by the hidden tests)
+    reference: str = ""   # … and what of it runs there (the statements the hidden tests need)
 
 
 @dataclass
@@ -145,15 +146,23 @@ def _top_level_binds(tree):
 
 
 def _loads(tree):
-    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    """Names a tree reads, less the loop variables of its comprehensions (``p`` in ``for p in …``)."""
+    local = {name.id for node in ast.walk(tree) if isinstance(node, ast.comprehension)
+             for name in ast.walk(node.target) if isinstance(name, ast.Name)}
+    return {node.id for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)} - local
 
 
 def mark_trusted_setup(cells):
-    """Mark the setup cells the hidden tests need (``trusted``): those binding a name the check cells
-    use, and, going back, those binding a name a marked cell uses. The others (plots, training runs,
-    printouts) run only in the student's kernel, which needs them all.
+    """Choose what of the setup the trusted process runs (``trusted`` and ``reference``).
 
-    Names only: a hidden test must not depend on a later cell *mutating* an object (``model.train()``);
+    Statement by statement, going back from the check cells: a top-level statement of a setup
+    cell is kept when it binds a name that a check cell, or a statement kept later, uses. The rest
+    (plots, printouts, training runs, imports nobody needs) runs only in the student's kernel,
+    which needs it all.
+
+    Names only: a hidden test must not depend on a statement that *mutates* an object
+    (``model.train()``) or on global state set without binding a name (``torch.manual_seed``);
     the lessons test grades every reference solution, so a check that needs more fails there first.
     """
     needed = set()
@@ -167,11 +176,16 @@ def mark_trusted_setup(cells):
         try:
             tree = ast.parse(cell.source)
         except SyntaxError:
-            cell.trusted = True
+            cell.trusted, cell.reference = True, cell.source
             continue
-        cell.trusted = bool(_top_level_binds(tree) & needed)
-        if cell.trusted:
-            needed |= _loads(tree)
+        kept = []
+        for statement in reversed(tree.body):
+            if _top_level_binds(statement) & needed:
+                kept.append(statement)
+                needed |= _loads(statement)
+        cell.trusted = bool(kept)
+        cell.reference = "\n".join(ast.get_source_segment(cell.source, node) or ast.unparse(node)
+                                    for node in reversed(kept))
 
 
 def exercise_block(solution_nb, student_nb, exercise, plan):
