@@ -325,6 +325,10 @@ def test_feedback_is_per_student_in_the_lessons_language_and_small(graded):
     english = (out / "feedback" / "infinite_loop.html").read_text(encoding="utf-8")
     assert "Feedback for infinite_loop" in english and "time limit" in english
     assert "BEGIN HIDDEN TESTS" not in (out / "feedback" / "untouched.html").read_text(encoding="utf-8")
+    cheat = (out / "feedback" / "forbidden_ops.html").read_text(encoding="utf-8")
+    assert "does not allow ready-made helpers" in cheat and "cnnlab.ops.conv.corr2d" in cheat
+    for student in expect:   # no expected value of a hidden test reaches any feedback
+        assert "_want" not in (out / "feedback" / f"{student}.html").read_text(encoding="utf-8")
 
 
 def test_originals_are_never_modified(graded):
