@@ -2,7 +2,6 @@
 
 import copy
 import csv
-import os
 
 import nbformat
 import pytest
