@@ -173,3 +173,22 @@ def test_missing_bwrap_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(sandbox.SandboxUnavailable, match="apt-get install bubblewrap"):
         sandbox.require()
+
+
+def test_without_bwrap_grading_stops_before_anything_unless_no_sandbox(tmp_path, monkeypatch, capsys):
+    from cnnlab.grading.batch import grade_batch
+    from cnnlab.grading.execute import Limits
+    from cnnlab.grading.gradebook import read_rows
+    from tests import grading_cases as cases
+
+    lesson = MANIFEST.lesson("02")
+    answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson))
+    cases.write_submission(tmp_path / "subs", "ann", lesson, cases.perfect_notebook(MANIFEST, lesson), answers)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(sandbox.SandboxUnavailable):
+        grade_batch(MANIFEST, lesson, tmp_path / "subs", tmp_path / "out", log=lambda *_: None)
+    assert not (tmp_path / "out").exists()
+    grade_batch(MANIFEST, lesson, tmp_path / "subs", tmp_path / "out", limits=Limits(sandbox=False),
+                log=lambda *_: None)
+    assert "WARNING: --no-sandbox" in capsys.readouterr().err
+    assert sum(float(row["points"]) for row in read_rows(tmp_path / "out")) == lesson.max_points
