@@ -3,8 +3,8 @@ correct answers file) earns every point of every exercise; the untouched student
 
 The student notebook is what ``cnnlab build`` wrote to ``lessons/``; the reference submission is
 that notebook with the solution's answer cells put back (``tests/grading_cases``). One batch per
-lesson, ``jobs=2``; an untouched answer cell is settled without a kernel, so the cost is one
-sandboxed kernel + one trusted process per (lesson, language).
+lesson, two lessons at a time (the equivalent of ``--jobs 2``); an untouched answer cell is settled
+without a kernel, so the cost is one sandboxed kernel + one trusted process per (lesson, language).
 """
 
 import shutil
@@ -28,20 +28,20 @@ pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="the grader's 
 @pytest.fixture(scope="module")
 def gradebook(tmp_path_factory):
     root = tmp_path_factory.mktemp("lessons")
-    out = root / "out"
 
-    def grade(lesson):
+    def grade(lesson):     # one OUT_DIR per lesson: two batches never merge into one gradebook at once
         subs = root / lesson.stem
         for lang in LANGS:
             answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, lang))
             cases.write_submission(subs, f"reference_{lang}", lesson, cases.perfect_notebook(MANIFEST, lesson, lang),
                                    answers)
             cases.write_submission(subs, f"untouched_{lang}", lesson, cases.student(MANIFEST, lesson, lang))
-        return grade_batch(MANIFEST, lesson, subs, out, jobs=1, limits=Limits(memory_mib=3072), log=lambda *_: None)
+        grade_batch(MANIFEST, lesson, subs, root / "out" / lesson.stem, jobs=1, limits=Limits(memory_mib=3072),
+                    log=lambda *_: None)
+        return read_rows(root / "out" / lesson.stem)
 
     with ThreadPoolExecutor(max_workers=2) as pool:   # two lessons at a time: --jobs 2 in effect
-        list(pool.map(grade, MANIFEST.lessons))
-    return read_rows(out)
+        return [row for rows in pool.map(grade, MANIFEST.lessons) for row in rows]
 
 
 def test_every_lesson_was_graded_in_both_languages(gradebook):
