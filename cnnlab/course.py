@@ -50,6 +50,7 @@ class Exercise:
     id: str
     kind: str
     points: float
+    forbid: tuple = ()   # what a code exercise's answer may not call (cnnlab.exercises.monitor)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,10 @@ def _parse_exercise(raw, where):
     if raw["kind"] not in EXERCISE_KINDS:
         raise ManifestError(f"{where}: exercise {raw['id']!r} has kind {raw['kind']!r}; "
                             f"use one of {', '.join(EXERCISE_KINDS)}")
-    return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"])
+    forbid = raw.get("forbid", [])
+    if not isinstance(forbid, list) or not all(isinstance(name, str) and name for name in forbid):
+        raise ManifestError(f"{where}: exercise {raw['id']!r}: forbid must be a list of dotted names")
+    return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"], forbid=tuple(forbid))
 
 
 def _parse_lesson(raw, index):

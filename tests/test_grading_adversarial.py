@@ -2,13 +2,25 @@
 
 Every case is a folder made at test time from the real student and solution
 notebooks of lesson 02 (``tests/grading_cases``). One ``cnnlab grade --jobs 2``
-run grades them all; a second run checks that unchanged submissions are skipped,
-a changed one is regraded and rows of a student whose folder is gone are kept.
+run grades them all (in the bubblewrap sandbox); a second run checks that unchanged
+submissions are skipped, a changed one is regraded and rows of a student whose folder
+is gone are kept.
+
+The cheats: reading the expected values from the kernel's globals, from caller frames,
+from ``gc.get_objects()``, from files on disk (the solutions, the grader's job files,
+OUT_DIR, another student's folder), from an environment variable; using the grader's own
+modules; calling forbidden helpers; switching the call monitor off; forking; sleeping
+past the limit; writing outside the folder; returning objects that lie. Each cheat that
+*could* succeed returns the right answer when it finds what it looks for and a wrong one
+otherwise, so a hole in the isolation shows up as points. Every cheat earns 0 on its
+exercise; the honest exercises of the same submission keep their points.
 """
 
 import copy
 import csv
 import json
+import os
+import shutil
 
 import pytest
 
@@ -22,6 +34,11 @@ LESSON = MANIFEST.lesson("02")
 CODE = cases.code_exercises(LESSON)
 QUICK = cases.quick_exercises(LESSON)
 TIMEOUT = "4"
+SECRET_ENV = "CNNLAB_GRADER_SECRET"
+pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="the grader's sandbox needs bwrap (bubblewrap)")
+
+# right answers a cheat returns only when it found what it looked for (else a wrong value)
+RIGHT = {"output_size": "(n - k + 2 * p) // s + 1", "conv_parameters": "(k * k * c_in + 1) * c_out"}
 
 
 def _cell(nb, exercise):
@@ -116,8 +133,7 @@ def build_cases(root):
     _in_body(nb, "corr2d_multi_in", "np.allclose = lambda *a, **k: True; return np.zeros((1, 1))")
     cases.write_submission(root, "monkeypatch", LESSON, nb)
     expect["monkeypatch"] = {**{e: ("unanswered", "") for e in CODE + QUICK},
-                             "corr2d": ("wrong", "numpy.allclose"),
-                             "corr2d_multi_in": ("error", "tampering during the hidden tests")}
+                             "corr2d": ("wrong", "hidden test failed"), "corr2d_multi_in": ("wrong", "")}
 
     nb = _prepend(_perfect(), "output_size", "\n".join([
         "class Anything(int):                  # equal to every expected answer, and an int",
@@ -126,9 +142,10 @@ def build_cases(root):
     _in_body(nb, "output_size", "return Anything(0)")
     _in_body(nb, "conv_parameters", "return (0, Anything(0))[1]")
     cases.write_submission(root, "lying_equality", LESSON, nb, _right_answers())
-    lie = ("error", "returned an object of class Anything, which the submission defined and which "
-                    "redefines comparisons")
+    lie = ("error", "returned a Anything, which cannot be graded")
     expect["lying_equality"] = {**ok, "output_size": lie, "conv_parameters": lie}
+
+    build_cheats(root, expect, ok)
 
     wrong = {e: ("[1, 2, 3]" if "shape" in e else "12345") for e in QUICK}
     cases.write_submission(root, "answers_claim", LESSON, _perfect(),
@@ -153,6 +170,92 @@ def build_cases(root):
     return expect
 
 
+def _found_or_wrong(condition, exercise):
+    """A body line: the right answer when ``condition`` (source text) holds, else -1."""
+    return f"return ({RIGHT[exercise]}) if ({condition}) else -1"
+
+
+def build_cheats(root, expect, ok):
+    """The cheats of issue 12 (see the module docstring), one or two per submission."""
+    def cheat(name, edits, statuses):
+        nb = _perfect()
+        for exercise, code, where in edits:
+            (_in_body if where == "body" else _prepend)(nb, exercise, code)
+        cases.write_submission(root, name, LESSON, nb, _right_answers())
+        expect[name] = {**ok, **statuses}
+
+    wrong = ("wrong", "hidden test failed")
+    cheat("peek_globals", [
+        ("output_size", "return globals().get('_want', -1)", "body"),
+        ("conv_parameters", "return [v for k, v in globals().items() if k.startswith('_want')][0]", "body")],
+        {"output_size": wrong, "conv_parameters": ("error", "IndexError")})
+    cheat("peek_frames", [
+        ("output_size", "import sys, inspect; return next((f.frame.f_locals.get('_want', f.frame.f_globals.get("
+                        "'_want')) for f in inspect.stack() if '_want' in f.frame.f_locals or '_want' in "
+                        "f.frame.f_globals), -1)", "body"),
+        ("conv_parameters", "import sys; f = sys._getframe(1); return f.f_back.f_locals.get('_want', -1) "
+                            "if f.f_back else -1", "body")],
+        {"output_size": wrong, "conv_parameters": wrong})
+    cheat("peek_gc", [
+        ("output_size", "import gc; return next((o['_want'] for o in gc.get_objects() "
+                        "if isinstance(o, dict) and '_want' in o), -1)", "body")],
+        {"output_size": wrong})
+    solutions = str(ROOT / "solutions" / "en" / f"{LESSON.stem}.py")
+    cheat("read_solutions", [
+        ("output_size", _found_or_wrong(f"__import__('os').path.exists({solutions!r})", "output_size"), "body"),
+        ("conv_parameters", _found_or_wrong("__import__('os').path.exists('/tmp') and any(__import__('glob').glob("
+                                            "'/tmp/cnnlab-grade-*/job.json') + __import__('glob').glob("
+                                            "'../job.json') + __import__('glob').glob('../*/job.json'))",
+                                            "conv_parameters"), "body")],
+        {"output_size": wrong, "conv_parameters": wrong})
+    cheat("read_elsewhere", [
+        ("output_size", _found_or_wrong(f"__import__('os').path.exists({str(root / 'perfect')!r})",
+                                        "output_size"), "body"),
+        ("conv_parameters", _found_or_wrong(f"__import__('os').path.exists({str(root.parent / 'out')!r})",
+                                            "conv_parameters"), "body")],
+        {"output_size": wrong, "conv_parameters": wrong})
+    cheat("read_environment", [
+        ("output_size", _found_or_wrong(f"__import__('os').environ.get({SECRET_ENV!r})", "output_size"), "body")],
+        {"output_size": wrong})
+    cheat("grader_internals", [
+        ("output_size", "import cnnlab.grading.serve as s\ns.watch = lambda f, a, k, rules: type('W', (), "
+                        "{'verdict': '', 'error': None, 'value': f(*a)})()", "top"),
+        ("conv_parameters", "m = __import__('cnnlab.' + 'grad' + 'ing.execute', fromlist=['x'])\n"
+                            "_secret = [name for name in dir(m) if 'want' in name]", "top"),
+        ("conv_parameters", "return _secret[0] if _secret else -1", "body")],
+        {"output_size": ("forbidden", "grader's own modules"), "conv_parameters": wrong})
+    cheat("forbidden_ops", [
+        ("corr2d", "from cnnlab.ops import corr2d as c; return c(X, K)", "body"),
+        ("output_size", "import cnnlab; return cnnlab.conv_output_size(n, k, p, s)", "body")],
+        {"corr2d": ("forbidden", "called cnnlab.ops.conv.corr2d"),
+         "output_size": ("forbidden", "called cnnlab.arith.conv_output_size")})
+    cheat("forbidden_torch", [
+        ("corr2d", "return F.conv2d(torch.tensor(X)[None, None], torch.tensor(K)[None, None])[0, 0].numpy()", "body"),
+        ("conv_parameters", "return sum(q.numel() for q in nn.Conv2d(c_in, c_out, k).parameters())", "body"),
+        ("corr2d_multi_in", "from scipy.signal import correlate2d; "
+                            "return sum(correlate2d(x, q, mode='valid') for x, q in zip(X, K))", "body")],
+        {"corr2d": ("forbidden", "called torch.nn.functional.conv2d"),
+         "conv_parameters": ("forbidden", "called torch.nn.Conv2d"),
+         "corr2d_multi_in": ("forbidden", "called scipy.signal")})
+    cheat("monitor_off", [
+        ("corr2d", "import sys; sys.setprofile(None); return cnnlab.ops.corr2d(X, K)", "body"),
+        ("corr2d_multi_in", "import sys; getattr(sys, 'set' + 'prof' + 'ile')(None); "
+                            "return F.conv2d(torch.tensor(X)[None], torch.tensor(K)[None])[0, 0].numpy()", "body")],
+        {"corr2d": ("forbidden", "tampered with the call monitor (setprofile in the answer)"),
+         "corr2d_multi_in": ("forbidden", "tampered with the call monitor (sys.setprofile)")})
+    cheat("forks_sleeps", [
+        ("output_size", "import os\n    if os.fork() == 0: os._exit(0)", "body"),
+        ("conv_parameters", "import time; time.sleep(60)", "body")],
+        {"output_size": ("forbidden", "called os.fork"), "conv_parameters": ("timeout", f"{TIMEOUT} s")})
+    planted = str(ROOT / "solutions" / "planted.txt")
+    cheat("writes_outside", [
+        ("output_size", _found_or_wrong(f"open({planted!r}, 'w').write('x') if __import__('os').access("
+                                        f"{str(ROOT / 'solutions')!r}, __import__('os').W_OK) else False",
+                                        "output_size"), "body"),
+        ("conv_parameters", "open('../planted.txt', 'w').write('x')", "body")],
+        {"output_size": wrong, "conv_parameters": ("error", "OSError")})
+
+
 def _rows(out):
     with open(out / "gradebook.csv", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -163,9 +266,23 @@ def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("grading")
     subs, out = root / "submissions", root / "out"
     expect = build_cases(subs)
-    done = run_cli("grade", "02", str(subs), "--out", str(out), "--jobs", "2", "--timeout", TIMEOUT,
-                   "--memory", "2560", timeout=600)
+    os.environ[SECRET_ENV] = "the grader's secret"
+    try:
+        done = run_cli("grade", "02", str(subs), "--out", str(out), "--jobs", "2", "--timeout", TIMEOUT,
+                       "--memory", "2560", timeout=900)
+    finally:
+        del os.environ[SECRET_ENV]
     return subs, out, expect, done
+
+
+def test_there_are_at_least_25_submissions(graded):
+    assert len(graded[2]) >= 25
+
+
+def test_nothing_was_written_outside_the_scratch_folders(graded):
+    subs, _, _, _ = graded
+    assert not (ROOT / "solutions" / "planted.txt").exists()
+    assert not (subs / "planted.txt").exists() and not (subs.parent / "planted.txt").exists()
 
 
 def test_batch_runs_and_prints_a_summary(graded):
@@ -208,6 +325,10 @@ def test_feedback_is_per_student_in_the_lessons_language_and_small(graded):
     english = (out / "feedback" / "infinite_loop.html").read_text(encoding="utf-8")
     assert "Feedback for infinite_loop" in english and "time limit" in english
     assert "BEGIN HIDDEN TESTS" not in (out / "feedback" / "untouched.html").read_text(encoding="utf-8")
+    cheat = (out / "feedback" / "forbidden_ops.html").read_text(encoding="utf-8")
+    assert "does not allow ready-made helpers" in cheat and "cnnlab.ops.conv.corr2d" in cheat
+    for student in [s for s in expect if not s.startswith("peek_")]:   # (the peek cheats name _want themselves)
+        assert "_want" not in (out / "feedback" / f"{student}.html").read_text(encoding="utf-8")
 
 
 def test_originals_are_never_modified(graded):

@@ -6,9 +6,12 @@ body still raises NotImplementedError, says "not answered yet" and never stops
 the notebook) and shows the report with a button that checks again with the
 *latest* definition of the function (looked up by name in the notebook), so a
 student can fix the function cell, run it and click. Each case runs under a
-time limit (``cnnlab.exercises.limits``); the report lists every case with its
-input, expected value and what came back. Clicks are recorded in the answers
-file; the grader scores code exercises with the hidden tests, not with this.
+time limit (``cnnlab.exercises.limits``) and the call monitor
+(``cnnlab.exercises.monitor``): when the course manifest forbids helpers for the
+exercise (``forbid = [...]``) and the function calls one, the report says so, as the
+grader will (0 points). The report lists every case with its input, expected value
+and what came back. Clicks are recorded in the answers file; the grader scores code
+exercises with the hidden tests, not with this.
 """
 
 import html
@@ -21,6 +24,7 @@ import numpy as np
 from cnnlab.exercises import feedback
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
+from cnnlab.exercises.monitor import Rules, forbidden_for, watch
 from cnnlab.i18n import get_language, say
 
 TIME_LIMIT = 2.0  # seconds per public case
@@ -46,8 +50,9 @@ class CaseResult:
 @dataclass
 class CheckReport:
     exercise: str
-    status: str  # "ok", "wrong", "unanswered" or "timeout"
+    status: str  # "ok", "wrong", "unanswered", "timeout" or "forbidden"
     cases: list = field(default_factory=list)
+    forbidden: str = ""  # what the function called that the exercise forbids
 
     @property
     def passed(self):
@@ -62,6 +67,12 @@ class CheckReport:
             return say(zh="○ 练习 {ex}：还没有作答（函数体里仍是 raise NotImplementedError()）",
                        en="○ exercise {ex}: not answered yet (the body still raises NotImplementedError)",
                        ex=self.exercise)
+        if self.status == "forbidden":
+            return say(zh="✗ 练习 {ex}：你的函数调用了 {name}，本练习不允许使用它（评分时这一题记 0 分）。"
+                          "请只用基本的张量/数组运算自己实现。",
+                       en="✗ exercise {ex}: your function called {name}, which this exercise does not allow "
+                          "(the grader gives 0 points for it). Write it yourself with basic array/tensor operations.",
+                       ex=self.exercise, name=self.forbidden)
         lines = []
         for case in self.cases:
             mark = "✓" if case.passed else "✗"
@@ -105,19 +116,33 @@ def same_value(got, expected, tol=1e-6):
     return bool(got == expected)
 
 
-def run_cases(exercise, func, cases, time_limit=TIME_LIMIT):
+def _watched_call(func, args, rules):
+    """``func(*args)`` under the call monitor: ``(value, what it called that is not allowed, or '')``;
+    exceptions propagate."""
+    seen = watch(func, args, rules=rules)
+    if seen.tampered or seen.forbidden:
+        return None, seen.tampered or seen.forbidden
+    if seen.error is not None:
+        raise seen.error
+    return seen.value, ""
+
+
+def run_cases(exercise, func, cases, time_limit=TIME_LIMIT, forbid=()):
     """The CheckReport of ``func(*args)`` for each ``(args, expected)`` (nothing printed).
 
     NotImplementedError means unanswered; any other exception is that case's
     result and the next case still runs; a case past ``time_limit`` seconds ends
-    the check with status "timeout".
+    the check with status "timeout"; a call of something in ``forbid`` (or switching
+    the monitor off) ends it with status "forbidden".
     """
-    results = []
+    results, rules = [], Rules.from_names(forbid)
     for args, expected in cases:
         case = CaseResult(args=tuple(args), expected=expected)
         results.append(case)
         try:
-            case.got = call_with_time_limit(func, case.args, time_limit)
+            case.got, verdict = call_with_time_limit(_watched_call, (func, case.args, rules), time_limit)
+            if verdict:
+                return CheckReport(exercise, "forbidden", results, forbidden=verdict)
         except NotImplementedError:
             return CheckReport(exercise, "unanswered")
         except TookTooLong:
@@ -136,6 +161,12 @@ def _clip(text, limit=200):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _current_lesson():
+    from cnnlab.exercises.answers import UNTITLED, current_lesson
+    stem = current_lesson()
+    return None if stem == UNTITLED else stem
+
+
 def _source(func):
     try:
         return inspect.getsource(func)
@@ -149,6 +180,7 @@ class CodeExercise:
     def __init__(self, exercise, func, cases, *, time_limit=TIME_LIMIT, hint="", lesson=None):
         self.exercise, self.func, self.cases = exercise, func, list(cases)
         self.time_limit, self.hint, self.lesson = time_limit, hint, lesson
+        self.forbid = forbidden_for(exercise, lesson or _current_lesson())
         self.tries, self.saved_to, self.message = 0, None, ""
         self.button = widgets.Button(description=feedback.recheck_label(), layout={"width": "auto"})
         self.button.on_click(self._on_click)
@@ -173,7 +205,7 @@ class CodeExercise:
 
     def _run(self):
         try:
-            report = run_cases(self.exercise, self.latest_function(), self.cases, self.time_limit)
+            report = run_cases(self.exercise, self.latest_function(), self.cases, self.time_limit, self.forbid)
         except Exception as err:  # never a traceback from the checker itself
             report = CheckReport(self.exercise, "error", [])
             self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")

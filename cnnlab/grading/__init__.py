@@ -3,10 +3,12 @@
 Data flows one way (collect → compute → render)::
 
     submissions.py   find the student folders, fingerprint them, read notebooks safely
-    harness.py       the graded notebook: solution setup + student answer + hidden tests
-    guard.py         (inside the kernel) keep numpy/torch/cnnlab pristine for the tests
+    harness.py       the plan: which cells run in the student's kernel, which in the trusted process
+    sandbox.py       bubblewrap around the student's kernel (no solutions, no network, no secrets)
     kernel.py        (the kernel process) ipykernel under a memory cap
-    execute.py       run it with nbclient in a worker process, under time/output limits
+    serve.py         (inside the kernel) call a student's function on data, answer with data
+    wire.py          the data that crosses (numbers, strings, arrays, tensors; never pickle)
+    execute.py       the worker = trusted reference process: setup + hidden tests with proxies
     score.py         cell outcomes → one Result (points, status) per exercise
     steps.py         the ordered steps that grade one submission
     gradebook.py     gradebook.csv merged atomically; digests for skipping

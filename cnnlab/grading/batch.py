@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cnnlab.grading import gradebook, report, submissions
+from cnnlab.grading import gradebook, report, sandbox, submissions
 from cnnlab.grading.execute import Limits
 from cnnlab.grading.feedback import render_feedback
 from cnnlab.grading.harness import CODE_KIND
@@ -98,6 +98,12 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
                 log=print):
     """Grade every submission of ``lesson``; returns a BatchResult (the summary text included)."""
     started = time.monotonic()
+    if limits.sandbox:
+        sandbox.require()   # SandboxUnavailable: tell the instructor to install bubblewrap
+    else:
+        import sys
+        print("WARNING: --no-sandbox: students' code runs with the grader's rights and can read every "
+              "file the grader can (solutions, other submissions, the gradebook)", file=sys.stderr)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     solutions, specs, solution_paths = load_solutions(manifest, lesson)

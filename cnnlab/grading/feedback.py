@@ -17,6 +17,7 @@ SHOWN = 3000  # characters of a report shown per exercise
 
 WORDS = {
     "ok": ("通过", "passed"), "wrong": ("答案不对", "wrong"), "unanswered": ("未作答", "not answered"),
+    "forbidden": ("调用了禁止的函数", "forbidden call"),
     "timeout": ("超时", "time limit"), "error": ("出错", "error"), "missing": ("缺失", "missing"),
     "malformed": ("文件无法读取", "unreadable file"),
 }
@@ -45,6 +46,13 @@ def _exercise_rows(record, lang):
             continue
         info = result.get("details") or {}
         parts = []
+        if status_word(result["status"]) == "forbidden":
+            what = result["status"].split(":", 1)[-1].split(";")[0].strip()
+            parts.append("<p>" + html.escape(say(
+                zh="这一题不允许使用现成的函数，而你的函数用了：{what}。这一题记 0 分；请只用基本的数组/张量运算自己实现。",
+                en="This exercise does not allow ready-made helpers, and your function used one: {what}. "
+                   "It earns 0 points; write it yourself with basic array/tensor operations.",
+                lang=lang, what=what)) + "</p>")
         if info.get("public"):
             parts.append(f"<p>{say(zh='公开测试的输出：', en='What the public check printed:', lang=lang)}</p>"
                          f"<pre>{html.escape(_cut(info['public']))}</pre>")

@@ -1,6 +1,6 @@
-"""Build the notebook that grades one submission: solution setup, student answers, hidden tests.
+"""What grading one submission runs, and where: the student's kernel or the trusted process.
 
-The graded notebook is made from two sources, and from each only what it may supply:
+The plan is made from two sources, and from each only what it may supply:
 
 * from the **solution**: every setup cell (imports, data, helper values — never the
   student's copy of them) and every exercise's check cell, hidden tests included
@@ -9,48 +9,49 @@ The graded notebook is made from two sources, and from each only what it may sup
   exercise that holds ``### BEGIN SOLUTION``, the first student cell tagged
   ``exercise:<id>`` that defines the same names (``def my_corr2d``).
 
-Around each exercise the harness adds its own cells (role ``guard``), tagged with
-a random nonce the submission never sees before it runs:
+Each cell has a role that says where it runs (``execute.py``)::
 
-    restore   put numpy/torch/cnnlab/builtins and the setup names back; report tampering
-    answer    the student's cell
-    restore   again, keeping the answer's own names
-    check     the solution's check cell + ``passed_<nonce> = True`` as its last line
-    verdict   print ``<nonce> {"passed": ..., "tampered": [...]}``
+    setup    both: the student's kernel and the trusted reference process
+    answer   the student's kernel only
+    public   the student's kernel only: the check cell up to ``### BEGIN HIDDEN TESTS``
+             (the public cases, which students see anyway; its printout goes to the feedback)
+    hidden   the trusted process only: the whole check cell with ``check_function`` a no-op,
+             the exercise's functions bound to proxies that call the student's kernel
 
-The verdict needs both the kernel's reply ("no error") and that nonce line, so
-neither printing "passed" nor swallowing the assertion earns points.
+So the hidden tests' inputs travel to the student's kernel as data, the student's
+results come back as data, and the expected values exist only in the trusted process.
 """
 
 import ast
-import json
 import re
-import secrets
 from dataclasses import dataclass, field
 
+from cnnlab.exercises.monitor import source_tampers
 from cnnlab.pipeline.check import EXERCISE_TAG, exercise_cells
-from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION
+from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
 
 CODE_KIND = "code"
 
 
 @dataclass
 class Cell:
-    role: str           # setup | guard | answer | check | verdict
+    role: str             # setup | answer | public | hidden
     source: str
-    exercise: str = ""  # empty for setup cells
+    exercise: str = ""    # empty for setup cells
+    trusted: bool = True  # setup cells: also run in the trusted process (needed by the hidden tests)
+    reference: str = ""   # … and what of it runs there (the statements the hidden tests need)
 
 
 @dataclass
 class Plan:
     """What the executor runs (``cells``) and what is already known before running."""
-    nonce: str
     cells: list = field(default_factory=list)
     settled: dict = field(default_factory=dict)   # exercise id -> status (e.g. missing)
     flags: dict = field(default_factory=dict)     # exercise id -> [note, ...]
+    calls: dict = field(default_factory=dict)     # exercise id -> {"names": [...], "forbid": [...]}
 
     def to_json(self):
-        return {"nonce": self.nonce, "cells": [vars(cell) for cell in self.cells]}
+        return {"cells": [vars(cell) for cell in self.cells], "calls": self.calls}
 
 
 def defined_names(source):
@@ -94,87 +95,146 @@ def find_answer(student_nb, exercise, names):
     return (matches[0].source if matches else None), note
 
 
-def _guard(nonce):
-    return f"_cnnlab_guard_{nonce}"
+def split_check(source):
+    """``(public part, whole cell)`` of a check cell: the text before ``### BEGIN HIDDEN TESTS``."""
+    public = source.split(BEGIN_HIDDEN)[0]
+    return public.rstrip() + "\n", source
 
 
-def guard_cells(nonce):
-    """The harness's own cell sources, all naming the guard through the nonce."""
-    g, flag = _guard(nonce), f"_cnnlab_passed_{nonce}"
-    return {
-        "create": f"{g} = __import__('cnnlab.grading.guard', fromlist=['Guard']).Guard(globals())",
-        "record": f"{g}.record()",
-        "restore": lambda keep: (f"{flag} = False\n"
-                                 f"print({nonce!r}, __import__('json').dumps("
-                                 f"{{'restored': {g}.restore(keep={sorted(keep)!r})}}))"),
-        "passed": f"\n{flag} = True",
-        "verdict": (f"print({nonce!r}, __import__('json').dumps("
-                    f"{{'passed': {flag} is True, 'tampered': {g}.verify()}}))"),
-    }
-
-
-def build_plan(solution_nb, student_nb, lesson, nonce=None):
-    """The graded notebook for one submission, as a Plan (see the module docstring)."""
-    plan = Plan(nonce=nonce or secrets.token_hex(8))
-    harness = guard_cells(plan.nonce)
-    kinds = {exercise.id: exercise.kind for exercise in lesson.exercises}
-    guarded, done = False, set()
+def build_plan(solution_nb, student_nb, lesson):
+    """The cells that grade one submission, as a Plan (see the module docstring)."""
+    plan = Plan()
+    exercises = {exercise.id: exercise for exercise in lesson.exercises}
+    done = set()
     for cell in solution_nb.cells:
         if cell.cell_type != "code":
             continue
         exercise = _exercise_of(cell)
         if not exercise:
             plan.cells.append(Cell("setup", cell.source))
-            if guarded:
-                plan.cells.append(Cell("guard", harness["record"]))
             continue
-        if kinds.get(exercise) != CODE_KIND or exercise in done:
+        if exercise not in exercises or exercises[exercise].kind != CODE_KIND or exercise in done:
             continue  # quick checks are scored from the answers file, not run
         done.add(exercise)
-        if not guarded:
-            plan.cells.append(Cell("guard", harness["create"]))
-            guarded = True
-        plan.cells += exercise_block(solution_nb, student_nb, exercise, harness, plan)
-    for exercise, kind in kinds.items():
-        if kind == CODE_KIND and exercise not in done:
-            plan.settled[exercise] = "error: the solution has no cell tagged exercise:" + exercise
+        plan.cells += exercise_block(solution_nb, student_nb, exercises[exercise], plan)
+    for exercise in exercises.values():
+        if exercise.kind == CODE_KIND and exercise.id not in done:
+            plan.settled[exercise.id] = "error: the solution has no cell tagged exercise:" + exercise.id
+    mark_trusted_setup(plan.cells)
     return plan
 
 
-def exercise_block(solution_nb, student_nb, exercise, harness, plan):
-    """restore, answer(s), restore, check, verdict — or nothing when an answer is missing."""
-    cells = [c for c in exercise_cells(solution_nb)[exercise] if c.cell_type == "code"]
+def _top_level_binds(tree):
+    """Names a module binds at its top level (assignments, imports, def/class, for/with targets)."""
+    binds = set()
+
+    def visit(node):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            binds.add(node.name)
+            return
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            binds.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            binds.add(node.id)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return binds
+
+
+def _loads(tree):
+    """Names a tree reads, less the loop variables of its comprehensions (``p`` in ``for p in …``)."""
+    local = {name.id for node in ast.walk(tree) if isinstance(node, ast.comprehension)
+             for name in ast.walk(node.target) if isinstance(name, ast.Name)}
+    return {node.id for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)} - local
+
+
+def mark_trusted_setup(cells):
+    """Choose what of the setup the trusted process runs (``trusted`` and ``reference``).
+
+    Statement by statement, going back from the check cells: a top-level statement of a setup
+    cell is kept when it binds a name that a check cell, or a statement kept later, uses. The rest
+    (plots, printouts, training runs, imports nobody needs) runs only in the student's kernel,
+    which needs it all.
+
+    Names only: a hidden test must not depend on a statement that *mutates* an object
+    (``model.train()``) or on global state set without binding a name (``torch.manual_seed``);
+    the lessons test grades every reference solution, so a check that needs more fails there first.
+    """
+    needed = set()
+    for cell in cells:
+        if cell.role == "hidden":
+            try:
+                needed |= _loads(ast.parse(cell.source))
+            except SyntaxError:
+                pass
+    for cell in reversed([c for c in cells if c.role == "setup"]):
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            cell.trusted, cell.reference = True, cell.source
+            continue
+        kept = []
+        for statement in reversed(tree.body):
+            if _top_level_binds(statement) & needed:
+                kept.append(statement)
+                needed |= _loads(statement)
+        cell.trusted = bool(kept)
+        cell.reference = "\n".join(ast.get_source_segment(cell.source, node) or ast.unparse(node)
+                                    for node in reversed(kept))
+
+
+def exercise_block(solution_nb, student_nb, exercise, plan):
+    """answer(s), public, hidden — or nothing when an answer is missing."""
+    cells = [c for c in exercise_cells(solution_nb)[exercise.id] if c.cell_type == "code"]
     answers = [c for c in cells if BEGIN_SOLUTION in c.source]
     checks = [c for c in cells if c not in answers]
     if not any(BEGIN_HIDDEN in c.source for c in checks):
-        plan.settled[exercise] = "error: the solution has no hidden tests for this exercise"
+        plan.settled[exercise.id] = "error: the solution has no hidden tests for this exercise"
         return []
-    block, keep = [Cell("guard", harness["restore"](()), exercise)], set()
+    block, names, untouched = [], set(), True
     for answer in answers:
-        names = defined_names(answer.source)
-        source, note = find_answer(student_nb, exercise, names)
+        wanted = defined_names(answer.source)
+        source, note = find_answer(student_nb, exercise.id, wanted)
         if note:
-            plan.flags.setdefault(exercise, []).append(note)
+            plan.flags.setdefault(exercise.id, []).append(note)
         if source is None:
-            plan.settled[exercise] = (f"missing: no cell tagged exercise:{exercise} "
-                                      f"defines {', '.join(sorted(names))}")
+            plan.settled[exercise.id] = (f"missing: no cell tagged exercise:{exercise.id} "
+                                         f"defines {', '.join(sorted(wanted))}")
             return []
-        block.append(Cell("answer", source, exercise))
-        keep |= names
-    block.append(Cell("guard", harness["restore"](keep), exercise))
-    check_source = "\n".join(c.source for c in checks)
-    block.append(Cell("check", check_source + harness["passed"], exercise))
-    block.append(Cell("verdict", harness["verdict"], exercise))
+        word = source_tampers(source)
+        if word:
+            what = "uses the grader's own modules" if word == "cnnlab.grading" else "tampered with the call monitor"
+            plan.settled[exercise.id] = f"forbidden: {what} ({word} in the answer)"
+            return []
+        block.append(Cell("answer", source, exercise.id))
+        untouched = untouched and is_stub(source, answer.source)
+        names |= {name for name in wanted if _is_function(answer.source, name)}
+    if untouched:   # exactly what `cnnlab build` gave the student: nothing to run
+        plan.settled[exercise.id] = "unanswered"
+        return []
+    public, whole = split_check("\n".join(c.source for c in checks))
+    plan.calls[exercise.id] = {"names": sorted(names), "forbid": list(getattr(exercise, "forbid", ()) or ())}
+    block.append(Cell("public", public, exercise.id))
+    block.append(Cell("hidden", whole, exercise.id))
     return block
 
 
-def parse_harness_lines(text, nonce):
-    """The JSON objects the harness printed (lines starting with the nonce)."""
-    found = []
-    for line in text.splitlines():
-        if line.startswith(nonce + " "):
-            try:
-                found.append(json.loads(line[len(nonce) + 1:]))
-            except ValueError:
-                pass
-    return found
+def is_stub(source, solution_source):
+    """True when ``source`` is the solution cell with its answer replaced by the student stub (any language)."""
+    return any(source.strip() == _replace_regions(solution_source, BEGIN_SOLUTION, END_SOLUTION,
+                                                  lambda indent, lang=lang: code_stub(indent, lang)).strip()
+               for lang in ("zh", "en"))
+
+
+def _is_function(source, name):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name
+               for node in tree.body)

@@ -7,6 +7,9 @@ too much gets a ``MemoryError`` (or dies) quickly instead of swapping the
 machine; ``RLIMIT_FSIZE`` caps any file it writes, ``RLIMIT_CORE`` disables core
 dumps. PyTorch with NumPy, SciPy and Matplotlib needs about 1 GiB of address
 space just to import, so the cap should stay at 2 GiB or more.
+
+The grader starts this module inside the bubblewrap sandbox (``sandbox.py``), so these limits
+apply to a process that already sees nothing of the grader's files, environment or network.
 """
 
 import resource

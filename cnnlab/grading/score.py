@@ -6,22 +6,21 @@ Statuses start with one word, optionally followed by ``: detail`` and by
     ok                      the hidden tests passed (full points)
     wrong                   a hidden test failed (its assertion message follows)
     unanswered              the answer still raises NotImplementedError / no answer recorded
+    forbidden: …            the function called a helper the exercise forbids (``called cnnlab.ops.corr2d``),
+                            started a process, or tampered with the call monitor
     timeout                 a cell ran past --timeout, or the submission past its total limit
     error: …                anything else: an exception, the kernel died (os._exit, the memory
-                            cap), tampering during the hidden tests, a worker that crashed
+                            cap), a value that is not data, a worker that crashed
     missing: …              no notebook, or no cell of the exercise defines the function
     malformed: …            the notebook or the answers file cannot be read
 
 Flags: ``duplicated cells: …``, ``answer found in a cell without the tag …``,
-``tampered with numpy.allclose, … (restored before the hidden tests)``,
 ``the answers file claims 'correct'``.
 """
 
 from dataclasses import dataclass, field
 
-from cnnlab.grading.harness import parse_harness_lines
-
-STATUS_WORDS = ("ok", "wrong", "unanswered", "timeout", "error", "missing", "malformed")
+STATUS_WORDS = ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing", "malformed")
 MAX_STATUS = 240
 _OUT_OF_MEMORY = ("can't allocate memory", "unable to allocate", "out of memory", "cannot allocate memory")
 
@@ -71,6 +70,25 @@ def _error_status(outcome, limits, where=""):
     return one_line(f"error: {ename}: {evalue}" if evalue else f"error: {ename}") + where
 
 
+def _hidden_status(hidden, limits):
+    """The status of an exercise from the outcome of its hidden tests (run in the trusted process)."""
+    if hidden["status"] == "ok":
+        return "ok"
+    if hidden["status"] == "forbidden":
+        return one_line(hidden["evalue"] or "forbidden")
+    if hidden["status"] == "timeout":
+        if hidden.get("limit") == "total":
+            return f"timeout: the submission ran past {limits.total_timeout:g} s in all"
+        return f"timeout: your function ran past {limits.cell_timeout:g} s"
+    if hidden["status"] == "dead":
+        return f"error: kernel died while your function ran (os._exit, a crash or the {limits.memory_mib} MiB memory cap)"
+    if hidden["ename"] == "AssertionError":
+        return one_line("wrong: hidden test failed" + (f" for {hidden['evalue']}" if hidden["evalue"] else ""))
+    if hidden["ename"] == "NotData":
+        return one_line(f"error: {hidden['evalue']}")
+    return _error_status(hidden, limits)
+
+
 def score_code(exercise, plan, outcomes, limits):
     """The Result of one code exercise from the plan and the cell outcomes."""
     flags = list(plan.flags.get(exercise.id, []))
@@ -83,46 +101,31 @@ def score_code(exercise, plan, outcomes, limits):
     by_role = {}
     for cell, outcome in mine:
         by_role.setdefault(cell.role, []).append(outcome)
-    answers, check = by_role.get("answer", []), by_role.get("check", [None])[0]
-    restored = [line.get("restored", []) for o in by_role.get("guard", [])[1:] if o
-                for line in parse_harness_lines(o.get("text", ""), plan.nonce)]
-    tampered = sorted({name for names in restored for name in names})
-    if tampered:
-        flags.append(one_line("tampered with " + ", ".join(tampered) + " (restored before the hidden tests)"))
-    verdict = by_role.get("verdict", [None])[0]
-    lines = parse_harness_lines(verdict.get("text", ""), plan.nonce) if verdict else []
-    result.details = {"public": (check or {}).get("text", ""), "failure": "", "traceback": ""}
+    answers = by_role.get("answer", [])
+    public, hidden = by_role.get("public", [None])[0], by_role.get("hidden", [None])[0]
+    result.details = {"public": (public or {}).get("text", ""), "failure": "", "traceback": ""}
 
-    fatal = [o for o in answers + [check, verdict] if o and o["status"] in ("dead", "timeout")]
+    fatal = [o for o in answers + [public] if o and o["status"] in ("dead", "timeout")]
     answer_error = next((o for o in answers if o and o["status"] == "error"), None)
     if fatal:
         where = " in your exercise cell" if fatal[0] in answers else ""
         result.status = _error_status(fatal[0], limits, where)
-    elif check is None or check["status"] == "skipped":
+    elif hidden is None or hidden["status"] == "skipped":
         result.status = "error: the hidden tests did not run"
-    elif check["status"] == "ok":
-        if not lines or lines[-1].get("passed") is not True:
-            result.status = "error: the hidden tests' result could not be confirmed (was the kernel tampered with?)"
-        elif lines[-1].get("tampered"):
-            result.status = one_line("error: tampering during the hidden tests: "
-                                     + ", ".join(lines[-1]["tampered"]))
-        else:
-            result.status, result.points = "ok", exercise.points
-    elif check["ename"] == "NotImplementedError" and not answer_error:
+    elif hidden["status"] == "ok":
+        result.status, result.points = "ok", exercise.points
+    elif hidden["status"] == "forbidden":
+        result.status = _hidden_status(hidden, limits)
+    elif hidden["ename"] == "NotImplementedError" and not answer_error:
         result.status = "unanswered"
     elif answer_error:
         result.status = _error_status(answer_error, limits, " in your exercise cell")
         result.details["traceback"] = answer_error.get("traceback", "")
-    elif check["ename"] == "AssertionError":
-        result.status = one_line("wrong: hidden test failed" + (f" for {check['evalue']}" if check["evalue"] else ""))
     else:
-        result.status = _error_status(check, limits)
-    late = lines[-1].get("tampered") if lines else []
-    if late and result.word != "error":
-        flags.append(one_line("tampered with " + ", ".join(late) + " while the hidden tests ran"))
-    if check and check.get("status") == "error":
-        result.details["failure"] = f"{check['ename']}: {check['evalue']}"
-        result.details["traceback"] = result.details["traceback"] or check.get("traceback", "")
+        result.status = _hidden_status(hidden, limits)
+    if hidden and hidden.get("status") in ("error", "forbidden"):
+        result.details["failure"] = one_line(f"{hidden['ename']}: {hidden['evalue']}" if hidden["ename"]
+                                             else hidden["evalue"], 500)
     result.status = _with_flags(result.status, flags)
     return result
 

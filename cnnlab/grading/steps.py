@@ -5,8 +5,8 @@ does one thing and records what it found on the ``Job``; a later step reads it.
 
     read_submission   the notebook (missing/malformed settle every code exercise)
     read_answers      the answers file (for quick checks)
-    build_harness     solution setup + student answers + hidden tests (harness.py)
-    run_harness       nbclient in its own process, in a scratch copy (execute.py)
+    build_harness     which cells run in the student's kernel, which in the trusted process (harness.py)
+    run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py)
     score_exercises   one Result per exercise of the manifest (score.py)
 
 ``grade_submission`` runs them; no exception escapes it: a bug or a surprise

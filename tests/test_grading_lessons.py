@@ -1,0 +1,71 @@
+"""Every lesson, both languages, graded end to end in the sandbox: the reference solution (with a
+correct answers file) earns every point of every exercise; the untouched student notebook earns 0.
+
+The student notebook is what ``cnnlab build`` wrote to ``lessons/``; the reference submission is
+that notebook with the solution's answer cells put back (``tests/grading_cases``). One batch per
+lesson, two lessons at a time (the equivalent of ``--jobs 2``); an untouched answer cell is settled
+without a kernel, so the cost is one sandboxed kernel + one trusted process per (lesson, language).
+"""
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from cnnlab.course import load_manifest
+from cnnlab.grading.batch import grade_batch
+from cnnlab.grading.execute import Limits
+from cnnlab.grading.gradebook import read_rows
+from cnnlab.grading.score import status_word
+from tests import grading_cases as cases
+from tests.helpers import ROOT
+
+MANIFEST = load_manifest(ROOT)
+LANGS = ("en", "zh")
+pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="the grader's sandbox needs bwrap (bubblewrap)")
+
+
+@pytest.fixture(scope="module")
+def gradebook(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lessons")
+
+    def grade(lesson):     # one OUT_DIR per lesson: two batches never merge into one gradebook at once
+        subs = root / lesson.stem
+        for lang in LANGS:
+            answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, lang))
+            cases.write_submission(subs, f"reference_{lang}", lesson, cases.perfect_notebook(MANIFEST, lesson, lang),
+                                   answers)
+            cases.write_submission(subs, f"untouched_{lang}", lesson, cases.student(MANIFEST, lesson, lang))
+        grade_batch(MANIFEST, lesson, subs, root / "out" / lesson.stem, jobs=1, limits=Limits(memory_mib=3072),
+                    log=lambda *_: None)
+        return read_rows(root / "out" / lesson.stem)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:   # two lessons at a time: --jobs 2 in effect
+        return [row for rows in pool.map(grade, MANIFEST.lessons) for row in rows]
+
+
+def test_every_lesson_was_graded_in_both_languages(gradebook):
+    seen = {(row["lesson"], row["student"]) for row in gradebook}
+    for lesson in MANIFEST.lessons:
+        for who in ("reference", "untouched"):
+            for lang in LANGS:
+                assert (lesson.stem, f"{who}_{lang}") in seen
+
+
+def test_the_reference_solution_earns_every_point(gradebook):
+    problems = [f"{r['lesson']}/{r['student']}/{r['exercise']}: {r['status']}" for r in gradebook
+                if r["student"].startswith("reference") and (status_word(r["status"]) != "ok"
+                                                               or float(r["points"]) != float(r["max_points"]))]
+    assert not problems, "\n".join(problems)
+    for lesson in MANIFEST.lessons:
+        for lang in LANGS:
+            total = sum(float(r["points"]) for r in gradebook
+                        if r["lesson"] == lesson.stem and r["student"] == f"reference_{lang}")
+            assert total == lesson.max_points, (lesson.stem, lang)
+
+
+def test_the_untouched_student_notebook_earns_nothing(gradebook):
+    rows = [r for r in gradebook if r["student"].startswith("untouched")]
+    assert rows and all(float(r["points"]) == 0 for r in rows)
+    assert all(status_word(r["status"]) == "unanswered" for r in rows), \
+        [r["status"] for r in rows if status_word(r["status"]) != "unanswered"]
