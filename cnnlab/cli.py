@@ -107,6 +107,7 @@ def cmd_lab(args, manifest):
 def cmd_grade(args, manifest):
     from cnnlab.grading.batch import grade_batch
     from cnnlab.grading.execute import Limits
+    from cnnlab.grading.sandbox import SandboxUnavailable
     lesson = manifest.lesson(args.lesson)
     folder = Path(args.submissions)
     if not folder.is_dir():
@@ -116,8 +117,12 @@ def cmd_grade(args, manifest):
             raise CommandError(f"--{name.replace('_', '-')} must be positive, got {getattr(args, name)}")
     if 0 < args.memory < 1024:
         raise CommandError(f"--memory {args.memory} MiB is too small: torch alone needs about 1 GiB (0 = no cap)")
-    limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory)
-    batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force)
+    limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
+                    sandbox=not args.no_sandbox)
+    try:
+        batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force)
+    except SandboxUnavailable as err:
+        raise CommandError(str(err)) from None
     print(batch.summary_text)
     return 0
 
@@ -234,6 +239,9 @@ def make_parser():
     grade.add_argument("--total-timeout", type=float, default=300.0, help="seconds per submission (default 300)")
     grade.add_argument("--memory", type=int, default=3072, help="MiB of address space per kernel (default 3072; 0: no cap)")
     grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run submissions without the bubblewrap sandbox (unsafe: they can read every file "
+                            "the grader can; a warning is printed)")
     grade.set_defaults(run=cmd_grade)
     site = sub.add_parser("site", help="build the static HTML site of the course (both languages)")
     site.add_argument("out_dir", metavar="OUT_DIR", help="folder to write the site into")

@@ -21,6 +21,8 @@ import csv
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -368,3 +370,16 @@ def test_bad_command_is_one_line_and_exit_2(tmp_path, args, message):
     assert done.returncode == 2
     assert message in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_without_bwrap_grade_says_so_in_one_line(tmp_path):
+    (tmp_path / "alice").mkdir()
+    no_tools = tmp_path / "empty-path"
+    no_tools.mkdir()
+    done = subprocess.run([sys.executable, "-m", "cnnlab.cli", "grade", "02", str(tmp_path), "--out",
+                           str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PATH": str(no_tools)})
+    assert done.returncode == 2, done.stderr
+    assert "bubblewrap" in done.stderr and "--no-sandbox" in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "gradebook.csv").exists()

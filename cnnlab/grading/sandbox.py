@@ -27,6 +27,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from cnnlab.i18n import say
+
 PACKAGE_MOUNT = "/opt/cnnlab"
 HOME = "/home/student"
 _ETC = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/fonts",
@@ -45,10 +47,12 @@ def require():
     """The path of bwrap, or SandboxUnavailable with what the instructor should do."""
     path = bwrap_path()
     if not path:
-        raise SandboxUnavailable(
-            "the grader runs every submission in a bubblewrap sandbox, and bwrap is not installed: "
-            "install it (Debian/Ubuntu: apt-get install bubblewrap) or, only on a machine where "
-            "students cannot read anything that matters, pass --no-sandbox")
+        raise SandboxUnavailable(say(
+            zh="评分程序在 bubblewrap 沙箱里运行每份提交，但没有安装 bwrap：请安装它（Debian/Ubuntu："
+               "apt-get install bubblewrap）；只有在学生读不到任何重要文件的机器上，才可以改用 --no-sandbox",
+            en="the grader runs every submission in a bubblewrap sandbox, and bwrap is not installed: "
+               "install it (Debian/Ubuntu: apt-get install bubblewrap) or, only on a machine where "
+               "students cannot read anything that matters, pass --no-sandbox"))
     return path
 
 
