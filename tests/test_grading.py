@@ -2,6 +2,7 @@
 
 import copy
 import csv
+import html
 
 import nbformat
 import pytest
@@ -114,6 +115,25 @@ def test_quick_checks_are_rescored_and_claims_ignored():
         claimed = score_quick(exercise, spec, bad, "")
         assert claimed.status == "wrong; the answers file claims 'correct'" and claimed.points == 0
         assert score_quick(exercise, spec, None, "malformed: answers file: x").word == "malformed"
+
+
+def test_a_named_mistake_reaches_the_gradebook_and_the_feedback(tmp_path):
+    from cnnlab.grading.batch import load_solutions
+    _, specs, _ = load_solutions(MANIFEST, LESSON)
+    exercise = next(e for e in LESSON.exercises if e.id == "conv2_params")
+    for lang, words in (("zh", "常见错误："), ("en", "A common mistake: ")):
+        answers = cases.answers_file(LESSON, {exercise.id: "614,400"})            # the weights without biases
+        result = score_quick(exercise, specs[lang][exercise.id], answers, "")
+        assert (result.word, result.points, result.mistake) == ("wrong", 0, "forgot_bias")
+        assert result.details["mistake_hint"]
+        page = render_feedback([{"student": "ann", "lesson": LESSON.stem, "lang": lang, "graded_at": "t",
+                                 "results": [vars(result)]}], {LESSON.stem: LESSON.title})
+        assert words in page and "forgot_bias" in page and html.escape(result.details["mistake_hint"]) in page
+    other = score_quick(exercise, specs["en"][exercise.id], cases.answers_file(LESSON, {exercise.id: "7"}), "")
+    assert other.word == "wrong" and other.mistake == ""
+    gradebook.merge(tmp_path, gradebook.rows_for([result, other], "ann", LESSON.stem, "t"))
+    with open(tmp_path / "gradebook.csv", newline="", encoding="utf-8") as handle:
+        assert [row["mistake"] for row in csv.DictReader(handle)] == ["forgot_bias", ""]
 
 
 def test_read_notebook_names_missing_and_malformed(tmp_path):

@@ -67,3 +67,26 @@ def test_grid_html_marks_cells():
     page = grid_html(synthetic_class())
     assert page.count("<tr>") == 33 and "⚠1" in page and "○1" in page and "2/2" in page
     assert grid_html([row("<b>x</b>", "02_convolution", "corr2d", 1, 3, "wrong")]).count("&lt;b&gt;") == 1
+
+
+def test_dashboard_shows_the_class_grid_and_mistakes_for_32_students(tmp_path, monkeypatch):
+    import nbformat
+    from nbclient import NotebookClient
+
+    from cnnlab.grading import gradebook
+    from tests.helpers import ROOT
+
+    (tmp_path / gradebook.GRADEBOOK).write_text(gradebook.render_csv(synthetic_class()), encoding="utf-8")
+    monkeypatch.setenv("CNNLAB_GRADEBOOK", str(tmp_path / gradebook.GRADEBOOK))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("CNNLAB_LANG", "en")
+    nb = nbformat.read(ROOT / "course" / "instructor" / "dashboard.ipynb", as_version=4)
+    NotebookClient(nb, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
+    assert "error" not in [o.output_type for o in outputs]
+    html_out = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    text_out = "".join(o.get("text", "") for o in outputs)
+    assert html_out.count("<td>s0") >= 32 and "⚠1" in html_out           # the grid: one row per student
+    assert "conv2_params" in html_out and "44%" in html_out             # most missed: 14 of 32
+    assert "forgot_bias in conv2_params" in text_out and "one_channel in conv2_params" in text_out

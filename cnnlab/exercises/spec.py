@@ -42,6 +42,7 @@ class QuickCheckSpec:
     options: int = 0  # number of options of a choice
     mistakes: tuple = ()  # keys of the named wrong answers (the same in solution and student versions)
     mistake_ids: tuple = field(default=(), compare=False)  # their ids; "" in student versions
+    mistake_hints: tuple = field(default=(), compare=False)  # their targeted hints; "" in student versions
 
 
 def canonical_answer(kind, answer, digits=0):
@@ -56,7 +57,7 @@ def canonical_answer(kind, answer, digits=0):
 
 
 def mistake_entries(kind, exercise, mistakes, digits=0, right_key=None):
-    """``((id, key), ...)`` from a quick check's ``mistakes=`` argument.
+    """``((id, key, hint), ...)`` from a quick check's ``mistakes=`` argument.
 
     A solution writes ``[(id, wrong_answer, hint), ...]``; the student version
     (``cnnlab build``) holds ``[(key, sealed_id_and_hint), ...]`` instead.
@@ -66,16 +67,16 @@ def mistake_entries(kind, exercise, mistakes, digits=0, right_key=None):
         if not isinstance(entry, (tuple, list)) or len(entry) not in (2, 3):
             raise SpecError(f"quick check {exercise!r}: each mistake is (id, wrong_answer, hint)")
         if len(entry) == 2:
-            entries.append(("", str(entry[0])))
+            entries.append(("", str(entry[0]), ""))
             continue
-        mistake_id, wrong, _hint = entry
+        mistake_id, wrong, hint = entry
         if not isinstance(mistake_id, str) or not mistake_id.isidentifier():
             raise SpecError(f"quick check {exercise!r}: a mistake id must be a short name like 'forgot_bias'")
         key = mistake_key(exercise, canonical_answer(kind, wrong, digits))
         if right_key is not None and answer_key(exercise, canonical_answer(kind, wrong, digits)) == right_key:
             raise SpecError(f"quick check {exercise!r}: mistake {mistake_id!r} is the right answer")
-        entries.append((mistake_id, key))
-    ids = [i for i, _ in entries if i]
+        entries.append((mistake_id, key, str(hint)))
+    ids = [i for i, _, _ in entries if i]
     if len(set(ids)) != len(ids):
         raise SpecError(f"quick check {exercise!r}: two mistakes have the same id")
     return tuple(entries)
@@ -98,7 +99,8 @@ def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, u
 
 
 def _mistake_fields(entries):
-    return {"mistakes": tuple(key for _, key in entries), "mistake_ids": tuple(i for i, _ in entries)}
+    return {"mistakes": tuple(key for _, key, _ in entries), "mistake_ids": tuple(i for i, _, _ in entries),
+            "mistake_hints": tuple(hint for _, _, hint in entries)}
 
 
 def candidates(spec, answer):
@@ -135,16 +137,19 @@ def matching_mistake(spec, answer):
     return None
 
 
-def mistake_of(spec, recorded_answer):
+def mistake_of(spec, recorded_answer, with_hint=False):
     """The id of the named mistake a recorded answer makes ("" if none, or if the spec is a
-    student version without ids). Pure; never raises for garbage."""
+    student version without ids); ``(id, hint)`` with ``with_hint``. Pure; never raises for garbage."""
     if isinstance(recorded_answer, dict):
         recorded_answer = recorded_answer.get("answer")
     try:
         found = matching_mistake(spec, recorded_answer)
     except (NotAnAnswer, TypeError, ValueError):
-        return ""
-    return spec.mistake_ids[found[0]] if found else ""
+        found = None
+    if found is None:
+        return ("", "") if with_hint else ""
+    index = found[0]
+    return (spec.mistake_ids[index], spec.mistake_hints[index]) if with_hint else spec.mistake_ids[index]
 
 
 def score_quick_check(spec, recorded_answer):

@@ -62,6 +62,10 @@ def _exercise_rows(record, lang):
         if info.get("traceback") and "exercise cell" in result["status"]:
             parts.append(f"<p>{say(zh='你的单元格报错：', en='Your cell raised:', lang=lang)}</p>"
                          f"<pre>{html.escape(_cut(info['traceback'], 2000))}</pre>")
+        if result.get("mistake"):
+            parts.append("<p>" + html.escape(say(zh="常见错误：{hint}（{id}）", en="A common mistake: {hint} ({id})",
+                                                 lang=lang, hint=info.get("mistake_hint", ""),
+                                                 id=result["mistake"])) + "</p>")
         if info.get("answer"):
             parts.append(f"<p>{say(zh='记录的答案：', en='Recorded answer:', lang=lang)} "
                          f"<code>{html.escape(info['answer'])}</code></p>")

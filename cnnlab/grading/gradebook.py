@@ -1,7 +1,8 @@
 """The gradebook: one CSV row per student × lesson × exercise, merged and written atomically.
 
 ``OUT_DIR/gradebook.csv`` columns: ``COLUMNS`` (the first six are the contract:
-student, lesson, exercise, points, max_points, status). ``merge`` reads the
+student, lesson, exercise, points, max_points, status; ``mistake`` names the typical
+mistake a wrong quick-check answer makes, when the exercise declares it). ``merge`` reads the
 existing file, replaces the rows of the (student, lesson, exercise) keys just
 graded, keeps every other row in place, and writes a temporary file that
 ``os.replace`` moves over the old one, so a reader (or a crash) never sees half a
@@ -18,7 +19,8 @@ import os
 import tempfile
 from pathlib import Path
 
-COLUMNS = ["student", "lesson", "exercise", "points", "max_points", "status", "kind", "seconds", "graded_at"]
+COLUMNS = ["student", "lesson", "exercise", "points", "max_points", "status", "kind", "seconds", "graded_at",
+           "mistake"]
 GRADEBOOK, HASHES = "gradebook.csv", ".hashes.json"
 
 
@@ -103,4 +105,4 @@ def rows_for(results, student, lesson_stem, graded_at):
     """Gradebook rows of one graded submission."""
     return [{"student": student, "lesson": lesson_stem, "exercise": r.exercise, "points": f"{r.points:g}",
              "max_points": f"{r.max_points:g}", "status": r.status, "kind": r.kind,
-             "seconds": f"{r.seconds:.2f}", "graded_at": graded_at} for r in results]
+             "seconds": f"{r.seconds:.2f}", "graded_at": graded_at, "mistake": r.mistake} for r in results]

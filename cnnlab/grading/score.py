@@ -34,6 +34,7 @@ class Result:
     points: float = 0.0
     seconds: float = 0.0
     details: dict = field(default_factory=dict)   # public report, failure, traceback (for feedback)
+    mistake: str = ""                              # the named mistake a wrong quick-check answer makes
 
     @property
     def word(self):
@@ -138,7 +139,7 @@ def score_quick(exercise, spec, answers, answers_problem):
     ``answers_problem`` says why).
     """
     from cnnlab.exercises.answers import latest
-    from cnnlab.exercises.spec import score_quick_check
+    from cnnlab.exercises.spec import mistake_of, score_quick_check
     result = Result(exercise.id, exercise.kind, exercise.points, status="")
     if spec is None:
         result.status = f"error: the solution has no quick check {exercise.id!r}"
@@ -153,8 +154,11 @@ def score_quick(exercise, spec, answers, answers_problem):
         else:
             claims = record.get("correct") is True or record.get("status") == "correct"
             result.status = "wrong" + ("; the answers file claims 'correct'" if claims else "")
+            result.mistake, hint = mistake_of(spec, record.get("answer"), with_hint=True)
         if record is not None:
             result.details = {"answer": one_line(repr(record.get("answer")), 200), "tries": record.get("try")}
+            if result.mistake:
+                result.details["mistake_hint"] = hint
     return result
 
 

@@ -16,9 +16,10 @@
 # %% [markdown]
 # # Grading dashboard · 评分总览
 #
-# A view of one `gradebook.csv` written by `cnnlab grade`: score distributions per exercise,
-# a filterable table of students, the slowest and the failing submissions, and an export of
-# what the filter shows. Set `CNNLAB_GRADEBOOK` (a gradebook file or the `--out` folder) or
+# A view of one `gradebook.csv` written by `cnnlab grade`: the class as a students × lessons
+# grid, the exercises most students miss and the named mistakes they make, score distributions
+# per exercise, a filterable table of students, the slowest and the failing submissions, and an
+# export of what the filter shows (for an LMS, use `cnnlab export`). Set `CNNLAB_GRADEBOOK` (a gradebook file or the `--out` folder) or
 # edit the parameter cell, then run all cells.
 
 # %% tags=["parameters"]
@@ -39,6 +40,29 @@ from cnnlab.grading.dashboard import (exercise_points, export_rows, failing, fil
 rows = load(GRADEBOOK)
 lessons = sorted({row["lesson"] for row in rows})
 print(f"{len(rows)} rows · {len({r['student'] for r in rows})} students · lessons: {', '.join(lessons)}")
+
+# %% [markdown]
+# ## The class at a glance
+#
+# One row per student, one column per lesson: points of maximum, ○ exercises left unanswered,
+# ⚠ exercises that failed to run (timeout, error, forbidden call …).
+
+# %%
+from cnnlab.grading.overview import grid_html, mistake_lines, most_missed
+
+display(HTML(grid_html(rows)))
+
+# %% [markdown]
+# ## What the class misses, and which mistakes it makes
+#
+# The exercises the largest share of students did not get full points on, then each named
+# mistake (a typical wrong answer a quick check declares) with the share of the class that made it.
+
+# %%
+display(HTML(table_html([{**m, "share": f"{m['share']:.0%}"} for m in most_missed(rows, 5)],
+                        ["lesson", "exercise", "missed", "students", "share"])))
+for line in mistake_lines(rows) or ["no named mistakes in this gradebook"]:
+    print(line)
 
 # %% [markdown]
 # ## Score distribution per exercise
