@@ -424,7 +424,7 @@ shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
 # %% [markdown]
 # The bottleneck block drawn from ResNet-50 (`block="layer2.0"`, the first block of its second
 # stage; `fuse=True` draws each batch norm and ReLU inside its convolution's box): the 1×1
-# reduction, the 3×3 convolution on the thin tensor and the 1×1 expansion in the middle column,
+# reduction, the 3×3 convolution on the thin tensor and the 1×1 expansion down the main column,
 # the projection shortcut beside them, both into the addition.
 
 # %%

@@ -344,7 +344,7 @@ shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
       explanation="sealed:1PtonYOxCo8ngnMaEySWs0EgbZbvO6PvsPM81L51hAKST34QLs4SjtenunFZu7H39gvrfT327tl8F/DS6hEKfCF/zMzz1wY9ggnkeu2vXumT13SZqFqI2Qfmb2LeEGMv15qitCub7MRqp7c6qpu3eYFXHWRR/DNEl5jh74em7V8NO/4zdmWiHjAY/2lluzb70/LgBSDRjSmF2etBxWax+TDD/mvxcbTcHdJJeP/qDpnVepoQQcva22xF2gnX6O57gPB0VicHbP0mv7K59xQh4OVcBYNjHe97iyI=")
 
 # %% [markdown]
-# 从 ResNet-50 画出瓶颈块（`block="layer2.0"`，即第 2 阶段的第一个块；`fuse=True` 把每个批量归一化和 ReLU 画进对应卷积的框里）：中间一列是 1×1 降维、在变薄的张量上做的 3×3 卷积和 1×1 升维，旁边是投影捷径，两者都指向加法。
+# 从 ResNet-50 画出瓶颈块（`block="layer2.0"`，即第 2 阶段的第一个块；`fuse=True` 把每个批量归一化和 ReLU 画进对应卷积的框里）：主列从上到下是 1×1 降维、在变薄的张量上做的 3×3 卷积和 1×1 升维，旁边是投影捷径，两者都指向加法。
 
 # %%
 with torch.device("meta"):
