@@ -8,6 +8,10 @@ figure, the hint, the confirmation, the answers file, and (in zh) JupyterLab's
 menus in Chinese. A screenshot per language is saved under
 ``test-output/browser/`` (or ``$CNNLAB_TEST_OUTPUT/browser``).
 
+A second test runs lesson 11 in zh and looks at the Inception block's diagram
+(``cnnlab.draw_architecture``): one picture, at full width, nothing on stderr
+(e.g. no missing-font warning); its screenshot is ``diagram-zh.png``.
+
 Without Chromium the test skips with a one-line reason, except under CI=true,
 where a missing browser is a failure.
 """
@@ -127,9 +131,9 @@ def test_student_runs_lesson_02_in_jupyterlab(lang, browser, tmp_path):
         lab.stop()
 
 
-def _student_session(page, lab, lang, root):
-    """Open, run, answer, look — what a student does with lesson 02."""
-    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/lessons/{lang}/{LESSON}.ipynb?token={lab.token}")
+def _open_notebook(page, lab, lang, lesson):
+    """Open lessons/LANG/LESSON.ipynb and wait until its kernel is idle."""
+    page.goto(f"http://127.0.0.1:{lab.port}/lab/tree/lessons/{lang}/{lesson}.ipynb?token={lab.token}")
     page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
     page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=90_000)
     # The kernel starts by itself (python3 kernelspec, autoStartDefaultKernel: no dialog).
@@ -140,20 +144,35 @@ def _student_session(page, lab, lang, root):
                    return kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle'; }""",
         timeout=120_000)
 
-    if lang == "zh":
-        menu_bar = page.locator(".lm-MenuBar-content").first.inner_text()
-        assert "文件" in menu_bar and "编辑" in menu_bar, f"JupyterLab menus not in Chinese: {menu_bar!r}"
 
+def _run_all(page, timeout):
+    """Run every cell and wait until each code cell of the notebook's model has an execution count."""
     # Click into the notebook first: commands act on the focused ("current") notebook.
     page.locator(".jp-NotebookPanel .jp-Cell .jp-InputPrompt").first.click()
     _command(page, "notebook:run-all-cells")
-    # Wait until every code cell of the notebook's model has an execution count.
     page.wait_for_function(
         """() => { const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
                    for (let i = 0; i < cells.length; i++) {
                        const cell = cells.get(i);
                        if (cell.type === 'code' && !cell.executionCount) return false; }
-                   return true; }""", timeout=180_000)
+                   return true; }""", timeout=timeout)
+
+
+def _saved_notebook(page, root, lang, lesson):
+    """Save the notebook from JupyterLab and read it back from disk."""
+    _command(page, "docmanager:save")
+    time.sleep(2)
+    return json.loads((root / "lessons" / lang / f"{lesson}.ipynb").read_text(encoding="utf-8"))
+
+
+def _student_session(page, lab, lang, root):
+    """Open, run, answer, look — what a student does with lesson 02."""
+    _open_notebook(page, lab, lang, LESSON)
+    if lang == "zh":
+        menu_bar = page.locator(".lm-MenuBar-content").first.inner_text()
+        assert "文件" in menu_bar and "编辑" in menu_bar, f"JupyterLab menus not in Chinese: {menu_bar!r}"
+
+    _run_all(page, timeout=180_000)
     figure = page.locator(".jp-OutputArea-output img").first
     figure.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=figure.element_handle())
@@ -167,10 +186,7 @@ def _student_session(page, lab, lang, root):
     page.locator(".cnnlab-exercise-conv2_params").first.evaluate(
         "element => element.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-exercise.png"))
-    _command(page, "docmanager:save")
-    time.sleep(2)
-    saved = json.loads((root / "lessons" / lang / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
-    assert _error_outputs(saved) == []
+    assert _error_outputs(_saved_notebook(page, root, lang, LESSON)) == []
 
 
 def _answer_a_quick_check(page, lang, root):
@@ -194,3 +210,57 @@ def _answer_a_quick_check(page, lang, root):
 
 
 RIGHT_ANSWER = "614656"  # conv2_params: (5·5·96 + 1)·256, computed and tested in lesson 02
+
+
+DIAGRAM_LESSON = "11_nin_googlenet"
+DIAGRAM_CALL = 'block="inception3a"'  # the cell that draws the Inception block
+
+
+def test_inception_diagram_in_jupyterlab(browser, tmp_path):
+    """Lesson 11 (zh) run in JupyterLab shows the Inception block as one full-width picture."""
+    root = copy_course(tmp_path / "course")
+    lab = Lab(root, "zh", tmp_path / "cache")
+    try:
+        _wait_for_server(lab.url)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        try:
+            _diagram_session(page, lab, root)
+        except Exception:
+            page.screenshot(path=str(_output_dir() / "diagram-zh-failure.png"))
+            raise
+    finally:
+        lab.stop()
+
+
+def _diagram_session(page, lab, root):
+    _open_notebook(page, lab, "zh", DIAGRAM_LESSON)
+    _run_all(page, timeout=600_000)  # the lesson trains two small networks (quick mode)
+    index = page.evaluate(
+        """(call) => { const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+                       for (let i = 0; i < cells.length; i++) {
+                           const cell = cells.get(i);
+                           if (cell.type === 'code' && cell.sharedModel.getSource().includes(call)) return i; }
+                       return -1; }""", DIAGRAM_CALL)
+    assert index >= 0, f"no cell of lesson 11 calls draw_architecture with {DIAGRAM_CALL}"
+    outputs = page.evaluate(
+        "(i) => window.jupyterapp.shell.currentWidget.content.model.cells.get(i).outputs.toJSON()", index)
+    kinds = [(out["output_type"], out.get("name"), sorted(out.get("data", {}))) for out in outputs]
+    assert kinds == [("display_data", None, ["image/png", "text/plain"])], kinds
+
+    # The notebook is windowed: bring the cell into view so that its output is in the page.
+    page.evaluate(
+        """async (i) => { const notebook = window.jupyterapp.shell.currentWidget.content;
+                          notebook.activeCellIndex = i;
+                          await notebook.scrollToCell(notebook.widgets[i], 'center');
+                          notebook.widgets[i].node.setAttribute('data-cnnlab-test', 'diagram'); }""", index)
+    cell = page.locator('[data-cnnlab-test="diagram"]')
+    images = cell.locator(".jp-OutputArea-output img")
+    expect(images).to_have_count(1)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=images.first.element_handle())
+    assert images.first.evaluate("img => img.naturalWidth") > 600
+    assert cell.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
+    time.sleep(1)  # let the windowed notebook settle before the picture
+    cell.locator(".jp-OutputArea").first.screenshot(path=str(_output_dir() / "diagram-zh.png"))
+
+    assert _error_outputs(_saved_notebook(page, root, "zh", DIAGRAM_LESSON)) == []

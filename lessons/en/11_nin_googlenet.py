@@ -69,6 +69,15 @@ from cnnlab.models.nin import MLPConv
 cnnlab.show_source(MLPConv)
 
 # %% [markdown]
+# The first mlpconv block of the full-size NiN, drawn from the model (`block="features.0"`): a
+# large strided convolution, then two 1×1 convolutions, each followed by its ReLU. Each box shows
+# its output as *channels@height×width* and its trainable parameters.
+
+# %%
+cnnlab.draw_architecture(nin(), (3, 224, 224), block="features.0")
+plt.show()
+
+# %% [markdown]
 # In other words, an mlpconv block is a three-layer MLP applied to every k×k patch of its input,
 # the same MLP at every position. The first convolution reads a $c_\text{in}\times k\times k$ patch (its
 # "input layer"), and each 1×1 convolution is a fully connected layer across channels. Let us
@@ -222,20 +231,22 @@ _ = check_function("gap", gap, [
 #
 # Which kernel size is best, 1×1, 3×3 or 5×5? GoogLeNet does not choose: an Inception block runs
 # four branches on the same input and concatenates their outputs along the channels. Here is
-# block 3a of the full GoogLeNet, which receives 192 channels at 28×28:
+# block 3a of the full GoogLeNet (built on the `meta` device, shapes only), which receives 192
+# channels at 28×28, drawn with `cnnlab.draw_architecture`:
 
 # %%
 with torch.device("meta"):
     full = googlenet()
 block3a = full.inception3a
-for name in ("branch1", "branch2", "branch3", "branch4"):
-    print(f"{name}:", getattr(block3a, name))
+cnnlab.draw_architecture(full, (3, 224, 224), block="inception3a", fuse=True)
+plt.show()
 
 # %% [markdown]
-# Every convolution here is a `BasicConv2d` (convolution, batch norm, ReLU — torchvision added
-# the batch norm; the 2015 paper had none). The branches' output channels add up to the block's
-# output channels, and every branch keeps the 28×28 size (padding, and a stride-1 pool), so the
-# concatenation works:
+# The diagram is computed from the module: the four branches side by side, their concatenation
+# below. Every convolution box is a `BasicConv2d` (convolution, batch norm, ReLU — `fuse=True`
+# draws the three as one box; torchvision added the batch norm, the 2015 paper had none). The
+# branches' output channels add up to the block's output channels, and every branch keeps the
+# 28×28 size (padding, and a stride-1 pool), so the concatenation works:
 
 # %%
 def out_channels(branch):
@@ -339,6 +350,15 @@ for name, make in [("AlexNet", alexnet), ("NiN", nin), ("GoogLeNet", googlenet)]
     s = cnnlab.summary(model, (3, 224, 224))
     print(f"{name:9s}: {s.total_params:>10,} parameters ({s.total_params / 1e6:.2f} M), "
           f"{s.total_macs / 1e9:.2f} GMACs per image")
+
+# %% [markdown]
+# GoogLeNet's stages, drawn with `depth=1`: each module directly under the network is one box, so
+# every Inception block is a single box with its output and parameters, between the max pools
+# that halve the size. Read it column by column.
+
+# %%
+cnnlab.draw_architecture(full, (3, 224, 224), depth=1, fuse=True)
+plt.show()
 
 # %% [markdown]
 # GoogLeNet's count is without its two auxiliary classifiers, small side networks attached to

@@ -318,6 +318,26 @@ numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit
         explanation="sealed:9G5D0ijVJpr5QQ6mcs5AK1ndWNFkoYsKVxFhxFZWFNygZyiLVb+1RvX+8hHlAR7caxM7ju84sdY69gXkMaHKfsGyicEBT7uDN+AgoZTO0HXagsJIAsN9ifSL0yJW90eJDPg0w1bEGqGS+N1TAUPZuT/ziuqF8T2nzJcE0jkhjEZP7c9XkPFFjvPkroKv06i+Xi0ieYDXCOXbdbeU8kyUJo6oMz186iMvotFm")
 
 # %% [markdown]
+# Here are ResNet-18's first two kinds of block, drawn from the model. First `layer1.0`, the
+# first block of stage 1: input and output have the same shape, so the shortcut is the identity,
+# drawn as the arrow around the two convolutions into the addition.
+
+# %%
+with torch.device("meta"):
+    r18 = resnet18()
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer1.0")
+plt.show()
+
+# %% [markdown]
+# Then `layer2.0`, the first block of stage 2: it halves the height and width and doubles the
+# channels, so its shortcut is the projection (`downsample`: 1×1 convolution with stride 2 and
+# batch norm), drawn as a second column into the addition.
+
+# %%
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer2.0")
+plt.show()
+
+# %% [markdown]
 # ### Exercise · Parameters of any basic block (3 points)
 #
 # Complete `basic_block_params(c_in, c_out, stride)`: the trainable parameters of a `BasicBlock`
@@ -400,6 +420,18 @@ shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
       hint="The inner width is planes = 256 and the output has expansion · planes channels (expansion = 4); "
            "a 3×3 convolution with padding 1 and stride 2 takes 28 to ⌊(28 − 1)/2⌋ + 1.",
       explanation="sealed:fhOTGmxHiUCHlmf4ZrOEtEI2cIv+OqHpZ12eYme1BJcKiPCyJtcKnD4wuZMMAgM1TbDrYTTk4dJuBvvP+wADfDg/SxVb1wY9gglimDQ+lioCG5AQUpBNPfpmr/hSy/LuS0cpUYkNFD7lf2WoTkM853bQzp4UXNEBl1Vdm/cwYtPe2W6y8/Nv6XlOdfXboif8wiJGdYZynSqBBGPhArpBatIKO48V8jQYmyWovTEgiGMGuQbvyGIuV7LATPMVLCKxFQC/iY2PsnGOo6+p9BQh4OVcAI0=")
+
+# %% [markdown]
+# The bottleneck block drawn from ResNet-50 (`block="layer2.0"`, the first block of its second
+# stage; `fuse=True` draws each batch norm and ReLU inside its convolution's box): the 1×1
+# reduction, the 3×3 convolution on the thin tensor and the 1×1 expansion down the main column,
+# the projection shortcut beside them, both into the addition.
+
+# %%
+with torch.device("meta"):
+    r50 = resnet50()
+cnnlab.draw_architecture(r50, (3, 224, 224), block="layer2.0", fuse=True)
+plt.show()
 
 # %% [markdown]
 # ## 5 · ResNet-18, -34 and -50

@@ -62,7 +62,14 @@ report = cnnlab.summary(net, (1, 32, 32))
 print(report)
 
 # %% [markdown]
-# 名为 `squash` 的行是激活函数，作用在 F6 及其之前的每一层之后，本身没有参数。总数恰好是论文所说的“60,000 个可训练参数”。
+# 同一个网络画成图，次序与论文图 2 一致：`cnnlab.draw_architecture` 让模块运行一次，每层画一个框，框里写 LeCun 的层名（`names=True`）、以 *特征图数@高×宽* 表示的输出和可训练参数量。`fuse=True` 把每个 `squash` 画进它前面那一层的框里。图是从模型算出来的，不会与模型不一致。
+
+# %%
+cnnlab.draw_architecture(lenet5(), (1, 32, 32), fuse=True, names=True)
+plt.show()
+
+# %% [markdown]
+# 表中名为 `squash` 的行是激活函数，作用在 F6 及其之前的每一层之后，本身没有参数。总数恰好是论文所说的“60,000 个可训练参数”。
 #
 # 论文写道：“LeNet-5 comprises 7 layers, not counting the input”（LeNet-5 共有 7 层，不含输入层；第 II-B 节）。是哪 7 层？用代码数一数模型中自己带有数值的层：
 

@@ -285,6 +285,13 @@ for kind, rows in [("卷积层", conv_rows), ("全连接层", linear_rows)]:
           f"乘加 {macs:>12,} ({macs / report.total_macs:5.1%})")
 
 # %% [markdown]
+# 把同样的分布直接从模块画出来，按列从上往下读：先是 `features`（卷积层和最大池化层），然后是 `classifier`（全连接层）。`fuse=True` 把每个 ReLU 和 dropout 画进它上面的框里；每个框都写出输出和可训练参数量，分类器那几个参数量很大的框一眼就能看出来。
+
+# %%
+cnnlab.draw_architecture(net, (3, 224, 224), fuse=True)
+plt.show()
+
+# %% [markdown]
 # 卷积层用很少的权重完成了大部分运算（每个卷积核在每个位置上重复使用）；全连接层拥有大部分权重，运算却很少（每个权重对每张图像只用一次）。最大的单层是第一个全连接层：
 
 # %%

@@ -263,6 +263,22 @@ numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit
         explanation="sealed:V6CvXrAcrHk4ycV84DumZUp3jpGGJX+JpmTgxkKpg9miay2dUql9xmksT+Vp7/Rbo+j9FCCxDT22Fvk5rHtNp3s3fASEriIE3x2oO3UKpkcfejXE/TR9LjLYF+mZcL9Tyn+dSYs8lC5/fRGaj+oOP8oRTz92ZqUV66ykAIWVjEW/YtkT0b4E0qSo6xRkV20DHnyE/09vvOM56aSQHMOTIJajLi+Jbj4kosV1WiFwKCHYZWuOWA==")
 
 # %% [markdown]
+# 下面从模型画出 ResNet-18 的前两种块。先看 `layer1.0`，即第 1 阶段的第一个块：输入与输出形状相同，所以捷径是恒等映射，画成绕过两个卷积、指向加法的那支箭头。
+
+# %%
+with torch.device("meta"):
+    r18 = resnet18()
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer1.0")
+plt.show()
+
+# %% [markdown]
+# 再看 `layer2.0`，即第 2 阶段的第一个块：它把高和宽减半、通道数加倍，所以捷径是投影（`downsample`：步幅为 2 的 1×1 卷积加批量归一化），画成并列的第二列，同样指向加法。
+
+# %%
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer2.0")
+plt.show()
+
+# %% [markdown]
 # ### 练习 · 任意基本块的参数量（3 分）
 #
 # 补全 `basic_block_params(c_in, c_out, stride)`：按 `make_layer` 的构造方式，从 `c_in` 到 `c_out` 通道的 `BasicBlock` 的可训练参数量——两个无偏置的 3×3 卷积、两个批量归一化，以及当 `stride != 1` 或 `c_in != c_out` 时的投影捷径（无偏置的 1×1 卷积 + 批量归一化）。
@@ -326,6 +342,15 @@ shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
       hint="内部宽度 planes = 256，输出有 expansion · planes 个通道（expansion = 4）；"
            "填充 1、步幅 2 的 3×3 卷积把 28 变成 ⌊(28 − 1)/2⌋ + 1。",
       explanation="sealed:1PtonYOxCo8ngnMaEySWs0EgbZbvO6PvsPM81L51hAKST34QLs4SjtenunFZu7H39gvrfT327tl8F/DS6hEKfCF/zMzz1wY9ggnkeu2vXumT13SZqFqI2Qfmb2LeEGMv15qitCub7MRqp7c6qpu3eYFXHWRR/DNEl5jh74em7V8NO/4zdmWiHjAY/2lluzb70/LgBSDRjSmF2etBxWax+TDD/mvxcbTcHdJJeP/qDpnVepoQQcva22xF2gnX6O57gPB0VicHbP0mv7K59xQh4OVcBYNjHe97iyI=")
+
+# %% [markdown]
+# 从 ResNet-50 画出瓶颈块（`block="layer2.0"`，即第 2 阶段的第一个块；`fuse=True` 把每个批量归一化和 ReLU 画进对应卷积的框里）：主列从上到下是 1×1 降维、在变薄的张量上做的 3×3 卷积和 1×1 升维，旁边是投影捷径，两者都指向加法。
+
+# %%
+with torch.device("meta"):
+    r50 = resnet50()
+cnnlab.draw_architecture(r50, (3, 224, 224), block="layer2.0", fuse=True)
+plt.show()
 
 # %% [markdown]
 # ## 5 · ResNet-18、-34 和 -50

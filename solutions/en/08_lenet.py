@@ -71,7 +71,18 @@ report = cnnlab.summary(net, (1, 32, 32))
 print(report)
 
 # %% [markdown]
-# The rows named `squash` are the activation function, applied after every layer up to F6; they
+# The same network as a picture, in the layout of the paper's Figure 2: `cnnlab.draw_architecture`
+# runs the module once and draws one box per layer, with LeCun's name (`names=True`), its
+# output as *maps@height×width* and its trainable parameters. `fuse=True` draws each `squash`
+# inside the box of the layer it follows. The picture is computed from the model, so it cannot
+# disagree with it.
+
+# %%
+cnnlab.draw_architecture(lenet5(), (1, 32, 32), fuse=True, names=True)
+plt.show()
+
+# %% [markdown]
+# In the table, the rows named `squash` are the activation function, applied after every layer up to F6; they
 # have no parameters. The total is exactly the "60,000 trainable parameters" the paper quotes.
 #
 # The paper says that "LeNet-5 comprises 7 layers, not counting the input" (section II-B). Which

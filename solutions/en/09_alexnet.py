@@ -379,6 +379,16 @@ for kind, rows in [("convolutions", conv_rows), ("fully connected", linear_rows)
           f"{macs:>12,} MACs ({macs / report.total_macs:5.1%})")
 
 # %% [markdown]
+# The same split, drawn from the module and read column by column: first `features`
+# (convolutions and max pools), then `classifier` (fully connected layers). `fuse=True` draws each ReLU and dropout inside the
+# box above it; every box shows its output and its trainable parameters, so the few large boxes
+# of the classifier stand out.
+
+# %%
+cnnlab.draw_architecture(net, (3, 224, 224), fuse=True)
+plt.show()
+
+# %% [markdown]
 # The convolutions do most of the arithmetic with few weights (each kernel is reused at every
 # position); the fully connected layers hold most of the weights and do little arithmetic (each
 # weight is used once per image). The single largest layer is the first fully connected one:

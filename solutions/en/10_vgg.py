@@ -74,6 +74,15 @@ for name in ("vgg11", "vgg16"):
 cnnlab.show_source(make_layers)
 
 # %% [markdown]
+# Here is VGG-16's first block, `vgg16().features[:5]`, drawn from the model: two convolutions
+# with their ReLUs, then the pool. Each box shows its output as *channels@height×width*; only the
+# pool changes the height and width.
+
+# %%
+cnnlab.draw_architecture(vgg16().features[:5], (3, 224, 224))
+plt.show()
+
+# %% [markdown]
 # We will also want a single block as a function of its own:
 
 # %%
@@ -315,6 +324,16 @@ axes[0].invert_yaxis()
 for ax in axes:
     ax.grid(axis="x", alpha=0.3)
 fig.suptitle("VGG-16: the weights are in the FC layers, the arithmetic in the convolutions", fontsize=12)
+plt.show()
+
+# %% [markdown]
+# The whole of VGG-16 as a diagram, stage by stage: `collapse=True` frames a run of identical
+# consecutive layers once and writes ×N beside it, and `fuse=True` draws each ReLU and dropout
+# inside the box above it. Read it column by column and compare the parameters of the fully
+# connected boxes at the end with those of the convolutions.
+
+# %%
+cnnlab.draw_architecture(vgg16(), (3, 224, 224), collapse=True, fuse=True)
 plt.show()
 
 # %% [markdown]

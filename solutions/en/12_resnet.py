@@ -320,6 +320,26 @@ numeric("basic_block_64", answer=73984, digits=0, unit="parameters",
                     "each batch norm has 2·64 = 128 parameters. 2·36,864 + 2·128 = 73,984.")
 
 # %% [markdown]
+# Here are ResNet-18's first two kinds of block, drawn from the model. First `layer1.0`, the
+# first block of stage 1: input and output have the same shape, so the shortcut is the identity,
+# drawn as the arrow around the two convolutions into the addition.
+
+# %%
+with torch.device("meta"):
+    r18 = resnet18()
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer1.0")
+plt.show()
+
+# %% [markdown]
+# Then `layer2.0`, the first block of stage 2: it halves the height and width and doubles the
+# channels, so its shortcut is the projection (`downsample`: 1×1 convolution with stride 2 and
+# batch norm), drawn as a second column into the addition.
+
+# %%
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer2.0")
+plt.show()
+
+# %% [markdown]
 # ### Exercise · Parameters of any basic block (3 points)
 #
 # Complete `basic_block_params(c_in, c_out, stride)`: the trainable parameters of a `BasicBlock`
@@ -413,6 +433,18 @@ shape("bottleneck_shape", answer=(1024, 14, 14),
            "a 3×3 convolution with padding 1 and stride 2 takes 28 to ⌊(28 − 1)/2⌋ + 1.",
       explanation="Channels: 4 · 256 = 1024. Size: (28 + 2·1 − 3) / 2 + 1 = 14 (the 1×1 convolutions keep it). "
                   "The projection shortcut (1×1 conv, stride 2, 512 → 1024) gives the same shape, so the sum works: (1024, 14, 14).")
+
+# %% [markdown]
+# The bottleneck block drawn from ResNet-50 (`block="layer2.0"`, the first block of its second
+# stage; `fuse=True` draws each batch norm and ReLU inside its convolution's box): the 1×1
+# reduction, the 3×3 convolution on the thin tensor and the 1×1 expansion down the main column,
+# the projection shortcut beside them, both into the addition.
+
+# %%
+with torch.device("meta"):
+    r50 = resnet50()
+cnnlab.draw_architecture(r50, (3, 224, 224), block="layer2.0", fuse=True)
+plt.show()
 
 # %% [markdown]
 # ## 5 · ResNet-18, -34 and -50

@@ -63,6 +63,13 @@ for name in ("vgg11", "vgg16"):
 cnnlab.show_source(make_layers)
 
 # %% [markdown]
+# 下面是从模型画出的 VGG-16 第一个块 `vgg16().features[:5]`：两个卷积层及各自的 ReLU，然后是池化层。每个框把输出写成 *通道数@高×宽*；只有池化层改变高和宽。
+
+# %%
+cnnlab.draw_architecture(vgg16().features[:5], (3, 224, 224))
+plt.show()
+
+# %% [markdown]
 # 我们还需要把单个块写成一个函数：
 
 # %%
@@ -264,6 +271,13 @@ axes[0].invert_yaxis()
 for ax in axes:
     ax.grid(axis="x", alpha=0.3)
 fig.suptitle("VGG-16：权重在全连接层，运算在卷积层", fontsize=12)
+plt.show()
+
+# %% [markdown]
+# 把整个 VGG-16 按阶段画成图：`collapse=True` 把连续相同的几层只画一次，并在旁边写上 ×N；`fuse=True` 把每个 ReLU 和 dropout 画进它上面的框里。按列读下去，比较末尾几个全连接层的框与各卷积层的框里的参数量。
+
+# %%
+cnnlab.draw_architecture(vgg16(), (3, 224, 224), collapse=True, fuse=True)
 plt.show()
 
 # %% [markdown]

@@ -58,6 +58,13 @@ from cnnlab.models.nin import MLPConv
 cnnlab.show_source(MLPConv)
 
 # %% [markdown]
+# 从完整尺寸的 NiN 画出它的第一个 mlpconv 块（`block="features.0"`）：一个步幅较大的大卷积核卷积，接着两个 1×1 卷积，每个卷积后面跟着 ReLU。每个框写出以 *通道数@高×宽* 表示的输出和可训练参数量。
+
+# %%
+cnnlab.draw_architecture(nin(), (3, 224, 224), block="features.0")
+plt.show()
+
+# %% [markdown]
 # 换句话说，mlpconv 块就是在输入的每个 k×k 图块上应用同一个三层 MLP。第一个卷积读入一个 $c_\text{in}\times k\times k$ 的图块（相当于 MLP 的“输入层”），每个 1×1 卷积是跨通道的全连接层。我们来验证：用 `F.unfold` 把输入切成图块，让每个图块通过一个由三个 `nn.Linear` 组成、权重*完全相同*的 `nn.Sequential`，再比较结果。
 
 # %%
@@ -192,17 +199,17 @@ for _shape in [(2, 3, 5, 7), (1, 1, 1, 1), (4, 10, 2, 2), (3, 6, 9, 1)]:
 # %% [markdown]
 # ## 3 · Inception 块
 #
-# 1×1、3×3 还是 5×5，哪种卷积核最好？GoogLeNet 不做选择：Inception 块在同一个输入上运行四个分支，再把它们的输出沿通道拼接起来。下面是完整 GoogLeNet 的 3a 块，它的输入是 28×28 的 192 个通道：
+# 1×1、3×3 还是 5×5，哪种卷积核最好？GoogLeNet 不做选择：Inception 块在同一个输入上运行四个分支，再把它们的输出沿通道拼接起来。下面用 `cnnlab.draw_architecture` 画出完整 GoogLeNet（在 `meta` 设备上构建，只有形状）的 3a 块，它的输入是 28×28 的 192 个通道：
 
 # %%
 with torch.device("meta"):
     full = googlenet()
 block3a = full.inception3a
-for name in ("branch1", "branch2", "branch3", "branch4"):
-    print(f"{name}：", getattr(block3a, name))
+cnnlab.draw_architecture(full, (3, 224, 224), block="inception3a", fuse=True)
+plt.show()
 
 # %% [markdown]
-# 这里每个卷积都是 `BasicConv2d`（卷积、批量归一化、ReLU——批量归一化是 torchvision 加的，2015 年的论文里没有）。各分支的输出通道数加起来就是整个块的输出通道数，而且每个分支都保持 28×28 的尺寸（靠填充和步幅为 1 的池化），所以可以拼接：
+# 这张图是从模块算出来的：四个分支并排，下面是它们的拼接。每个卷积框都是一个 `BasicConv2d`（卷积、批量归一化、ReLU——`fuse=True` 把三者画成一个框；批量归一化是 torchvision 加的，2015 年的论文里没有）。各分支的输出通道数加起来就是整个块的输出通道数，而且每个分支都保持 28×28 的尺寸（靠填充和步幅为 1 的池化），所以可以拼接：
 
 # %%
 def out_channels(branch):
@@ -297,6 +304,13 @@ for name, make in [("AlexNet", alexnet), ("NiN", nin), ("GoogLeNet", googlenet)]
     s = cnnlab.summary(model, (3, 224, 224))
     print(f"{name:9s}：{s.total_params:>10,} 个参数（{s.total_params / 1e6:.2f} M），"
           f"每张图像 {s.total_macs / 1e9:.2f} G 次乘加")
+
+# %% [markdown]
+# 用 `depth=1` 画出 GoogLeNet 的各个阶段：网络下一层的每个模块画成一个框，所以每个 Inception 块都是一个框，写着它的输出和参数量，块与块之间是把尺寸减半的最大池化层。按列从上往下读。
+
+# %%
+cnnlab.draw_architecture(full, (3, 224, 224), depth=1, fuse=True)
+plt.show()
 
 # %% [markdown]
 # GoogLeNet 的参数量不含它的两个辅助分类器：它们是只在训练时接在 4a 和 4d 块上的小型旁路网络（torchvision 用 `aux_logits=True` 构建它们）。

@@ -265,6 +265,22 @@ numeric("basic_block_64", answer=73984, digits=0, unit="个参数",
                     "每个批量归一化有 2·64 = 128 个参数。2·36,864 + 2·128 = 73,984。")
 
 # %% [markdown]
+# 下面从模型画出 ResNet-18 的前两种块。先看 `layer1.0`，即第 1 阶段的第一个块：输入与输出形状相同，所以捷径是恒等映射，画成绕过两个卷积、指向加法的那支箭头。
+
+# %%
+with torch.device("meta"):
+    r18 = resnet18()
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer1.0")
+plt.show()
+
+# %% [markdown]
+# 再看 `layer2.0`，即第 2 阶段的第一个块：它把高和宽减半、通道数加倍，所以捷径是投影（`downsample`：步幅为 2 的 1×1 卷积加批量归一化），画成并列的第二列，同样指向加法。
+
+# %%
+cnnlab.draw_architecture(r18, (3, 224, 224), block="layer2.0")
+plt.show()
+
+# %% [markdown]
 # ### 练习 · 任意基本块的参数量（3 分）
 #
 # 补全 `basic_block_params(c_in, c_out, stride)`：按 `make_layer` 的构造方式，从 `c_in` 到 `c_out` 通道的 `BasicBlock` 的可训练参数量——两个无偏置的 3×3 卷积、两个批量归一化，以及当 `stride != 1` 或 `c_in != c_out` 时的投影捷径（无偏置的 1×1 卷积 + 批量归一化）。
@@ -339,6 +355,15 @@ shape("bottleneck_shape", answer=(1024, 14, 14),
            "填充 1、步幅 2 的 3×3 卷积把 28 变成 ⌊(28 − 1)/2⌋ + 1。",
       explanation="通道：4 · 256 = 1024。尺寸：(28 + 2·1 − 3) / 2 + 1 = 14（1×1 卷积不改变尺寸）。"
                   "投影捷径（1×1 卷积，步幅 2，512 → 1024）给出同样的形状，所以可以相加：(1024, 14, 14)。")
+
+# %% [markdown]
+# 从 ResNet-50 画出瓶颈块（`block="layer2.0"`，即第 2 阶段的第一个块；`fuse=True` 把每个批量归一化和 ReLU 画进对应卷积的框里）：主列从上到下是 1×1 降维、在变薄的张量上做的 3×3 卷积和 1×1 升维，旁边是投影捷径，两者都指向加法。
+
+# %%
+with torch.device("meta"):
+    r50 = resnet50()
+cnnlab.draw_architecture(r50, (3, 224, 224), block="layer2.0", fuse=True)
+plt.show()
 
 # %% [markdown]
 # ## 5 · ResNet-18、-34 和 -50
