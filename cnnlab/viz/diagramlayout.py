@@ -42,12 +42,19 @@ def _shown_name(name):
     return name.upper() if re.fullmatch(r"[a-z]\d+", name) else name
 
 
+def _names_its_type(node):
+    """True when the layer's name is a word of its class name ('squash' of Squash, 'output' of
+    RBFOutput, but not 'conv2' of BasicConv2d): the same in every language."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", node.type).lower().split()
+    return node.name.rsplit(".", 1)[-1].lower() in words
+
+
 def box_text(node, names=False):
     """The lines of a box: label (with the layer's name for blocks or ``names=True``),
     output shape, and parameters when there are any."""
     label = node.label
     named = node.kind == "block" or (names and node.source == "module")
-    if named and node.name.rsplit(".", 1)[-1].lower() not in label.lower():   # not 'squash · Squash'
+    if named and not _names_its_type(node):                 # not 'squash · Squash', 'output · RBF output'
         label = f"{_shown_name(node.name)} · {label}"
     lines = [label, say(zh="输出 {s}", en="out {s}", s=shape_text(node.output_shape))]
     if node.params:
