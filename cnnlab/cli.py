@@ -171,14 +171,11 @@ def cmd_progress(args, manifest):
     print(progress(folder, manifest=manifest))
     return 0
 def cmd_release(args, manifest):
-    from cnnlab.pipeline.release import ReleaseError, notes_warning, write_release
+    from cnnlab.pipeline.release import ReleaseError, write_release
     try:
         out = write_release(manifest, Path(args.out_dir))
     except ReleaseError as err:
         raise CommandError(str(err)) from None
-    warning = notes_warning(out)
-    if warning:
-        print(warning, file=sys.stderr)
     print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
               en="wrote the student release to {out} ({n} lessons × 2 languages); "
                  "course/teaching.md says how to push it to the student repository",

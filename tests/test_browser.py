@@ -2,10 +2,11 @@
 
 For each language the test starts `cnnlab lab` on a scratch copy of the course,
 opens the student notebook in headless Chromium (Debian's /usr/bin/chromium,
-driven by Playwright), runs every cell, answers a quick-check widget wrongly and
-then rightly, and checks what a student would see: no error output, a rendered
-figure, the hint, the confirmation, the answers file, and (in zh) JupyterLab's
-menus in Chinese. A screenshot per language is saved under
+driven by Playwright), runs every cell, answers a quick-check widget wrongly (a
+random number, then a declared typical mistake) and then rightly, and checks what
+a student would see: no error output, a rendered figure, the generic hint, the
+mistake's targeted hint, the confirmation, the answers file (with the mistake's
+id), and (in zh) JupyterLab's menus in Chinese. A screenshot per language is saved under
 ``test-output/browser/`` (or ``$CNNLAB_TEST_OUTPUT/browser``).
 
 A second test runs lesson 11 in zh and looks at the Inception block's diagram
@@ -200,6 +201,12 @@ def _answer_a_quick_check(page, lang, root):
     button.click()
     feedback = widget.locator(".cnnlab-feedback").first
     expect(feedback).to_contain_text({"zh": "提示", "en": "Hint"}[lang], timeout=30_000)
+    field.fill(NAMED_MISTAKE)              # the weights without the biases: a declared mistake
+    field.press("Enter")
+    button.click()
+    expect(feedback).to_contain_text({"zh": "常见错误", "en": "A common mistake"}[lang], timeout=30_000)
+    widget.evaluate("element => element.scrollIntoView({block: 'center'})")
+    page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-mistake.png"))
     field.fill(RIGHT_ANSWER)
     field.press("Enter")
     button.click()
@@ -207,9 +214,12 @@ def _answer_a_quick_check(page, lang, root):
     answers = json.loads((root / "lessons" / lang / f"{LESSON}.answers.json").read_text(encoding="utf-8"))
     recorded = json.dumps(answers, ensure_ascii=False)
     assert "12345" in recorded and RIGHT_ANSWER in recorded
+    assert [r.get("mistake", "") for r in answers["records"] if r["exercise"] == "conv2_params"] == \
+        ["", "forgot_bias", ""]
 
 
 RIGHT_ANSWER = "614656"  # conv2_params: (5·5·96 + 1)·256, computed and tested in lesson 02
+NAMED_MISTAKE = "614400"  # 5·5·96·256, the biases forgotten (lesson 02 declares it as forgot_bias)
 
 
 DIAGRAM_LESSON = "11_nin_googlenet"

@@ -162,6 +162,18 @@ def test_a_release_that_would_leak_is_refused(monkeypatch):
         rel.release_files(MANIFEST)
 
 
+def test_a_release_that_names_the_authors_notes_is_refused(monkeypatch):
+    monkeypatch.setattr(rel, "readme_text", lambda manifest: "# cnnlab\n\n见课程笔记 001 的例子。\n")
+    with pytest.raises(rel.ReleaseError, match="names the authors' notes"):
+        rel.release_files(MANIFEST)
+
+
+def test_the_release_names_no_notes_and_ships_no_author_tools(release):
+    assert rel.notes_mentions(rel.folder_files(release)) == []
+    shipped = {p.relative_to(release).as_posix() for p in release.rglob("*.py")}
+    assert not [p for p in shipped if p.startswith(("cnnlab/grading/", "cnnlab/pipeline/", "cnnlab/site/"))]
+
+
 @pytest.mark.parametrize("relative, source, expected", [
     ("cnnlab/exercises/code.py", "from cnnlab.grading.guard import wrap", {"cnnlab.grading"}),
     ("cnnlab/exercises/code.py", "from ..grading import kernel", {"cnnlab.grading"}),

@@ -28,6 +28,7 @@ from cnnlab.exercises.spec import make_spec, matching_canonical, matching_mistak
 from cnnlab.i18n import get_language, say
 
 RECORDED_INPUT = 1000  # characters of a (possibly huge) input kept in the answers file
+KIND_ZH = {"numeric": "数值", "choice": "选择", "shape": "形状"}
 
 
 class QuickCheck:
@@ -130,9 +131,9 @@ class QuickCheck:
     # --- display ----------------------------------------------------------------------------
     def text(self):
         """What a viewer without widgets shows (deterministic, so nbval can compare it)."""
-        note = say(zh="（{kind} 练习 {ex}：在 JupyterLab 中运行本笔记本即可作答）",
+        note = say(zh="（{kind_zh}练习 {ex}：在 JupyterLab 中运行本笔记本即可作答）",
                    en="({kind} exercise {ex}: run this notebook in JupyterLab to answer)",
-                   kind=self.kind, ex=self.exercise)
+                   kind=self.kind, kind_zh=KIND_ZH[self.kind], ex=self.exercise)
         return f"{self.prompt}\n{note}" if self.prompt else note
 
     def _repr_mimebundle_(self, **kwargs):

@@ -47,9 +47,12 @@ from pathlib import Path
 import cnnlab
 from cnnlab.course import RELEASE_MARKER, is_student_release
 from cnnlab.i18n import LANGUAGES
+from cnnlab.pipeline.prose import AUTHOR_NOTES
 
 FORMAT = "cnnlab-release/1"
-LEFT_OUT = ("cnnlab.grading", "cnnlab.pipeline.release")  # modules students never run
+# Modules students never run: the grader, the authoring pipeline (build, check, release) and the
+# static-site builder, which read solutions/.
+LEFT_OUT = ("cnnlab.grading", "cnnlab.pipeline", "cnnlab.site")
 AUTHOR_ONLY_MODULES = ("cli.py",)   # may name the grader: its author commands refuse to run in a release
 MIN_CHARS = 13                      # shorter solution lines ("return total") are not evidence of a leak
 KEEP_ON_REPLACE = (".git",)         # kept from a previous release when it is replaced
@@ -433,9 +436,9 @@ def folder_files(folder):
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-# The authors' own notes are not the students' material: a release should not name them.
-# (This module is left out of the release, so the pattern itself never reaches students.)
-NOTES_MENTION = re.compile(r"课程笔记|笔记\s*0\d\d|\bnotes?\s+00[0-4]\b|\bcourse notes?\b|shared/seeds", re.I)
+# The authors' own notes are not the students' material: a release must not name them. The
+# pattern is the one `cnnlab check` uses (cnnlab.pipeline.prose, left out of the release).
+NOTES_MENTION = AUTHOR_NOTES
 
 
 def notes_mentions(files):
@@ -448,19 +451,6 @@ def notes_mentions(files):
             if match:
                 found.append((name, line[max(0, match.start() - 30): match.end() + 30].strip()))
     return found
-
-
-def notes_warning(folder):
-    """A one-line warning when the release in ``folder`` names the authors' notes, else None."""
-    from cnnlab.i18n import say
-    mentions = notes_mentions(folder_files(folder))
-    if not mentions:
-        return None
-    files = sorted({name for name, _ in mentions})
-    return say(zh="警告：学生版有 {n} 处提到作者笔记（{count} 个文件，例如 {first}：“{text}”），请改写",
-               en="warning: the release names the authors' notes {n} time(s) ({count} file(s), e.g. "
-                  "{first}: {text!r}); reword them",
-               n=len(mentions), count=len(files), first=mentions[0][0], text=mentions[0][1])
 
 
 # --- putting it together --------------------------------------------------------------------
@@ -493,6 +483,12 @@ def release_files(manifest):
                            for name, needle in leaks[:5])
         raise ReleaseError(zh=f"学生版里出现了答案内容，已拒绝发布：{listed}",
                            en=f"solution text found in the release, nothing written: {listed}")
+    mentions = notes_mentions(files)
+    if mentions:
+        listed = "; ".join(f"{name}: {text!r}" for name, text in mentions[:5])
+        raise ReleaseError(zh=f"学生版提到了作者的笔记（学生拿不到它们），已拒绝发布：{listed}。请改写这些地方",
+                           en=f"the release names the authors' notes, which students never receive; "
+                              f"nothing written: {listed}. Reword them")
     return files
 
 
