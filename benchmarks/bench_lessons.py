@@ -25,7 +25,6 @@ fixes it.
 """
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -36,7 +35,7 @@ from nbclient import NotebookClient
 
 from cnnlab.course import QUICK_ENV, load_manifest
 from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
-from cnnlab.pipeline.execute import newer_of_pair
+from cnnlab.pipeline.execute import environment, newer_of_pair
 from cnnlab.pipeline.notebooks import normalize, read_notebook
 
 ACCURACY_LINE = re.compile(r"accura|\bacc\b|准确率", re.IGNORECASE)
@@ -89,25 +88,14 @@ def peak_mib(pid):
 def run_lesson(path, env, timeout=1800):
     """Execute one notebook cell by cell; returns (cells, seconds, peak MiB)."""
     nb = normalize(read_notebook(newer_of_pair(path)))
-    saved = {name: os.environ.get(name) for name in env}
-    os.environ.update({k: v for k, v in env.items() if v is not None})
-    for name in [k for k, v in env.items() if v is None]:
-        os.environ.pop(name, None)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
-    try:
-        with client.setup_kernel():
-            started = time.perf_counter()
-            for index, cell in enumerate(nb.cells):
-                client.execute_cell(cell, index)
-            seconds = time.perf_counter() - started
-            peak = peak_mib(client.km.provisioner.pid)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    with environment(env), client.setup_kernel():
+        started = time.perf_counter()
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        seconds = time.perf_counter() - started
+        peak = peak_mib(client.km.provisioner.pid)
     return [c for c in nb.cells if c.cell_type == "code"], seconds, peak
 
 

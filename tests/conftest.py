@@ -19,3 +19,18 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("CNNLAB_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return tmp_path
+
+
+@pytest.fixture
+def scratch(request, tmp_path, monkeypatch):
+    """An empty working folder for widget and answers-file tests, in English: the widgets record
+    into ``<stem>.answers.json`` there, ``stem`` being the module's ``SCRATCH_LESSON`` (default
+    ``test_lesson``). The language and the current lesson are restored after."""
+    from cnnlab.exercises.answers import use_lesson
+    before = cnnlab.get_language()
+    monkeypatch.chdir(tmp_path)
+    use_lesson(getattr(request.module, "SCRATCH_LESSON", "test_lesson"))
+    cnnlab.set_language("en")
+    yield tmp_path
+    cnnlab.set_language(before)
+    use_lesson(None)

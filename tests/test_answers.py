@@ -18,14 +18,8 @@ from cnnlab.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 
 
-@pytest.fixture(autouse=True)
-def scratch(tmp_path, monkeypatch):
-    before = get_language()
-    monkeypatch.chdir(tmp_path)
-    use_lesson("02_convolution")
-    yield tmp_path
-    set_language(before)
-    use_lesson(None)
+SCRATCH_LESSON = "02_convolution"  # the answers file the scratch fixture (conftest.py) makes
+pytestmark = pytest.mark.usefixtures("scratch")  # every test in an empty folder (conftest.py)
 
 
 def test_path_is_stem_dot_answers_json_in_the_working_folder(scratch):

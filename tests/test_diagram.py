@@ -5,10 +5,6 @@ against cnnlab.summary (shapes, parameters, one row per layer call); branches
 against the blocks' own submodules; the picture for its language, its font and
 its size."""
 
-import io
-import logging
-import warnings
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -22,6 +18,7 @@ import cnnlab  # noqa: E402
 from cnnlab import models  # noqa: E402
 from cnnlab.viz import diagram, diagramlayout  # noqa: E402
 from cnnlab.viz.archgraph import architecture_graph  # noqa: E402
+from tests.helpers import missing_glyphs  # noqa: E402
 
 MNIST = (1, 28, 28)
 SMALL_RGB = (3, 32, 32)     # the ImageNet models at 32×32: same layers and parameters, fast
@@ -240,25 +237,6 @@ def test_residual_labels_in_both_languages(lang):
     lang("zh")
     graph = architecture_graph(models.vgg_small(), MNIST)
     assert {"全连接", "展平"} <= {n.label for n in graph.nodes}
-
-
-def missing_glyphs(fig):
-    """Render to PNG; the 'Glyph … missing from font' messages (warnings and log records)."""
-    records = []
-
-    class Collect(logging.Handler):
-        def emit(self, record):
-            records.append(record.getMessage())
-
-    handler = Collect()
-    logging.getLogger("matplotlib").addHandler(handler)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            fig.savefig(io.BytesIO(), format="png")
-    finally:
-        logging.getLogger("matplotlib").removeHandler(handler)
-    return [m for m in [str(w.message) for w in caught] + records if "missing from font" in m]
 
 
 def test_chinese_diagram_has_no_missing_glyphs(lang):

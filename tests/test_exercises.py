@@ -25,16 +25,7 @@ MANIFEST = load_manifest(ROOT)
 GARBAGE = ["", "   ", "abc", "1e309", "-1e309", "inf", "nan", "x" * 10_000, "3 apples", None]
 
 
-@pytest.fixture(autouse=True)
-def scratch(tmp_path, monkeypatch):
-    """Each test in an empty folder, lesson 'test_lesson', English; language restored after."""
-    before = get_language()
-    monkeypatch.chdir(tmp_path)
-    use_lesson("test_lesson")
-    set_language("en")
-    yield tmp_path
-    set_language(before)
-    use_lesson(None)
+pytestmark = pytest.mark.usefixtures("scratch")  # every test in an empty folder (conftest.py)
 
 
 def params():

@@ -2,10 +2,6 @@
 with a Chinese title, labels and legend renders without a missing-glyph warning; with
 matplotlib's default font alone the same figure does warn (so the check can fail)."""
 
-import io
-import logging
-import warnings
-
 import matplotlib
 import pytest
 from matplotlib import font_manager
@@ -13,8 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cnnlab import fonts
-
-MISSING = "missing from font"
+from tests.helpers import missing_glyphs
 
 
 def render_chinese_figure():
@@ -28,21 +23,7 @@ def render_chinese_figure():
     ax.set_xlabel("轮次")
     ax.set_ylabel("数值（−1 到 1）")
     ax.legend(title="图例")
-    records = []
-
-    class Collect(logging.Handler):
-        def emit(self, record):
-            records.append(record.getMessage())
-
-    handler = Collect()
-    logging.getLogger("matplotlib").addHandler(handler)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            fig.savefig(io.BytesIO(), format="png")
-    finally:
-        logging.getLogger("matplotlib").removeHandler(handler)
-    return [m for m in [str(w.message) for w in caught] + records if MISSING in m]
+    return missing_glyphs(fig)
 
 
 def test_the_debian_cjk_font_is_found():

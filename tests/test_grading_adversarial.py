@@ -29,7 +29,7 @@ import pytest
 from cnnlab.course import load_manifest
 from cnnlab.grading.score import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, needs_bwrap, run_cli
 
 MANIFEST = load_manifest(ROOT)
 LESSON = MANIFEST.lesson("02")
@@ -37,7 +37,7 @@ CODE = cases.code_exercises(LESSON)
 QUICK = cases.quick_exercises(LESSON)
 TIMEOUT = "4"
 SECRET_ENV = "CNNLAB_GRADER_SECRET"
-pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="the grader's sandbox needs bwrap (bubblewrap)")
+pytestmark = needs_bwrap
 
 # right answers a cheat returns only when it found what it looked for (else a wrong value)
 RIGHT = {"output_size": "(n - k + 2 * p) // s + 1", "conv_parameters": "(k * k * c_in + 1) * c_out"}

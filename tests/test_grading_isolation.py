@@ -14,7 +14,7 @@ from cnnlab.course import load_manifest
 from cnnlab.exercises.code import run_cases
 from cnnlab.exercises.monitor import Rules, _resolve, source_tampers, watch
 from cnnlab.grading import sandbox, wire
-from tests.helpers import ROOT
+from tests.helpers import ROOT, needs_bwrap
 
 MANIFEST = load_manifest(ROOT)
 
@@ -142,7 +142,7 @@ def test_the_inline_checker_warns_about_a_forbidden_helper():
 
 # ---------------------------------------------------------------------------- the sandbox
 
-@pytest.mark.skipif(not sandbox.bwrap_path(), reason="bwrap is not installed (apt-get install bubblewrap)")
+@needs_bwrap
 def test_sandbox_hides_the_repository_secrets_and_the_network(tmp_path, monkeypatch):
     scratch, comm = tmp_path / "work", tmp_path / "comm"
     scratch.mkdir(), comm.mkdir()

@@ -18,11 +18,11 @@ from cnnlab.grading.execute import Limits
 from cnnlab.grading.gradebook import read_rows
 from cnnlab.grading.score import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT
+from tests.helpers import ROOT, needs_bwrap
 
 MANIFEST = load_manifest(ROOT)
 LANGS = ("en", "zh")
-pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="the grader's sandbox needs bwrap (bubblewrap)")
+pytestmark = needs_bwrap
 
 
 @pytest.fixture(scope="module")

@@ -20,15 +20,7 @@ _ = shape("conv1_shape", answer=(96, 55, 55), hint="channels first",
 '''
 
 
-@pytest.fixture(autouse=True)
-def scratch(tmp_path, monkeypatch):
-    before = get_language()
-    monkeypatch.chdir(tmp_path)
-    use_lesson("test_lesson")
-    set_language("en")
-    yield tmp_path
-    set_language(before)
-    use_lesson(None)
+pytestmark = pytest.mark.usefixtures("scratch")  # every test in an empty folder (conftest.py)
 
 
 def _run(source):

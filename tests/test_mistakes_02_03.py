@@ -83,14 +83,7 @@ def _all_declared(lang):
             for entry in _declared(source)]
 
 
-@pytest.fixture
-def scratch(tmp_path, monkeypatch):
-    before = get_language()
-    monkeypatch.chdir(tmp_path)
-    use_lesson("mistakes_test")
-    yield tmp_path
-    set_language(before)
-    use_lesson(None)
+SCRATCH_LESSON = "mistakes_test"  # the answers file the scratch fixture (conftest.py) makes
 
 
 def test_enough_mistakes_and_the_same_ones_in_both_languages():

@@ -64,14 +64,7 @@ def _case_id(case):
     return f"{case[1]}-{case[3]}"
 
 
-@pytest.fixture(autouse=True)
-def scratch(tmp_path, monkeypatch):
-    before = get_language()
-    monkeypatch.chdir(tmp_path)
-    use_lesson("test_lesson")
-    yield tmp_path
-    set_language(before)
-    use_lesson(None)
+pytestmark = pytest.mark.usefixtures("scratch")  # every test in an empty folder (conftest.py)
 
 
 def _widget(source):

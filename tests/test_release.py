@@ -65,7 +65,8 @@ def test_the_release_holds_what_students_need_and_nothing_else(release):
     assert tops == {".gitignore", "README.md", "pyproject.toml", RELEASE_MARKER, "course", "lessons", "binder",
                     "cnnlab"}, tops
     assert not [n for n in files if n.startswith(("cnnlab/grading/", "course/instructor/"))]
-    assert "cnnlab/pipeline/release.py" not in files and "cnnlab/pipeline/build.py" in files
+    assert not [name for name in files if name.startswith(("cnnlab/pipeline/", "cnnlab/site/"))]
+    assert "cnnlab/exercises/hide.py" in files and "cnnlab/exercises/progress.py" in files
     junk = [n for n in files if re.search(r"__pycache__|\.pyc$|\.egg-info|\.ipynb_checkpoints|answers\.json", n)]
     assert junk == []
     ignored = (release / ".gitignore").read_text().splitlines()
@@ -181,8 +182,10 @@ def test_the_release_names_no_notes_and_ships_no_author_tools(release):
     ("cnnlab/train.py", "def f():\n    import cnnlab.grading.batch", {"cnnlab.grading"}),
     ("cnnlab/exercises/code.py", "from . import spec\nfrom cnnlab.exercises import hide", set()),
     ("cnnlab/ops/conv.py", "from ..exercises import limits\nimport cnnlab.gradings_other", set()),
-    ("cnnlab/site/__init__.py", "from cnnlab.pipeline import release", {"cnnlab.pipeline.release"}),
-    ("cnnlab/site/__init__.py", "from ..pipeline import build, steps", set()),
+    ("cnnlab/train.py", "from cnnlab.pipeline import release", {"cnnlab.pipeline"}),
+    ("cnnlab/viz/explorer.py", "from ..pipeline import build, steps", {"cnnlab.pipeline"}),
+    ("cnnlab/viz/explorer.py", "from ..site import build_site", {"cnnlab.site"}),
+    ("cnnlab/viz/explorer.py", "from ..pipelines_other import x", set()),
 ])
 def test_imports_of_the_left_out_grader_are_found(relative, source, expected):
     assert rel.imports_of_left_out(relative, source) == expected
@@ -290,7 +293,7 @@ def student(release, tmp_path_factory):
 
 def test_cnnlab_is_the_venv_own_copy_without_the_grader(student):
     code = ("import cnnlab, importlib.util; print(cnnlab.__file__); "
-            "print(importlib.util.find_spec('cnnlab.grading'), importlib.util.find_spec('cnnlab.pipeline.release'))")
+            "print(importlib.util.find_spec('cnnlab.grading'), importlib.util.find_spec('cnnlab.pipeline'))")
     where, grading, release = subprocess.run([str(student["python"]), "-c", code], cwd=student["home"],
                                              env=student["env"], capture_output=True, text=True,
                                              check=True).stdout.split()

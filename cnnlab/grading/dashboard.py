@@ -9,6 +9,7 @@ import html
 from pathlib import Path
 
 from cnnlab.grading import gradebook
+from cnnlab.grading.gradebook import number
 from cnnlab.grading.score import status_word
 
 FAILING = ("timeout", "error", "missing", "malformed")
@@ -23,20 +24,13 @@ def load(path):
         return [{c: row.get(c) or "" for c in gradebook.COLUMNS} for row in csv.DictReader(handle)]
 
 
-def _num(value):
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0
-
-
 def exercise_points(rows):
     """``{(lesson, exercise): ([points, ...], max_points)}`` in gradebook order."""
     found = {}
     for row in rows:
         values, top = found.get((row["lesson"], row["exercise"]), ([], 0.0))
-        values.append(_num(row["points"]))
-        found[(row["lesson"], row["exercise"])] = (values, max(top, _num(row["max_points"])))
+        values.append(number(row["points"]))
+        found[(row["lesson"], row["exercise"])] = (values, max(top, number(row["max_points"])))
     return found
 
 
@@ -51,8 +45,8 @@ def student_table(rows):
     for row in rows:
         entry = table.setdefault((row["student"], row["lesson"]), {"student": row["student"], "lesson": row["lesson"],
                                                                    "points": 0.0, "max_points": 0.0, "words": {}})
-        entry["points"] += _num(row["points"])
-        entry["max_points"] += _num(row["max_points"])
+        entry["points"] += number(row["points"])
+        entry["max_points"] += number(row["max_points"])
         word = status_word(row["status"])
         entry["words"][word] = entry["words"].get(word, 0) + 1
     for entry in table.values():
@@ -65,7 +59,7 @@ def slowest(rows, n=5):
     totals = {}
     for row in rows:
         key = (row["student"], row["lesson"])
-        totals[key] = totals.get(key, 0.0) + _num(row["seconds"])
+        totals[key] = totals.get(key, 0.0) + number(row["seconds"])
     ranked = sorted(totals.items(), key=lambda item: -item[1])[:n]
     return [{"student": s, "lesson": l, "seconds": f"{secs:.1f}"} for (s, l), secs in ranked]
 

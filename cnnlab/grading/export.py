@@ -96,15 +96,8 @@ def points_table(rows, manifest):
     for row in rows:
         key = (row["lesson"], row["exercise"])
         if key in known:
-            table.setdefault(row["student"], {})[key] = _number(row["points"])
+            table.setdefault(row["student"], {})[key] = gradebook.number(row["points"])
     return table
-
-
-def _number(text):
-    try:
-        return float(text)
-    except (TypeError, ValueError):
-        return 0.0
 
 
 def _fmt(value):

@@ -53,6 +53,14 @@ def write_atomically(path, text):
         raise
 
 
+def number(text):
+    """A gradebook cell ("2", "1.5") as a float; 0.0 for an empty or unreadable cell."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def read_rows(out_dir):
     """The rows of ``out_dir/gradebook.csv`` (dicts with COLUMNS), [] if there is none."""
     path = Path(out_dir) / GRADEBOOK

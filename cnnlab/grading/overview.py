@@ -9,17 +9,11 @@ why it earned what it earned: ``ok``, ``wrong``, ``unanswered``, or a failure
 
 import html
 
+from cnnlab.grading.gradebook import number
 from cnnlab.grading.score import status_word
 from cnnlab.i18n import say
 
 NOT_FAILING = ("ok", "wrong", "unanswered")
-
-
-def _num(value):
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0
 
 
 def class_grid(rows):
@@ -29,8 +23,8 @@ def class_grid(rows):
     for row in rows:
         cell = grid.setdefault(row["student"], {}).setdefault(
             row["lesson"], {"points": 0.0, "max_points": 0.0, "unanswered": 0, "failing": 0})
-        cell["points"] += _num(row["points"])
-        cell["max_points"] += _num(row["max_points"])
+        cell["points"] += number(row["points"])
+        cell["max_points"] += number(row["max_points"])
         word = status_word(row["status"])
         cell["unanswered"] += word == "unanswered"
         cell["failing"] += word not in NOT_FAILING
@@ -43,7 +37,7 @@ def most_missed(rows, n=5):
     tally = {}
     for row in rows:
         entry = tally.setdefault((row["lesson"], row["exercise"]), [0, 0])
-        entry[0] += _num(row["points"]) < _num(row["max_points"])
+        entry[0] += number(row["points"]) < number(row["max_points"])
         entry[1] += 1
     ranked = sorted(tally.items(), key=lambda item: (-item[1][0] / item[1][1], item[0]))
     return [{"lesson": lesson, "exercise": exercise, "missed": missed, "students": total,

@@ -5,14 +5,8 @@ exercise: mean points and a count per status word); ``render_text`` lays them
 out as a fixed-width table. Neither runs anything or touches a file.
 """
 
+from cnnlab.grading.gradebook import number
 from cnnlab.grading.score import STATUS_WORDS, status_word
-
-
-def _float(value):
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0
 
 
 def summarize(rows, lesson):
@@ -24,14 +18,14 @@ def summarize(rows, lesson):
         counts = {word: 0 for word in STATUS_WORDS}
         for row in mine:
             counts[status_word(row["status"])] = counts.get(status_word(row["status"]), 0) + 1
-        mean = sum(_float(row["points"]) for row in mine) / len(mine) if mine else 0.0
+        mean = sum(number(row["points"]) for row in mine) / len(mine) if mine else 0.0
         exercises.append({"exercise": exercise.id, "kind": exercise.kind, "max_points": exercise.points,
                           "mean": mean, "counts": counts, "n": len(mine)})
     students = {}
     for row in rows:
         entry = students.setdefault(row["student"], {"points": 0.0, "seconds": 0.0})
-        entry["points"] += _float(row["points"])
-        entry["seconds"] += _float(row["seconds"])
+        entry["points"] += number(row["points"])
+        entry["seconds"] += number(row["seconds"])
     return {"lesson": lesson.stem, "max_points": lesson.max_points, "exercises": exercises,
             "students": students}
 

@@ -9,6 +9,7 @@ reader of the notebook or the static site should see. The notebook's metadata
 ``cnnlab.mode`` records which mode produced its stored outputs.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -33,24 +34,32 @@ TEST_SETTINGS = {QUICK_ENV: "1", "OMP_NUM_THREADS": "1"}
 FULL_SETTINGS = {QUICK_ENV: None, "OMP_NUM_THREADS": None}
 
 
-def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
-    """Run ``nb`` in ``folder`` with a python3 kernel under ``settings`` (environment
-    variables; None unsets one); returns the same node."""
+@contextlib.contextmanager
+def environment(settings):
+    """Within the block, set each variable of ``settings`` (None unsets it); restore them after.
+    A kernel started inside inherits them."""
     previous = {name: os.environ.get(name) for name in settings}
-    for name, value in settings.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-    try:
-        NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(folder)}}).execute()
-    finally:
-        for name, value in previous.items():
+
+    def apply(values):
+        for name, value in values.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+    apply(settings)
+    try:
+        yield
+    finally:
+        apply(previous)
+
+
+def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
+    """Run ``nb`` in ``folder`` with a python3 kernel under ``settings`` (environment
+    variables; None unsets one); returns the same node."""
+    with environment(settings):
+        NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(folder)}}).execute()
     return nb
 
 

@@ -486,7 +486,7 @@ def release_files(manifest):
     mentions = notes_mentions(files)
     if mentions:
         listed = "; ".join(f"{name}: {text!r}" for name, text in mentions[:5])
-        raise ReleaseError(zh=f"学生版提到了作者的笔记（学生拿不到它们），已拒绝发布：{listed}。请改写这些地方",
+        raise ReleaseError(zh=f"学生版引用了作者的写作素材（学生拿不到），已拒绝发布：{listed}。请改写这些地方",
                            en=f"the release names the authors' notes, which students never receive; "
                               f"nothing written: {listed}. Reword them")
     return files
