@@ -169,6 +169,21 @@ def build_cases(root):
     expect["cells_edited"] = {**ok, "corr2d": ("missing", "exercise:corr2d"),
                               "output_size": ("unanswered", "duplicated"),
                               "conv_parameters": ("ok", "duplicated")}
+
+    # Honest but typical mistakes: the hidden tests name them (no cheat; 0 points, named in the feedback).
+    nb = _perfect()
+    _cell(nb, "corr2d").source = ("def my_corr2d(X, K):\n    K = K[::-1, ::-1]\n    h, w = K.shape\n"
+                                  "    return np.array([[(X[i:i + h, j:j + w] * K).sum() for j in range(X.shape[1] - w + 1)]\n"
+                                  "                     for i in range(X.shape[0] - h + 1)])")
+    _cell(nb, "output_size").source = "def output_size(n, k, p, s):\n    return -(-(n - k + 2 * p) // s) + 1"
+    _cell(nb, "conv_parameters").source = "def conv_parameters(c_in, c_out, k):\n    return k * k * c_in * c_out"
+    answers = _right_answers()
+    for record in answers["records"]:
+        if record["exercise"] == "conv2_params":
+            record["answer"] = "614,400"                 # a quick check's declared mistake, too
+    cases.write_submission(root, "typical_mistakes", LESSON, nb, answers)
+    expect["typical_mistakes"] = {**ok, "corr2d": ("wrong", "flipped_kernel"), "output_size": ("wrong", "rounded_up"),
+                                  "conv_parameters": ("wrong", "forgot_bias"), "conv2_params": ("wrong", "")}
     return expect
 
 
@@ -310,6 +325,16 @@ def test_every_case_gets_the_right_rows(graded):
             assert points == (exercise.points if word == "ok" else 0), (student, exercise.id, row)
             assert float(row["max_points"]) == exercise.points and row["lesson"] == LESSON.stem
     assert not problems, "\n".join(problems)
+
+
+def test_typical_mistakes_are_named_in_the_gradebook_and_the_feedback(graded):
+    _, out, _, _ = graded
+    named = {r["exercise"]: r["mistake"] for r in _rows(out) if r["student"] == "typical_mistakes"}
+    assert named == {**{e.id: "" for e in LESSON.exercises}, "corr2d": "flipped_kernel", "output_size": "rounded_up",
+                     "conv_parameters": "forgot_bias", "conv2_params": "forgot_bias"}
+    page = (out / "feedback" / "typical_mistakes.html").read_text(encoding="utf-8")
+    assert page.count("A common mistake: ") == 4 and "you flipped the kernel" in page and "every kernel has one bias" in page
+    assert all(r["mistake"] == "" for r in _rows(out) if r["student"] in ("perfect", "untouched"))
 
 
 def test_perfect_submission_gets_full_marks(graded):

@@ -98,3 +98,19 @@ def test_choice_mistakes(scratch):
     ex.button.click()
     assert "a is the input size" in ex.message
     assert json.loads((scratch / "test_lesson.answers.json").read_text())["records"][-1]["mistake"] == "first"
+
+
+def test_a_hidden_test_names_a_code_mistake():
+    import numpy as np
+
+    from cnnlab.exercises.mistakes import NamedMistake, parse, reject_mistakes
+
+    want, flipped = np.array([[25.0, 31.0], [43.0, 49.0]]), np.array([[35.0, 41.0], [53.0, 59.0]])
+    mistakes = {"flipped_kernel": (flipped, "you flipped the kernel"), "same_as_right": (want, "never named")}
+    with pytest.raises(NamedMistake) as caught:
+        reject_mistakes(flipped.copy(), want, mistakes)
+    assert isinstance(caught.value, AssertionError) and parse(str(caught.value)) == ("flipped_kernel",
+                                                                                    "you flipped the kernel")
+    reject_mistakes(want.copy(), want, mistakes)          # the right answer: nothing raised
+    reject_mistakes(np.zeros((2, 2)), want, mistakes)     # another wrong answer: left to the assertion
+    reject_mistakes("not a number", want, mistakes)       # something that cannot be compared: no mistake

@@ -395,8 +395,8 @@ class Reference:
             outcome.update(status=stop.status, ename=stop.ename, evalue=stop.evalue)
         except StudentError as err:
             outcome.update(status="error", ename=err.ename, evalue=err.message, student=True)
-        except AssertionError as err:
-            outcome.update(status="error", ename="AssertionError", evalue=str(err)[:500])
+        except AssertionError as err:   # or NamedMistake, a hidden test naming what the answer got wrong
+            outcome.update(status="error", ename=type(err).__name__, evalue=str(err)[:500])
         except Exception as err:  # a test that cannot use what came back (a list without .shape, …)
             outcome.update(status="error", ename=type(err).__name__, evalue=str(err)[:500])
         outcome["text"] = "".join(calls.printed)[:TEXT_KEPT]

@@ -20,6 +20,8 @@ Flags: ``duplicated cells: …``, ``answer found in a cell without the tag …``
 
 from dataclasses import dataclass, field
 
+from cnnlab.exercises.mistakes import parse as parse_mistake
+
 STATUS_WORDS = ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing", "malformed")
 MAX_STATUS = 240
 _OUT_OF_MEMORY = ("can't allocate memory", "unable to allocate", "out of memory", "cannot allocate memory")
@@ -34,7 +36,7 @@ class Result:
     points: float = 0.0
     seconds: float = 0.0
     details: dict = field(default_factory=dict)   # public report, failure, traceback (for feedback)
-    mistake: str = ""                              # the named mistake a wrong quick-check answer makes
+    mistake: str = ""                              # the named mistake a wrong answer makes (if declared)
 
     @property
     def word(self):
@@ -85,6 +87,8 @@ def _hidden_status(hidden, limits):
         return f"error: kernel died while your function ran (os._exit, a crash or the {limits.memory_mib} MiB memory cap)"
     if hidden["ename"] == "AssertionError":
         return one_line("wrong: hidden test failed" + (f" for {hidden['evalue']}" if hidden["evalue"] else ""))
+    if hidden["ename"] == "NamedMistake":
+        return one_line(f"wrong: {parse_mistake(hidden['evalue'])[0]}")
     if hidden["ename"] == "NotData":
         return one_line(f"error: {hidden['evalue']}")
     return _error_status(hidden, limits)
@@ -124,6 +128,8 @@ def score_code(exercise, plan, outcomes, limits):
         result.details["traceback"] = answer_error.get("traceback", "")
     else:
         result.status = _hidden_status(hidden, limits)
+        if hidden["ename"] == "NamedMistake":
+            result.mistake, result.details["mistake_hint"] = parse_mistake(hidden["evalue"])
     if hidden and hidden.get("status") in ("error", "forbidden"):
         result.details["failure"] = one_line(f"{hidden['ename']}: {hidden['evalue']}" if hidden["ename"]
                                              else hidden["evalue"], 500)
