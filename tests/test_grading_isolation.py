@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -141,6 +142,17 @@ def test_the_inline_checker_warns_about_a_forbidden_helper():
 
 
 # ---------------------------------------------------------------------------- the sandbox
+
+def test_the_private_tmp_comes_before_the_binds_that_may_live_under_tmp(tmp_path):
+    """A checkout under /tmp (CI clones can live there) must stay visible: bwrap applies mounts in
+    order, so a --tmpfs /tmp after the venv's bind would hide the interpreter and the kernel would die."""
+    args = sandbox.wrap(["python"], tmp_path / "work", tmp_path / "comm", ROOT / "cnnlab", bwrap="bwrap")
+    tmpfs = args.index("--tmpfs")
+    assert args[tmpfs + 1] == "/tmp"
+    bound = [i for i, a in enumerate(args[:-2]) if a in ("--ro-bind", "--bind")]
+    python_binds = [i for i in bound if args[i + 1] in (sys.prefix, str(Path(sys.prefix).resolve()))]
+    assert python_binds and all(i > tmpfs for i in bound)
+
 
 @needs_bwrap
 def test_sandbox_hides_the_repository_secrets_and_the_network(tmp_path, monkeypatch):

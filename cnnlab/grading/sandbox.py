@@ -101,9 +101,11 @@ def wrap(argv, scratch, comm, package_dir, bwrap=None):
     """``argv`` (a command run inside) wrapped in bwrap with the binds of the module docstring."""
     scratch, comm = str(Path(scratch).resolve()), str(Path(comm).resolve())
     args = [bwrap or require(), "--die-with-parent", "--new-session", "--unshare-all", "--cap-drop", "ALL"]
+    # The private /tmp first: binds made after it stay visible, so a Python environment that
+    # lives under /tmp (a CI checkout, a scratch venv) is still there inside.
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     args += _system_binds() + _python_binds()
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-             "--ro-bind", str(Path(package_dir).resolve()), f"{PACKAGE_MOUNT}/cnnlab",
+    args += ["--ro-bind", str(Path(package_dir).resolve()), f"{PACKAGE_MOUNT}/cnnlab",
              *_manifest_bind(package_dir), "--bind", scratch, HOME, "--bind", comm, comm,
              "--remount-ro", "/", "--chdir", HOME, "--clearenv"]
     for key, value in kernel_environment().items():
