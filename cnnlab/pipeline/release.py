@@ -436,18 +436,16 @@ def folder_files(folder):
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-# The authors' own notes are not the students' material: a release must not name them. The
-# pattern is the one `cnnlab check` uses (cnnlab.pipeline.prose, left out of the release).
-NOTES_MENTION = AUTHOR_NOTES
 
 
 def notes_mentions(files):
-    """``[(file, excerpt)]`` for every line of ``files`` that names the authors' notes."""
+    """``[(file, excerpt)]`` for every line of ``files`` that names the authors' notes (the
+    pattern `cnnlab check` uses: the authors' own notes are not the students' material)."""
     found = []
     for name, data in files.items():
         text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
         for line in text.splitlines():
-            match = NOTES_MENTION.search(line)
+            match = AUTHOR_NOTES.search(line)
             if match:
                 found.append((name, line[max(0, match.start() - 30): match.end() + 30].strip()))
     return found
