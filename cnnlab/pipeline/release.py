@@ -436,8 +436,6 @@ def folder_files(folder):
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-
-
 def notes_mentions(files):
     """``[(file, excerpt)]`` for every line of ``files`` that names the authors' notes (the
     pattern `cnnlab check` uses: the authors' own notes are not the students' material)."""
