@@ -188,7 +188,7 @@ def load_manifest(root=None):
 def start_lesson(stem, lang):
     """First cell of every lesson: set the language and seed, then print the lesson header.
 
-    Returns the lesson's manifest entry. In quick mode the header says so, so that
+    Returns the lesson's manifest entry. The header says which mode runs, so that
     nobody mistakes a quick-mode accuracy for the real one.
     """
     set_language(check_language(lang))
@@ -210,6 +210,10 @@ def start_lesson(stem, lang):
         print(say(zh="快速模式（CNNLAB_QUICK=1）：训练只用少量数据和轮数，得到的数字不是本课完整模式的结果。",
                   en="Quick mode (CNNLAB_QUICK=1): training uses a small subset and few epochs; "
                      "its numbers are not the lesson's full-mode results."))
+    else:
+        print(say(zh="完整模式（未设置 CNNLAB_QUICK）：使用全部数据和代码设定的轮数；设置 CNNLAB_QUICK=1 可以快速试跑。",
+                  en="Full mode (CNNLAB_QUICK unset): all the data and the epochs the code asks for; "
+                     "CNNLAB_QUICK=1 runs a quick version."))
     return lesson
 
 

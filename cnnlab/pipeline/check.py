@@ -24,6 +24,10 @@ The rules:
 10. Each zh markdown cell and its en twin state the same numbers, the same
     formulas and the same heading levels (:func:`cnnlab.pipeline.prose.parity`).
 11. No solution or lesson names the authors' notes or their folder.
+12. The stored outputs of every solution come from full mode (the notebook's
+    metadata ``cnnlab.mode`` is ``"full"``, written by ``cnnlab execute --full``):
+    they are what a reader of the notebook or of the static site sees, so they
+    must be the lesson's real results, not quick mode's.
 """
 
 import io
@@ -250,6 +254,15 @@ def check_author_notes(manifest, path):
             for number, text in prose.author_notes(read_notebook(path))]
 
 
+def check_full_mode(manifest, path):
+    """Rule 12 for one solution notebook."""
+    mode = read_notebook(path).metadata.get("cnnlab", {}).get("mode")
+    if mode == "full":
+        return []
+    return [Problem(_rel(manifest, path), f"stored outputs come from {mode or 'an unknown'} mode, not full mode",
+                    "run `cnnlab execute --full NN` for this lesson (minutes; full data and epochs)")]
+
+
 def check(manifest):
     """Every problem found, as a list of Problem (empty when the course is consistent)."""
     problems = check_files_exist(manifest)
@@ -264,6 +277,7 @@ def check(manifest):
                         problems += check_solution_regions(manifest, path)
                         problems += check_exercise_tags(manifest, lesson, path)
                         problems += check_stored_checks(manifest, path)
+                        problems += check_full_mode(manifest, path)
                         if lang == "zh":
                             problems += check_cjk_line_breaks(manifest, path)
         problems += check_languages_agree(manifest, lesson)
