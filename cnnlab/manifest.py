@@ -1,0 +1,175 @@
+"""The course manifest: reading and checking ``course/manifest.toml``, and finding the course folder.
+
+The manifest (``course/manifest.toml``) is the one list of lessons. Each lesson
+has a number, a slug, zh/en titles and objectives, its exercises with points and
+an estimate in minutes. A lesson's files are named ``NN_slug``::
+
+    solutions/{zh,en}/02_convolution.ipynb   (+ .py)   the source, with answers
+    lessons/{zh,en}/02_convolution.ipynb     (+ .py)   generated for students
+
+The student release (``cnnlab release OUT_DIR``) has the same layout without
+``solutions/`` and without the ``.py`` twins, plus the marker ``RELEASE_MARKER``;
+``course_root`` finds either kind of course folder.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cnnlab.i18n import LANGUAGES, say
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+MANIFEST = Path("course") / "manifest.toml"
+KINDS = ("solutions", "lessons")
+EXERCISE_KINDS = ("code", "numeric", "choice", "shape")
+# Written by `cnnlab release` at the top of the student release: it tells the release (lessons
+# only, no solutions) from the authoring repository, and marks a folder the next release may replace.
+RELEASE_MARKER = ".cnnlab-release.json"
+
+
+class ManifestError(ValueError):
+    """The manifest is missing, unreadable or inconsistent (one line, names the fix)."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    kind: str
+    points: float
+    forbid: tuple = ()   # what a code exercise's answer may not call (cnnlab.exercises.monitor)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: int
+    slug: str
+    title: dict
+    objectives: dict
+    minutes: int
+    exercises: tuple = field(default_factory=tuple)
+
+    @property
+    def stem(self):
+        """File name without extension, e.g. ``02_convolution``."""
+        return f"{self.number:02d}_{self.slug}"
+
+    def path(self, root, kind, lang, ext=".ipynb"):
+        """``root/kind/lang/NN_slug.ext`` — kind is 'solutions' or 'lessons'."""
+        return Path(root) / kind / lang / f"{self.stem}{ext}"
+
+    @property
+    def max_points(self):
+        return sum(e.points for e in self.exercises)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The course: its title, its finished lessons, and drafts (``draft = true``).
+
+    Drafts are lessons being written: ``check``, ``build`` without arguments, the
+    README table and the test suite ignore them, but ``lesson()`` finds them so
+    that an author can ``cnnlab execute NN`` and ``cnnlab build NN`` one.
+    """
+    title: dict
+    lessons: tuple
+    root: Path
+    drafts: tuple = ()
+
+    def lesson(self, key):
+        """Find a lesson by number (2 or '02'), slug ('convolution') or stem ('02_convolution')."""
+        for lesson in self.lessons + self.drafts:
+            if str(key) in (lesson.stem, lesson.slug, str(lesson.number), f"{lesson.number:02d}"):
+                return lesson
+        known = ", ".join(lesson.stem for lesson in self.lessons)
+        raise ManifestError(say(zh="课程清单中没有第 {key} 课（现有：{known}）",
+                                en="no lesson {key!r} in the manifest (known: {known})",
+                                key=key, known=known))
+
+
+def course_root(start=None):
+    """The folder holding ``course/manifest.toml``: searched upward from ``start``
+    (default: the current folder), then beside the installed package."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    beside_package = Path(__file__).resolve().parent.parent
+    if (beside_package / MANIFEST).is_file():
+        return beside_package
+    raise ManifestError(say(zh="找不到 course/manifest.toml：请在课程文件夹（学生版或作者仓库）里运行",
+                            en="cannot find course/manifest.toml: run this inside the course folder "
+                               "(the student release or the authoring repository)"))
+
+
+def is_student_release(root):
+    """True when ``root`` holds a student release written by ``cnnlab release`` (its marker file)."""
+    import json
+    try:
+        data = json.loads((Path(root) / RELEASE_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("format", "")).startswith("cnnlab-release/")
+
+
+def _bilingual(table, key, where):
+    value = table.get(key)
+    if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
+        raise ManifestError(f"{where}: '{key}' needs both {key}.zh and {key}.en")
+    return {lang: value[lang] for lang in LANGUAGES}
+
+
+def _parse_exercise(raw, where):
+    for key in ("id", "kind", "points"):
+        if key not in raw:
+            raise ManifestError(f"{where}: an exercise is missing '{key}'")
+    if raw["kind"] not in EXERCISE_KINDS:
+        raise ManifestError(f"{where}: exercise {raw['id']!r} has kind {raw['kind']!r}; "
+                            f"use one of {', '.join(EXERCISE_KINDS)}")
+    forbid = raw.get("forbid", [])
+    if not isinstance(forbid, list) or not all(isinstance(name, str) and name for name in forbid):
+        raise ManifestError(f"{where}: exercise {raw['id']!r}: forbid must be a list of dotted names")
+    return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"], forbid=tuple(forbid))
+
+
+def _parse_lesson(raw, index):
+    where = f"manifest lesson #{index + 1}"
+    for key in ("number", "slug", "minutes"):
+        if key not in raw:
+            raise ManifestError(f"{where}: missing '{key}'")
+    where = f"manifest lesson {raw['number']:02d}_{raw['slug']}"
+    exercises = tuple(_parse_exercise(e, where) for e in raw.get("exercise", []))
+    ids = [e.id for e in exercises]
+    if len(set(ids)) != len(ids):
+        raise ManifestError(f"{where}: duplicate exercise id in {ids}")
+    return Lesson(number=raw["number"], slug=raw["slug"], minutes=raw["minutes"],
+                  title=_bilingual(raw, "title", where),
+                  objectives=_bilingual(raw, "objectives", where),
+                  exercises=exercises)
+
+
+def load_manifest(root=None):
+    """Read and validate ``course/manifest.toml``; raise ManifestError naming the problem."""
+    root = Path(root) if root else course_root()
+    path = root / MANIFEST
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ManifestError(f"{path}: not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ManifestError(f"{path}: not valid TOML ({err})") from None
+    lessons = tuple(_parse_lesson(raw, i) for i, raw in enumerate(data.get("lesson", [])))
+    for attr in ("number", "slug"):
+        values = [getattr(lesson, attr) for lesson in lessons]
+        repeated = sorted({v for v in values if values.count(v) > 1}, key=str)
+        if repeated:
+            raise ManifestError(f"{path}: duplicate lesson {attr} {repeated[0]!r}")
+    title = _bilingual(data.get("course", {}), "title", f"{path} [course]")
+    raw_lessons = data.get("lesson", [])
+    by_number = lambda l: l.number  # noqa: E731
+    finished = tuple(sorted((l for l, raw in zip(lessons, raw_lessons) if not raw.get("draft")), key=by_number))
+    drafts = tuple(sorted((l for l, raw in zip(lessons, raw_lessons) if raw.get("draft")), key=by_number))
+    return Manifest(title=title, lessons=finished, drafts=drafts, root=root)

@@ -1,0 +1,30 @@
+"""The settings a lesson can change: quick mode (``$CNNLAB_QUICK``) with its limits, and the language.
+
+Quick mode shrinks data sets and epochs so that a lesson runs in seconds on a
+laptop CPU; the tests and ``cnnlab execute`` turn it on. Its limits live here,
+once, for the data loaders (``cnnlab.data``) and the training loop (``cnnlab.train``)::
+
+    at most QUICK_EPOCHS = 2 epochs,
+    at most QUICK_TRAIN = 2,000 training images and QUICK_TEST = 1,000 test images.
+
+The course language ('zh' or 'en') is set with ``cnnlab.set_language`` and read
+with ``cnnlab.get_language``; every message picks its text with ``cnnlab.i18n.say``.
+"""
+
+import os
+
+from cnnlab.i18n import LANGUAGES, get_language, set_language  # noqa: F401  (the language setting)
+
+QUICK_ENV = "CNNLAB_QUICK"
+QUICK_EPOCHS = 2          # epochs ``fit`` runs at most
+QUICK_TRAIN = 2_000       # training images kept per data set / seen per epoch
+QUICK_TEST = 1_000        # test images kept per data set / measured per epoch
+
+
+def quick_mode():
+    """True when ``$CNNLAB_QUICK`` is set to 1/true/yes/on (tests set it automatically).
+
+    Quick mode shrinks data sets and epochs so that a lesson runs in seconds on a
+    laptop CPU; every lesson that trains says so in its output.
+    """
+    return os.environ.get(QUICK_ENV, "").strip().lower() in ("1", "true", "yes", "on")

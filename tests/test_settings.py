@@ -1,0 +1,138 @@
+"""cnnlab.settings and the split of train/course: one home per setting, old imports still work."""
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+import torch
+from torch import nn
+
+import cnnlab
+from cnnlab import settings
+from cnnlab.i18n import say
+
+PACKAGE = Path(cnnlab.__file__).parent
+
+
+@pytest.mark.parametrize("value, quick", [("1", True), ("true", True), (" Yes ", True), ("on", True),
+                                          ("0", False), ("", False), ("no", False), ("2", False)])
+def test_quick_mode_reads_the_environment(monkeypatch, value, quick):
+    monkeypatch.setenv(settings.QUICK_ENV, value)
+    assert settings.quick_mode() is quick
+    assert cnnlab.quick_mode() is quick
+
+
+def test_quick_mode_is_off_without_the_variable(monkeypatch):
+    monkeypatch.delenv("CNNLAB_QUICK", raising=False)
+    assert not settings.quick_mode()
+
+
+def test_the_language_set_through_cnnlab_is_the_one_messages_use(lang):
+    lang("zh")
+    assert settings.get_language() == cnnlab.get_language() == "zh" and say(zh="是", en="yes") == "是"
+    settings.set_language("en")
+    assert cnnlab.get_language() == "en" and say(zh="是", en="yes") == "yes"
+
+
+def _cnnlab_imports(source, package):
+    """Every cnnlab module that ``source`` (a module of ``package``) imports, absolute or relative, at any depth."""
+    tree, found = ast.parse(source), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + [base]).strip(".")
+            found.add(base)
+    return {name for name in found if name.startswith("cnnlab")}
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "data").glob("*.py")) + sorted((PACKAGE / "train").glob("*.py")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_data_and_train_take_quick_mode_from_settings_not_from_the_course(path):
+    package = ".".join(path.relative_to(PACKAGE.parent).parts[:-1])
+    imports = _cnnlab_imports(path.read_text(encoding="utf-8"), package)
+    assert not imports & {"cnnlab.course", "cnnlab.manifest", "cnnlab.lesson"}, imports
+
+
+def test_the_import_scan_sees_what_it_must():
+    """The scan above can fail: it finds an absolute and a relative import of the course."""
+    assert _cnnlab_imports("def f():\n    from ..course import quick_mode\n", "cnnlab.data") == {"cnnlab.course"}
+    assert _cnnlab_imports("import cnnlab.course as c\nfrom . import loop\n", "cnnlab.train") == \
+        {"cnnlab.course", "cnnlab.train"}
+
+
+def test_quick_mode_limits_have_one_home():
+    from cnnlab.data import datasets
+    from cnnlab.train import loop
+    for module in (datasets, loop, cnnlab.train):
+        assert module.QUICK_TRAIN is settings.QUICK_TRAIN and module.QUICK_TEST is settings.QUICK_TEST
+    assert (settings.QUICK_EPOCHS, settings.QUICK_TRAIN, settings.QUICK_TEST) == (2, 2_000, 1_000)
+
+
+OLD_TRAIN_NAMES = ["threads", "best_device", "device", "seed", "accuracy", "Evaluation", "evaluate",
+                   "confusion_matrix", "plot_confusion_matrix", "History", "make_optimizer", "fit",
+                   "QUICK_EPOCHS", "QUICK_TRAIN", "QUICK_TEST"]
+OLD_COURSE_NAMES = ["QUICK_ENV", "MANIFEST", "KINDS", "EXERCISE_KINDS", "RELEASE_MARKER", "ManifestError",
+                    "quick_mode", "Exercise", "Lesson", "Manifest", "course_root", "is_student_release",
+                    "load_manifest", "start_lesson", "show_source"]
+
+
+@pytest.mark.parametrize("module, names", [("cnnlab.train", OLD_TRAIN_NAMES), ("cnnlab.course", OLD_COURSE_NAMES)])
+def test_every_name_of_the_old_modules_is_still_importable(module, names):
+    old = importlib.import_module(module)
+    missing = [name for name in names if not hasattr(old, name)]
+    assert not missing
+
+
+def test_the_package_names_and_the_old_paths_are_the_same_objects():
+    from cnnlab import course, lesson, manifest, train
+    assert cnnlab.fit is train.fit and cnnlab.device is train.device is train.best_device
+    assert cnnlab.start_lesson is course.start_lesson is lesson.start_lesson
+    assert cnnlab.show_source is course.show_source is lesson.show_source
+    assert course.ManifestError is manifest.ManifestError and course.quick_mode is settings.quick_mode
+
+
+def _modules(*folders):
+    for folder in folders:
+        yield from sorted((PACKAGE / folder).glob("*.py")) if folder.endswith("/") else [PACKAGE / folder]
+
+
+@pytest.mark.parametrize("path", list(_modules("train/", "settings.py", "manifest.py", "lesson.py", "course.py")),
+                         ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_each_split_module_is_short_and_says_what_it_is_in_one_sentence(path):
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 300
+    first = ast.get_docstring(ast.parse(text)).splitlines()[0]
+    assert first.endswith(".") and first.count(". ") == 0, first
+
+
+def test_one_epoch_steps_once_per_batch_and_counts_every_example():
+    from cnnlab.train.loop import train_epoch
+    torch.manual_seed(0)
+    X, y = torch.randn(60, 4), torch.randint(0, 3, (60,))
+    batches = [(X[i:i + 20], y[i:i + 20]) for i in range(0, 60, 20)]
+    model, loss_fn = nn.Linear(4, 3), nn.CrossEntropyLoss()
+    replay = nn.Linear(4, 3)
+    replay.load_state_dict(model.state_dict())
+    opt = torch.optim.SGD(model.parameters(), lr=0.5)
+    steps = []
+    opt.register_step_post_hook(lambda *args: steps.append(1))
+    done = train_epoch(model, batches, opt, loss_fn, torch.device("cpu"))
+    # the same epoch by hand: each batch's loss and hits are counted before its own step
+    losses, hits = [], 0
+    for xb, yb in batches:
+        logits = replay(xb)
+        loss = loss_fn(logits, yb)
+        losses.append(loss.item() * len(yb))
+        hits += int((logits.argmax(1) == yb).sum())
+        replay.zero_grad()
+        loss.backward()
+        with torch.no_grad():
+            for p in replay.parameters():
+                p -= 0.5 * p.grad
+    assert len(steps) == 3 and done.count == 60 and done.seconds > 0
+    assert done.loss == pytest.approx(sum(losses) / 60, rel=1e-5) and done.accuracy == hits / 60
+    assert torch.allclose(model.weight, replay.weight, atol=1e-6)
