@@ -33,7 +33,8 @@ from pathlib import Path
 
 from nbclient import NotebookClient
 
-from cnnlab.course import QUICK_ENV, load_manifest
+from cnnlab.manifest import load_manifest
+from cnnlab.settings import QUICK_ENV
 from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
 from cnnlab.pipeline.execute import environment, newer_of_pair
 from cnnlab.pipeline.notebooks import normalize, read_notebook

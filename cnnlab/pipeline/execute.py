@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nbclient import NotebookClient
 
-from cnnlab.course import QUICK_ENV
+from cnnlab.settings import QUICK_ENV
 from cnnlab.pipeline.notebooks import normalize, read_notebook, write_pair
 
 
