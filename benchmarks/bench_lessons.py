@@ -3,8 +3,10 @@
 Each solution notebook (``solutions/LANG/NN_slug``, the newer of the .py/.ipynb
 pair) is executed by a real kernel with nbclient, in FULL mode (``CNNLAB_QUICK``
 unset: full data, the epochs the lesson's code asks for) unless ``--quick`` is
-given. Nothing is written back: ``cnnlab execute`` stores outputs, this only
-measures. One table at the end::
+given. Nothing is written back unless ``--store`` is given: then each executed
+solution is written back as ``cnnlab execute --full`` writes it (the pair, with
+``cnnlab.mode`` = full in its metadata), so that one full run both measures the
+course and stores the outputs a reader sees. One table at the end::
 
     lesson | seconds | slowest cell (seconds, first line) | accuracies printed | peak MiB
 
@@ -21,7 +23,7 @@ Threads: as ``bench_models.py`` does (``cnnlab.cpu``), each kernel gets as many 
 idle, measured from /proc/stat for one second before each lesson; ``--threads N``
 fixes it.
 
-    python benchmarks/bench_lessons.py [LESSON ...] [--lang en|zh] [--quick] [--threads N]
+    python benchmarks/bench_lessons.py [LESSON ...] [--lang en|zh|both] [--quick] [--threads N] [--store]
 """
 
 import argparse
@@ -37,7 +39,8 @@ from cnnlab.manifest import load_manifest
 from cnnlab.settings import QUICK_ENV
 from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
 from cnnlab.pipeline.execute import environment, newer_of_pair
-from cnnlab.pipeline.notebooks import normalize, read_notebook
+from cnnlab.pipeline.execute import mark_mode
+from cnnlab.pipeline.notebooks import normalize, read_notebook, write_pair
 
 ACCURACY_LINE = re.compile(r"accura|\bacc\b|准确率", re.IGNORECASE)
 FRACTION = re.compile(r"(?<![\d.])(0\.\d+|1\.0+)(?![\d.])")
@@ -86,8 +89,9 @@ def peak_mib(pid):
     return None
 
 
-def run_lesson(path, env, timeout=1800):
-    """Execute one notebook cell by cell; returns (cells, seconds, peak MiB)."""
+def run_lesson(path, env, timeout=1800, store=False, full=True):
+    """Execute one notebook cell by cell; returns (cells, seconds, peak MiB).
+    ``store``: write the executed notebook back as its pair (mode recorded)."""
     nb = normalize(read_notebook(newer_of_pair(path)))
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
@@ -97,6 +101,8 @@ def run_lesson(path, env, timeout=1800):
             client.execute_cell(cell, index)
         seconds = time.perf_counter() - started
         peak = peak_mib(client.km.provisioner.pid)
+    if store:
+        write_pair(mark_mode(nb, full), path)
     return [c for c in nb.cells if c.cell_type == "code"], seconds, peak
 
 
@@ -132,21 +138,27 @@ def table(rows):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("lessons", nargs="*", help="lesson numbers or slugs (default: all)")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    parser.add_argument("--lang", choices=("en", "zh", "both"), default="en")
     parser.add_argument("--quick", action="store_true", help="quick mode (CNNLAB_QUICK=1), for a smoke test")
     parser.add_argument("--threads", type=int, default=0, help="PyTorch threads per kernel (default: idle cores)")
+    parser.add_argument("--store", action="store_true",
+                        help="write the outputs back into solutions/ (as `cnnlab execute --full` does)")
     args = parser.parse_args(argv)
     manifest = load_manifest()
     lessons = [manifest.lesson(key) for key in args.lessons] if args.lessons else list(manifest.lessons)
     print(f"{'quick' if args.quick else 'full'} mode, {args.lang}, load average {load_average():.2f}, "
           f"{len(usable_cpus())} usable cores", flush=True)
     rows = []
+    langs = ("en", "zh") if args.lang == "both" else (args.lang,)
     for lesson in lessons:
-        n = choose_threads(args.threads, len(usable_cpus()), busy_cores(), load_average())
-        env = {QUICK_ENV: "1" if args.quick else None, "OMP_NUM_THREADS": str(n)}
-        cells, seconds, peak = run_lesson(lesson.path(manifest.root, "solutions", args.lang), env)
-        rows.append(lesson_row(lesson.stem, cells, seconds, peak, n))
-        print(f"{lesson.stem}: {seconds:.1f} s on {n} thread(s), load average {load_average():.2f}", flush=True)
+        for lang in langs:
+            n = choose_threads(args.threads, len(usable_cpus()), busy_cores(), load_average())
+            env = {QUICK_ENV: "1" if args.quick else None, "OMP_NUM_THREADS": str(n)}
+            cells, seconds, peak = run_lesson(lesson.path(manifest.root, "solutions", lang), env,
+                                              store=args.store, full=not args.quick)
+            stem = lesson.stem if len(langs) == 1 else f"{lesson.stem} ({lang})"
+            rows.append(lesson_row(stem, cells, seconds, peak, n))
+            print(f"{stem}: {seconds:.1f} s on {n} thread(s), load average {load_average():.2f}", flush=True)
     print(table(rows))
     return 0
 

@@ -63,12 +63,19 @@ def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
     return nb
 
 
+def mark_mode(nb, full):
+    """Record in ``nb``'s metadata which mode produced its outputs (``cnnlab check`` reads it)."""
+    nb.metadata.setdefault("cnnlab", {})["mode"] = "full" if full else "quick"
+    return nb
+
+
 def execute_solution(manifest, lesson, lang, full=False):
     """Execute one solution notebook (quick mode, or ``full``) and rewrite its pair;
     returns the changed paths."""
     ipynb = lesson.path(manifest.root, "solutions", lang)
     nb = normalize(read_notebook(newer_of_pair(ipynb)))
-    nb.metadata["cnnlab"] = {"version": "solution", "lang": lang, "mode": "full" if full else "quick"}
+    nb.metadata["cnnlab"] = {"version": "solution", "lang": lang}
+    mark_mode(nb, full)
     if full:
         execute_notebook(nb, ipynb.parent, timeout=3600, settings=FULL_SETTINGS)
     else:
