@@ -107,23 +107,28 @@ def join_cjk_lines(markdown):
     return "".join(parts)
 
 
-class SiteExporter(HTMLExporter):
-    """``HTMLExporter`` whose Markdown filter renders math to MathML (no MathJax) and
-    keeps Chinese lines together."""
+def markdown_filter(exporter):
+    """The ``markdown2html`` Jinja filter of the site: math as MathML (no MathJax), Chinese lines kept together.
 
+    Given to nbconvert through ``TemplateExporter.filters``, its public way to replace a filter;
+    reads the exporter's anchor-link settings when a page is rendered.
+    """
     @jinja2.pass_context
-    def markdown2html(self, context, source):
-        source = join_cjk_lines(source)
+    def markdown2html(context, source):
         cell = context.get("cell", {})
         renderer = MathMLRenderer(escape=False, attachments=cell.get("attachments", {}),
-                                  anchor_link_text=self.anchor_link_text,
-                                  exclude_anchor_links=self.exclude_anchor_links)
-        return MarkdownWithMath(renderer=renderer).render(source)
+                                  anchor_link_text=exporter.anchor_link_text,
+                                  exclude_anchor_links=exporter.exclude_anchor_links)
+        return MarkdownWithMath(renderer=renderer).render(join_cjk_lines(source))
+
+    return markdown2html
 
 
 def make_exporter():
-    return SiteExporter(template_name="cnnlab_site", extra_template_basedirs=[str(TEMPLATES)],
-                        exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="cnnlab_site", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.filters = {**exporter.filters, "markdown2html": markdown_filter(exporter)}
+    return exporter
 
 
 # ---------------------------------------------------------------- page steps (nb, lang, lesson) -> nb
