@@ -57,8 +57,10 @@ def cmd_lessons(args, manifest):
         print(lessons_markdown(manifest))
         return 0
     for lesson in manifest.lessons:
-        print(f"{lesson.stem:24} {lesson.title['zh']} / {lesson.title['en']}  "
-              f"({lesson.minutes} min, {len(lesson.exercises)} exercises, {lesson.max_points} points)")
+        print(say(zh="{stem:24} {tz} / {te}  （{m} 分钟，{n} 道练习，{p} 分）",
+                  en="{stem:24} {tz} / {te}  ({m} min, {n} exercises, {p} points)",
+                  stem=lesson.stem, tz=lesson.title["zh"], te=lesson.title["en"], m=lesson.minutes,
+                  n=len(lesson.exercises), p=lesson.max_points))
     return 0
 
 
@@ -66,8 +68,8 @@ def cmd_build(args, manifest):
     from cnnlab.pipeline.build import build
     changed = build(manifest, _lessons(manifest, args.lessons))
     for path in changed:
-        print(f"wrote {path.relative_to(manifest.root)}")
-    print(f"{len(changed)} file(s) changed")
+        print(say(zh="已写入 {p}", en="wrote {p}", p=path.relative_to(manifest.root)))
+    print(say(zh="{n} 个文件有改动", en="{n} file(s) changed", n=len(changed)))
     return 0
 
 
@@ -77,9 +79,10 @@ def cmd_check(args, manifest):
     for problem in problems:
         print(problem)
     if problems:
-        print(f"cnnlab check: {len(problems)} problem(s)")
+        print(say(zh="cnnlab check：{n} 个问题", en="cnnlab check: {n} problem(s)", n=len(problems)))
         return 1
-    print(f"cnnlab check: {len(manifest.lessons)} lesson(s) × {len(LANGUAGES)} languages consistent")
+    print(say(zh="cnnlab check：{n} 课 × {k} 种语言，全部一致", en="cnnlab check: {n} lesson(s) × {k} languages consistent",
+              n=len(manifest.lessons), k=len(LANGUAGES)))
     return 0
 
 
@@ -89,8 +92,10 @@ def cmd_execute(args, manifest):
     for lesson in _lessons(manifest, args.lessons):
         for lang in langs:
             changed = execute_solution(manifest, lesson, lang, full=args.full)
-            mode = "full" if args.full else "quick"
-            print(f"executed {lesson.stem} [{lang}, {mode} mode]: {len(changed)} file(s) changed")
+            print(say(zh="已运行 {stem} [{code}，{mode}]：{n} 个文件有改动",
+                      en="executed {stem} [{code}, {mode} mode]: {n} file(s) changed",
+                      stem=lesson.stem, code=lang, n=len(changed),
+                      mode=say(zh="完整模式", en="full") if args.full else say(zh="快速模式", en="quick")))
     return 0
 
 
@@ -111,12 +116,17 @@ def cmd_grade(args, manifest):
     lesson = manifest.lesson(args.lesson)
     folder = Path(args.submissions)
     if not folder.is_dir():
-        raise CommandError(f"no submissions folder {folder} (expected SUBMISSIONS_DIR/<student>/{lesson.stem}.ipynb)")
+        raise CommandError(say(zh="没有提交文件夹 {f}（应为 SUBMISSIONS_DIR/<学生>/{stem}.ipynb）",
+                               en="no submissions folder {f} (expected SUBMISSIONS_DIR/<student>/{stem}.ipynb)",
+                               f=folder, stem=lesson.stem))
     for name in ("jobs", "timeout", "total_timeout"):
         if getattr(args, name) <= 0:
-            raise CommandError(f"--{name.replace('_', '-')} must be positive, got {getattr(args, name)}")
+            raise CommandError(say(zh="--{o} 必须是正数，收到 {v}", en="--{o} must be positive, got {v}",
+                                   o=name.replace("_", "-"), v=getattr(args, name)))
     if 0 < args.memory < 1024:
-        raise CommandError(f"--memory {args.memory} MiB is too small: torch alone needs about 1 GiB (0 = no cap)")
+        raise CommandError(say(zh="--memory {m} MiB 太小：光是 torch 就需要大约 1 GiB（0 表示不设上限）",
+                               en="--memory {m} MiB is too small: torch alone needs about 1 GiB (0 = no cap)",
+                               m=args.memory))
     limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
                     sandbox=not args.no_sandbox)
     try:
@@ -134,9 +144,10 @@ def cmd_site(args, manifest):
     out = Path(args.out_dir).resolve()
     pages = build_site(manifest, out, source=args.source)
     for page in pages:
-        print(f"wrote {page}")
-    print(f"{len(pages)} page(s) from {args.source} in {time.perf_counter() - started:.1f} s: "
-          f"open {out / 'index.html'}")
+        print(say(zh="已写入 {p}", en="wrote {p}", p=page))
+    print(say(zh="由 {src} 生成 {n} 个页面，用时 {t:.1f} 秒：打开 {index}",
+              en="{n} page(s) from {src} in {t:.1f} s: open {index}",
+              n=len(pages), src=args.source, t=time.perf_counter() - started, index=out / "index.html"))
     return 0
 
 
@@ -272,12 +283,13 @@ def main(argv=None):
     try:
         args = make_parser().parse_args(argv)
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
-            raise CommandError(f"--port must be between 1 and 65535, got {args.port}")
+            raise CommandError(say(zh="--port 必须在 1 到 65535 之间，收到 {p}",
+                                   en="--port must be between 1 and 65535, got {p}", p=args.port))
         manifest = load_manifest(Path(args.root) if args.root else course_root())
         refuse_in_release(args.command, manifest)
         return args.run(args, manifest)
     except (CommandError, ManifestError) as err:
-        print(f"cnnlab: error: {err}", file=sys.stderr)
+        print(say(zh="cnnlab：错误：{e}", en="cnnlab: error: {e}", e=err), file=sys.stderr)
         return EXIT_BAD_COMMAND
 
 

@@ -47,7 +47,7 @@ def test_the_capped_client_cuts_a_cell_output_after_output_bytes():
     client.output(outs, message, None, 0)
     client.output(outs, message, None, 0)
     client.output(outs, message, None, 0)
-    assert [out.text for out in outs] == ["0123456", "\n[… output cut by the grader after 10 bytes]\n"]
+    assert [out.text for out in outs] == ["0123456", "\n[… 评分程序在 10 字节后截断了输出 / output cut by the grader after 10 bytes]\n"]
     assert client.kept_bytes == {0: 11}
 
 

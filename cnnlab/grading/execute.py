@@ -150,7 +150,8 @@ def _client_class():
             size = len(content.get("text", "")) + sum(len(str(v)) for v in content.get("data", {}).values())
             if kept + size > self.output_bytes and msg["msg_type"] != "error":
                 if kept <= self.output_bytes:
-                    outs.append(_stream(f"\n[… output cut by the grader after {self.output_bytes:,} bytes]\n"))
+                    outs.append(_stream(f"\n[… 评分程序在 {self.output_bytes:,} 字节后截断了输出 / "
+                                        f"output cut by the grader after {self.output_bytes:,} bytes]\n"))
                     self.kept_bytes[cell_index] = self.output_bytes + 1
                 return None
             self.kept_bytes[cell_index] = kept + size

@@ -74,7 +74,8 @@ def tex_to_mathml(tex, display):
     try:
         return latex_to_mathml(tex.strip(), display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises many kinds of errors
-        warnings.warn(f"cannot convert ${tex}$ to MathML ({err}); showing the TeX", MathWarning)
+        warnings.warn(say(zh="无法把 ${tex}$ 转换成 MathML（{err}）；页面上显示 TeX 源码",
+                          en="cannot convert ${tex}$ to MathML ({err}); showing the TeX", tex=tex, err=err), MathWarning)
         return f'<code class="cnnlab-tex">{html.escape(tex)}</code>'
 
 
@@ -339,7 +340,8 @@ def build_site(manifest, out_dir, source="solutions"):
     lists the lessons; ``out_dir/{zh,en}/NN_slug.html`` is one lesson.
     """
     if source not in SOURCES:
-        raise ValueError(f"source must be one of {SOURCES}, got {source!r}")
+        raise ValueError(say(zh="source 必须是 {ok} 之一，收到 {got!r}", en="source must be one of {ok}, got {got!r}",
+                             ok=SOURCES, got=source))
     out_dir = Path(out_dir)
     exporter = make_exporter()
     written = []
