@@ -93,7 +93,8 @@ def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, u
     """A spec from keyword values (the widget and the source parser both use this)."""
     if not isinstance(exercise, str) or not exercise:
         raise SpecError(say(zh="快速检查的第一个参数必须是练习 id，例如 numeric(\"conv1_params\", ...)",
-                            en="a quick check needs its exercise id as first argument, e.g. numeric(\"conv1_params\", ...)"))
+                            en="a quick check needs its exercise id as first argument, "
+                               "e.g. numeric(\"conv1_params\", ...)"))
     if (answer is None) == (key is None):
         raise SpecError(say(zh="快速检查 {x!r}：answer=（解答版）和 key=（学生版）必须恰好给出一个",
                             en="quick check {x!r}: give exactly one of answer= (solution) or key= (student)",

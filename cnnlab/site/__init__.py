@@ -75,7 +75,8 @@ def tex_to_mathml(tex, display):
         return latex_to_mathml(tex.strip(), display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises many kinds of errors
         warnings.warn(say(zh="无法把 ${tex}$ 转换成 MathML（{err}）；页面上显示 TeX 源码",
-                          en="cannot convert ${tex}$ to MathML ({err}); showing the TeX", tex=tex, err=err), MathWarning)
+                          en="cannot convert ${tex}$ to MathML ({err}); showing the TeX", tex=tex, err=err),
+                      MathWarning)
         return f'<code class="cnnlab-tex">{html.escape(tex)}</code>'
 
 
