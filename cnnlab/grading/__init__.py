@@ -12,6 +12,7 @@ Data flows one way (collect → compute → render)::
     score.py         cell outcomes → one Result (points, status) per exercise
     steps.py         the ordered steps that grade one submission
     gradebook.py     gradebook.csv merged atomically; digests for skipping
+    statuses.py      a status (stable English in gradebook.csv) in the words of the lesson's language
     feedback.py      feedback/<student>.html
     report.py        the summary table
     batch.py         the whole batch, in parallel
