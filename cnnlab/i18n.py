@@ -25,8 +25,8 @@ class LanguageError(ValueError):
 def check_language(lang):
     """Return ``lang`` if it is a course language, else raise LanguageError."""
     if lang not in LANGUAGES:
-        raise LanguageError(
-            f"unknown language {lang!r}: use 'zh' (中文) or 'en' (English)")
+        raise LanguageError(say(zh="未知的语言 {code!r}：请用 'zh'（中文）或 'en'（English）",
+                                en="unknown language {code!r}: use 'zh' (中文) or 'en' (English)", code=lang))
     return lang
 
 

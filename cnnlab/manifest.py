@@ -118,33 +118,39 @@ def is_student_release(root):
 def _bilingual(table, key, where):
     value = table.get(key)
     if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGUAGES):
-        raise ManifestError(f"{where}: '{key}' needs both {key}.zh and {key}.en")
+        raise ManifestError(say(zh="{w}：'{k}' 需要 {k}.zh 和 {k}.en 两种语言",
+                                en="{w}: '{k}' needs both {k}.zh and {k}.en", w=where, k=key))
     return {lang: value[lang] for lang in LANGUAGES}
 
 
 def _parse_exercise(raw, where):
     for key in ("id", "kind", "points"):
         if key not in raw:
-            raise ManifestError(f"{where}: an exercise is missing '{key}'")
+            raise ManifestError(say(zh="{w}：有一道练习缺少 '{k}'", en="{w}: an exercise is missing '{k}'",
+                                    w=where, k=key))
     if raw["kind"] not in EXERCISE_KINDS:
-        raise ManifestError(f"{where}: exercise {raw['id']!r} has kind {raw['kind']!r}; "
-                            f"use one of {', '.join(EXERCISE_KINDS)}")
+        raise ManifestError(say(zh="{w}：练习 {i!r} 的类型是 {t!r}；可用的类型：{kinds}",
+                                en="{w}: exercise {i!r} has kind {t!r}; use one of {kinds}",
+                                w=where, i=raw["id"], t=raw["kind"], kinds=", ".join(EXERCISE_KINDS)))
     forbid = raw.get("forbid", [])
     if not isinstance(forbid, list) or not all(isinstance(name, str) and name for name in forbid):
-        raise ManifestError(f"{where}: exercise {raw['id']!r}: forbid must be a list of dotted names")
+        raise ManifestError(say(zh="{w}：练习 {i!r}：forbid 必须是带点的名字的列表（如 torch.nn.functional.conv2d）",
+                                en="{w}: exercise {i!r}: forbid must be a list of dotted names",
+                                w=where, i=raw["id"]))
     return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"], forbid=tuple(forbid))
 
 
 def _parse_lesson(raw, index):
-    where = f"manifest lesson #{index + 1}"
+    where = say(zh="清单第 {n} 课", en="manifest lesson #{n}", n=index + 1)
     for key in ("number", "slug", "minutes"):
         if key not in raw:
-            raise ManifestError(f"{where}: missing '{key}'")
-    where = f"manifest lesson {raw['number']:02d}_{raw['slug']}"
+            raise ManifestError(say(zh="{w}：缺少 '{k}'", en="{w}: missing '{k}'", w=where, k=key))
+    where = say(zh="清单中的课 {n:02d}_{s}", en="manifest lesson {n:02d}_{s}", n=raw["number"], s=raw["slug"])
     exercises = tuple(_parse_exercise(e, where) for e in raw.get("exercise", []))
     ids = [e.id for e in exercises]
     if len(set(ids)) != len(ids):
-        raise ManifestError(f"{where}: duplicate exercise id in {ids}")
+        raise ManifestError(say(zh="{w}：练习 id 有重复：{ids}", en="{w}: duplicate exercise id in {ids}",
+                                w=where, ids=ids))
     return Lesson(number=raw["number"], slug=raw["slug"], minutes=raw["minutes"],
                   title=_bilingual(raw, "title", where),
                   objectives=_bilingual(raw, "objectives", where),
@@ -158,15 +164,16 @@ def load_manifest(root=None):
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ManifestError(f"{path}: not found") from None
+        raise ManifestError(say(zh="{p}：找不到这个文件", en="{p}: not found", p=path)) from None
     except tomllib.TOMLDecodeError as err:
-        raise ManifestError(f"{path}: not valid TOML ({err})") from None
+        raise ManifestError(say(zh="{p}：不是有效的 TOML（{e}）", en="{p}: not valid TOML ({e})", p=path, e=err)) from None
     lessons = tuple(_parse_lesson(raw, i) for i, raw in enumerate(data.get("lesson", [])))
     for attr in ("number", "slug"):
         values = [getattr(lesson, attr) for lesson in lessons]
         repeated = sorted({v for v in values if values.count(v) > 1}, key=str)
         if repeated:
-            raise ManifestError(f"{path}: duplicate lesson {attr} {repeated[0]!r}")
+            raise ManifestError(say(zh="{p}：课的 {a} 重复：{v!r}", en="{p}: duplicate lesson {a} {v!r}",
+                                    p=path, a=attr, v=repeated[0]))
     title = _bilingual(data.get("course", {}), "title", f"{path} [course]")
     raw_lessons = data.get("lesson", [])
     by_number = lambda l: l.number  # noqa: E731

@@ -26,7 +26,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from cnnlab.pipeline.release import binder_files
-from tests.helpers import ROOT, copy_course
+from tests.helpers import ROOT, copy_course, needs_apt_cache, needs_cjk_font
 
 try:  # Python 3.11+
     import tomllib
@@ -119,6 +119,7 @@ def test_every_imported_package_is_a_runtime_dependency():
     assert missing == {}, f"declare these in pyproject.toml [project] dependencies: {missing}"
 
 
+@needs_apt_cache
 def test_apt_packages_have_an_install_candidate():
     packages = [line.strip() for line in (BINDER / "apt.txt").read_text().splitlines()
                 if line.strip() and not line.startswith("#")]
@@ -132,6 +133,7 @@ def test_apt_packages_have_an_install_candidate():
         assert candidates.get(package, "(none)") != "(none)", f"apt has no install candidate for {package}"
 
 
+@needs_cjk_font
 def test_postbuild_builds_the_lessons_in_a_fresh_venv(tmp_path):
     repo = copy_course(tmp_path / "repo")
     for name in ("cnnlab", "binder"):

@@ -30,18 +30,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, copy_course
+from tests.helpers import ROOT, copy_course, require_apt
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--no-first-run", "--disable-component-update", "--disable-sync"]
 LESSON = "02_convolution"
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/install must install it", pytrace=False)
-    pytest.skip("no /usr/bin/chromium here (apt-get install chromium to run the browser test)",
-                allow_module_level=True)
+require_apt("chromium", CHROMIUM.exists(), "/usr/bin/chromium")
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402  (after the skip)
 

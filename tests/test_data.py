@@ -13,6 +13,7 @@ from hypothesis import given, settings, strategies as st
 import cnnlab
 from cnnlab.data import (BadDataFile, DataNotFound, datasets, idx, loader, loaders, mnist, sources,
                          synthetic)
+from tests.helpers import needs_fashion_mnist, needs_fashion_mnist_package
 
 DEBIAN = sources.DEBIAN_FASHION_MNIST
 
@@ -32,6 +33,7 @@ def fashion():
 
 # ---------------------------------------------------------------------------- real data
 
+@needs_fashion_mnist
 def test_real_fashion_mnist_has_60000_and_10000_images(fashion):
     train, test, _ = fashion
     assert train.images.shape == (60_000, 1, 28, 28) and train.images.dtype == torch.uint8
@@ -43,10 +45,12 @@ def test_real_fashion_mnist_has_60000_and_10000_images(fashion):
     assert len(train.classes) == 10
 
 
+@needs_fashion_mnist
 def test_real_fashion_mnist_loads_fast(fashion):
     assert fashion[2] < 3.0          # 60,000 images from gzip in well under 2 s on a free core
 
 
+@needs_fashion_mnist
 def test_a_known_image_of_the_real_data():
     """The first training image of Fashion-MNIST is an ankle boot (class 9)."""
     data = cnnlab.fashion_mnist("train", download=False, verbose=False)
@@ -55,7 +59,7 @@ def test_a_known_image_of_the_real_data():
     assert 0.0 <= x.min() and x.max() <= 1.0 and x.max() > 0.9
 
 
-@pytest.mark.skipif(not DEBIAN.is_dir(), reason="the Debian package dataset-fashion-mnist is not installed")
+@needs_fashion_mnist_package
 def test_debian_package_is_used_and_named(isolated, capsys):
     data = cnnlab.fashion_mnist("test", download=False)
     assert "dataset-fashion-mnist" in data.source
@@ -63,7 +67,7 @@ def test_debian_package_is_used_and_named(isolated, capsys):
         in capsys.readouterr().out
 
 
-@pytest.mark.skipif(not DEBIAN.is_dir(), reason="the Debian package dataset-fashion-mnist is not installed")
+@needs_fashion_mnist_package
 def test_debian_files_are_recompressed_but_identical_in_content():
     """Debian's .gz differ from the official ones, their IDX content does not."""
     for name, (gz_md5, raw_md5) in sources.FASHION_MNIST_MD5.items():

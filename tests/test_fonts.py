@@ -9,7 +9,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from cnnlab import fonts
-from tests.helpers import missing_glyphs
+from tests.helpers import missing_glyphs, needs_cjk_font
 
 
 def render_chinese_figure():
@@ -26,11 +26,13 @@ def render_chinese_figure():
     return missing_glyphs(fig)
 
 
+@needs_cjk_font
 def test_the_debian_cjk_font_is_found():
     found = fonts.installed_cjk_fonts()
     assert "Noto Sans CJK SC" in found, f"install fonts-noto-cjk (.ci/install does); found {found}"
 
 
+@needs_cjk_font
 def test_chinese_figure_renders_without_missing_glyphs():
     with matplotlib.rc_context():
         assert fonts.use_cjk_font(quiet=True) == "Noto Sans CJK SC"
@@ -58,6 +60,7 @@ def test_one_line_hint_when_no_cjk_font(monkeypatch, capsys):
     assert fonts.use_cjk_font(quiet=True) is None and capsys.readouterr().out == ""
 
 
+@needs_cjk_font
 def test_font_installed_after_the_cache_was_made_is_found(monkeypatch):
     # matplotlib's font cache predates the font: installed_cjk_fonts finds the file anyway.
     stale = [font for font in font_manager.fontManager.ttflist if not fonts.CJK_FONT_FILES.search(font.fname)]
@@ -66,6 +69,7 @@ def test_font_installed_after_the_cache_was_made_is_found(monkeypatch):
     assert fonts.installed_cjk_fonts()[0] == "Noto Sans CJK SC"
 
 
+@needs_cjk_font
 def test_use_cjk_font_puts_the_font_first_once():
     with matplotlib.rc_context():
         fonts.use_cjk_font(quiet=True)

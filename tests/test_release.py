@@ -29,7 +29,7 @@ from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import LANGUAGES
 from cnnlab.pipeline import release as rel
 from cnnlab.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT, copy_course, run_cli
+from tests.helpers import ROOT, copy_course, needs_cjk_font, run_cli
 
 MANIFEST = load_manifest(ROOT)
 STUDENT_LESSONS = {f"lessons/{lang}/{lesson.stem}.ipynb" for lesson in MANIFEST.lessons for lang in LANGUAGES}
@@ -417,6 +417,7 @@ def test_a_lesson_with_code_exercises_runs_unanswered_in_the_venv(student):
     assert "not answered yet" in text
 
 
+@needs_cjk_font
 def test_release_postbuild_runs_in_the_venv(student):
     # What repo2docker runs last in the student image: it needs nothing but the release.
     result = subprocess.run(["bash", str(student["checkout"] / "binder" / "postBuild")], cwd=student["home"],

@@ -1,8 +1,5 @@
 """cnnlab.summary (module cnnlab.model_summary): parameters, MACs (against FlopCounterMode), connections, rendering."""
 
-import sys
-from pathlib import Path
-
 import pytest
 import torch
 from torch import nn
@@ -11,8 +8,7 @@ from torch.utils.flop_counter import FlopCounterMode
 import cnnlab
 from cnnlab.model_summary import summary
 
-sys.path.insert(0, str(Path(__file__).parent))     # the reference networks of test_receptive
-from test_receptive import Inception, resnet18  # noqa: E402
+from tests.nets import Inception, alexnet_features, resnet18
 
 
 class AlexNet(nn.Module):
@@ -20,12 +16,7 @@ class AlexNet(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.features = nn.Sequential(
-            nn.Conv2d(3, 64, 11, 4, 2), nn.ReLU(True), nn.MaxPool2d(3, 2),
-            nn.Conv2d(64, 192, 5, padding=2), nn.ReLU(True), nn.MaxPool2d(3, 2),
-            nn.Conv2d(192, 384, 3, padding=1), nn.ReLU(True),
-            nn.Conv2d(384, 256, 3, padding=1), nn.ReLU(True),
-            nn.Conv2d(256, 256, 3, padding=1), nn.ReLU(True), nn.MaxPool2d(3, 2))
+        self.features = alexnet_features()
         self.avgpool = nn.AdaptiveAvgPool2d(6)
         self.classifier = nn.Sequential(
             nn.Dropout(), nn.Linear(9216, 4096), nn.ReLU(True),

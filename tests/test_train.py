@@ -13,6 +13,7 @@ import cnnlab  # noqa: E402
 from cnnlab import liveplot, train  # noqa: E402
 from cnnlab.data import loader, loaders, mnist  # noqa: E402
 from cnnlab.models import lenet_modern  # noqa: E402
+from tests.helpers import needs_fashion_mnist  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +79,7 @@ def test_evaluate_restores_training_mode(digits):
 
 # ---------------------------------------------------------------------------- fitting
 
+@needs_fashion_mnist
 def test_fit_learns_fashion_mnist_in_quick_mode(monkeypatch, capsys, lang):
     lang("en")
     monkeypatch.setenv("CNNLAB_QUICK", "1")

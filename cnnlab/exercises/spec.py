@@ -18,6 +18,7 @@ after a number, differs: score with the solution in the notebook's language.
 import ast
 from dataclasses import dataclass, field
 
+from cnnlab.i18n import say
 from cnnlab.exercises.keys import (NotAnAnswer, answer_key, canonical_choice, canonical_number,
                                    canonical_shape, mistake_key, number_candidates, parse_number,
                                    parse_shape)
@@ -53,7 +54,7 @@ def canonical_answer(kind, answer, digits=0):
         return canonical_shape(parse_shape(answer))
     if kind == "choice":
         return canonical_choice(answer)
-    raise SpecError(f"unknown quick-check kind {kind!r}")
+    raise SpecError(say(zh="未知的快速检查类型 {k!r}", en="unknown quick-check kind {k!r}", k=kind))
 
 
 def mistake_entries(kind, exercise, mistakes, digits=0, right_key=None):
@@ -65,20 +66,25 @@ def mistake_entries(kind, exercise, mistakes, digits=0, right_key=None):
     entries = []
     for entry in mistakes or ():
         if not isinstance(entry, (tuple, list)) or len(entry) not in (2, 3):
-            raise SpecError(f"quick check {exercise!r}: each mistake is (id, wrong_answer, hint)")
+            raise SpecError(say(zh="快速检查 {x!r}：每个常见错误写成 (id, wrong_answer, hint)",
+                                en="quick check {x!r}: each mistake is (id, wrong_answer, hint)", x=exercise))
         if len(entry) == 2:
             entries.append(("", str(entry[0]), ""))
             continue
         mistake_id, wrong, hint = entry
         if not isinstance(mistake_id, str) or not mistake_id.isidentifier():
-            raise SpecError(f"quick check {exercise!r}: a mistake id must be a short name like 'forgot_bias'")
+            raise SpecError(say(zh="快速检查 {x!r}：常见错误的 id 必须是简短的名字，如 'forgot_bias'",
+                                en="quick check {x!r}: a mistake id must be a short name like 'forgot_bias'",
+                                x=exercise))
         key = mistake_key(exercise, canonical_answer(kind, wrong, digits))
         if right_key is not None and answer_key(exercise, canonical_answer(kind, wrong, digits)) == right_key:
-            raise SpecError(f"quick check {exercise!r}: mistake {mistake_id!r} is the right answer")
+            raise SpecError(say(zh="快速检查 {x!r}：常见错误 {m!r} 就是正确答案",
+                                en="quick check {x!r}: mistake {m!r} is the right answer", x=exercise, m=mistake_id))
         entries.append((mistake_id, key, str(hint)))
     ids = [i for i, _, _ in entries if i]
     if len(set(ids)) != len(ids):
-        raise SpecError(f"quick check {exercise!r}: two mistakes have the same id")
+        raise SpecError(say(zh="快速检查 {x!r}：两个常见错误的 id 相同",
+                            en="quick check {x!r}: two mistakes have the same id", x=exercise))
     return tuple(entries)
 
 
@@ -86,11 +92,16 @@ def make_spec(kind, exercise, *, answer=None, key=None, digits=0, tolerance=0, u
               multiple=False, options=(), mistakes=()):
     """A spec from keyword values (the widget and the source parser both use this)."""
     if not isinstance(exercise, str) or not exercise:
-        raise SpecError("a quick check needs its exercise id as first argument, e.g. numeric(\"conv1_params\", ...)")
+        raise SpecError(say(zh="快速检查的第一个参数必须是练习 id，例如 numeric(\"conv1_params\", ...)",
+                            en="a quick check needs its exercise id as first argument, "
+                               "e.g. numeric(\"conv1_params\", ...)"))
     if (answer is None) == (key is None):
-        raise SpecError(f"quick check {exercise!r}: give exactly one of answer= (solution) or key= (student)")
+        raise SpecError(say(zh="快速检查 {x!r}：answer=（解答版）和 key=（学生版）必须恰好给出一个",
+                            en="quick check {x!r}: give exactly one of answer= (solution) or key= (student)",
+                            x=exercise))
     if kind == "choice" and answer is not None and not isinstance(answer, int) and not multiple:
-        raise SpecError(f"quick check {exercise!r}: several answers need multiple=True")
+        raise SpecError(say(zh="快速检查 {x!r}：有多个答案时需要 multiple=True",
+                            en="quick check {x!r}: several answers need multiple=True", x=exercise))
     if answer is not None:
         key = answer_key(exercise, canonical_answer(kind, answer, digits))
     return QuickCheckSpec(exercise=exercise, kind=kind, key=key, digits=int(digits),
@@ -116,7 +127,7 @@ def candidates(spec, answer):
         if spec.options and not all(0 <= i < spec.options for i in picked):
             raise NotAnAnswer("没有这个选项", "there is no such option")
         return [canonical_choice(picked)]
-    raise SpecError(f"unknown quick-check kind {spec.kind!r}")
+    raise SpecError(say(zh="未知的快速检查类型 {k!r}", en="unknown quick-check kind {k!r}", k=spec.kind))
 
 
 def matching_canonical(spec, answer):
@@ -185,8 +196,9 @@ def _literal(node, exercise, name):
     try:
         return ast.literal_eval(node)
     except ValueError:
-        raise SpecError(f"quick check {exercise!r}: {name}= must be a literal "
-                        f"(write the value, not an expression)") from None
+        raise SpecError(say(zh="快速检查 {x!r}：{n}= 必须是字面值（直接写出值，不要写表达式）",
+                            en="quick check {x!r}: {n}= must be a literal (write the value, not an expression)",
+                            x=exercise, n=name)) from None
 
 
 def spec_from_call(kind, call):
@@ -202,5 +214,5 @@ def quick_check_specs(source):
     try:
         tree = ast.parse(source)
     except SyntaxError as err:
-        raise SpecError(f"cell is not valid Python: {err}") from None
+        raise SpecError(say(zh="单元格不是有效的 Python 代码：{e}", en="cell is not valid Python: {e}", e=err)) from None
     return [spec_from_call(kind, call) for kind, call in quick_check_calls(tree)]

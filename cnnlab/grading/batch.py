@@ -22,7 +22,7 @@ from cnnlab.grading.execute import Limits
 from cnnlab.grading.feedback import render_feedback
 from cnnlab.grading.harness import CODE_KIND
 from cnnlab.grading.steps import Job, grade_submission
-from cnnlab.i18n import LANGUAGES, get_language
+from cnnlab.i18n import LANGUAGES, get_language, say
 
 
 @dataclass
@@ -102,8 +102,10 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
         sandbox.require()   # SandboxUnavailable: tell the instructor to install bubblewrap
     else:
         import sys
-        print("WARNING: --no-sandbox: students' code runs with the grader's rights and can read every "
-              "file the grader can (solutions, other submissions, the gradebook)", file=sys.stderr)
+        print(say(zh="警告：--no-sandbox：学生的代码以评分程序的权限运行，能读到评分程序能读的每个文件"
+                     "（解答、其他人的提交、成绩册）",
+                  en="WARNING: --no-sandbox: students' code runs with the grader's rights and can read every "
+                     "file the grader can (solutions, other submissions, the gradebook)"), file=sys.stderr)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     solutions, specs, solution_paths = load_solutions(manifest, lesson)
@@ -117,8 +119,9 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
             continue
         todo.append((Job(submission=submission, lesson=lesson, solutions=solutions, specs=specs,
                          limits=limits, default_lang=get_language()), digest))
-    log(f"grading {len(todo)} submission(s) of {lesson.stem} with {jobs} job(s); "
-        f"{len(batch.skipped)} unchanged")
+    log(say(zh="评分：{stem} 的 {n} 份提交，{jobs} 个并行任务；{k} 份没有改动",
+            en="grading {n} submission(s) of {stem} with {jobs} job(s); {k} unchanged",
+            n=len(todo), stem=lesson.stem, jobs=jobs, k=len(batch.skipped)))
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures = {pool.submit(grade_submission, job): digest for job, digest in todo}
         for future in as_completed(futures):
@@ -130,7 +133,8 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
             write_feedback(out_dir, manifest, job.submission)
             points = sum(result.points for result in job.results)
             batch.graded.append((job.submission.student, job.seconds, points))
-            log(f"  {job.submission.student}: {points:g}/{lesson.max_points:g} in {job.seconds:.1f} s")
+            log(say(zh="  {s}：{p:g}/{m:g}，用时 {t:.1f} 秒", en="  {s}: {p:g}/{m:g} in {t:.1f} s",
+                    s=job.submission.student, p=points, m=lesson.max_points, t=job.seconds))
     batch.seconds = round(time.monotonic() - started, 2)
     if not (out_dir / gradebook.GRADEBOOK).exists():
         gradebook.merge(out_dir, [])

@@ -2,15 +2,16 @@
 
 ``render_feedback(records, title)`` takes the stored results of one student
 (``OUT_DIR/results/<lesson>/<student>.json``, one per lesson graded) and
-returns a self-contained HTML page: a table per lesson with points and status,
-and for every exercise that did not pass, the public cases as the check printed
-them and the failing hidden case (its message only: the hidden tests' code is
-not shown). Everything from a submission is escaped and cut to a few kB.
+returns a self-contained HTML page: a table per lesson with points and status
+(in the lesson's language: ``statuses.explain``), and for every exercise that did
+not pass, the public cases as the check printed them and the failing hidden
+case (its message only: the hidden tests' code is not shown). Everything from a submission is escaped and cut to a few kB.
 """
 
 import html
 
 from cnnlab.grading.score import status_word
+from cnnlab.grading.statuses import explain
 from cnnlab.i18n import say
 
 SHOWN = 3000  # characters of a report shown per exercise
@@ -41,7 +42,7 @@ def _exercise_rows(record, lang):
         rows.append(f"<tr><td><code>{html.escape(result['exercise'])}</code></td>"
                     f"<td>{result['points']:g} / {result['max_points']:g}</td>"
                     f"<td style='color:{colour}'><b>{html.escape(_word(result['status'], lang))}</b></td>"
-                    f"<td>{html.escape(result['status'])}</td></tr>")
+                    f"<td>{html.escape(explain(result['status'], lang))}</td></tr>")
         if status_word(result["status"]) == "ok":
             continue
         info = result.get("details") or {}

@@ -7,6 +7,7 @@ out as a fixed-width table. Neither runs anything or touches a file.
 
 from cnnlab.grading.gradebook import number
 from cnnlab.grading.score import STATUS_WORDS, status_word
+from cnnlab.i18n import say
 
 
 def summarize(rows, lesson):
@@ -41,8 +42,13 @@ def render_text(summary, graded=0, skipped=0, seconds=0.0, slowest=()):
     totals = [entry["points"] for entry in summary["students"].values()]
     mean_total = sum(totals) / len(totals) if totals else 0.0
     lines.append("-" * len(head))
-    lines.append(f"{len(totals)} student(s) in the gradebook, mean {mean_total:.2f} / {summary['max_points']:g} · "
-                 f"this run: {graded} graded, {skipped} unchanged (skipped), {seconds:.1f} s")
+    lines.append(say(zh="成绩册里有 {n} 名学生，平均 {mean:.2f} / {max:g} · 本次：评了 {graded} 份，"
+                        "{skipped} 份没有改动（跳过），用时 {t:.1f} 秒",
+                     en="{n} student(s) in the gradebook, mean {mean:.2f} / {max:g} · "
+                        "this run: {graded} graded, {skipped} unchanged (skipped), {t:.1f} s",
+                     n=len(totals), mean=mean_total, max=summary["max_points"], graded=graded, skipped=skipped,
+                     t=seconds))
     if slowest:
-        lines.append("slowest: " + ", ".join(f"{name} {secs:.1f} s" for name, secs in slowest))
+        lines.append(say(zh="最慢：", en="slowest: ")
+                     + say(zh="、", en=", ").join(f"{name} {secs:.1f} s" for name, secs in slowest))
     return "\n".join(lines)

@@ -20,6 +20,8 @@ Module names and shapes match ``torchvision.models.resnet*``.
 import torch
 from torch import nn
 
+from cnnlab.i18n import say
+
 __all__ = ["BasicBlock", "Bottleneck", "ResNet", "resnet18", "resnet34", "resnet50",
            "ResNetSmall", "resnet_small", "plain_small"]
 
@@ -178,7 +180,8 @@ class ResNetSmall(nn.Module):
     def __init__(self, depth=8, num_classes=10, in_channels=1, width=16, residual=True):
         super().__init__()
         if (depth - 2) % 6 or depth < 8:
-            raise ValueError(f"depth must be 6n + 2 with n ≥ 1 (8, 14, 20, …), got {depth}")
+            raise ValueError(say(zh="深度必须是 6n + 2，n ≥ 1（8、14、20、…），收到 {depth}",
+                                 en="depth must be 6n + 2 with n ≥ 1 (8, 14, 20, …), got {depth}", depth=depth))
         n, w = (depth - 2) // 6, width
         self.depth, self.residual = depth, residual
         self.conv1 = conv3x3(in_channels, w)

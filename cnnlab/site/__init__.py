@@ -74,7 +74,9 @@ def tex_to_mathml(tex, display):
     try:
         return latex_to_mathml(tex.strip(), display="block" if display else "inline")
     except Exception as err:  # latex2mathml raises many kinds of errors
-        warnings.warn(f"cannot convert ${tex}$ to MathML ({err}); showing the TeX", MathWarning)
+        warnings.warn(say(zh="无法把 ${tex}$ 转换成 MathML（{err}）；页面上显示 TeX 源码",
+                          en="cannot convert ${tex}$ to MathML ({err}); showing the TeX", tex=tex, err=err),
+                      MathWarning)
         return f'<code class="cnnlab-tex">{html.escape(tex)}</code>'
 
 
@@ -107,23 +109,28 @@ def join_cjk_lines(markdown):
     return "".join(parts)
 
 
-class SiteExporter(HTMLExporter):
-    """``HTMLExporter`` whose Markdown filter renders math to MathML (no MathJax) and
-    keeps Chinese lines together."""
+def markdown_filter(exporter):
+    """The ``markdown2html`` Jinja filter of the site: math as MathML (no MathJax), Chinese lines kept together.
 
+    Given to nbconvert through ``TemplateExporter.filters``, its public way to replace a filter;
+    reads the exporter's anchor-link settings when a page is rendered.
+    """
     @jinja2.pass_context
-    def markdown2html(self, context, source):
-        source = join_cjk_lines(source)
+    def markdown2html(context, source):
         cell = context.get("cell", {})
         renderer = MathMLRenderer(escape=False, attachments=cell.get("attachments", {}),
-                                  anchor_link_text=self.anchor_link_text,
-                                  exclude_anchor_links=self.exclude_anchor_links)
-        return MarkdownWithMath(renderer=renderer).render(source)
+                                  anchor_link_text=exporter.anchor_link_text,
+                                  exclude_anchor_links=exporter.exclude_anchor_links)
+        return MarkdownWithMath(renderer=renderer).render(join_cjk_lines(source))
+
+    return markdown2html
 
 
 def make_exporter():
-    return SiteExporter(template_name="cnnlab_site", extra_template_basedirs=[str(TEMPLATES)],
-                        exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="cnnlab_site", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.filters = {**exporter.filters, "markdown2html": markdown_filter(exporter)}
+    return exporter
 
 
 # ---------------------------------------------------------------- page steps (nb, lang, lesson) -> nb
@@ -334,7 +341,8 @@ def build_site(manifest, out_dir, source="solutions"):
     lists the lessons; ``out_dir/{zh,en}/NN_slug.html`` is one lesson.
     """
     if source not in SOURCES:
-        raise ValueError(f"source must be one of {SOURCES}, got {source!r}")
+        raise ValueError(say(zh="source 必须是 {ok} 之一，收到 {got!r}", en="source must be one of {ok}, got {got!r}",
+                             ok=SOURCES, got=source))
     out_dir = Path(out_dir)
     exporter = make_exporter()
     written = []

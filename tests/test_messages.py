@@ -1,0 +1,197 @@
+"""Every kind of user-facing message comes in Chinese and in English (``say(zh=, en=)``).
+
+One zh and one en case per kind: the manifest, a quick check's spec, the ResNet depth,
+the CLI, the site, the grader's summary and the student's feedback page; and a scan
+that no English-only ``raise``/``print`` comes back in the modules that were converted.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cnnlab.i18n import latin_words
+
+ROOT = Path(__file__).resolve().parent.parent
+# Names a Chinese message may keep: code, formats, units, error classes, proper nouns.
+ALLOWED = {"TOML", "JSON", "UTF", "MiB", "Jupyter", "MemoryError", "SystemExit", "TeX", "MathML", "Python",
+           "forbid", "source", "exit"}
+
+
+def _zh_ok(text):
+    """No English prose left in a Chinese message."""
+    assert re.search(r"[\u4e00-\u9fff]", text), text
+    assert latin_words(text, ALLOWED) == [], text
+
+
+def test_manifest_errors_in_both_languages(tmp_path, lang):
+    from cnnlab.course import ManifestError, load_manifest
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course" / "manifest.toml").write_text("[[lesson]]\nnumber = 1\nslug = 'a'\n", encoding="utf-8")
+    lang("en")
+    with pytest.raises(ManifestError, match=r"manifest lesson #1: missing 'minutes'"):
+        load_manifest(tmp_path)
+    lang("zh")
+    with pytest.raises(ManifestError, match="清单第 1 课：缺少 'minutes'") as err:
+        load_manifest(tmp_path)
+    _zh_ok(str(err.value))
+    (tmp_path / "course" / "manifest.toml").write_text("[[lesson\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="不是有效的 TOML"):
+        load_manifest(tmp_path)
+
+
+def test_spec_errors_in_both_languages(lang):
+    from cnnlab.exercises.spec import SpecError, make_spec
+    lang("en")
+    with pytest.raises(SpecError, match="give exactly one of answer="):
+        make_spec("numeric", "conv1_params")
+    lang("zh")
+    with pytest.raises(SpecError, match="必须恰好给出一个") as err:
+        make_spec("numeric", "conv1_params")
+    _zh_ok(str(err.value))
+    with pytest.raises(SpecError, match="常见错误 'right' 就是正确答案"):
+        make_spec("numeric", "x", answer=3, mistakes=[("right", 3, "no")])
+
+
+def test_resnet_depth_error_in_both_languages(lang):
+    from cnnlab.models.resnet import ResNetSmall
+    lang("en")
+    with pytest.raises(ValueError, match=r"depth must be 6n \+ 2"):
+        ResNetSmall(depth=9)
+    lang("zh")
+    with pytest.raises(ValueError, match=r"深度必须是 6n \+ 2.*收到 9") as err:
+        ResNetSmall(depth=9)
+    _zh_ok(str(err.value))
+
+
+def test_cli_errors_in_both_languages(tmp_path, lang, capsys):
+    from cnnlab.cli import EXIT_BAD_COMMAND, main
+    args = ["--root", str(ROOT), "grade", "02", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]
+    lang("en")
+    assert main(args) == EXIT_BAD_COMMAND
+    assert "cnnlab: error: no submissions folder" in capsys.readouterr().err
+    lang("zh")
+    assert main(args) == EXIT_BAD_COMMAND
+    err = capsys.readouterr().err
+    assert err.startswith("cnnlab：错误：没有提交文件夹")
+    _zh_ok(err.replace(str(tmp_path), "").replace("cnnlab：", ""))
+    assert main(["--root", str(ROOT), "lab", "--port", "70000"]) == EXIT_BAD_COMMAND
+    assert "--port 必须在 1 到 65535 之间" in capsys.readouterr().err
+
+
+def test_cli_output_in_both_languages(lang, capsys):
+    from cnnlab.cli import main
+    lang("zh")
+    assert main(["--root", str(ROOT), "lessons"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert re.search(r"（\d+ 分钟，\d+ 道练习，[\d.]+ 分）$", first), first
+    lang("en")
+    assert main(["--root", str(ROOT), "lessons"]) == 0
+    assert re.search(r"\(\d+ min, \d+ exercises, [\d.]+ points\)$", capsys.readouterr().out.splitlines()[0])
+
+
+def test_site_source_error_in_both_languages(tmp_path, lang):
+    from cnnlab.course import load_manifest
+    from cnnlab.site import build_site
+    manifest = load_manifest(ROOT)
+    lang("en")
+    with pytest.raises(ValueError, match="source must be one of"):
+        build_site(manifest, tmp_path, source="drafts")
+    lang("zh")
+    with pytest.raises(ValueError, match="source 必须是") as err:
+        build_site(manifest, tmp_path, source="drafts")
+    _zh_ok(str(err.value))
+
+
+def test_language_error_in_both_languages(lang):
+    from cnnlab.i18n import LanguageError, check_language
+    lang("zh")
+    with pytest.raises(LanguageError, match="未知的语言 'fr'"):
+        check_language("fr")
+    lang("en")
+    with pytest.raises(LanguageError, match="unknown language 'fr'"):
+        check_language("fr")
+
+
+def test_grade_summary_in_both_languages(lang):
+    from cnnlab.grading import report
+    summary = {"lesson": "02_x", "max_points": 5, "exercises": [], "students": {"ann": {"points": 3.0}}}
+    lang("en")
+    assert "1 student(s) in the gradebook, mean 3.00 / 5" in report.render_text(summary, graded=1)
+    lang("zh")
+    last = report.render_text(summary, graded=1, slowest=[("ann", 2.0)]).splitlines()
+    assert last[-2].startswith("成绩册里有 1 名学生，平均 3.00 / 5") and last[-1] == "最慢：ann 2.0 s"
+
+
+# Statuses as score.py, harness.py, submissions.py and the call monitor write them.
+STATUSES = {
+    "ok": "通过",
+    "wrong; the answers file claims 'correct'": "答案不对；答案文件自称“正确”，已忽略",
+    "wrong: hidden test failed for x=3": "答案不对：隐藏测试在 x=3 上没有通过",
+    "wrong: forgot_bias": "答案不对：常见错误 forgot_bias",
+    "unanswered": "未作答",
+    "forbidden: called cnnlab.ops.conv.corr2d": "调用了禁止的函数：cnnlab.ops.conv.corr2d",
+    "timeout: the submission ran past 60 s in all": "超时：整份作业运行超过 60 秒",
+    "timeout: a cell ran past 5 s in your exercise cell": "超时：你的练习单元格运行超过 5 秒",
+    "timeout: your function ran past 5 s": "超时：你的函数运行超过 5 秒",
+    "error: kernel died (os._exit, a crash or the 3072 MiB memory cap)":
+        "出错：内核退出了（os._exit、程序崩溃，或超过 3072 MiB 的内存上限）",
+    "error: MemoryError in your exercise cell (memory cap 3072 MiB)":
+        "出错：你的练习单元格内存不够（MemoryError，上限 3072 MiB）",
+    "error: ZeroDivisionError: division by zero in your exercise cell":
+        "出错：你的练习单元格报错 ZeroDivisionError: division by zero",
+    "missing: no 02_convolution.ipynb in the submission (found a.ipynb)":
+        "缺失：提交里没有 02_convolution.ipynb（找到的是 a.ipynb）",
+    "malformed: the notebook is not valid JSON (Expecting value, line 1)":
+        "文件无法读取：笔记本不是有效的 JSON（Expecting value, line 1）",
+    "ok; duplicated cells: 2 define corr2d; graded the first": "通过；有 2 个单元格都定义了 corr2d；只评第一个",
+}
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_statuses_read_in_the_lessons_language(status):
+    from cnnlab.grading.score import status_word
+    from cnnlab.grading.statuses import explain
+    assert explain(status, "en") == status        # the gradebook's stable English, unchanged
+    assert explain(status, "zh") == STATUSES[status]
+    assert status_word(status) in ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing",
+                                   "malformed")
+
+
+def test_every_status_pattern_reads_as_chinese():
+    from cnnlab.grading.statuses import PARTS
+    for _, zh in PARTS:
+        assert latin_words(zh, ALLOWED) == [], zh
+
+
+def test_the_feedback_page_shows_the_status_in_the_lessons_language():
+    from cnnlab.course import load_manifest
+    from cnnlab.grading.feedback import render_feedback
+    lesson = load_manifest(ROOT).lesson("02")
+    result = {"exercise": "corr2d", "kind": "code", "max_points": 3, "points": 0,
+              "status": "timeout: your function ran past 5 s", "details": {}, "mistake": ""}
+    record = {"student": "ann", "lesson": lesson.stem, "graded_at": "t", "results": [result]}
+    zh = render_feedback([{**record, "lang": "zh"}], {lesson.stem: lesson.title})
+    assert "超时：你的函数运行超过 5 秒" in zh and "your function ran past" not in zh
+    en = render_feedback([{**record, "lang": "en"}], {lesson.stem: lesson.title})
+    assert "timeout: your function ran past 5 s" in en
+
+
+# The modules whose messages go through say(): no English-only raise or print may come back.
+CONVERTED = ["cnnlab/cli.py", "cnnlab/i18n.py", "cnnlab/site/__init__.py", "cnnlab/exercises/spec.py",
+             "cnnlab/models/resnet.py", "cnnlab/grading/batch.py", "cnnlab/grading/report.py",
+             "cnnlab/grading/feedback.py"]
+_BARE = re.compile(r"""(raise \w+(Error|Exception)\(|print\(|sys\.exit\(|warnings\.warn\()\s*f?["']""")
+
+
+@pytest.mark.parametrize("path", CONVERTED)
+def test_no_english_only_message_in(path):
+    text = (ROOT / path).read_text(encoding="utf-8")
+    bare = [line.strip() for line in text.splitlines() if _BARE.search(line)]
+    assert bare == [], f"{path}: wrap these in say(zh=..., en=...): {bare}"
+
+
+def test_manifest_errors_all_go_through_say():
+    text = (ROOT / "cnnlab" / "course.py").read_text(encoding="utf-8")
+    raises = re.findall(r"raise ManifestError\((\w*)", text)
+    assert raises and set(raises) == {"say"}, raises
