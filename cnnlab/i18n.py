@@ -7,15 +7,11 @@ next to the code that raises or prints it::
     raise ValueError(say(zh="步幅 stride 必须 ≥ 1，收到 {s}",
                          en="stride must be >= 1, got {s}", s=stride))
 
-The current language starts as ``$CNNLAB_LANG`` (``zh`` or ``en``) and
+The current language (kept in :mod:`cnnlab.settings`) starts as ``$CNNLAB_LANG`` (``zh`` or ``en``) and
 defaults to English; a lesson's first cell calls ``cnnlab.set_language``.
 """
 
-import os
-
-LANGUAGES = ("zh", "en")
-_DEFAULT = "en"
-_current = None
+from cnnlab.settings import LANGUAGES, get_language, set_language  # noqa: F401  (the language is a setting)
 
 
 class LanguageError(ValueError):
@@ -28,22 +24,6 @@ def check_language(lang):
         raise LanguageError(say(zh="未知的语言 {code!r}：请用 'zh'（中文）或 'en'（English）",
                                 en="unknown language {code!r}: use 'zh' (中文) or 'en' (English)", code=lang))
     return lang
-
-
-def get_language():
-    """The current course language: 'zh' or 'en'."""
-    global _current
-    if _current is None:
-        env = os.environ.get("CNNLAB_LANG", _DEFAULT).strip().lower()
-        _current = env if env in LANGUAGES else _DEFAULT
-    return _current
-
-
-def set_language(lang):
-    """Switch every cnnlab message to ``lang`` ('zh' or 'en'); returns it."""
-    global _current
-    _current = check_language(lang)
-    return _current
 
 
 def say(zh, en, lang=None, **values):

@@ -13,7 +13,6 @@ with ``cnnlab.get_language``; every message picks its text with ``cnnlab.i18n.sa
 
 import os
 
-from cnnlab.i18n import LANGUAGES, get_language, set_language  # noqa: F401  (the language setting)
 
 QUICK_ENV = "CNNLAB_QUICK"
 QUICK_EPOCHS = 2          # epochs ``fit`` runs at most
@@ -28,3 +27,25 @@ def quick_mode():
     laptop CPU; every lesson that trains says so in its output.
     """
     return os.environ.get(QUICK_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "en"
+_language = None          # read from $CNNLAB_LANG on first use
+
+
+def get_language():
+    """The current course language: 'zh' or 'en' (at first ``$CNNLAB_LANG``, else English)."""
+    global _language
+    if _language is None:
+        env = os.environ.get("CNNLAB_LANG", DEFAULT_LANGUAGE).strip().lower()
+        _language = env if env in LANGUAGES else DEFAULT_LANGUAGE
+    return _language
+
+
+def set_language(lang):
+    """Switch every cnnlab message to ``lang`` ('zh' or 'en'); returns it."""
+    from cnnlab.i18n import check_language   # i18n imports this module: import it when called
+    global _language
+    _language = check_language(lang)
+    return _language

@@ -192,6 +192,6 @@ def test_no_english_only_message_in(path):
 
 
 def test_manifest_errors_all_go_through_say():
-    text = (ROOT / "cnnlab" / "course.py").read_text(encoding="utf-8")
+    text = (ROOT / "cnnlab" / "manifest.py").read_text(encoding="utf-8")
     raises = re.findall(r"raise ManifestError\((\w*)", text)
     assert raises and set(raises) == {"say"}, raises
