@@ -102,7 +102,7 @@ def run_lesson(path, env, timeout=1800, store=False, full=True):
         seconds = time.perf_counter() - started
         peak = peak_mib(client.km.provisioner.pid)
     if store:
-        write_pair(mark_mode(nb, full), path)
+        write_pair(mark_mode(nb, full, seconds), path)
     return [c for c in nb.cells if c.cell_type == "code"], seconds, peak
 
 

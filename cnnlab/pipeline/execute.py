@@ -11,6 +11,7 @@ reader of the notebook or the static site should see. The notebook's metadata
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
 from nbclient import NotebookClient
@@ -63,9 +64,14 @@ def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
     return nb
 
 
-def mark_mode(nb, full):
-    """Record in ``nb``'s metadata which mode produced its outputs (``cnnlab check`` reads it)."""
-    nb.metadata.setdefault("cnnlab", {})["mode"] = "full" if full else "quick"
+def mark_mode(nb, full, seconds=None):
+    """Record in ``nb``'s metadata which mode produced its outputs (``cnnlab check`` reads it)
+    and, if given, how many seconds the run took (the site and the lesson list show it)."""
+    record = nb.metadata.setdefault("cnnlab", {})
+    record["mode"] = "full" if full else "quick"
+    record.pop("seconds", None)
+    if seconds is not None:
+        record["seconds"] = round(seconds)
     return nb
 
 
@@ -75,9 +81,10 @@ def execute_solution(manifest, lesson, lang, full=False):
     ipynb = lesson.path(manifest.root, "solutions", lang)
     nb = normalize(read_notebook(newer_of_pair(ipynb)))
     nb.metadata["cnnlab"] = {"version": "solution", "lang": lang}
-    mark_mode(nb, full)
+    started = time.perf_counter()
     if full:
         execute_notebook(nb, ipynb.parent, timeout=3600, settings=FULL_SETTINGS)
     else:
         execute_notebook(nb, ipynb.parent)
+    mark_mode(nb, full, time.perf_counter() - started)
     return write_pair(nb, ipynb)

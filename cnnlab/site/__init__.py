@@ -15,8 +15,9 @@ the answer's values), which are replaced by a static prompt: the exercise, its
 points, its question (and options) for a widget exercise, and "answer this in
 JupyterLab". ``source="lessons"`` builds the same
 site from the student notebooks (no figures, nothing to hide), e.g. to preview
-exactly what students get. The outputs are those of quick mode (``CNNLAB_QUICK=1``,
-which the lesson header says).
+exactly what students get. The outputs are those of full mode (``cnnlab execute
+--full`` stores them and ``cnnlab check`` insists on it): the lesson's real
+results, each page says so under its first cell (:func:`outputs_notice`).
 
 How
 ---
@@ -238,9 +239,37 @@ def strip_answers(nb, lang, lesson):
     return nb
 
 
+def outputs_notice(nb, lang, lesson):
+    """Say under the lesson's first cell which run produced the outputs shown.
+
+    Solutions store full-mode outputs (``cnnlab execute --full``; ``cnnlab check``
+    insists), so the page says so, with the run's minutes when they were recorded.
+    A page built from quick-mode outputs says plainly that its numbers are not the
+    lesson's. Student notebooks (``source="lessons"``) have no outputs: no notice.
+    """
+    if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
+        return nb
+    record = nb.metadata.get("cnnlab", {})
+    if record.get("mode") == "full":
+        minutes = record.get("seconds", 0) / 60
+        text = say(zh="本页的输出来自**完整模式**的一次运行：全部数据、代码设定的全部轮数{t}。",
+                   en="The outputs on this page come from a **full-mode** run: all the data and every "
+                      "epoch the code asks for{t}.",
+                   t=say(zh="（这次运行用时约 {m:.0f} 分钟）", en=" (the run took about {m:.0f} min)",
+                         m=max(1, minutes), lang=lang) if minutes else "", lang=lang)
+    else:
+        text = say(zh="⚠ 本页的输出来自**快速模式**（少量数据、很少的轮数）：其中的数字不是本课完整模式的结果。",
+                   en="⚠ The outputs on this page come from **quick mode** (small subsets, few epochs): "
+                      "their numbers are not the lesson's full-mode results.", lang=lang)
+    position = 1 if nb.cells else 0
+    nb.cells.insert(position, nbformat.v4.new_markdown_cell(f"*{text}*" if not text.startswith("⚠") else text,
+                                                            metadata={"tags": ["cnnlab-outputs-notice"]}))
+    return nb
+
+
 # Order matters: outputs of answer cells are dropped while the markers still show
 # which cells held answers; then the answers themselves are taken out.
-PAGE_STEPS = [exercises_as_prompts, replace_widgets, strip_answers]
+PAGE_STEPS = [exercises_as_prompts, replace_widgets, strip_answers, outputs_notice]
 
 
 def lesson_page_notebook(manifest, lesson, lang, source="solutions"):

@@ -1,0 +1,179 @@
+"""Stored outputs come from full mode: recorded, checked, sanitized for nbval, shown on the site,
+and they show what the lessons teach (issue 14 §1)."""
+
+import configparser
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from cnnlab.course import load_manifest
+from cnnlab.i18n import LANGUAGES
+from cnnlab.pipeline.check import check
+from cnnlab.pipeline.execute import mark_mode
+from cnnlab.pipeline.notebooks import read_notebook, write_pair
+from cnnlab.site import lesson_page_notebook
+from tests.helpers import ROOT, copy_course
+
+MANIFEST = load_manifest(ROOT)
+SOLUTIONS = [(lesson, lang) for lesson in MANIFEST.lessons for lang in LANGUAGES]
+
+
+def stored_text(nb, index):
+    """Everything cell ``index`` printed, as stored."""
+    parts = []
+    for output in nb.cells[index].get("outputs", []):
+        parts.append(output.get("text", "") if output.get("output_type") == "stream"
+                     else output.get("data", {}).get("text/plain", ""))
+    return "".join(parts)
+
+
+def cell_printing(nb, pattern):
+    """Index of the one code cell whose stored output matches ``pattern``."""
+    found = [i for i, cell in enumerate(nb.cells)
+             if cell.cell_type == "code" and re.search(pattern, stored_text(nb, i))]
+    assert len(found) == 1, (pattern, found)
+    return found[0]
+
+
+# ------------------------------------------------------------------ recorded and checked
+
+@pytest.mark.parametrize("lesson,lang", SOLUTIONS, ids=[f"{l.stem}-{g}" for l, g in SOLUTIONS])
+def test_every_solution_stores_a_full_mode_run(lesson, lang):
+    record = read_notebook(lesson.path(ROOT, "solutions", lang)).metadata.get("cnnlab", {})
+    assert record.get("mode") == "full", "run `cnnlab execute --full` (or bench_lessons --store)"
+    assert record.get("seconds", 0) >= 1
+
+
+def test_mark_mode_records_mode_and_seconds():
+    import nbformat
+    nb = nbformat.v4.new_notebook(metadata={"cnnlab": {"lang": "en"}})
+    assert mark_mode(nb, True, 61.4).metadata.cnnlab == {"lang": "en", "mode": "full", "seconds": 61}
+    assert mark_mode(nb, False).metadata.cnnlab == {"lang": "en", "mode": "quick"}
+
+
+def test_check_reports_a_solution_with_quick_mode_outputs(tmp_path):
+    root = copy_course(tmp_path)
+    lesson = load_manifest(root).lessons[1]
+    path = lesson.path(root, "solutions", "zh")
+    write_pair(mark_mode(read_notebook(path), False), path)
+    problems = [str(p) for p in check(load_manifest(root))]
+    assert [p for p in problems if "not full mode" in p] == [
+        f"solutions/zh/{lesson.stem}.ipynb: stored outputs come from quick mode, not full mode — "
+        f"fix: run `cnnlab execute --full NN` for this lesson (minutes; full data and epochs)"]
+
+
+# ------------------------------------------------------------------ nbval: the mode line
+
+def sanitize(text):
+    """Apply course/nbval_sanitize.cfg as nbval does."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / "course" / "nbval_sanitize.cfg", encoding="utf-8")
+    for section in config.sections():
+        text = re.sub(config[section]["regex"], config[section]["replace"], text)
+    return text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_header_names_the_mode_and_nbval_compares_it_as_one(lang):
+    code = (f"import cnnlab; cnnlab.start_lesson('01_fc_baseline', lang='{lang}')")
+    outputs = {}
+    for quick in ("1", None):
+        env = {k: v for k, v in os.environ.items() if k != "CNNLAB_QUICK"}
+        if quick:
+            env["CNNLAB_QUICK"] = quick
+        run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        outputs[quick] = run.stdout
+    quick_line, full_line = (outputs[q].splitlines()[1] for q in ("1", None))
+    assert ("快速模式" if lang == "zh" else "Quick mode") in quick_line
+    assert ("完整模式" if lang == "zh" else "Full mode") in full_line
+    assert outputs["1"] != outputs[None]
+    assert sanitize(outputs["1"]) == sanitize(outputs[None])
+    assert "MODE LINE" in sanitize(outputs[None])
+
+
+# ------------------------------------------------------------------ the site says which run
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_site_page_says_which_run_produced_its_outputs(tmp_path, lang):
+    root = copy_course(tmp_path)
+    manifest = load_manifest(root)
+    lesson = manifest.lesson("01_fc_baseline")
+    notice = lambda nb: [c.source for c in nb.cells if "cnnlab-outputs-notice" in c.metadata.get("tags", [])]  # noqa: E731
+    full = notice(lesson_page_notebook(manifest, lesson, lang))
+    assert len(full) == 1 and ("完整模式" if lang == "zh" else "full-mode") in full[0]
+    assert re.search(r"\d+ (分钟|min)", full[0])
+    path = lesson.path(root, "solutions", lang)
+    write_pair(mark_mode(read_notebook(path), False), path)
+    quick = notice(lesson_page_notebook(manifest, lesson, lang))
+    assert len(quick) == 1 and quick[0].startswith("⚠") and ("快速模式" if lang == "zh" else "quick mode") in quick[0]
+    assert notice(lesson_page_notebook(manifest, lesson, lang, source="lessons")) == []
+
+
+# ------------------------------------------------------------------ what the full runs show
+
+def claims(nb, pattern):
+    """The 'claim: True/False' lines of the cell that prints ``pattern``."""
+    lines = stored_text(nb, cell_printing(nb, pattern)).splitlines()
+    return [line for line in lines if re.search(r"(True|False)\s*$", line)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_full_run_of_01_cnn_beats_mlp_and_loses_more_on_permuted_pixels(lang):
+    nb = read_notebook(MANIFEST.lesson("01").path(ROOT, "solutions", lang))
+    table = stored_text(nb, cell_printing(nb, r"MLP\s+0\.\d+\s+0\.\d+"))
+    acc = {name: tuple(map(float, re.search(rf"{name}\s+(0\.\d+)\s+(0\.\d+)", table).groups()))
+           for name in ("MLP", "CNN")}
+    assert acc["CNN"][0] > acc["MLP"][0] + 0.01 and acc["CNN"][0] >= 0.88
+    assert abs(acc["MLP"][1] - acc["MLP"][0]) < 0.01
+    assert acc["CNN"][0] - acc["CNN"][1] > 0.03 and acc["CNN"][1] < acc["MLP"][1]
+    lines = claims(nb, "MLP.*(True|False)")
+    assert len(lines) == 4 and all(line.endswith("True") for line in lines)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_full_run_of_07_bn_trains_where_the_plain_net_fails(lang):
+    nb = read_notebook(MANIFEST.lesson("07").path(ROOT, "solutions", lang))
+    lines = claims(nb, r"ln 10")
+    assert len(lines) == 5 and all(line.endswith("True") for line in lines)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_full_run_of_12_shows_degradation_and_its_fix(lang):
+    nb = read_notebook(MANIFEST.lesson("12").path(ROOT, "solutions", lang))
+    lines = claims(nb, r"resnet-20.*plain-20|plain-20.*resnet-20")
+    assert len(lines) == 2 and all(line.endswith("True") for line in lines)
+
+
+FINAL_TEST_ACCURACY = {"09": 0.88, "10": 0.89, "11": 0.86}
+
+
+@pytest.mark.parametrize("number", sorted(FINAL_TEST_ACCURACY))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_full_runs_of_09_to_11_reach_their_accuracy(number, lang):
+    """The history tables the lessons store: every model's last test accuracy ≥ the floor."""
+    nb = read_notebook(MANIFEST.lesson(number).path(ROOT, "solutions", lang))
+    finals = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and "fit(" in cell.source:
+            finals += [float(test) for test in _last_rows(stored_text(nb, index))]
+    assert finals and min(finals) >= FINAL_TEST_ACCURACY[number], finals
+
+
+def _last_rows(text):
+    """The test accuracy of the last epoch row of each history table in ``text``."""
+    tables, current = [], []
+    for line in text.splitlines():
+        match = re.match(r"^\s*(\d+)\s+[\d.]+\s+([\d.]+)\s+([\d.]+)", line)
+        if match:
+            current.append(match.group(3))
+        elif current:
+            tables.append(current[-1])
+            current = []
+    if current:
+        tables.append(current[-1])
+    return tables
