@@ -74,7 +74,7 @@ def _label(name):
     return say(zh=zh, en=en)
 
 
-def _pair(value, name, minimum):
+def _labelled_pair(value, name, minimum):
     """An int or an (h, w) pair -> a pair of ints (:func:`cnnlab.geometry.pair`, labelled)."""
     return geometry.pair(value, _label(name), minimum)
 
@@ -143,8 +143,8 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
         ``conv_output_size(227, 11, s=4)`` → 55 (AlexNet's first layer).
     """
     as_pair = _is_pair(n, k, p, s, d, p_total)
-    n2, k2 = _pair(n, "n", 1), _pair(k, "k", 1)
-    s2, d2 = _pair(s, "s", 1), _pair(d, "d", 1)
+    n2, k2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1)
+    s2, d2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1)
     if p_total is not None:
         if p != 0:
             raise ValueError(say(
@@ -152,9 +152,9 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
                    "p_total 是两侧合计（p_total = 2·p），二选一",
                 en="pass either the per-side padding p (PyTorch's padding) or the total padding "
                    "p_total (both sides together, p_total = 2·p), not both"))
-        totals, per_side = _pair(p_total, "p_total", 0), False
+        totals, per_side = _labelled_pair(p_total, "p_total", 0), False
     else:
-        totals, per_side = tuple(2 * v for v in _pair(p, "p", 0)), True
+        totals, per_side = tuple(2 * v for v in _labelled_pair(p, "p", 0)), True
 
     result, lines = [], []
     for axis in range(2):
@@ -218,9 +218,9 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
         Input ``(N, C, n_h, n_w)`` → output ``(N, C, out_h, out_w)``.
     """
     as_pair = _is_pair(n, k, s, p, d)
-    n2, k2, d2 = _pair(n, "n", 1), _pair(k, "k", 1), _pair(d, "d", 1)
-    s2 = k2 if s is None else _pair(s, "s", 1)
-    p2 = _pair(p, "p", 0)
+    n2, k2, d2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(d, "d", 1)
+    s2 = k2 if s is None else _labelled_pair(s, "s", 1)
+    p2 = _labelled_pair(p, "p", 0)
     result, lines = [], []
     for axis in range(2):
         n_, k_, s_, p_, d_ = n2[axis], k2[axis], s2[axis], p2[axis], d2[axis]
@@ -262,8 +262,8 @@ def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=F
         Input ``(N, C_in, n_h, n_w)`` → output ``(N, C_out, out_h, out_w)``.
     """
     as_pair = _is_pair(n, k, p, s, d, output_padding)
-    n2, k2, p2 = _pair(n, "n", 1), _pair(k, "k", 1), _pair(p, "p", 0)
-    s2, d2, o2 = _pair(s, "s", 1), _pair(d, "d", 1), _pair(output_padding, "output_padding", 0)
+    n2, k2, p2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(p, "p", 0)
+    s2, d2, o2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1), _labelled_pair(output_padding, "output_padding", 0)
     result, lines = [], []
     for axis in range(2):
         n_, k_, p_, s_, d_, o_ = n2[axis], k2[axis], p2[axis], s2[axis], d2[axis], o2[axis]
@@ -286,7 +286,7 @@ def same_padding(k, d=1, explain=False):
     kernels PyTorch's ``padding='same'`` pads one side more than the other.
     """
     as_pair = _is_pair(k, d)
-    k2, d2 = _pair(k, "k", 1), _pair(d, "d", 1)
+    k2, d2 = _labelled_pair(k, "k", 1), _labelled_pair(d, "d", 1)
     result, lines = [], []
     for k_, d_ in zip(k2, d2):
         before, after = geometry.same_padding_sides(k_, d_)
@@ -310,7 +310,7 @@ def same_padding(k, d=1, explain=False):
 # ----------------------------------------------------------------------------
 def _check_groups(c_in, c_out, groups):
     for name, value in (("c_in", c_in), ("c_out", c_out), ("groups", groups)):
-        _pair(value, name, 1)
+        _labelled_pair(value, name, 1)
     for name, value in (("c_in", c_in), ("c_out", c_out)):
         if value % groups:
             raise ValueError(say(
@@ -332,7 +332,7 @@ def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
         ``conv_params(3, 96, 11)`` → (11·11·3 + 1)·96 = 34,944.
     """
     _check_groups(c_in, c_out, groups)
-    kh, kw = _pair(k, "k", 1)
+    kh, kw = _labelled_pair(k, "k", 1)
     per_kernel = kh * kw * (c_in // groups) + int(bool(bias))
     total = per_kernel * c_out
     if not explain:
@@ -359,8 +359,8 @@ def conv_macs(c_in, c_out, k, out_size, groups=1, explain=False):
         conv_macs(192, 16, 1, 28) + conv_macs(16, 32, 5, 28) → 12,443,648
     """
     _check_groups(c_in, c_out, groups)
-    kh, kw = _pair(k, "k", 1)
-    oh, ow = _pair(out_size, "out_size", 1)
+    kh, kw = _labelled_pair(k, "k", 1)
+    oh, ow = _labelled_pair(out_size, "out_size", 1)
     total = oh * ow * c_out * kh * kw * (c_in // groups)
     if not explain:
         return total
@@ -379,8 +379,8 @@ def neuron_count(channels, size, explain=False):
 
     Example: AlexNet's first layer, ``neuron_count(96, 55)`` → 55·55·96 = 290,400.
     """
-    c = _pair(channels, "channels", 1)[0]
-    h, w = _pair(size, "size", 1)
+    c = _labelled_pair(channels, "channels", 1)[0]
+    h, w = _labelled_pair(size, "size", 1)
     total = h * w * c
     if not explain:
         return total
