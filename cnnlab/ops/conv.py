@@ -8,7 +8,7 @@ fast version.
 
 import numpy as np
 
-from cnnlab.geometry import conv_out_size, pair
+from cnnlab.geometry import conv_out_size, effective_kernel, pair
 from cnnlab.i18n import say
 from cnnlab.ops._args import check_4d
 
@@ -58,9 +58,9 @@ def _pad(x, p):
 
 
 def _window(i, j, s, d, k_h, k_w):
-    """Index of the input window read by output position (i, j)."""
-    return (slice(i * s[0], i * s[0] + d[0] * (k_h - 1) + 1, d[0]),
-            slice(j * s[1], j * s[1] + d[1] * (k_w - 1) + 1, d[1]))
+    """Index of the input window read by output position (i, j): k' = d·(k − 1) + 1 pixels from i·s."""
+    return (slice(i * s[0], i * s[0] + effective_kernel(k_h, d[0]), d[0]),
+            slice(j * s[1], j * s[1] + effective_kernel(k_w, d[1]), d[1]))
 
 
 def _split_groups(x_pad, weight, G):
