@@ -45,6 +45,7 @@ class Call:
 
 
 def unsupported(what, name):
+    """The error for a layer no rule covers, telling how to make a custom layer analysable."""
     return UnsupportedLayerError(say(
         zh="receptive_field 无法分析层 {name}（类型 {what}）。若它像卷积一样作用，请在该模块中定义 "
            "cnnlab_receptive(self)，返回 (kernel, stride, padding, dilation)",
@@ -74,6 +75,7 @@ def merge_or_unchanged(call):
 
 
 def custom(call):
+    """A module with ``cnnlab_receptive()``: a window layer with the settings it returns."""
     return _through(call, *call.module.cnnlab_receptive())
 
 
@@ -121,6 +123,7 @@ def adaptive(call):
 
 
 def conv_function(call):
+    """``F.conv2d``: the kernel size is read from the weight's shape."""
     a = call.args(("input", "weight", "bias", "stride", "padding", "dilation"),
                   {"stride": 1, "padding": 0, "dilation": 1})
     if isinstance(a["padding"], str):
@@ -130,6 +133,7 @@ def conv_function(call):
 
 
 def pool_function(call):
+    """``F.max_pool2d`` / ``F.avg_pool2d`` (only max pooling has a dilation)."""
     a = call.args(("input", "kernel_size", "stride", "padding", "dilation"),
                   {"stride": None, "padding": 0, "dilation": 1})
     stride = a["kernel_size"] if a["stride"] in (None, [], ()) else a["stride"]
