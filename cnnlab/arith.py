@@ -1,4 +1,4 @@
-"""Convolution arithmetic: output sizes, padding, parameters, MACs and neurons.
+"""Convolution arithmetic worked out step by step: output sizes, padding, parameters, MACs, neurons.
 
 Every function takes plain integers, or ``(h, w)`` pairs where height and width
 differ, and answers with an ``int`` (or a pair when any argument was a pair).
@@ -27,12 +27,11 @@ Here the first is the argument ``p`` and the second the keyword-only argument
 ``p_total``; passing both is an error. ``p_total = 2·p`` gives the same answer.
 
 Bad arguments raise ``ValueError`` naming the argument and the rule, in the
-course language (``cnnlab.set_language('zh' | 'en')``).
+course language (``cnnlab.set_language('zh' | 'en')``). The rules themselves
+live in :mod:`cnnlab.geometry`; this module adds the worked derivations and counts.
 """
 
-import math
-from numbers import Integral
-
+from cnnlab import geometry
 from cnnlab.i18n import say
 
 __all__ = [
@@ -75,27 +74,9 @@ def _label(name):
     return say(zh=zh, en=en)
 
 
-def _pair(value, name, minimum):
-    """An int or an (h, w) pair -> a pair of ints, each at least ``minimum``."""
-    values = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
-    if len(values) != 2:
-        raise ValueError(say(
-            zh="{arg} 应为整数或 (高, 宽) 二元组，收到 {v!r}",
-            en="{arg} must be an integer or an (h, w) pair, got {v!r}",
-            arg=_label(name), v=value))
-    for v in values:
-        if isinstance(v, bool) or not isinstance(v, Integral):
-            raise ValueError(say(
-                zh="{arg} 必须是整数（或整数二元组），收到 {v!r}",
-                en="{arg} must be an integer (or a pair of integers), got {v!r}",
-                arg=_label(name), v=value))
-        if v < minimum:
-            rule = say(zh="≥ 0", en=">= 0") if minimum == 0 else say(zh="≥ 1", en=">= 1")
-            raise ValueError(say(
-                zh="{arg} 必须 {rule}，收到 {v!r}",
-                en="{arg} must be {rule}, got {v!r}",
-                arg=_label(name), rule=rule, v=value))
-    return int(values[0]), int(values[1])
+def _labelled_pair(value, name, minimum):
+    """An int or an (h, w) pair -> a pair of ints (:func:`cnnlab.geometry.pair`, labelled)."""
+    return geometry.pair(value, _label(name), minimum)
 
 
 def _is_pair(*values):
@@ -127,21 +108,6 @@ def _divide(numerator, s):
 def _width(text):
     """Display width: a Chinese character takes two columns."""
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-def _effective_kernel(k, d):
-    """A kernel of size k with dilation d spans d·(k − 1) + 1 input pixels."""
-    return d * (k - 1) + 1
-
-
-def _check_fits(n, k_eff, padded, padding_text):
-    if k_eff > padded:
-        raise ValueError(say(
-            zh="卷积核（有效尺寸 {k}）比填充后的输入（{pt} = {padded}）还大：请减小卷积核 k 或膨胀率 d，"
-               "或增加填充 p，或使用更大的输入 n",
-            en="the kernel (effective size {k}) is larger than the padded input ({pt} = {padded}): "
-               "use a smaller kernel k or dilation d, more padding p, or a larger input n",
-            k=k_eff, pt=padding_text, padded=padded))
 
 
 # ----------------------------------------------------------------------------
@@ -177,8 +143,8 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
         ``conv_output_size(227, 11, s=4)`` → 55 (AlexNet's first layer).
     """
     as_pair = _is_pair(n, k, p, s, d, p_total)
-    n2, k2 = _pair(n, "n", 1), _pair(k, "k", 1)
-    s2, d2 = _pair(s, "s", 1), _pair(d, "d", 1)
+    n2, k2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1)
+    s2, d2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1)
     if p_total is not None:
         if p != 0:
             raise ValueError(say(
@@ -186,17 +152,15 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
                    "p_total 是两侧合计（p_total = 2·p），二选一",
                 en="pass either the per-side padding p (PyTorch's padding) or the total padding "
                    "p_total (both sides together, p_total = 2·p), not both"))
-        totals, per_side = _pair(p_total, "p_total", 0), False
+        totals, per_side = _labelled_pair(p_total, "p_total", 0), False
     else:
-        totals, per_side = tuple(2 * v for v in _pair(p, "p", 0)), True
+        totals, per_side = tuple(2 * v for v in _labelled_pair(p, "p", 0)), True
 
     result, lines = [], []
     for axis in range(2):
         n_, k_, s_, d_, t_ = n2[axis], k2[axis], s2[axis], d2[axis], totals[axis]
-        k_eff = _effective_kernel(k_, d_)
-        pad_text = f"n + 2·p = {n_} + 2·{t_ // 2}" if per_side else f"n + p_total = {n_} + {t_}"
-        _check_fits(n_, k_eff, n_ + t_, pad_text)
-        out = (n_ + t_ - k_eff) // s_ + 1
+        out = (geometry.conv_out_size(n_, k_, s_, t_ // 2, d_) if per_side
+               else geometry.conv_out_size(n_, k_, s_, d=d_, p_total=t_))
         result.append(out)
         lines.append(_explain_conv(n_, k_, s_, d_, t_, per_side, out))
     answer = _answer(result, as_pair)
@@ -207,7 +171,7 @@ def _explain_conv(n, k, s, d, total, per_side, out):
     """Lines of the worked derivation for one axis (the lesson's own notation)."""
     lines, k_name = [], "k"
     if d != 1:
-        k_eff = _effective_kernel(k, d)
+        k_eff = geometry.effective_kernel(k, d)
         lines.append(say(zh="有效卷积核 k' = d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}",
                          en="effective kernel k' = d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}",
                          d=d, k=k, ke=k_eff))
@@ -254,36 +218,18 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
         Input ``(N, C, n_h, n_w)`` → output ``(N, C, out_h, out_w)``.
     """
     as_pair = _is_pair(n, k, s, p, d)
-    n2, k2, d2 = _pair(n, "n", 1), _pair(k, "k", 1), _pair(d, "d", 1)
-    s2 = k2 if s is None else _pair(s, "s", 1)
-    p2 = _pair(p, "p", 0)
+    n2, k2, d2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(d, "d", 1)
+    s2 = k2 if s is None else _labelled_pair(s, "s", 1)
+    p2 = _labelled_pair(p, "p", 0)
     result, lines = [], []
     for axis in range(2):
         n_, k_, s_, p_, d_ = n2[axis], k2[axis], s2[axis], p2[axis], d2[axis]
-        k_eff = _effective_kernel(k_, d_)
-        if 2 * p_ > k_:
-            raise ValueError(say(
-                zh="池化的每侧填充 p = {p} 不能超过窗口尺寸 k = {k} 的一半（PyTorch 的规定）：请减小 p",
-                en="pooling padding p = {p} must be at most half the kernel size k = {k} "
-                   "(PyTorch's rule): use a smaller p",
-                p=p_, k=k_))
-        if not ceil_mode:
-            _check_fits(n_, k_eff, n_ + 2 * p_, f"n + 2·p = {n_} + 2·{p_}")
-        elif k_eff > n_ + 2 * p_ + s_ - 1:   # ceil: a window may overhang by at most s − 1 pixels
-            raise ValueError(say(
-                zh="窗口（有效尺寸 {k}）比填充后的输入（n + 2·p = {padded}）还大，而且超出的部分 ≥ 步幅 s = {s}，"
-                   "ceil_mode 也得不到任何窗口：请减小 k 或 d，或增加 p",
-                en="the window (effective size {k}) is larger than the padded input (n + 2·p = {padded}) "
-                   "by at least the stride s = {s}, so even ceil_mode gives no window: use a smaller k or d, "
-                   "or more padding p",
-                k=k_eff, padded=n_ + 2 * p_, s=s_))
+        out = geometry.pool_out_size(n_, k_, s_, p_, d_, ceil_mode)
+        k_eff = geometry.effective_kernel(k_, d_)
         span = n_ + 2 * p_ - k_eff
-        out = (-(-span // s_) if ceil_mode else span // s_) + 1
-        dropped = ceil_mode and (out - 1) * s_ >= n_ + p_
-        if dropped:
-            out -= 1
+        shown = (-(-span // s_) if ceil_mode else span // s_) + 1   # the formula, before the drop rule
         result.append(out)
-        lines.append(_explain_pool(n_, k_eff, s_, p_, span, ceil_mode, out, dropped))
+        lines.append(_explain_pool(n_, k_eff, s_, p_, span, ceil_mode, out, shown > out))
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
 
@@ -316,22 +262,12 @@ def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=F
         Input ``(N, C_in, n_h, n_w)`` → output ``(N, C_out, out_h, out_w)``.
     """
     as_pair = _is_pair(n, k, p, s, d, output_padding)
-    n2, k2, p2 = _pair(n, "n", 1), _pair(k, "k", 1), _pair(p, "p", 0)
-    s2, d2, o2 = _pair(s, "s", 1), _pair(d, "d", 1), _pair(output_padding, "output_padding", 0)
+    n2, k2, p2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(p, "p", 0)
+    s2, d2, o2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1), _labelled_pair(output_padding, "output_padding", 0)
     result, lines = [], []
     for axis in range(2):
         n_, k_, p_, s_, d_, o_ = n2[axis], k2[axis], p2[axis], s2[axis], d2[axis], o2[axis]
-        if o_ >= max(s_, d_):
-            raise ValueError(say(
-                zh="输出填充 output_padding = {o} 必须小于 max(步幅 s, 膨胀率 d) = {m}",
-                en="output_padding = {o} must be smaller than max(stride s, dilation d) = {m}",
-                o=o_, m=max(s_, d_)))
-        out = (n_ - 1) * s_ - 2 * p_ + d_ * (k_ - 1) + o_ + 1
-        if out < 1:
-            raise ValueError(say(
-                zh="填充 p = {p} 太大：输出尺寸会是 {o}（必须 ≥ 1）",
-                en="padding p = {p} is too large: the output size would be {o} (it must be >= 1)",
-                p=p_, o=out))
+        out = geometry.transposed_out_size(n_, k_, s_, p_, d_, o_)
         result.append(out)
         word = say(zh="输出", en="out")
         lines.append([
@@ -350,11 +286,12 @@ def same_padding(k, d=1, explain=False):
     kernels PyTorch's ``padding='same'`` pads one side more than the other.
     """
     as_pair = _is_pair(k, d)
-    k2, d2 = _pair(k, "k", 1), _pair(d, "d", 1)
+    k2, d2 = _labelled_pair(k, "k", 1), _labelled_pair(d, "d", 1)
     result, lines = [], []
     for k_, d_ in zip(k2, d2):
-        span = d_ * (k_ - 1)
-        if span % 2:
+        before, after = geometry.same_padding_sides(k_, d_)
+        span = before + after
+        if before != after:
             raise ValueError(say(
                 zh="卷积核 k = {k}（膨胀率 d = {d}）无法两侧对称填充保持尺寸：d·(k − 1) = {s} 是奇数；"
                    "请用奇数尺寸的卷积核，或用 PyTorch 的 padding='same'（两侧不对称）",
@@ -362,8 +299,8 @@ def same_padding(k, d=1, explain=False):
                    "sides: d·(k − 1) = {s} is odd; use an odd kernel, or PyTorch's padding='same' "
                    "(which pads one side more)",
                 k=k_, d=d_, s=span))
-        result.append(span // 2)
-        lines.append(["p = d·(k − 1) / 2", f"  = {d_}·({k_} − 1) / 2 = {span // 2}"])
+        result.append(before)
+        lines.append(["p = d·(k − 1) / 2", f"  = {d_}·({k_} − 1) / 2 = {before}"])
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
 
@@ -373,7 +310,7 @@ def same_padding(k, d=1, explain=False):
 # ----------------------------------------------------------------------------
 def _check_groups(c_in, c_out, groups):
     for name, value in (("c_in", c_in), ("c_out", c_out), ("groups", groups)):
-        _pair(value, name, 1)
+        _labelled_pair(value, name, 1)
     for name, value in (("c_in", c_in), ("c_out", c_out)):
         if value % groups:
             raise ValueError(say(
@@ -395,7 +332,7 @@ def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
         ``conv_params(3, 96, 11)`` → (11·11·3 + 1)·96 = 34,944.
     """
     _check_groups(c_in, c_out, groups)
-    kh, kw = _pair(k, "k", 1)
+    kh, kw = _labelled_pair(k, "k", 1)
     per_kernel = kh * kw * (c_in // groups) + int(bool(bias))
     total = per_kernel * c_out
     if not explain:
@@ -422,8 +359,8 @@ def conv_macs(c_in, c_out, k, out_size, groups=1, explain=False):
         conv_macs(192, 16, 1, 28) + conv_macs(16, 32, 5, 28) → 12,443,648
     """
     _check_groups(c_in, c_out, groups)
-    kh, kw = _pair(k, "k", 1)
-    oh, ow = _pair(out_size, "out_size", 1)
+    kh, kw = _labelled_pair(k, "k", 1)
+    oh, ow = _labelled_pair(out_size, "out_size", 1)
     total = oh * ow * c_out * kh * kw * (c_in // groups)
     if not explain:
         return total
@@ -442,8 +379,8 @@ def neuron_count(channels, size, explain=False):
 
     Example: AlexNet's first layer, ``neuron_count(96, 55)`` → 55·55·96 = 290,400.
     """
-    c = _pair(channels, "channels", 1)[0]
-    h, w = _pair(size, "size", 1)
+    c = _labelled_pair(channels, "channels", 1)[0]
+    h, w = _labelled_pair(size, "size", 1)
     total = h * w * c
     if not explain:
         return total

@@ -1,4 +1,4 @@
-"""One table per model: layers, output shapes, parameters, MACs, receptive fields.
+"""A per-layer summary of a model: output shapes, parameters, MACs, connections and receptive fields.
 
 Three separate steps, as in torchinfo:
 
@@ -48,8 +48,9 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 
+from cnnlab.geometry import adaptive_windows, ntuple
 from cnnlab.i18n import say
-from cnnlab.receptive import UnsupportedLayerError, _EvalMode, example_input, receptive_field
+from cnnlab.receptive import UnsupportedLayerError, eval_mode, example_input, receptive_field
 
 __all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
 
@@ -98,8 +99,7 @@ class Summary:
 # ----------------------------------------------------------------------------
 def _windows(in_size, out_size):
     """Total window length of adaptive pooling along one axis (PyTorch's windows)."""
-    return sum(math.ceil((i + 1) * in_size / out_size) - (i * in_size) // out_size
-               for i in range(out_size))
+    return sum(end - start for start, end in adaptive_windows(in_size, out_size))
 
 
 def layer_counts(module, inputs, output):
@@ -117,9 +117,7 @@ def layer_counts(module, inputs, output):
     elif isinstance(module, nn.Linear):
         macs = outputs * module.in_features
     elif isinstance(module, (nn.modules.pooling._MaxPoolNd, nn.modules.pooling._AvgPoolNd)):
-        dims = output.dim() - 2
-        kernel = module.kernel_size
-        kernel = kernel if isinstance(kernel, tuple) else (kernel,) * dims
+        kernel = ntuple(module.kernel_size, output.dim() - 2, "kernel_size")
         return 0, outputs * math.prod(kernel)
     elif isinstance(module, (nn.modules.pooling._AdaptiveAvgPoolNd,
                              nn.modules.pooling._AdaptiveMaxPoolNd)):
@@ -170,7 +168,7 @@ def collect(model, x):
 
     handles = [module.register_forward_hook(record) for module in layers]
     try:
-        with _EvalMode(model):
+        with eval_mode(model):
             model(x)
     finally:
         for handle in handles:

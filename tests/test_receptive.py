@@ -185,3 +185,18 @@ def test_without_dilation_or_large_strides_the_field_is_solid():
                           positive(nn.Conv2d(1, 1, 3, bias=False))).double()
     r = receptive_field(model, (1, 12, 12))[-1].r
     assert r == 7 and influence(model, 12)[:r, :r].all()
+
+
+def test_a_subclass_follows_its_base_classes_rule():
+    class MyConv(nn.Conv2d):
+        pass
+    row = receptive_field(nn.Sequential(MyConv(1, 1, 3, stride=2), nn.ReLU()), (1, 9, 9)).final
+    assert (row.r, row.jump, row.start) == (3, 2, 1)
+
+
+def test_effective_field_restores_each_modules_mode():
+    model = nn.Sequential(nn.Conv2d(1, 1, 3), nn.BatchNorm2d(1))
+    model.train()
+    model[1].eval()
+    effective_receptive_field(model, (1, 7, 7))
+    assert model.training and model[0].training and not model[1].training

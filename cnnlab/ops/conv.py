@@ -8,8 +8,9 @@ fast version.
 
 import numpy as np
 
+from cnnlab.geometry import conv_out_size, effective_kernel, pair
 from cnnlab.i18n import say
-from cnnlab.ops._args import check_4d, output_size, pair
+from cnnlab.ops._args import check_4d
 
 
 def corr2d(X, K):
@@ -46,8 +47,8 @@ def _settings(x, weight, stride, padding, dilation, groups):
             en="channels do not match: input has {c} channels and groups = {g}, so weight.shape[1] "
                "must be {c}/{g}, got {cg}; C_out = {o} must be divisible by groups",
             c=C_in, g=groups, cg=C_group, o=C_out))
-    H_out = output_size(H, k_h, s[0], p[0], d[0])
-    W_out = output_size(W, k_w, s[1], p[1], d[1])
+    H_out = conv_out_size(H, k_h, s[0], p[0], d[0])
+    W_out = conv_out_size(W, k_w, s[1], p[1], d[1])
     return (N, C_in, H, W, C_out, k_h, k_w), s, p, d, (H_out, W_out)
 
 
@@ -57,9 +58,9 @@ def _pad(x, p):
 
 
 def _window(i, j, s, d, k_h, k_w):
-    """Index of the input window read by output position (i, j)."""
-    return (slice(i * s[0], i * s[0] + d[0] * (k_h - 1) + 1, d[0]),
-            slice(j * s[1], j * s[1] + d[1] * (k_w - 1) + 1, d[1]))
+    """Index of the input window read by output position (i, j): k' = d·(k − 1) + 1 pixels from i·s."""
+    return (slice(i * s[0], i * s[0] + effective_kernel(k_h, d[0]), d[0]),
+            slice(j * s[1], j * s[1] + effective_kernel(k_w, d[1]), d[1]))
 
 
 def _split_groups(x_pad, weight, G):

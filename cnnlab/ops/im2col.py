@@ -8,7 +8,8 @@ for the whole batch, which BLAS computes at full speed.
 
 import numpy as np
 
-from cnnlab.ops._args import check_4d, output_size, pair
+from cnnlab.geometry import conv_out_size, pair
+from cnnlab.ops._args import check_4d
 from cnnlab.ops.conv import _pad, _settings
 
 
@@ -24,7 +25,7 @@ def im2col(x, kernel_size, stride=1, padding=0, dilation=1):
     N, C, H, W = x.shape
     (k_h, k_w), s = pair(kernel_size, "kernel_size", 1), pair(stride, "stride", 1)
     p, d = pair(padding, "padding", 0), pair(dilation, "dilation", 1)
-    H_out, W_out = output_size(H, k_h, s[0], p[0], d[0]), output_size(W, k_w, s[1], p[1], d[1])
+    H_out, W_out = conv_out_size(H, k_h, s[0], p[0], d[0]), conv_out_size(W, k_w, s[1], p[1], d[1])
     x_pad = _pad(x, p).transpose(1, 0, 2, 3)                # (C, N, H_pad, W_pad), a view
     cols = np.empty((C, k_h, k_w, N, H_out, W_out), dtype=x.dtype)
     for a in range(k_h):

@@ -7,8 +7,8 @@ them all: ``windows(x).max(axis=(4, 5))``.
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from cnnlab.i18n import say
-from cnnlab.ops._args import check_4d, output_size, pair
+from cnnlab.geometry import pair, pool_out_size
+from cnnlab.ops._args import check_4d
 
 
 def _settings(x, kernel_size, stride, padding):
@@ -16,11 +16,8 @@ def _settings(x, kernel_size, stride, padding):
     k = pair(kernel_size, "kernel_size", 1)
     s = k if stride is None else pair(stride, "stride", 1)
     p = pair(padding, "padding", 0)
-    if 2 * p[0] > k[0] or 2 * p[1] > k[1]:
-        raise ValueError(say(zh="池化填充 padding = {p} 不能超过窗口 {k} 的一半",
-                             en="pooling padding = {p} must be at most half the window {k}", p=p, k=k))
-    H_out = output_size(x.shape[2], k[0], s[0], p[0], 1)
-    W_out = output_size(x.shape[3], k[1], s[1], p[1], 1)
+    H_out = pool_out_size(x.shape[2], k[0], s[0], p[0])
+    W_out = pool_out_size(x.shape[3], k[1], s[1], p[1])
     return k, s, p, (H_out, W_out)
 
 

@@ -1,0 +1,116 @@
+"""Tracing a model with torch.fx and applying each layer's rule in order, one FieldRow per layer."""
+
+import torch.fx as fx
+from torch.fx.passes.shape_prop import ShapeProp
+
+from cnnlab.i18n import say
+from cnnlab.receptive.field import Field, squeeze
+from cnnlab.receptive.records import FieldRow, ReceptiveFields
+from cnnlab.receptive.rules import ENDING_MODULES, ROW_FUNCTIONS, Call, UnsupportedLayerError, rule_for
+from cnnlab.receptive.running import eval_mode, example_input
+
+__all__ = ["receptive_field"]
+
+
+class _LayerTracer(fx.Tracer):
+    """Stops at layers: modules without children, or with ``cnnlab_receptive``."""
+
+    def is_leaf_module(self, module, qualified_name):
+        return not any(module.children()) or hasattr(module, "cnnlab_receptive")
+
+
+def _node_name(node):
+    """A node's layer name: the module path, or ``owner.function`` for a function call."""
+    if node.op == "call_module":
+        return node.target
+    stack = node.meta.get("nn_module_stack") or {}
+    owner = list(stack.values())[-1][0] if stack else ""
+    return f"{owner}.{node.name}" if owner else node.name
+
+
+def _type_name(node, module):
+    if module is not None:
+        return type(module).__name__
+    return getattr(node.target, "__name__", str(node.target))
+
+
+def _spatial_size(node):
+    meta = node.meta.get("tensor_meta")
+    shape = getattr(meta, "shape", None)
+    return tuple(shape[2:]) if shape is not None and len(shape) == 4 else None
+
+
+def _trace(model):
+    try:
+        graph = _LayerTracer().trace(model)
+    except Exception as error:   # data-dependent control flow and the like
+        raise UnsupportedLayerError(say(
+            zh="receptive_field 无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",
+            en="receptive_field could not trace the forward of {m} ({e}): the forward must not "
+               "branch on data", m=type(model).__name__, e=error)) from error
+    return fx.GraphModule(model, graph)
+
+
+def _step(node, module, fields):
+    """``(field, aligned, note)`` after one traced operation; field None once not spatial."""
+    spatial_in = [fields.get(arg) for arg in node.all_input_nodes
+                  if fields.get(arg) is not None and _spatial_size(arg) is not None]
+    out_size = _spatial_size(node)
+    if not spatial_in or isinstance(module, ENDING_MODULES) or out_size is None:
+        return None, True, ""
+    call = Call(node=node, module=module, name=_node_name(node), inputs=spatial_in,
+                in_size=_spatial_size(node.all_input_nodes[0]), out_size=out_size)
+    return rule_for(call)(call)
+
+
+def _is_row(node):
+    """Modules, and the functions worth a row: merges of branches and functional conv/pooling."""
+    return node.op == "call_module" or (node.op == "call_function" and node.target in ROW_FUNCTIONS)
+
+
+def receptive_field(model, input_size):
+    """Receptive field of every layer of ``model`` for an input of ``input_size``.
+
+    Args:
+        model: an ``nn.Module`` built from convolutions, pooling, normalisation,
+            activations, ``Sequential`` and branching blocks.
+        input_size: ``(C, H, W)`` or ``(N, C, H, W)``.
+
+    Returns:
+        :class:`ReceptiveFields` — rows of ``name, type, output_size, r, jump,
+        start`` (ints, or (h, w) pairs), one per layer in the order of forward,
+        plus one per addition/concatenation of branches.
+
+    Raises:
+        UnsupportedLayerError: for a layer whose field cannot be computed.
+
+    Example: two stacked 3×3 convolutions see 5×5 pixels::
+
+        receptive_field(nn.Sequential(nn.Conv2d(1, 1, 3), nn.Conv2d(1, 1, 3)), (1, 8, 8)).final.r  # 5
+    """
+    graph_module = _trace(model)
+    x = example_input(model, input_size)
+    with eval_mode(model):
+        ShapeProp(graph_module).propagate(x)
+
+    fields, rows, calls = {}, [], {}
+    for node in graph_module.graph.nodes:
+        if node.op == "placeholder":
+            fields[node] = Field.of_input()
+            continue
+        if node.op in ("get_attr", "output"):
+            fields[node] = None
+            continue
+        module = graph_module.get_submodule(node.target) if node.op == "call_module" else None
+        result, aligned, note = _step(node, module, fields)
+        fields[node] = result
+        if _is_row(node):
+            name = _node_name(node)
+            calls[name] = calls.get(name, 0) + 1
+            rows.append(FieldRow(
+                name=name, type=_type_name(node, module), output_size=squeeze(_spatial_size(node)),
+                r=squeeze(result.r) if result else None,
+                jump=squeeze(result.jump) if result else None,
+                start=squeeze(result.start) if result else None,
+                call=calls[name], aligned=aligned, note=note))
+    return ReceptiveFields(rows=rows, input_size=tuple(x.shape[1:]))
