@@ -61,7 +61,5 @@ from cnnlab.receptive.rules import UnsupportedLayerError
 from cnnlab.receptive.running import eval_mode, example_input
 from cnnlab.receptive.trace import _node_name, receptive_field
 
-_EvalMode = eval_mode        # the name cnnlab.viz.archgraph imports
-
 __all__ = ["receptive_field", "effective_receptive_field", "Field", "FieldRow", "ReceptiveFields",
            "UnsupportedLayerError"]

@@ -32,7 +32,8 @@ from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
-from cnnlab.receptive import _EvalMode, _node_name, example_input
+from cnnlab.receptive.running import eval_mode, example_input
+from cnnlab.receptive.trace import _node_name
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
 from cnnlab.viz import archstructure
 from cnnlab.viz.archstructure import Branches, Repeat
@@ -183,7 +184,7 @@ def _block_input(model, name, x):
 
 def _run(model, x):
     try:
-        with _EvalMode(model):
+        with eval_mode(model):
             model(x)
     except (RuntimeError, ValueError, IndexError) as error:
         raise ValueError(say(
@@ -226,7 +227,7 @@ class _Tracer(fx.Tracer):
 
 def _trace(model, x, depth):
     try:
-        with _EvalMode(model):                        # trace forward as in eval (no auxiliary heads)
+        with eval_mode(model):                        # trace forward as in eval (no auxiliary heads)
             graph = _Tracer(depth).trace(model)
     except Exception as error:   # data-dependent control flow and the like
         raise TypeError(say(
@@ -235,7 +236,7 @@ def _trace(model, x, depth):
             m=type(model).__name__, e=error)) from error
     module = fx.GraphModule(model, graph)
     try:   # ShapeProp prints a traceback of its own before raising: keep it off the notebook
-        with _EvalMode(model), contextlib.redirect_stderr(io.StringIO()):
+        with eval_mode(model), contextlib.redirect_stderr(io.StringIO()):
             ShapeProp(module).propagate(x)
     except (RuntimeError, ValueError, IndexError) as error:
         _run(model, x)                                # the model's own error, said clearly
