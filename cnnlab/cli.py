@@ -43,11 +43,30 @@ def _lessons(manifest, keys):
     return [manifest.lesson(key) for key in keys] if keys else list(manifest.lessons)
 
 
+def compute_minutes(manifest, lesson):
+    """Minutes the stored full-mode run of a lesson took (the slower language), or None.
+
+    ``cnnlab execute --full`` and ``benchmarks/bench_lessons.py --store`` record the
+    seconds in each solution's metadata; a student release has no solutions.
+    """
+    from cnnlab.pipeline.notebooks import read_notebook
+    seconds = []
+    for lang in ("zh", "en"):
+        path = lesson.path(manifest.root, "solutions", lang)
+        record = read_notebook(path).metadata.get("cnnlab", {}) if path.is_file() else {}
+        if record.get("mode") == "full" and record.get("seconds"):
+            seconds.append(record["seconds"])
+    return max(seconds) / 60 if seconds else None
+
+
 def lessons_markdown(manifest):
-    """The lesson table of README.md, made from the manifest."""
-    rows = ["| # | 中文 | English | minutes | exercises (points) |", "|---|---|---|---|---|"]
+    """The lesson table of README.md, made from the manifest and the stored full-mode runs."""
+    rows = ["| # | 中文 | English | minutes | of which computing (full mode) | exercises (points) |",
+            "|---|---|---|---|---|---|"]
     for lesson in manifest.lessons:
+        compute = compute_minutes(manifest, lesson)
         rows.append(f"| {lesson.number:02d} | {lesson.title['zh']} | {lesson.title['en']} | {lesson.minutes} "
+                    f"| {'–' if compute is None else f'{compute:.1f}'} "
                     f"| {len(lesson.exercises)} ({lesson.max_points:g}) |")
     return "\n".join(rows)
 

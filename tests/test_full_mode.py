@@ -177,3 +177,12 @@ def _last_rows(text):
     if current:
         tables.append(current[-1])
     return tables
+
+
+@pytest.mark.parametrize("lesson", MANIFEST.lessons, ids=[l.stem for l in MANIFEST.lessons])
+def test_manifest_minutes_include_the_full_mode_compute_time(lesson):
+    """A lesson's minutes leave at least 10 minutes of reading beyond its measured full-mode run."""
+    from cnnlab.cli import compute_minutes
+    compute = compute_minutes(MANIFEST, lesson)
+    assert compute is not None and compute > 0
+    assert lesson.minutes >= compute + 10, (lesson.minutes, compute)
