@@ -554,6 +554,7 @@ if quick:
 train_iter = cnnlab.loader(train_images, batch_size=64)
 test_iter = cnnlab.loader(test_images, batch_size=500)
 torch.set_num_threads(1)                          # a network this small needs only one thread
+device = cnnlab.device()  # the GPU if there is one (the loop below moves each batch there)
 print(f"{len(train_iter.dataset):,} training images, {epochs} epochs of {len(train_iter)} batches")
 if quick:
     print("quick mode: a fifth of the training images and fewer epochs (full mode: all 60,000, 3 epochs)")
@@ -562,12 +563,13 @@ if quick:
 def train_curves(use_bn, lr, epochs):
     """Train lenet_modern with plain SGD → (model, loss per batch, accuracy per batch, test accuracy)."""
     cnnlab.seed(0)                                # same initial weights and batch order for every run
-    model = lenet_modern(batch_norm=use_bn)
+    model = lenet_modern(batch_norm=use_bn).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     losses, accuracies = [], []
     for epoch in range(epochs):
         model.train()                             # BN: batch statistics, running stats updated
         for X_batch, y_batch in train_iter:
+            X_batch, y_batch = X_batch.to(device), y_batch.to(device)
             logits = model(X_batch)               # (B, 10)
             loss = F.cross_entropy(logits, y_batch)
             optimizer.zero_grad()
@@ -575,6 +577,7 @@ def train_curves(use_bn, lr, epochs):
             optimizer.step()
             losses.append(loss.item())
             accuracies.append(cnnlab.accuracy(logits, y_batch))
+    model.cpu()
     test_acc = cnnlab.evaluate(model, test_iter).accuracy     # evaluate() switches to eval mode
     return model, losses, accuracies, test_acc
 

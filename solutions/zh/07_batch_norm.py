@@ -472,6 +472,7 @@ if quick:
 train_iter = cnnlab.loader(train_images, batch_size=64)
 test_iter = cnnlab.loader(test_images, batch_size=500)
 torch.set_num_threads(1)                          # 这么小的网络，一个线程就够了
+device = cnnlab.device()  # 有 GPU 就用 GPU（下面的循环把每个批量搬过去）
 print(f"{len(train_iter.dataset):,} 张训练图像，{epochs} 轮，每轮 {len(train_iter)} 个批量")
 if quick:
     print("快速模式：只用五分之一的训练图像，轮数也更少（完整模式：全部 60,000 张，3 轮）")
@@ -480,12 +481,13 @@ if quick:
 def train_curves(use_bn, lr, epochs):
     """用普通 SGD 训练 lenet_modern → (模型, 每批损失, 每批准确率, 测试准确率)。"""
     cnnlab.seed(0)                                # 每次训练的初始权重和批量顺序都相同
-    model = lenet_modern(batch_norm=use_bn)
+    model = lenet_modern(batch_norm=use_bn).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     losses, accuracies = [], []
     for epoch in range(epochs):
         model.train()                             # BN：用批量统计量，并更新滑动统计量
         for X_batch, y_batch in train_iter:
+            X_batch, y_batch = X_batch.to(device), y_batch.to(device)
             logits = model(X_batch)               # (B, 10)
             loss = F.cross_entropy(logits, y_batch)
             optimizer.zero_grad()
@@ -493,6 +495,7 @@ def train_curves(use_bn, lr, epochs):
             optimizer.step()
             losses.append(loss.item())
             accuracies.append(cnnlab.accuracy(logits, y_batch))
+    model.cpu()
     test_acc = cnnlab.evaluate(model, test_iter).accuracy     # evaluate() 会切换到评估模式
     return model, losses, accuracies, test_acc
 
