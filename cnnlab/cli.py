@@ -40,7 +40,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _lessons(manifest, keys):
-    return [manifest.lesson(key) for key in keys] if keys else list(manifest.lessons)
+    """The lessons named by ``keys`` (numbers, slugs or stems); none or ``all``: every lesson."""
+    if not keys or list(keys) == ["all"]:
+        return list(manifest.lessons)
+    return [manifest.lesson(key) for key in keys]
 
 
 def compute_minutes(manifest, lesson):
@@ -252,7 +255,7 @@ def make_parser():
 
     execute = sub.add_parser("execute", help=say(zh="运行解答笔记本并保存输出",
                                                  en="run solution notebooks and store their outputs"))
-    execute.add_argument("lessons", nargs="*")
+    execute.add_argument("lessons", nargs="*", help=say(zh="课的编号或简称，或 all（默认：全部）", en="lesson numbers or slugs, or all (default: all)"))
     execute.add_argument("--lang", choices=LANGUAGES)
     execute.add_argument("--full", action="store_true",
                          help=say(zh="完整模式，和学生运行时一样（全部数据和轮数）；默认：快速模式",
