@@ -93,7 +93,7 @@ def run_lesson(path, env, timeout=1800, store=False, full=True):
     """Execute one notebook cell by cell; returns (cells, seconds, peak MiB).
     ``store``: write the executed notebook back as its pair (mode recorded)."""
     nb = normalize(read_notebook(newer_of_pair(path)))
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
                             resources={"metadata": {"path": str(path.parent)}})
     with environment(env), client.setup_kernel():
         started = time.perf_counter()
