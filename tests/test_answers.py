@@ -91,7 +91,7 @@ def test_a_failed_write_leaves_the_old_file_whole(scratch, monkeypatch):
 
 
 def test_widget_reports_a_failed_save_instead_of_raising(scratch, monkeypatch):
-    monkeypatch.setattr(answers, "_write_atomically", lambda *a: (_ for _ in ()).throw(PermissionError("read-only")))
+    monkeypatch.setattr(answers, "write_atomically", lambda *a: (_ for _ in ()).throw(PermissionError("read-only")))
     ex = Numeric("q", answer=1)
     assert "could not save your answer" in ex.check("1") and ex.message.startswith("✓")
 
