@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from cnnlab.course import load_manifest
+from cnnlab import files
 from cnnlab.exercises import answers
 from cnnlab.exercises.answers import (FORMAT, AnswersFileError, answers_path, latest, load_answers,
                                       record, use_lesson)
@@ -81,7 +82,7 @@ def test_a_failed_write_leaves_the_old_file_whole(scratch, monkeypatch):
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(answers.json, "dump", crash)
+    monkeypatch.setattr(files.os, "fsync", crash)         # fails after the temporary file is written
     with pytest.raises(OSError):
         record("q1", "numeric", "2", "wrong")
     assert path.read_text(encoding="utf-8") == before

@@ -167,8 +167,3 @@ def score_quick(exercise, spec, answers, answers_problem):
             if result.mistake:
                 result.details["mistake_hint"] = hint
     return result
-
-
-def settle_all(lesson, status):
-    """Every exercise of ``lesson`` with the same status (a missing or malformed notebook)."""
-    return [Result(e.id, e.kind, e.points, status=status) for e in lesson.exercises]
