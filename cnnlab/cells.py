@@ -5,27 +5,30 @@ Lines that start with ``%`` or ``!`` (IPython magics and shell escapes) are not
 Python: ``mask_magics`` blanks them so ``ast.parse`` can read the rest of a cell.
 """
 
-__all__ = ["EXERCISE_TAG", "exercise_of", "exercise_cells", "is_magic", "mask_magics"]
+__all__ = ["EXERCISE_TAG", "exercise_ids", "exercise_of", "exercise_cells", "is_magic", "mask_magics"]
 
 EXERCISE_TAG = "exercise:"
 MAGIC_PREFIXES = ("%", "!")
 
 
+def exercise_ids(cell):
+    """The ids of every ``exercise:<id>`` tag of ``cell``, in tag order."""
+    return [tag[len(EXERCISE_TAG):] for tag in cell.get("metadata", {}).get("tags", [])
+            if tag.startswith(EXERCISE_TAG)]
+
+
 def exercise_of(cell):
     """The id in the cell's first ``exercise:<id>`` tag, or None when it has none."""
-    for tag in cell.get("metadata", {}).get("tags", []):
-        if tag.startswith(EXERCISE_TAG):
-            return tag[len(EXERCISE_TAG):]
-    return None
+    ids = exercise_ids(cell)
+    return ids[0] if ids else None
 
 
 def exercise_cells(nb):
     """``{exercise id: [cell, ...]}`` from the cells' ``exercise:<id>`` tags, in notebook order."""
     found = {}
     for cell in nb.cells:
-        for tag in cell.get("metadata", {}).get("tags", []):
-            if tag.startswith(EXERCISE_TAG):
-                found.setdefault(tag[len(EXERCISE_TAG):], []).append(cell)
+        for exercise in exercise_ids(cell):
+            found.setdefault(exercise, []).append(cell)
     return found
 
 

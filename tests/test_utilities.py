@@ -8,7 +8,7 @@ import time
 import nbformat
 import pytest
 
-from cnnlab.cells import exercise_cells, exercise_of, is_magic, mask_magics
+from cnnlab.cells import exercise_cells, exercise_ids, exercise_of, is_magic, mask_magics
 from cnnlab.files import locked, write_atomically
 from cnnlab.text import clip
 
@@ -81,3 +81,5 @@ def test_exercise_tags_are_read_from_cell_metadata():
     nb.cells = [tagged, plain, again]
     assert exercise_of(tagged) == "corr2d" and exercise_of(plain) is None
     assert exercise_cells(nb) == {"corr2d": [tagged, again]}
+    both = nbformat.v4.new_code_cell("", metadata={"tags": ["exercise:a", "exercise:b"]})
+    assert exercise_ids(both) == ["a", "b"] and exercise_of(both) == "a"
