@@ -356,8 +356,9 @@ def _explanations(source):
     concatenation), also as written, so that a verbatim copy of the source is found too.
     """
     from cnnlab.exercises.spec import quick_check_calls
+    masked = mask_magics(source)
     try:
-        tree = ast.parse(mask_magics(source))
+        tree = ast.parse(masked)
     except SyntaxError:
         return []
     found = []
