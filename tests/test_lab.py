@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.lab import port_is_free
+from cnnlab.lab import port_is_free, server_answers, wait_until_ready
 from tests.helpers import ROOT
 
 
@@ -154,3 +154,26 @@ def test_port_check_ignores_time_wait_but_not_a_listener():
         with pytest.raises(OSError):
             plain.bind(("127.0.0.1", port))
     assert port_is_free(port)
+
+
+def test_wait_until_ready_tells_ready_exited_and_timeout_apart():
+    """The three outcomes `run_lab` acts on: the server answers, it died, or it never answers."""
+    port = _free_port()
+    silent = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert wait_until_ready(silent, port, timeout=1.0, poll=0.1) == "timeout"
+    finally:
+        silent.kill()
+        silent.wait()
+    dead = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    assert wait_until_ready(dead, port, timeout=30, poll=0.1) == "exited"
+    # Any HTTP answer counts, even an error status (a bare http.server answers /api with 404).
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_until_ready(server, port, timeout=60, poll=0.1) == "ready"
+        assert server_answers(port)
+    finally:
+        server.kill()
+        server.wait()
+    assert not server_answers(port)
