@@ -14,7 +14,7 @@ from cnnlab.exercises.answers import (FORMAT, AnswersFileError, answers_path, la
 from cnnlab.exercises.spec import SpecError, quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Numeric, Shape
 from cnnlab.i18n import get_language, set_language
-from cnnlab.pipeline.check import exercise_cells
+from cnnlab.cells import exercise_cells
 from cnnlab.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 
