@@ -3,6 +3,11 @@
 Starts a real JupyterLab server rooted at the course folder, with the chosen
 language's first lesson open and JupyterLab's own interface in that language
 (the ``jupyterlab-language-pack-zh-CN`` package). Ctrl-C stops it cleanly.
+
+The link is printed only once the server answers HTTP on ``/api`` (a click on it
+never meets "connection refused"), and the port check binds with ``SO_REUSEADDR``
+as the server itself does, so the course can be stopped and started again on the
+same port at once (a closed connection's TIME_WAIT does not count as "in use").
 """
 
 import json
@@ -12,11 +17,15 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from cnnlab.i18n import say
 
 LOCALES = {"zh": "zh_CN", "en": "en"}
+READY_TIMEOUT = 120.0   # seconds the server may take to answer its first request
 
 
 class LabError(RuntimeError):
@@ -24,7 +33,17 @@ class LabError(RuntimeError):
 
 
 def port_is_free(port, host="127.0.0.1"):
+    """True when a server could listen on ``host:port`` now.
+
+    The probe binds with ``SO_REUSEADDR``, as Tornado (Jupyter's server) does on
+    POSIX, so a port held only by closed connections in TIME_WAIT counts as free;
+    a listening socket still makes the bind fail. (On Windows ``SO_REUSEADDR``
+    would let the bind succeed even on a listening port, and a plain bind already
+    ignores TIME_WAIT, so it is not set there.)
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if os.name != "nt":
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
@@ -77,6 +96,38 @@ def lesson_url(port, first_notebook, token):
     return f"http://127.0.0.1:{port}/lab/tree/{first_notebook}?token={token}"
 
 
+def server_answers(port, timeout=1.0):
+    """True when ``http://127.0.0.1:<port>/api`` answers (any HTTP status counts)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=timeout):
+            return True
+    except urllib.error.HTTPError:
+        return True                 # it answered, if only with an error status
+    except (OSError, ValueError):
+        return False
+
+
+def wait_until_ready(server, port, timeout=READY_TIMEOUT, poll=0.25):
+    """Poll the server until it answers HTTP; ``"ready"``, ``"exited"`` or ``"timeout"``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return "exited"
+        if server_answers(port):
+            return "ready"
+        time.sleep(poll)
+    return "exited" if server.poll() is not None else "timeout"
+
+
+def _stop(server):
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -92,21 +143,30 @@ def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args
     env = dict(os.environ, CNNLAB_LANG=lang)
     # A new session: Ctrl-C reaches only us, and we stop the server without its y/n prompt.
     server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)
-    print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。", en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
-              url=lesson_url(port, first.as_posix(), token)), flush=True)
-    if (Path(manifest.root) / "solutions").is_dir():
-        print(say(zh="注意：这是作者仓库，含全部答案；学生请用 cnnlab release 生成的学生版。",
-                  en="Note: this is the authoring repository, every answer included; students use the "
-                     "student release that cnnlab release writes."), flush=True)
     # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        state = wait_until_ready(server, port)
+        if state == "exited":
+            raise LabError(say(zh="JupyterLab 没有启动（退出码 {code}）：原因见上面的日志",
+                               en="JupyterLab did not start (exit code {code}): see its log above",
+                               code=server.returncode))
+        if state == "timeout":
+            _stop(server)
+            raise LabError(say(zh="JupyterLab 在 {s:g} 秒内没有在 http://127.0.0.1:{port}/api 应答，已停止它；"
+                                  "原因见上面的日志",
+                               en="JupyterLab did not answer at http://127.0.0.1:{port}/api within {s:g} s, "
+                                  "so it was stopped: see its log above",
+                               s=READY_TIMEOUT, port=port))
+        print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。",
+                  en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
+                  url=lesson_url(port, first.as_posix(), token)), flush=True)
+        if (Path(manifest.root) / "solutions").is_dir():
+            print(say(zh="注意：这是作者仓库，含全部答案；学生请用 cnnlab release 生成的学生版。",
+                      en="Note: this is the authoring repository, every answer included; students use the "
+                         "student release that cnnlab release writes."), flush=True)
         return server.wait()
     except KeyboardInterrupt:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        print(say(zh="JupyterLab 已停止。", en="JupyterLab stopped."))
+        _stop(server)
+        print(say(zh="JupyterLab 已停止。", en="JupyterLab stopped."), flush=True)
         return 0

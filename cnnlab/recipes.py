@@ -2,7 +2,7 @@
 
 The lessons train in quick mode with simple settings (plain Adam or SGD, a few
 thousand images) so that they run in seconds. A *recipe* is the tuned full-mode
-setting of one model — found on a 2-core CPU for issue 7's table — and the
+setting of one model — found by timing runs on a 2-core CPU — and the
 single place it is written down: ``benchmarks/bench_models.py`` trains exactly
 these, and a lesson shows one with ``print(cnnlab.recipe("vgg"))``.
 
@@ -26,24 +26,11 @@ from dataclasses import dataclass
 from torch import nn
 
 from cnnlab.i18n import say
-from cnnlab.models import (alexnet_small, googlenet_small, lenet5, lenet5_loss, lenet_modern,
-                           nin_small, resnet_small, vgg_small)
+from cnnlab.models import (alexnet_small, googlenet_small, lenet5_loss, lenet_modern, nin_small,
+                           resnet_small, vgg_small)
+from cnnlab.models.lenet5 import faithful_lenet5
 
-__all__ = ["Recipe", "RECIPES", "recipe", "train_recipe", "PaperInput", "faithful_lenet5"]
-
-
-class PaperInput(nn.Module):
-    """LeNet-5's input as in the paper: the 28×28 digit centred in a 32×32 field, pixels
-    rescaled so that background (0) = −0.1 and ink (1) = 1.175: x ↦ 1.275·x − 0.1."""
-
-    def forward(self, x):                                   # (N, 1, 28, 28) in [0, 1]
-        x = nn.functional.pad(x, (2, 2, 2, 2))              # (N, 1, 32, 32)
-        return x * 1.275 - 0.1
-
-
-def faithful_lenet5():
-    """:func:`cnnlab.models.lenet5` behind :class:`PaperInput`: takes 28×28 images in [0, 1]."""
-    return nn.Sequential(PaperInput(), lenet5())
+__all__ = ["Recipe", "RECIPES", "recipe", "train_recipe"]
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,14 @@ import sys
 import pytest
 
 from cnnlab.course import load_manifest
+from cnnlab import files
 from cnnlab.exercises import answers
 from cnnlab.exercises.answers import (FORMAT, AnswersFileError, answers_path, latest, load_answers,
                                       record, use_lesson)
 from cnnlab.exercises.spec import SpecError, quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Numeric, Shape
 from cnnlab.i18n import get_language, set_language
-from cnnlab.pipeline.check import exercise_cells
+from cnnlab.cells import exercise_cells
 from cnnlab.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 
@@ -81,7 +82,7 @@ def test_a_failed_write_leaves_the_old_file_whole(scratch, monkeypatch):
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(answers.json, "dump", crash)
+    monkeypatch.setattr(files.os, "fsync", crash)         # fails after the temporary file is written
     with pytest.raises(OSError):
         record("q1", "numeric", "2", "wrong")
     assert path.read_text(encoding="utf-8") == before
@@ -91,7 +92,7 @@ def test_a_failed_write_leaves_the_old_file_whole(scratch, monkeypatch):
 
 
 def test_widget_reports_a_failed_save_instead_of_raising(scratch, monkeypatch):
-    monkeypatch.setattr(answers, "_write_atomically", lambda *a: (_ for _ in ()).throw(PermissionError("read-only")))
+    monkeypatch.setattr(answers, "write_atomically", lambda *a: (_ for _ in ()).throw(PermissionError("read-only")))
     ex = Numeric("q", answer=1)
     assert "could not save your answer" in ex.check("1") and ex.message.startswith("✓")
 

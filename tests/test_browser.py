@@ -65,9 +65,14 @@ class Lab:
              "--port", str(self.port), "--token", self.token, "--", "--LabApp.expose_app_in_browser=True",
              f"--LabApp.workspaces_dir={cache / 'workspaces'}"],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        line = self.process.stdout.readline()
-        match = re.search(r"(http://127\.0\.0\.1:\d+/lab/tree/\S+)", line)
-        assert match, line
+        # cnnlab's URL line comes once the server answers, after the server's own log lines
+        # (which show the URL too, with the token masked).
+        head, match = "", None
+        while match is None:
+            line = self.process.stdout.readline()
+            assert line, head                       # EOF without the URL
+            head += line
+            match = re.search(r"(?:running at |已启动：)(http://127\.0\.0\.1:\d+/lab/tree/\S+)", line)
         self.url = match.group(1)
 
     def stop(self):

@@ -8,6 +8,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from cnnlab.cells import exercise_of
 from cnnlab.course import load_manifest
 from cnnlab.grading import gradebook, harness, report, submissions
 from cnnlab.grading.execute import Limits
@@ -28,7 +29,7 @@ def _plan(nb):
 def test_plan_takes_setup_and_checks_from_the_solution_and_answers_from_the_student():
     nb = cases.perfect_notebook(MANIFEST, LESSON)
     for cell in nb.cells:  # a student's copy of the setup must never run
-        if cell.cell_type == "code" and not harness._exercise_of(cell):
+        if cell.cell_type == "code" and not exercise_of(cell):
             cell.source = "raise SystemExit('student setup ran')"
     plan = _plan(nb)
     sources = "\n".join(cell.source for cell in plan.cells)

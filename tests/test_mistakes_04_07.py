@@ -22,7 +22,7 @@ from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.spec import quick_check_calls, quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
 from cnnlab.i18n import get_language, set_language
-from cnnlab.pipeline.check import exercise_cells
+from cnnlab.cells import exercise_cells
 from cnnlab.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 

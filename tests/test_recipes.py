@@ -7,6 +7,7 @@ from torch import nn
 import cnnlab
 from cnnlab import recipes
 from cnnlab.models import lenet5_loss
+from cnnlab.models.lenet5 import PaperInput, faithful_lenet5
 
 
 def test_every_recipe_builds_a_fresh_model_for_28x28_images():
@@ -36,9 +37,9 @@ def test_recipe_settings_are_the_tuned_ones():
 
 
 def test_faithful_lenet5_keeps_the_papers_60000_parameters_and_input_range():
-    model = recipes.faithful_lenet5()
+    model = faithful_lenet5()
     assert sum(p.numel() for p in model.parameters() if p.requires_grad) == 60_000
-    x = recipes.PaperInput()(torch.tensor([[[[0.0, 1.0]]]]))
+    x = PaperInput()(torch.tensor([[[[0.0, 1.0]]]]))
     assert x.shape == (1, 1, 5, 6)                      # padded by 2 on every side
     assert x.min().item() == pytest.approx(-0.1)
     assert x.max().item() == pytest.approx(1.175)

@@ -326,9 +326,16 @@ def test_cnnlab_lab_opens_the_release(student, lang):
                                 "--port", str(port)], cwd=student["checkout"], env=student["env"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        first_line = process.stdout.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/lab/tree/(\S+)\?token=(\w+)", first_line)
-        assert match and match.group(2) == f"lessons/{lang}/{MANIFEST.lessons[0].stem}.ipynb", first_line
+        # cnnlab's URL line comes once the server answers, after the server's own log lines
+        # (which show the URL too, with the token masked).
+        url_line = r"(?:running at |已启动：)http://127\.0\.0\.1:(\d+)/lab/tree/(\S+)\?token=(\w+)"
+        head, match = "", None
+        while match is None:
+            line = process.stdout.readline()
+            assert line, head                       # EOF without the URL
+            head += line
+            match = re.search(url_line, line)
+        assert match.group(2) == f"lessons/{lang}/{MANIFEST.lessons[0].stem}.ipynb", head
         api = f"http://127.0.0.1:{port}/api/contents"
         status, folder = _get_json(f"{api}/lessons/{lang}?token={match.group(3)}")
         assert status == 200

@@ -22,8 +22,8 @@ Each record is appended: the file is read, extended and written to a temporary
 file that ``os.replace`` puts in place, so a crash never leaves half a file and a
 kernel restart continues the same file. A file that cannot be read is kept aside
 as ``<name>.broken-<n>`` and a new one started. The read-extend-write runs under
-an exclusive lock on ``.<name>.lock`` beside it (``fcntl.flock``; on systems
-without ``fcntl`` there is no lock), so two kernels of the same lesson — the same
+an exclusive lock on ``.<name>.lock`` beside it (``cnnlab.files.locked``; on
+systems without ``fcntl`` there is no lock), so two kernels of the same lesson — the same
 notebook open twice, or the zh and en notebooks in one folder — never drop each
 other's records.
 
@@ -32,19 +32,14 @@ malformed file), ``latest(answers, exercise)``, and ``score_quick_check(spec,
 record)`` re-checks a quick-check answer against the solution's key.
 """
 
-import contextlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:                                         # Windows: no lock
-    fcntl = None
-
 from cnnlab.exercises.spec import QuickCheckSpec, quick_check_specs, score_quick_check
+from cnnlab.files import locked, write_atomically
+from cnnlab.text import clip
 
 FORMAT = "cnnlab-answers/1"
 SUFFIX = ".answers.json"
@@ -99,46 +94,12 @@ def latest(answers, exercise):
     return found[-1] if found else None
 
 
-def _clip(answer):
-    if isinstance(answer, str) and len(answer) > MAX_RECORDED:
-        return answer[:MAX_RECORDED] + "…"
-    return answer
-
-
 def _set_aside(path):
     for n in range(1, 1000):
         spare = path.with_name(f"{path.name}.broken-{n}")
         if not spare.exists():
             os.replace(path, spare)
             return
-
-
-def _write_atomically(path, data):
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-
-
-@contextlib.contextmanager
-def _locked(path):
-    """Hold an exclusive lock on ``.<name>.lock`` beside ``path`` (released when the block ends)."""
-    if fcntl is None:
-        yield
-        return
-    with open(path.with_name(f".{path.name}.lock"), "a") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def record(exercise, kind, answer, status, *, stem=None, folder=None, **details):
@@ -148,10 +109,12 @@ def record(exercise, kind, answer, status, *, stem=None, folder=None, **details)
     """
     stem = stem or current_lesson()
     path = answers_path(stem, folder)
-    entry = {"exercise": exercise, "kind": kind, "answer": _clip(answer), "status": status,
+    if isinstance(answer, str):
+        answer = clip(answer, MAX_RECORDED)
+    entry = {"exercise": exercise, "kind": kind, "answer": answer, "status": status,
              "correct": status == "correct", **details,
              "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    with _locked(path):
+    with locked(path.with_name(f".{path.name}.lock")):
         try:
             data = load_answers(path)
         except FileNotFoundError:
@@ -160,5 +123,5 @@ def record(exercise, kind, answer, status, *, stem=None, folder=None, **details)
             _set_aside(path)
             data = {"format": FORMAT, "lesson": stem, "records": []}
         data["records"].append(entry)
-        _write_atomically(path, data)
+        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
     return path

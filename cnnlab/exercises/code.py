@@ -26,8 +26,10 @@ from cnnlab.exercises.answers import record
 from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
 from cnnlab.exercises.monitor import Rules, forbidden_for, watch
 from cnnlab.i18n import get_language, say
+from cnnlab.text import clip
 
 TIME_LIMIT = 2.0  # seconds per public case
+ERROR_SHOWN = 200  # characters of an error message shown per case
 
 
 @dataclass
@@ -93,7 +95,7 @@ def _short(value, limit=80):
         text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
     except Exception:  # a repr that raises
         text = f"<{type(value).__name__}>"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text, limit)
 
 
 def _as_numpy(value):
@@ -152,13 +154,9 @@ def run_cases(exercise, func, cases, time_limit=TIME_LIMIT, forbid=()):
         except RecursionError:
             case.error = say(zh="RecursionError：递归太深", en="RecursionError: recursion too deep")
         except Exception as err:  # a student's bug is a result, not a crash
-            case.error = _clip(f"{type(err).__name__}: {err}")
+            case.error = clip(f"{type(err).__name__}: {err}", ERROR_SHOWN)
     status = "ok" if all(case.passed for case in results) else "wrong"
     return CheckReport(exercise, status, results)
-
-
-def _clip(text, limit=200):
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _current_lesson():

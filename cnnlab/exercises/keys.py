@@ -30,9 +30,11 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from cnnlab.i18n import say
+from cnnlab.text import clip
 
 SALT = "cnnlab/answers/1"
 MAX_INPUT = 200  # characters: longer input is not an answer
+SHOWN_INPUT = 40  # characters of a rejected input quoted back
 LARGEST = Decimal("1e15")  # no quick-check answer is this big; 1e309 is rejected, not overflowed
 MAX_CANDIDATES = 1001  # grid points a numeric tolerance may span
 
@@ -73,8 +75,8 @@ def parse_number(raw, unit=None):
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise NotAnAnswer(f"“{_clip(text)}”不是一个数，请输入例如 42 或 3.5e-2",
-                          f"{_clip(text)!r} is not a number; type e.g. 42 or 3.5e-2") from None
+        raise NotAnAnswer(f"“{clip(text, SHOWN_INPUT)}”不是一个数，请输入例如 42 或 3.5e-2",
+                          f"{clip(text, SHOWN_INPUT)!r} is not a number; type e.g. 42 or 3.5e-2") from None
     if not value.is_finite():
         raise NotAnAnswer("请输入一个有限的数", "type a finite number")
     if abs(value) >= LARGEST:
@@ -115,8 +117,8 @@ def parse_shape(raw):
     inner = inner.strip("()[]{}（）【】 ")
     parts = [p for p in _SHAPE_SEPARATORS.split(inner) if p]
     if not parts or not all(p.isdigit() and len(p) <= 9 for p in parts):
-        raise NotAnAnswer(f"“{_clip(text)}”不是一个形状，请输入例如 (96, 55, 55) 或 96x55x55",
-                          f"{_clip(text)!r} is not a shape; type e.g. (96, 55, 55) or 96x55x55")
+        raise NotAnAnswer(f"“{clip(text, SHOWN_INPUT)}”不是一个形状，请输入例如 (96, 55, 55) 或 96x55x55",
+                          f"{clip(text, SHOWN_INPUT)!r} is not a shape; type e.g. (96, 55, 55) or 96x55x55")
     return tuple(int(p) for p in parts)
 
 
@@ -182,6 +184,3 @@ def unseal(text, exercise, canonical=None):
                 return None
     return text
 
-
-def _clip(text, limit=40):
-    return text if len(text) <= limit else text[: limit - 1] + "…"

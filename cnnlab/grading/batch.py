@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from cnnlab.files import write_atomically
 from cnnlab.grading import gradebook, report, sandbox, submissions
 from cnnlab.grading.execute import Limits
 from cnnlab.grading.feedback import render_feedback
@@ -36,7 +37,7 @@ class BatchResult:
 def load_solutions(manifest, lesson):
     """``({lang: solution notebook}, {lang: {exercise: QuickCheckSpec}}, [paths])``."""
     from cnnlab.exercises.spec import SpecError, quick_check_specs
-    from cnnlab.pipeline.check import exercise_cells
+    from cnnlab.cells import exercise_cells
     from cnnlab.pipeline.notebooks import read_notebook
     notebooks, specs, paths = {}, {}, []
     for lang in LANGUAGES:
@@ -69,7 +70,7 @@ def _store_result(out_dir, job, digest, graded_at):
     record = {"student": job.submission.student, "lesson": job.lesson.stem, "lang": job.lang,
               "digest": digest, "graded_at": graded_at, "seconds": job.seconds,
               "results": [asdict(result) for result in job.results]}
-    gradebook.write_atomically(folder / f"{job.submission.safe_name}.json", json.dumps(record, indent=1))
+    write_atomically(folder / f"{job.submission.safe_name}.json", json.dumps(record, indent=1))
 
 
 def write_feedback(out_dir, manifest, submission):
@@ -84,7 +85,7 @@ def write_feedback(out_dir, manifest, submission):
     titles = {lesson.stem: lesson.title for lesson in manifest.lessons}
     folder = Path(out_dir) / "feedback"
     folder.mkdir(parents=True, exist_ok=True)
-    gradebook.write_atomically(folder / f"{submission.safe_name}.html", render_feedback(records, titles))
+    write_atomically(folder / f"{submission.safe_name}.html", render_feedback(records, titles))
 
 
 def _unchanged(submission, digest, hashes, rows, lesson):

@@ -4,10 +4,10 @@ Each function takes gradebook rows (dicts, as ``gradebook.read_rows`` returns)
 and returns plain data or an HTML string, so the notebook stays a thin view.
 """
 
-import csv
 import html
 from pathlib import Path
 
+from cnnlab.files import write_atomically
 from cnnlab.grading import gradebook
 from cnnlab.grading.gradebook import number
 from cnnlab.grading.score import status_word
@@ -20,8 +20,7 @@ def load(path):
     path = Path(path)
     if path.is_dir():
         path = path / gradebook.GRADEBOOK
-    with open(path, encoding="utf-8", newline="") as handle:
-        return [{c: row.get(c) or "" for c in gradebook.COLUMNS} for row in csv.DictReader(handle)]
+    return gradebook.read_csv(path)
 
 
 def exercise_points(rows):
@@ -85,5 +84,5 @@ def export_rows(rows, path):
     """Write ``rows`` as a gradebook-shaped CSV at ``path`` (atomically); returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    gradebook.write_atomically(path, gradebook.render_csv(rows))
+    write_atomically(path, gradebook.render_csv(rows))
     return path

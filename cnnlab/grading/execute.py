@@ -40,7 +40,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnnlab.files import write_atomically
 from cnnlab.grading import sandbox, wire
+from cnnlab.text import clip
 
 KERNEL_NAME = "cnnlab-grader"
 TEXT_KEPT = 20_000           # characters of printed output kept per cell for feedback
@@ -174,7 +176,7 @@ def cell_text(cell):
         elif out.output_type in ("execute_result", "display_data"):
             parts.append(str(out.get("data", {}).get("text/plain", "")) + "\n")
     text = "".join(parts)
-    return text if len(text) <= TEXT_KEPT else text[:TEXT_KEPT] + "\n[…]\n"
+    return clip(text, TEXT_KEPT, mark="\n[…]\n")
 
 
 def _traceback(cell):
@@ -483,9 +485,7 @@ def main(argv=None):
     worker_environment(folder, comm)
     os.chdir(reference_dir)
     outcomes = run_plan(job["plan"], Path(job["workdir"]), limits, comm, pid_file=base / "kernel.pid")
-    tmp = Path(result_path).with_suffix(".tmp")
-    tmp.write_text(json.dumps(outcomes))
-    os.replace(tmp, result_path)
+    write_atomically(result_path, json.dumps(outcomes))
     return 0
 
 

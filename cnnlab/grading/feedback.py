@@ -13,6 +13,7 @@ import html
 from cnnlab.grading.score import status_word
 from cnnlab.grading.statuses import explain
 from cnnlab.i18n import say
+from cnnlab.text import clip
 
 SHOWN = 3000  # characters of a report shown per exercise
 
@@ -27,7 +28,7 @@ COLOURS = {"ok": "#1a7f37", "wrong": "#cf222e", "unanswered": "#6e7781"}
 
 def _cut(text, limit=SHOWN):
     text = str(text or "")
-    return text if len(text) <= limit else text[:limit] + "\n[…]"
+    return clip(text, limit, mark="\n[…]")
 
 
 def _word(status, lang):

@@ -10,14 +10,13 @@ gradebook. An exclusive lock on ``OUT_DIR/.lock`` serialises two graders writing
 the same folder. ``OUT_DIR/.hashes.json`` remembers each submission's digest.
 """
 
-import contextlib
 import csv
-import fcntl
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from cnnlab.files import locked as _locked_file
+from cnnlab.files import write_atomically
 
 COLUMNS = ["student", "lesson", "exercise", "points", "max_points", "status", "kind", "seconds", "graded_at",
            "mistake"]
@@ -28,29 +27,9 @@ def _key(row):
     return row["student"], row["lesson"], row["exercise"]
 
 
-@contextlib.contextmanager
 def locked(out_dir):
-    """Hold an exclusive lock on ``out_dir/.lock`` (between processes)."""
-    with open(Path(out_dir) / ".lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def write_atomically(path, text):
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; feedback is meant to be handed out
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Hold an exclusive lock on ``out_dir/.lock`` (between processes), as a ``with`` block."""
+    return _locked_file(Path(out_dir) / ".lock")
 
 
 def number(text):
@@ -62,10 +41,14 @@ def number(text):
 
 
 def read_rows(out_dir):
-    """The rows of ``out_dir/gradebook.csv`` (dicts with COLUMNS), [] if there is none."""
+    """The rows of ``out_dir/gradebook.csv``, [] if there is none."""
     path = Path(out_dir) / GRADEBOOK
-    if not path.is_file():
-        return []
+    return read_csv(path) if path.is_file() else []
+
+
+def read_csv(path):
+    """The rows of the gradebook file ``path``: dicts with COLUMNS ("" where a cell is missing),
+    leaving out rows without a student or an exercise."""
     with open(path, encoding="utf-8", newline="") as handle:
         return [{column: row.get(column) or "" for column in COLUMNS} for row in csv.DictReader(handle)
                 if row.get("student") and row.get("exercise")]

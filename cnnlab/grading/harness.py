@@ -26,8 +26,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from cnnlab.cells import exercise_cells, exercise_of
 from cnnlab.exercises.monitor import source_tampers
-from cnnlab.pipeline.check import EXERCISE_TAG, exercise_cells
 from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
 
 CODE_KIND = "code"
@@ -70,13 +70,6 @@ def defined_names(source):
     return names
 
 
-def _exercise_of(cell):
-    for tag in cell.get("metadata", {}).get("tags", []):
-        if tag.startswith(EXERCISE_TAG):
-            return tag[len(EXERCISE_TAG):]
-    return ""
-
-
 def find_answer(student_nb, exercise, names):
     """``(cell source or None, note or None)``: the student's cell defining ``names``.
 
@@ -109,7 +102,7 @@ def build_plan(solution_nb, student_nb, lesson):
     for cell in solution_nb.cells:
         if cell.cell_type != "code":
             continue
-        exercise = _exercise_of(cell)
+        exercise = exercise_of(cell)
         if not exercise:
             plan.cells.append(Cell("setup", cell.source))
             continue

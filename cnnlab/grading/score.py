@@ -21,6 +21,7 @@ Flags: ``duplicated cells: …``, ``answer found in a cell without the tag …``
 from dataclasses import dataclass, field
 
 from cnnlab.exercises.mistakes import parse as parse_mistake
+from cnnlab.text import clip
 
 STATUS_WORDS = ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing", "malformed")
 MAX_STATUS = 240
@@ -50,7 +51,7 @@ def status_word(status):
 
 def one_line(text, limit=160):
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text, limit)
 
 
 def _with_flags(status, flags):
@@ -166,8 +167,3 @@ def score_quick(exercise, spec, answers, answers_problem):
             if result.mistake:
                 result.details["mistake_hint"] = hint
     return result
-
-
-def settle_all(lesson, status):
-    """Every exercise of ``lesson`` with the same status (a missing or malformed notebook)."""
-    return [Result(e.id, e.kind, e.points, status=status) for e in lesson.exercises]

@@ -39,6 +39,8 @@ __all__ = [
     "RBFOutput",
     "lenet5",
     "lenet5_loss",
+    "PaperInput",
+    "faithful_lenet5",
     "squash",
     "c3_connection_table",
     "digit_bitmaps",
@@ -323,6 +325,20 @@ def lenet5():
       the constant exp(−j) keeps already-large distances from being pushed further.
     """
     return LeNet5()
+
+
+class PaperInput(nn.Module):
+    """LeNet-5's input as in the paper: the 28×28 digit centred in a 32×32 field, pixels
+    rescaled so that background (0) = −0.1 and ink (1) = 1.175: x ↦ 1.275·x − 0.1."""
+
+    def forward(self, x):                                   # (N, 1, 28, 28) in [0, 1]
+        x = nn.functional.pad(x, (2, 2, 2, 2))              # (N, 1, 32, 32)
+        return x * 1.275 - 0.1
+
+
+def faithful_lenet5():
+    """:func:`cnnlab.models.lenet5` behind :class:`PaperInput`: takes 28×28 images in [0, 1]."""
+    return nn.Sequential(PaperInput(), lenet5())
 
 
 def lenet5_loss(outputs, target, j=0.1):

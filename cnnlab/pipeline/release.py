@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cnnlab
+from cnnlab.cells import mask_magics
 from cnnlab.course import RELEASE_MARKER, is_student_release
 from cnnlab.i18n import LANGUAGES
 from cnnlab.pipeline.prose import AUTHOR_NOTES
@@ -355,7 +356,7 @@ def _explanations(source):
     concatenation), also as written, so that a verbatim copy of the source is found too.
     """
     from cnnlab.exercises.spec import quick_check_calls
-    masked = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n"))
+    masked = mask_magics(source)
     try:
         tree = ast.parse(masked)
     except SyntaxError:

@@ -16,7 +16,7 @@ import nbformat
 from cnnlab.exercises.answers import FORMAT, SUFFIX
 from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.grading.harness import defined_names
-from cnnlab.pipeline.check import exercise_cells
+from cnnlab.cells import exercise_cells
 from cnnlab.pipeline.notebooks import read_notebook
 from cnnlab.pipeline.steps import BEGIN_SOLUTION
 

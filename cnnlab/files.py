@@ -1,0 +1,57 @@
+"""Safe file writes for the course tools: an atomic replace, and a lock between processes.
+
+``write_atomically`` writes a temporary file beside the target and ``os.replace``s
+it over the target, so a reader (or a crash) sees either the old file or the new
+one, never half of one. ``locked`` holds an exclusive ``fcntl.flock`` on a lock
+file for the length of a ``with`` block, so two processes doing
+read-modify-write on the same file take turns; on systems without ``fcntl``
+(Windows) it does not lock.
+"""
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:                                         # Windows: no lock
+    fcntl = None
+
+__all__ = ["write_atomically", "locked"]
+
+
+def write_atomically(path, text, mode=0o644):
+    """Replace ``path`` with ``text`` (UTF-8, newlines as given) in one step.
+
+    The text goes to ``.<name>.<random>.tmp`` in the same folder, is flushed to
+    disk (``fsync``), given ``mode`` (``mkstemp`` makes it 0600) and moved over
+    ``path`` with ``os.replace``; on any error the temporary file is removed.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def locked(lock_path):
+    """Hold an exclusive lock on the file ``lock_path`` (created if missing) until the block ends."""
+    if fcntl is None:
+        yield
+        return
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
