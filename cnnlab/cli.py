@@ -175,7 +175,7 @@ def cmd_site(args, manifest):
 
 def cmd_export(args, manifest):
     from cnnlab.grading.export import ExportError, export_grades, read_roster
-    from cnnlab.grading.gradebook import write_atomically
+    from cnnlab.files import write_atomically
     try:
         roster = read_roster(args.roster) if args.roster else None
         export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing)

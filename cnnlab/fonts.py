@@ -15,6 +15,8 @@ and adds the ones it finds.
 
 import re
 
+from cnnlab.i18n import say
+
 # Linux (Debian fonts-noto-cjk, fonts-wqy-microhei), macOS, Windows, then Adobe/Google names.
 CJK_FONTS = (
     "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "WenQuanYi Micro Hei",
@@ -27,8 +29,12 @@ CJK_FONTS = (
 CJK_FONT_FILES = re.compile(r"NotoSans(CJK|SC)|wqy-(microhei|zenhei)|PingFang|Hiragino Sans GB|STHeiti|"
                             r"msyh|simhei|SourceHanSans|Arial Unicode", re.I)
 
-INSTALL_HINT = ("no CJK font found, Chinese text in figures will show as boxes: install one "
-                "(Debian/Ubuntu: apt-get install fonts-noto-cjk; or pip install mplfonts)")
+def install_hint():
+    """What to do when no CJK font is installed, in the course language."""
+    return say(zh="没有找到中文（CJK）字体，图中的中文会显示成方框：请安装一种"
+                  "（Debian/Ubuntu：apt-get install fonts-noto-cjk；或 pip install mplfonts）",
+               en="no CJK font found, Chinese text in figures will show as boxes: install one "
+                  "(Debian/Ubuntu: apt-get install fonts-noto-cjk; or pip install mplfonts)")
 
 
 def _known_cjk_fonts(font_manager):
@@ -63,7 +69,7 @@ def use_cjk_font(quiet=False):
     found = installed_cjk_fonts()
     if not found:
         if not quiet:
-            print(INSTALL_HINT)
+            print(install_hint())
         return None
     current = [f for f in matplotlib.rcParams["font.sans-serif"] if f not in found]
     matplotlib.rcParams["font.sans-serif"] = found + current

@@ -15,13 +15,8 @@ def start_lesson(stem, lang):
     lesson = load_manifest().lesson(stem)
     from cnnlab.exercises.answers import use_lesson
     use_lesson(lesson.stem)  # the exercise widgets record into <stem>.answers.json
-    import numpy as np
-    np.random.seed(0)
-    try:
-        import torch
-        torch.manual_seed(0)
-    except ImportError:  # pragma: no cover - torch is a dependency
-        pass
+    from cnnlab.train import seed
+    seed(0)                  # Python, NumPy and PyTorch: the same lesson gives the same numbers
     from cnnlab.fonts import use_cjk_font
     use_cjk_font()
     print(say(zh="第 {n:02d} 课 · {title}", en="Lesson {n:02d} · {title}",

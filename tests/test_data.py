@@ -215,8 +215,8 @@ def test_mnist_sample_line_is_chinese_in_zh(capsys, lang):
 
 def test_pullover_is_taotoushan():
     """Fashion-MNIST class 2 ("Pullover") is 套头衫, the word the zh lessons use."""
-    assert sources.FASHION_MNIST.class_names("zh")[2] == "套头衫"
-    assert sources.FASHION_MNIST.class_names("en")[2] == "pullover"
+    assert list(sources.FASHION_MNIST.classes["zh"])[2] == "套头衫"
+    assert list(sources.FASHION_MNIST.classes["en"])[2] == "pullover"
 
 
 def test_uncompressed_files_are_accepted_by_content_checksum(isolated):

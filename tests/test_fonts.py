@@ -56,7 +56,7 @@ def test_one_line_hint_when_no_cjk_font(monkeypatch, capsys):
         assert fonts.use_cjk_font() is None
         assert matplotlib.rcParams["font.sans-serif"] == before
     out = capsys.readouterr().out
-    assert out == fonts.INSTALL_HINT + "\n" and "fonts-noto-cjk" in out
+    assert out == fonts.install_hint() + "\n" and "fonts-noto-cjk" in out
     assert fonts.use_cjk_font(quiet=True) is None and capsys.readouterr().out == ""
 
 

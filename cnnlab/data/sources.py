@@ -85,9 +85,6 @@ class DatasetSpec:
         sums = self.checksums[filename]
         return {sums} if isinstance(sums, str) else set(sums)
 
-    def class_names(self, lang=None):
-        return list(self.classes[lang or get_language()])
-
 
 FASHION_MNIST = DatasetSpec(
     "fashion-mnist", "Fashion-MNIST", FASHION_MNIST_MIRRORS, FASHION_MNIST_MD5,

@@ -19,6 +19,7 @@ import json
 from cnnlab.cells import mask_magics
 from cnnlab.exercises.keys import mistake_key, seal, veil
 from cnnlab.exercises.spec import SpecError, canonical_answer, quick_check_calls, spec_from_call
+from cnnlab.i18n import say
 
 
 def _offsets(source):
@@ -52,7 +53,9 @@ def hide_answers_in_source(source):
             try:
                 text = ast.literal_eval(keywords["explanation"].value)
             except ValueError:
-                raise SpecError(f"quick check {spec.exercise!r}: explanation= must be a string literal") from None
+                raise SpecError(say(zh="快速检查 {x!r}：explanation= 必须是字符串字面值",
+                                    en="quick check {x!r}: explanation= must be a string literal",
+                                    x=spec.exercise)) from None
             if text:
                 hidden = (veil(text, spec.exercise) if "reveal_after" in keywords
                           else seal(text, spec.exercise, canonical_answer(kind, answer, spec.digits)))

@@ -35,6 +35,7 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from cnnlab.cells import exercise_cells, is_magic
 from cnnlab.i18n import LANGUAGES
 from cnnlab.pipeline.build import expected_lesson_files
 from cnnlab.pipeline import prose
@@ -58,8 +59,8 @@ def code_tokens(source):
 
     IPython magics (lines starting with % or !) are kept as plain text.
     """
-    lines = [l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))]
-    magics = [l.strip() for l in source.splitlines() if l.lstrip().startswith(("%", "!"))]
+    lines = [l for l in source.splitlines() if not is_magic(l)]
+    magics = [l.strip() for l in source.splitlines() if is_magic(l)]
     kept = []
     try:
         for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
@@ -165,18 +166,6 @@ def check_languages_agree(manifest, lesson):
                                     "copy the code; only comments and display strings may differ"))
     return problems
 
-
-EXERCISE_TAG = "exercise:"
-
-
-def exercise_cells(nb):
-    """``{exercise id: [cell, ...]}`` from the cells' ``exercise:<id>`` tags."""
-    found = {}
-    for cell in nb.cells:
-        for tag in cell.get("metadata", {}).get("tags", []):
-            if tag.startswith(EXERCISE_TAG):
-                found.setdefault(tag[len(EXERCISE_TAG):], []).append(cell)
-    return found
 
 
 def check_exercise_tags(manifest, lesson, path):

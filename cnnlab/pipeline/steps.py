@@ -26,15 +26,18 @@ def find_regions(lines, begin, end):
         marker = line.strip()
         if marker == begin:
             if opened is not None:
-                raise MarkerError(f"{begin!r} on line {number + 1} inside another region")
+                raise MarkerError(say(zh="第 {n} 行的 {b!r} 位于另一个区域之内", en="{b!r} on line {n} inside another region",
+                                     b=begin, n=number + 1))
             opened = number
         elif marker == end:
             if opened is None:
-                raise MarkerError(f"{end!r} on line {number + 1} without {begin!r}")
+                raise MarkerError(say(zh="第 {n} 行的 {e!r} 前面没有 {b!r}", en="{e!r} on line {n} without {b!r}",
+                                     e=end, n=number + 1, b=begin))
             regions.append((opened, number))
             opened = None
     if opened is not None:
-        raise MarkerError(f"{begin!r} on line {opened + 1} is never closed by {end!r}")
+        raise MarkerError(say(zh="第 {n} 行的 {b!r} 始终没有用 {e!r} 结束", en="{b!r} on line {n} is never closed by {e!r}",
+                             b=begin, n=opened + 1, e=end))
     return regions
 
 

@@ -51,6 +51,7 @@ from latex2mathml.converter import convert as latex_to_mathml
 from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
+from cnnlab.cells import exercise_of, mask_magics
 from cnnlab.i18n import LANGUAGES, say
 from cnnlab.pipeline.notebooks import read_notebook
 from cnnlab.pipeline.steps import (BEGIN_HIDDEN, BEGIN_SOLUTION, STUDENT_STEPS, clear_outputs,
@@ -60,7 +61,6 @@ SOURCES = ("solutions", "lessons")
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 HTML_LANG = {"zh": "zh", "en": "en"}  # ISO 639-1: nbconvert replaces anything else by "en"
-EXERCISE_TAG = "exercise:"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
@@ -137,13 +137,6 @@ def make_exporter():
 # ---------------------------------------------------------------- page steps (nb, lang, lesson) -> nb
 
 
-def exercise_id(cell):
-    for tag in cell.get("metadata", {}).get("tags", []):
-        if tag.startswith(EXERCISE_TAG):
-            return tag[len(EXERCISE_TAG):]
-    return None
-
-
 def _prompt_output(html_text):
     return nbformat.v4.new_output("display_data", data={"text/html": html_text})
 
@@ -175,9 +168,8 @@ def exercise_prompt(lesson, exercise, lang, question="", options=()):
 def _quick_check(source):
     """``(question, options)`` of the first quick check (numeric/choice/shape call) in ``source``."""
     from cnnlab.exercises.spec import quick_check_calls
-    lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n")]
     try:
-        calls = quick_check_calls(ast.parse("\n".join(lines)))
+        calls = quick_check_calls(ast.parse(mask_magics(source)))
     except SyntaxError:
         return None
     if not calls:
@@ -203,14 +195,14 @@ def exercises_as_prompts(nb, lang, lesson):
     last_cell, cells = {}, []
     for cell in nb.cells:
         if cell.cell_type == "code":
-            if exercise_id(cell) or BEGIN_SOLUTION in cell.source or BEGIN_HIDDEN in cell.source:
+            if exercise_of(cell) or BEGIN_SOLUTION in cell.source or BEGIN_HIDDEN in cell.source:
                 cell.outputs = []
-            quick = _quick_check(cell.source) if exercise_id(cell) else None
+            quick = _quick_check(cell.source) if exercise_of(cell) else None
             if quick is not None:
-                box = exercise_prompt(lesson, exercise_id(cell), lang, *quick)
+                box = exercise_prompt(lesson, exercise_of(cell), lang, *quick)
                 cell = nbformat.v4.new_markdown_cell(box, metadata=cell.metadata)
-            elif exercise_id(cell):
-                last_cell[exercise_id(cell)] = cell
+            elif exercise_of(cell):
+                last_cell[exercise_of(cell)] = cell
         cells.append(cell)
     nb.cells = cells
     for exercise, cell in last_cell.items():

@@ -50,7 +50,7 @@ def _font_family():
         return None
     found = fonts.installed_cjk_fonts()
     if not found:
-        print(fonts.INSTALL_HINT)
+        print(fonts.install_hint())
         return None
     return [found[0], "DejaVu Sans"]
 

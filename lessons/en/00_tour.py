@@ -176,9 +176,11 @@ _ = cnnlab.set_language(here)
 # Lessons that train a network look at the environment variable `CNNLAB_QUICK`. With
 # `CNNLAB_QUICK=1` they train on a small subset for a few epochs — seconds on a laptop — and
 # say so in their first cell; the course's tests always use it. Without it they train in full
-# mode, and their numbers are the results the text discusses.
+# mode, and their numbers are the results the text discusses. The outputs stored in the
+# notebooks and shown on the course website come from full mode; the first cell of every lesson
+# says which mode is running.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 print("quick mode" if cnnlab.quick_mode() else "full mode")
 
 # %% [markdown]

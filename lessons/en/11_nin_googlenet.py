@@ -378,36 +378,36 @@ for name, model in small_models.items():
     print(f"{name:15s}: {s.total_params:,} parameters, {s.total_macs:,} MACs per image")
 
 # %% [markdown]
-# NiN has no batch norm and starts slowly with plain SGD, so it trains with Adam; for a run this
-# short we also switch off its dropout (`dropout=0.0` above), which otherwise slows the first
-# epochs down a lot. GoogLeNet's `BasicConv2d` has batch norm and trains well with SGD and
-# momentum.
+# Both train for 4 epochs with the settings of lessons 09 and 10: AdamW with a one-cycle schedule,
+# batches of 128, the channels-last layout, and label smoothing for GoogLeNet (a few minutes on a
+# laptop CPU; quick mode: 2,000 images, 2 epochs). NiN has no batch norm and starts slowly, so for
+# a run this short we switch off its dropout (`dropout=0.0` above), which otherwise slows the
+# first epochs down a lot. GoogLeNet's `BasicConv2d` has batch norm and takes a larger
+# learning rate.
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
-train_loader, test_loader = cnnlab.loaders("fashion-mnist", batch_size=64)
+train_loader, test_loader = cnnlab.loaders("fashion-mnist", batch_size=128)
+settings = dict(epochs=4, optimizer="adamw", weight_decay=0.01, schedule="onecycle", channels_last=True)
 histories = {
-    "nin_small": cnnlab.fit(small_models["nin_small"], train_loader, test_loader, epochs=10, lr=0.003,
-                            optimizer="adam"),
-    "googlenet_small": cnnlab.fit(small_models["googlenet_small"], train_loader, test_loader, epochs=10,
-                                  lr=0.05, optimizer="momentum"),
+    "nin_small": cnnlab.fit(small_models["nin_small"], train_loader, test_loader, lr=0.003, **settings),
+    "googlenet_small": cnnlab.fit(small_models["googlenet_small"], train_loader, test_loader, lr=0.01,
+                                  loss_fn=nn.CrossEntropyLoss(label_smoothing=0.1), **settings),
 }
 for name, history in histories.items():
     print(name, history)
 
 # %%
 print("nin_small: test accuracy above 0.25 (chance 0.1):      ", histories["nin_small"].test_acc[-1] > 0.25)
-print("googlenet_small: test accuracy above 0.4 (chance 0.1):", histories["googlenet_small"].test_acc[-1] > 0.4)
+print("googlenet_small: test accuracy above 0.3 (chance 0.1):", histories["googlenet_small"].test_acc[-1] > 0.3)
 
 # %% [markdown]
-# In quick mode both see 2,000 images twice — far from what they can do; full mode trains for
-# ten epochs on all 60,000 images. The thresholds above are deliberately low: NiN without batch
-# norm learns slowly at first, and its quick-mode accuracy varies more from seed to seed than
-# GoogLeNet's; these checks held on the seeds we tried.
+# The thresholds above are deliberately low, because the same checks also run in quick mode,
+# where both networks see 2,000 images twice — far from what they can do. The table above shows
+# what 4 epochs on all 60,000 images reach.
 #
-# Full mode can do better with the library's tuned recipes, the ones
-# `benchmarks/bench_models.py` trains and times: NiN at full width and with its dropout, both
-# networks with AdamW and a OneCycle schedule:
+# The library's tuned recipes, the ones `benchmarks/bench_models.py` trains and times, go
+# further: NiN at full width and with its dropout, and more epochs for both:
 
 # %%
 print(cnnlab.recipe("nin"))

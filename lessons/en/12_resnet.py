@@ -93,7 +93,7 @@ for name, make in [("plain-8  ", lambda: plain_small(8, width=WIDTH)),
 # step. In quick mode that is 150 steps on 2,000 images; in full mode ten times as many
 # steps on all 60,000 (the number of epochs is printed below).
 
-# %%
+# %% tags=["nbval-ignore-output"]
 quick = cnnlab.quick_mode()
 images = cnnlab.fashion_mnist("train")
 if quick:
@@ -102,6 +102,7 @@ STEPS = 150 if quick else 1_500
 BATCH = 32
 X_all = images.images.float() / 255         # (N, 1, 28, 28)
 y_all = images.labels                       # (N,)
+device = cnnlab.device()  # the GPU if there is one: train_steps moves each batch there
 print(f"{len(y_all):,} training images, {STEPS} steps of {BATCH} images = {STEPS * BATCH / len(y_all):.1f} epochs")
 
 
@@ -113,7 +114,7 @@ def train_steps(model, steps=STEPS, seed=0, lr=0.05):
     losses = []
     for _ in range(steps):
         index = torch.randint(0, len(y_all), (BATCH,), generator=batches)
-        loss = F.cross_entropy(model(X_all[index]), y_all[index])     # model(...): (BATCH, 10)
+        loss = F.cross_entropy(model(X_all[index].to(device)), y_all[index].to(device))     # model(...): (BATCH, 10)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -129,8 +130,9 @@ curves, trained = {}, {}
 start = time.perf_counter()
 for name, make in networks.items():
     cnnlab.seed(0)
-    trained[name] = make()
+    trained[name] = make().to(device)
     curves[name] = train_steps(trained[name])
+    trained[name].cpu()
     print(f"{name:9s}: mean training loss over the last 20 steps {curves[name][-20:].mean():.3f}")
 print(f"3 networks × {STEPS} steps in {time.perf_counter() - start:.1f} s")
 

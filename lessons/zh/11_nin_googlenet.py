@@ -314,28 +314,28 @@ for name, model in small_models.items():
     print(f"{name:15s}：{s.total_params:,} 个参数，每张图像 {s.total_macs:,} 次乘加")
 
 # %% [markdown]
-# NiN 没有批量归一化，用普通 SGD 起步很慢，所以用 Adam 训练；对这么短的训练，我们还关掉了它的 dropout（上面的 `dropout=0.0`），否则最初几轮会慢很多。GoogLeNet 的 `BasicConv2d` 带批量归一化，用带动量的 SGD 就能训练得很好。
+# 两个网络都按第 09、10 课的设置训练 4 轮：AdamW 加单周期学习率调度，每批 128 张，channels_last 内存格式，GoogLeNet 另加标签平滑（在笔记本电脑的 CPU 上几分钟；快速模式：2,000 张图像、2 轮）。NiN 没有批量归一化，起步慢，所以对这么短的训练我们关掉了它的 dropout（上面的 `dropout=0.0`），否则最初几轮会慢很多。GoogLeNet 的 `BasicConv2d` 带批量归一化，可以用更大的学习率。
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
-train_loader, test_loader = cnnlab.loaders("fashion-mnist", batch_size=64)
+train_loader, test_loader = cnnlab.loaders("fashion-mnist", batch_size=128)
+settings = dict(epochs=4, optimizer="adamw", weight_decay=0.01, schedule="onecycle", channels_last=True)
 histories = {
-    "nin_small": cnnlab.fit(small_models["nin_small"], train_loader, test_loader, epochs=10, lr=0.003,
-                            optimizer="adam"),
-    "googlenet_small": cnnlab.fit(small_models["googlenet_small"], train_loader, test_loader, epochs=10,
-                                  lr=0.05, optimizer="momentum"),
+    "nin_small": cnnlab.fit(small_models["nin_small"], train_loader, test_loader, lr=0.003, **settings),
+    "googlenet_small": cnnlab.fit(small_models["googlenet_small"], train_loader, test_loader, lr=0.01,
+                                  loss_fn=nn.CrossEntropyLoss(label_smoothing=0.1), **settings),
 }
 for name, history in histories.items():
     print(name, history)
 
 # %%
 print("nin_small：测试准确率高于 0.25（随机猜测为 0.1）：      ", histories["nin_small"].test_acc[-1] > 0.25)
-print("googlenet_small：测试准确率高于 0.4（随机猜测为 0.1）：", histories["googlenet_small"].test_acc[-1] > 0.4)
+print("googlenet_small：测试准确率高于 0.3（随机猜测为 0.1）：", histories["googlenet_small"].test_acc[-1] > 0.3)
 
 # %% [markdown]
-# 快速模式下两个网络都只把 2,000 张图像看两遍——远没有发挥出它们的能力；完整模式在全部 60,000 张图像上训练十轮。上面的阈值故意定得很低：没有批量归一化的 NiN 起步慢，它在快速模式下的准确率随随机种子的波动比 GoogLeNet 大；这些检查在我们试过的种子上都成立。
+# 上面的阈值故意定得很低，因为同样的检查也在快速模式下运行，那时两个网络都只把 2,000 张图像看两遍——远没有发挥出它们的能力。在全部 60,000 张图像上训练 4 轮能达到多少，见上面的表。
 #
-# 使用库里调好的配方，完整模式还能做得更好——`benchmarks/bench_models.py` 训练并计时的正是这些配方：NiN 用完整宽度并保留 dropout，两个网络都用 AdamW 和 OneCycle 学习率调度：
+# 库里调好的配方（`benchmarks/bench_models.py` 训练并计时的正是这些配方）更进一步：NiN 用完整宽度并保留 dropout，两个网络都训练更多轮：
 
 # %%
 print(cnnlab.recipe("nin"))

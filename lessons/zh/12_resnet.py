@@ -74,7 +74,7 @@ for name, make in [("plain-8  ", lambda: plain_small(8, width=WIDTH)),
 #
 # 现在三个网络——plain-8、plain-20 和 resnet-20——从同一个随机种子出发，按相同顺序在**同样的批量**上用带动量的 SGD 训练，每一步都记录训练损失。快速模式下是在 2,000 张图像上训练 150 步；完整模式在全部 60,000 张图像上训练十倍的步数（相当于多少轮，见下面的输出）。
 
-# %%
+# %% tags=["nbval-ignore-output"]
 quick = cnnlab.quick_mode()
 images = cnnlab.fashion_mnist("train")
 if quick:
@@ -83,6 +83,7 @@ STEPS = 150 if quick else 1_500
 BATCH = 32
 X_all = images.images.float() / 255         # (N, 1, 28, 28)
 y_all = images.labels                       # (N,)
+device = cnnlab.device()  # 有 GPU 就用 GPU：train_steps 把每个批量搬过去
 print(f"{len(y_all):,} 张训练图像，{STEPS} 步，每步 {BATCH} 张，共 {STEPS * BATCH / len(y_all):.1f} 轮")
 
 
@@ -94,7 +95,7 @@ def train_steps(model, steps=STEPS, seed=0, lr=0.05):
     losses = []
     for _ in range(steps):
         index = torch.randint(0, len(y_all), (BATCH,), generator=batches)
-        loss = F.cross_entropy(model(X_all[index]), y_all[index])     # model(...): (BATCH, 10)
+        loss = F.cross_entropy(model(X_all[index].to(device)), y_all[index].to(device))     # model(...): (BATCH, 10)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
@@ -110,8 +111,9 @@ curves, trained = {}, {}
 start = time.perf_counter()
 for name, make in networks.items():
     cnnlab.seed(0)
-    trained[name] = make()
+    trained[name] = make().to(device)
     curves[name] = train_steps(trained[name])
+    trained[name].cpu()
     print(f"{name:9s}：最后 20 步的平均训练损失 {curves[name][-20:].mean():.3f}")
 print(f"3 个网络 × {STEPS} 步，用时 {time.perf_counter() - start:.1f} s")
 

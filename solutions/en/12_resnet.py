@@ -93,7 +93,7 @@ for name, make in [("plain-8  ", lambda: plain_small(8, width=WIDTH)),
 # step. In quick mode that is 150 steps on 2,000 images; in full mode ten times as many
 # steps on all 60,000 (the number of epochs is printed below).
 
-# %%
+# %% tags=["nbval-ignore-output"]
 quick = cnnlab.quick_mode()
 images = cnnlab.fashion_mnist("train")
 if quick:

@@ -149,11 +149,12 @@ numeric("fc_params", answer=200960, digits=0, unit="个参数",
 # %%
 # %% tags=["nbval-ignore-output"]
 if cnnlab.quick_mode():
-    train_set, test_set = train_set.subset(12_000, seed=0), test_set.subset(2_000, seed=0)
+    train_data, test_data = train_set.subset(12_000, seed=0), test_set.subset(2_000, seed=0)
     EPOCHS, BATCH = 2, 32
 else:
+    train_data, test_data = train_set, test_set
     EPOCHS, BATCH = 3, 128
-print(f"{'快速' if cnnlab.quick_mode() else '完整'}模式：{len(train_set):,} 张训练图像、{len(test_set):,} "
+print(f"{'快速' if cnnlab.quick_mode() else '完整'}模式：{len(train_data):,} 张训练图像、{len(test_data):,} "
       f"张测试图像，训练 {EPOCHS} 轮，每批 {BATCH} 张")
 
 
@@ -169,7 +170,7 @@ def train(make_model, train_images, test_images, verbose=False):
 
 
 # %% tags=["nbval-ignore-output"]
-mlp, mlp_history = train(make_mlp, train_set, test_set, verbose=True)
+mlp, mlp_history = train(make_mlp, train_data, test_data, verbose=True)
 print(mlp_history.table())
 
 # %%
@@ -319,14 +320,14 @@ def permuted(data):
                     data.name, data.split, data.source)
 
 
-permuted_train, permuted_test = permuted(train_set), permuted(test_set)
+permuted_train, permuted_test = permuted(train_data), permuted(test_data)
 print("排列的前几个位置：", order[:8].tolist())
 
 # %%
 fig, axes = plt.subplots(2, 5, figsize=(9, 4.2), constrained_layout=True)
 for column, index in enumerate(first_of_class[:5]):
     axes[0, column].imshow(test_set[index][0][0], cmap="gray_r")
-    axes[1, column].imshow(permuted_test[index][0][0], cmap="gray_r")
+    axes[1, column].imshow(permute_pixels(test_set.images[index:index + 1], order)[0, 0], cmap="gray_r")
     axes[0, column].set_title(test_set.classes[int(test_set.labels[index])], fontsize=11)
     for row in range(2):
         axes[row, column].set_xticks([]); axes[row, column].set_yticks([])
@@ -370,7 +371,7 @@ print(f"MLP 参数：{sum(p.numel() for p in make_mlp().parameters()):,}")
 
 # %% tags=["nbval-ignore-output"]
 _, mlp_perm_history = train(make_mlp, permuted_train, permuted_test)
-_, cnn_history = train(make_cnn, train_set, test_set)
+_, cnn_history = train(make_cnn, train_data, test_data)
 _, cnn_perm_history = train(make_cnn, permuted_train, permuted_test)
 results = {
     "MLP": (mlp_history.test_acc[-1], mlp_perm_history.test_acc[-1]),

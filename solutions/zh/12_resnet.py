@@ -74,7 +74,7 @@ for name, make in [("plain-8  ", lambda: plain_small(8, width=WIDTH)),
 #
 # 现在三个网络——plain-8、plain-20 和 resnet-20——从同一个随机种子出发，按相同顺序在**同样的批量**上用带动量的 SGD 训练，每一步都记录训练损失。快速模式下是在 2,000 张图像上训练 150 步；完整模式在全部 60,000 张图像上训练十倍的步数（相当于多少轮，见下面的输出）。
 
-# %%
+# %% tags=["nbval-ignore-output"]
 quick = cnnlab.quick_mode()
 images = cnnlab.fashion_mnist("train")
 if quick:
