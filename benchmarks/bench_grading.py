@@ -35,7 +35,7 @@ def main():
         subs, out = Path(tmp) / "submissions", Path(tmp) / "out"
         for number in range(args.copies):
             cases.write_submission(subs, f"student{number:03d}", lesson, nb, answers)
-        command = [sys.executable, "-m", "cnnlab.cli", "grade", "02", str(subs), "--out", str(out),
+        command = [sys.executable, "-m", "cnnlab.tools.cli", "grade", "02", str(subs), "--out", str(out),
                    "--jobs", str(args.jobs)]
         print(f"{os.cpu_count()} CPU(s), load average {os.getloadavg()[0]:.2f}; "
               f"$ cnnlab grade 02 <{args.copies} copies> --out <out> --jobs {args.jobs}")

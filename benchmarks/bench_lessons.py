@@ -38,9 +38,9 @@ from nbclient import NotebookClient
 from cnnlab.manifest import load_manifest
 from cnnlab.settings import QUICK_ENV
 from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
-from cnnlab.pipeline.execute import environment, newer_of_pair
-from cnnlab.pipeline.execute import mark_mode
-from cnnlab.pipeline.notebooks import normalize, read_notebook, write_pair
+from cnnlab.tools.pipeline.execute import environment, newer_of_pair
+from cnnlab.tools.pipeline.execute import mark_mode
+from cnnlab.tools.pipeline.notebooks import normalize, read_notebook, write_pair
 
 ACCURACY_LINE = re.compile(r"accura|\bacc\b|准确率", re.IGNORECASE)
 FRACTION = re.compile(r"(?<![\d.])(0\.\d+|1\.0+)(?![\d.])")

@@ -5,19 +5,40 @@ Each public name below lives in a small module you can open and read
 is cheap: a name is imported from its module the first time you use it, so
 the command line starts without loading PyTorch.
 
-The modules, one line each::
+The package has two halves. The **teaching library** is what lessons call and
+students may open, one line per module::
 
     settings        quick mode ($CNNLAB_QUICK) with its limits, and the course language
     i18n            bilingual messages: say(zh=..., en=...)
-    manifest        reading and checking course/manifest.toml; finding the course folder
+    geometry        convolution geometry in one place: int-or-pair, output sizes, padding rules
+    arith           convolution arithmetic worked out step by step (sizes, parameters, MACs)
+    receptive/      receptive fields: the recurrence, tracing a model, the effective field
+    model_summary   a per-layer table of a model: shapes, parameters, MACs, receptive fields
+    ops/            convolution, pooling, im2col and batch norm written out in NumPy/PyTorch
+    models/         LeNet, LeNet-5, AlexNet, VGG, NiN, GoogLeNet, ResNet as the course builds them
+    data/           data sets found offline or downloaded, loaders, tiny synthetic images
+    train/          machine (device, threads, seed) · metrics · history · loop (fit)
+    recipes         the tuned full-mode training settings of each network
+    viz/            architecture diagrams and the interactive explorers
+    exercises/      quick checks and code exercises as widgets, answers, progress
+    manifest        reading course/manifest.toml (lesson titles, objectives, exercises)
     lesson          a lesson's first cell (start_lesson) and show_source
     course          old import path: re-exports manifest, lesson and quick mode
-    train/          machine (device, threads, seed) · metrics · history · loop (fit)
     cpu             how many CPU threads PyTorch should use: the idle cores
     liveplot        a live loss/accuracy plot that redraws one figure in place
-    data/           data sets found offline or downloaded, loaders, tiny synthetic images
-    …               arith, receptive, model_summary, ops/, models/, viz/, exercises/,
-                    recipes, fonts; the course tools pipeline/, grading/, site/, lab, cli
+    fonts           a CJK font for Chinese text in figures
+    cells           a notebook cell's exercise tags, and its code with magics masked
+    files           safe file writes: an atomic replace and a lock between processes
+    text            shortening text for messages and reports
+
+The **course tools** are what authors and instructors run; they import the
+library, never the other way round::
+
+    tools/pipeline/   build the student lessons, check the course, execute solutions, release
+    tools/grading/    grade submissions in sandboxed kernels: gradebook, feedback, dashboard, export
+    tools/site/       the static HTML site of the course
+    tools/lab         `cnnlab lab`: JupyterLab on the course
+    tools/cli         the `cnnlab` command
 """
 
 __version__ = "0.1.0"

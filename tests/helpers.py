@@ -81,8 +81,8 @@ def copy_course(dest):
 
 
 def run_cli(*args, cwd=ROOT, timeout=120):
-    """Run ``python -m cnnlab.cli ARGS`` and return the CompletedProcess (text)."""
-    return subprocess.run([sys.executable, "-m", "cnnlab.cli", *args], cwd=cwd, capture_output=True,
+    """Run ``python -m cnnlab.tools.cli ARGS`` and return the CompletedProcess (text)."""
+    return subprocess.run([sys.executable, "-m", "cnnlab.tools.cli", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=timeout)
 
 

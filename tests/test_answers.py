@@ -15,7 +15,7 @@ from cnnlab.exercises.spec import SpecError, quick_check_specs, score_quick_chec
 from cnnlab.exercises.widgets import Numeric, Shape
 from cnnlab.i18n import get_language, set_language
 from cnnlab.cells import exercise_cells
-from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 
 

@@ -61,7 +61,7 @@ class Lab:
         self.port, self.token = _free_port(), "browser-test-token"
         env = dict(os.environ, XDG_CACHE_HOME=str(cache), JUPYTER_RUNTIME_DIR=str(cache / "runtime"))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "cnnlab.cli", "--root", str(root), "lab", "--lang", lang, "--no-browser",
+            [sys.executable, "-m", "cnnlab.tools.cli", "--root", str(root), "lab", "--lang", lang, "--no-browser",
              "--port", str(self.port), "--token", self.token, "--", "--LabApp.expose_app_in_browser=True",
              f"--LabApp.workspaces_dir={cache / 'workspaces'}"],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -2,7 +2,7 @@
 
 import re
 
-from cnnlab.cli import lessons_markdown
+from cnnlab.tools.cli import lessons_markdown
 from cnnlab.course import load_manifest
 from tests.helpers import ROOT
 
@@ -44,9 +44,9 @@ def test_glossary_records_the_term_decisions():
 
 def test_library_and_course_files_never_name_the_authors_notes():
     """Students never receive the authors' notes: the library and course/ do not point to them."""
-    from cnnlab.pipeline.prose import AUTHOR_NOTES
+    from cnnlab.tools.pipeline.prose import AUTHOR_NOTES
     # the pattern itself, and the authors' guide that documents what the check looks for
-    own_pattern = {ROOT / "cnnlab" / "pipeline" / "prose.py", ROOT / "course" / "authoring.md"}
+    own_pattern = {ROOT / "cnnlab" / "tools" / "pipeline" / "prose.py", ROOT / "course" / "authoring.md"}
     hits = []
     for path in sorted((ROOT / "cnnlab").rglob("*.py")) + sorted((ROOT / "course").rglob("*")):
         if path.is_file() and path not in own_pattern and path.suffix in (".py", ".md", ".toml", ".txt", ".cfg"):

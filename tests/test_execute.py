@@ -1,6 +1,6 @@
 """``cnnlab execute``: outputs stored from quick mode by default, from full mode with --full."""
 
-from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import copy_course, run_cli
 
 

@@ -18,7 +18,7 @@ from cnnlab.exercises.spec import quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
 from cnnlab.i18n import LANGUAGES, get_language, set_language
 from cnnlab.cells import exercise_cells
-from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 
 MANIFEST = load_manifest(ROOT)

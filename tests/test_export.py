@@ -6,8 +6,8 @@ import io
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.grading import gradebook
-from cnnlab.grading.export import ExportError, export_grades, read_roster
+from cnnlab.tools.grading import gradebook
+from cnnlab.tools.grading.export import ExportError, export_grades, read_roster
 from tests.helpers import ROOT
 
 MANIFEST = load_manifest(ROOT)
@@ -123,7 +123,7 @@ def test_bad_arguments_name_the_fix(graded, tmp_path):
 
 
 def test_export_command_writes_the_file_and_lists_unmatched_students(graded, tmp_path, capsys):
-    from cnnlab.cli import main
+    from cnnlab.tools.cli import main
 
     out = tmp_path / "canvas.csv"
     roster = _roster(tmp_path, ROSTER[:3])

@@ -11,10 +11,10 @@ import pytest
 
 from cnnlab.course import load_manifest
 from cnnlab.i18n import LANGUAGES
-from cnnlab.pipeline.check import check
-from cnnlab.pipeline.execute import mark_mode
-from cnnlab.pipeline.notebooks import read_notebook, write_pair
-from cnnlab.site import lesson_page_notebook
+from cnnlab.tools.pipeline.check import check
+from cnnlab.tools.pipeline.execute import mark_mode
+from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
+from cnnlab.tools.site import lesson_page_notebook
 from tests.helpers import ROOT, copy_course
 
 MANIFEST = load_manifest(ROOT)
@@ -182,7 +182,7 @@ def _last_rows(text):
 @pytest.mark.parametrize("lesson", MANIFEST.lessons, ids=[l.stem for l in MANIFEST.lessons])
 def test_manifest_minutes_include_the_full_mode_compute_time(lesson):
     """A lesson's minutes leave at least 10 minutes of reading beyond its measured full-mode run."""
-    from cnnlab.cli import compute_minutes
+    from cnnlab.tools.cli import compute_minutes
     compute = compute_minutes(MANIFEST, lesson)
     assert compute is not None and compute > 0
     assert lesson.minutes >= compute + 10, (lesson.minutes, compute)

@@ -1,4 +1,4 @@
-"""Unit tests of cnnlab.grading (no kernel), and the instructor dashboard run headless."""
+"""Unit tests of cnnlab.tools.grading (no kernel), and the instructor dashboard run headless."""
 
 import copy
 import csv
@@ -10,10 +10,10 @@ from nbclient import NotebookClient
 
 from cnnlab.cells import exercise_of
 from cnnlab.course import load_manifest
-from cnnlab.grading import gradebook, harness, report, submissions
-from cnnlab.grading.execute import Limits
-from cnnlab.grading.feedback import render_feedback
-from cnnlab.grading.score import Result, score_code, score_quick, status_word
+from cnnlab.tools.grading import gradebook, harness, report, submissions
+from cnnlab.tools.grading.execute import Limits
+from cnnlab.tools.grading.feedback import render_feedback
+from cnnlab.tools.grading.score import Result, score_code, score_quick, status_word
 from tests import grading_cases as cases
 from tests.helpers import ROOT
 
@@ -105,7 +105,7 @@ def test_score_code_names_what_happened(by_role, word, part):
 
 
 def test_quick_checks_are_rescored_and_claims_ignored():
-    from cnnlab.grading.batch import load_solutions
+    from cnnlab.tools.grading.batch import load_solutions
     _, specs, _ = load_solutions(MANIFEST, LESSON)
     right = cases.solution_answers(MANIFEST, LESSON)
     for exercise in [e for e in LESSON.exercises if e.kind != "code"]:
@@ -119,7 +119,7 @@ def test_quick_checks_are_rescored_and_claims_ignored():
 
 
 def test_a_named_mistake_reaches_the_gradebook_and_the_feedback(tmp_path):
-    from cnnlab.grading.batch import load_solutions
+    from cnnlab.tools.grading.batch import load_solutions
     _, specs, _ = load_solutions(MANIFEST, LESSON)
     exercise = next(e for e in LESSON.exercises if e.id == "conv2_params")
     for lang, words in (("zh", "常见错误："), ("en", "A common mistake: ")):
@@ -200,7 +200,7 @@ def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch)
     text = str([cell.get("outputs") for cell in nb.cells])
     assert "error" not in [o.output_type for cell in nb.cells for o in cell.get("outputs", [])]
     assert "3 students" in text and "cy" in text and "timeout" in text
-    from cnnlab.grading.dashboard import export_rows, filter_rows, load
+    from cnnlab.tools.grading.dashboard import export_rows, filter_rows, load
     rows = load(tmp_path)
     assert len(filter_rows(rows, "b", "wrong")) == len(LESSON.exercises)
     assert len(load(export_rows(rows[:2], tmp_path / "x.csv"))) == 2

@@ -27,7 +27,7 @@ import sys
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.grading.score import status_word
+from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases
 from tests.helpers import ROOT, needs_bwrap, run_cli
 
@@ -235,7 +235,7 @@ def build_cheats(root, expect, ok):
         ("output_size", _found_or_wrong(f"__import__('os').environ.get({SECRET_ENV!r})", "output_size"), "body")],
         {"output_size": wrong})
     cheat("grader_internals", [
-        ("output_size", "import cnnlab.grading.serve as s\ns.watch = lambda f, a, k, rules: type('W', (), "
+        ("output_size", "import cnnlab.tools.grading.serve as s\ns.watch = lambda f, a, k, rules: type('W', (), "
                         "{'verdict': '', 'error': None, 'value': f(*a)})()", "top"),
         ("conv_parameters", "m = __import__('cnnlab.' + 'grad' + 'ing.execute', fromlist=['x'])\n"
                             "_secret = [name for name in dir(m) if 'want' in name]", "top"),
@@ -401,7 +401,7 @@ def test_without_bwrap_grade_says_so_in_one_line(tmp_path):
     (tmp_path / "alice").mkdir()
     no_tools = tmp_path / "empty-path"
     no_tools.mkdir()
-    done = subprocess.run([sys.executable, "-m", "cnnlab.cli", "grade", "02", str(tmp_path), "--out",
+    done = subprocess.run([sys.executable, "-m", "cnnlab.tools.cli", "grade", "02", str(tmp_path), "--out",
                            str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PATH": str(no_tools)})
     assert done.returncode == 2, done.stderr

@@ -5,7 +5,7 @@
 * ``site/`` subclasses nbconvert's ``IPythonRenderer`` (its math methods); pyproject.toml pins
   nbconvert below 8. The filter itself goes in through the public ``TemplateExporter.filters``.
 * The grader's worker marks jsonschema's optional ``rfc3987_syntax`` absent; importing
-  ``cnnlab.grading`` changes nothing in ``sys.modules``.
+  ``cnnlab.tools.grading`` changes nothing in ``sys.modules``.
 """
 
 import inspect
@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from cnnlab.grading import execute
+from cnnlab.tools.grading import execute
 
 
 def _parameters(function):
@@ -53,17 +53,17 @@ def test_the_capped_client_cuts_a_cell_output_after_output_bytes():
 
 def test_nbconvert_renderer_math_methods_have_the_signatures_the_site_overrides():
     from nbconvert.filters.markdown_mistune import IPythonRenderer
-    from cnnlab.site import MathMLRenderer
+    from cnnlab.tools.site import MathMLRenderer
     for name, wanted in (("inline_math", ("self", "body")), ("block_math", ("self", "body")),
                          ("latex_environment", ("self", "name", "body"))):
         got = _parameters(getattr(IPythonRenderer, name))
-        assert got == wanted, f"nbconvert changed IPythonRenderer.{name}{got}: update cnnlab.site.MathMLRenderer"
+        assert got == wanted, f"nbconvert changed IPythonRenderer.{name}{got}: update cnnlab.tools.site.MathMLRenderer"
         assert _parameters(getattr(MathMLRenderer, name)) == wanted
 
 
 def test_the_site_exporter_uses_the_public_filters_trait():
     from nbconvert import HTMLExporter
-    from cnnlab.site import make_exporter
+    from cnnlab.tools.site import make_exporter
     exporter = make_exporter()
     assert type(exporter) is HTMLExporter
     assert "markdown2html" in exporter.filters
@@ -79,14 +79,14 @@ def _run(code):
 
 
 def test_importing_the_grading_package_blocks_no_module():
-    assert _run("import sys; before = dict(sys.modules); import cnnlab.grading, cnnlab.grading.execute; "
+    assert _run("import sys; before = dict(sys.modules); import cnnlab.tools.grading, cnnlab.tools.grading.execute; "
                 "print(sorted(name for name, module in sys.modules.items() if module is None)"
                 ".count('rfc3987_syntax'))") == ["0"]
 
 
 def test_jsonschema_still_works_without_rfc3987_syntax():
     pytest.importorskip("rfc3987_syntax")
-    got = _run("from cnnlab.grading.execute import skip_optional_slow_imports; skip_optional_slow_imports(); "
+    got = _run("from cnnlab.tools.grading.execute import skip_optional_slow_imports; skip_optional_slow_imports(); "
                "import nbformat, jsonschema, sys; nbformat.validate(nbformat.v4.new_notebook()); "
                "print(sys.modules['rfc3987_syntax'] is None, 'iri' in jsonschema.FormatChecker.checkers)")
     assert got == ["True", "False"]

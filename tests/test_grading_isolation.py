@@ -14,7 +14,7 @@ import torch
 from cnnlab.course import load_manifest
 from cnnlab.exercises.code import run_cases
 from cnnlab.exercises.monitor import Rules, _resolve, source_tampers, watch
-from cnnlab.grading import sandbox, wire
+from cnnlab.tools.grading import sandbox, wire
 from tests.helpers import ROOT, needs_bwrap
 
 MANIFEST = load_manifest(ROOT)
@@ -117,8 +117,8 @@ def test_monitor_catches_switching_it_off_and_processes():
     assert source_tampers("import sys\nsys.settrace(None)") == "settrace"
     assert source_tampers("f = getattr(sys, 'setprofile')") == "setprofile"
     assert source_tampers("def f(x):\n    return x.sum()") == ""
-    assert source_tampers("from cnnlab.grading import serve") == "cnnlab.grading"
-    assert source_tampers("m = __import__('cnnlab.grading.serve')") == "cnnlab.grading"
+    assert source_tampers("from cnnlab.tools.grading import serve") == "cnnlab.tools.grading"
+    assert source_tampers("m = __import__('cnnlab.tools.grading.serve')") == "cnnlab.tools.grading"
 
 
 def test_every_declared_forbidden_name_exists_and_every_code_exercise_declares_some():
@@ -191,9 +191,9 @@ def test_missing_bwrap_is_a_clear_error(monkeypatch):
 
 
 def test_without_bwrap_grading_stops_before_anything_unless_no_sandbox(tmp_path, monkeypatch, capsys):
-    from cnnlab.grading.batch import grade_batch
-    from cnnlab.grading.execute import Limits
-    from cnnlab.grading.gradebook import read_rows
+    from cnnlab.tools.grading.batch import grade_batch
+    from cnnlab.tools.grading.execute import Limits
+    from cnnlab.tools.grading.gradebook import read_rows
     from tests import grading_cases as cases
 
     lesson = MANIFEST.lesson("02")

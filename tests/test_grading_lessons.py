@@ -13,10 +13,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.grading.batch import grade_batch
-from cnnlab.grading.execute import Limits
-from cnnlab.grading.gradebook import read_rows
-from cnnlab.grading.score import status_word
+from cnnlab.tools.grading.batch import grade_batch
+from cnnlab.tools.grading.execute import Limits
+from cnnlab.tools.grading.gradebook import read_rows
+from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases
 from tests.helpers import ROOT, needs_bwrap
 

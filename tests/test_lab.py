@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.lab import port_is_free, server_answers, wait_until_ready
+from cnnlab.tools.lab import port_is_free, server_answers, wait_until_ready
 from tests.helpers import ROOT
 
 
@@ -37,7 +37,7 @@ def _start(lang, tmp_path, port=None):
     """
     port = port or _free_port()
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
-    process = subprocess.Popen([sys.executable, "-m", "cnnlab.cli", "lab", "--lang", lang, "--no-browser",
+    process = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.cli", "lab", "--lang", lang, "--no-browser",
                                 "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     # The server's own log comes first, then cnnlab's lines: the URL, how to stop, and (in the

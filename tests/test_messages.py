@@ -65,7 +65,7 @@ def test_resnet_depth_error_in_both_languages(lang):
 
 
 def test_cli_errors_in_both_languages(tmp_path, lang, capsys):
-    from cnnlab.cli import EXIT_BAD_COMMAND, main
+    from cnnlab.tools.cli import EXIT_BAD_COMMAND, main
     args = ["--root", str(ROOT), "grade", "02", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]
     lang("en")
     assert main(args) == EXIT_BAD_COMMAND
@@ -80,7 +80,7 @@ def test_cli_errors_in_both_languages(tmp_path, lang, capsys):
 
 
 def test_cli_output_in_both_languages(lang, capsys):
-    from cnnlab.cli import main
+    from cnnlab.tools.cli import main
     lang("zh")
     assert main(["--root", str(ROOT), "lessons"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
@@ -92,7 +92,7 @@ def test_cli_output_in_both_languages(lang, capsys):
 
 def test_site_source_error_in_both_languages(tmp_path, lang):
     from cnnlab.course import load_manifest
-    from cnnlab.site import build_site
+    from cnnlab.tools.site import build_site
     manifest = load_manifest(ROOT)
     lang("en")
     with pytest.raises(ValueError, match="source must be one of"):
@@ -114,7 +114,7 @@ def test_language_error_in_both_languages(lang):
 
 
 def test_grade_summary_in_both_languages(lang):
-    from cnnlab.grading import report
+    from cnnlab.tools.grading import report
     summary = {"lesson": "02_x", "max_points": 5, "exercises": [], "students": {"ann": {"points": 3.0}}}
     lang("en")
     assert "1 student(s) in the gradebook, mean 3.00 / 5" in report.render_text(summary, graded=1)
@@ -150,8 +150,8 @@ STATUSES = {
 
 @pytest.mark.parametrize("status", STATUSES)
 def test_statuses_read_in_the_lessons_language(status):
-    from cnnlab.grading.score import status_word
-    from cnnlab.grading.statuses import explain
+    from cnnlab.tools.grading.score import status_word
+    from cnnlab.tools.grading.statuses import explain
     assert explain(status, "en") == status        # the gradebook's stable English, unchanged
     assert explain(status, "zh") == STATUSES[status]
     assert status_word(status) in ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing",
@@ -159,14 +159,14 @@ def test_statuses_read_in_the_lessons_language(status):
 
 
 def test_every_status_pattern_reads_as_chinese():
-    from cnnlab.grading.statuses import PARTS
+    from cnnlab.tools.grading.statuses import PARTS
     for _, zh in PARTS:
         assert latin_words(zh, ALLOWED) == [], zh
 
 
 def test_the_feedback_page_shows_the_status_in_the_lessons_language():
     from cnnlab.course import load_manifest
-    from cnnlab.grading.feedback import render_feedback
+    from cnnlab.tools.grading.feedback import render_feedback
     lesson = load_manifest(ROOT).lesson("02")
     result = {"exercise": "corr2d", "kind": "code", "max_points": 3, "points": 0,
               "status": "timeout: your function ran past 5 s", "details": {}, "mistake": ""}
@@ -178,9 +178,9 @@ def test_the_feedback_page_shows_the_status_in_the_lessons_language():
 
 
 # The modules whose messages go through say(): no English-only raise or print may come back.
-CONVERTED = ["cnnlab/cli.py", "cnnlab/i18n.py", "cnnlab/site/__init__.py", "cnnlab/exercises/spec.py",
-             "cnnlab/models/resnet.py", "cnnlab/grading/batch.py", "cnnlab/grading/report.py",
-             "cnnlab/grading/feedback.py"]
+CONVERTED = ["cnnlab/tools/cli.py", "cnnlab/i18n.py", "cnnlab/tools/site/__init__.py", "cnnlab/exercises/spec.py",
+             "cnnlab/models/resnet.py", "cnnlab/tools/grading/batch.py", "cnnlab/tools/grading/report.py",
+             "cnnlab/tools/grading/feedback.py"]
 _BARE = re.compile(r"""(raise \w+(Error|Exception)\(|print\(|sys\.exit\(|warnings\.warn\()\s*f?["']""")
 
 

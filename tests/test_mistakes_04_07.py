@@ -23,7 +23,7 @@ from cnnlab.exercises.spec import quick_check_calls, quick_check_specs, score_qu
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
 from cnnlab.i18n import get_language, set_language
 from cnnlab.cells import exercise_cells
-from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
 
 LESSONS = ["04_receptive_field", "05_channels", "06_pooling", "07_batch_norm"]

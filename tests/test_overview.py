@@ -2,7 +2,7 @@
 
 import random
 
-from cnnlab.grading.overview import class_grid, grid_html, mistake_lines, mistake_shares, most_missed
+from cnnlab.tools.grading.overview import class_grid, grid_html, mistake_lines, mistake_shares, most_missed
 from cnnlab.i18n import set_language
 
 
@@ -73,7 +73,7 @@ def test_dashboard_shows_the_class_grid_and_mistakes_for_32_students(tmp_path, m
     import nbformat
     from nbclient import NotebookClient
 
-    from cnnlab.grading import gradebook
+    from cnnlab.tools.grading import gradebook
     from tests.helpers import ROOT
 
     (tmp_path / gradebook.GRADEBOOK).write_text(gradebook.render_csv(synthetic_class()), encoding="utf-8")

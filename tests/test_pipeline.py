@@ -6,9 +6,9 @@ import nbformat
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.pipeline.check import check, code_tokens
-from cnnlab.pipeline.notebooks import read_notebook, write_pair
-from cnnlab.pipeline.steps import MarkerError, student_version
+from cnnlab.tools.pipeline.check import check, code_tokens
+from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
+from cnnlab.tools.pipeline.steps import MarkerError, student_version
 from tests.helpers import ROOT, copy_course, run_cli
 
 SOLUTION_CELL = '''def double(x):

@@ -61,7 +61,7 @@ def test_folders_read(course):
 
 
 def test_progress_command(course, capsys):
-    from cnnlab.cli import main
+    from cnnlab.tools.cli import main
 
     record(CONV.exercises[0].id, "code", "", "correct", stem=CONV.stem, folder=course / "lessons" / "en")
     assert main(["--root", str(ROOT), "progress", str(course)]) == 0

@@ -1,4 +1,4 @@
-"""The checks of what lessons say (cnnlab.pipeline.prose), on small synthetic notebooks,
+"""The checks of what lessons say (cnnlab.tools.pipeline.prose), on small synthetic notebooks,
 and the stored solutions themselves: no stored output shows a failed inline check."""
 
 from pathlib import Path
@@ -7,9 +7,9 @@ import nbformat
 import pytest
 
 from cnnlab.course import load_manifest
-from cnnlab.pipeline import prose
-from cnnlab.pipeline.check import check
-from cnnlab.pipeline.notebooks import read_notebook, write_pair
+from cnnlab.tools.pipeline import prose
+from cnnlab.tools.pipeline.check import check
+from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
 from tests.helpers import ROOT, copy_course
 
 v4 = nbformat.v4

@@ -27,8 +27,8 @@ import pytest
 from cnnlab.course import RELEASE_MARKER, load_manifest
 from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import LANGUAGES
-from cnnlab.pipeline import release as rel
-from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline import release as rel
+from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT, copy_course, needs_cjk_font, run_cli
 
 MANIFEST = load_manifest(ROOT)
@@ -60,12 +60,12 @@ def test_the_release_holds_what_students_need_and_nothing_else(release):
     assert {name for name in files if name.startswith("lessons/")} == STUDENT_LESSONS  # notebooks only
     assert {".gitignore", "README.md", "pyproject.toml", RELEASE_MARKER, "course/manifest.toml",
             "binder/requirements.txt", "binder/apt.txt", "binder/postBuild", "cnnlab/__init__.py",
-            "cnnlab/cli.py", "cnnlab/lab.py", "cnnlab/exercises/widgets.py"} <= files
+            "cnnlab/tools/cli.py", "cnnlab/tools/lab.py", "cnnlab/exercises/widgets.py"} <= files
     tops = {name.split("/")[0] for name in files}
     assert tops == {".gitignore", "README.md", "pyproject.toml", RELEASE_MARKER, "course", "lessons", "binder",
                     "cnnlab"}, tops
-    assert not [n for n in files if n.startswith(("cnnlab/grading/", "course/instructor/"))]
-    assert not [name for name in files if name.startswith(("cnnlab/pipeline/", "cnnlab/site/"))]
+    assert not [n for n in files if n.startswith(("cnnlab/tools/grading/", "course/instructor/"))]
+    assert not [name for name in files if name.startswith(("cnnlab/tools/pipeline/", "cnnlab/tools/site/"))]
     assert "cnnlab/exercises/hide.py" in files and "cnnlab/exercises/progress.py" in files
     junk = [n for n in files if re.search(r"__pycache__|\.pyc$|\.egg-info|\.ipynb_checkpoints|answers\.json", n)]
     assert junk == []
@@ -156,7 +156,7 @@ def test_the_search_finds_planted_solution_text(release, needles, tmp_path):
 
 def test_a_release_that_would_leak_is_refused(monkeypatch):
     # Student versions left unchanged (the solutions themselves): the build-time search refuses.
-    import cnnlab.pipeline.build as build
+    import cnnlab.tools.pipeline.build as build
     monkeypatch.setattr(build, "student_notebook",
                         lambda manifest, lesson, lang: read_notebook(lesson.path(manifest.root, "solutions", lang)))
     with pytest.raises(rel.ReleaseError, match="solution text found in the release"):
@@ -172,19 +172,19 @@ def test_a_release_that_names_the_authors_notes_is_refused(monkeypatch):
 def test_the_release_names_no_notes_and_ships_no_author_tools(release):
     assert rel.notes_mentions(rel.folder_files(release)) == []
     shipped = {p.relative_to(release).as_posix() for p in release.rglob("*.py")}
-    assert not [p for p in shipped if p.startswith(("cnnlab/grading/", "cnnlab/pipeline/", "cnnlab/site/"))]
+    assert not [p for p in shipped if p.startswith(("cnnlab/tools/grading/", "cnnlab/tools/pipeline/", "cnnlab/tools/site/"))]
 
 
 @pytest.mark.parametrize("relative, source, expected", [
-    ("cnnlab/exercises/code.py", "from cnnlab.grading.guard import wrap", {"cnnlab.grading"}),
-    ("cnnlab/exercises/code.py", "from ..grading import kernel", {"cnnlab.grading"}),
-    ("cnnlab/__init__.py", "from . import grading", {"cnnlab.grading"}),
-    ("cnnlab/train.py", "def f():\n    import cnnlab.grading.batch", {"cnnlab.grading"}),
+    ("cnnlab/exercises/code.py", "from cnnlab.tools.grading.guard import wrap", {"cnnlab.tools.grading"}),
+    ("cnnlab/exercises/code.py", "from ..grading import kernel", {"cnnlab.tools.grading"}),
+    ("cnnlab/__init__.py", "from . import grading", {"cnnlab.tools.grading"}),
+    ("cnnlab/train.py", "def f():\n    import cnnlab.tools.grading.batch", {"cnnlab.tools.grading"}),
     ("cnnlab/exercises/code.py", "from . import spec\nfrom cnnlab.exercises import hide", set()),
     ("cnnlab/ops/conv.py", "from ..exercises import limits\nimport cnnlab.gradings_other", set()),
-    ("cnnlab/train.py", "from cnnlab.pipeline import release", {"cnnlab.pipeline"}),
-    ("cnnlab/viz/explorer.py", "from ..pipeline import build, steps", {"cnnlab.pipeline"}),
-    ("cnnlab/viz/explorer.py", "from ..site import build_site", {"cnnlab.site"}),
+    ("cnnlab/train.py", "from cnnlab.tools.pipeline import release", {"cnnlab.tools.pipeline"}),
+    ("cnnlab/viz/explorer.py", "from ..pipeline import build, steps", {"cnnlab.tools.pipeline"}),
+    ("cnnlab/viz/explorer.py", "from ..site import build_site", {"cnnlab.tools.site"}),
     ("cnnlab/viz/explorer.py", "from ..pipelines_other import x", set()),
 ])
 def test_imports_of_the_left_out_grader_are_found(relative, source, expected):
@@ -193,8 +193,8 @@ def test_imports_of_the_left_out_grader_are_found(relative, source, expected):
 
 def test_a_shipped_module_that_imports_the_grader_stops_the_release():
     with pytest.raises(rel.ReleaseError, match=r"cnnlab/exercises/code\.py → cnnlab\.grading"):
-        rel.check_package({"cnnlab/exercises/code.py": b"from cnnlab.grading.guard import wrap\n",
-                           "cnnlab/cli.py": b"def grade():\n    from cnnlab.grading.batch import grade_batch\n"})
+        rel.check_package({"cnnlab/exercises/code.py": b"from cnnlab.tools.grading.guard import wrap\n",
+                           "cnnlab/tools/cli.py": b"def grade():\n    from cnnlab.tools.grading.batch import grade_batch\n"})
 
 
 def test_mentions_of_the_authors_notes_are_found():
@@ -293,7 +293,7 @@ def student(release, tmp_path_factory):
 
 def test_cnnlab_is_the_venv_own_copy_without_the_grader(student):
     code = ("import cnnlab, importlib.util; print(cnnlab.__file__); "
-            "print(importlib.util.find_spec('cnnlab.grading'), importlib.util.find_spec('cnnlab.pipeline'))")
+            "print(importlib.util.find_spec('cnnlab.tools.grading'), importlib.util.find_spec('cnnlab.tools.pipeline'))")
     where, grading, release = subprocess.run([str(student["python"]), "-c", code], cwd=student["home"],
                                              env=student["env"], capture_output=True, text=True,
                                              check=True).stdout.split()

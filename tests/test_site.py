@@ -9,12 +9,12 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 
-from cnnlab.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.notebooks import read_notebook
 
 from cnnlab.course import load_manifest
 from cnnlab.i18n import LANGUAGES
-from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
-from cnnlab.site import build_site, join_cjk_lines, lesson_page_path
+from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
+from cnnlab.tools.site import build_site, join_cjk_lines, lesson_page_path
 from tests.helpers import ROOT, run_cli
 
 MANIFEST = load_manifest(ROOT)

@@ -242,8 +242,8 @@ def watch(func, args=(), kwargs=None, forbid=(), rules=None):
 
 
 def source_tampers(source):
-    """The first monitor-related name an answer's source mentions (``setprofile``…), ``cnnlab.grading``
-    when it imports the grader's own modules, or ''."""
+    """The first monitor-related name an answer's source mentions (``setprofile``…), ``cnnlab.tools``
+    when it imports or names the course tools (the grader among them), or ''."""
     import ast
     try:
         tree = ast.parse(source)
@@ -252,10 +252,10 @@ def source_tampers(source):
     for node in ast.walk(tree):
         modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
             [f"{node.module}.{alias.name}" for alias in node.names] if isinstance(node, ast.ImportFrom) else [])
-        if any(module and module.startswith("cnnlab.grading") for module in modules):
-            return "cnnlab.grading"
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "cnnlab.grading" in node.value:
-            return "cnnlab.grading"
+        if any(module and (module + ".").startswith("cnnlab.tools.") for module in modules):
+            return "cnnlab.tools"
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "cnnlab.tools" in node.value:
+            return "cnnlab.tools"
         name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else (
             node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else "")
         for word in TAMPER_WORDS:

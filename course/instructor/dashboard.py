@@ -34,7 +34,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
-from cnnlab.grading.dashboard import (exercise_points, export_rows, failing, filter_rows, load, slowest,
+from cnnlab.tools.grading.dashboard import (exercise_points, export_rows, failing, filter_rows, load, slowest,
                                       student_table, table_html)
 
 rows = load(GRADEBOOK)
@@ -48,7 +48,7 @@ print(f"{len(rows)} rows · {len({r['student'] for r in rows})} students · less
 # ⚠ exercises that failed to run (timeout, error, forbidden call …).
 
 # %%
-from cnnlab.grading.overview import grid_html, mistake_lines, most_missed
+from cnnlab.tools.grading.overview import grid_html, mistake_lines, most_missed
 
 display(HTML(grid_html(rows)))
 

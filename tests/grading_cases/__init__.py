@@ -15,10 +15,10 @@ import nbformat
 
 from cnnlab.exercises.answers import FORMAT, SUFFIX
 from cnnlab.exercises.spec import quick_check_calls
-from cnnlab.grading.harness import defined_names
+from cnnlab.tools.grading.harness import defined_names
 from cnnlab.cells import exercise_cells
-from cnnlab.pipeline.notebooks import read_notebook
-from cnnlab.pipeline.steps import BEGIN_SOLUTION
+from cnnlab.tools.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION
 
 
 def solution(manifest, lesson, lang="en"):

@@ -1,6 +1,6 @@
 """The grading kernel: ipykernel started under resource limits.
 
-    python -m cnnlab.grading.kernel MEMORY_MIB -f CONNECTION_FILE
+    python -m cnnlab.tools.grading.kernel MEMORY_MIB -f CONNECTION_FILE
 
 ``RLIMIT_AS`` caps the kernel's address space, so a submission that allocates
 too much gets a ``MemoryError`` (or dies) quickly instead of swapping the

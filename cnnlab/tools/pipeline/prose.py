@@ -1,7 +1,7 @@
 """Checks of what a lesson *says*: stored check results, Chinese line breaks, zh/en parity.
 
 Each function takes a notebook (``nbformat`` node) and returns findings as
-``(cell number, message)`` pairs; :mod:`cnnlab.pipeline.check` turns them into
+``(cell number, message)`` pairs; :mod:`cnnlab.tools.pipeline.check` turns them into
 problems with a fix. The cell number is the cell's index in the notebook, the
 same number as its id ``cell-NNN``.
 

@@ -18,11 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cnnlab.files import write_atomically
-from cnnlab.grading import gradebook, report, sandbox, submissions
-from cnnlab.grading.execute import Limits
-from cnnlab.grading.feedback import render_feedback
-from cnnlab.grading.harness import CODE_KIND
-from cnnlab.grading.steps import Job, grade_submission
+from cnnlab.tools.grading import gradebook, report, sandbox, submissions
+from cnnlab.tools.grading.execute import Limits
+from cnnlab.tools.grading.feedback import render_feedback
+from cnnlab.tools.grading.harness import CODE_KIND
+from cnnlab.tools.grading.steps import Job, grade_submission
 from cnnlab.i18n import LANGUAGES, get_language, say
 
 
@@ -38,7 +38,7 @@ def load_solutions(manifest, lesson):
     """``({lang: solution notebook}, {lang: {exercise: QuickCheckSpec}}, [paths])``."""
     from cnnlab.exercises.spec import SpecError, quick_check_specs
     from cnnlab.cells import exercise_cells
-    from cnnlab.pipeline.notebooks import read_notebook
+    from cnnlab.tools.pipeline.notebooks import read_notebook
     notebooks, specs, paths = {}, {}, []
     for lang in LANGUAGES:
         path = lesson.path(manifest.root, "solutions", lang)

@@ -8,9 +8,9 @@ import html
 from pathlib import Path
 
 from cnnlab.files import write_atomically
-from cnnlab.grading import gradebook
-from cnnlab.grading.gradebook import number
-from cnnlab.grading.score import status_word
+from cnnlab.tools.grading import gradebook
+from cnnlab.tools.grading.gradebook import number
+from cnnlab.tools.grading.score import status_word
 
 FAILING = ("timeout", "error", "missing", "malformed")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from nbclient import NotebookClient
 
 from cnnlab.settings import QUICK_ENV
-from cnnlab.pipeline.notebooks import normalize, read_notebook, write_pair
+from cnnlab.tools.pipeline.notebooks import normalize, read_notebook, write_pair
 
 
 def newer_of_pair(ipynb_path):

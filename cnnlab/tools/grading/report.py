@@ -5,8 +5,8 @@ exercise: mean points and a count per status word); ``render_text`` lays them
 out as a fixed-width table. Neither runs anything or touches a file.
 """
 
-from cnnlab.grading.gradebook import number
-from cnnlab.grading.score import STATUS_WORDS, status_word
+from cnnlab.tools.grading.gradebook import number
+from cnnlab.tools.grading.score import STATUS_WORDS, status_word
 from cnnlab.i18n import say
 
 

@@ -52,7 +52,7 @@ def compute_minutes(manifest, lesson):
     ``cnnlab execute --full`` and ``benchmarks/bench_lessons.py --store`` record the
     seconds in each solution's metadata; a student release has no solutions.
     """
-    from cnnlab.pipeline.notebooks import read_notebook
+    from cnnlab.tools.pipeline.notebooks import read_notebook
     seconds = []
     for lang in ("zh", "en"):
         path = lesson.path(manifest.root, "solutions", lang)
@@ -87,7 +87,7 @@ def cmd_lessons(args, manifest):
 
 
 def cmd_build(args, manifest):
-    from cnnlab.pipeline.build import build
+    from cnnlab.tools.pipeline.build import build
     changed = build(manifest, _lessons(manifest, args.lessons))
     for path in changed:
         print(say(zh="已写入 {p}", en="wrote {p}", p=path.relative_to(manifest.root)))
@@ -96,7 +96,7 @@ def cmd_build(args, manifest):
 
 
 def cmd_check(args, manifest):
-    from cnnlab.pipeline.check import check
+    from cnnlab.tools.pipeline.check import check
     problems = check(manifest)
     for problem in problems:
         print(problem)
@@ -109,7 +109,7 @@ def cmd_check(args, manifest):
 
 
 def cmd_execute(args, manifest):
-    from cnnlab.pipeline.execute import execute_solution
+    from cnnlab.tools.pipeline.execute import execute_solution
     langs = [args.lang] if args.lang else list(LANGUAGES)
     for lesson in _lessons(manifest, args.lessons):
         for lang in langs:
@@ -122,7 +122,7 @@ def cmd_execute(args, manifest):
 
 
 def cmd_lab(args, manifest):
-    from cnnlab.lab import LabError, run_lab
+    from cnnlab.tools.lab import LabError, run_lab
     try:
         extra = [a for a in args.jupyter_args if a != "--"]
         return run_lab(manifest, args.lang, port=args.port, open_browser=not args.no_browser,
@@ -132,9 +132,9 @@ def cmd_lab(args, manifest):
 
 
 def cmd_grade(args, manifest):
-    from cnnlab.grading.batch import grade_batch
-    from cnnlab.grading.execute import Limits
-    from cnnlab.grading.sandbox import SandboxUnavailable
+    from cnnlab.tools.grading.batch import grade_batch
+    from cnnlab.tools.grading.execute import Limits
+    from cnnlab.tools.grading.sandbox import SandboxUnavailable
     lesson = manifest.lesson(args.lesson)
     folder = Path(args.submissions)
     if not folder.is_dir():
@@ -161,7 +161,7 @@ def cmd_grade(args, manifest):
 
 def cmd_site(args, manifest):
     import time
-    from cnnlab.site import build_site
+    from cnnlab.tools.site import build_site
     started = time.perf_counter()
     out = Path(args.out_dir).resolve()
     pages = build_site(manifest, out, source=args.source)
@@ -174,7 +174,7 @@ def cmd_site(args, manifest):
 
 
 def cmd_export(args, manifest):
-    from cnnlab.grading.export import ExportError, export_grades, read_roster
+    from cnnlab.tools.grading.export import ExportError, export_grades, read_roster
     from cnnlab.files import write_atomically
     try:
         roster = read_roster(args.roster) if args.roster else None
@@ -204,7 +204,7 @@ def cmd_progress(args, manifest):
     print(progress(folder, manifest=manifest))
     return 0
 def cmd_release(args, manifest):
-    from cnnlab.pipeline.release import ReleaseError, write_release
+    from cnnlab.tools.pipeline.release import ReleaseError, write_release
     try:
         out = write_release(manifest, Path(args.out_dir))
     except ReleaseError as err:

@@ -9,7 +9,7 @@ instructor pushes to a student repository or branch::
       .gitignore                    build junk and answers files stay out of git
       README.md                     install + open, in both languages
       pyproject.toml                `pip install .` installs cnnlab (not editable)
-      cnnlab/                       the package, without the grader (cnnlab.grading) and this module
+      cnnlab/                       the package, without the grader (cnnlab.tools.grading) and this module
       course/manifest.toml          the lesson list (no answers: keys live in the notebooks)
       course/glossary.md
       lessons/{zh,en}/NN_slug.ipynb the student notebooks, one file per lesson
@@ -48,12 +48,12 @@ import cnnlab
 from cnnlab.cells import mask_magics
 from cnnlab.course import RELEASE_MARKER, is_student_release
 from cnnlab.i18n import LANGUAGES
-from cnnlab.pipeline.prose import AUTHOR_NOTES
+from cnnlab.tools.pipeline.prose import AUTHOR_NOTES
 
 FORMAT = "cnnlab-release/1"
 # Modules students never run: the grader, the authoring pipeline (build, check, release) and the
 # static-site builder, which read solutions/.
-LEFT_OUT = ("cnnlab.grading", "cnnlab.pipeline", "cnnlab.site")
+LEFT_OUT = ("cnnlab.tools.grading", "cnnlab.tools.pipeline", "cnnlab.tools.site")
 AUTHOR_ONLY_MODULES = ("cli.py",)   # may name the grader: its author commands refuse to run in a release
 MIN_CHARS = 13                      # shorter solution lines ("return total") are not evidence of a leak
 KEEP_ON_REPLACE = (".git",)         # kept from a previous release when it is replaced
@@ -115,8 +115,8 @@ def release_notebook(manifest, lesson, lang):
     The jupytext metadata is dropped, so that JupyterLab never writes a ``.py`` twin
     beside the student's notebook.
     """
-    from cnnlab.pipeline.build import student_notebook
-    from cnnlab.pipeline.notebooks import as_ipynb, normalize
+    from cnnlab.tools.pipeline.build import student_notebook
+    from cnnlab.tools.pipeline.notebooks import as_ipynb, normalize
     nb = normalize(student_notebook(manifest, lesson, lang))
     nb.metadata.pop("jupytext", None)
     return as_ipynb(nb)
@@ -170,7 +170,7 @@ def package_files():
 
 
 def imports_of_left_out(relative, source):
-    """The ``LEFT_OUT`` modules (``cnnlab.grading`` …) that the module ``relative`` imports."""
+    """The ``LEFT_OUT`` modules (``cnnlab.tools.grading`` …) that the module ``relative`` imports."""
     depth = len(Path(relative).parts) - 2  # cnnlab/x.py -> 0, cnnlab/sub/x.py -> 1
     found = set()
     for node in ast.walk(ast.parse(source)):
@@ -198,9 +198,9 @@ def check_package(files):
     if culprits:
         listed = "; ".join(culprits)
         raise ReleaseError(
-            zh=f"学生版不含评分程序，但这些模块导入了它：{listed}。请把学生需要的代码移出 cnnlab.grading",
+            zh=f"学生版不含评分程序，但这些模块导入了它：{listed}。请把学生需要的代码移出 cnnlab.tools.grading",
             en=f"the release leaves the grader out, but these modules import it: {listed}. "
-               "Move what students need out of cnnlab.grading")
+               "Move what students need out of cnnlab.tools.grading")
 
 
 def pyproject_text(project):
@@ -285,7 +285,7 @@ def binder_files(project):
 
 def readme_text(manifest):
     """The student README: what this is, two commands, where answers go, the lessons."""
-    from cnnlab.cli import lessons_markdown
+    from cnnlab.tools.cli import lessons_markdown
     first = manifest.lessons[0].stem
     return f"""\
 # {manifest.title['zh']} / {manifest.title['en']}
@@ -374,8 +374,8 @@ def _explanations(source):
 
 def solution_texts(manifest):
     """Every piece of solution text of the course, as ``Needle``s (see the module docstring)."""
-    from cnnlab.pipeline.notebooks import read_notebook
-    from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
+    from cnnlab.tools.pipeline.notebooks import read_notebook
+    from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
     regions = ((BEGIN_SOLUTION, END_SOLUTION, "solution"), (BEGIN_HIDDEN, END_HIDDEN, "hidden test"))
     candidates, public = [], set()
     for lesson in manifest.lessons:

@@ -8,7 +8,7 @@ what running would show: the figures and the printed numbers that the text
 refers to. Only the solutions have those outputs (``cnnlab execute`` stores them;
 the student lessons are saved without outputs). The answers must not leak, so
 each solution is first passed through the steps that make the student version
-(``cnnlab.pipeline.steps.STUDENT_STEPS``: answers stubbed, hidden tests removed,
+(``cnnlab.tools.pipeline.steps.STUDENT_STEPS``: answers stubbed, hidden tests removed,
 quick-check answers replaced by keys), except ``clear_outputs``; and every cell that held an
 answer or belongs to an exercise loses its outputs (a check cell's output prints
 the answer's values), which are replaced by a static prompt: the exercise, its
@@ -53,8 +53,8 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
 from cnnlab.cells import exercise_of, mask_magics
 from cnnlab.i18n import LANGUAGES, say
-from cnnlab.pipeline.notebooks import read_notebook
-from cnnlab.pipeline.steps import (BEGIN_HIDDEN, BEGIN_SOLUTION, STUDENT_STEPS, clear_outputs,
+from cnnlab.tools.pipeline.notebooks import read_notebook
+from cnnlab.tools.pipeline.steps import (BEGIN_HIDDEN, BEGIN_SOLUTION, STUDENT_STEPS, clear_outputs,
                                    mark_student_version)
 
 SOURCES = ("solutions", "lessons")

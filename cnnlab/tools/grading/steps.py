@@ -1,6 +1,6 @@
 """Grading one submission: an ordered list of small steps, ``step(job) -> job``.
 
-The idea of nbgrader's preprocessors (and of ``cnnlab.pipeline.steps``): each step
+The idea of nbgrader's preprocessors (and of ``cnnlab.tools.pipeline.steps``): each step
 does one thing and records what it found on the ``Job``; a later step reads it.
 
     read_submission   the notebook (missing/malformed settle every code exercise)
@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnnlab.grading import harness, score, submissions
-from cnnlab.grading.execute import Limits, execute_plan
+from cnnlab.tools.grading import harness, score, submissions
+from cnnlab.tools.grading.execute import Limits, execute_plan
 
 COPY_LIMIT = 20 * 2**20   # files larger than this are not copied into the scratch folder
 

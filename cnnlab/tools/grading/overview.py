@@ -1,5 +1,7 @@
-"""The class at a glance, for the instructor dashboard: a students × lessons grid, the
-exercises most students miss, and which named mistakes a class makes.
+"""The class at a glance for the instructor dashboard: grid, most-missed exercises, named mistakes.
+
+A students × lessons grid, the exercises most students miss, and which named
+mistakes a class makes.
 
 Pure functions of gradebook rows (``gradebook.read_rows``); the dashboard notebook
 only displays what they return. A row's status word (``score.status_word``) says
@@ -9,8 +11,8 @@ why it earned what it earned: ``ok``, ``wrong``, ``unanswered``, or a failure
 
 import html
 
-from cnnlab.grading.gradebook import number
-from cnnlab.grading.score import status_word
+from cnnlab.tools.grading.gradebook import number
+from cnnlab.tools.grading.score import status_word
 from cnnlab.i18n import say
 
 NOT_FAILING = ("ok", "wrong", "unanswered")

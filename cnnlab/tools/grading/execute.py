@@ -3,14 +3,14 @@
 Two halves:
 
 * ``execute_plan(plan_json, workdir, limits)`` — called by the grader: starts
-  ``python -m cnnlab.grading.execute JOB RESULT`` in a new session (its own
+  ``python -m cnnlab.tools.grading.execute JOB RESULT`` in a new session (its own
   process group), waits at most the total limit plus a margin, then kills the
   group and the kernel. Whatever the submission does (``os._exit``, an endless
   loop, flooding stdout, eating memory), the grader gets a list of cell outcomes
   or a one-line reason why there is none.
 * ``main`` — that worker process, which is the **trusted reference process**: it runs
   the solution's setup cells in its own namespace (no student code ever runs in it),
-  and drives the **student's kernel** (``cnnlab.grading.kernel`` in the bubblewrap
+  and drives the **student's kernel** (``cnnlab.tools.grading.kernel`` in the bubblewrap
   sandbox of ``sandbox.py``), where the setup cells, the student's answer cells and
   the public part of each check cell run. Each exercise's hidden tests then run here,
   with the exercise's functions bound to ``Proxy`` objects: a call sends its arguments
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnnlab.files import write_atomically
-from cnnlab.grading import sandbox, wire
+from cnnlab.tools.grading import sandbox, wire
 from cnnlab.text import clip
 
 KERNEL_NAME = "cnnlab-grader"
@@ -51,7 +51,7 @@ SETUP_TIMEOUT = 120          # seconds for a solution setup cell (trusted code: 
 CALL_MARGIN = 5              # seconds the kernel gets beyond a call's own time limit
 ANSWER_BYTES = 64 * 2**20    # the largest answer of one call read back
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+PACKAGE_DIR = Path(__file__).resolve().parents[2]      # the cnnlab package: cnnlab/tools/grading/execute.py
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def execute_plan(plan_json, workdir, limits, env=None):
     job, result, log = workdir.parent / "job.json", workdir.parent / "result.json", workdir.parent / "worker.log"
     job.write_text(json.dumps({"plan": plan_json, "workdir": str(workdir), "limits": vars(limits)}))
     with open(log, "wb") as log_file:
-        worker = subprocess.Popen([sys.executable, "-m", "cnnlab.grading.execute", str(job), str(result)],
+        worker = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.grading.execute", str(job), str(result)],
                                   stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
                                   env=env, cwd=str(workdir.parent))
         try:
@@ -109,10 +109,10 @@ def _kill_kernel(pid_file):
 # --- the worker's side: the student's kernel ------------------------------------------------------
 
 def install_kernelspec(folder, limits, workdir, comm):
-    """A kernelspec that starts ipykernel through cnnlab.grading.kernel (memory cap), in the sandbox."""
+    """A kernelspec that starts ipykernel through cnnlab.tools.grading.kernel (memory cap), in the sandbox."""
     spec = Path(folder) / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True, exist_ok=True)
-    argv = [sys.executable, "-m", "cnnlab.grading.kernel", str(limits.memory_mib), "-f", "{connection_file}"]
+    argv = [sys.executable, "-m", "cnnlab.tools.grading.kernel", str(limits.memory_mib), "-f", "{connection_file}"]
     if limits.sandbox:
         argv = sandbox.wrap(argv, workdir, comm, PACKAGE_DIR)
     (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "cnnlab grader",
@@ -327,7 +327,7 @@ class Proxy:
             raise Stop("timeout", ename="total" if calls.deadline - time.monotonic() <= 0 else "cell")
         request = {"name": self.__name__, "args": wire.to_data(list(args)), "kwargs": wire.to_data(dict(kwargs)),
                    "forbid": calls.forbid, "seconds": seconds}
-        code = f"__import__('cnnlab.grading.serve', fromlist=['call']).call({json.dumps(request)!r})"
+        code = f"__import__('cnnlab.tools.grading.serve', fromlist=['call']).call({json.dumps(request)!r})"
         started = time.monotonic()
         outcome = calls.session.run(code, seconds + CALL_MARGIN, output_bytes=ANSWER_BYTES)
         calls.budget -= time.monotonic() - started

@@ -2,7 +2,7 @@
 
 The trusted grader sends, as the code of one cell::
 
-    __import__("cnnlab.grading.serve", fromlist=["call"]).call('<request JSON>')
+    __import__("cnnlab.tools.grading.serve", fromlist=["call"]).call('<request JSON>')
 
 ``call`` decodes the arguments (``wire``: data only), looks the function up by name in
 the notebook's namespace, runs it under the time limit and the call monitor
@@ -22,7 +22,7 @@ from contextlib import redirect_stderr, redirect_stdout
 
 from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
 from cnnlab.exercises.monitor import Rules, watch
-from cnnlab.grading import wire
+from cnnlab.tools.grading import wire
 
 PRINTED_KEPT = 4000   # characters of what the function printed that go back
 

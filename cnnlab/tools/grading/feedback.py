@@ -10,8 +10,8 @@ case (its message only: the hidden tests' code is not shown). Everything from a 
 
 import html
 
-from cnnlab.grading.score import status_word
-from cnnlab.grading.statuses import explain
+from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.statuses import explain
 from cnnlab.i18n import say
 from cnnlab.text import clip
 

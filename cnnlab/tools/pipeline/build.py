@@ -1,8 +1,8 @@
 """``cnnlab build``: write every student lesson from its solution, in both languages."""
 
 from cnnlab.i18n import LANGUAGES
-from cnnlab.pipeline.notebooks import paired_texts, read_notebook, write_pair
-from cnnlab.pipeline.steps import student_version
+from cnnlab.tools.pipeline.notebooks import paired_texts, read_notebook, write_pair
+from cnnlab.tools.pipeline.steps import student_version
 
 
 def student_notebook(manifest, lesson, lang):

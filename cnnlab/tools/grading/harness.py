@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from cnnlab.cells import exercise_cells, exercise_of
 from cnnlab.exercises.monitor import source_tampers
-from cnnlab.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
+from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
 
 CODE_KIND = "code"
 
@@ -201,7 +201,7 @@ def exercise_block(solution_nb, student_nb, exercise, plan):
             return []
         word = source_tampers(source)
         if word:
-            what = "uses the grader's own modules" if word == "cnnlab.grading" else "tampered with the call monitor"
+            what = "uses the grader's own modules" if word == "cnnlab.tools.grading" else "tampered with the call monitor"
             plan.settled[exercise.id] = f"forbidden: {what} ({word} in the answer)"
             return []
         block.append(Cell("answer", source, exercise.id))

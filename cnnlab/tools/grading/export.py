@@ -28,7 +28,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnnlab.grading import gradebook
+from cnnlab.tools.grading import gradebook
 from cnnlab.i18n import say
 
 FORMATS = ("wide", "canvas", "moodle")

@@ -22,7 +22,7 @@ The rules:
 9. No zh markdown line break sits between two Chinese characters (it renders
    as a space).
 10. Each zh markdown cell and its en twin state the same numbers, the same
-    formulas and the same heading levels (:func:`cnnlab.pipeline.prose.parity`).
+    formulas and the same heading levels (:func:`cnnlab.tools.pipeline.prose.parity`).
 11. No solution or lesson names the authors' notes or their folder.
 12. The stored outputs of every solution come from full mode (the notebook's
     metadata ``cnnlab.mode`` is ``"full"``, written by ``cnnlab execute --full``):
@@ -37,10 +37,10 @@ from pathlib import Path
 
 from cnnlab.cells import exercise_cells, is_magic
 from cnnlab.i18n import LANGUAGES
-from cnnlab.pipeline.build import expected_lesson_files
-from cnnlab.pipeline import prose
-from cnnlab.pipeline.notebooks import as_py, code_cells, read_notebook
-from cnnlab.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
+from cnnlab.tools.pipeline.build import expected_lesson_files
+from cnnlab.tools.pipeline import prose
+from cnnlab.tools.pipeline.notebooks import as_py, code_cells, read_notebook
+from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
 from cnnlab.course import KINDS
 
 
