@@ -69,7 +69,7 @@ def lessons_markdown(manifest):
     for lesson in manifest.lessons:
         compute = compute_minutes(manifest, lesson)
         rows.append(f"| {lesson.number:02d} | {lesson.title['zh']} | {lesson.title['en']} | {lesson.minutes} "
-                    f"| {'–' if compute is None else f'{compute:.1f}'} "
+                    f"| {'–' if compute is None else '< 0.1' if compute < 0.05 else f'{compute:.1f}'} "
                     f"| {len(lesson.exercises)} ({lesson.max_points:g}) |")
     return "\n".join(rows)
 

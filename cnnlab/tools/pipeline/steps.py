@@ -90,11 +90,12 @@ def remove_hidden_tests(nb, lang):
 
 
 def clear_outputs(nb, lang):
-    """Remove outputs and execution counts: students run the notebook themselves."""
+    """Remove outputs, execution counts and run timestamps: students run the notebook themselves."""
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+            cell.metadata.pop("execution", None)
     return nb
 
 
