@@ -237,11 +237,11 @@ def outputs_notice(nb, lang, lesson):
     Solutions store full-mode outputs (``cnnlab execute --full``; ``cnnlab check``
     insists), so the page says so, with the run's minutes when they were recorded.
     A page built from quick-mode outputs says plainly that its numbers are not the
-    lesson's. Student notebooks (``source="lessons"``) have no outputs: no notice.
+    lesson's. Student notebooks (``source="lessons"``) have no run outputs: no notice.
     """
-    if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
-        return nb
     record = nb.metadata.get("cnnlab", {})
+    if record.get("version") == "student":
+        return nb
     if record.get("mode") == "full":
         minutes = record.get("seconds", 0) / 60
         text = say(zh="本页的输出来自**完整模式**的一次运行：全部数据、代码设定的全部轮数{t}。",
