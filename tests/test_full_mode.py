@@ -172,3 +172,15 @@ def test_manifest_minutes_include_the_full_mode_compute_time(lesson):
     compute = compute_minutes(MANIFEST, lesson)
     assert compute is not None and compute > 0
     assert lesson.minutes >= compute + 10, (lesson.minutes, compute)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_site_pages_drop_training_progress_bars(lang):
+    """A stored tqdm bar shows its first state ("0%|…"); the page leaves it out and keeps the History."""
+    lesson = MANIFEST.lesson("09")
+    stored = read_notebook(lesson.path(ROOT, "solutions", lang))
+    assert any("0%|" in stored_text(stored, i) for i in range(len(stored.cells)) if stored.cells[i].cell_type == "code")
+    page = lesson_page_notebook(MANIFEST, lesson, lang)
+    texts = [stored_text(page, i) for i in range(len(page.cells)) if page.cells[i].cell_type == "code"]
+    assert not any("0%|" in text for text in texts)
+    assert any("History" in text for text in texts)

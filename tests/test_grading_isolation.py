@@ -117,8 +117,9 @@ def test_monitor_catches_switching_it_off_and_processes():
     assert source_tampers("import sys\nsys.settrace(None)") == "settrace"
     assert source_tampers("f = getattr(sys, 'setprofile')") == "setprofile"
     assert source_tampers("def f(x):\n    return x.sum()") == ""
-    assert source_tampers("from cnnlab.tools.grading import serve") == "cnnlab.tools.grading"
-    assert source_tampers("m = __import__('cnnlab.tools.grading.serve')") == "cnnlab.tools.grading"
+    assert source_tampers("from cnnlab.tools.grading import serve") == "cnnlab.tools"
+    assert source_tampers("m = __import__('cnnlab.tools.grading.serve')") == "cnnlab.tools"
+    assert source_tampers("from cnnlab import tools") == "cnnlab.tools"
 
 
 def test_every_declared_forbidden_name_exists_and_every_code_exercise_declares_some():

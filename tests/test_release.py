@@ -177,14 +177,14 @@ def test_the_release_names_no_notes_and_ships_no_author_tools(release):
 
 @pytest.mark.parametrize("relative, source, expected", [
     ("cnnlab/exercises/code.py", "from cnnlab.tools.grading.guard import wrap", {"cnnlab.tools.grading"}),
-    ("cnnlab/exercises/code.py", "from ..grading import kernel", {"cnnlab.tools.grading"}),
-    ("cnnlab/__init__.py", "from . import grading", {"cnnlab.tools.grading"}),
+    ("cnnlab/exercises/code.py", "from ..tools.grading import kernel", {"cnnlab.tools.grading"}),
+    ("cnnlab/__init__.py", "from .tools import grading", {"cnnlab.tools.grading"}),
     ("cnnlab/train.py", "def f():\n    import cnnlab.tools.grading.batch", {"cnnlab.tools.grading"}),
     ("cnnlab/exercises/code.py", "from . import spec\nfrom cnnlab.exercises import hide", set()),
     ("cnnlab/ops/conv.py", "from ..exercises import limits\nimport cnnlab.gradings_other", set()),
     ("cnnlab/train.py", "from cnnlab.tools.pipeline import release", {"cnnlab.tools.pipeline"}),
-    ("cnnlab/viz/explorer.py", "from ..pipeline import build, steps", {"cnnlab.tools.pipeline"}),
-    ("cnnlab/viz/explorer.py", "from ..site import build_site", {"cnnlab.tools.site"}),
+    ("cnnlab/viz/explorer.py", "from ..tools.pipeline import build, steps", {"cnnlab.tools.pipeline"}),
+    ("cnnlab/viz/explorer.py", "from ..tools.site import build_site", {"cnnlab.tools.site"}),
     ("cnnlab/viz/explorer.py", "from ..pipelines_other import x", set()),
 ])
 def test_imports_of_the_left_out_grader_are_found(relative, source, expected):
@@ -192,7 +192,7 @@ def test_imports_of_the_left_out_grader_are_found(relative, source, expected):
 
 
 def test_a_shipped_module_that_imports_the_grader_stops_the_release():
-    with pytest.raises(rel.ReleaseError, match=r"cnnlab/exercises/code\.py → cnnlab\.grading"):
+    with pytest.raises(rel.ReleaseError, match=r"cnnlab/exercises/code\.py → cnnlab\.tools\.grading"):
         rel.check_package({"cnnlab/exercises/code.py": b"from cnnlab.tools.grading.guard import wrap\n",
                            "cnnlab/tools/cli.py": b"def grade():\n    from cnnlab.tools.grading.batch import grade_batch\n"})
 

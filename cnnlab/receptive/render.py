@@ -12,7 +12,7 @@ def table_header():
 
 
 def render_table(rows):
-    """One line per :class:`~cnnlab.receptive.records.FieldRow`, aligned columns, then the notes."""
+    """One line per :class:`~cnnlab.receptive.records.FieldRow`, aligned columns, then the remarks below the table."""
     header = table_header()
     body = [(_display_name(row), row.type, _fmt(row.output_size), _fmt(row.r), _fmt(row.jump),
              _fmt(row.start) + ("" if row.aligned else "  !")) for row in rows]

@@ -201,7 +201,7 @@ def exercise_block(solution_nb, student_nb, exercise, plan):
             return []
         word = source_tampers(source)
         if word:
-            what = "uses the grader's own modules" if word == "cnnlab.tools.grading" else "tampered with the call monitor"
+            what = "uses the grader's own modules" if word == "cnnlab.tools" else "tampered with the call monitor"
             plan.settled[exercise.id] = f"forbidden: {what} ({word} in the answer)"
             return []
         block.append(Cell("answer", source, exercise.id))

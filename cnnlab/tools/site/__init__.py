@@ -210,14 +210,25 @@ def exercises_as_prompts(nb, lang, lesson):
     return nb
 
 
+PROGRESS_BAR = re.compile(r"^\s*\d+%\|")      # tqdm's text: '  0%|          | 0/1876 [...]'
+
+
 def replace_widgets(nb, lang, lesson):
     """A widget cannot run on a static page: say so where it would be."""
     note = say(zh="（交互控件：请在 JupyterLab 里运行这一课来使用它。）",
                en="(An interactive widget: run this lesson in JupyterLab to use it.)", lang=lang)
     for cell in nb.cells:
-        for number, out in enumerate(cell.get("outputs", [])):
-            if WIDGET_MIME in out.get("data", {}):
-                cell.outputs[number] = _prompt_output(f'<div class="cnnlab-widget">{note}</div>')
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.outputs:
+            data = out.get("data", {})
+            if WIDGET_MIME in data and PROGRESS_BAR.match(data.get("text/plain", "")):
+                continue       # a training progress bar: the History and the table below show the result
+            if WIDGET_MIME in data:
+                out = _prompt_output(f'<div class="cnnlab-widget">{note}</div>')
+            kept.append(out)
+        cell.outputs = kept
     nb.metadata.pop("widgets", None)
     return nb
 
