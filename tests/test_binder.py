@@ -25,7 +25,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from cnnlab.tools.pipeline.release import binder_files
+from cnnlab.tools.pipeline.release.student_files import binder_files
 from tests.helpers import ROOT, copy_course, needs_apt_cache, needs_cjk_font
 
 try:  # Python 3.11+

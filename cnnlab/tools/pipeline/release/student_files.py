@@ -1,0 +1,102 @@
+"""The files written for students beside the lessons: README.md, .gitignore and binder/ (repo2docker)."""
+
+GITIGNORE = """\
+# Build output of `pip install .` and files the tools write while you work.
+__pycache__/
+*.egg-info/
+build/
+dist/
+.ipynb_checkpoints/
+.venv/
+# Lock files of the answers files. The answers files themselves (NN_slug.answers.json) are not
+# ignored: they are handed in with the notebook, for example by a git push.
+.*.answers.json.lock
+"""
+
+
+# --- binder/ --------------------------------------------------------------------------------
+
+def binder_requirements(project):
+    """The release's ``binder/requirements.txt``: the authoring pins, with cnnlab from ``.``."""
+    kept = []
+    for line in (project / "binder" / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        text = line.split(" #")[0].strip()
+        if not text or text.startswith("#"):
+            continue
+        kept.append("." if text.replace(" ", "") in ("-e.", "--editable.") else text)
+    if "." not in kept:
+        kept.append(".")
+    header = (
+        "# Python packages of the student image (repo2docker: BinderHub, or an image for\n"
+        "# Zero to JupyterHub / The Littlest JupyterHub). Written by `cnnlab release`.\n"
+        "# PyTorch's CPU build comes first and pinned; `.` installs cnnlab from this folder\n"
+        "# (not editable) with every dependency of pyproject.toml; nbgitpuller serves the links.\n")
+    return header + "\n".join(kept) + "\n"
+
+
+POSTBUILD = """\
+#!/usr/bin/env bash
+# repo2docker runs this once, at the end of the student image's build (written by `cnnlab release`).
+# It checks that the course loads from this folder, then warms matplotlib's font cache so that
+# the first Chinese figure a student draws is quick (the CJK font comes from apt.txt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cnnlab lessons
+python -c "from cnnlab.fonts import use_cjk_font; print('cnnlab postBuild: CJK font for figures:', use_cjk_font())"
+"""
+
+
+def binder_files(project):
+    source = project / "binder"
+    files = {"binder/requirements.txt": binder_requirements(project), "binder/postBuild": POSTBUILD}
+    for name in ("apt.txt", "runtime.txt"):
+        if (source / name).is_file():
+            files[f"binder/{name}"] = (source / name).read_text(encoding="utf-8")
+    return files
+
+
+# --- README ---------------------------------------------------------------------------------
+
+def readme_text(manifest):
+    """The student README: what this is, two commands, where answers go, the lessons."""
+    from cnnlab.tools.cli import lessons_markdown
+    first = manifest.lessons[0].stem
+    return f"""\
+# {manifest.title['zh']} / {manifest.title['en']}
+
+**中文**：这是课程的学生版：每一课一个 Jupyter 笔记本（`lessons/zh/` 中文，`lessons/en/` English），
+以及运行它们所需的 `cnnlab` 程序包。需要 Python ≥ 3.10，不需要 GPU。在这个文件夹里运行：
+
+**English**: this is the student edition of the course: one Jupyter notebook per lesson
+(`lessons/zh/` 中文, `lessons/en/` English) and the `cnnlab` package they run on. You need
+Python ≥ 3.10, no GPU. In this folder, run:
+
+```bash
+python -m pip install .        # 安装 / install
+cnnlab lab --lang zh           # 打开课程 / open the course (English: --lang en)
+```
+
+`cnnlab lab` prints the address of a JupyterLab on your own computer with the first lesson open;
+Ctrl-C stops it. / `cnnlab lab` 会打印本机 JupyterLab 的地址并打开第一课；按 Ctrl-C 停止。
+
+- PyTorch: on a machine without a GPU, install its CPU build first, e.g.
+  `python -m pip install torch --index-url https://download.pytorch.org/whl/cpu` (a much smaller
+  download). / 没有 GPU 的电脑可以先安装 CPU 版 PyTorch（上面的命令），下载小得多。
+- Data: Fashion-MNIST is read from the Debian package `dataset-fashion-mnist` when it is installed,
+  otherwise downloaded once into `~/.cache/cnnlab`. / 数据：装有 Debian 软件包
+  `dataset-fashion-mnist` 时直接读取，否则首次使用时下载到 `~/.cache/cnnlab`。
+- Your answers: every check you make is saved beside the notebook, e.g.
+  `lessons/zh/{first}.answers.json`. Hand it in together with the notebook when your teacher asks
+  for it. / 你的作答：每次检查都记录在笔记本旁边的 `*.answers.json` 文件里，交作业时和笔记本一起提交。
+- If pip refuses to install into your system's Python ("externally managed"), make a virtual
+  environment first: `python3 -m venv .venv`, then `. .venv/bin/activate` (Windows:
+  `.venv\\Scripts\\activate`), then the two commands above. / 如果 pip 拒绝安装到系统的 Python
+  （“externally managed”），先用上面的命令创建并激活虚拟环境，再运行那两条命令。
+- Quick mode: `CNNLAB_QUICK=1 cnnlab lab` makes the training lessons run in seconds (smaller data,
+  fewer epochs). / 快速模式：设置 `CNNLAB_QUICK=1` 后，训练只用少量数据和轮数，几秒钟就能跑完。
+
+## Lessons / 课程目录
+
+{lessons_markdown(manifest)}
+"""
