@@ -1,0 +1,97 @@
+"""The per-submission worker: ``python -m cnnlab.tools.grading.execute JOB RESULT`` runs one plan's cells.
+
+The grader starts it with ``launch.execute_plan``. This worker is the **trusted reference
+process** (``reference.py``): it runs the solution's setup cells in its own namespace (no
+student code ever runs in it), and drives the **student's kernel** (``session.py``), where the
+setup cells, the student's answer cells and the public part of each check cell run. Each
+exercise's hidden tests then run here, with the exercise's functions bound to proxies that call
+into the kernel and get back only data.
+
+A kernel that times out or dies ends its exercise; a fresh kernel replays the setup
+cells and grading goes on with the next exercise.
+"""
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cnnlab.files import write_atomically
+from cnnlab.tools.grading.limits import SETUP_TIMEOUT, Limits
+from cnnlab.tools.grading.reference import Calls, Reference
+from cnnlab.tools.grading.session import KernelSession, blank, install_kernelspec, worker_environment
+
+
+def run_plan(plan, workdir, limits, comm, pid_file=None):
+    """Outcomes of the plan's cells (dicts with role/exercise/source), one per cell, in order."""
+    cells, calls = plan["cells"], plan.get("calls", {})
+    deadline = time.monotonic() + limits.total_timeout
+    reference = Reference(c.get("reference") or c["source"] for c in cells
+                          if c["role"] == "setup" and c.get("trusted", True))
+    session = KernelSession(workdir, comm, limits, pid_file)
+    outcomes, lost = [None] * len(cells), set()
+    try:
+        for index, cell in enumerate(cells):
+            remaining = deadline - time.monotonic()
+            exercise, role = cell["exercise"], cell["role"]
+            if remaining <= 0:
+                outcomes[index] = blank("timeout", limit="total")
+                continue
+            if exercise in lost:
+                outcomes[index] = blank("skipped")
+                continue
+            if role == "hidden":
+                wanted = calls.get(exercise, {})
+                budget = Calls(session, wanted.get("forbid", []), limits.cell_timeout, deadline)
+                outcome = reference.run_hidden(cell["source"], wanted.get("names", []), budget)
+            else:
+                allowed = limits.cell_timeout if exercise else max(limits.cell_timeout, SETUP_TIMEOUT)
+                outcome = session.run(cell["source"], min(allowed, remaining))
+                if outcome["status"] == "timeout":
+                    outcome["limit"] = "cell" if allowed <= remaining else "total"
+                if role == "setup" and outcome["status"] == "ok":
+                    session.replay.append(cell["source"])
+            outcomes[index] = outcome
+            if outcome["status"] in ("timeout", "dead") and exercise:
+                lost.add(exercise)
+    finally:
+        session.stop()
+    return outcomes
+
+
+# jsonschema (imported by nbformat) imports the optional rfc3987_syntax when it is installed, and
+# that builds a URI grammar at import time (about 1 s per process here, 3-4 s on slow machines)
+# for an "iri" format check nbformat never uses. The worker is one process per submission, so it
+# marks that module as absent (Python's import system: a None in sys.modules makes the import raise
+# ImportError), which jsonschema treats as "not installed". Only this process, never on import.
+OPTIONAL_SLOW_IMPORTS = ("rfc3987_syntax",)
+
+
+def skip_optional_slow_imports():
+    """Make the optional modules of OPTIONAL_SLOW_IMPORTS absent, unless jsonschema is loaded already."""
+    if "jsonschema" not in sys.modules:
+        for name in OPTIONAL_SLOW_IMPORTS:
+            sys.modules.setdefault(name, None)
+
+
+def main(argv=None):
+    skip_optional_slow_imports()
+    job_path, result_path = (argv or sys.argv[1:])[:2]
+    job = json.loads(Path(job_path).read_text())
+    limits = Limits(**job["limits"])
+    base = Path(job_path).parent
+    comm = Path(tempfile.mkdtemp(prefix="comm-", dir=base))
+    reference_dir = Path(tempfile.mkdtemp(prefix="reference-", dir=base))
+    folder = Path(tempfile.mkdtemp(prefix="kernelspec-", dir=base))
+    install_kernelspec(folder, limits, Path(job["workdir"]), comm)
+    worker_environment(folder, comm)
+    os.chdir(reference_dir)
+    outcomes = run_plan(job["plan"], Path(job["workdir"]), limits, comm, pid_file=base / "kernel.pid")
+    write_atomically(result_path, json.dumps(outcomes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
