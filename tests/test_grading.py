@@ -11,7 +11,7 @@ from nbclient import NotebookClient
 from cnnlab.cells import exercise_of
 from cnnlab.course import load_manifest
 from cnnlab.tools.grading import gradebook, harness, report, submissions
-from cnnlab.tools.grading.execute import Limits
+from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.score import Result, score_code, score_quick, status_word
 from tests import grading_cases as cases

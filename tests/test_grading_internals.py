@@ -1,6 +1,6 @@
 """What cnnlab takes from other libraries beyond their documented API, checked so a new release fails here, loudly.
 
-* ``grading/execute.py`` overrides ``nbclient.NotebookClient.output`` (no public hook sees an
+* ``grading/session.py`` overrides ``nbclient.NotebookClient.output`` (no public hook sees an
   output while its cell runs); pyproject.toml pins nbclient below 0.12.
 * ``site/`` subclasses nbconvert's ``IPythonRenderer`` (its math methods); pyproject.toml pins
   nbconvert below 8. The filter itself goes in through the public ``TemplateExporter.filters``.
@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from cnnlab.tools.grading import execute
+from cnnlab.tools.grading import session
 
 
 def _parameters(function):
@@ -24,10 +24,10 @@ def _parameters(function):
 def test_nbclient_output_has_the_signature_the_grader_overrides():
     from nbclient import NotebookClient
     got = _parameters(NotebookClient.output)
-    assert got == execute.OUTPUT_SIGNATURE, (
-        f"nbclient changed NotebookClient.output{got}: the grader's output cap (grading/execute.py, "
-        f"CappedClient.output) overrides it with {execute.OUTPUT_SIGNATURE}; update it and the pin")
-    assert _parameters(execute._client_class().output) == execute.OUTPUT_SIGNATURE
+    assert got == session.OUTPUT_SIGNATURE, (
+        f"nbclient changed NotebookClient.output{got}: the grader's output cap (grading/session.py, "
+        f"CappedClient.output) overrides it with {session.OUTPUT_SIGNATURE}; update it and the pin")
+    assert _parameters(session._client_class().output) == session.OUTPUT_SIGNATURE
 
 
 def test_nbclient_process_message_still_routes_outputs_through_output():
@@ -38,7 +38,7 @@ def test_nbclient_process_message_still_routes_outputs_through_output():
 
 def test_the_capped_client_cuts_a_cell_output_after_output_bytes():
     import nbformat
-    client = execute._client_class()(nbformat.v4.new_notebook(), output_bytes=10)
+    client = session._client_class()(nbformat.v4.new_notebook(), output_bytes=10)
     client.reset_execution_trackers()
     client.clear_before_next_output = False   # (execute_cell sets it when a cell starts)
     outs = []

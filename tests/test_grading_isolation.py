@@ -193,7 +193,7 @@ def test_missing_bwrap_is_a_clear_error(monkeypatch):
 
 def test_without_bwrap_grading_stops_before_anything_unless_no_sandbox(tmp_path, monkeypatch, capsys):
     from cnnlab.tools.grading.batch import grade_batch
-    from cnnlab.tools.grading.execute import Limits
+    from cnnlab.tools.grading.limits import Limits
     from cnnlab.tools.grading.gradebook import read_rows
     from tests import grading_cases as cases
 

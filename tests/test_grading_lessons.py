@@ -14,7 +14,7 @@ import pytest
 
 from cnnlab.course import load_manifest
 from cnnlab.tools.grading.batch import grade_batch
-from cnnlab.tools.grading.execute import Limits
+from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.gradebook import read_rows
 from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases

@@ -133,7 +133,7 @@ def cmd_lab(args, manifest):
 
 def cmd_grade(args, manifest):
     from cnnlab.tools.grading.batch import grade_batch
-    from cnnlab.tools.grading.execute import Limits
+    from cnnlab.tools.grading.limits import Limits
     from cnnlab.tools.grading.sandbox import SandboxUnavailable
     lesson = manifest.lesson(args.lesson)
     folder = Path(args.submissions)

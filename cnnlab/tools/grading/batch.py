@@ -19,7 +19,7 @@ from pathlib import Path
 
 from cnnlab.files import write_atomically
 from cnnlab.tools.grading import gradebook, report, sandbox, submissions
-from cnnlab.tools.grading.execute import Limits
+from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.harness import CODE_KIND
 from cnnlab.tools.grading.steps import Job, grade_submission

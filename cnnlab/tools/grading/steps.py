@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cnnlab.tools.grading import harness, score, submissions
-from cnnlab.tools.grading.execute import Limits, execute_plan
+from cnnlab.tools.grading.launch import execute_plan
+from cnnlab.tools.grading.limits import Limits
 
 COPY_LIMIT = 20 * 2**20   # files larger than this are not copied into the scratch folder
 

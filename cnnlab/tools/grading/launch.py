@@ -1,0 +1,61 @@
+"""The grader's side of one submission: the worker process, in its own group, killed at the deadline.
+
+``execute_plan(plan_json, workdir, limits)`` starts ``python -m cnnlab.tools.grading.execute
+JOB RESULT`` in a new session (its own process group), waits at most the total limit plus a
+margin, then kills the group and the kernel. Whatever the submission does (``os._exit``, an
+endless loop, flooding stdout, eating memory), the grader gets a list of cell outcomes or a
+one-line reason why there is none.
+"""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from cnnlab.tools.grading.limits import START_MARGIN
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def execute_plan(plan_json, workdir, limits, env=None):
+    """Run ``plan_json`` (Plan.to_json()) in a worker process; returns ``(outcomes, problem)``.
+
+    ``outcomes`` is a list (one per cell) or None; ``problem`` names why it is None.
+    """
+    workdir = Path(workdir)
+    job, result, log = workdir.parent / "job.json", workdir.parent / "result.json", workdir.parent / "worker.log"
+    job.write_text(json.dumps({"plan": plan_json, "workdir": str(workdir), "limits": vars(limits)}))
+    with open(log, "wb") as log_file:
+        worker = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.grading.execute", str(job), str(result)],
+                                  stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+                                  env=env, cwd=str(workdir.parent))
+        try:
+            worker.wait(timeout=limits.total_timeout + START_MARGIN)
+        except subprocess.TimeoutExpired:
+            kill_group(worker.pid)
+            worker.wait()
+            return None, f"timeout: the submission ran past {limits.total_timeout:g} s"
+        finally:
+            kill_kernel(workdir.parent / "kernel.pid")
+    if result.is_file():
+        return json.loads(result.read_text()), None
+    tail = ANSI.sub("", log.read_bytes()[-2000:].decode("utf-8", "replace")).strip().splitlines()
+    return None, f"error: grader worker exited with code {worker.returncode}" + (f" ({tail[-1][:200]})" if tail else "")
+
+
+def kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def kill_kernel(pid_file):
+    """The kernel runs in its own session (jupyter_client does that): end it by its pid."""
+    try:
+        kill_group(int(pid_file.read_text()))
+    except (FileNotFoundError, ValueError):
+        pass
