@@ -8,7 +8,11 @@ Data flows one way (collect → compute → render)::
     kernel.py        (the kernel process) ipykernel under a memory cap
     serve.py         (inside the kernel) call a student's function on data, answer with data
     wire.py          the data that crosses (numbers, strings, arrays, tensors; never pickle)
-    execute.py       the worker = trusted reference process: setup + hidden tests with proxies
+    limits.py        the time, memory and output limits of one submission
+    launch.py        (the grader) start the worker in its own process group; kill it at the deadline
+    execute.py       the worker = trusted reference process: runs the plan (python -m …grading.execute)
+    session.py       the student's kernel: sandboxed kernelspec, output-capped nbclient, cell outcomes
+    reference.py     the trusted namespace: setup cells + hidden tests with proxies into the kernel
     score.py         cell outcomes → one Result (points, status) per exercise
     steps.py         the ordered steps that grade one submission
     gradebook.py     gradebook.csv merged atomically; digests for skipping
