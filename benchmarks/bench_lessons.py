@@ -37,9 +37,9 @@ from nbclient import NotebookClient
 
 from cnnlab.manifest import load_manifest
 from cnnlab.settings import QUICK_ENV
+from cnnlab.cells import printed_text
 from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
-from cnnlab.tools.pipeline.execute import environment, newer_of_pair
-from cnnlab.tools.pipeline.execute import mark_mode
+from cnnlab.tools.pipeline.execute import environment, mark_mode, newer_of_pair
 from cnnlab.tools.pipeline.notebooks import normalize, read_notebook, write_pair
 
 ACCURACY_LINE = re.compile(r"accura|\bacc\b|准确率", re.IGNORECASE)
@@ -55,17 +55,6 @@ def cell_seconds(cell):
         return 0.0
     parse = lambda text: datetime.fromisoformat(text.replace("Z", "+00:00"))  # noqa: E731
     return max(0.0, (parse(end) - parse(start)).total_seconds())
-
-
-def printed_text(cell):
-    """Everything a cell printed or displayed as plain text."""
-    parts = []
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream":
-            parts.append(output.get("text", ""))
-        elif "data" in output:
-            parts.append(output["data"].get("text/plain", ""))
-    return "".join(parts)
 
 
 def accuracies(cells):

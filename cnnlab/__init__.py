@@ -27,7 +27,7 @@ students may open, one line per module::
     cpu             how many CPU threads PyTorch should use: the idle cores
     liveplot        a live loss/accuracy plot that redraws one figure in place
     fonts           a CJK font for Chinese text in figures
-    cells           a notebook cell's exercise tags, and its code with magics masked
+    cells           a notebook cell's exercise tags, its code with magics masked, its printed text
     files           safe file writes: an atomic replace and a lock between processes
     text            shortening text for messages and reports
 

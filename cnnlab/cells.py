@@ -1,11 +1,12 @@
-"""Reading the cells of a lesson notebook: exercise tags, and code with IPython magics masked.
+"""Reading the cells of a lesson notebook: exercise tags, code with magics masked, printed text.
 
 An exercise's cells carry the tag ``exercise:<id>`` (``EXERCISE_TAG`` + id).
 Lines that start with ``%`` or ``!`` (IPython magics and shell escapes) are not
 Python: ``mask_magics`` blanks them so ``ast.parse`` can read the rest of a cell.
 """
 
-__all__ = ["EXERCISE_TAG", "exercise_ids", "exercise_of", "exercise_cells", "is_magic", "mask_magics"]
+__all__ = ["EXERCISE_TAG", "exercise_ids", "exercise_of", "exercise_cells", "is_magic", "mask_magics",
+           "printed_text"]
 
 EXERCISE_TAG = "exercise:"
 MAGIC_PREFIXES = ("%", "!")
@@ -40,3 +41,14 @@ def is_magic(line):
 def mask_magics(source):
     """``source`` with every magic line emptied; line numbers stay the same."""
     return "\n".join("" if is_magic(line) else line for line in source.split("\n"))
+
+
+def printed_text(cell):
+    """Everything a code cell's stored outputs show as plain text: streams, then each result's text/plain."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            parts.append("".join(output.get("text", "")))
+        elif "data" in output:
+            parts.append("".join(output["data"].get("text/plain", "")))
+    return "".join(parts)

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from cnnlab.cells import printed_text
 from cnnlab.course import load_manifest
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.check import check
@@ -23,11 +24,7 @@ SOLUTIONS = [(lesson, lang) for lesson in MANIFEST.lessons for lang in LANGUAGES
 
 def stored_text(nb, index):
     """Everything cell ``index`` printed, as stored."""
-    parts = []
-    for output in nb.cells[index].get("outputs", []):
-        parts.append(output.get("text", "") if output.get("output_type") == "stream"
-                     else output.get("data", {}).get("text/plain", ""))
-    return "".join(parts)
+    return printed_text(nb.cells[index])
 
 
 def cell_printing(nb, pattern):

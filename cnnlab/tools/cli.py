@@ -54,12 +54,19 @@ def compute_minutes(manifest, lesson):
     """
     from cnnlab.tools.pipeline.notebooks import read_notebook
     seconds = []
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES:
         path = lesson.path(manifest.root, "solutions", lang)
         record = read_notebook(path).metadata.get("cnnlab", {}) if path.is_file() else {}
         if record.get("mode") == "full" and record.get("seconds"):
             seconds.append(record["seconds"])
     return max(seconds) / 60 if seconds else None
+
+
+def _minutes_text(minutes):
+    """A table cell for a number of minutes: '–' when unknown, '< 0.1' when almost none."""
+    if minutes is None:
+        return "–"
+    return "< 0.1" if minutes < 0.05 else f"{minutes:.1f}"
 
 
 def lessons_markdown(manifest):
@@ -69,7 +76,7 @@ def lessons_markdown(manifest):
     for lesson in manifest.lessons:
         compute = compute_minutes(manifest, lesson)
         rows.append(f"| {lesson.number:02d} | {lesson.title['zh']} | {lesson.title['en']} | {lesson.minutes} "
-                    f"| {'–' if compute is None else '< 0.1' if compute < 0.05 else f'{compute:.1f}'} "
+                    f"| {_minutes_text(compute)} "
                     f"| {len(lesson.exercises)} ({lesson.max_points:g}) |")
     return "\n".join(rows)
 

@@ -137,19 +137,18 @@ def outputs_notice(nb, lang, lesson):
     if record.get("version") == "student":
         return nb
     if record.get("mode") == "full":
-        minutes = record.get("seconds", 0) / 60
-        text = say(zh="本页的输出来自**完整模式**的一次运行：全部数据、代码设定的全部轮数{t}。",
-                   en="The outputs on this page come from a **full-mode** run: all the data and every "
-                      "epoch the code asks for{t}.",
-                   t=say(zh="（这次运行用时约 {m:.0f} 分钟）", en=" (the run took about {m:.0f} min)",
-                         m=max(1, minutes), lang=lang) if minutes else "", lang=lang)
+        took = ""
+        if record.get("seconds"):
+            took = say(zh="（这次运行用时约 {m:.0f} 分钟）", en=" (the run took about {m:.0f} min)",
+                       m=max(1, record["seconds"] / 60), lang=lang)
+        text = "*" + say(zh="本页的输出来自**完整模式**的一次运行：全部数据、代码设定的全部轮数{t}。",
+                         en="The outputs on this page come from a **full-mode** run: all the data and every "
+                            "epoch the code asks for{t}.", t=took, lang=lang) + "*"
     else:
         text = say(zh="⚠ 本页的输出来自**快速模式**（少量数据、很少的轮数）：其中的数字不是本课完整模式的结果。",
                    en="⚠ The outputs on this page come from **quick mode** (small subsets, few epochs): "
                       "their numbers are not the lesson's full-mode results.", lang=lang)
-    position = 1 if nb.cells else 0
-    nb.cells.insert(position, nbformat.v4.new_markdown_cell(f"*{text}*" if not text.startswith("⚠") else text,
-                                                            metadata={"tags": ["cnnlab-outputs-notice"]}))
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell(text, metadata={"tags": ["cnnlab-outputs-notice"]}))
     return nb
 
 
