@@ -73,12 +73,10 @@ class Recipe:
         return say(
             zh="{tz}：{model}\n  数据 {data}，批量 {b}，{opt} + OneCycleLR 调度（峰值学习率 {lr}），权重衰减 {wd}，"
                "损失函数为{loss}，最多 {e} 轮，内存格式 channels_last\n  完整模式目标（2 核 CPU）：测试准确率 ≥ {acc} 且 ≤ {sec:.0f} 秒"
-               "（对照：{rz}）\n  运行：python benchmarks/bench_models.py --only {name}"
-               "  或在笔记本中 cnnlab.train_recipe({name!r})",
+               "（对照：{rz}）\n  在笔记本中按配方训练：cnnlab.train_recipe({name!r})",
             en="{te}: {model}\n  data {data}, batch {b}, {opt} + OneCycle (peak lr {lr}), weight decay {wd}, "
                "loss {loss}, at most {e} epochs, channels-last\n  full-mode goal (2-core CPU): test accuracy "
-               "≥ {acc} in ≤ {sec:.0f} s (compare: {re})\n  run: python benchmarks/bench_models.py --only {name}"
-               "  or, in a notebook, cnnlab.train_recipe({name!r})",
+               "≥ {acc} in ≤ {sec:.0f} s (compare: {re})\n  train it in a notebook: cnnlab.train_recipe({name!r})",
             tz=self.title_zh, te=self.title_en, model=self.model_text, data=self.data, b=self.batch_size,
             opt="AdamW" if self.optimizer == "adamw" else self.optimizer, lr=self.lr,
             wd=self.weight_decay, loss=loss, e=self.epochs, acc=f"{self.goal_acc:.2f}",

@@ -181,3 +181,11 @@ def test_site_pages_drop_training_progress_bars(lang):
     texts = [stored_text(page, i) for i in range(len(page.cells)) if page.cells[i].cell_type == "code"]
     assert not any("0%|" in text for text in texts)
     assert any("History" in text for text in texts)
+
+
+@pytest.mark.parametrize("lesson,lang", SOLUTIONS, ids=[f"{l.stem}-{g}" for l, g in SOLUTIONS])
+def test_student_lessons_do_not_send_students_to_the_benchmarks(lesson, lang):
+    """The student release ships no benchmarks/ folder, so no lesson text or output may point there."""
+    for kind in ("lessons", "solutions"):
+        text = lesson.path(ROOT, kind, lang).read_text(encoding="utf-8")
+        assert "benchmarks/" not in text, f"{kind}/{lang}/{lesson.stem} names benchmarks/"
