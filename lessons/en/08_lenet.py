@@ -451,9 +451,9 @@ print("LeNet-5 (1998) test accuracy above 0.5 (chance 0.1):", history_1998.test_
 
 # %% [markdown]
 # The settings above are kept plain so that the lesson runs in seconds. For full mode the course
-# keeps a tuned *recipe* for each network in the library, `cnnlab.recipes`, and the benchmark
-# `benchmarks/bench_models.py` trains exactly these recipes and checks the goal they print
-# (`benchmarks/README.md` records a measured run). LeNet-5's trains with the paper's own MAP
+# keeps a tuned *recipe* for each network in the library, `cnnlab.recipes`: settings that reached
+# the goal each recipe prints on a 2-core CPU when the course was built, and that
+# `cnnlab.train_recipe(name)` trains in a notebook. LeNet-5's trains with the paper's own MAP
 # criterion, on the digits placed in a 32×32 field with the paper's pixel scale:
 
 # %%

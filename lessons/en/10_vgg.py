@@ -377,8 +377,8 @@ print("test accuracy above 0.3 (chance 0.1):", history.test_acc[-1] > 0.3)
 # Without batch normalization this plain VGG starts more slowly than it could (try
 # `vgg_small(batch_norm=True)` to see the difference lesson 07 explains).
 #
-# The full-mode recipe in the library — the one `benchmarks/bench_models.py` trains and
-# times against d2l's figure — takes that advice and uses the batch-normalized VGG:
+# The full-mode recipe in the library — tuned to reach the goal it prints, next to d2l's
+# figure — takes that advice and uses the batch-normalized VGG:
 
 # %%
 print(cnnlab.recipe("vgg"))

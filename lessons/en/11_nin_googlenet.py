@@ -406,8 +406,8 @@ print("googlenet_small: test accuracy above 0.3 (chance 0.1):", histories["googl
 # where both networks see 2,000 images twice — far from what they can do. The table above shows
 # what 4 epochs on all 60,000 images reach.
 #
-# The library's tuned recipes, the ones `benchmarks/bench_models.py` trains and times, go
-# further: NiN at full width and with its dropout, and more epochs for both:
+# The library's tuned recipes go further: NiN at full width and with its dropout, and more
+# epochs for both (`cnnlab.train_recipe("nin")` trains one in a notebook):
 
 # %%
 print(cnnlab.recipe("nin"))

@@ -543,8 +543,8 @@ print("resnet-20's test accuracy above 0.5 (chance 0.1):", test_accuracy["resnet
 # In quick mode that is after only 150 steps; full mode trains ten times longer on all
 # 60,000 images.
 #
-# The library's full-mode recipe for the small ResNet — the one `benchmarks/bench_models.py`
-# trains and times against d2l's figure — uses the 8-layer network, the cheapest of the family:
+# The library's full-mode recipe for the small ResNet — tuned to reach the goal it prints, next
+# to d2l's figure — uses the 8-layer network, the cheapest of the family:
 
 # %%
 print(cnnlab.recipe("resnet"))

@@ -314,7 +314,7 @@ print("测试准确率高于 0.3（随机猜测为 0.1）：", history.test_acc[
 # %% [markdown]
 # 没有批量归一化，这个普通的 VGG 起步不如它本可以的那样快（可以试试 `vgg_small(batch_norm=True)`，看看第 07 课讲过的差别）。
 #
-# 库里的完整模式配方（`benchmarks/bench_models.py` 按它训练、计时，并与 d2l 的数字对比）采纳了这个建议，用的是带批量归一化的 VGG：
+# 库里的完整模式配方（调到能达到它打印出的目标，并与 d2l 的数字对比）采纳了这个建议，用的是带批量归一化的 VGG：
 
 # %%
 print(cnnlab.recipe("vgg"))
