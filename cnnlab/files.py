@@ -2,10 +2,11 @@
 
 ``write_atomically`` writes a temporary file beside the target and ``os.replace``s
 it over the target, so a reader (or a crash) sees either the old file or the new
-one, never half of one. ``locked`` holds an exclusive ``fcntl.flock`` on a lock
-file for the length of a ``with`` block, so two processes doing
-read-modify-write on the same file take turns; on systems without ``fcntl``
-(Windows) it does not lock.
+one, never half of one. ``locked`` holds an exclusive lock on a lock file for
+the length of a ``with`` block, so two processes doing read-modify-write on the
+same file take turns. The lock is the ``filelock`` library's ``FileLock``
+(``fcntl.flock`` on Linux and macOS, ``msvcrt.locking`` on Windows), so it
+locks on every system the course runs on.
 """
 
 import contextlib
@@ -13,10 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:                                         # Windows: no lock
-    fcntl = None
+from filelock import FileLock
 
 __all__ = ["write_atomically", "locked"]
 
@@ -45,13 +43,10 @@ def write_atomically(path, text, mode=0o644):
 
 @contextlib.contextmanager
 def locked(lock_path):
-    """Hold an exclusive lock on the file ``lock_path`` (created if missing) until the block ends."""
-    if fcntl is None:
+    """Hold an exclusive lock on the file ``lock_path`` (created if missing) until the block ends.
+
+    A process that finds it held waits; the lock is released when the block ends,
+    even by an exception, and by the system when the process dies.
+    """
+    with FileLock(str(lock_path), mode=0o644):
         yield
-        return
-    with open(lock_path, "a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

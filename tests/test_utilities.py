@@ -40,7 +40,6 @@ def _append_slowly(lock_path, log_path, tag):
             log.write(f"{tag} out\n")
 
 
-@pytest.mark.skipif(os.name == "nt", reason="no fcntl lock on Windows")
 def test_locked_makes_two_processes_take_turns(tmp_path):
     lock, log = tmp_path / ".lock", tmp_path / "log"
     workers = [multiprocessing.get_context("fork").Process(target=_append_slowly, args=(lock, log, t))

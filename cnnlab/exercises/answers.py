@@ -22,8 +22,8 @@ Each record is appended: the file is read, extended and written to a temporary
 file that ``os.replace`` puts in place, so a crash never leaves half a file and a
 kernel restart continues the same file. A file that cannot be read is kept aside
 as ``<name>.broken-<n>`` and a new one started. The read-extend-write runs under
-an exclusive lock on ``.<name>.lock`` beside it (``cnnlab.files.locked``; on
-systems without ``fcntl`` there is no lock), so two kernels of the same lesson — the same
+an exclusive lock on ``.<name>.lock`` beside it (``cnnlab.files.locked``, which
+locks on Windows too), so two kernels of the same lesson — the same
 notebook open twice, or the zh and en notebooks in one folder — never drop each
 other's records.
 
