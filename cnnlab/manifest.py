@@ -10,6 +10,12 @@ an estimate in minutes. A lesson's files are named ``NN_slug``::
 The student release (``cnnlab release OUT_DIR``) has the same layout without
 ``solutions/`` and without the ``.py`` twins, plus the marker ``RELEASE_MARKER``;
 ``course_root`` finds either kind of course folder.
+
+A lesson notebook may also run alone, outside any course folder (a hosted notebook
+service, a notebook downloaded from the LMS). For that, the release installs a copy
+of the manifest with the package (``PACKAGED_MANIFEST``, package data of the
+installed cnnlab); ``load_manifest()`` reads it when no course folder is found, with
+the current folder as the course root. A course folder, when there is one, wins.
 """
 
 import os
@@ -29,6 +35,8 @@ EXERCISE_KINDS = ("code", "numeric", "choice", "shape")
 # Written by `cnnlab release` at the top of the student release: it tells the release (lessons
 # only, no solutions) from the authoring repository, and marks a folder the next release may replace.
 RELEASE_MARKER = ".cnnlab-release.json"
+# Written by `cnnlab release` into the package it ships (package data); absent in the authoring tree.
+PACKAGED_MANIFEST = Path(__file__).resolve().parent / "course_manifest.toml"
 
 
 class ManifestError(ValueError):
@@ -158,9 +166,25 @@ def _parse_lesson(raw, index):
 
 
 def load_manifest(root=None):
-    """Read and validate ``course/manifest.toml``; raise ManifestError naming the problem."""
-    root = Path(root) if root else course_root()
-    path = root / MANIFEST
+    """Read and validate ``course/manifest.toml``; raise ManifestError naming the problem.
+
+    Without ``root``: the course folder around the current folder (``course_root``), else
+    the manifest installed with the package (``PACKAGED_MANIFEST``) with the current folder
+    as root, else the ManifestError of ``course_root``.
+    """
+    if root is not None:
+        return read_manifest(Path(root) / MANIFEST, Path(root))
+    try:
+        root = course_root()
+    except ManifestError:
+        if not PACKAGED_MANIFEST.is_file():
+            raise
+        return read_manifest(PACKAGED_MANIFEST, Path(os.getcwd()))
+    return read_manifest(root / MANIFEST, root)
+
+
+def read_manifest(path, root):
+    """The Manifest in the file ``path``, for the course folder ``root``."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

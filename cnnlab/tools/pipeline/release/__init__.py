@@ -11,6 +11,7 @@ instructor pushes to a student repository or branch::
       pyproject.toml                `pip install .` installs cnnlab (not editable)
       cnnlab/                       the package, without the grader (cnnlab.tools.grading) and this module
       course/manifest.toml          the lesson list (no answers: keys live in the notebooks)
+      cnnlab/course_manifest.toml   the same list as package data, for a notebook run alone
       course/glossary.md
       lessons/{zh,en}/NN_slug.ipynb the student notebooks, one file per lesson
       binder/                       repo2docker: the student image, built from this folder
@@ -36,7 +37,7 @@ import json
 from pathlib import Path
 
 import cnnlab
-from cnnlab.course import RELEASE_MARKER
+from cnnlab.manifest import PACKAGED_MANIFEST, RELEASE_MARKER
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.contents import (check_package, imports_of_left_out, lesson_files,
                                                     package_files, project_dir, pyproject_text)
@@ -54,6 +55,11 @@ __all__ = ["FORMAT", "MIN_CHARS", "ReleaseError", "check_package", "find_leaks",
            "write_release"]
 
 
+def packaged_manifest_name():
+    """``cnnlab/course_manifest.toml``: where ``cnnlab.manifest`` looks for the installed manifest."""
+    return f"cnnlab/{PACKAGED_MANIFEST.name}"
+
+
 def marker(manifest):
     return {"format": FORMAT, "cnnlab": cnnlab.__version__,
             "created": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -69,6 +75,8 @@ def release_files(manifest):
     files.update(package)
     files.update(binder_files(project))
     files["course/manifest.toml"] = (manifest.root / "course" / "manifest.toml").read_text(encoding="utf-8")
+    # Installed with the package, so that a lesson notebook run outside the course folder finds it.
+    files[packaged_manifest_name()] = files["course/manifest.toml"]
     glossary = manifest.root / "course" / "glossary.md"
     if glossary.is_file():
         files["course/glossary.md"] = glossary.read_text(encoding="utf-8")
