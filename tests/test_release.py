@@ -164,7 +164,7 @@ def test_a_release_that_would_leak_is_refused(monkeypatch):
 
 
 def test_a_release_that_names_the_authors_notes_is_refused(monkeypatch):
-    monkeypatch.setattr(rel, "readme_text", lambda manifest: "# cnnlab\n\n见课程笔记 001 的例子。\n")
+    monkeypatch.setattr(rel, "readme_text", lambda manifest, **options: "# cnnlab\n\n见课程笔记 001 的例子。\n")
     with pytest.raises(rel.ReleaseError, match="names the authors' notes"):
         rel.release_files(MANIFEST)
 

@@ -137,12 +137,14 @@ def _describe(spec, kind, folder):
         return say(zh="$CNNLAB_DATA 目录 {f}", en="$CNNLAB_DATA folder {f}", f=folder)
     if kind == "cache":
         return say(zh="用户缓存 {f}", en="the user cache {f}", f=folder)
+    if kind == "course":
+        return say(zh="课程文件夹的 data/ 目录 {f}", en="the course folder's data/ {f}", f=folder)
     return say(zh="Debian 软件包 {p}（{f}）", en="the Debian package {p} ({f})",
                p=spec.debian_package, f=folder)
 
 
 def _not_found(spec, split, looked, rejected, failures, extra=""):
-    first = sources.search_path(spec)[0][1]
+    first = sources.download_dir(spec)
     ways = [say(zh="联网后重新运行：自动下载到 {d}", en="connect to the internet and run again: it downloads to {d}",
                 d=sources.download_dir(spec)),
             say(zh="把 {f} 等四个文件复制到 {d}（或设置 $CNNLAB_DATA 为另一个目录）",
@@ -152,6 +154,9 @@ def _not_found(spec, split, looked, rejected, failures, extra=""):
         ways.insert(0, say(zh="安装 Debian 软件包：sudo apt install {p}（文件位于 {d}）",
                            en="install the Debian package: sudo apt install {p} (files in {d})",
                            p=spec.debian_package, d=spec.debian_dir))
+    ways.append(say(zh="老师若提供了数据镜像：设置 ${e} 为它的地址后重新运行",
+                    en="if your teacher runs a data mirror: set ${e} to its address and run again",
+                    e=sources.MIRROR_ENV))
     if extra:
         ways.append(extra)
     lines = [say(zh="找不到 {t}（{s}），也无法下载。获取数据的办法：",
@@ -205,7 +210,7 @@ def _download(spec, split, timeout, log, rejected, failures):
     folder = sources.download_dir(spec)
     try:
         for gz_name in spec.files(split):
-            _, url = fetch(gz_name, folder / gz_name, spec.mirrors, spec.accepted(gz_name),
+            _, url = fetch(gz_name, folder / gz_name, sources.download_mirrors(spec), spec.accepted(gz_name),
                            timeout=timeout, log=log)
         arrays = _read_split(spec, split, folder)
     except DownloadError as err:

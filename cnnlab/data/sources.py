@@ -13,9 +13,13 @@ release) or stored uncompressed.
 Folders are searched in this order (first valid pair of files wins):
 
 1. ``$CNNLAB_DATA/<folder>``            — a folder you chose
-2. ``$XDG_CACHE_HOME/cnnlab/<folder>``  — the user cache (``~/.cache/cnnlab``)
-3. the Debian package folder            — ``/usr/share/datasets/fashion-mnist``
-4. a download from the mirrors, in turn, into the first writable folder of 1–2.
+2. ``<course folder>/data/<folder>``    — shipped by ``cnnlab release --with-data``
+3. ``$XDG_CACHE_HOME/cnnlab/<folder>``  — the user cache (``~/.cache/cnnlab``)
+4. the Debian package folder            — ``/usr/share/datasets/fashion-mnist``
+5. a download into the folder of 1 (if set) or 3: first from the instructor's mirrors
+   (``$CNNLAB_DATA_MIRROR``: base URLs separated by spaces, each serving
+   ``<folder>/<file>``, as ``python -m http.server`` does in a copy of 2 or 3), then
+   from the data set's own mirrors, in turn.
 """
 
 import os
@@ -25,6 +29,8 @@ from pathlib import Path
 from cnnlab.i18n import get_language
 
 DATA_ENV = "CNNLAB_DATA"
+MIRROR_ENV = "CNNLAB_DATA_MIRROR"
+COURSE_DATA = "data"            # the folder of a course (release) that holds the data sets
 DEBIAN_FASHION_MNIST = Path("/usr/share/datasets/fashion-mnist")
 
 FASHION_MNIST_MIRRORS = (
@@ -102,18 +108,42 @@ def cache_dir():
 def search_path(spec):
     """The folders to look in, in order, as ``(kind, folder)`` pairs.
 
-    ``kind`` is one of 'env', 'cache', 'debian'.
+    ``kind`` is one of 'env', 'course', 'cache', 'debian'.
     """
     folders = []
     if os.environ.get(DATA_ENV):
         folders.append(("env", Path(os.environ[DATA_ENV]).expanduser() / spec.name))
+    course = course_data_dir()
+    if course is not None:
+        folders.append(("course", course / spec.name))
     folders.append(("cache", cache_dir() / spec.name))
     if spec.debian_dir is not None:
         folders.append(("debian", Path(spec.debian_dir)))
     return folders
 
 
+def course_data_dir():
+    """``<course folder>/data`` when the current folder is inside a course folder that has one, else None."""
+    from cnnlab.manifest import ManifestError, course_root
+    try:
+        folder = course_root() / COURSE_DATA
+    except ManifestError:
+        return None
+    return folder if folder.is_dir() else None
+
+
 def download_dir(spec):
     """Where a download is written: ``$CNNLAB_DATA/<name>`` if set, else the user cache."""
-    kind, folder = search_path(spec)[0]
-    return folder
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV]).expanduser() / spec.name
+    return cache_dir() / spec.name
+
+
+def instructor_mirrors(spec):
+    """The base URLs of ``$CNNLAB_DATA_MIRROR`` (separated by spaces) for ``spec``: ``<url>/<name>/``."""
+    return tuple(url.rstrip("/") + f"/{spec.name}/" for url in os.environ.get(MIRROR_ENV, "").split())
+
+
+def download_mirrors(spec):
+    """Where a download is tried, in order: the instructor's mirrors, then the data set's own."""
+    return instructor_mirrors(spec) + tuple(spec.mirrors)

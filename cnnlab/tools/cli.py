@@ -10,11 +10,13 @@
     cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
                                                           grades an LMS imports
     cnnlab progress [FOLDER]                              which exercises you have answered, which are right
-    cnnlab release OUT_DIR                                the student release (no solutions)
+    cnnlab release OUT_DIR [--repo-url URL] [--with-data] the student release (no solutions)
+    cnnlab doctor [--lang zh|en]                          is this machine ready for the course?
     cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR     grade a batch of submissions
 
 In a student release (a folder written by ``cnnlab release``) only ``lab``,
-``lessons`` and ``progress`` work; the other commands need the authoring repository.
+``lessons``, ``progress`` and ``doctor`` work (``cnnlab --help`` there lists only
+those); the other commands need the authoring repository.
 
 A bad command (unknown language, taken port, broken manifest) prints one line
 and exits with code 2, without a traceback.
@@ -212,10 +214,20 @@ def cmd_progress(args, manifest):
                                f=folder))
     print(progress(folder, manifest=manifest))
     return 0
+def cmd_doctor(args, manifest):
+    from cnnlab.doctor import findings, report
+    from cnnlab.i18n import set_language
+    if args.lang:
+        set_language(args.lang)
+    results = findings()
+    print(report(results))
+    return 0 if all(f.ok for f in results) else 1
+
+
 def cmd_release(args, manifest):
     from cnnlab.tools.pipeline.release import ReleaseError, write_release
     try:
-        out = write_release(manifest, Path(args.out_dir))
+        out = write_release(manifest, Path(args.out_dir), repo_url=args.repo_url, with_data=args.with_data)
     except ReleaseError as err:
         raise CommandError(str(err)) from None
     print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
@@ -357,7 +369,21 @@ def make_parser(student_only=None):
     release.add_argument("out_dir", metavar="OUT_DIR",
                          help=say(zh="一个新文件夹，或要替换的旧学生版（保留其中的 .git）",
                                   en="a new folder, or a previous release to replace (its .git is kept)"))
+    release.add_argument("--repo-url", metavar="URL",
+                         help=say(zh="学生仓库的地址：每课第一格在缺少 cnnlab 时从这里安装，README 附上在线笔记本服务的链接",
+                                  en="the student repository: each lesson's first cell installs cnnlab from it where "
+                                     "it is missing, and the README links each lesson to a hosted notebook service"))
+    release.add_argument("--with-data", action="store_true",
+                         help=say(zh="把本机的 Fashion-MNIST（以及完整 MNIST，若有）放进学生版的 data/，供没有网络的课堂使用",
+                                  en="ship this machine's Fashion-MNIST (and full MNIST, if found) in the release's "
+                                     "data/, for a class without internet"))
     release.set_defaults(run=cmd_release)
+
+    doctor = sub.add_parser("doctor", help=say(zh="检查这台电脑能否运行课程，并说明怎样修复问题",
+                                               en="check that this machine can run the course, and how to fix what cannot"))
+    doctor.add_argument("--lang", choices=LANGUAGES, help=say(zh="报告的语言（默认：$CNNLAB_LANG）",
+                                                              en="the report's language (default: $CNNLAB_LANG)"))
+    doctor.set_defaults(run=cmd_doctor)
     return parser
 
 
@@ -368,6 +394,8 @@ def main(argv=None):
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
             raise CommandError(say(zh="--port 必须在 1 到 65535 之间，收到 {p}",
                                    en="--port must be between 1 and 65535, got {p}", p=args.port))
+        if args.command == "doctor":   # it checks the manifest itself, and must run without one
+            return args.run(args, None)
         manifest = load_manifest(Path(args.root) if args.root else None)
         refuse_in_release(args.command, manifest)
         return args.run(args, manifest)

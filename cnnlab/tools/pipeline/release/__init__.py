@@ -15,6 +15,11 @@ instructor pushes to a student repository or branch::
       course/glossary.md
       lessons/{zh,en}/NN_slug.ipynb the student notebooks, one file per lesson
       binder/                       repo2docker: the student image, built from this folder
+      data/{fashion-mnist,mnist}/   only with --with-data: the data sets, for a class without internet
+
+With ``--repo-url URL`` (the student repository), each lesson gets a first cell that
+installs cnnlab from URL where it is missing (a hosted notebook service), and the README
+links every lesson to that service (``hosted``).
 
 Every file is made in memory first. The release is refused (``ReleaseError``,
 nothing written) when a lesson cannot be built, when a shipped module imports
@@ -41,6 +46,7 @@ from cnnlab.manifest import PACKAGED_MANIFEST, RELEASE_MARKER
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.contents import (check_package, imports_of_left_out, lesson_files,
                                                     package_files, project_dir, pyproject_text)
+from cnnlab.tools.pipeline.release.data import data_files
 from cnnlab.tools.pipeline.release.error import ReleaseError
 from cnnlab.tools.pipeline.release.folder import check_target, replace_folder
 from cnnlab.tools.pipeline.release.leaks import (MIN_CHARS, find_leaks, folder_files,
@@ -60,16 +66,22 @@ def packaged_manifest_name():
     return f"cnnlab/{PACKAGED_MANIFEST.name}"
 
 
-def marker(manifest):
+def marker(manifest, repo_url=None, with_data=False):
     return {"format": FORMAT, "cnnlab": cnnlab.__version__,
             "created": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "languages": list(LANGUAGES), "lessons": [lesson.stem for lesson in manifest.lessons]}
+            "languages": list(LANGUAGES), "lessons": [lesson.stem for lesson in manifest.lessons],
+            "repo_url": repo_url, "with_data": bool(with_data)}
 
 
-def release_files(manifest):
-    """``{relative path: text or bytes}`` of the whole release, checked; nothing is written."""
+def release_files(manifest, repo_url=None, with_data=False):
+    """``{relative path: text or bytes}`` of the whole release, checked; nothing is written.
+
+    ``repo_url``: the student repository (bootstrap cells and hosted-service links);
+    ``with_data``: ship the data sets found on this machine (``data``).
+    """
     project = project_dir()
-    files = lesson_files(manifest)
+    data = data_files() if with_data else {}   # first: a missing data set stops the release early
+    files = lesson_files(manifest, repo_url)
     package = package_files()
     check_package(package)
     files.update(package)
@@ -81,9 +93,9 @@ def release_files(manifest):
     if glossary.is_file():
         files["course/glossary.md"] = glossary.read_text(encoding="utf-8")
     files["pyproject.toml"] = pyproject_text(project)
-    files["README.md"] = readme_text(manifest)
+    files["README.md"] = readme_text(manifest, repo_url=repo_url, with_data=with_data)
     files[".gitignore"] = GITIGNORE
-    files[RELEASE_MARKER] = json.dumps(marker(manifest), indent=2, ensure_ascii=False) + "\n"
+    files[RELEASE_MARKER] = json.dumps(marker(manifest, repo_url, with_data), indent=2, ensure_ascii=False) + "\n"
     leaks = find_leaks(files, solution_texts(manifest))
     if leaks:
         listed = "; ".join(f"{name}: {needle.lesson} [{needle.lang}] {needle.kind} {needle.text[:60]!r}"
@@ -96,13 +108,14 @@ def release_files(manifest):
         raise ReleaseError(zh=f"学生版引用了作者的写作素材（学生拿不到），已拒绝发布：{listed}。请改写这些地方",
                            en=f"the release names the authors' notes, which students never receive; "
                               f"nothing written: {listed}. Reword them")
+    files.update(data)  # checksum-verified data files: no text of ours in them, and too big to search
     return files
 
 
-def write_release(manifest, out_dir):
+def write_release(manifest, out_dir, repo_url=None, with_data=False):
     """Write the release to ``out_dir`` (new, or replacing a previous release); returns its path."""
     out = Path(out_dir).absolute()
     check_target(out)
-    files = release_files(manifest)
+    files = release_files(manifest, repo_url=repo_url, with_data=with_data)
     replace_folder(out, files)
     return out

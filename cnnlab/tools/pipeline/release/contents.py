@@ -48,26 +48,30 @@ def _read_toml(path):
 
 # --- the notebooks --------------------------------------------------------------------------
 
-def release_notebook(manifest, lesson, lang):
+def release_notebook(manifest, lesson, lang, repo_url=None):
     """The ``.ipynb`` text of one student lesson: what ``cnnlab build`` writes, unpaired.
 
     The jupytext metadata is dropped, so that JupyterLab never writes a ``.py`` twin
-    beside the student's notebook.
+    beside the student's notebook. With ``repo_url``, the bootstrap cell of ``hosted``
+    comes before the ``start_lesson`` cell.
     """
     from cnnlab.tools.pipeline.build import student_notebook
     from cnnlab.tools.pipeline.notebooks import as_ipynb, normalize
+    from cnnlab.tools.pipeline.release.hosted import add_bootstrap
     nb = normalize(student_notebook(manifest, lesson, lang))
     nb.metadata.pop("jupytext", None)
+    if repo_url:
+        add_bootstrap(nb, repo_url, lang)
     return as_ipynb(nb)
 
 
-def lesson_files(manifest):
+def lesson_files(manifest, repo_url=None):
     """``{relative path: text}`` of every student notebook; ReleaseError names a lesson that fails."""
     files = {}
     for lesson in manifest.lessons:
         for lang in LANGUAGES:
             try:
-                files[f"lessons/{lang}/{lesson.stem}.ipynb"] = release_notebook(manifest, lesson, lang)
+                files[f"lessons/{lang}/{lesson.stem}.ipynb"] = release_notebook(manifest, lesson, lang, repo_url)
             except Exception as err:  # any failure of the build steps stops the whole release
                 raise ReleaseError(
                     zh=f"第 {lesson.stem} 课（{lang}）无法生成学生版：{type(err).__name__}: {err}。"
