@@ -47,10 +47,9 @@ def check_course():
     try:
         where = say(zh="课程文件夹 {f}", en="the course folder {f}", f=course_root())
     except ManifestError:
-        where = say(zh="随程序包安装的课程清单 {f}", en="the lesson list installed with the package ({f})",
-                    f=PACKAGED_MANIFEST)
-    return Finding(name, True, say(zh="cnnlab {v}，{n} 课，课程清单来自{w}",
-                                   en="cnnlab {v}, {n} lessons, lesson list from {w}",
+        where = say(zh="随程序包安装（{f}）", en="installed with the package ({f})", f=PACKAGED_MANIFEST)
+    return Finding(name, True, say(zh="cnnlab {v}，{n} 课；课程清单：{w}",
+                                   en="cnnlab {v}, {n} lessons; lesson list: {w}",
                                    v=cnnlab.__version__, n=len(manifest.lessons), w=where))
 
 

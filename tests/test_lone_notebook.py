@@ -168,7 +168,7 @@ def test_student_commands_work_outside_the_course_folder(student):
         doctor = cnnlab_command(student, "doctor", "--lang", lang, cwd=away)
         assert "Traceback" not in doctor.stderr, doctor.stderr
         assert "PyTorch" in doctor.stdout and "Fashion-MNIST" in doctor.stdout
-        assert {"en": "lesson list installed with the package", "zh": "随程序包安装的课程清单"}[lang] in doctor.stdout
+        assert {"en": "lesson list: installed with the package", "zh": "课程清单：随程序包安装"}[lang] in doctor.stdout
         assert (ok in doctor.stdout) == (doctor.returncode == 0), doctor.stdout
 
 

@@ -130,3 +130,14 @@ def test_an_empty_repo_url_is_refused():
     from cnnlab.tools.pipeline.release.error import ReleaseError
     with pytest.raises(ReleaseError, match="--repo-url is empty"):
         hosted.pip_target("  ")
+
+
+def test_a_site_lesson_page_links_the_student_lesson_on_the_service():
+    from cnnlab.tools.site import hosted_link_cell
+    lesson = load_manifest(ROOT).lesson("02")
+    cell = hosted_link_cell(lesson, "zh", "https://github.com/ann/cnn-course")
+    assert cell.cell_type == "markdown" and cell.source.startswith("[在 Google Colab 上打开这一课")
+    assert "(https://colab.research.google.com/github/ann/cnn-course/blob/main/lessons/zh/02_convolution.ipynb)" \
+        in cell.source
+    assert hosted_link_cell(lesson, "en", None) is None
+    assert hosted_link_cell(lesson, "en", "/srv/cnnlab.whl") is None

@@ -122,14 +122,16 @@ def search_path(spec):
     return folders
 
 
-def course_data_dir():
-    """``<course folder>/data`` when the current folder is inside a course folder that has one, else None."""
-    from cnnlab.manifest import ManifestError, course_root
-    try:
-        folder = course_root() / COURSE_DATA
-    except ManifestError:
-        return None
-    return folder if folder.is_dir() else None
+def course_data_dir(start=None):
+    """``<course folder>/data`` of the nearest course folder at or above ``start`` (default: the
+    current folder) that has one, else None. A course folder holds ``course/manifest.toml``; it is
+    looked for here, not through ``cnnlab.manifest``, so that the data sets stay below the course."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "course" / "manifest.toml").is_file():
+            data = folder / COURSE_DATA
+            return data if data.is_dir() else None
+    return None
 
 
 def download_dir(spec):

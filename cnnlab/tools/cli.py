@@ -6,7 +6,8 @@
     cnnlab check                                          list every broken course invariant
     cnnlab execute [LESSON ...] [--lang zh|en] [--full]   run solutions, store their outputs
     cnnlab lessons [--markdown]                           the lesson list from the manifest
-    cnnlab site OUT_DIR [--source solutions|lessons]      the static HTML site, both languages
+    cnnlab site OUT_DIR [--source solutions|lessons] [--repo-url URL]
+                                                          the static HTML site, both languages
     cnnlab export OUT_DIR --format canvas|moodle|wide --out FILE [--roster CSV] [--missing zero|blank]
                                                           grades an LMS imports
     cnnlab progress [FOLDER]                              which exercises you have answered, which are right
@@ -175,7 +176,7 @@ def cmd_site(args, manifest):
     from cnnlab.tools.site import build_site
     started = time.perf_counter()
     out = Path(args.out_dir).resolve()
-    pages = build_site(manifest, out, source=args.source)
+    pages = build_site(manifest, out, source=args.source, repo_url=args.repo_url)
     for page in pages:
         print(say(zh="已写入 {p}", en="wrote {p}", p=page))
     print(say(zh="由 {src} 生成 {n} 个页面，用时 {t:.1f} 秒：打开 {index}",
@@ -340,6 +341,10 @@ def make_parser(student_only=None):
                       help=say(zh="运行过的解答（默认：有图和输出，去掉了答案）或学生版课程（没有输出）",
                                en="executed solutions (default: figures and outputs, answers removed) "
                                   "or student lessons (no outputs)"))
+    site.add_argument("--repo-url", metavar="URL",
+                      help=say(zh="学生仓库的地址（同 cnnlab release --repo-url）：每课页面附上在线笔记本服务的链接",
+                               en="the student repository (as for cnnlab release --repo-url): each lesson page links "
+                                  "the lesson on a hosted notebook service"))
     site.set_defaults(run=cmd_site)
 
     export = sub.add_parser("export", help=say(zh="把成绩册导出为 Canvas、Moodle 或宽表格式的 CSV",

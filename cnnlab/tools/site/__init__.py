@@ -137,11 +137,25 @@ def _write(exporter, nb, manifest, page, out_dir):
     return path
 
 
-def build_site(manifest, out_dir, source="solutions"):
+def hosted_link_cell(lesson, lang, repo_url):
+    """A markdown cell linking the student lesson on a hosted notebook service, or None
+    (no ``repo_url``, or not a GitHub one: see ``cnnlab.tools.pipeline.release.hosted``)."""
+    from cnnlab.tools.pipeline.release.hosted import HOSTED_SERVICE, hosted_link
+    link = hosted_link(repo_url, f"lessons/{lang}/{lesson.stem}.ipynb") if repo_url else None
+    if link is None:
+        return None
+    text = say(zh="[在 {s} 上打开这一课（学生版）]({u})", en="[Open this lesson on {s} (student version)]({u})",
+               lang=lang, s=HOSTED_SERVICE, u=link)
+    return nbformat.v4.new_markdown_cell(text)
+
+
+def build_site(manifest, out_dir, source="solutions", repo_url=None):
     """Write the static site to ``out_dir``; return the written pages (paths).
 
     ``out_dir/index.html`` links both languages; ``out_dir/{zh,en}/index.html``
-    lists the lessons; ``out_dir/{zh,en}/NN_slug.html`` is one lesson.
+    lists the lessons; ``out_dir/{zh,en}/NN_slug.html`` is one lesson, which starts
+    with a link to the lesson on a hosted notebook service when ``repo_url`` (the
+    student repository, as given to ``cnnlab release --repo-url``) is on GitHub.
     """
     if source not in SOURCES:
         raise ValueError(say(zh="source 必须是 {ok} 之一，收到 {got!r}", en="source must be one of {ok}, got {got!r}",
@@ -161,5 +175,8 @@ def build_site(manifest, out_dir, source="solutions"):
                         f"{lesson.number:02d} · {lesson.title[lang]}",
                         {code: lesson_page_path(lesson, code) for code in LANGUAGES})
             nb = lesson_page_notebook(manifest, lesson, lang, source)
+            link = hosted_link_cell(lesson, lang, repo_url)
+            if link is not None:
+                nb.cells.insert(0, link)
             written.append(_write(exporter, nb, manifest, page, out_dir))
     return written
