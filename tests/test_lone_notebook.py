@@ -163,7 +163,7 @@ def test_student_commands_work_outside_the_course_folder(student):
     listed = usage.stdout.split("{", 1)[1].split("}", 1)[0].split(",")
     assert sorted(listed) == ["doctor", "lab", "lessons", "progress"], usage.stdout
     build = cnnlab_command(student, "build", cwd=student["checkout"])
-    assert build.returncode == 2 and "invalid choice" in build.stderr and "Traceback" not in build.stderr
+    assert build.returncode == 2 and "authoring repository" in build.stderr and "Traceback" not in build.stderr
     for lang, ok in (("en", "All good"), ("zh", "全部正常")):
         doctor = cnnlab_command(student, "doctor", "--lang", lang, cwd=away)
         assert "Traceback" not in doctor.stderr, doctor.stderr

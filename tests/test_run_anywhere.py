@@ -83,7 +83,9 @@ def test_an_author_command_in_a_release_is_one_line(capsys, monkeypatch):
     monkeypatch.setattr(cli, "installed_from_release", lambda: True)
     assert cli.main(["build"]) == cli.EXIT_BAD_COMMAND
     err = capsys.readouterr().err
-    assert "invalid choice: 'build'" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "`cnnlab build` in the authoring repository" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert cli.main(["nonsense"]) == cli.EXIT_BAD_COMMAND and "invalid choice: 'nonsense'" in capsys.readouterr().err
 
 
 def test_lessons_markdown_reads_no_pipeline_module(monkeypatch, capsys):

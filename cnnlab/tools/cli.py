@@ -215,6 +215,8 @@ def cmd_progress(args, manifest):
                                f=folder))
     print(progress(folder, manifest=manifest))
     return 0
+
+
 def cmd_doctor(args, manifest):
     from cnnlab.doctor import findings, report
     from cnnlab.i18n import set_language
@@ -244,9 +246,10 @@ def refuse_in_release(command, manifest):
     if command not in STUDENT_COMMANDS and is_student_release(manifest.root):
         raise CommandError(say(
             zh="{root} 是课程的学生版（没有 solutions/ 和评分程序）：`cnnlab {command}` 只能在作者仓库里运行；"
-               "这里可用：cnnlab lab、cnnlab lessons、cnnlab progress",
+               "这里可用：cnnlab lab、cnnlab lessons、cnnlab progress、cnnlab doctor",
             en="{root} is the student release of the course (no solutions/, no grader): run `cnnlab {command}` "
-               "in the authoring repository; here you can use cnnlab lab, cnnlab lessons and cnnlab progress",
+               "in the authoring repository; here you can use cnnlab lab, cnnlab lessons, cnnlab progress and "
+               "cnnlab doctor",
             root=manifest.root, command=command))
 
 
@@ -262,9 +265,11 @@ class _Commands:
 
     def __init__(self, subparsers, student_only):
         self.subparsers, self.student_only = subparsers, student_only
+        self.left_out = []            # author commands not offered here
 
     def add_parser(self, name, **kwargs):
         if self.student_only and name not in STUDENT_COMMANDS:
+            self.left_out.append(name)
             return _Parser(prog=f"cnnlab {name}")
         return self.subparsers.add_parser(name, **kwargs)
 
@@ -276,6 +281,7 @@ def make_parser(student_only=None):
                                            en="the course folder (default: found from the current folder)"))
     sub = _Commands(parser.add_subparsers(dest="command", required=True, parser_class=_Parser),
                     installed_from_release() if student_only is None else student_only)
+    parser.left_out = sub.left_out
 
     lab = sub.add_parser("lab", help=say(zh="在 JupyterLab 里打开课程", en="open the course in JupyterLab"))
     lab.add_argument("--lang", choices=LANGUAGES, default=get_language())
@@ -392,10 +398,28 @@ def make_parser(student_only=None):
     return parser
 
 
+def _parse(argv):
+    """The parsed arguments; an author command given to a release's cnnlab is refused with the fix."""
+    parser = make_parser()
+    try:
+        return parser.parse_args(argv)
+    except CommandError:
+        words = sys.argv[1:] if argv is None else list(argv)
+        command = next((word for word in words if not word.startswith("-")), None)
+        if command in parser.left_out:
+            raise CommandError(say(
+                zh="这个 cnnlab 来自课程的学生版（没有 solutions/ 和评分程序）：`cnnlab {command}` 只能在作者仓库里运行；"
+                   "这里可用：cnnlab lab、cnnlab lessons、cnnlab progress、cnnlab doctor",
+                en="this cnnlab comes from the student release of the course (no solutions/, no grader): run "
+                   "`cnnlab {command}` in the authoring repository; here you can use cnnlab lab, cnnlab lessons, "
+                   "cnnlab progress and cnnlab doctor", command=command)) from None
+        raise
+
+
 def main(argv=None):
     from cnnlab.manifest import ManifestError, load_manifest
     try:
-        args = make_parser().parse_args(argv)
+        args = _parse(argv)
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:
             raise CommandError(say(zh="--port 必须在 1 到 65535 之间，收到 {p}",
                                    en="--port must be between 1 and 65535, got {p}", p=args.port))
