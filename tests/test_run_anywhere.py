@@ -143,3 +143,17 @@ def test_a_site_lesson_page_links_the_student_lesson_on_the_service():
         in cell.source
     assert hosted_link_cell(lesson, "en", None) is None
     assert hosted_link_cell(lesson, "en", "/srv/cnnlab.whl") is None
+
+
+def test_the_student_readme_names_no_index_host_and_says_where_the_data_is():
+    from cnnlab.tools.pipeline.release.student_files import readme_text
+    manifest = load_manifest(ROOT)
+    plain, offline = readme_text(manifest), readme_text(manifest, with_data=True)
+    for text in (plain, offline):
+        assert "--index-url YOUR_INDEX_URL" in text and "cnnlab doctor" in text
+        hosts = re.findall(r"https?://([\w.-]+)", text)
+        assert hosts == [], hosts                                  # no index (or any) host named
+    assert "CNNLAB_DATA_MIRROR" in plain and "`data/`" in offline and "CNNLAB_DATA_MIRROR" not in offline
+    linked = readme_text(manifest, repo_url="https://github.com/ann/cnn-course")
+    assert linked.count("https://colab.research.google.com/github/ann/cnn-course/blob/main/lessons/") == \
+        2 * len(manifest.lessons)
