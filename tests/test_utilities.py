@@ -1,7 +1,6 @@
 """The shared utilities: atomic write and lock (cnnlab.files), clip (cnnlab.text), cell tags and magics (cnnlab.cells)."""
 
 import multiprocessing
-import os
 import stat
 import time
 
