@@ -3,7 +3,6 @@ student's language; a failed check makes the exit code 1."""
 
 import importlib.util
 
-
 from cnnlab import doctor
 from cnnlab.data import sources
 from cnnlab.tools import cli
