@@ -82,8 +82,8 @@ print(Y)
 # PyTorch 的 `F.conv2d` 给出同样的四个数。*真正的*卷积（例如 SciPy 的 `convolve2d`）给出的却是另一组数——恰好等于把卷积核上下、左右都翻转之后再做互相关的结果：
 
 # %%
-X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # （批量, 通道, 高, 宽）
-K_t = torch.tensor(K).reshape(1, 1, 2, 2)   # （输出通道, 输入通道, 核高, 核宽）
+X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # （批量，通道，高，宽）
+K_t = torch.tensor(K).reshape(1, 1, 2, 2)   # （输出通道，输入通道，核高，核宽）
 print("F.conv2d：           ", F.conv2d(X_t, K_t).reshape(2, 2).tolist())
 print("scipy convolve2d：   ", convolve2d(X, K, mode="valid").tolist())
 print("corr2d，翻转后的 K：", corr2d(X, np.flip(K)).tolist())

@@ -351,8 +351,8 @@ print(cnnlab.conv_output_size(5, 3, p_total=2, s=2, explain=True))
 
 # %%
 rng = np.random.default_rng(0)
-x = rng.integers(0, 3, size=(3, 5, 5))          # (通道, 高, 宽)
-w = rng.integers(-1, 2, size=(2, 3, 3, 3))      # (卷积核, 通道, kh, kw)
+x = rng.integers(0, 3, size=(3, 5, 5))          # （通道，高，宽）
+w = rng.integers(-1, 2, size=(2, 3, 3, 3))      # （卷积核，通道，kh，kw）
 b = np.array([1, 0])
 x_pad = np.pad(x, ((0, 0), (1, 1), (1, 1)))     # 只填充高和宽：(3, 7, 7)
 print("填充后的输入形状：", x_pad.shape)

@@ -158,7 +158,7 @@ spec = [("conv", 3, 1), ("conv", 3, 1), ("pool", 2, 2), ("conv", 3, 1), ("conv",
 
 
 def build(spec):
-    """由 (类型, 卷积核, 步幅) 列表搭出 nn.Sequential；算感受野只需一个通道。"""
+    """由（类型，卷积核，步幅）列表搭出 nn.Sequential；算感受野只需一个通道。"""
     return nn.Sequential(*[nn.Conv2d(1, 1, k, s, padding=(k - 1) // 2) if kind == "conv"
                            else nn.MaxPool2d(k, s) for kind, k, s in spec])
 
@@ -206,7 +206,7 @@ numeric("stack_rf", answer=20, digits=0, unit="像素",
 
 # %% tags=["exercise:receptive_field_of"]
 def receptive_field_of(layers):
-    """一串 (卷积核, 步幅) 层中最后一层的感受野大小 r（以输入像素计）。"""
+    """一串（卷积核，步幅）层中最后一层的感受野大小 r（以输入像素计）。"""
     ### BEGIN SOLUTION
     r, j = 1, 1
     for k, s in layers:
@@ -331,7 +331,7 @@ for name, fields in big_fields.items():
     print(f"  第一个单元的感受野覆盖输入像素 {row.start - (row.r - 1) / 2:g} … {row.start + (row.r - 1) / 2:g}")
 
 # %% [markdown]
-# 两者都与 Araujo 等人给出的值一致：AlexNet 为 195 个像素，VGG-16 在最后一个池化层为 212 个像素（其后的自适应平均池化保持 7×7 不变，因此不改变感受野）。两个网络顶层的单元都能看到 224×224 图像的大部分。感受野与输入尺寸无关（它是各层的属性），但它能否*覆盖*整幅图像则与输入尺寸有关。`start` 列告诉我们感受野落在哪里：第一个单元的感受野从 $\text{start} - (r-1)/2$ 延伸到 $\text{start} + (r-1)/2$；两个网络的这个范围都从像素 0 左边很远的地方开始——角上单元的感受野大半落在填充上。
+# 两者都与 Araujo 等给出的值一致：AlexNet 为 195 个像素，VGG-16 在最后一个池化层为 212 个像素（其后的自适应平均池化保持 7×7 不变，因此不改变感受野）。两个网络顶层的单元都能看到 224×224 图像的大部分。感受野与输入尺寸无关（它是各层的属性），但它能否*覆盖*整幅图像则与输入尺寸有关。`start` 列告诉我们感受野落在哪里：第一个单元的感受野从 $\text{start} - (r-1)/2$ 延伸到 $\text{start} + (r-1)/2$；两个网络的这个范围都从像素 0 左边很远的地方开始——角上单元的感受野大半落在填充上。
 #
 # ## 5 · 感受野越大越好，还能避免过拟合？
 #
@@ -360,7 +360,7 @@ for name, design in designs.items():
 print("\n".join(lines))
 
 # %% [markdown]
-# 同样 7 个像素的感受野，用一个 7×7 层要 200,768 个参数，用三个 3×3 层只要 110,784 个；加入 1×1 层只增加参数、不增加感受野；池化层只增加感受野、不增加参数。这正是 VGG 论文（Simonyan & Zisserman，2015，§2.3）的论证：设通道数为 $C$，一个 7×7 层有 $49C^2$ 个权重，三个 3×3 层只有 $27C^2$ 个，而且三层叠加带来三个非线性而不是一个。作者把这称为“对 7×7 卷积核施加的一种正则化”——起正则化作用的是*更少的参数*（7×7 卷积核被迫分解为几个 3×3），而不是感受野，因为两者的感受野完全相同：
+# 同样 7 个像素的感受野，用一个 7×7 层要 200,768 个参数，用三个 3×3 层只要 110,784 个；加入 1×1 层只增加参数、不增加感受野；池化层只增加感受野、不增加参数。这正是 VGG 论文（Simonyan 与 Zisserman，2015，2.3 节）的论证：设通道数为 $C$，一个 7×7 层有 $49C^2$ 个权重，三个 3×3 层只有 $27C^2$ 个，而且三层叠加带来三个非线性而不是一个。作者把这称为“对 7×7 卷积核施加的一种正则化”——起正则化作用的是*更少的参数*（7×7 卷积核被迫分解为几个 3×3），而不是感受野，因为两者的感受野完全相同：
 
 # %%
 print(cnnlab.conv_params(64, 64, 7, bias=False, explain=True))
@@ -413,9 +413,9 @@ fig = plot_effective_fields(erfs, theory, holding, shown=[4, 8, 16])    # cnnlab
 plt.show()
 
 # %% [markdown]
-# 这些图中间亮、向边缘平滑变暗，形状大致像一个二维高斯分布的钟形（Luo 等人在简单情形下证明了这一点：第 1 节的“数路径”重复许多层，就是一种中心极限效应）。理论感受野每层增加 2 个像素。包含 95% 梯度的边长在我们的测量里直到 8 层都接近线性增长（表中 5、9、11、15），之后明显变慢：从 8 层到 16 层只从 15 增加到 21。Luo 等人在更一般的分析中得出，有效感受野的大小约与 $\sqrt{d}$ 成正比；这里只有 16 层、8 个随机样本，看不出这样干净的规律。所以网络越深，一个单元真正利用的部分占其理论感受野的比例就越小。这些图只基于 8 个样本，有噪声，但明显以中心为重：中央约四分之一的面积，容纳的梯度远多于四分之一。
+# 这些图中间亮、向边缘平滑变暗，形状大致像一个二维高斯分布的钟形（Luo 等在简单情形下证明了这一点：第 1 节的“数路径”重复许多层，就是一种中心极限效应）。理论感受野每层增加 2 个像素。包含 95% 梯度的边长在我们的测量里直到 8 层都接近线性增长（表中 5、9、11、15），之后明显变慢：从 8 层到 16 层只从 15 增加到 21。Luo 等在更一般的分析中得出，有效感受野的大小约与 $\sqrt{d}$ 成正比；这里只有 16 层、8 个随机样本，看不出这样干净的规律。所以网络越深，一个单元真正利用的部分占其理论感受野的比例就越小。这些图只基于 8 个样本，有噪声，但明显以中心为重：中央约四分之一的面积，容纳的梯度远多于四分之一。
 #
-# Luo 等人还发现，训练会让有效感受野变大一些，而下采样和膨胀卷积比单纯加层更能扩大它。这里没有重复训练实验（要先在 CPU 上训练一个网络），你可以自己试试：训练一个网络，在训练前后分别对它的卷积部分调用 `cnnlab.effective_receptive_field`。
+# Luo 等还发现，训练会让有效感受野变大一些，而下采样和膨胀卷积比单纯加层更能扩大它。这里没有重复训练实验（要先在 CPU 上训练一个网络），你可以自己试试：训练一个网络，在训练前后分别对它的卷积部分调用 `cnnlab.effective_receptive_field`。
 #
 # ## 常见错误
 #
@@ -430,6 +430,6 @@ plt.show()
 #
 # - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural Networks*, Distill, 2019（$r$、等效步幅和 start 的递推公式；AlexNet 195，VGG-16 212）。
 # - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep Convolutional Neural Networks*, NeurIPS 2016（有效感受野：近似高斯，按 √n 增长，训练和下采样会扩大它）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015, §2.3（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015，2.3 节（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document Recognition*, Proc. IEEE, 1998（LeNet-5）。
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，采用 torchvision 的单 GPU 版本（AlexNet）。
