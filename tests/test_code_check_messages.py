@@ -88,3 +88,30 @@ def test_the_report_of_an_array_with_equal_summaries_says_what_differs():
     text = str(run_cases("x", lambda: got, [((), want)]))
     assert "expected array(4, 4), got array(4, 4)" in text
     assert "the first is [0, 0]" in text
+
+
+def _public_cases(stem, exercise, lang="en"):
+    """The literal public cases of ``check_function(exercise, …)`` in a solution's check cell."""
+    import ast
+    from cnnlab.tools.pipeline.notebooks import read_notebook
+    from tests.helpers import ROOT
+    for cell in read_notebook(ROOT / "solutions" / lang / f"{stem}.ipynb").cells:
+        if cell.cell_type != "code" or f'check_function("{exercise}"' not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "check_function":
+                return ast.literal_eval(node.args[2])
+    raise AssertionError(f"no check_function({exercise!r}) in {stem}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_lesson_02_public_cases_reject_division_without_floor(lang):
+    """`/` without a floor once passed all public cases; the lesson's own 224 → 54 case is public now."""
+    cases = _public_cases("02_convolution", "output_size", lang)
+    assert ((224, 11, 0, 4), 54) in cases
+    right = run_cases("output_size", lambda n, k, p, s: (n - k + 2 * p) // s + 1, cases)
+    assert right.passed
+    for wrong in (lambda n, k, p, s: (n - k + 2 * p) / s + 1,            # no floor
+                  lambda n, k, p, s: int((n - k + 2 * p) / s + 0.5) + 1,  # rounded to nearest
+                  lambda n, k, p, s: (n - k + p) // s + 1):              # padding counted once
+        assert run_cases("output_size", wrong, cases).status == "wrong"

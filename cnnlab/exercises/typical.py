@@ -51,8 +51,9 @@ TYPICAL = {
          "填充只算了一次：padding=p 在每一侧各补 p 个 0，两侧一共 2p。",
          "padding counted once: padding=p adds p zeros on each side, 2p in total."),
         ("rounded_up", lambda n, k, p, s: -(-(n - k + 2 * p) // s) + 1,
-         "你向上取整了：PyTorch 对 (n − k + 2p)/s 向下取整，放不下的最后一个窗口被丢掉。",
-         "you rounded up: PyTorch rounds (n − k + 2p)/s down; a last window that does not fit is dropped."),
+         "你向上取整（或四舍五入）了：PyTorch 对 (n − k + 2p)/s 向下取整，放不下的最后一个窗口被丢掉。",
+         "you rounded up (or to the nearest): PyTorch rounds (n − k + 2p)/s down; a last window that does "
+         "not fit is dropped."),
     ],
     "conv_parameters": [
         ("forgot_bias", lambda c_in, c_out, k: k * k * c_in * c_out,
