@@ -26,6 +26,9 @@ def test_only_quick_check_cells_are_folded():
     folded = fold_quick_check_sources(nb, "en")
     hidden = [cell.metadata.get("jupyter", {}).get("source_hidden", False) for cell in folded.cells]
     assert hidden == [True, False, False, False, True]
+    assert folded.cells[0].source.splitlines()[0].startswith("# Quick check: answer in the widget below")
+    assert folded.cells[1].source.startswith("def f")
+    assert fold_quick_check_sources(folded, "en").cells[0].source.count("# Quick check") == 1   # idempotent
 
 
 LESSONS = sorted((ROOT / "lessons").glob("*/*.ipynb"))
@@ -36,6 +39,7 @@ def test_built_lessons_fold_every_sealed_quick_check(path):
     for cell in read_notebook(path).cells:
         if cell.cell_type == "code" and ('"sealed:' in cell.source or '"veiled:' in cell.source):
             assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.source[:60]
+            assert cell.source.startswith("# "), "the first line, shown when folded, is the note"
 
 
 def test_the_solution_is_not_folded():

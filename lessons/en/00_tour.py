@@ -74,6 +74,7 @@ print("shape:", tuple(x.shape), "· numbers:", x.numel())
 # **Numeric.** A number, typed as you like: `1000`, `1e3`, `1,000`.
 
 # %% tags=["exercise:pixels"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 from cnnlab.exercises import check_function, choice, numeric, shape
 
 numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="numbers",
@@ -86,6 +87,7 @@ numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="number
 # explanation after two wrong tries too.
 
 # %% tags=["exercise:run_key"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
        options=["Shift+Enter", "Ctrl+S", "Esc", "Tab"],
        prompt="Which keys run the current cell and move to the next one?",
@@ -98,6 +100,7 @@ choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
 # usually put the channels last.
 
 # %% tags=["exercise:image_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",
       prompt="images = torch.zeros(8, 28, 28, 3) holds 8 colour images, channels last. "
              "What is images.permute(0, 3, 1, 2).shape?",

@@ -103,6 +103,7 @@ print("same value:", bool(vector[0, 28 * r + c] == image[0, r, c]))
 # ### Quick check · the shape after flattening (1 point)
 
 # %% tags=["exercise:flatten_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("flatten_shape", key="8d33bb231a4523b6a70720d0580a542a",
       prompt="A batch of Fashion-MNIST images has shape (64, 1, 28, 28). What shape does "
              "<code>nn.Flatten()</code> turn it into?",
@@ -152,6 +153,7 @@ print(f"total: {sum(p.numel() for p in make_mlp().parameters()):,} parameters")
 # ### Quick check · one fully connected layer (1 point)
 
 # %% tags=["exercise:fc_params"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("fc_params", key="629466119426bb33838975717be33435", digits=0, unit="parameters",
         prompt="How many parameters (weights and biases) does <code>nn.Linear(784, 256)</code> have?",
         hint="One weight for every (input, output) pair, plus one bias for every output unit.",
@@ -462,6 +464,7 @@ print("permuted pixels: the CNN falls behind the MLP:", results["CNN"][1] < resu
 # but it has no way to *use* the arrangement except by learning it from data, weight by weight.
 
 # %% tags=["exercise:lost_by_flattening"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_after=2,
        options=["the pixel values", "which pixels are neighbours of which",
                 "the number of pixels", "the class label"],

@@ -242,6 +242,7 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # neither pools nor splits; it is for practising the formula. AlexNet itself is lesson 09.
 
 # %% tags=["exercise:conv2_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       prompt="The second layer stacked on conv1 (256 kernels of 5×5, padding 2 on each side, stride 1): "
              "what is the shape (C, H, W) of its output for one image?",
@@ -251,6 +252,7 @@ shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraU/7f9yqOhwlOkF8G7oo7G+JDrKBERLJGFxm423vOXJZaVTu5klJ9gPsGj8SpBzRS2782Ya9sE/93TBOrg1bBqwhFMuBqev9WMA7YCgdOluwM/s0FsCQi2G8TWic4DepvfwriJVyqg="), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLzTvd+YjdholkE8z9cyNl8PBD+fIUNXq73O07PpK9Q8YYBNeeoirQN6Gi21iyEau+ifqMIn8CfstHL+Xj226S6iKrO4bOX0DMesx+QLRgElm3vqpkZFtQun"), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuPkF+6KoPm6RqA6tAResIBSSB4B7y3ZDYPx0DMiklE7/URQvWYBBQwsDPhLl2Wgm5q7b6kkeySWvkHfSzwYkkZnwFKbkHjpTkyBunscVGYENe/ueTHCcpA=="), ("448b35518aff28e7d25ea9ee01c0d5ff", "sealed:96jFFfBNhj4IJNauERxngz9E8pvBBZr3f/968+ev8l+SePbKQRpKjs0uCn8Tf5/Se+UZ2n6EFBXw0fi1OZ0WeDGEhMVyhPLVB+c63IUp6AJImLIEU1vflGVlyqxWOajzGHe0IWpBaeF6Nuy3amXaQ+XjpY4LrLz7ptHQgxiB0Bo=")])
 
 # %% tags=["exercise:conv2_params"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="parameters",
         prompt="The second layer stacked on conv1 (256 kernels of 5×5 over 96 input channels): how many "
                "learnable parameters (weights and biases) does it have?",
@@ -276,6 +278,7 @@ def output_size(n, k, p, s):
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
     ((224, 11, 0, 4), 54),
+    ((32, 5, 0, 2), 14),
     ((3, 2, 0, 1), 2),
     ((28, 5, 2, 1), 28),
 ])

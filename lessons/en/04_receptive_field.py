@@ -136,6 +136,7 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 # Add one more layer to the figure above.
 
 # %% tags=["exercise:three_3x3"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pixels",
         prompt="Three 3×3 convolutions (stride 1) are stacked. How many input pixels wide is the "
                "receptive field of one unit of the third feature map?",
@@ -215,6 +216,7 @@ for padding in (0, 1):
 # ### Quick check · a small LeNet-like stack (2 points)
 
 # %% tags=["exercise:stack_rf"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="pixels",
         prompt="A network applies, in this order: a 5×5 convolution (stride 1), a 2×2 max pool "
                "(stride 2), a 3×3 convolution (stride 1), a 2×2 max pool (stride 2) and a 3×3 "
@@ -295,6 +297,7 @@ plt.show()
 # ### Quick check · the biggest change (2 points)
 
 # %% tags=["exercise:enlarge_most"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("enlarge_most",
        options=["append a fifth 3×3 convolution at the end",
                 "give the first convolution stride 2",

@@ -61,6 +61,7 @@ print("形状：", tuple(x.shape), "· 元素个数：", x.numel())
 # **数值题。** 输入一个数，写法随意：`1000`、`1e3`、`1,000`。
 
 # %% tags=["exercise:pixels"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 from cnnlab.exercises import check_function, choice, numeric, shape
 
 numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="个数值",
@@ -72,6 +73,7 @@ numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="个数
 # **选择题。** 选一个选项（有的题要选多个）。这道题在答错两次之后也会给出解答。
 
 # %% tags=["exercise:run_key"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
        options=["Shift+Enter", "Ctrl+S", "Esc", "Tab"],
        prompt="哪个按键运行当前单元格并移到下一个单元格？",
@@ -82,6 +84,7 @@ choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
 # **形状题。** 张量的形状，可以写成 `(96, 55, 55)`、`96x55x55`、`[96, 55, 55]` 或 `96×55×55`。PyTorch 把一批图像存成（批量，通道，高，宽）；NumPy 和图像文件通常把通道放在最后。
 
 # %% tags=["exercise:image_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",
       prompt="images = torch.zeros(8, 28, 28, 3) 存了 8 张彩色图像，通道在最后。"
              "images.permute(0, 3, 1, 2).shape 是什么？",

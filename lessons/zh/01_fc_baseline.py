@@ -93,6 +93,7 @@ print("值相同：", bool(vector[0, 28 * r + c] == image[0, r, c]))
 # ### 小测验 · 展平后的形状（1 分）
 
 # %% tags=["exercise:flatten_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("flatten_shape", key="8d33bb231a4523b6a70720d0580a542a",
       prompt="一批 Fashion-MNIST 图像的形状是 (64, 1, 28, 28)。"
              "<code>nn.Flatten()</code> 把它变成什么形状？",
@@ -134,6 +135,7 @@ print(f"合计：{sum(p.numel() for p in make_mlp().parameters()):,} 个参数")
 # ### 小测验 · 一个全连接层（1 分）
 
 # %% tags=["exercise:fc_params"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("fc_params", key="629466119426bb33838975717be33435", digits=0, unit="个参数",
         prompt="<code>nn.Linear(784, 256)</code> 有多少个参数（权重加偏置）？",
         hint="每一对（输入，输出）单元有一个权重，每个输出单元再加一个偏置。",
@@ -212,7 +214,7 @@ print("nn.Conv2d(1, 1, 10) 的权重：", shared_conv.weight.numel())
 # %%
 print(cnnlab.conv_output_size(side, 10, explain=True))
 p_before, p_after = 4, 5          # 9 个填充像素：一侧 4 个，另一侧 5 个
-print(f"out = n − k + p_前 + p_后 + 1 = {side} − 10 + {p_before} + {p_after} + 1 = {side - 10 + p_before + p_after + 1}")
+print(f"输出 = n − k + p_前 + p_后 + 1 = {side} − 10 + {p_before} + {p_after} + 1 = {side - 10 + p_before + p_after + 1}")
 for size in (side, side + 9):
     image_shape = (1, 1, size, size)
     print(f"输入 {size}×{size} → 特征图", tuple(shared_conv(torch.empty(image_shape, device="meta")).shape))
@@ -386,6 +388,7 @@ print("置乱像素：CNN 落到 MLP 之后：", results["CNN"][1] < results["ML
 # 这类内置的假设称为**归纳偏置**。CNN 的归纳偏置就是下一节的两条。这个实验让第 3 节开头的第一个问题变得直观：多层感知机并不是*看不到*空间信息——每个像素值都还在——而是除了从数据中一个权重一个权重地学，它没有办法*利用*像素的排列。
 
 # %% tags=["exercise:lost_by_flattening"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_after=2,
        options=["像素的取值", "哪些像素彼此相邻",
                 "像素的个数", "类别标签"],

@@ -204,6 +204,7 @@ print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参�
 # 这一层看起来像 AlexNet 的第二层，但并不是：AlexNet 在 conv1 之后先做一次重叠的最大池化，把特征图缩小，再做第二层卷积；而且它把第二层拆到两块 GPU 上，每个卷积核只读同一块 GPU 上那一半输入通道。这里的层既不池化也不拆分，只是用来练习公式；AlexNet 本身在第 09 课。
 
 # %% tags=["exercise:conv2_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，每侧填充 2，步幅 1）：对一张图像，它输出的形状 (C, H, W) 是什么？",
       hint="第二层的输入是 conv1 的输出，96×55×55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
@@ -212,6 +213,7 @@ shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
       mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraW/Nw/zWDO4+cbAI51kYl14cTQO3orPzJbzbXp1VQoAulUWWGF3phPAsMYKBADTq6FCFPe6HFr3OfRAlQfwoyW7s1R8Fbr7YMn+bGUa/gCcSDU3WbSKwth0Z8gVujU/ZWsiqkEuw86dGpNAbEJA"), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLxcVlAEWy6tfZG2NzaplqqApc8R1Z3aTlNVTUdjxQC8223K11CfRPW84OgmVt2KIQ4WZHusJsIpZph6veQ0IqE073l/nQRi2ggmcjuO5vc="), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuGjMNWdd2u96a4VAgYR31dBL4wKyDrWsjO9wRoy9m02mClqt+BqHnPGT9bIzR7WmBEVAa4NQ22AqS7XSjID8eFNZ5y1/z7ezH6O9Y0Pn+Qa1vLrfHKFsCA=="), ("448b35518aff28e7d25ea9ee01c0d5ff", "sealed:96jFFfBNhj4IJNYzw8mhXfvEGjJSw2gyrjX7EgsuKeUVshsW+cECn5kzQzwT7WABvA34TrB7hqsKXQoXoQKyvLkqQSCYCy56jzjkXFaifeapy6DZz7hUMazhFUufzU1/29px2KWFsA8+JK7nd3jOlEUI")])
 
 # %% tags=["exercise:conv2_params"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="个参数",
         prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，作用在 96 个输入通道上）一共有多少个可学习的参数（权重加偏置）？",
         hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
@@ -234,6 +236,7 @@ def output_size(n, k, p, s):
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
     ((224, 11, 0, 4), 54),
+    ((32, 5, 0, 2), 14),
     ((3, 2, 0, 1), 2),
     ((28, 5, 2, 1), 28),
 ])

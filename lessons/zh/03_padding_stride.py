@@ -397,6 +397,7 @@ print("形状：", tuple(out_torch.shape), " 与 F.conv2d 相同：", np.array_e
 # ### 小测验（每题 1 分）
 
 # %% tags=["exercise:out_size"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         prompt="一个卷积层的卷积核为 5×5，每侧填充 2，步幅 2。"
                "输入为 32×32 时，输出的高是多少？",
@@ -405,6 +406,7 @@ numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxXWRQPMu64Uppg3KgfLTkDawVQOyWTmMBTF7M2E741vHnwNA3gCMSWU5aBDWKQzJyqhs6xD6M8P1hSXzkqtusLEtvm+mItOJy99lIfDNG5yoQxGxtfDbQzpU2H74qwtUzmdRmiOXhK2XL1AKjZC1AIx1VLhmu+2doErZlqA0Uyn1bpruRfamXy1h0SpGeq3CnXptQhgwISiIP6nva2uxWQ="), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmS5AwdA9kInBSh73KQRuSwFKrYOJX/BcmS/u0xyJ33YFEgGUonUVSXEK72yZXqkZu+dS103hMRkyjbz7VX4TvW6E2iXD2siMHCp1qm5PqRJn1hktbe/6B6CqeFHR55we/EhVhVReYmQwYv1icDrUSnJYhIjHKfjIpV8f6swzrDN"), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEFHOVDuN/xSX4RHqR4VkIKro3rstn5f/TLF4pzp3i4IhMu53iE2lAl2MwdOaQTNzyAlyyCaXq5hIOSeGtfqAR0YdjMTjfBluNahVL9WI9P9V+wBWXXs7g4zI/Miw=")])
 
 # %% tags=["exercise:strided_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
       prompt="一张形状为 (3, 28, 28) 的图像（批量大小为 1）经过 "
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>。"
@@ -414,6 +416,7 @@ shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
       mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5PmJlGEo2K9v40TuHn10euyd16ByAx3GunWZ5+DqXmE/hgdlT7xHvss+PwfuIUyCJ0tYjSZRP4f9PHOvgsOJq5WF2aiaxbqD1dEE40vkSL6hkW/drvRWpHPIgU7nGpZfxK84GmYCsc4MQtFukfA4xWv4HO5n0q8jQY5vXHfsTA8qETvWssbWwHcOB68aWvKr03n02ZBqsVw1JtlmNB1/gA="), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpPp3Q9ZsTQYin+T5mBistddL6Zf4L/O3GJA9jlNlLH+xnucgYBykVWukFiYT2SL+RuuorU1Cq3hLQZUPuU9l44e6Bt9CJpFL4PXRp21PnanBsw5ppsiUqMl6+LL0QFNdotDVEf2OzTvtF38/lY="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh52iT6z6jMPaVkXj8JrRPgxC6JFZDlWaR5J7nhb8j41ILg069WNH6bmvhzmVYdNJN4OG5twLfeXLgxoImX2IaLOZd0LzMKBSXJKu9YkjPCif6QyWS6tSpQM0eI675dRribG3vDbU61oXa3UT8trGgYCxmqUd+kMgehEKPa/NJLtnKDr8WTgIrlbh4r57zo4=")])
 
 # %% tags=["exercise:total_padding"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
        options=["padding=4", "padding=2", "padding=8", "padding=1"],
        prompt="某本书把输出尺寸写成 (n − k + p + s) / s，并对某一层取 p = 4。"

@@ -165,6 +165,7 @@ print("全连接层（3·4·5 → 2·4·5）的参数量：", sum(p.numel() for 
 # ### 小测验 · 1×1 卷积做了什么（1 分）
 
 # %% tags=["exercise:one_by_one_true"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
        options=["它把每个像素与周围 8 个邻居混合，相当于除中心外权重全为零的 3×3 卷积核。",
                 "它不能改变通道数，只能缩放每个通道。",
@@ -304,6 +305,7 @@ plt.show()
 # GoogLeNet 的 3a 块在同一个 28×28×192 输入上还有一个 3×3 分支：先用 1×1 卷积把 192 个通道降到 96 个，再用 128 个 3×3 卷积核（填充 1）得到 128 个通道。
 
 # %% tags=["exercise:branch_macs"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="次乘加",
         prompt="GoogLeNet 3a 块的 3×3 分支里，那个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
@@ -311,6 +313,7 @@ numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="�
         mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa2YU7g3U6VhfDkWE8NqgI+U5Hv1HmM3Bl0isIyesX2uNpeUPBR3rmUVrKNSJ3OZMeauLHkgUhfBZv+8P6/4UzfKSkuXaN+rA+d88gbNcNejtvtlmmFFOheY0DNDrSin2lBYvgh/NclFJORG3Jn9HtZAIM+sHgI="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90w6EWOADDykS3CnJ/1SyM/dFcfoGl+D6HLcC5fqOFUDyC4vIaAV843U/n5VB4e56FUEgDlsv1yNU75aFwMAwxrVam7MFthBPIplqFwwr7wCkXe3sos2Ef5mU+bp7h4mpRfLpsaiHjHH6Cuc9xaOZQc7P5YJAr777Ulxp6et9nL8TC7dGJHJszsdSNihl+Hyhd7eaYhA=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEznxf2qO1VDOot4ZvqdveT6A+0nYkSTdQp1Vb2JoStYS1ELLCnXj/hN20om1AdWuPgztajz6GKWELTZn3iwWeMHpmGkDSwff/9V+oeQ7iSKIsQrD4ntuSg4odlsP0Afhj8dwMr5gB44TLmTaF+kNLJD10u3n8T7yMRQDBt1ewIRdXEXi9CD3IRLVvlaVO6s7T1ZdMIHxwQWMJRnysGb1h6i9LgV1MEr87iO06iPhixjnHX1XdYxq+P02E03niq9c0UEonl1CwIvPSyLbupJtANtfFeCQ==")])
 
 # %% tags=["exercise:weight_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
       hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",

@@ -155,6 +155,7 @@ print("ceil 模式输出的最后一列：", nn.MaxPool2d(2, ceil_mode=True)(X7)
 # ### 小测验 · 输出尺寸（每题 1 分）
 
 # %% tags=["exercise:pool_ceil"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="像素",
         prompt="GoogLeNet 的第一个池化层是作用在 112×112 特征图上的 nn.MaxPool2d(3, stride=2, ceil_mode=True)。"
                "输出的高是多少？",
@@ -163,6 +164,7 @@ numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="像
         mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6jnYQbvglyrpAMC1Of8IOmc0COrNMwYsGAWP+7jIFBVbXqcPMiajIl42PjDVcyLkCONuuQd75C1y5ms4qhYT/AUM6hirZ3PvW8g41yut2XCP6HguQ6eHCceR32PHS6k9rKbYcw/tsEg="), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhpCw8PHLgaX5vF6iMmfrO7nxY8/qQ13sq8jN3ykz8Xv0woozNpCuCi0u+ZdEa8bWkhgpGClkupDp20pspzJTzd0aAiQ1Y+K8gHNTF3rqKYjp2OPY/Hw==")])
 
 # %% tags=["exercise:pooled_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
       prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
       hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
@@ -321,6 +323,7 @@ with torch.no_grad():
 # ### 小测验 · 判断对错（1 分）
 
 # %% tags=["exercise:pooling_true"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
        options=["64 个通道上的 2×2 最大池化层有 64 · 4 个可学习的权重。",
                 "最大池化让网络的输出在输入任意平移时都保持不变。",

@@ -214,7 +214,7 @@ print("nn.Conv2d(1, 1, 10) 的权重：", shared_conv.weight.numel())
 # %%
 print(cnnlab.conv_output_size(side, 10, explain=True))
 p_before, p_after = 4, 5          # 9 个填充像素：一侧 4 个，另一侧 5 个
-print(f"out = n − k + p_前 + p_后 + 1 = {side} − 10 + {p_before} + {p_after} + 1 = {side - 10 + p_before + p_after + 1}")
+print(f"输出 = n − k + p_前 + p_后 + 1 = {side} − 10 + {p_before} + {p_after} + 1 = {side - 10 + p_before + p_after + 1}")
 for size in (side, side + 9):
     image_shape = (1, 1, size, size)
     print(f"输入 {size}×{size} → 特征图", tuple(shared_conv(torch.empty(image_shape, device="meta")).shape))

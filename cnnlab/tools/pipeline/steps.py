@@ -115,10 +115,16 @@ def is_quick_check_cell(cell):
 def fold_quick_check_sources(nb, lang):
     """Fold the source of every quick-check cell (JupyterLab's ``jupyter.source_hidden``): the
     student sees the question and the widget, not the call's keys, sealed strings and hint.
-    A click on the fold (or View › Expand All Code) still shows it."""
+    JupyterLab shows a folded cell's first line, so the step puts a comment there that says
+    where to answer. A click on the fold (or View › Expand All Code) still shows the source."""
+    note = say(zh="# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）",
+               en="# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)",
+               lang=lang)
     for cell in nb.cells:
         if is_quick_check_cell(cell):
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            if not cell.source.startswith(note):       # a folded cell shows its first line
+                cell.source = note + "\n" + cell.source
     return nb
 
 
