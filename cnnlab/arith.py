@@ -277,6 +277,22 @@ def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=F
     return _derivation(lines, answer, as_pair) if explain else answer
 
 
+def _uneven_same_padding(k, d, span):
+    """The message for a kernel whose same padding cannot be split evenly (d named only when d > 1)."""
+    if d == 1:
+        return say(zh="卷积核 k = {k} 无法两侧对称填充保持尺寸：k − 1 = {s} 是奇数；"
+                      "请用奇数尺寸的卷积核，或用 PyTorch 的 padding='same'（两侧不对称）",
+                   en="kernel k = {k} cannot keep the size with equal padding on both sides: k − 1 = {s} "
+                      "is odd; use an odd kernel, or PyTorch's padding='same' (which pads one side more)",
+                   k=k, s=span)
+    return say(zh="卷积核 k = {k}（膨胀率 d = {d}）无法两侧对称填充保持尺寸：d·(k − 1) = {s} 是奇数；"
+                  "请用奇数尺寸的卷积核，或用 PyTorch 的 padding='same'（两侧不对称）",
+               en="kernel k = {k} (dilation d = {d}) cannot keep the size with equal padding on both "
+                  "sides: d·(k − 1) = {s} is odd; use an odd kernel, or PyTorch's padding='same' "
+                  "(which pads one side more)",
+               k=k, d=d, s=span)
+
+
 def same_padding(k, d=1, explain=False):
     """Per-side padding that keeps the size unchanged at stride 1::
 
@@ -292,15 +308,12 @@ def same_padding(k, d=1, explain=False):
         before, after = geometry.same_padding_sides(k_, d_)
         span = before + after
         if before != after:
-            raise ValueError(say(
-                zh="卷积核 k = {k}（膨胀率 d = {d}）无法两侧对称填充保持尺寸：d·(k − 1) = {s} 是奇数；"
-                   "请用奇数尺寸的卷积核，或用 PyTorch 的 padding='same'（两侧不对称）",
-                en="kernel k = {k} (dilation d = {d}) cannot keep the size with equal padding on both "
-                   "sides: d·(k − 1) = {s} is odd; use an odd kernel, or PyTorch's padding='same' "
-                   "(which pads one side more)",
-                k=k_, d=d_, s=span))
+            raise ValueError(_uneven_same_padding(k_, d_, span))
         result.append(before)
-        lines.append(["p = d·(k − 1) / 2", f"  = {d_}·({k_} − 1) / 2 = {before}"])
+        if d_ == 1:      # no dilation: the formula without d (lesson 03 shows same padding before dilation)
+            lines.append(["p = (k − 1) / 2", f"  = ({k_} − 1) / 2 = {before}"])
+        else:
+            lines.append(["p = d·(k − 1) / 2", f"  = {d_}·({k_} − 1) / 2 = {before}"])
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
 

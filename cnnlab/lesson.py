@@ -8,8 +8,9 @@ from cnnlab.settings import quick_mode, set_language
 def start_lesson(stem, lang):
     """First cell of every lesson: set the language and seed, then print the lesson header.
 
-    Returns the lesson's manifest entry. The header says which mode runs, so that
-    nobody mistakes a quick-mode accuracy for the real one.
+    Returns the lesson's manifest entry. In a lesson that trains a network (``trains = true``
+    in the manifest) the header says which mode runs, so that nobody mistakes a quick-mode
+    accuracy for the real one; a lesson that trains nothing has no mode to mention.
     """
     set_language(check_language(lang))
     lesson = load_manifest().lesson(stem)
@@ -21,6 +22,8 @@ def start_lesson(stem, lang):
     use_cjk_font()
     print(say(zh="第 {n:02d} 课 · {title}", en="Lesson {n:02d} · {title}",
               n=lesson.number, title=lesson.title[lang]))
+    if not lesson.trains:
+        return lesson
     if quick_mode():
         print(say(zh="快速模式（CNNLAB_QUICK=1）：训练只用少量数据和轮数，得到的数字不是本课完整模式的结果。",
                   en="Quick mode (CNNLAB_QUICK=1): training uses a small subset and few epochs; "

@@ -59,6 +59,7 @@ class Lesson:
     objectives: dict
     minutes: int
     exercises: tuple = field(default_factory=tuple)
+    trains: bool = False   # it trains a network: quick mode changes its numbers
 
     @property
     def stem(self):
@@ -162,7 +163,7 @@ def _parse_lesson(raw, index):
     return Lesson(number=raw["number"], slug=raw["slug"], minutes=raw["minutes"],
                   title=_bilingual(raw, "title", where),
                   objectives=_bilingual(raw, "objectives", where),
-                  exercises=exercises)
+                  exercises=exercises, trains=bool(raw.get("trains", False)))
 
 
 def load_manifest(root=None):

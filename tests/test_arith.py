@@ -253,3 +253,15 @@ def test_errors_follow_the_course_language():
 def test_public_names_are_exported():
     assert cnnlab.conv_output_size is conv_output_size
     assert cnnlab.conv_macs(192, 32, 5, 28) == 120_422_400
+
+
+def test_same_padding_names_dilation_only_when_there_is_some():
+    """Lesson 03 shows same padding before it teaches dilation: without d the text has no d."""
+    assert "d" not in str(same_padding(5, explain=True)).replace("(", " ").split("=")[0]
+    assert "d·" not in str(same_padding(5, explain=True))
+    assert "d·(k − 1)" in str(same_padding(3, d=2, explain=True))
+    with pytest.raises(ValueError) as no_dilation:
+        same_padding(4)
+    assert "dilation" not in str(no_dilation.value) and "d·" not in str(no_dilation.value)
+    with pytest.raises(ValueError, match="dilation d = 3"):
+        same_padding(2, d=3)

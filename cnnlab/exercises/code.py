@@ -12,6 +12,11 @@ exercise (``forbid = [...]``) and the function calls one, the report says so, as
 grader will (0 points). The report lists every case with its input, expected value
 and what came back. Clicks are recorded in the answers file; the grader scores code
 exercises with the hidden tests, not with this.
+
+A failed case says what is wrong: a typical mistake by name
+(``cnnlab.exercises.typical``), a float where an ``int`` is expected, an array of
+the wrong shape (in words), or the first position where the array differs, with
+both values.
 """
 
 import html
@@ -25,6 +30,7 @@ from cnnlab.exercises import feedback
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
 from cnnlab.exercises.monitor import Rules, forbidden_for, watch
+from cnnlab.exercises.typical import named_mistake
 from cnnlab.i18n import get_language, say
 from cnnlab.text import clip
 
@@ -38,10 +44,11 @@ class CaseResult:
     expected: object
     got: object = None
     error: str = ""
+    note: str = ""  # what is wrong, for a failed case
 
     @property
     def passed(self):
-        if self.error:
+        if self.error or float_for_int(self.got, self.expected):
             return False
         try:
             return same_value(self.got, self.expected)
@@ -81,6 +88,8 @@ class CheckReport:
             got = case.error or _short(case.got)
             lines.append(say(zh="  {m} 输入 {a} → 期望 {e}，得到 {g}", en="  {m} input {a} → expected {e}, got {g}",
                              m=mark, a=_short(case.args), e=_short(case.expected), g=got))
+            if case.note and not case.passed:
+                lines.append("      " + case.note)
         head = say(zh="{m} 练习 {ex}：通过 {p}/{n} 个公开测试", en="{m} exercise {ex}: {p}/{n} public tests pass",
                    m="✓" if self.passed else "✗", ex=self.exercise, p=self.passed_count, n=len(self.cases))
         return "\n".join([head] + lines)
@@ -96,6 +105,61 @@ def _short(value, limit=80):
     except Exception:  # a repr that raises
         text = f"<{type(value).__name__}>"
     return clip(text, limit)
+
+
+def _is_int(value):
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def float_for_int(got, expected):
+    """True when ``expected`` is a whole number (int) and ``got`` a float: ``54.0`` is not ``54``
+    (``/`` divides into a float; a size or a count is an int)."""
+    return _is_int(expected) and isinstance(got, (float, np.floating))
+
+
+def _dims_in_words(shape):
+    """A shape in words: (4, 4) → "4 行 × 4 列" / "4 rows × 4 columns"."""
+    if len(shape) == 0:
+        return say(zh="一个数（0 维）", en="a single number (0-d)")
+    names = {1: [("个数", "values")], 2: [("行", "rows"), ("列", "columns")],
+             3: [("个通道", "channels"), ("行", "rows"), ("列", "columns")]}.get(len(shape))
+    if names is None:
+        return say(zh="{d} 维，形状 {s}", en="{d}-d, shape {s}", d=len(shape), s=tuple(shape))
+    return " × ".join(say(zh="{n} {w}", en="{n} {w_en}", n=n, w=zh, w_en=en) for n, (zh, en) in zip(shape, names))
+
+
+def _number(value):
+    return f"{float(value):g}" if np.isfinite(value) else str(value)
+
+
+def describe_difference(got, expected, tol=1e-6):
+    """What is wrong with ``got``, in words: a float for an int, ``None``, the shape (when it
+    differs), or the first differing position with both values; ``""`` when nothing is found."""
+    if got is None:
+        return say(zh="函数返回了 None：是不是忘了 return？", en="the function returned None: a missing return?")
+    if float_for_int(got, expected):
+        return say(zh="得到的是浮点数 {g!r}，这里要的是整数（int）：用 // 整除，或用 int(...) 转换。",
+                   en="the result is a float ({g!r}) where an int is expected: use // or int(...).", g=got)
+    got, expected = _as_numpy(got), _as_numpy(expected)
+    try:
+        got_array, want = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return ""
+    if want.ndim == 0:
+        return ""
+    if got_array.shape != want.shape:
+        return say(zh="形状不对：期望 {e}，形状 {es}；得到 {g}，形状 {gs}。",
+                   en="wrong shape: expected {e}, shape {es}; got {g}, shape {gs}.",
+                   e=_dims_in_words(want.shape), es=tuple(want.shape),
+                   g=_dims_in_words(got_array.shape), gs=tuple(got_array.shape))
+    wrong = np.argwhere(~np.isclose(got_array, want, atol=tol, rtol=tol))
+    if not len(wrong):
+        return ""
+    where = tuple(int(i) for i in wrong[0])
+    return say(zh="形状相同（{d}），共 {n} 个位置不同；第一个不同的位置是 {w}：期望 {e}，得到 {g}。",
+               en="same shape ({d}), {n} positions differ; the first is {w}: expected {e}, got {g}.",
+               d=_dims_in_words(want.shape), n=len(wrong), w=list(where),
+               e=_number(want[where]), g=_number(got_array[where]))
 
 
 def _as_numpy(value):
@@ -155,8 +219,19 @@ def run_cases(exercise, func, cases, time_limit=TIME_LIMIT, forbid=()):
             case.error = say(zh="RecursionError：递归太深", en="RecursionError: recursion too deep")
         except Exception as err:  # a student's bug is a result, not a crash
             case.error = clip(f"{type(err).__name__}: {err}", ERROR_SHOWN)
+        if not case.error and not case.passed:
+            case.note = explain_failure(exercise, case)
     status = "ok" if all(case.passed for case in results) else "wrong"
     return CheckReport(exercise, status, results)
+
+
+def explain_failure(exercise, case):
+    """What a failed case got wrong: the typical mistake it matches, else the difference in words."""
+    try:
+        return (named_mistake(exercise, case.args, case.got, case.expected, same_value)
+                or describe_difference(case.got, case.expected))
+    except Exception:  # an explanation that fails leaves the case as it is
+        return ""
 
 
 def _current_lesson():

@@ -157,7 +157,9 @@ class Shape(QuickCheck):
     kind = "shape"
 
     def _make_input(self):
-        return widgets.Text(value="", placeholder="(96, 55, 55)", continuous_update=False)
+        # A neutral placeholder: an example shape could be (or look like) the answer.
+        return widgets.Text(value="", placeholder=say(zh="形如 (C, H, W)", en="like (C, H, W)"),
+                            continuous_update=False)
 
 
 class Choice(QuickCheck):

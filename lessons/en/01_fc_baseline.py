@@ -103,6 +103,7 @@ print("same value:", bool(vector[0, 28 * r + c] == image[0, r, c]))
 # ### Quick check · the shape after flattening (1 point)
 
 # %% tags=["exercise:flatten_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("flatten_shape", key="8d33bb231a4523b6a70720d0580a542a",
       prompt="A batch of Fashion-MNIST images has shape (64, 1, 28, 28). What shape does "
              "<code>nn.Flatten()</code> turn it into?",
@@ -152,6 +153,7 @@ print(f"total: {sum(p.numel() for p in make_mlp().parameters()):,} parameters")
 # ### Quick check · one fully connected layer (1 point)
 
 # %% tags=["exercise:fc_params"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("fc_params", key="629466119426bb33838975717be33435", digits=0, unit="parameters",
         prompt="How many parameters (weights and biases) does <code>nn.Linear(784, 256)</code> have?",
         hint="One weight for every (input, output) pair, plus one bias for every output unit.",
@@ -170,7 +172,6 @@ numeric("fc_params", key="629466119426bb33838975717be33435", digits=0, unit="par
 # same). Seeding first means every model in this lesson starts from reproducible weights and
 # sees the batches in the same order.
 
-# %%
 # %% tags=["nbval-ignore-output"]
 if cnnlab.quick_mode():
     train_data, test_data = train_set.subset(12_000, seed=0), test_set.subset(2_000, seed=0)
@@ -241,19 +242,24 @@ print("nn.Conv2d(1, 1, 10) weights:", shared_conv.weight.numel())
 
 # %% [markdown]
 # A detail the example usually skips: a 10×10 field fits into a 1000×1000 image at only 991 positions
-# per row, so there are $10^6$ hidden units only if the image is padded by 9 pixels in total:
+# per row, so there are $10^6$ hidden units only if each direction is padded by 9 pixels in total.
+# Nine is odd and cannot be split evenly: 4 on one side, 5 on the other (PyTorch's `padding` is
+# per side and equal on both, so below we simply make the input 9 pixels larger). With unequal
+# sides the per-side formula reads $n - k + p_\text{before} + p_\text{after} + 1$ (stride 1);
+# lesson 03 covers it in detail:
 
 # %%
 print(cnnlab.conv_output_size(side, 10, explain=True))
-print(cnnlab.conv_output_size(side, 10, p_total=9, explain=True))
+p_before, p_after = 4, 5          # 9 padding pixels: 4 on one side, 5 on the other
+print(f"out = n − k + p_before + p_after + 1 = {side} − 10 + {p_before} + {p_after} + 1 = {side - 10 + p_before + p_after + 1}")
 for size in (side, side + 9):
     image_shape = (1, 1, size, size)
     print(f"input {size}×{size} → feature map", tuple(shared_conv(torch.empty(image_shape, device="meta")).shape))
 
 # %% [markdown]
-# The number of input units grows with the *square* of the image side. True — and
-# if the hidden layer grows with the image too, the weights of a fully connected layer grow with
-# the **fourth power** of the side, local fields with the square, and shared weights not at all:
+# The number of input units grows with the *square* of the image side, as is often said. If the
+# hidden layer grows with the image too, it gets worse: the weights of a fully connected layer grow
+# with the **fourth power** of the side, local fields with the square, and shared weights not at all:
 
 # %%
 print(f"{'side n':>7} {'fully connected n⁴':>20} {'local 10×10: 100·n²':>20} {'shared':>7}")
@@ -285,14 +291,16 @@ print(f"train accuracy {mlp_history.train_acc[-1]:.3f}, test accuracy {mlp_histo
 
 # %% [markdown]
 # (`fit` counts training accuracy during each epoch while the weights still change, so it is
-# a slight underestimate.) The gap is small. To see what the amount of data alone does, we
-# change one thing only: the number of training images. The *same* architecture — the same
-# 203,530 parameters — is trained on 500, 2,000 and 8,000 images, each time for the same
-# number of epochs (`SIZE_EPOCHS` below), with the same seed, batch size and optimizer:
+# a slight underestimate.) The gap is small. To see what the amount of data does, we vary the
+# number of training images. The *same* architecture — the same 203,530 parameters — is
+# trained on 500, 2,000 and 8,000 images, with the same number of epochs (`SIZE_EPOCHS` below),
+# seed, batch size and optimizer. Equal epochs do not mean equal updates: the batches per epoch
+# grow with the number of images, so fewer images also mean fewer parameter updates (the cell
+# prints each run's count).
 
 # %% tags=["nbval-ignore-output"]
 SIZE_EPOCHS = 20
-gaps = {}
+gaps, updates = {}, {}
 for n_images in (500, 2000, 8000):
     subset = train_set.subset(n_images, seed=0)
     cnnlab.seed(0)
@@ -302,7 +310,8 @@ for n_images in (500, 2000, 8000):
     train_accuracy = cnnlab.evaluate(model, loader(subset, batch_size=500)).accuracy
     test_accuracy = cnnlab.evaluate(model, loader(test_set, batch_size=1000)).accuracy
     gaps[n_images] = (train_accuracy, test_accuracy)
-print(f"{SIZE_EPOCHS} epochs for every training set")
+    updates[n_images] = SIZE_EPOCHS * len(loader(subset, batch_size=32))
+print(f"{SIZE_EPOCHS} epochs for every training set; parameter updates: " + ", ".join(f"{n:,} images → {u:,}" for n, u in updates.items()))
 print(f"{'images':>7}{'train':>8}{'test':>8}{'gap':>8}")
 for n_images, (train_accuracy, test_accuracy) in gaps.items():
     print(f"{n_images:>7,}{train_accuracy:8.3f}{test_accuracy:8.3f}{train_accuracy - test_accuracy:8.3f}")
@@ -315,8 +324,10 @@ print("the gap shrinks as the data grows (by more than 0.05 from 500 to 8,000):"
       gap[500] > gap[2000] > gap[8000] and gap[500] - gap[8000] > 0.05)
 
 # %% [markdown]
-# Same parameter count, same training, very different gaps: overfitting is a matter of capacity
-# *relative to the data*. What is true in the common claim is that a model with fewer parameters
+# Same parameter count, same epochs and settings, very different gaps: overfitting is a matter of
+# capacity *relative to the data*. The comparison is conservative: the 500-image model made the
+# fewest updates and still memorized its training set almost completely; more updates could only
+# let it memorize more, not less. With equal updates, the gap of the smaller set would only be larger. What is true in the common claim is that a model with fewer parameters
 # and the right assumptions about images needs less data to generalize — which is what
 # convolution offers.
 #
@@ -434,13 +445,14 @@ mlp_change = results["MLP"][1] - results["MLP"][0]
 cnn_change = results["CNN"][1] - results["CNN"][0]
 print("original images: the CNN is ahead of the MLP:", results["CNN"][0] > results["MLP"][0])
 print("permuted pixels: the MLP's accuracy is unchanged (|change| < 0.01):", abs(mlp_change) < 0.01)
-print("permuted pixels: the CNN loses at least 0.03:", cnn_change < -0.03)
+print("permuted pixels: the CNN loses at least 0.02:", cnn_change < -0.02)
 print("permuted pixels: the CNN falls behind the MLP:", results["CNN"][1] < results["MLP"][1])
 
 # %% [markdown]
 # The MLP does not notice the permutation; its tiny change comes only from the different order
 # in which its random starting weights meet the pixels. The CNN, ahead on the original images,
-# loses several points and ends up behind the MLP, because its architecture *assumes* that
+# loses several points (the check above asks for at least 0.02, a margin that leaves room for
+# other runs) and ends up behind the MLP, because its architecture *assumes* that
 # nearby pixels belong together — an assumption that is right for photographs and wrong for
 # shuffled pixels. It does not collapse to chance: the last fully connected layer and the many
 # 3×3 windows can still pick up useful pixel statistics, only less well than with real
@@ -452,6 +464,7 @@ print("permuted pixels: the CNN falls behind the MLP:", results["CNN"][1] < resu
 # but it has no way to *use* the arrangement except by learning it from data, weight by weight.
 
 # %% tags=["exercise:lost_by_flattening"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_after=2,
        options=["the pixel values", "which pixels are neighbours of which",
                 "the number of pixels", "the class label"],

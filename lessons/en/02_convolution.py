@@ -68,11 +68,8 @@ from cnnlab.ops import corr2d
 # Deep-learning libraries compute the second one and still call it convolution. Nothing is
 # lost: the kernel is *learned*, so if a flipped kernel were needed, training would simply
 # learn the flipped numbers (Goodfellow, Bengio & Courville, *Deep Learning*, §9.1, make the
-# same point). Here is the library's
-# loop version, the one every later lesson builds on:
-
-# %%
-cnnlab.show_source(corr2d)
+# same point). The library implements cross-correlation with loops as `cnnlab.ops.corr2d`, the
+# function every later lesson builds on; its source comes after exercise 1, so write your own first.
 
 # %% [markdown]
 # ### The worked example: 25, 31, 43, 49
@@ -126,6 +123,12 @@ _ = check_function("corr2d", my_corr2d, [
     ((X, K), [[25, 31], [43, 49]]),
     ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
 ])
+
+# %% [markdown]
+# With exercise 1 done, compare your function with the library's version:
+
+# %%
+cnnlab.show_source(corr2d)
 
 # %% [markdown]
 # ## 2 · A kernel that finds edges
@@ -232,18 +235,27 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # Stack a second convolutional layer on conv1: 256 kernels of size 5×5 over conv1's 96 feature
 # maps, padding 2 on each side, stride 1. Work out the two numbers below, type them in and
 # click **Check**.
+#
+# This layer looks like AlexNet's second layer but is not: AlexNet first applies an overlapping
+# max pool to conv1's output, which shrinks the feature maps, and splits its second layer over two
+# GPUs, each kernel reading only the half of the input channels on its own GPU. The layer here
+# neither pools nor splits; it is for practising the formula. AlexNet itself is lesson 09.
 
 # %% tags=["exercise:conv2_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
-      prompt="What is the shape (C, H, W) of the second layer's output for one image?",
-      hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
+      prompt="The second layer stacked on conv1 (256 kernels of 5×5, padding 2 on each side, stride 1): "
+             "what is the shape (C, H, W) of its output for one image?",
+      hint="The second layer's input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
       explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B",
-      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraU/7f9yqOhwlOkF8G7oo7G+JDrKBERLJGFxm423vOXJZaVTu5klJ9gPsGj8SpBzRS2782Ya9sE/93TBOrg1bBqwhFMuBqev9WMA7YCgdOluwM/s0FsCQi2G8TWic4DepvfwriJVyqg="), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLzTvd+YjdholkE8z9cyNl8PBD+fIUNXq73O07PpK9Q8YYBNeeoirQN6Gi21iyEau+ifqMIn8CfstHL+Xj226S6iKrO4bOX0DMesx+QLRgElm3vqpkZFtQun"), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuPkF+6KoPm6RqA6tAResIBSSB4B7y3ZDYPx0DMiklE7/URQvWYBBQwsDPhLl2Wgm5q7b6kkeySWvkHfSzwYkkZnwFKbkHjpTkyBunscVGYENe/ueTHCcpA==")])
+      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraU/7f9yqOhwlOkF8G7oo7G+JDrKBERLJGFxm423vOXJZaVTu5klJ9gPsGj8SpBzRS2782Ya9sE/93TBOrg1bBqwhFMuBqev9WMA7YCgdOluwM/s0FsCQi2G8TWic4DepvfwriJVyqg="), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLzTvd+YjdholkE8z9cyNl8PBD+fIUNXq73O07PpK9Q8YYBNeeoirQN6Gi21iyEau+ifqMIn8CfstHL+Xj226S6iKrO4bOX0DMesx+QLRgElm3vqpkZFtQun"), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuPkF+6KoPm6RqA6tAResIBSSB4B7y3ZDYPx0DMiklE7/URQvWYBBQwsDPhLl2Wgm5q7b6kkeySWvkHfSzwYkkZnwFKbkHjpTkyBunscVGYENe/ueTHCcpA=="), ("448b35518aff28e7d25ea9ee01c0d5ff", "sealed:96jFFfBNhj4IJNauERxngz9E8pvBBZr3f/968+ev8l+SePbKQRpKjs0uCn8Tf5/Se+UZ2n6EFBXw0fi1OZ0WeDGEhMVyhPLVB+c63IUp6AJImLIEU1vflGVlyqxWOajzGHe0IWpBaeF6Nuy3amXaQ+XjpY4LrLz7ptHQgxiB0Bo=")])
 
 # %% tags=["exercise:conv2_params"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="parameters",
-        prompt="How many learnable parameters (weights and biases) does the second layer have?",
+        prompt="The second layer stacked on conv1 (256 kernels of 5×5 over 96 input channels): how many "
+               "learnable parameters (weights and biases) does it have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
         explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==",
         mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3rjqKivzcYbivF89Zgquc9z7Y/hiTfB7BUjIQ8VQnIKtTxpGWcZlWTtUcod0reqitpRy78cySdvF9fIee"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbSQ1DtfU8WnMWr0rQa5/3xHrfMI3lZwBqweCDdXHvF5xdy54vWWaG1vbp8w3icf4Z0cBuApnvYaeeCxV1l4GIpg6dyAdC0NmI1KB3vXj+1uAmRcw7hXnQMs0ZpSiybFpA6dw="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1Xv3E59Q+sKhHF4HVyibbwbIdVbo56LC4i245ZdARsanI/FCfm2CgRBdAm0gzMMbNsT1bfVHtclVSrXt09kgs9qgmjhsbF4m5KYdvVwMAyReozQzQNfj+JeSrwGVSV4aSiVBgsVXfwozN77teEKHWTSzdfXoc2LvzmgbEim3NJf0=")])
@@ -256,7 +268,8 @@ numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="
 
 # %% tags=["exercise:output_size"]
 def output_size(n, k, p, s):
-    """Output height (or width) of a convolution: floor((n - k + 2p) / s) + 1."""
+    """Output height (or width) of a convolution with input size n, kernel size k, padding p on each
+    side and stride s, as nn.Conv2d computes it; an int."""
     # YOUR CODE HERE
     raise NotImplementedError()
 
@@ -264,6 +277,8 @@ def output_size(n, k, p, s):
 # %% tags=["exercise:output_size"]
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
+    ((224, 11, 0, 4), 54),
+    ((32, 5, 0, 2), 14),
     ((3, 2, 0, 1), 2),
     ((28, 5, 2, 1), 28),
 ])
@@ -277,7 +292,7 @@ _ = check_function("output_size", output_size, [
 
 # %% tags=["exercise:conv_parameters"]
 def conv_parameters(c_in, c_out, k):
-    """Weights and biases of nn.Conv2d(c_in, c_out, k): (k*k*c_in + 1) * c_out."""
+    """The number of learnable numbers (weights and biases) of nn.Conv2d(c_in, c_out, k); an int."""
     # YOUR CODE HERE
     raise NotImplementedError()
 

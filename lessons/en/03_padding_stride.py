@@ -328,24 +328,26 @@ print("hand formula, cnnlab and nn.Conv2d agree on every row:", all(agree))
 # output filling in. Move the sliders, click **step**, or press ▶ to animate; the formula
 # underneath is evaluated as you go. Try:
 #
-# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the two examples of section 2 (the input is 1…n² row by
-#    row).
+# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the two examples of section 2: the explorer starts with
+#    section 2's input `X` (1 in the bottom-left corner) and kernel `K`, so its first output is 23
+#    there too. Change $n$ and the input becomes 1…n² row by row from the top left.
 # 2. $n=8$, $k=3$, $p=0$, $s=2$ — red cells: the row and column that no window reaches.
 # 3. $n=4$, $k=7$, $p=0$ — a kernel larger than the padded input; raise $p$ until it fits.
 # 4. $n=7$, $k=3$, $d=2$ — the window's taps spread out over $d(k-1)+1 = 5$ pixels (section 6).
 
 # %% tags=["nbval-ignore-output"]
-explorer = ConvolutionExplorer(n=4, k=3, p=1, s=1)
+explorer = ConvolutionExplorer(x=X, kernel=K, p=1, s=1)      # section 2's input and kernel
 explorer
 
 # %% [markdown]
-# Everything the explorer draws can also be read in code, which is how its tests drive it:
+# Everything the explorer draws can also be read in code. Here one explorer takes a step, and we
+# read the output position, the window's extent, the whole output and the formula:
 
 # %%
 demo = ConvolutionExplorer(n=8, k=3, p=0, s=2)
 demo.step()
 print("position:", demo.position, " window rows/columns:", demo.window[0], "to", demo.window[-1])
-print(demo.output_values)
+print("the whole output:\n", demo.output)
 print(demo.formula_text)
 
 # %% [markdown]
@@ -387,8 +389,10 @@ print("the three notations and PyTorch agree on every layer:", all(agree))
 
 # %% [markdown]
 # The four middle columns agree on every row. The last one is what you get when a per-side
-# padding (PyTorch's `padding=1`) is put into the formula in which $p$ is the total: it is wrong wherever
-# there is padding. To go from a total to PyTorch, halve it: a total of $p_h$ is
+# padding (PyTorch's `padding=1`) is put into the formula in which $p$ is the total: of the four
+# rows with padding, three come out wrong. The last row ("floor, padded") is right by luck, because
+# the floor hides the error: $(10 - 3 + 1 + 2)/2 = 5$ and $\lfloor (10 - 3 + 2)/2 \rfloor + 1 = 5$.
+# One example that comes out right does not prove the notation is used right. To go from a total to PyTorch, halve it: a total of $p_h$ is
 # `padding=p_h // 2`. That works when the total is even, which is the odd-kernel case of
 # section 3; an odd total (an even kernel) cannot be written as one `padding=` at all. One
 # more trap when reading other frameworks' code: `nn.Conv2D` with a capital D is the name in
@@ -456,26 +460,12 @@ out_torch = F.conv2d(torch.tensor(x)[None], torch.tensor(w), torch.tensor(b), st
 print("shape:", tuple(out_torch.shape), " equal to F.conv2d:", np.array_equal(out, out_torch.numpy()))
 
 # %% [markdown]
-# ### A single window: −8
-#
-# One window of a 3×3 kernel on an image, written out term by term, reads
-# $4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$.
-# Reading each product as kernel weight × pixel, it is the inner product of these two 3×3
-# arrays:
-
-# %%
-kernel_002 = np.array([[4, 0, 0], [0, 0, 0], [0, 0, -4]])
-window_002 = np.array([[0, 0, 0], [0, 1, 1], [0, 1, 2]])
-print(" + ".join(f"{k}*{v}" for k, v in zip(kernel_002.ravel(), window_002.ravel())),
-      "=", (kernel_002 * window_002).sum())
-print("corr2d:", corr2d(window_002, kernel_002))
-
-# %% [markdown]
 # ## 10 · Exercises
 #
 # ### Quick checks (1 point each)
 
 # %% tags=["exercise:out_size"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         prompt="A convolutional layer has a 5×5 kernel, padding 2 on each side and stride 2. "
                "What is the output height for a 32×32 input?",
@@ -484,6 +474,7 @@ numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxUWlLrHtLAU5dY86L0pRwvVygcc0D7mcVvC7F5UDQeSkfL9xfu7oatGDdBqdZ8uNiHpdk69eRngQLtoXP99OgkidF3W1rZuHEYeoycAqIz7Qo7XDnpJj715hMtqBV/rqOgTiIEZk7dyhRDS2MPOM/j1G65la2oupW6jvuAXGZ0hOSDscvAfdapxUKA4nQkj9ZUg"), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmQ8+cLJGLXh6e/5VkCAU/+RrXmDyvdRgY49eZ60xqxczbfa2H9VvqYSkV86u/YpqhxZlZ6hSj2jB/doO7l5hxpxtc0x7a5harNdOyklwiiRdJC/ajQ8GJl5aG2Ii1uWkWLXjYPhsAE8KgA5RQQmn6UCsM+tuThxkQ=="), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEiKRtnFu5Ur0ByZURd5HZqh/FISi5bRAj6Z7yT1YzbW/gfWIMk7OOHKW7o0N6As5437M/pGFkJdjIiD0vthHGKw/z55NUr7TIYlrRNsOs0ji7IdABiCGs8TGw28rD2rc=")])
 
 # %% tags=["exercise:strided_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
       prompt="A batch of one image of shape (3, 28, 28) goes through "
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>. "
@@ -493,6 +484,7 @@ shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
       mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5Mm9+iPrHy9/MMYesMX2KC9fA2T0VZ3W6bRZwxTS/N5cZbtU71IjnX+EIw2lb4vGZZlp9Zn1SjwYl4xLL7epmWw1cLKJSvKND4nJC3sDcBzZccuvhZbuCBf9a+qe5mfhMMyLoAPx2L86KbXSLJMBO9rLo89bs8kXumxZctIeeG6RN5okSzet9cY7/ot7YheUK0u"), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpNnN8DMXryKT79WLIz8b00SeKbYVzrl5fhAppW00f53PrgSSUG2QaYkZfkci/4dItEjfl3wtA4u5vTG+2CrWnmTNMR9CJrX0FAYjXg88I41qQKwf3G33na1I3leMtHMolyHjZkz2Zt8aZB6UA=="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh50ntWlzYjQcuoJhen5A1N/Wb17U4d0KtHj5XMQ6blzM9/Lmf5XGAjp5Pdsdv1/E+3BCOB+dsxwMTtuTT5EJoVxS0edV0mURBlFaGAm/wKRHAsRJnSmVTIvM4J/r9MV7k/+xoX2Rf62Y4YuVcicNDw9NF3n4MNQ=")])
 
 # %% tags=["exercise:total_padding"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
        options=["padding=4", "padding=2", "padding=8", "padding=1"],
        prompt="A book writes the output size as (n − k + p + s) / s and uses p = 4 for a layer. "

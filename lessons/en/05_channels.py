@@ -150,8 +150,8 @@ plt.show()
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# A 1×1 convolution is often described as a fully connected layer: treat the channels as
-# features and the pixels as samples (Dive into Deep Learning, §7.4.3). So a 1×1 convolution is **the same fully connected <!-- parity-ignore: 7.4 -->
+# Dive into Deep Learning (§7.4.3) describes a 1×1 convolutional layer as a fully connected layer
+# applied at every pixel location, turning $c_i$ input values into $c_o$ output values. So a 1×1 convolution is **the same fully connected <!-- parity-ignore: 7.4 -->
 # layer applied to every pixel separately** — not one big fully connected layer over the whole
 # image. Let us check it three ways: `nn.Conv2d(c_in, c_out, 1)`, a single matrix multiply
 # after reshaping the input to $(c_\text{in}, h\cdot w)$ (one column per pixel), and
@@ -196,6 +196,7 @@ print("fully connected (3·4·5 → 2·4·5) params:  ", sum(p.numel() for p in 
 # ### Quick check · what a 1×1 convolution does (1 point)
 
 # %% tags=["exercise:one_by_one_true"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
        options=["It mixes each pixel with its 8 neighbours, like a 3×3 kernel with all but the centre weight zero.",
                 "It cannot change the number of channels, only rescale each channel.",
@@ -249,7 +250,7 @@ print("after 1×1, 16→64:  ", tuple(expand(reduce(x)).shape))
 # ResNet's bottleneck block (lesson 12) reduces with a 1×1, convolves with a 3×3 and increases
 # again with a 1×1.
 #
-# ## 5 · The bottleneck: ten times fewer multiplications
+# ## 5 · The bottleneck: ten times fewer multiply–accumulates
 #
 # Take a 28×28×192 input and ask for 32 output channels from 5×5 kernels, with
 # "same" padding so that the output stays 28×28. The example comes from GoogLeNet's Inception
@@ -369,13 +370,15 @@ plt.show()
 # reduces 192 channels to 96, then 128 kernels of 3×3 with padding 1 produce 128 channels.
 
 # %% tags=["exercise:branch_macs"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="MACs",
-        prompt="How many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
+        prompt="In the 3×3 branch of GoogLeNet's block 3a, how many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
         explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jHxETN6T0OnZqP/AGMctjk541tIkMSgpLOSUqp2VISBenaDZosNdFg6vOTPvpY8l39X4=",
         mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa0EhECl62P0wc6X8W7jb2YSOaMz5LX4zbSuWE4MWv5q+n8VpN3wY4LQRH+W1bA7rCc90Ym8urdWkwgx8l5yt7kMo5wUjxZo7BDuLfxd6A0kewH0dLTPp+gaHfjLWuZvCLnYSqXt/jbGtQ=="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90wzzE7cY1FdZD+vGDWrliDVakqxp8Aqs6hl5bmiFnhKojDHvDj9LtNd8CFJ3vwzZOs92PVEIVFkeOIS6PlIfcbsdrGEqUYZYET9BXEM8GEb60m/LXF+zLH+TowVEpEOqG3zSEir59+PJxawu4jWTNsyEOhhHhZTcnB5CtkEaH5AsODkZY/BbkUk8PC52R9O+CKmRrY4Rk4YHQQdil7qVTwSvH8Q=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEzn5o5XWGJ9i7pLghfpX98Ap1JVk/hr3z7H55hwhRs1ruN/3Zfm7wp1vvrbVQxaGY6NUZEGipFu8NC4vQ8QPFf4lZPb7ly3G8sui6S2m0m4wfLRLbXbnM4JwTYU33bzZ8VvYfaRVNpsW623G36WRE8k7LJHZD/bKzT59/sQTDigwsk1fW8m6b4qJYw5IVMbR4h4gqzxGAej1qY0HazlwcvGjY43tTZIgA9retzsecVUd9Yli76P/DKVouZVqU+ZDX/1SKiYyQe7nVu8jFd1VbiCA==")])
 
 # %% tags=["exercise:weight_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
       hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",

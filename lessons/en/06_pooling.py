@@ -174,6 +174,7 @@ print("last column of the ceil-mode output:", nn.MaxPool2d(2, ceil_mode=True)(X7
 # ### Quick checks · output sizes (1 point each)
 
 # %% tags=["exercise:pool_ceil"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="pixels",
         prompt="GoogLeNet's first pooling layer is nn.MaxPool2d(3, stride=2, ceil_mode=True) on 112×112 feature maps. "
                "What is the output height?",
@@ -182,6 +183,7 @@ numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="pix
         mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6qQKlH0Ycn+vCoUzkUVGcayT6epDiri7gOoFA0ACocDMxHGZ2sU4w5XwwvCQUHvSHrFptEH9C8Xvc9OzYduaIvKFPeh1s4P5W4Em5zOs2WaS1X57U/dB"), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhOf7p+osa6rfqgWV70K+LJuPXNANuR6mMYseHRYU8m3aZZlAe8nDGCPxmqo8eizNOQ+23zOGE5jEwX2HezJ63+rZKCpbM9g==")])
 
 # %% tags=["exercise:pooled_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
       prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
       hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
@@ -254,8 +256,11 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # Pooling is often said to mitigate the sensitivity of convolutional layers to location
 # (Dive into Deep Learning, §7.5, gives this as one of its two purposes). Let us measure it. Take 500 Fashion-MNIST test images, compute <!-- parity-ignore: 7.5 -->
-# feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU), shift every
-# image right by $d$ pixels, and ask how much the maps change:
+# feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU). The Sobel
+# kernels are a pair of 3×3 difference kernels: one subtracts the column left of the centre from
+# the column right of it (the middle row weighted twice) and responds most to vertical edges; its
+# transpose subtracts the row above from the row below and responds most to horizontal edges.
+# Then shift every image right by $d$ pixels, and ask how much the maps change:
 #
 # $$\text{relative change} = \frac{\lVert f(\text{shift}_d\,x) - f(x)\rVert}{\lVert f(x)\rVert},$$
 #
@@ -384,6 +389,7 @@ with torch.no_grad():
 # ### Quick check · true or false (1 point)
 
 # %% tags=["exercise:pooling_true"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
        options=["A 2×2 max-pooling layer over 64 channels has 64 · 4 learnable weights.",
                 "Max pooling makes a network's output unchanged under any shift of the input.",
@@ -445,3 +451,4 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document
 #   Recognition*, Proc. IEEE 86, 1998 (the trainable subsampling layers S2 and S4).
 # - PyTorch documentation: `torch.nn.MaxPool2d` (`ceil_mode`), `torch.nn.AvgPool2d`.
+# - The claim quoted in section 3 is a common phrasing, quoted in its original English wording.

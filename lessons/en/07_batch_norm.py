@@ -355,6 +355,7 @@ for k in (10, 30, 60):
 # four values 50, 70, 90, 110 (say N = 4 images of 1×1).
 
 # %% tags=["exercise:running_mean_step"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
         prompt="What is running_mean after this step?",
         hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
@@ -362,6 +363,7 @@ numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, t
         mistakes=[("24cf882da9291745d4b1b3a4b2058001", "sealed:hL/UuHey0yqLfN1JF6vGLp8vCpfYyytqffqG0vP5wjpf0sYmU4CMjGj/KOytaxAyIJJR4Er0e6WhCTCbnp5bU0WTelrA7IUyzdnirywpiJfqGRJfrE2jGLyOBo7BLAlg6V1OdsC9t5z3qjHhdSQYAva76tthqXHGr++v6yn4+KK2cK0fusqL+1uDcbU5Hg4j8BoNy0Nt/3rpVRAL5H+upn8SjM42mA4hJsvHMtbCL1x7dDfcMw=="), ("87735c48658c94aa63e5a495a2b4101f", "sealed:eaCz/e0TaDzEGXwiksyOaP2gfMg071FD4ixdsjXVyQOWHhunH5tfZYJP5ka+U7L93nug4742ozLhIid+cbYQuqJbcv1C+iGyVwQbhsSdzpX2HeQivq5jxouN3ChMksylAEMr5Hfd+34RRkRyCRT2OYDv2C5to999S8Zlj4eN+gUY5O3jOcLKb6BstZZ0d2lfA79c1N/ibVp2603qDbofMyp3jza9gQ==")])
 
 # %% tags=["exercise:running_var_step"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
         prompt="And what is running_var after this step? (one decimal)",
         hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
@@ -370,6 +372,7 @@ numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, to
         mistakes=[("093746b5da99f428df39aeed7f572b76", "sealed:NtMvSGWiTUl+vorc481lATLEsY/Qrg6yccXehQyP+04sycQaYhTtpuNW05U2SJJtL1/DUbgyB5WU6M6tyJHzWTZckkdT0pEh2XGuaoxl3R2PN6ykgZhlVkRwnnFYjY9/eXh6tu6VnYYVqGOKYmZL1wtUJik8lHgf4AHo36pAZbenhOvDey9CMQXhhgQAkisLx3IQOgk6FS9ZI6exKwfb9/Cc+az94yDkLXDyvkqM"), ("59b035ca87d9cde326b61686d3a948b0", "sealed:BfHd+JJj+U9l0KNegRKRRrxjwE3hD89Ru9/jlvIStKBCwfhWwqAV2Hmu1+A0Ay0r4dAbXfUn+nT+NRZJO+cE8yWuz2RFc0s3aPHdbfzl1tVg9LpB0l4QJk3BofSetU97QfiOcBHzMSK2QPDI40CI38HsyfN+BDUt3X4="), ("873729d17f38a62215b6d4eee81160c7", "sealed:XTbawtxFbVH4FDIWUThRfcb09WQSF4a32jMNNMsgoCYdYAXjOnLgpouIvvhkQ6eheB2ilUiDEh88IYiINRauSCpZLN9Fqg0wdBya1NmYT7+nw5cNRePXxhsFlwMSC1kmW7Fia4d9zF3mR6NqIyjLgfuKboAn21RXgzRzWWK/ylh74UvMA1NHYus=")])
 
 # %% tags=["exercise:momentum_port"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
        options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
                 "nn.BatchNorm2d(c, momentum=0.01)", "It makes no difference"],
@@ -456,6 +459,7 @@ model.eval()
 print("evaluation mode, 1 image → logits of shape", tuple(model(image).shape))
 
 # %% tags=["exercise:eval_statistics"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
        options=["The mean and variance of the current batch",
                 "The mean and variance of the whole test set",

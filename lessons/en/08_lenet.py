@@ -268,6 +268,7 @@ print("cells that differ:", int((copied != table).sum()), "of", table.numel())
 # inputs, so they are pushed to learn different features.
 
 # %% tags=["exercise:c3_dense"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("c3_dense", key="602bbf86582230967254d519d53f04cc", digits=0, unit="parameters",
         prompt="If every C3 map read all six S2 maps (an ordinary nn.Conv2d(6, 16, 5)), how many "
                "trainable parameters would C3 have, biases included?",
@@ -317,6 +318,7 @@ _ = check_function("c3_parameters", c3_parameters, [
 # then the squashing function — 2 × 16 = 32 parameters.
 
 # %% tags=["exercise:s4_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("s4_shape", key="12967fc0bbdaa54a89712296d39b3596",
       prompt="What is the shape (C, H, W) of S4's output for one 32×32 image?",
       hint="C3 gives 16 maps of 10×10. A 2×2 window with stride 2 halves height and width and "
@@ -548,6 +550,7 @@ print(cnnlab.recipe("lenet"))
 # with these new parts.
 
 # %% tags=["exercise:lenet_1998"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("lenet_1998", key="a9c8a31e205a133db90cbff2984b308e", multiple=True,
        options=["ReLU activations", "max pooling", "convolution kernels shared across positions",
                 "batch normalization", "a trainable coefficient and bias in each subsampling map"],

@@ -213,6 +213,7 @@ print("torchvision: ", " → ".join(type(m).__name__ for m in net.classifier))
 # predictions become random and worse.
 
 # %% tags=["exercise:dropout_eval"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("dropout_eval", key="8b22af0a1dbd983e4d44fd0c930b8998",
        options=["Each value is zeroed with probability 0.5 and the rest are multiplied by 2",
                 "Nothing changes: the layer passes its input through unchanged",
@@ -326,12 +327,14 @@ print("columns 215–226:", coverage[215:].tolist())
 # 192 kernels of size 5×5 over the 64 feature maps of the first layer, padding 2.
 
 # %% tags=["exercise:conv2_params"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("conv2_params", key="98924d9d26b50fd161418e1ed5307458", digits=0, unit="parameters",
         prompt="How many learnable parameters (weights and biases) does torchvision's second convolution have?",
         hint="Each of the 192 kernels spans all 64 input channels: 5 · 5 · 64 weights, plus one bias.",
         explanation="sealed:a+o9kGwMvoH6LzXSTU0FK4KQP8giJPVbcSc5C2/dia5y+CW98MHmyFpybomi0T1FHVOX")
 
 # %% tags=["exercise:features_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("features_shape", key="71d0f45df11090ea8097f2afa67f1e71",
       prompt="What is the shape (C, H, W) of net.features(x) for one 3×224×224 image?",
       hint="conv1 gives 55×55. Each 3×3 max pool with stride 2 maps n to (n − 3) // 2 + 1; the 5×5 and "

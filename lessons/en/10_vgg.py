@@ -188,6 +188,7 @@ for n in range(1, 6):
     print(f"field {2 * n + 1:2d}: {n} × 3×3 → {9 * n:3d} C²   one {2 * n + 1}×{2 * n + 1} → {(2 * n + 1) ** 2:3d} C²   ratio {9 * n / (2 * n + 1) ** 2:.2f}")
 
 # %% tags=["exercise:why_3x3"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("why_3x3", key="29f1ecd59a99ce43412b8dc7fcdc3431", multiple=True,
        options=["The same receptive field as one large kernel with fewer weights",
                 "More ReLUs between input and output, so a more expressive function",
@@ -254,6 +255,7 @@ for name, (single, multi) in top5_error.items():
 # First a quick check, before the table below prints the answer.
 
 # %% tags=["exercise:conv256_params"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit="parameters",
         prompt="How many parameters (weights and biases) does one 3×3 convolution from 256 to 256 channels have, as in VGG-16's third block?",
         hint="Each of the 256 kernels is 3 × 3 × 256, plus one bias.",

@@ -127,6 +127,7 @@ print("formula:", formula, " PyTorch:", sum(p.numel() for p in block.parameters(
 # channels on a 28×28 input.
 
 # %% tags=["exercise:macs_1x1"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("macs_1x1", key="4a31b458932d8c2c1fbedb432c8c98f0", digits=0, unit="MACs",
         prompt="How many multiply–accumulates does that 1×1 convolution (192 → 64 channels, 28×28 output) need for one image?",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out, with k = 1: every output number is a dot product over the 192 channels of one pixel.",
@@ -198,6 +199,7 @@ with torch.no_grad():
 # ### Quick check · what global average pooling replaces (1 point)
 
 # %% tags=["exercise:gap_replaces"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("gap_replaces", key="2516dca7623109bc930d77351da7ed2d",
        options=["The max-pooling layers between the convolutional blocks.",
                 "The 1×1 convolutions inside each mlpconv block.",
@@ -331,6 +333,7 @@ plt.show()
 # and 64 (pool projection) output channels.
 
 # %% tags=["exercise:inception4a_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("inception4a_shape", key="4e545628e87d2466c91a536e8d326099",
       prompt="What is the shape (C, H, W) of block 4a's output for one image?",
       hint="Every branch keeps the height and width; the outputs are concatenated along the channels.",

@@ -284,6 +284,7 @@ for residual in (True, False):
 # ### Quick check · what the block computes (1 point)
 
 # %% tags=["exercise:what_block_does"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 choice("what_block_does", key="8dcfb69bb29f050c38b280ac893a17d8",
        options=["It computes F(x), compares it with x, and passes on whichever is better.",
                 "It always passes on ReLU(F(x) + x); if F learns to output zero, the block acts as the identity.",
@@ -314,6 +315,7 @@ print("block 1:", tuple(stage[0](x).shape), "→", tuple(stage(x).shape), " (ide
 # ResNet-18's first stage has blocks with 64 input and 64 output channels and no projection.
 
 # %% tags=["exercise:basic_block_64"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit="parameters",
         prompt="How many parameters does BasicBlock(64, 64) have, batch-norm scales and shifts included?",
         hint="Two 3×3 convolutions from 64 to 64 channels without bias, and two batch norms with a γ and a β per channel.",
@@ -417,6 +419,7 @@ print("lesson 05, 28×28×192 → 32 channels:", f"direct 5×5 {cnnlab.conv_macs
 # projection shortcut; as in torchvision, the stride sits on the 3×3 convolution.
 
 # %% tags=["exercise:bottleneck_shape"]
+# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
       prompt="Its input has shape (512, 28, 28). What is the shape (C, H, W) of its output?",
       hint="The inner width is planes = 256 and the output has expansion · planes channels (expansion = 4); "

@@ -24,28 +24,27 @@
 # ---
 
 # %%
-
-# %%
 import cnnlab
 lesson = cnnlab.start_lesson("00_tour", lang="zh")
 
 # %% [markdown]
 # # 第 00 课 · 课程导览
 #
-# 欢迎来到 cnnlab。每一课都是一个这样的笔记本：有要读的文字、要运行的代码，还有会回应你的练习。这份简短的导览介绍 JupyterLab 怎么用、四种练习怎么做、你的答案记录在哪里、怎样切换语言，以及什么是快速模式。大约需要一刻钟。
+# 欢迎来到 cnnlab。每一课都是一个这样的笔记本：有要读的文字、要运行的代码，还有会回应你的练习。这份简短的导览介绍 JupyterLab 怎么用、四种练习怎么做、你的答案记录在哪里、怎样切换语言，以及什么是快速模式。
 #
 # **学完本课你将能够**
 
 # %%
 for number, objective in enumerate(lesson.objectives["zh"], start=1):
     print(f"{number}. {objective}")
+print(f"预计用时：约 {lesson.minutes} 分钟")
 
 # %% [markdown]
-# ## 1 · 两分钟学会 JupyterLab
+# ## 1 · JupyterLab 入门
 #
-# 笔记本由一个个**单元**组成。文字单元（比如这一个）用来阅读；**代码单元**运行 Python。点进一个代码单元，按 **Shift+Enter**：代码运行，输出显示在下方，光标移到下一个单元。请从上到下依次运行——后面的单元会用到前面定义的东西。
+# 笔记本由一个个**单元格**组成。文本单元格（比如这一个）用来阅读；**代码单元格**运行 Python。点进一个代码单元格，按 **Shift+Enter**：代码运行，输出显示在下方，光标移到下一个单元格。请从上到下依次运行——后面的单元格会用到前面定义的东西。
 #
-# 代码在**内核**里运行，内核是一个记住所有变量的 Python 进程。如果状态乱了，就用 *内核 ▸ 重启内核并运行所有单元…*：从干净的状态重新运行一遍。如果某个单元运行太久，点工具栏上的 ■（*中断内核*）。
+# 代码在**内核**里运行，内核是一个记住所有变量的 Python 进程。如果状态乱了，就用 *内核 ▸ 重启内核并运行所有单元格…*：从干净的状态重新运行一遍。如果某个单元格运行太久，点工具栏上的 ■（*中断内核*）。
 
 # %%
 import torch
@@ -55,13 +54,14 @@ print(x)
 print("形状：", tuple(x.shape), "· 元素个数：", x.numel())
 
 # %% [markdown]
-# ## 2 · 会回应你的练习
+# ## 2 · 能即时反馈的练习
 #
-# 课程里有四种练习。输入或选择答案，然后点 **检查**：答错会得到提示，答对会看到完整的解答。不是答案的输入（空白、在数值框里写文字）会得到一条说明，不算一次尝试。这些小部件只在内核运行时才能使用：如果你看到的是一行文字而不是小部件，请重新运行那个单元。
+# 课程里有四种练习。输入或选择答案，然后点 **检查**：答错会得到提示，答对会看到完整的解答。不是答案的输入（空白、在数值框里写文字）会得到一条说明，不算一次尝试。这些小部件只在内核运行时才能使用：如果你看到的是一行文字而不是小部件，请重新运行那个单元格。
 #
 # **数值题。** 输入一个数，写法随意：`1000`、`1e3`、`1,000`。
 
 # %% tags=["exercise:pixels"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 from cnnlab.exercises import check_function, choice, numeric, shape
 
 numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="个数值",
@@ -73,16 +73,18 @@ numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="个数
 # **选择题。** 选一个选项（有的题要选多个）。这道题在答错两次之后也会给出解答。
 
 # %% tags=["exercise:run_key"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
        options=["Shift+Enter", "Ctrl+S", "Esc", "Tab"],
-       prompt="哪个按键运行当前单元并移到下一个单元？",
+       prompt="哪个按键运行当前单元格并移到下一个单元格？",
        hint="再看一遍第 1 节。",
-       explanation="veiled:6jTLgr1Pak1ojcSWLBGa82yy4hDucNPjqMKjfiS45w+WCk1u3vgpqNzvjVQ07clcY1y0L5JXiH5cImC6rJVbbL3ou5Yin2EwEkVtvR89raNVI0xeW+I5XHGBYnsscpINAsokBKxa5kmdOVa1lps1")
+       explanation="veiled:6jTLgr1Pak1ojcSWLBGa82yy4hDucNPjq9upfCap5w+cCGZS39Azr+TmLaDEwpZ9L5NYkpNFjXxdLm+4iJtpcLTImzztcASq8eVhuiU/lo9aIUtQTdI6SF+LYniXr3x5iwmhCYhX5ly4OWuvkLYgXor5")
 
 # %% [markdown]
 # **形状题。** 张量的形状，可以写成 `(96, 55, 55)`、`96x55x55`、`[96, 55, 55]` 或 `96×55×55`。PyTorch 把一批图像存成（批量，通道，高，宽）；NumPy 和图像文件通常把通道放在最后。
 
 # %% tags=["exercise:image_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",
       prompt="images = torch.zeros(8, 28, 28, 3) 存了 8 张彩色图像，通道在最后。"
              "images.permute(0, 3, 1, 2).shape 是什么？",
@@ -90,13 +92,13 @@ shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",
       explanation="sealed:WeCTMTpn0BmKVJbenktXkpeXWJbItyQMCrMta0MarWomDaSmffu8wvF6ZI1Z8K4OPeN2uQ5OIjvh9nrxBEMyQXmqgShI8ujWGwLXt7MvOuX42fiXTx5PMFjVhkmy3JorErVuDnSBNnz/ziEpM3M3aq9HxonUAOwsYHXFgzUUA2JbbG8gQohG5A==")
 
 # %% [markdown]
-# **代码题。** 在第一个单元里补全函数并运行它，再运行它下面的单元：你的函数会在几个公开测试上运行，报告会列出每个测试的输入、期望值和你的函数返回的值。改完函数后，重新运行函数所在的单元，再点报告下面的按钮。运行超过两秒的函数会被停止，内核仍然可以继续使用。评分时还会用到一些你看不到的隐藏测试。
+# **代码题。** 在第一个单元格里补全函数并运行它，再运行它下面的单元格：你的函数会在几个公开测试上运行，报告会列出每个测试的输入、期望值和你的函数返回的值。改完函数后，重新运行函数所在的单元格，再点报告下面的按钮。运行超过时间限制的函数会被停止，内核仍然可以继续使用。评分时还会用到一些你看不到的隐藏测试。
 #
 # 补全 `count_values(height, width, channels)`：这样大小的一张图像包含多少个数。
 
 # %% tags=["exercise:count_values"]
 def count_values(height, width, channels):
-    """高 × 宽 像素、给定通道数的一张图像里有多少个数。"""
+    """高×宽像素、给定通道数的一张图像里有多少个数。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
@@ -110,7 +112,7 @@ _ = check_function("count_values", count_values, [
 # %% [markdown]
 # ## 3 · 你的答案文件
 #
-# 每点一次 **检查**，结果都会立刻写进这个笔记本旁边的一个文件 `00_tour.answers.json`（第 02 课则是 `02_convolution.answers.json`）。它按顺序保存每一次尝试和时间；重启内核后会接着写同一个文件。课程要求时，把它和笔记本一起提交，不要手工修改它。下面的单元显示最近几次检查。
+# 每点一次 **检查**，结果都会立刻写进这个笔记本旁边的一个文件 `00_tour.answers.json`（第 02 课则是 `02_convolution.answers.json`）。它按顺序保存每一次尝试和时间；重启内核后会接着写同一个文件。课程要求时，把它和笔记本一起提交，不要手工修改它。下面的单元格显示最近几次检查。
 
 # %% tags=["nbval-ignore-output"]
 from cnnlab.exercises.answers import answers_path, load_answers
@@ -131,7 +133,7 @@ cnnlab.progress()
 # %% [markdown]
 # ## 4 · 中文还是 English
 #
-# 每一课都有两种语言的版本，代码完全相同：`lessons/zh/` 和 `lessons/en/`。用 `cnnlab lab --lang zh` 或 `cnnlab lab --lang en` 打开课程；每课的第一个单元 `cnnlab.start_lesson(..., lang=...)` 设定 cnnlab 的提示信息和练习反馈所用的语言。随时可以用 `cnnlab.set_language` 切换：
+# 每一课都有两种语言的版本，代码完全相同：`lessons/zh/` 和 `lessons/en/`。用 `cnnlab lab --lang zh` 或 `cnnlab lab --lang en` 打开课程；每课的第一个单元格 `cnnlab.start_lesson(..., lang=...)` 设定 cnnlab 的提示信息和练习反馈所用的语言。随时可以用 `cnnlab.set_language` 切换：
 
 # %%
 here = cnnlab.get_language()
@@ -143,7 +145,7 @@ _ = cnnlab.set_language(here)
 # %% [markdown]
 # ## 5 · 快速模式与完整模式
 #
-# 需要训练网络的课程会读取环境变量 `CNNLAB_QUICK`。设为 `CNNLAB_QUICK=1` 时，只用一小部分数据训练几轮——在笔记本电脑上几秒钟——并在第一个单元里说明这一点；课程的测试总是用这个模式。不设置时按完整模式训练，得到的才是正文讨论的结果。笔记本里保存的输出和课程网站上显示的输出都来自完整模式；每一课的第一个单元都会说明当前是哪种模式。
+# 需要训练网络的课程会读取环境变量 `CNNLAB_QUICK`。设为 `CNNLAB_QUICK=1` 时，只用一小部分数据训练几轮，很快就能跑完，并在第一个单元格里说明这一点；课程的测试总是用这个模式。不设置时按完整模式训练，得到的才是正文讨论的结果。笔记本里保存的输出和课程网站上显示的输出都来自完整模式；需要训练网络的课程都会在第一个单元格里说明当前是哪种模式；不训练网络的课程没有两种模式之分。
 
 # %% tags=["nbval-ignore-output"]
 print("快速模式" if cnnlab.quick_mode() else "完整模式")

@@ -60,15 +60,12 @@ from cnnlab.ops import corr2d
 #
 # $$(X \star K)_{i,j} = \sum_{a}\sum_{b} X_{i+a,\,j+b}\,K_{a,b}.$$
 #
-# 深度学习框架计算的是后者，却仍然称之为卷积。这并不会带来任何损失：卷积核是*学出来*的，如果真需要翻转后的卷积核，训练自然会学到翻转后的那组数（Goodfellow、Bengio 与 Courville 的《深度学习》9.1 节也指出了这一点）。下面是本课程库中用循环实现的版本，后面各课都以它为基础（库的文档字符串和注释是英文的）：
-
-# %%
-cnnlab.show_source(corr2d)
+# 深度学习框架计算的是后者，却仍然称之为卷积。这并不会带来任何损失：卷积核是*学出来*的，如果真需要翻转后的卷积核，训练自然会学到翻转后的那组数（Goodfellow、Bengio 与 Courville 的《深度学习》9.1 节也指出了这一点）。本课程库用循环实现了互相关，即 `cnnlab.ops.corr2d`，后面各课都以它为基础；它的源代码放在练习 1 之后，请先自己写一遍。
 
 # %% [markdown]
 # ### 例题：25、31、43、49
 #
-# 让 2×2 的卷积核 $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ 在装有 1…9 的 3×3 输入上滑动。输出中的每个数都是卷积核与一个窗口的内积。下面的代码单元在计算每个和时把算式打印出来，最后给出完整的特征图。
+# 让 2×2 的卷积核 $\begin{bmatrix}0&1\\2&3\end{bmatrix}$ 在装有 1…9 的 3×3 输入上滑动。输出中的每个数都是卷积核与一个窗口的内积。下面的代码单元格在计算每个和时把算式打印出来，最后给出完整的特征图。
 
 # %%
 X = np.arange(1, 10, dtype=float).reshape(3, 3)
@@ -85,8 +82,8 @@ print(Y)
 # PyTorch 的 `F.conv2d` 给出同样的四个数。*真正的*卷积（例如 SciPy 的 `convolve2d`）给出的却是另一组数——恰好等于把卷积核上下、左右都翻转之后再做互相关的结果：
 
 # %%
-X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # （批量, 通道, 高, 宽）
-K_t = torch.tensor(K).reshape(1, 1, 2, 2)   # （输出通道, 输入通道, 核高, 核宽）
+X_t = torch.tensor(X).reshape(1, 1, 3, 3)   # （批量，通道，高，宽）
+K_t = torch.tensor(K).reshape(1, 1, 2, 2)   # （输出通道，输入通道，核高，核宽）
 print("F.conv2d：           ", F.conv2d(X_t, K_t).reshape(2, 2).tolist())
 print("scipy convolve2d：   ", convolve2d(X, K, mode="valid").tolist())
 print("corr2d，翻转后的 K：", corr2d(X, np.flip(K)).tolist())
@@ -110,6 +107,12 @@ _ = check_function("corr2d", my_corr2d, [
     ((X, K), [[25, 31], [43, 49]]),
     ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
 ])
+
+# %% [markdown]
+# 做完练习 1 之后，可以对照一下库里的版本（库的文档字符串和注释是英文的）：
+
+# %%
+cnnlab.show_source(corr2d)
 
 # %% [markdown]
 # ## 2 · 能找出边缘的卷积核
@@ -197,18 +200,22 @@ print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参�
 # ### 小测验 · 第二层（每题 1 分）
 #
 # 在 conv1 上再叠一层卷积：256 个 5×5 的卷积核，作用在 conv1 输出的 96 张特征图上，每侧填充 2，步幅 1。算出下面两个数，填进去并点 **检查**。
+#
+# 这一层看起来像 AlexNet 的第二层，但并不是：AlexNet 在 conv1 之后先做一次重叠的最大池化，把特征图缩小，再做第二层卷积；而且它把第二层拆到两块 GPU 上，每个卷积核只读同一块 GPU 上那一半输入通道。这里的层既不池化也不拆分，只是用来练习公式；AlexNet 本身在第 09 课。
 
 # %% tags=["exercise:conv2_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
-      prompt="对一张图像，第二层输出的形状 (C, H, W) 是什么？",
-      hint="它的输入是 conv1 的输出，96 × 55 × 55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
+      prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，每侧填充 2，步幅 1）：对一张图像，它输出的形状 (C, H, W) 是什么？",
+      hint="第二层的输入是 conv1 的输出，96×55×55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
            "每个卷积核产生一个输出通道。",
       explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjbQC4cBLpYc189zZDenk2Xxpg3b7KP4kjE/rOGTB/aZYloyRZSQabWbsvnHTPfaLMEkekGgI630Ngz4F/IdsSENNlPsPaEPrwZ9OflYnmp7mt13l7Bmt6QBpizrIE3IbInkJDmG65QWj+oQ==",
-      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraW/Nw/zWDO4+cbAI51kYl14cTQO3orPzJbzbXp1VQoAulUWWGF3phPAsMYKBADTq6FCFPe6HFr3OfRAlQfwoyW7s1R8Fbr7YMn+bGUa/gCcSDU3WbSKwth0Z8gVujU/ZWsiqkEuw86dGpNAbEJA"), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLxcVlAEWy6tfZG2NzaplqqApc8R1Z3aTlNVTUdjxQC8223K11CfRPW84OgmVt2KIQ4WZHusJsIpZph6veQ0IqE073l/nQRi2ggmcjuO5vc="), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuGjMNWdd2u96a4VAgYR31dBL4wKyDrWsjO9wRoy9m02mClqt+BqHnPGT9bIzR7WmBEVAa4NQ22AqS7XSjID8eFNZ5y1/z7ezH6O9Y0Pn+Qa1vLrfHKFsCA==")])
+      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraW/Nw/zWDO4+cbAI51kYl14cTQO3orPzJbzbXp1VQoAulUWWGF3phPAsMYKBADTq6FCFPe6HFr3OfRAlQfwoyW7s1R8Fbr7YMn+bGUa/gCcSDU3WbSKwth0Z8gVujU/ZWsiqkEuw86dGpNAbEJA"), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLxcVlAEWy6tfZG2NzaplqqApc8R1Z3aTlNVTUdjxQC8223K11CfRPW84OgmVt2KIQ4WZHusJsIpZph6veQ0IqE073l/nQRi2ggmcjuO5vc="), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuGjMNWdd2u96a4VAgYR31dBL4wKyDrWsjO9wRoy9m02mClqt+BqHnPGT9bIzR7WmBEVAa4NQ22AqS7XSjID8eFNZ5y1/z7ezH6O9Y0Pn+Qa1vLrfHKFsCA=="), ("448b35518aff28e7d25ea9ee01c0d5ff", "sealed:96jFFfBNhj4IJNYzw8mhXfvEGjJSw2gyrjX7EgsuKeUVshsW+cECn5kzQzwT7WABvA34TrB7hqsKXQoXoQKyvLkqQSCYCy56jzjkXFaifeapy6DZz7hUMazhFUufzU1/29px2KWFsA8+JK7nd3jOlEUI")])
 
 # %% tags=["exercise:conv2_params"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="个参数",
-        prompt="第二层一共有多少个可学习的参数（权重加偏置）？",
+        prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，作用在 96 个输入通道上）一共有多少个可学习的参数（权重加偏置）？",
         hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
         explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ8SP2CYOutWvKAa1TmicmFVaSBmzuwJg5LRV+qlpYoT1iYStfFNDUkaUI0/5MBEMP9bFuvjwJz0CcEA2qCXTRdFRoy6QNDgT1a3t/qzFeMFoqyObgu7EFHbuSvYtQPLm3UwGikepr8QIDAmkuNh7tc7",
         mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3Mu1yG1MV6Fhxhwb/EF56Ps4weMNg7sJu2eTWbeKwom2fSBFF/FSgzSW14IB48TBvIe4UeR9ZtROW"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbwJKxOQDe2IWyI5ci6gc0UtcGuF5q4IChTDZp/JtlxMdlGgbc0oZik/kKDUwtpQVTx4/k3xMyHKNOrsPwfngEB/sXKqPBLTMETE/2FIu2hgOIRg/SaQ=="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1XmETH0aGdjPY+g0Iaq0fLjjGtH/RNH9rdv3sjkPZHmQjGspRfelJ6dOXV47S6EBtX7mtmsVW4uOrcP+UJNvuKz2mV47ksxtMz06Dv5T8IJ5aZcsa/n4lwXZRYOKgukJNbdauesN2UxgxJiyr+GUMtOsDj/zuIw==")])
@@ -220,7 +227,7 @@ numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="
 
 # %% tags=["exercise:output_size"]
 def output_size(n, k, p, s):
-    """卷积输出的高（或宽）：floor((n - k + 2p) / s) + 1。"""
+    """输入大小 n、卷积核大小 k、每侧填充 p、步幅 s 时，卷积输出的高（或宽），与 nn.Conv2d 一致，以 int 返回。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
@@ -228,6 +235,8 @@ def output_size(n, k, p, s):
 # %% tags=["exercise:output_size"]
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
+    ((224, 11, 0, 4), 54),
+    ((32, 5, 0, 2), 14),
     ((3, 2, 0, 1), 2),
     ((28, 5, 2, 1), 28),
 ])
@@ -240,7 +249,7 @@ _ = check_function("output_size", output_size, [
 
 # %% tags=["exercise:conv_parameters"]
 def conv_parameters(c_in, c_out, k):
-    """nn.Conv2d(c_in, c_out, k) 的权重与偏置总数：(k*k*c_in + 1) * c_out。"""
+    """nn.Conv2d(c_in, c_out, k)（带偏置）可学习的数的个数，以 int 返回。"""
     # 在这里写你的代码
     raise NotImplementedError()
 

@@ -286,23 +286,23 @@ print("手算公式、cnnlab 与 nn.Conv2d 在每一行都一致：", all(agree)
 #
 # 下面的演示器画出填充后的输入（灰色：填充的 0）、橙色的当前窗口（窗口里每一格标着 ×w，w 是与这一格相乘的卷积核权重），以及逐格填满的输出。拖动滑块、点击 **下一步**，或按 ▶ 播放动画；下方的公式会随之实时计算。试试：
 #
-# 1. $n=4$、$k=3$、$p=1$，再改成 $p=2$——第 2 节的两个例子（输入按行依次为 1…n²）。
+# 1. $n=4$、$k=3$、$p=1$，再改成 $p=2$——第 2 节的两个例子：演示器一开始用的就是第 2 节的输入 `X`（1 在左下角）和卷积核 `K`，所以第一个输出同样是 23。改变 $n$ 之后，输入换成从左上角起按行排列的 1…n²。
 # 2. $n=8$、$k=3$、$p=0$、$s=2$——红色格子：没有任何窗口能到达的那一行和一列。
 # 3. $n=4$、$k=7$、$p=0$——卷积核比填充后的输入还大；把 $p$ 调大，直到放得下。
 # 4. $n=7$、$k=3$、$d=2$——窗口的各个权重散开，覆盖 $d(k-1)+1 = 5$ 个像素（第 6 节）。
 
 # %% tags=["nbval-ignore-output"]
-explorer = ConvolutionExplorer(n=4, k=3, p=1, s=1)
+explorer = ConvolutionExplorer(x=X, kernel=K, p=1, s=1)      # 第 2 节的输入和卷积核
 explorer
 
 # %% [markdown]
-# 演示器画出的一切也都能用代码读出来，它的测试就是这样驱动它的：
+# 演示器画出的一切也都能用代码读出来。下面让一个演示器走一步，读出当前的输出位置、窗口的范围、完整的输出和公式：
 
 # %%
 demo = ConvolutionExplorer(n=8, k=3, p=0, s=2)
 demo.step()
 print("位置：", demo.position, " 窗口行/列：", demo.window[0], "到", demo.window[-1])
-print(demo.output_values)
+print("完整的输出：\n", demo.output)
 print(demo.formula_text)
 
 # %% [markdown]
@@ -336,7 +336,7 @@ for name, n, k, p, s in layers:
 print("三种写法与 PyTorch 在每一层上都一致：", all(agree))
 
 # %% [markdown]
-# 中间四列在每一行都一致。最后一列是把每侧填充（PyTorch 的 `padding=1`）代入 $p$ 表示总数的公式得到的：只要有填充就算错。从总填充换算到 PyTorch 要减半：总填充 $p_h$ 对应 `padding=p_h // 2`。总填充为偶数时这样做没问题，对应的正是第 3 节的奇数卷积核；总填充为奇数（偶数卷积核）时，根本无法写成一个 `padding=`。读别的框架的代码时还有一个陷阱：首字母大写的 `nn.Conv2D` 是 Paddle 和 MXNet 里的名字，PyTorch 中是 `nn.Conv2d`。
+# 中间四列在每一行都一致。最后一列是把每侧填充（PyTorch 的 `padding=1`）代入 $p$ 表示总数的公式得到的：有填充的四行里，三行算错了。最后一行（“取整，带填充”）碰巧对了，因为向下取整掩盖了这个错误：$(10 - 3 + 1 + 2)/2 = 5$，而 $\lfloor (10 - 3 + 2)/2 \rfloor + 1 = 5$。所以一个例子算对，并不能证明写法用对了。从总填充换算到 PyTorch 要减半：总填充 $p_h$ 对应 `padding=p_h // 2`。总填充为偶数时这样做没问题，对应的正是第 3 节的奇数卷积核；总填充为奇数（偶数卷积核）时，根本无法写成一个 `padding=`。读别的框架的代码时还有一个陷阱：首字母大写的 `nn.Conv2D` 是 Paddle 和 MXNet 里的名字，PyTorch 中是 `nn.Conv2d`。
 #
 # 两种写法在推导文本里分别是这样的：
 
@@ -351,8 +351,8 @@ print(cnnlab.conv_output_size(5, 3, p_total=2, s=2, explain=True))
 
 # %%
 rng = np.random.default_rng(0)
-x = rng.integers(0, 3, size=(3, 5, 5))          # (通道, 高, 宽)
-w = rng.integers(-1, 2, size=(2, 3, 3, 3))      # (卷积核, 通道, kh, kw)
+x = rng.integers(0, 3, size=(3, 5, 5))          # （通道，高，宽）
+w = rng.integers(-1, 2, size=(2, 3, 3, 3))      # （卷积核，通道，kh，kw）
 b = np.array([1, 0])
 x_pad = np.pad(x, ((0, 0), (1, 1), (1, 1)))     # 只填充高和宽：(3, 7, 7)
 print("填充后的输入形状：", x_pad.shape)
@@ -392,23 +392,12 @@ out_torch = F.conv2d(torch.tensor(x)[None], torch.tensor(w), torch.tensor(b), st
 print("形状：", tuple(out_torch.shape), " 与 F.conv2d 相同：", np.array_equal(out, out_torch.numpy()))
 
 # %% [markdown]
-# ### 单个窗口：−8
-#
-# 3×3 卷积核在图像上的一个窗口，逐项写出来是：$4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$。把每个乘积读作“卷积核权重 × 像素”，它就是下面两个 3×3 数组的内积：
-
-# %%
-kernel_002 = np.array([[4, 0, 0], [0, 0, 0], [0, 0, -4]])
-window_002 = np.array([[0, 0, 0], [0, 1, 1], [0, 1, 2]])
-print(" + ".join(f"{k}*{v}" for k, v in zip(kernel_002.ravel(), window_002.ravel())),
-      "=", (kernel_002 * window_002).sum())
-print("corr2d：", corr2d(window_002, kernel_002))
-
-# %% [markdown]
 # ## 10 · 练习
 #
 # ### 小测验（每题 1 分）
 
 # %% tags=["exercise:out_size"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         prompt="一个卷积层的卷积核为 5×5，每侧填充 2，步幅 2。"
                "输入为 32×32 时，输出的高是多少？",
@@ -417,6 +406,7 @@ numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
         mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxXWRQPMu64Uppg3KgfLTkDawVQOyWTmMBTF7M2E741vHnwNA3gCMSWU5aBDWKQzJyqhs6xD6M8P1hSXzkqtusLEtvm+mItOJy99lIfDNG5yoQxGxtfDbQzpU2H74qwtUzmdRmiOXhK2XL1AKjZC1AIx1VLhmu+2doErZlqA0Uyn1bpruRfamXy1h0SpGeq3CnXptQhgwISiIP6nva2uxWQ="), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmS5AwdA9kInBSh73KQRuSwFKrYOJX/BcmS/u0xyJ33YFEgGUonUVSXEK72yZXqkZu+dS103hMRkyjbz7VX4TvW6E2iXD2siMHCp1qm5PqRJn1hktbe/6B6CqeFHR55we/EhVhVReYmQwYv1icDrUSnJYhIjHKfjIpV8f6swzrDN"), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEFHOVDuN/xSX4RHqR4VkIKro3rstn5f/TLF4pzp3i4IhMu53iE2lAl2MwdOaQTNzyAlyyCaXq5hIOSeGtfqAR0YdjMTjfBluNahVL9WI9P9V+wBWXXs7g4zI/Miw=")])
 
 # %% tags=["exercise:strided_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
       prompt="一张形状为 (3, 28, 28) 的图像（批量大小为 1）经过 "
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>。"
@@ -426,6 +416,7 @@ shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
       mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5PmJlGEo2K9v40TuHn10euyd16ByAx3GunWZ5+DqXmE/hgdlT7xHvss+PwfuIUyCJ0tYjSZRP4f9PHOvgsOJq5WF2aiaxbqD1dEE40vkSL6hkW/drvRWpHPIgU7nGpZfxK84GmYCsc4MQtFukfA4xWv4HO5n0q8jQY5vXHfsTA8qETvWssbWwHcOB68aWvKr03n02ZBqsVw1JtlmNB1/gA="), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpPp3Q9ZsTQYin+T5mBistddL6Zf4L/O3GJA9jlNlLH+xnucgYBykVWukFiYT2SL+RuuorU1Cq3hLQZUPuU9l44e6Bt9CJpFL4PXRp21PnanBsw5ppsiUqMl6+LL0QFNdotDVEf2OzTvtF38/lY="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh52iT6z6jMPaVkXj8JrRPgxC6JFZDlWaR5J7nhb8j41ILg069WNH6bmvhzmVYdNJN4OG5twLfeXLgxoImX2IaLOZd0LzMKBSXJKu9YkjPCif6QyWS6tSpQM0eI675dRribG3vDbU61oXa3UT8trGgYCxmqUd+kMgehEKPa/NJLtnKDr8WTgIrlbh4r57zo4=")])
 
 # %% tags=["exercise:total_padding"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
        options=["padding=4", "padding=2", "padding=8", "padding=1"],
        prompt="某本书把输出尺寸写成 (n − k + p + s) / s，并对某一层取 p = 4。"

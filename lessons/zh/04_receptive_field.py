@@ -43,13 +43,13 @@ import numpy as np
 import torch
 from torch import nn
 import matplotlib.pyplot as plt
-from matplotlib.patches import Rectangle
 
 from cnnlab.exercises import check_function, choice, numeric
 from cnnlab.models.alexnet import alexnet
 from cnnlab.models.lenet5 import lenet5
 from cnnlab.models.vgg import vgg16
 from cnnlab.receptive import ReceptiveFields
+from cnnlab.viz.erf import plot_effective_fields
 
 # %% [markdown]
 # ## 1 · 两个叠加的 3×3 卷积看到 5×5 个像素
@@ -119,6 +119,7 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 # 在上图的基础上再加一层。
 
 # %% tags=["exercise:three_3x3"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像素",
         prompt="把三个 3×3 卷积（步幅 1）叠在一起。第三张特征图上一个单元的感受野有多少个输入像素宽？",
         hint="每多一个 3×3 层，窗口每边各扩大一个像素；一层看到 3，两层看到 5。",
@@ -126,14 +127,14 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像
         mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAkfQR8OenDBd5CLX/4s/m29089Vbl9CxKYTzzUWJ9AIyBR4f/p8A1FrAq+7bP0zhttWK/biKicXSdcc5qkR/MFapT3HKgm5NeCjly9AAxI8UY9Pr+xQTTtHzBUWLz3zjI1qwsa52Rm6ZXtK0yzveckyzzymZrKsk9BFxMazM3m8LWCFZ+j72FYHtJPw9zvuQkkEFLZ/CNzWkccuADfnUsQ=="), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD4yIsdVqg5JginBtTYIp2fzVi1j+t7/6rKmvGYdUQJ+88lAkcuWLjqnQ6SIQHD/NEMlTYhvO7km91t+zV8JbkkQRS12ZuokO3ErJ+1/pRvzxpee3HMd7x9DIVsQTe0jJgvU3hjhsl3kSxyoo6/m8xSQ=="), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaYMon57xVQlp5PyDmbYqdfN/lPsQm+lvJgXX89KqmgPL+m44316veADHX42lddlDqoiAD26H3jLM3IINRc9F3YiWeHpFURiGO1jlTBIgicPdKS8me34OVX/h8voodBUdKLV+Lt5ijJFiWqgsnpC3JZRR4VHGyKrhZ88sIYbjy9rBZlQFRh+Uww==")])
 
 # %% [markdown]
-# ## 2 · 递推公式：大小 $r$、跳距 $j$ 与起点 start
+# ## 2 · 递推公式：大小 $r$、等效步幅 $j$ 与起点 start
 #
 # 有了步幅，情况就没那么直观了：经过一个步幅为 2 的层之后，相邻单元在输入上相隔**两个**像素，所以在上面再加一个 3×3 层，感受野扩大的是 2·2 个像素，而不是 2 个。Araujo、Norris 和 Sim（Distill，2019）对每一层 $l$（卷积核 $k_l$、步幅 $s_l$、每侧填充 $p_l$）跟踪三个数：
 #
 # $$r_l = r_{l-1} + (k_l - 1)\,j_{l-1}, \qquad j_l = j_{l-1}\,s_l, \qquad
 #   \text{start}_l = \text{start}_{l-1} + \Big(\tfrac{k_l - 1}{2} - p_l\Big)\,j_{l-1},$$
 #
-# 从输入图像本身出发：$r_0 = 1$，$j_0 = 1$，$\text{start}_0 = 0$。**跳距**（jump）$j$ 表示第 $l$ 层上相邻两个单元在输入上相隔多少像素；**start** 是第一个（左上角）单元的感受野中心，用输入像素坐标表示。把递推展开，感受野大小为
+# 从输入图像本身出发：$r_0 = 1$，$j_0 = 1$，$\text{start}_0 = 0$。**等效步幅**（jump）$j$ 表示第 $l$ 层上相邻两个单元在输入上相隔多少像素；**start** 是第一个（左上角）单元的感受野中心，用输入像素坐标表示。把递推展开，感受野大小为
 #
 # $$r_L = 1 + \sum_{l=1}^{L} (k_l - 1) \prod_{i=1}^{l-1} s_i .$$
 #
@@ -145,14 +146,14 @@ numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像
 cnnlab.show_source(cnnlab.receptive.Field.through)
 
 # %% [markdown]
-# 把递推用在一个小网络上：两个 3×3 卷积、一个步幅 2 的 2×2 最大池化、再两个 3×3 卷积。下面的单元搭出这个网络，向库要感受野表，再用库算出的数逐步打印递推的每一步。
+# 下面用一个小网络演示这个递推：两个 3×3 卷积，接一个步幅 2 的 2×2 最大池化，再接两个 3×3 卷积。下面的单元格先搭出这个网络，再从库里取出它的感受野表，最后用库算出的数逐层打印递推过程。
 
 # %%
 spec = [("conv", 3, 1), ("conv", 3, 1), ("pool", 2, 2), ("conv", 3, 1), ("conv", 3, 1)]
 
 
 def build(spec):
-    """由 (类型, 卷积核, 步幅) 列表搭出 nn.Sequential；算感受野只需一个通道。"""
+    """由（类型，卷积核，步幅）列表搭出 nn.Sequential；算感受野只需一个通道。"""
     return nn.Sequential(*[nn.Conv2d(1, 1, k, s, padding=(k - 1) // 2) if kind == "conv"
                            else nn.MaxPool2d(k, s) for kind, k, s in spec])
 
@@ -167,7 +168,7 @@ for (kind, k, s), row in zip(spec, fields):
     r, j = row.r, row.jump
 
 # %% [markdown]
-# 常有人说池化层“把感受野扩大”。没错，但要看清它*怎样*扩大：池化层本身只增加 $(2-1)\cdot 1 = 1$ 个像素；它真正的作用在跳距上——把跳距翻倍，于是后面每个 3×3 卷积增加 4 个像素而不是 2 个。越早下采样，后面所有层的贡献就被放大得越多。
+# 常有人说池化层“把感受野扩大”。没错，但要看清它*怎样*扩大：池化层本身只增加 $(2-1)\cdot 1 = 1$ 个像素；它真正的作用在等效步幅上——把等效步幅翻倍，于是后面每个 3×3 卷积增加 4 个像素而不是 2 个。越早下采样，后面所有层的贡献就被放大得越多。
 #
 # **填充不改变感受野的大小**，只改变它的位置：填充 1 时，第一个单元的感受野以像素 0 为中心，有一个像素伸出图像边界（落在填充的零上）；不填充时，它以像素 1 为中心。
 
@@ -180,21 +181,22 @@ for padding in (0, 1):
 # ### 小测验 · 一个类似 LeNet 的小网络（2 分）
 
 # %% tags=["exercise:stack_rf"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="像素",
         prompt="一个网络依次是：5×5 卷积（步幅 1）、2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）、"
                "2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）。一个输出单元的感受野有多少个输入像素宽？",
         hint="记住两个数 r 和 j，都从 1 开始。每一层先做 r ← r + (k − 1)·j，再做 j ← j·s。",
         explanation="sealed:hYxwx4/IvF1q9paKc2h58WUO11coclLrF7Xv1kcFzsm6RDqW96Wtb6pcUVs+e9K+aZ5mYq4SgiD0v+6PkLaK7bAqQ1Fj6emV5YgenXicKnW7N4P8luNvt1OynsYNBl0kF9RuZ3ucJ238WPsJ9xGB8Jn+RNxV/ZFbKJI60G6ILoaeWZNzGJ+DpAA8jFKbf9JH1pY+5dmNv58TaAZtCjKpv56U3Q==",
-        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFIl/q99WqYe6ew5TWkei0S0pnBsMeDGXiy7oDoCgTT/1IgrJLHk1RdpNtsje/e50y3Cuz71hYRZ1DDrovg48X5MmNbZQgAmp4ueQVi1E0MkRZTh9BFjZPxZ8vszds76617VHxHqAAcr/FPitAaOEpxg49jccy4VUCoufZSQH5WLu3+DPMiZjpFQVFry1k5AZmRpIoKf6InWLJkFQXsUbfFpES66xfvMaE"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8S4snX2vHsNoGdYN3H+CI+1sOpMPnYSBUaOAw01GK84Yv8A+iXNSl0MqjOHz25leNtuFCms48Wbf6sBJ6qo/F+ugSclrjYtIHAwCPKyP1gzG7zFEWMz+eRg6hu8++YbcYBNzmPowZO1//mgmtlhxY7XDRxrxgT5jrA0A="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PVabTP4ES7VbbL3Vqr/z46hmPUfmNjOjlUyYZ9jL3OSJqc3+Cp71rrZqYL4OkMv7xyCV3oObXJL8L7WmisLkmdp+/BVBCqzuKD8Gs23TwFeQwg3jtX7+bW56ycsyDDZx0FLboyr9dxBZ/VCKzn8yRntfgssolqnerbvT/qDgqp9qr+TDVy9I2eUwhSidT2qtMDDHqypqRvd41HdO2pOYxao+T8BxzNb")])
+        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFIl/q99WqYe6ew5TWkei0S0pnBsMeDGXiy7oDoCgTT/1IgrJLHk1RdpNtsje/e50y3Cuz71hYRZ1DDrovg48X5MmNbZQgAmp4ueQVi1E0MkRZTh9BFjZPxZ8vszds76617VHxHqAAcr/FPitAaOEpxg49jccy4VUCoufZSQH5WLu3+DPMiZjpFQVFry1k5AZmRpIoKf6InWLJkFQXsUnFLJ8w/mqY+qO/O5rbSosV"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8S4snX2vHsNoGdYN3H+CI+1sOpMPnYSBUaOAw01GK84Yv8A+iXNSl0MqjOHz25leNtuFCms48Wbf6sBJ6qo/F+ugSclrjYtIHAwCPKyP6mQu17kTQ9LqdZyRkf2y8QZMUN/3nFoMVF3/8pyitnhtZ2lHQxqFgcrPsOlqWTeusm4g="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PVabTP4ES7VbbL3Vqr/z46hmPUfmNjOjlUyYZ9jL3OSJqc3+Cp71rrZqYL4OkMv7xyCV3oObXJL8L7WmisLkmdp+/BVBCqzuKD8Gs23TwFeQwg3jtX7+bW56ycsyDDZx0FLboyr9dxBZ/VCKzn8yRntfgssolqnerbvT/qDgqp9qr+TDVy9I2eUwhSidT2qtMDDHqypqRvd41HdO2pOYxao+T8BxzNb")])
 
 # %% [markdown]
 # ### 练习 · 写出递推（3 分）
 #
-# 补全 `receptive_field_of(layers)`：`layers` 是 `(k, s)` 对组成的列表——按顺序给出每一层（卷积或池化）的卷积核大小和步幅。返回最后一层的感受野大小 $r$（以输入像素计），类型为 `int`（空列表就是输入图像本身：$r = 1$）。
+# 补全 `receptive_field_of(layers)`。参数 `layers` 是一个列表，按从输入到输出的顺序，用 `(k, s)` 给出每一层（卷积层或池化层）的卷积核大小和步幅。函数返回最后一层的感受野大小 $r$（以输入像素计），类型为 `int`；空列表表示输入图像本身，此时 $r = 1$。
 
 # %% tags=["exercise:receptive_field_of"]
 def receptive_field_of(layers):
-    """一串 (卷积核, 步幅) 层中最后一层的感受野大小 r（以输入像素计）。"""
+    """一串（卷积核，步幅）层中最后一层的感受野大小 r（以输入像素计）。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
@@ -242,11 +244,12 @@ axes[0].legend()
 plt.show()
 
 # %% [markdown]
-# 步幅为 1 时，每层增加 $k-1 = 2$ 个像素：$r = 2L + 1$，随深度**线性**增长。每两层接一个池化时，每个块都把跳距翻倍，于是每个块增加的量约为前一个块的两倍：这是**指数**增长，在对数坐标上是一条直线。这正是真实网络要下采样的原因：让顶层单元只需几十层、而不是几百层，就能看到整幅图像。
+# 步幅为 1 时，每层增加 $k-1 = 2$ 个像素：$r = 2L + 1$，随深度**线性**增长。每两层接一个池化时，每个块都把等效步幅翻倍，于是每个块增加的量约为前一个块的两倍：这是**指数**增长，在对数坐标上是一条直线。这正是真实网络要下采样的原因：让顶层单元只需几十层、而不是几百层，就能看到整幅图像。
 #
 # ### 小测验 · 哪个改动最大（2 分）
 
 # %% tags=["exercise:enlarge_most"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("enlarge_most",
        options=["在末尾再加第五个 3×3 卷积",
                 "把第一个卷积的步幅改为 2",
@@ -257,7 +260,7 @@ choice("enlarge_most",
        prompt="一个网络由四个步幅为 1 的 3×3 卷积组成（r = 9）。只做下面哪一个改动，最后一层的感受野最大？",
        hint="对每个选项用 r ← r + (k − 1)·j、j ← j·s 算出 r。越靠前的改动，会放大后面每一层的贡献。",
        explanation="sealed:1BOzmOLT1+CcimcmDBXtdmyr1pAAb3JpkP4fjveIji078h7sDVHvlzmMysXNFtkk9Tt5IgvXEYL3V/G/a8iJlKAyl6I/oM2mqfOfKBV8LMIfDS7xKt5trQkWHACcW68sfc6fnFlhohXsDxkt6Hiqjv9k14rtjC3P28qyEOMRYvqirN5Wz7ZAKoy01pvTe0IhLi5IUttfCt5FR+4nunDvaQ2CUwaAU7F+ZzGAemXtEsa9mfk7swYQGWIucA7rcE0QonOKfvTjZi/Ub/oQh2E9eH2FWO20tiB2j+WZqXFUmg==",
-       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/eFPucZB9yyPjataHOMbwr93b51QM5f8fQMcKHbwXdewkQZdsOiK2VbR5Ew59Z7sUdiXPgkSsYRNY0OFJo93vqCa4RlIhBYQzgnZjRSseuhLEX8KDmSPqZUnq+2huDTgGG36Mv0EypqjgNDXs2JO/egFQ0="), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3onPNEjWymJMFu4/EdIyDU7jUm0G5CIxXp9qNpc+zxvrhtBrcGQIQmsGwl+QZTnpbw3y6xdTuLH9fjZaC6CAj3EvZ+AmvSMJ0nfNbtFtfZd1onbiL7TFYzCU/LvNStffzgAommXDvT6ExniRMfIbWwLsNt7twJ9Nu+MVbML1JkYz3aaR6oPCpy0wnfVOYf49QF9lv5SSBCnnstie"), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKswbwMcp/QGarAhqgxeNIugKOZRaYDHpd5X2184mgWegLvct71Sg9Iq0GF6hK4xLvbnLxG+Sq3b7QvcWQgqaTUsqFAq1pSZ6ZZMUGsHoPsOqjX8rzFkQRYcksJON56SSc1CydDWdMgVUIA1d3HkQivamxplwlbomqi8VN67tps81veNm3t4npNTQ==")])
+       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/eFPucZB9yyPjataHOMbwr93b51QM5f8fQMcKHbwXdewkQZdsOiK2VbR5Ew59Z7sUdiXPgkSsYRNY0OFJo93vqCa4RlIhBYQzgnZjRSseuhLEX8KDmSPqZUnq+2huDTgGG36Mv0EypqjgNDXs2JO/egFQ0="), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3onPNEjWymJMFu4/EdIyDU7jUm0G5CIxXp9qNpc+zxvrhtBrcGQIQmsGwl+QZTnpbw3y6xdTuLH9fjZaC6CAj3EvZ+AmvSMJ0nfNbtFtfZd1onbiL7TFYzCU/LvNStffzgAommXDvT6ExniRMfIbWwLsNt7twJ9Nu+MVbML1JkYz3aaR6oPCpy0wnfVOYf49QF9lv5SSBCnnstie"), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKswbwMcp/QGarAhqgxeNIugKOZRaYDHpd5X2184mgWdRjVfPzgjJPNqkCKL4EGxYnxnaZY+gy2q2ePdUATqf7UbQnkq4/K8GPsnkKgFIXvN6fV2LbYswlndUUOHN1nfSUlJy5rbNIWZ0so59zfrAurWmBQkgpko2eH01Bk49lO91bbFW37yHF5bpg2jU86cQ==")])
 
 # %% [markdown]
 # ## 4 · LeNet-5、AlexNet 与 VGG-16 的感受野
@@ -266,7 +269,7 @@ choice("enlarge_most",
 
 # %%
 def field_changing_rows(fields):
-    """receptive_field 表中 r 或跳距发生变化的那些行。"""
+    """receptive_field 表中 r 或等效步幅发生变化的那些行。"""
     kept, last = [], (1, 1)
     for row in fields:
         if row.r is not None and (row.r, row.jump) != last:
@@ -280,7 +283,7 @@ print("LeNet-5，输入 32×32")
 print(lenet_fields)
 
 # %% [markdown]
-# 在 LeNet-5（LeCun 等，1998）中，C1 的单元看到 5×5 个像素，S4 的单元看到 32×32 图像中的 16×16，C5 的单元则看到整幅图像：C5 之后已经没有空间维度可以再增长了。接下来是两个大型 ImageNet 网络，各只构建一次（VGG-16 很大，这个单元要运行几秒钟）：
+# 在 LeNet-5（LeCun 等，1998）中，C1 的单元看到 5×5 个像素，S4 的单元看到 32×32 图像中的 16×16，C5 的单元则看到整幅图像：C5 之后已经没有空间维度可以再增长了。接下来是两个大型 ImageNet 网络，各只构建一次（VGG-16 很大，构建它要花一些时间）：
 
 # %%
 big_fields = {"AlexNet": cnnlab.receptive_field(alexnet(), (3, 224, 224)),
@@ -298,7 +301,7 @@ for name, fields in big_fields.items():
     print(f"  第一个单元的感受野覆盖输入像素 {row.start - (row.r - 1) / 2:g} … {row.start + (row.r - 1) / 2:g}")
 
 # %% [markdown]
-# 两者都与 Araujo 等人给出的值一致：AlexNet 为 195 个像素，VGG-16 在最后一个池化层为 212 个像素（其后的自适应平均池化保持 7×7 不变，因此不改变感受野）。两个网络顶层的单元都能看到 224×224 图像的大部分。感受野与输入尺寸无关（它是各层的属性），但它能否*覆盖*整幅图像则与输入尺寸有关。`start` 列告诉我们感受野落在哪里：第一个单元的感受野从 $\text{start} - (r-1)/2$ 延伸到 $\text{start} + (r-1)/2$；两个网络的这个范围都从像素 0 左边很远的地方开始——角上单元的感受野大半落在填充上。
+# 两者都与 Araujo 等给出的值一致：AlexNet 为 195 个像素，VGG-16 在最后一个池化层为 212 个像素（其后的自适应平均池化保持 7×7 不变，因此不改变感受野）。两个网络顶层的单元都能看到 224×224 图像的大部分。感受野与输入尺寸无关（它是各层的属性），但它能否*覆盖*整幅图像则与输入尺寸有关。`start` 列告诉我们感受野落在哪里：第一个单元的感受野从 $\text{start} - (r-1)/2$ 延伸到 $\text{start} + (r-1)/2$；两个网络的这个范围都从像素 0 左边很远的地方开始——角上单元的感受野大半落在填充上。
 #
 # ## 5 · 感受野越大越好，还能避免过拟合？
 #
@@ -327,7 +330,7 @@ for name, design in designs.items():
 print("\n".join(lines))
 
 # %% [markdown]
-# 同样 7 个像素的感受野，用一个 7×7 层要 200,768 个参数，用三个 3×3 层只要 110,784 个；加入 1×1 层只增加参数、不增加感受野；池化层只增加感受野、不增加参数。这正是 VGG 论文（Simonyan & Zisserman，2015，§2.3）的论证：设通道数为 $C$，一个 7×7 层有 $49C^2$ 个权重，三个 3×3 层只有 $27C^2$ 个，而且三层叠加带来三个非线性而不是一个。作者把这称为“对 7×7 卷积核施加的一种正则化”——起正则化作用的是*更少的参数*（7×7 卷积核被迫分解为几个 3×3），而不是感受野，因为两者的感受野完全相同：
+# 同样 7 个像素的感受野，用一个 7×7 层要 200,768 个参数，用三个 3×3 层只要 110,784 个；加入 1×1 层只增加参数、不增加感受野；池化层只增加感受野、不增加参数。这正是 VGG 论文（Simonyan 与 Zisserman，2015，2.3 节）的论证：设通道数为 $C$，一个 7×7 层有 $49C^2$ 个权重，三个 3×3 层只有 $27C^2$ 个，而且三层叠加带来三个非线性而不是一个。作者把这称为“对 7×7 卷积核施加的一种正则化”——起正则化作用的是*更少的参数*（7×7 卷积核被迫分解为几个 3×3），而不是感受野，因为两者的感受野完全相同：
 
 # %%
 print(cnnlab.conv_params(64, 64, 7, bias=False, explain=True))
@@ -375,47 +378,28 @@ for d in erf_depths:
           f"{(inner / r) ** 2:11.0%} {central_mass(erfs[d], inner):11.0%}")
 
 # %%
-fig, axes = plt.subplots(1, 4, figsize=(15, 4), constrained_layout=True)
-c = size // 2
-for ax, d in zip(axes, [4, 8, 16]):
-    shown = ax.imshow(erfs[d], cmap="magma", vmin=0, vmax=1)
-    r, side = theory[d], side_holding(erfs[d])
-    ax.add_patch(Rectangle((c - r / 2, c - r / 2), r, r, fill=False, color="cyan", linewidth=2,
-                           label=f"理论感受野 {r}×{r}"))
-    ax.add_patch(Rectangle((c - side / 2, c - side / 2), side, side, fill=False, color="white",
-                           linestyle="--", linewidth=1.5, label=f"95% 的梯度 {side}×{side}"))
-    ax.set_title(f"{d} 层 3×3 卷积 + ReLU")
-    ax.legend(loc="lower center", fontsize=8, framealpha=0.8)
-    ax.set_xticks([]); ax.set_yticks([])
-fig.colorbar(shown, ax=axes[:3], shrink=0.8, label="|∂ 中心单元 / ∂ 像素|（最大值 = 1）")
-axes[3].plot(erf_depths, [theory[d] for d in erf_depths], "o-", label="理论 r = 2d + 1")
-axes[3].plot(erf_depths, [side_holding(erfs[d]) for d in erf_depths], "s-", label="包含 95% 梯度的边长")
-axes[3].set_xticks(erf_depths)
-axes[3].set_xlabel("深度 d（3×3 层数）")
-axes[3].set_ylabel("像素")
-axes[3].set_title("理论感受野按 d 增长，有效感受野按 √d 增长")
-axes[3].legend(fontsize=9)
-axes[3].grid(alpha=0.3)
+holding = {d: side_holding(erfs[d]) for d in erf_depths}
+fig = plot_effective_fields(erfs, theory, holding, shown=[4, 8, 16])    # cnnlab/viz/erf.py
 plt.show()
 
 # %% [markdown]
-# 这些图中间亮、向边缘平滑变暗，形状大致像一个二维高斯分布的钟形（Luo 等人在简单情形下证明了这一点：第 1 节的“数路径”重复许多层，就是一种中心极限效应）。理论感受野每层增加 2 个像素，而容纳大部分梯度的区域增长得更慢——按 Luo 等人的结论约与 $\sqrt{d}$ 成正比——所以网络越深，一个单元真正利用的部分占其理论感受野的比例就越小。中央约四分之一的面积，容纳的梯度远多于四分之一。
+# 这些图中间亮、向边缘平滑变暗，形状大致像一个二维高斯分布的钟形（Luo 等在简单情形下证明了这一点：第 1 节的“数路径”重复许多层，就是一种中心极限效应）。理论感受野每层增加 2 个像素。包含 95% 梯度的边长在我们的测量里直到 8 层都接近线性增长（表中 5、9、11、15），之后明显变慢：从 8 层到 16 层只从 15 增加到 21。Luo 等在更一般的分析中得出，有效感受野的大小约与 $\sqrt{d}$ 成正比；这里只有 16 层、8 个随机样本，看不出这样干净的规律。所以网络越深，一个单元真正利用的部分占其理论感受野的比例就越小。这些图只基于 8 个样本，有噪声，但明显以中心为重：中央约四分之一的面积，容纳的梯度远多于四分之一。
 #
-# Luo 等人还发现，训练会让有效感受野变大一些，而下采样和膨胀卷积比单纯加层更能扩大它。这里没有重复训练实验（在 CPU 上要几分钟），你可以自己试试：训练一个网络，在训练前后分别对它的卷积部分调用 `cnnlab.effective_receptive_field`。
+# Luo 等还发现，训练会让有效感受野变大一些，而下采样和膨胀卷积比单纯加层更能扩大它。这里没有重复训练实验（要先在 CPU 上训练一个网络），你可以自己试试：训练一个网络，在训练前后分别对它的卷积部分调用 `cnnlab.effective_receptive_field`。
 #
 # ## 常见错误
 #
 # - **用上一层的单元来数。** 两个 3×3 卷积中的第二个看到下一层的 3×3 个值，却看到图像上的 5×5 个像素。感受野永远以输入像素计。
-# - **把卷积核大小直接相加。** 两个 3×3 层看到的是 5 而不是 6：每层增加 $k-1$，还要乘以跳距。
-# - **忘了跳距。** 经过一个步幅 2 的层或 2×2 池化之后，后面每一层的增量都翻倍。下采样放在哪里，比卷积核大小更重要。
+# - **把卷积核大小直接相加。** 两个 3×3 层看到的是 5 而不是 6：每层增加 $k-1$，还要乘以等效步幅。
+# - **忘了等效步幅。** 经过一个步幅 2 的层或 2×2 池化之后，后面每一层的增量都翻倍。下采样放在哪里，比卷积核大小更重要。
 # - **以为填充会扩大感受野。** 填充改变的是输出尺寸和感受野的位置（`start`），而不是 $r$。
 # - **把感受野当成均匀的。** 靠近中心的像素占主导；在深层网络中，有效感受野远小于 $r$。
 # - **“感受野越大越能防止过拟合。”** 感受野关乎上下文。过拟合关乎容量与数据量之比，由参数量、数据和正则化控制；三个 3×3 层之所以有帮助，是因为它们的参数比一个 7×7 少，而不是因为看得更多。
 #
 # ## 参考资料
 #
-# - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural Networks*, Distill, 2019（$r$、跳距和 start 的递推公式；AlexNet 195，VGG-16 212）。
+# - A. Araujo, W. Norris, J. Sim, *Computing Receptive Fields of Convolutional Neural Networks*, Distill, 2019（$r$、等效步幅和 start 的递推公式；AlexNet 195，VGG-16 212）。
 # - W. Luo, Y. Li, R. Urtasun, R. Zemel, *Understanding the Effective Receptive Field in Deep Convolutional Neural Networks*, NeurIPS 2016（有效感受野：近似高斯，按 √n 增长，训练和下采样会扩大它）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015, §2.3（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015，2.3 节（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document Recognition*, Proc. IEEE, 1998（LeNet-5）。
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，采用 torchvision 的单 GPU 版本（AlexNet）。

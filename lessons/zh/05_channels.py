@@ -127,7 +127,7 @@ plt.show()
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# 1×1 卷积常被看作全连接层：把通道维当作特征维，把宽高上的元素当作样本（《动手学深度学习》6.4.3 节）。所以 1×1 卷积是**对每个像素分别施加同一个全连接层**——而不是覆盖整张图的一个大全连接层。我们用三种方式验证：`nn.Conv2d(c_in, c_out, 1)`；把输入改形为 $(c_\text{in}, h\cdot w)$（每个像素一列）后做一次矩阵乘法；以及在通道维上施加 `nn.Linear(c_in, c_out)`。 <!-- parity-ignore: 6.4 -->
+# 《动手学深度学习》6.4.3 节把 1×1 卷积层看作在每个像素位置上应用的全连接层：把 $c_i$ 个输入值变换为 $c_o$ 个输出值。所以 1×1 卷积是**对每个像素分别施加同一个全连接层**——而不是覆盖整张图的一个大全连接层。我们用三种方式验证：`nn.Conv2d(c_in, c_out, 1)`；把输入改形为 $(c_\text{in}, h\cdot w)$（每个像素一列）后做一次矩阵乘法；以及在通道维上施加 `nn.Linear(c_in, c_out)`。 <!-- parity-ignore: 6.4 -->
 
 # %%
 torch.manual_seed(0)
@@ -165,6 +165,7 @@ print("全连接层（3·4·5 → 2·4·5）的参数量：", sum(p.numel() for 
 # ### 小测验 · 1×1 卷积做了什么（1 分）
 
 # %% tags=["exercise:one_by_one_true"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
        options=["它把每个像素与周围 8 个邻居混合，相当于除中心外权重全为零的 3×3 卷积核。",
                 "它不能改变通道数，只能缩放每个通道。",
@@ -209,7 +210,7 @@ print("1×1 卷积 16→64： ", tuple(expand(reduce(x)).shape))
 # %% [markdown]
 # 两点说明。降维是一种**学出来的**压缩：16 个输出中的每一个都是全部 192 个输入通道的加权组合，权重为任务而训练。另外，1×1 卷积后接 ReLU，就是在每个像素上运行的一个小型非线性网络——这正是 NiN（“网络中的网络”，第 11 课）的做法。ResNet 的瓶颈块（第 12 课）先用 1×1 卷积降维，再做 3×3 卷积，最后用 1×1 卷积升维。
 #
-# ## 5 · 瓶颈层：乘法次数减少约十倍
+# ## 5 · 瓶颈层：乘加次数减少约十倍
 #
 # 取 28×28×192 的输入，想用 5×5 卷积核得到 32 个输出通道，并使用“same”填充让输出保持 28×28。这个例子出自 GoogLeNet 的 Inception 块（Szegedy 等，2015：3a 块正是这些尺寸），也是吴恩达《卷积神经网络》课程里的例子。每个输出数都是在 $5\times5\times192$ 窗口上的一次内积，而输出数一共有 $28\cdot28\cdot32$ 个：
 
@@ -230,7 +231,7 @@ print(f"合计：{stage1.value:,} + {stage2.value:,} = {bottleneck_macs:,}")
 print(f"直接 / 瓶颈：{direct_macs.value / bottleneck_macs:.2f}×")
 
 # %% [markdown]
-# 这就是讲解这个例子时常引用的两个计算量（例如吴恩达的课程）。公式也可能藏着错，所以再让 PyTorch 自己数一遍：`FlopCounterMode` 会在真实的层运行时记录浮点运算次数。它把**每次乘加计为 2 次浮点运算**（一次乘法、一次加法），所以要把总数除以 2。5×5 卷积层用 `padding=2`，即保持 28×28 的“same”填充（不填充的话输出只有 24×24，次数也更少）。
+# 这就是讲解这个例子时常引用的两个乘加次数（例如吴恩达的课程）。公式也可能藏着错，所以再让 PyTorch 自己数一遍：`FlopCounterMode` 会在真实的层运行时记录浮点运算次数。它把**每次乘加计为 2 次浮点运算**（一次乘法、一次加法），所以要把总数除以 2。5×5 卷积层用 `padding=2`，即保持 28×28 的“same”填充（不填充的话输出只有 24×24，次数也更少）。
 
 # %%
 direct = nn.Conv2d(192, 32, kernel_size=5, padding=2)
@@ -246,9 +247,9 @@ for name, layer, formula in [("直接 5×5    ", direct, direct_macs.value),
           f"与公式相等：{flops // 2 == formula}")
 
 # %% [markdown]
-# ### 乘法次数不是参数量
+# ### 乘加次数不是参数量
 #
-# 常有人把这些数叫作“参数量”，并说 1×1 卷积能“减少参数量”。它们其实不是参数量，而是一张图像所需的**乘法次数**（乘加次数，MACs）——其中的因子 $28\cdot28$ 数的是输出位置，而各个位置共享同一组权重。吴恩达的课程把它们称为“计算成本”。参数是权重和偏置，用公式 $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$ 来数：
+# 常有人把这些数叫作“参数量”，并说 1×1 卷积能“减少参数量”。它们其实不是参数量，而是处理一张图像所需的**乘加次数**（MACs，每次乘加是一次乘法再累加一次）——其中的因子 $28\cdot28$ 数的是输出位置，而各个位置共享同一组权重。吴恩达的课程把它们称为“计算成本”。参数是权重和偏置，用公式 $(k\cdot k\cdot c_\text{in} + 1)\cdot c_\text{out}$ 来数：
 
 # %%
 print(cnnlab.conv_params(192, 32, 5, explain=True))
@@ -272,7 +273,7 @@ print("每个权重的乘加次数，直接：", direct_macs.value / weights_dir
 print("每个权重的乘加次数，瓶颈：", bottleneck_macs / weights_bottleneck)
 
 # %% [markdown]
-# 两个比值都约为 9.7 倍，这并非巧合：这里每一层的步幅都是 1、输出都是 28×28，所以每个权重在一张图像上恰好被使用 $28\cdot28 = 784$ 次。两种设计都有“乘加次数 = 权重数 × 784”，于是乘加次数之比与权重数之比完全相等（偏置只影响参数量比值的第二位小数）。如果网络各层的分辨率不同，这两种计数就可能相差悬殊：第 09 课会看到，AlexNet 的卷积层只占它很少的参数，却承担了大部分乘法。
+# 两个比值都约为 9.7 倍，这并非巧合：这里每一层的步幅都是 1、输出都是 28×28，所以每个权重在一张图像上恰好被使用 $28\cdot28 = 784$ 次。两种设计都有“乘加次数 = 权重数 × 784”，于是乘加次数之比与权重数之比完全相等（偏置只影响参数量比值的第二位小数）。如果网络各层的分辨率不同，这两种计数就可能相差悬殊：第 09 课会看到，AlexNet 的卷积层只占它很少的参数，却承担了大部分乘加。
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(10, 4), constrained_layout=True)
@@ -304,13 +305,15 @@ plt.show()
 # GoogLeNet 的 3a 块在同一个 28×28×192 输入上还有一个 3×3 分支：先用 1×1 卷积把 192 个通道降到 96 个，再用 128 个 3×3 卷积核（填充 1）得到 128 个通道。
 
 # %% tags=["exercise:branch_macs"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="次乘加",
-        prompt="这个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
+        prompt="GoogLeNet 3a 块的 3×3 分支里，那个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
         explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jH9yz9ike9vnx82Oy7oJ0ldA6u4VOSAcLLBUpsFlWAU3ibC9vrs9YkaDOTPr9atupfOgIBVTi9Yc=",
-        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa2YU7g3U6VhfDkWE8NqgI+U5Hv1HmM3Bl0isIyesX2uNpeUPBR3rmUVrKNSJ3OZMeavP30hYDbBUuyxAbj+WRXKSWWVRcWgPfZ/2jPNdfCstcZpnmZJIRuW6hBPihinw0hVgx5+KNxIEd1B5oA="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90w6EWOADDykS3CnJ/1SyM/dFcfoGl+D6HLcC5fqOFUDyC4vIaAV843U/n5VB4e56FUEgDlsv1yNU75aFwMAwxrVam7MFthBPIplqFwwr7wCkXe3sos2Ef5mU+bp7h4mpRfLpsaiHjHH6Cuc9xaOZQc7P5YJAr777Ulxp6et9nL8TC7dGJHJszsdSNihl+Hyhd7eaYhA=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEznxf2qO1VDOot4ZvqdveT6A+0nYkSTdQp1Vb2JoStYS1ELLCnXj/hN20om1AdWuPgztajz6GKWELTZn3iwWeMHpmGkDSwff/9V+oeQ7iSKIsQrD4ntuSg4odlsP0Afhj8dwMr5gB44TLmTaF+kNLJD10u3n8T7yMRQDBt1ewIRdXEXi9CD3IRLVvlaVO6s7T1ZdMIHxwQWMJRnysGb1h6i9LgV1MEr87iO06iPhixjnHX1XdYxq+P02E03niq9c0UEonl1CwIvPSyLbupJtANtfFeCQ==")])
+        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa2YU7g3U6VhfDkWE8NqgI+U5Hv1HmM3Bl0isIyesX2uNpeUPBR3rmUVrKNSJ3OZMeauLHkgUhfBZv+8P6/4UzfKSkuXaN+rA+d88gbNcNejtvtlmmFFOheY0DNDrSin2lBYvgh/NclFJORG3Jn9HtZAIM+sHgI="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90w6EWOADDykS3CnJ/1SyM/dFcfoGl+D6HLcC5fqOFUDyC4vIaAV843U/n5VB4e56FUEgDlsv1yNU75aFwMAwxrVam7MFthBPIplqFwwr7wCkXe3sos2Ef5mU+bp7h4mpRfLpsaiHjHH6Cuc9xaOZQc7P5YJAr777Ulxp6et9nL8TC7dGJHJszsdSNihl+Hyhd7eaYhA=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEznxf2qO1VDOot4ZvqdveT6A+0nYkSTdQp1Vb2JoStYS1ELLCnXj/hN20om1AdWuPgztajz6GKWELTZn3iwWeMHpmGkDSwff/9V+oeQ7iSKIsQrD4ntuSg4odlsP0Afhj8dwMr5gB44TLmTaF+kNLJD10u3n8T7yMRQDBt1ewIRdXEXi9CD3IRLVvlaVO6s7T1ZdMIHxwQWMJRnysGb1h6i9LgV1MEr87iO06iPhixjnHX1XdYxq+P02E03niq9c0UEonl1CwIvPSyLbupJtANtfFeCQ==")])
 
 # %% tags=["exercise:weight_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
       prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
       hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
@@ -323,7 +326,7 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 # - **“每个输入通道对应一个输出通道。”** 一个卷积核覆盖**全部**输入通道并把它们相加：输出通道数就是卷积核的个数，与 $c_\text{in}$ 无关。
 # - **每个输入通道一个偏置。** 每个卷积核只有一个偏置，在通道求和之后加上。
 # - **权重的排列顺序。** TensorFlow 和许多资料写作 $k\times k\times c_\text{in}\times c_\text{out}$；PyTorch 的 `weight` 是 $(c_\text{out}, c_\text{in}, k, k)$。数相同，顺序不同。
-# - **把乘法次数叫作“参数量”。** 乘加次数随输出尺寸增长，参数量则不会。要说清楚数的是哪一个，以及是否包含偏置。
+# - **把乘加次数叫作“参数量”。** 乘加次数随输出尺寸增长，参数量则不会。要说清楚数的是哪一个，以及是否包含偏置。
 # - **乘加次数与浮点运算次数（FLOPs）。** 一次乘加等于两次浮点运算；`FlopCounterMode` 之类的工具报告的是 FLOPs。
 # - **只说“1×1 卷积是全连接层”，漏了“逐像素”。** 它从不混合不同位置，是在每个像素上使用的同一个小全连接层。
 #
@@ -332,6 +335,6 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 # - C. Szegedy 等，*Going Deeper with Convolutions*，CVPR 2015（Inception 块；表 1 给出 3a 块：192 个输入通道，5×5 分支先降到 16、输出 32；3×3 分支先降到 96、输出 128）。
 # - 吴恩达（A. Ng），*Convolutional Neural Networks*（deeplearning.ai，Coursera）第 2 周“Inception network motivation”：本例的计算成本对比。
 # - M. Lin, Q. Chen, S. Yan，*Network In Network*，ICLR 2014（1×1 卷积作为逐像素的网络）。
-# - 阿斯顿·张等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。 <!-- parity-ignore: 6.4 -->
+# - 阿斯顿·张、李沐等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。 <!-- parity-ignore: 6.4 -->
 # - PyTorch 文档：`torch.nn.Conv2d`（权重形状）、`torch.utils.flop_counter`。
 # - TensorFlow 文档：`tf.nn.conv2d`（卷积核形状为 高 × 宽 × 输入 × 输出）。

@@ -155,6 +155,7 @@ print("ceil 模式输出的最后一列：", nn.MaxPool2d(2, ceil_mode=True)(X7)
 # ### 小测验 · 输出尺寸（每题 1 分）
 
 # %% tags=["exercise:pool_ceil"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="像素",
         prompt="GoogLeNet 的第一个池化层是作用在 112×112 特征图上的 nn.MaxPool2d(3, stride=2, ceil_mode=True)。"
                "输出的高是多少？",
@@ -163,6 +164,7 @@ numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="像
         mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6jnYQbvglyrpAMC1Of8IOmc0COrNMwYsGAWP+7jIFBVbXqcPMiajIl42PjDVcyLkCONuuQd75C1y5ms4qhYT/AUM6hirZ3PvW8g41yut2XCP6HguQ6eHCceR32PHS6k9rKbYcw/tsEg="), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhpCw8PHLgaX5vF6iMmfrO7nxY8/qQ13sq8jN3ykz8Xv0woozNpCuCi0u+ZdEa8bWkhgpGClkupDp20pspzJTzd0aAiQ1Y+K8gHNTF3rqKYjp2OPY/Hw==")])
 
 # %% tags=["exercise:pooled_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
       prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
       hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
@@ -172,7 +174,7 @@ shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
 # %% [markdown]
 # ## 3 · 没有要学习的参数
 #
-# 常见的一种说法是：*“There is no learning done in max pooling layers, no weights or parameters to update, just down sampling.”*（最大池化层不学习，没有要更新的权重或参数，只做下采样。）数一数：
+# 常见的一种说法是：*“最大池化层不学习，没有要更新的权重或参数，只做下采样。”*（英文原句见文末的参考资料。）数一数：
 
 # %%
 for layer in [nn.MaxPool2d(2), nn.AvgPool2d(2), nn.Conv2d(16, 16, kernel_size=3, padding=1)]:
@@ -221,7 +223,7 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # ## 5 · 池化后的特征图对小平移不变吗？
 #
-# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图，把每张图像向右平移 $d$ 个像素，看特征图变化了多少： <!-- parity-ignore: 6.5 -->
+# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图。Sobel 卷积核是一对 3×3 的差分卷积核：一个用中心右侧的一列减去左侧的一列（中间一行的权重加倍），在竖直的边缘上响应最强；它的转置用下面一行减去上面一行，在水平的边缘上响应最强。然后把每张图像向右平移 $d$ 个像素，看特征图变化了多少： <!-- parity-ignore: 6.5 -->
 #
 # $$\text{相对变化} = \frac{\lVert f(\text{平移}_d\,x) - f(x)\rVert}{\lVert f(x)\rVert},$$
 #
@@ -321,6 +323,7 @@ with torch.no_grad():
 # ### 小测验 · 判断对错（1 分）
 
 # %% tags=["exercise:pooling_true"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
        options=["64 个通道上的 2×2 最大池化层有 64 · 4 个可学习的权重。",
                 "最大池化让网络的输出在输入任意平移时都保持不变。",
@@ -362,10 +365,11 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 # ## 参考资料
 #
 # - CS231n，*Convolutional Neural Networks for Visual Recognition*，关于池化层的讲义（4×4 最大池化的例子）。
-# - 阿斯顿·张等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。 <!-- parity-ignore: 6.5 -->
+# - 阿斯顿·张、李沐等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。 <!-- parity-ignore: 6.5 -->
 # - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller，*Striving for Simplicity: The All Convolutional Net*，ICLR workshop 2015。
 # - R. Zhang，*Making Convolutional Networks Shift-Invariant Again*，ICML 2019。
 # - Y.-L. Boureau, J. Ponce, Y. LeCun，*A Theoretical Analysis of Feature Pooling in Visual Recognition*，ICML 2010。
 # - M. Riesenhuber, T. Poggio，*Hierarchical Models of Object Recognition in Cortex*，Nature Neuroscience 2，1999。
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner，*Gradient-Based Learning Applied to Document Recognition*，Proc. IEEE 86，1998（可训练的下采样层 S2 和 S4）。
 # - PyTorch 文档：`torch.nn.MaxPool2d`（`ceil_mode`）、`torch.nn.AvgPool2d`。
+# - 第 3 节所引说法的英文原句：*“There is no learning done in max pooling layers, no weights or parameters to update, just down sampling.”*

@@ -301,6 +301,7 @@ for k in (10, 30, 60):
 # PyTorch 中一个使用默认 momentum 的 BN 层，某个通道当前 `running_mean = 40`、`running_var = 1`。在训练模式下，它遇到一个批量，这个通道里的四个值是 50、70、90、110（比如 N = 4 张 1×1 的图像）。
 
 # %% tags=["exercise:running_mean_step"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
         prompt="这一步之后 running_mean 是多少？",
         hint="PyTorch 的 momentum 0.1 是新批量均值的权重：(1 − 0.1) · 旧值 + 0.1 · 批量均值。",
@@ -308,6 +309,7 @@ numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, t
         mistakes=[("24cf882da9291745d4b1b3a4b2058001", "sealed:hL/UuHey0yqLfN1JF6vGLp+y2EIfF9P6jmoUMy8wMtDTKCm38wxFL8xt2k8whPj01lgG8Aas4HpBTW+S3xTD1sc3kZAzDEXbaV03Z7/ifAw//5/2AIh23ryOBo7BLAlg5ZSklUJkVYXtqnSyIWFbE+vyqdUk4fJ+d2xQPKQMZCpK1D/qXANiE8Mfi+R7UkvlCduPfNSlfct4t9maWZctBredc2q/aeno0zNK3D0="), ("87735c48658c94aa63e5a495a2b4101f", "sealed:eaCz/e0TaDzEGXwiksyOaGF3hFmkN8T7OaKxK74zMoVjuZNCwhPjoB6GKMlY/+D6xXun5LcOkTrlLWm7k3OAQ0yesxDJJLonvN6LHiseXm541WG6Y02mHGccJfXMWmIq497uDb8YFbfUqLu19uhg2mlsI+rieSK4rAH2X1oPR+ONAR0=")])
 
 # %% tags=["exercise:running_var_step"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
         prompt="这一步之后 running_var 又是多少？（保留一位小数）",
         hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，这里 m = 4。",
@@ -315,6 +317,7 @@ numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, to
         mistakes=[("093746b5da99f428df39aeed7f572b76", "sealed:NtMvSGWiTUl+vorc481lAa8WZEgxdY9s11cqaclsHcnJFUWNupojR2uhFBStxdZpeQuHADOu7AMICQcSS0NC2vOVaMbLPRrIb+15khz9GZR04yRPZwWUjYOecvf4bQiwi/XePlxrQUPQc+pwo+67V5i026bLQ/7Nbo4ASzmmsTlvbWdFja+v/cEuS0FNx6fhPDNSvO2Y"), ("59b035ca87d9cde326b61686d3a948b0", "sealed:BfHd+JJj+U9l0KNegRKRRrz+Epgm0zfBSE9xdy7bRErNMCnHVT7ce908JUOp7MXtFxpMTbl/bZcURRl8JvwG9WYse8A1Z3A1f/zBP+Lli5Q8sTKtCNWmpoZwPXp3Ed2OpzF+mJsU2w=="), ("873729d17f38a62215b6d4eee81160c7", "sealed:XTbawtxFbVH4FDIWUThRfcb09WSOwH4mSuuYjBCuTL+Whv5nyNF1EV4DXR7jpnsg78Ule40Kxte6gWOOMx2sR2oeAdxKtkS7nOkIDiVetXc0JlgNG61dI6aQWPKBjI2l8W3utifvHasgjHTmzoo=")])
 
 # %% tags=["exercise:momentum_port"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
        options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
                 "nn.BatchNorm2d(c, momentum=0.01)", "没有区别"],
@@ -387,6 +390,7 @@ model.eval()
 print("评估模式，1 张图像 → logits 形状", tuple(model(image).shape))
 
 # %% tags=["exercise:eval_statistics"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
        options=["当前批量的均值和方差",
                 "整个测试集的均值和方差",

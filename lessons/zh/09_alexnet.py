@@ -167,6 +167,7 @@ print("torchvision 版：", " → ".join(type(m).__name__ for m in net.classifie
 # dropout 没有参数，所以第 1 节的参数量不受影响；改变的是训练时丢弃哪些值。论文还指出，dropout 使收敛所需的迭代次数大约翻倍。测试前忘记调用 `model.eval()` 是经典错误：预测会带上随机性，而且变差。
 
 # %% tags=["exercise:dropout_eval"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("dropout_eval", key="8b22af0a1dbd983e4d44fd0c930b8998",
        options=["每个值以 0.5 的概率置零，其余的乘以 2",
                 "什么都不变：该层原样输出输入",
@@ -254,12 +255,14 @@ print("第 215–226 列：  ", coverage[215:].tolist())
 # 先做两道小测验，免得下面的汇总表把答案泄露出来。torchvision 的第二个卷积层有 192 个 5×5 的卷积核，作用在第一层输出的 64 张特征图上，填充 2。
 
 # %% tags=["exercise:conv2_params"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("conv2_params", key="98924d9d26b50fd161418e1ed5307458", digits=0, unit="个参数",
         prompt="torchvision 的第二个卷积层有多少个可学习参数（权重加偏置）？",
         hint="192 个卷积核每个都覆盖全部 64 个输入通道：5 · 5 · 64 个权重，再加一个偏置。",
         explanation="sealed:a+o9kGwMvoH6LzXSTU0FK4KQP8giJPVbcSc5C2/dia5y+CW98MHmyFpybomi0T1FHVNaRrk=")
 
 # %% tags=["exercise:features_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("features_shape", key="71d0f45df11090ea8097f2afa67f1e71",
       prompt="对一张 3×224×224 的图像，net.features(x) 的形状 (C, H, W) 是什么？",
       hint="conv1 输出 55×55。每个步幅 2 的 3×3 最大池化把 n 变成 (n − 3) // 2 + 1；5×5 和 3×3 卷积保持尺寸。"

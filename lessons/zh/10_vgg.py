@@ -160,6 +160,7 @@ for n in range(1, 6):
     print(f"感受野 {2 * n + 1:2d}：{n} 个 3×3 → {9 * n:3d} C²   一个 {2 * n + 1}×{2 * n + 1} → {(2 * n + 1) ** 2:3d} C²   比值 {9 * n / (2 * n + 1) ** 2:.2f}")
 
 # %% tags=["exercise:why_3x3"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("why_3x3", key="29f1ecd59a99ce43412b8dc7fcdc3431", multiple=True,
        options=["感受野与一个大卷积核相同，但权重更少",
                 "输入与输出之间有更多 ReLU，函数的表达能力更强",
@@ -210,6 +211,7 @@ for name, (single, multi) in top5_error.items():
 # 先做一道小测验，免得下面的表把答案打印出来。
 
 # %% tags=["exercise:conv256_params"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit="个参数",
         prompt="像 VGG-16 第三个块里那样，一个从 256 个通道到 256 个通道的 3×3 卷积有多少个参数（权重加偏置）？",
         hint="256 个卷积核每个是 3 × 3 × 256，再加一个偏置。",

@@ -103,6 +103,7 @@ print("公式：", formula, "  PyTorch：", sum(p.numel() for p in block.paramet
 # GoogLeNet 的 3a 块（第 3 节）有一个分支只是一个 1×1 卷积：在 28×28 的输入上从 192 通道变到 64 通道。
 
 # %% tags=["exercise:macs_1x1"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("macs_1x1", key="4a31b458932d8c2c1fbedb432c8c98f0", digits=0, unit="次乘加",
         prompt="这个 1×1 卷积（192 → 64 通道，输出 28×28）处理一张图像需要多少次乘加？",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out，k = 1：每个输出数都是一个像素的 192 个通道上的点积。",
@@ -158,6 +159,7 @@ with torch.no_grad():
 # ### 小测验 · 全局平均池化取代了什么（1 分）
 
 # %% tags=["exercise:gap_replaces"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("gap_replaces", key="2516dca7623109bc930d77351da7ed2d",
        options=["卷积块之间的最大池化层。",
                 "每个 mlpconv 块里的 1×1 卷积。",
@@ -275,6 +277,7 @@ plt.show()
 # 4a 块的输入是 14×14 的 480 个通道，各分支的输出通道数为 192（1×1）、208（3×3）、48（“5×5”）和 64（池化投影）。
 
 # %% tags=["exercise:inception4a_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("inception4a_shape", key="4e545628e87d2466c91a536e8d326099",
       prompt="对一张图像，4a 块输出的形状 (C, H, W) 是多少？",
       hint="每个分支都保持高和宽不变；各分支的输出沿通道拼接。",

@@ -232,6 +232,7 @@ for residual in (True, False):
 # ### 小测验 · 残差块计算什么（1 分）
 
 # %% tags=["exercise:what_block_does"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 choice("what_block_does", key="8dcfb69bb29f050c38b280ac893a17d8",
        options=["它计算 F(x)，与 x 比较，把较好的那个传下去。",
                 "它总是输出 ReLU(F(x) + x)；如果 F 学会输出零，这个块就相当于恒等映射。",
@@ -259,6 +260,7 @@ print("块 1：", tuple(stage[0](x).shape), "→", tuple(stage(x).shape), "（�
 # ResNet-18 第一阶段的块有 64 个输入通道和 64 个输出通道，没有投影。
 
 # %% tags=["exercise:basic_block_64"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit="个参数",
         prompt="BasicBlock(64, 64) 有多少个参数（包括批量归一化的缩放与平移参数）？",
         hint="两个从 64 到 64 通道、无偏置的 3×3 卷积，以及两个批量归一化，每个通道各有一个 γ 和一个 β。",
@@ -339,6 +341,7 @@ print("第 05 课，28×28×192 → 32 通道：", f"直接 5×5：{cnnlab.conv_
 # ResNet-50 第三阶段的第一个块是带投影捷径的 `Bottleneck(512, 256, stride=2)`；和 torchvision 一样，步幅放在 3×3 卷积上。
 
 # %% tags=["exercise:bottleneck_shape"]
+# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
       prompt="它的输入形状为 (512, 28, 28)。输出的形状 (C, H, W) 是多少？",
       hint="内部宽度 planes = 256，输出有 expansion · planes 个通道（expansion = 4）；"

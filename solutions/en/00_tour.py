@@ -24,8 +24,6 @@
 # ---
 
 # %%
-
-# %%
 import cnnlab
 lesson = cnnlab.start_lesson("00_tour", lang="en")
 
@@ -35,16 +33,17 @@ lesson = cnnlab.start_lesson("00_tour", lang="en")
 # Welcome to cnnlab. Every lesson is a notebook like this one: text to read, code to run,
 # and exercises that answer back. This short tour shows how JupyterLab works, how the four
 # kinds of exercise work, where your answers are recorded, how to switch the language and
-# what quick mode is. It takes about a quarter of an hour.
+# what quick mode is.
 #
 # **What you will be able to do**
 
 # %%
 for number, objective in enumerate(lesson.objectives["en"], start=1):
     print(f"{number}. {objective}")
+print(f"Time needed: about {lesson.minutes} minutes")
 
 # %% [markdown]
-# ## 1 · JupyterLab in two minutes
+# ## 1 · JupyterLab basics
 #
 # A notebook is a list of **cells**. Text cells (like this one) are for reading; **code cells**
 # run Python. Click into a code cell and press **Shift+Enter**: the code runs, its output
@@ -111,7 +110,7 @@ shape("image_shape", answer=(8, 3, 28, 28),
 # **Code.** Complete the function in the first cell, run it, then run the cell below it: your
 # function runs on a few public test cases, and the report shows each case's input, the
 # expected value and what your function returned. After editing the function, run its cell
-# again and click the button under the report. A function that runs for more than two seconds
+# again and click the button under the report. A function that runs past its time limit
 # is stopped, and the kernel stays usable. More tests, hidden from you, are used for grading.
 #
 # Complete `count_values(height, width, channels)`: how many numbers an image of that size holds.
@@ -181,11 +180,11 @@ _ = cnnlab.set_language(here)
 # ## 5 · Quick mode and full mode
 #
 # Lessons that train a network look at the environment variable `CNNLAB_QUICK`. With
-# `CNNLAB_QUICK=1` they train on a small subset for a few epochs — seconds on a laptop — and
+# `CNNLAB_QUICK=1` they train on a small subset for a few epochs, which is quick, and
 # say so in their first cell; the course's tests always use it. Without it they train in full
 # mode, and their numbers are the results the text discusses. The outputs stored in the
-# notebooks and shown on the course website come from full mode; the first cell of every lesson
-# says which mode is running.
+# notebooks and shown on the course website come from full mode; the first cell of every lesson that trains
+# a network says which mode is running (a lesson that trains nothing has no modes).
 
 # %% tags=["nbval-ignore-output"]
 print("quick mode" if cnnlab.quick_mode() else "full mode")

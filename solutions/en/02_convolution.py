@@ -68,11 +68,8 @@ from cnnlab.ops import corr2d
 # Deep-learning libraries compute the second one and still call it convolution. Nothing is
 # lost: the kernel is *learned*, so if a flipped kernel were needed, training would simply
 # learn the flipped numbers (Goodfellow, Bengio & Courville, *Deep Learning*, §9.1, make the
-# same point). Here is the library's
-# loop version, the one every later lesson builds on:
-
-# %%
-cnnlab.show_source(corr2d)
+# same point). The library implements cross-correlation with loops as `cnnlab.ops.corr2d`, the
+# function every later lesson builds on; its source comes after exercise 1, so write your own first.
 
 # %% [markdown]
 # ### The worked example: 25, 31, 43, 49
@@ -144,6 +141,12 @@ for _shape, _kshape in [((5, 7), (3, 2)), ((4, 4), (4, 4)), ((6, 3), (1, 1))]:
     reject_mistakes(_got, _want, {"flipped_kernel": (_flipped, "you flipped the kernel: that is the convolution of mathematics; deep learning slides the kernel as it is (a cross-correlation)")})
     assert np.allclose(_got, _want), (_shape, _kshape)
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# With exercise 1 done, compare your function with the library's version:
+
+# %%
+cnnlab.show_source(corr2d)
 
 # %% [markdown]
 # ## 2 · A kernel that finds edges
@@ -250,11 +253,17 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # Stack a second convolutional layer on conv1: 256 kernels of size 5×5 over conv1's 96 feature
 # maps, padding 2 on each side, stride 1. Work out the two numbers below, type them in and
 # click **Check**.
+#
+# This layer looks like AlexNet's second layer but is not: AlexNet first applies an overlapping
+# max pool to conv1's output, which shrinks the feature maps, and splits its second layer over two
+# GPUs, each kernel reading only the half of the input channels on its own GPU. The layer here
+# neither pools nor splits; it is for practising the formula. AlexNet itself is lesson 09.
 
 # %% tags=["exercise:conv2_shape"]
 shape("conv2_shape", answer=(256, 55, 55),
-      prompt="What is the shape (C, H, W) of the second layer's output for one image?",
-      hint="Its input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
+      prompt="The second layer stacked on conv1 (256 kernels of 5×5, padding 2 on each side, stride 1): "
+             "what is the shape (C, H, W) of its output for one image?",
+      hint="The second layer's input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
       explanation="(55 − 5 + 2·2) / 1 + 1 = 55: padding 2 keeps the size of a 5×5 convolution. "
                   "256 kernels give 256 feature maps: (256, 55, 55).",
@@ -266,11 +275,15 @@ shape("conv2_shape", answer=(256, 55, 55),
                  "The output has one channel per kernel of this layer."),
                 ("padding_once", (256, 53, 53),
                  "the padding was added once. "
-                 "padding=2 puts 2 zeros on each side, so the formula has 2p.")])
+                 "padding=2 puts 2 zeros on each side, so the formula has 2p."),
+                ("no_padding", (256, 51, 51),
+                 "you left the padding out: that is the result for p = 0. "
+                 "This layer pads 2 on each side, so add 2p = 4 in the formula.")])
 
 # %% tags=["exercise:conv2_params"]
 numeric("conv2_params", answer=614656, digits=0, unit="parameters",
-        prompt="How many learnable parameters (weights and biases) does the second layer have?",
+        prompt="The second layer stacked on conv1 (256 kernels of 5×5 over 96 input channels): how many "
+               "learnable parameters (weights and biases) does it have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
         explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656, about 17.6 times conv1's "
                     "34,944: every kernel now spans 96 channels instead of 3.",
@@ -292,7 +305,8 @@ numeric("conv2_params", answer=614656, digits=0, unit="parameters",
 
 # %% tags=["exercise:output_size"]
 def output_size(n, k, p, s):
-    """Output height (or width) of a convolution: floor((n - k + 2p) / s) + 1."""
+    """Output height (or width) of a convolution with input size n, kernel size k, padding p on each
+    side and stride s, as nn.Conv2d computes it; an int."""
     ### BEGIN SOLUTION
     return (n - k + 2 * p) // s + 1
     ### END SOLUTION
@@ -301,6 +315,8 @@ def output_size(n, k, p, s):
 # %% tags=["exercise:output_size"]
 _ = check_function("output_size", output_size, [
     ((227, 11, 0, 4), 55),
+    ((224, 11, 0, 4), 54),
+    ((32, 5, 0, 2), 14),
     ((3, 2, 0, 1), 2),
     ((28, 5, 2, 1), 28),
 ])
@@ -327,7 +343,7 @@ for _n, _k, _p, _s in [(224, 11, 2, 4), (32, 5, 0, 1), (7, 3, 1, 2), (10, 4, 0, 
 
 # %% tags=["exercise:conv_parameters"]
 def conv_parameters(c_in, c_out, k):
-    """Weights and biases of nn.Conv2d(c_in, c_out, k): (k*k*c_in + 1) * c_out."""
+    """The number of learnable numbers (weights and biases) of nn.Conv2d(c_in, c_out, k); an int."""
     ### BEGIN SOLUTION
     return (k * k * c_in + 1) * c_out
     ### END SOLUTION

@@ -328,24 +328,26 @@ print("hand formula, cnnlab and nn.Conv2d agree on every row:", all(agree))
 # output filling in. Move the sliders, click **step**, or press ▶ to animate; the formula
 # underneath is evaluated as you go. Try:
 #
-# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the two examples of section 2 (the input is 1…n² row by
-#    row).
+# 1. $n=4$, $k=3$, $p=1$, then $p=2$ — the two examples of section 2: the explorer starts with
+#    section 2's input `X` (1 in the bottom-left corner) and kernel `K`, so its first output is 23
+#    there too. Change $n$ and the input becomes 1…n² row by row from the top left.
 # 2. $n=8$, $k=3$, $p=0$, $s=2$ — red cells: the row and column that no window reaches.
 # 3. $n=4$, $k=7$, $p=0$ — a kernel larger than the padded input; raise $p$ until it fits.
 # 4. $n=7$, $k=3$, $d=2$ — the window's taps spread out over $d(k-1)+1 = 5$ pixels (section 6).
 
 # %% tags=["nbval-ignore-output"]
-explorer = ConvolutionExplorer(n=4, k=3, p=1, s=1)
+explorer = ConvolutionExplorer(x=X, kernel=K, p=1, s=1)      # section 2's input and kernel
 explorer
 
 # %% [markdown]
-# Everything the explorer draws can also be read in code, which is how its tests drive it:
+# Everything the explorer draws can also be read in code. Here one explorer takes a step, and we
+# read the output position, the window's extent, the whole output and the formula:
 
 # %%
 demo = ConvolutionExplorer(n=8, k=3, p=0, s=2)
 demo.step()
 print("position:", demo.position, " window rows/columns:", demo.window[0], "to", demo.window[-1])
-print(demo.output_values)
+print("the whole output:\n", demo.output)
 print(demo.formula_text)
 
 # %% [markdown]
@@ -387,8 +389,10 @@ print("the three notations and PyTorch agree on every layer:", all(agree))
 
 # %% [markdown]
 # The four middle columns agree on every row. The last one is what you get when a per-side
-# padding (PyTorch's `padding=1`) is put into the formula in which $p$ is the total: it is wrong wherever
-# there is padding. To go from a total to PyTorch, halve it: a total of $p_h$ is
+# padding (PyTorch's `padding=1`) is put into the formula in which $p$ is the total: of the four
+# rows with padding, three come out wrong. The last row ("floor, padded") is right by luck, because
+# the floor hides the error: $(10 - 3 + 1 + 2)/2 = 5$ and $\lfloor (10 - 3 + 2)/2 \rfloor + 1 = 5$.
+# One example that comes out right does not prove the notation is used right. To go from a total to PyTorch, halve it: a total of $p_h$ is
 # `padding=p_h // 2`. That works when the total is even, which is the odd-kernel case of
 # section 3; an odd total (an even kernel) cannot be written as one `padding=` at all. One
 # more trap when reading other frameworks' code: `nn.Conv2D` with a capital D is the name in
@@ -454,21 +458,6 @@ for o in range(2):
     print(f"output channel {o} (filter w{o}, bias {b[o]}):\n{out[o]}")
 out_torch = F.conv2d(torch.tensor(x)[None], torch.tensor(w), torch.tensor(b), stride=2, padding=1)[0]
 print("shape:", tuple(out_torch.shape), " equal to F.conv2d:", np.array_equal(out, out_torch.numpy()))
-
-# %% [markdown]
-# ### A single window: −8
-#
-# One window of a 3×3 kernel on an image, written out term by term, reads
-# $4\cdot0+0\cdot0+0\cdot0+0\cdot0+0\cdot1+0\cdot1+0\cdot0+0\cdot1+(-4)\cdot2=-8$.
-# Reading each product as kernel weight × pixel, it is the inner product of these two 3×3
-# arrays:
-
-# %%
-kernel_002 = np.array([[4, 0, 0], [0, 0, 0], [0, 0, -4]])
-window_002 = np.array([[0, 0, 0], [0, 1, 1], [0, 1, 2]])
-print(" + ".join(f"{k}*{v}" for k, v in zip(kernel_002.ravel(), window_002.ravel())),
-      "=", (kernel_002 * window_002).sum())
-print("corr2d:", corr2d(window_002, kernel_002))
 
 # %% [markdown]
 # ## 10 · Exercises

@@ -150,8 +150,8 @@ plt.show()
 #
 # $$Y_{:,i,j} = W\,X_{:,i,j} + b .$$
 #
-# A 1×1 convolution is often described as a fully connected layer: treat the channels as
-# features and the pixels as samples (Dive into Deep Learning, §7.4.3). So a 1×1 convolution is **the same fully connected <!-- parity-ignore: 7.4 -->
+# Dive into Deep Learning (§7.4.3) describes a 1×1 convolutional layer as a fully connected layer
+# applied at every pixel location, turning $c_i$ input values into $c_o$ output values. So a 1×1 convolution is **the same fully connected <!-- parity-ignore: 7.4 -->
 # layer applied to every pixel separately** — not one big fully connected layer over the whole
 # image. Let us check it three ways: `nn.Conv2d(c_in, c_out, 1)`, a single matrix multiply
 # after reshaping the input to $(c_\text{in}, h\cdot w)$ (one column per pixel), and
@@ -268,7 +268,7 @@ print("after 1×1, 16→64:  ", tuple(expand(reduce(x)).shape))
 # ResNet's bottleneck block (lesson 12) reduces with a 1×1, convolves with a 3×3 and increases
 # again with a 1×1.
 #
-# ## 5 · The bottleneck: ten times fewer multiplications
+# ## 5 · The bottleneck: ten times fewer multiply–accumulates
 #
 # Take a 28×28×192 input and ask for 32 output channels from 5×5 kernels, with
 # "same" padding so that the output stays 28×28. The example comes from GoogLeNet's Inception
@@ -389,7 +389,7 @@ plt.show()
 
 # %% tags=["exercise:branch_macs"]
 numeric("branch_macs", answer=86704128, digits=0, unit="MACs",
-        prompt="How many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
+        prompt="In the 3×3 branch of GoogLeNet's block 3a, how many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
         explanation="28 · 28 · 96 · 3 · 3 · 128 = 784 · 110,592 = 86,704,128. "
                     "Check it with cnnlab.conv_macs(96, 128, 3, 28).",

@@ -264,8 +264,11 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # Pooling is often said to mitigate the sensitivity of convolutional layers to location
 # (Dive into Deep Learning, §7.5, gives this as one of its two purposes). Let us measure it. Take 500 Fashion-MNIST test images, compute <!-- parity-ignore: 7.5 -->
-# feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU), shift every
-# image right by $d$ pixels, and ask how much the maps change:
+# feature maps with two fixed edge detectors (the Sobel kernels, followed by ReLU). The Sobel
+# kernels are a pair of 3×3 difference kernels: one subtracts the column left of the centre from
+# the column right of it (the middle row weighted twice) and responds most to vertical edges; its
+# transpose subtracts the row above from the row below and responds most to horizontal edges.
+# Then shift every image right by $d$ pixels, and ask how much the maps change:
 #
 # $$\text{relative change} = \frac{\lVert f(\text{shift}_d\,x) - f(x)\rVert}{\lVert f(x)\rVert},$$
 #
@@ -476,3 +479,4 @@ for _shape, _k, _s in [((6, 6), 2, 2), ((7, 5), 3, 2), ((9, 9), 3, 3), ((5, 8), 
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document
 #   Recognition*, Proc. IEEE 86, 1998 (the trainable subsampling layers S2 and S4).
 # - PyTorch documentation: `torch.nn.MaxPool2d` (`ceil_mode`), `torch.nn.AvgPool2d`.
+# - The claim quoted in section 3 is a common phrasing, quoted in its original English wording.

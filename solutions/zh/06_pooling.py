@@ -182,7 +182,7 @@ shape("pooled_shape", answer=(64, 7, 7),
 # %% [markdown]
 # ## 3 · 没有要学习的参数
 #
-# 常见的一种说法是：*“There is no learning done in max pooling layers, no weights or parameters to update, just down sampling.”*（最大池化层不学习，没有要更新的权重或参数，只做下采样。）数一数：
+# 常见的一种说法是：*“最大池化层不学习，没有要更新的权重或参数，只做下采样。”*（英文原句见文末的参考资料。）数一数：
 
 # %%
 for layer in [nn.MaxPool2d(2), nn.AvgPool2d(2), nn.Conv2d(16, 16, kernel_size=3, padding=1)]:
@@ -231,7 +231,7 @@ print("max(a + b) =", F.max_pool2d(a + b, 2).item(), "  max(a) + max(b) =", (F.m
 #
 # ## 5 · 池化后的特征图对小平移不变吗？
 #
-# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图，把每张图像向右平移 $d$ 个像素，看特征图变化了多少： <!-- parity-ignore: 6.5 -->
+# 常有人说池化能降低卷积层对位置的敏感性（《动手学深度学习》6.5 节把这列为池化的两个目的之一）。我们来量一量。取 500 张 Fashion-MNIST 测试图像，用两个固定的边缘检测卷积核（Sobel 卷积核，后接 ReLU）计算特征图。Sobel 卷积核是一对 3×3 的差分卷积核：一个用中心右侧的一列减去左侧的一列（中间一行的权重加倍），在竖直的边缘上响应最强；它的转置用下面一行减去上面一行，在水平的边缘上响应最强。然后把每张图像向右平移 $d$ 个像素，看特征图变化了多少： <!-- parity-ignore: 6.5 -->
 #
 # $$\text{相对变化} = \frac{\lVert f(\text{平移}_d\,x) - f(x)\rVert}{\lVert f(x)\rVert},$$
 #
@@ -392,10 +392,11 @@ for _shape, _k, _s in [((6, 6), 2, 2), ((7, 5), 3, 2), ((9, 9), 3, 3), ((5, 8), 
 # ## 参考资料
 #
 # - CS231n，*Convolutional Neural Networks for Visual Recognition*，关于池化层的讲义（4×4 最大池化的例子）。
-# - 阿斯顿·张等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。 <!-- parity-ignore: 6.5 -->
+# - 阿斯顿·张、李沐等，《动手学深度学习》6.5 节“汇聚层”（池化能降低卷积层对位置的敏感性）。 <!-- parity-ignore: 6.5 -->
 # - J. T. Springenberg, A. Dosovitskiy, T. Brox, M. Riedmiller，*Striving for Simplicity: The All Convolutional Net*，ICLR workshop 2015。
 # - R. Zhang，*Making Convolutional Networks Shift-Invariant Again*，ICML 2019。
 # - Y.-L. Boureau, J. Ponce, Y. LeCun，*A Theoretical Analysis of Feature Pooling in Visual Recognition*，ICML 2010。
 # - M. Riesenhuber, T. Poggio，*Hierarchical Models of Object Recognition in Cortex*，Nature Neuroscience 2，1999。
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner，*Gradient-Based Learning Applied to Document Recognition*，Proc. IEEE 86，1998（可训练的下采样层 S2 和 S4）。
 # - PyTorch 文档：`torch.nn.MaxPool2d`（`ceil_mode`）、`torch.nn.AvgPool2d`。
+# - 第 3 节所引说法的英文原句：*“There is no learning done in max pooling layers, no weights or parameters to update, just down sampling.”*

@@ -28,6 +28,11 @@ The rules:
     metadata ``cnnlab.mode`` is ``"full"``, written by ``cnnlab execute --full``):
     they are what a reader of the notebook or of the static site sees, so they
     must be the lesson's real results, not quick mode's.
+13. No markdown cell of a solution types a duration ("about a minute", "24 s",
+    "几分钟"): durations are printed from the run, or from the lesson's metadata.
+14. No solution has an empty code cell.
+15. No zh solution uses a term the glossary replaces (跳距 → 等效步幅; 单元 for a
+    notebook cell → 单元格).
 """
 
 import io
@@ -243,6 +248,28 @@ def check_author_notes(manifest, path):
             for number, text in prose.author_notes(read_notebook(path))]
 
 
+def check_typed_durations(manifest, path, lang):
+    """Rule 13 for one solution notebook."""
+    return [Problem(_rel(manifest, path), f"{_cell(number)}: a duration typed in prose: {text!r}",
+                    "print the time from the run (or the lesson's metadata) in a code cell, "
+                    "or leave the duration out")
+            for number, text in prose.typed_durations(read_notebook(path), lang)]
+
+
+def check_empty_cells(manifest, path):
+    """Rule 14 for one solution notebook."""
+    return [Problem(_rel(manifest, path), f"{_cell(number)}: empty code cell",
+                    "delete the cell in both languages")
+            for number in prose.empty_code_cells(read_notebook(path))]
+
+
+def check_zh_terms(manifest, path):
+    """Rule 15 for one zh solution notebook."""
+    return [Problem(_rel(manifest, path), f"{_cell(number)}: {text!r} is not the glossary's term",
+                    f"write {replacement} (course/glossary.md)")
+            for number, text, replacement in prose.zh_terms(read_notebook(path))]
+
+
 def check_full_mode(manifest, path):
     """Rule 12 for one solution notebook."""
     mode = read_notebook(path).metadata.get("cnnlab", {}).get("mode")
@@ -267,8 +294,11 @@ def check(manifest):
                         problems += check_exercise_tags(manifest, lesson, path)
                         problems += check_stored_checks(manifest, path)
                         problems += check_full_mode(manifest, path)
+                        problems += check_typed_durations(manifest, path, lang)
+                        problems += check_empty_cells(manifest, path)
                         if lang == "zh":
                             problems += check_cjk_line_breaks(manifest, path)
+                            problems += check_zh_terms(manifest, path)
         problems += check_languages_agree(manifest, lesson)
         problems += check_prose_parity(manifest, lesson)
         problems += check_lessons_built(manifest, lesson)

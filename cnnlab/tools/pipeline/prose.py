@@ -17,6 +17,11 @@ same number as its id ``cell-NNN``.
    heading structure.
 4. :func:`author_notes` — a cell names the authors' own notes, which students
    never receive.
+5. :func:`typed_durations` — a markdown cell types a duration ("about a minute",
+   "24 s", "几分钟"), which the next run makes wrong; print it from the run.
+6. :func:`empty_code_cells` — a code cell with nothing in it.
+7. :func:`zh_terms` — a zh cell uses a term the glossary replaces (跳距, 单元 for a
+   notebook cell).
 """
 
 import re
@@ -25,6 +30,7 @@ from decimal import Decimal
 from collections import Counter
 
 __all__ = ["failed_checks", "cjk_line_breaks", "parity", "author_notes", "ignored_check_cells",
+           "typed_durations", "empty_code_cells", "zh_terms",
            "markdown_cells", "numbers", "formulas", "heading_levels"]
 
 # ---------------------------------------------------------------------------- outputs
@@ -266,4 +272,68 @@ def author_notes(nb):
             for match in AUTHOR_NOTES.finditer(text):
                 start = max(match.start() - 15, 0)
                 found.append((number, text[start:match.end() + 15].replace("\n", " ")))
+    return found
+
+
+# ---------------------------------------------------------------------------- typed durations
+
+# A duration typed into prose goes stale with the next run ("about a minute" for a 24 s run):
+# a lesson prints durations from its run or its metadata instead.
+_COUNT_EN = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|ten|a\s+few|few|several|a\s+couple\s+of"
+             r"|a\s+quarter\s+of\s+an?|half\s+an?)")
+DURATION_EN = re.compile(
+    rf"\b{_COUNT_EN}(?:\s*(?:-|–|or|to)\s*{_COUNT_EN})?\s+(?:seconds|minutes?|hours?|mins?)\b"
+    r"|(?<![\w.])\d+(?:\.\d+)?\s(?:seconds?|sec|s|min|h)\b(?!\s*=)"
+    r"|\b(?:[Tt]akes?|took|taking|in|within|runs?\s+(?:for|in))\s+(?:a\s+few\s+)?(?:seconds|minutes|hours)\b")
+DURATION_ZH = re.compile(r"(?:[0-9０-９.]+|[一二两三四五六七八九十几数半]+)\s*(?:个)?(?:秒钟?|分钟|小时|刻钟)")
+
+
+def _plain_prose(source):
+    """A markdown source without code spans, math, link targets and HTML comments."""
+    text = _IGNORE.sub(" ", unicodedata.normalize("NFKC", source))
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    text = _CODE_SPAN.sub(" ", text)
+    text = _DISPLAY_MATH.sub(" ", text)
+    text = _INLINE_MATH.sub(" ", text)
+    return _URL.sub("]", text)
+
+
+def typed_durations(nb, lang):
+    """``(cell, text)`` for every duration typed into a markdown cell ("about a minute", "24 s", "几分钟")."""
+    pattern = DURATION_ZH if lang == "zh" else DURATION_EN
+    found = []
+    for number, source in markdown_cells(nb):
+        text = _plain_prose(source)
+        found += [(number, match.group(0).strip()) for match in pattern.finditer(text)]
+    return found
+
+
+# ---------------------------------------------------------------------------- empty code cells
+
+def empty_code_cells(nb):
+    """Code cells with nothing in them but blanks (a stray cell a student would wonder about)."""
+    return [number for number, cell in enumerate(nb.cells)
+            if cell.cell_type == "code" and not cell.source.strip()]
+
+
+# ---------------------------------------------------------------------------- zh terms
+
+# Terms that course/glossary.md replaces: (pattern, what was written, what to write).
+# 单元 alone is a neuron (隐藏单元); a notebook cell is 单元格.
+ZH_TERMS = [
+    (re.compile(r"跳距"), "等效步幅"),
+    (re.compile(r"(?:代码|文本|Markdown|markdown|运行(?:所有|当前|这个|那个)?|下一个|上面的|下面的"
+                r"|后面的|某个)单元(?!格)"), "单元格"),
+]
+
+
+def zh_terms(nb):
+    """``(cell, text, replacement)`` wherever a zh notebook's cell source or output uses a term
+    that the glossary replaces (跳距 → 等效步幅; 单元 for a notebook cell → 单元格)."""
+    found = []
+    for number, cell in enumerate(nb.cells):
+        texts = [cell.source] + (list(_output_texts(cell)) if cell.cell_type == "code" else [])
+        for text in texts:
+            for pattern, replacement in ZH_TERMS:
+                found += [(number, match.group(0), replacement) for match in pattern.finditer(text)]
     return found

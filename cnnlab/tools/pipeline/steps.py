@@ -6,9 +6,12 @@ is the ordered list ``build`` applies. The markers are nbgrader's, so an
 instructor on nbgrader can use ``solutions/`` as nbgrader source directly.
 """
 
+import ast
 import copy
 
+from cnnlab.cells import exercise_ids, mask_magics
 from cnnlab.exercises.hide import hide_quick_check_answers
+from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import say
 
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
@@ -99,6 +102,32 @@ def clear_outputs(nb, lang):
     return nb
 
 
+def is_quick_check_cell(cell):
+    """A code cell tagged ``exercise:<id>`` that calls ``numeric``, ``choice`` or ``shape``."""
+    if cell.cell_type != "code" or not exercise_ids(cell):
+        return False
+    try:
+        return bool(quick_check_calls(ast.parse(mask_magics(cell.source))))
+    except SyntaxError:
+        return False
+
+
+def fold_quick_check_sources(nb, lang):
+    """Fold the source of every quick-check cell (JupyterLab's ``jupyter.source_hidden``): the
+    student sees the question and the widget, not the call's keys, sealed strings and hint.
+    JupyterLab shows a folded cell's first line, so the step puts a comment there that says
+    where to answer. A click on the fold (or View › Expand All Code) still shows the source."""
+    note = say(zh="# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）",
+               en="# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)",
+               lang=lang)
+    for cell in nb.cells:
+        if is_quick_check_cell(cell):
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            if not cell.source.startswith(note):       # a folded cell shows its first line
+                cell.source = note + "\n" + cell.source
+    return nb
+
+
 def mark_student_version(nb, lang):
     """Record in the notebook's metadata that it is generated (and must not be edited)."""
     nb.metadata["cnnlab"] = {"version": "student", "lang": lang,
@@ -109,8 +138,8 @@ def mark_student_version(nb, lang):
 # Order matters: solutions are cleared before hidden tests are removed so that a
 # hidden-test region can never survive inside a solution stub; outputs last.
 # hide_quick_check_answers (cnnlab.exercises.hide) puts keys in place of quick-check answers.
-STUDENT_STEPS = [hide_quick_check_answers, clear_solutions, remove_hidden_tests, clear_outputs,
-                 mark_student_version]
+STUDENT_STEPS = [hide_quick_check_answers, fold_quick_check_sources, clear_solutions, remove_hidden_tests,
+                 clear_outputs, mark_student_version]
 
 
 def student_version(solution_nb, lang, steps=STUDENT_STEPS):
