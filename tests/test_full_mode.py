@@ -156,7 +156,7 @@ def test_full_runs_of_09_to_11_reach_their_accuracy(number, lang):
     nb = read_notebook(MANIFEST.lesson(number).path(ROOT, "solutions", lang))
     finals = [float(acc) for index, cell in enumerate(nb.cells)
               if cell.cell_type == "code" and "fit(" in cell.source
-              for acc in re.findall(r"History[(（]\d+ (?:epochs|轮).*?(?:test acc|测试准确率) (0\.\d+)",
+              for acc in re.findall(r"(?:History|训练记录)[(（]\d+ (?:epochs|轮).*?(?:test acc|测试准确率) (0\.\d+)",
                                     stored_text(nb, index))]
     assert len(finals) == (2 if number == "11" else 1)
     assert min(finals) >= FINAL_TEST_ACCURACY[number], finals
@@ -180,7 +180,7 @@ def test_site_pages_drop_training_progress_bars(lang):
     page = lesson_page_notebook(MANIFEST, lesson, lang)
     texts = [stored_text(page, i) for i in range(len(page.cells)) if page.cells[i].cell_type == "code"]
     assert not any("0%|" in text for text in texts)
-    assert any("History" in text for text in texts)
+    assert any(re.search("History|训练记录", text) for text in texts)
 
 
 @pytest.mark.parametrize("lesson,lang", SOLUTIONS, ids=[f"{l.stem}-{g}" for l, g in SOLUTIONS])
