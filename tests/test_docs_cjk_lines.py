@@ -8,7 +8,7 @@ import pytest
 from tests.helpers import ROOT
 
 CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-BLOCK_START = re.compile(r"\s*([-*+>|#]|```|\d+\.)")
+BLOCK_START = re.compile(r"\s*([-*+]\s|[>|#]|```|\d+\.\s)")
 
 
 def chinese_line_breaks(markdown):
