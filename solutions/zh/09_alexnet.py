@@ -134,7 +134,7 @@ for ax in axes:
 plt.show()
 
 # %% [markdown]
-# Krizhevsky 等人测量过这个效果（论文图 1）：一个四层的卷积网络用 ReLU 时，在 CIFAR-10 上达到 25 % **训练**误差的速度是同一网络用 tanh 时的六倍。训练更快，才使他们能在大约一周内训练完这么大的网络。（ReLU 在恰好 0 处的斜率取 0，实际中从来不成问题。）
+# Krizhevsky 等人测量过这个效果（论文图 1）：一个四层的卷积网络用 ReLU 时，在 CIFAR-10 上达到 25% **训练**误差的速度是同一网络用 tanh 时的六倍。训练更快，才使他们能在大约一周内训练完这么大的网络。（ReLU 在恰好 0 处的斜率取 0，实际中从来不成问题。）
 #
 # ## 4 · dropout：测试时关闭，训练时重新缩放
 #
@@ -405,7 +405,7 @@ plt.show()
 #
 # ## 参考资料
 #
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：§3.1 与图 1（ReLU，在 CIFAR-10 上达到 25 % 训练误差快六倍），§3.2（两块 GPU），§3.3（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点），§4.2（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：§3.1 与图 1（ReLU，在 CIFAR-10 上达到 25% 训练误差快六倍），§3.2（两块 GPU），§3.3（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点），§4.2（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
 # - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*, arXiv:1404.5997, 2014（torchvision 实现的 64-192-384-256-256 变体）。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：§4.1 与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：§4.1 与表 3（A 与 A-LRN 的对比）。
