@@ -589,7 +589,7 @@ for lr in learning_rates:
 #
 # 常见的说法有三条理由。下面逐条对照后来的研究。
 #
-# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，§2.2）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 NiN 就这样初始化卷积层；VGG 和 ResNet 沿用 torchvision 的做法，用 He 初始化的 fan-out 变体：$\mathrm{Var}(w) = 2/n_\text{out}$，$n_\text{out} = C_\text{out} k^2$，保持的是反向传播中梯度的尺度（He 等人 §2.2 说明两种取法都可以）。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**捷径连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
+# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，第 2.2 节）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 NiN 就这样初始化卷积层；VGG 和 ResNet 沿用 torchvision 的做法，用 He 初始化的 fan-out 变体：$\mathrm{Var}(w) = 2/n_\text{out}$，$n_\text{out} = C_\text{out} k^2$，保持的是反向传播中梯度的尺度（He 等人 第 2.2 节 说明两种取法都可以）。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**捷径连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
 
 # %%
 def deep_mlp(use_bn, depth=30, width=100, he_init=False):
@@ -649,7 +649,7 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
 # %% [markdown]
 # 默认初始化又不用 BN 时，梯度越靠近输入越小，差了许多个数量级。只换成 He 初始化，第一层的梯度就与最后一层保持在同一个数量级（见打印出的比值）。BN 也能阻止梯度消失，但它让梯度反而越靠近输入越**大**。现代网络两者都用——He 初始化加 BN——ResNet（第 12 课）再加上捷径连接，让很深的网络也能训练。下面要讲的 BN 的其他好处，尤其是能用更大的学习率，与初始化方式无关。
 #
-# **2. “批量统计量带来随机噪声，所以有效。”** 这是“正则化”的观点，有一定依据：同一张图像的输出取决于它所在的批量（第 5 节），像是一种温和的 dropout；Ioffe 和 Szegedy 发现用了 BN 之后可以减少甚至去掉 dropout；Luo 等人（2019）分析了 BN 的隐式正则化。有时还有人顺带说 $\gamma$、$\beta$ “比较稳定”，这并不是这条论证的一部分，它们是自由参数（第 4 节）。噪声是副作用而不是主因：它的大小取决于批量大小，批量很小时 BN 反而**变差**（这正是 Group Normalization 的出发点，Wu & He 2018）。
+# **2. “批量统计量带来随机噪声，所以有效。”** 这是“正则化”的观点，有一定依据：同一张图像的输出取决于它所在的批量（第 5 节），像是一种温和的 dropout；Ioffe 和 Szegedy 发现用了 BN 之后可以减少甚至去掉 dropout；Luo 等人（2019）分析了 BN 的隐式正则化。有时还有人顺带说 $\gamma$、$\beta$ “比较稳定”，这并不是这条论证的一部分，它们是自由参数（第 4 节）。噪声是副作用而不是主因：它的大小取决于批量大小，批量很小时 BN 反而**变差**（这正是 Group Normalization 的出发点，Wu 和 He，2018）。
 #
 # **3. “加速收敛，可以调大学习率。”** 这是证据最充分的一条，第 7 节的检查也支持它。Bjorck 等人（2018）发现，BN 的好处大部分来自它允许使用更大的学习率，无论是训练速度还是最终准确率；用较小的学习率训练到最后，有无 BN 的网络差距就小得多。
 #
@@ -668,7 +668,7 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
 #
 # ## 参考资料
 #
-# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification*, ICCV 2015, §2.2（He 初始化，方差 2/fan-in）。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification*, ICCV 2015，第 2.2 节（He 初始化，方差 2/fan-in）。
 # - S. Ioffe, C. Szegedy, *Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift*, ICML 2015（方法本身、ε、卷积层按通道求统计量、γ = σ、β = μ 时的恒等变换、对 dropout 需求的降低）。
 # - S. Santurkar, D. Tsipras, A. Ilyas, A. Mądry, *How Does Batch Normalization Help Optimization?*, NeurIPS 2018（在 BN 之后注入噪声；更平滑的损失曲面）。
 # - J. Bjorck, C. Gomes, B. Selman, K. Weinberger, *Understanding Batch Normalization*, NeurIPS 2018（更大的学习率解释了大部分收益）。
@@ -676,4 +676,4 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
 # - P. Luo, X. Wang, W. Shao, Z. Peng, *Towards Understanding Regularization in Batch Normalization*, ICLR 2019。
 # - Y. Wu, K. He, *Group Normalization*, ECCV 2018（BN 在小批量下的问题）。
 # - PyTorch 文档 `torch.nn.BatchNorm2d`（momentum 约定、无偏的滑动方差、`momentum=None`）、`torch.nn.Linear`（默认初始化）与 `torch.nn.init.kaiming_normal_`。
-# - 阿斯顿·张等，《动手学深度学习》7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）§8.5（两种 momentum 约定）。 <!-- parity-ignore: 7.5 8.5 -->
+# - 阿斯顿·张等，《动手学深度学习》第 7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）第 8.5 节（两种 momentum 约定）。 <!-- parity-ignore: 7.5 8.5 -->

@@ -138,7 +138,7 @@ plt.show()
 #
 # ## 4 · dropout：测试时关闭，训练时重新缩放
 #
-# AlexNet 的全连接层有几千万个权重，很容易过拟合。**dropout**（Hinton 等，2012；Srivastava 等，2014）在训练时以概率 $p$ 把每个隐藏单元的输出置零，每个样本随机选取不同的一组，使任何单元都不能依赖特定的其他单元（在 PyTorch 里，放在某一层之后的 `nn.Dropout` 层把那一层的输出置零）。测试时什么都不丢弃。为了让下一层输入的期望在两种模式下相同，PyTorch 在训练时把**保留下来的**值乘以 $1/(1-p)$（称为 inverted dropout）；论文则是在测试时把输出乘以 $1 - p = 0.5$——两者在期望上一样。
+# AlexNet 的全连接层有几千万个权重，很容易过拟合。**dropout**（Hinton 等人，2012；Srivastava 等人，2014）在训练时以概率 $p$ 把每个隐藏单元的输出置零，每个样本随机选取不同的一组，使任何单元都不能依赖特定的其他单元（在 PyTorch 里，放在某一层之后的 `nn.Dropout` 层把那一层的输出置零）。测试时什么都不丢弃。为了让下一层输入的期望在两种模式下相同，PyTorch 在训练时把**保留下来的**值乘以 $1/(1-p)$（称为 inverted dropout）；论文则是在测试时把输出乘以 $1 - p = 0.5$——两者在期望上一样。
 
 # %%
 torch.manual_seed(0)
@@ -157,7 +157,7 @@ print(f"保留比例：{(many != 0).float().mean():.4f}   保留的值为 1/(1 �
 # %% [markdown]
 # 大约一半的值被保留，每个都翻倍，所以均值仍接近 1。
 #
-# **dropout 作用在哪里。** 论文以 0.5 的概率把“每个隐藏神经元的输出”置零，并且“在前两个全连接层中”使用 dropout（§4.2）：它丢弃的是 FC6 和 FC7 经过 ReLU 之后的**输出**，与 Caffe 的参考模型一致（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。`alexnet_2012` 也是这样做的。torchvision 的 AlexNet 则把两个 `nn.Dropout` 层放在 FC6 和 FC7 **之前**：它丢弃的是展平后的卷积特征和 FC6 的输出，FC7 的输出从不丢弃。逐层对比两个分类器：
+# **dropout 作用在哪里。** 论文以 0.5 的概率把“每个隐藏神经元的输出”置零，并且“在前两个全连接层中”使用 dropout（第 4.2 节）：它丢弃的是 FC6 和 FC7 经过 ReLU 之后的**输出**，与 Caffe 的参考模型一致（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。`alexnet_2012` 也是这样做的。torchvision 的 AlexNet 则把两个 `nn.Dropout` 层放在 FC6 和 FC7 **之前**：它丢弃的是展平后的卷积特征和 FC6 的输出，FC7 的输出从不丢弃。逐层对比两个分类器：
 
 # %%
 print("论文版（2012）：", " → ".join(type(m).__name__ for m in paper_net.classifier))
@@ -180,7 +180,7 @@ choice("dropout_eval", answer=1,
 # %% [markdown]
 # ## 5 · 局部响应归一化（LRN）
 #
-# 论文指出，ReLU 与会饱和的单元不同，不需要对输入做归一化来防止饱和；它仍然加入了一种跨通道的归一化，理由是这样做“有助于泛化”（§3.3），形式上仿照真实神经元的“侧抑制”：在每个位置 $(x, y)$，通道 $i$ 的激活 $a^i$ 除以一个随相邻 $n$ 个通道的激活增大而增大的量：
+# 论文指出，ReLU 与会饱和的单元不同，不需要对输入做归一化来防止饱和；它仍然加入了一种跨通道的归一化，理由是这样做“有助于泛化”（第 3.3 节），形式上仿照真实神经元的“侧抑制”：在每个位置 $(x, y)$，通道 $i$ 的激活 $a^i$ 除以一个随相邻 $n$ 个通道的激活增大而增大的量：
 #
 # $$b^i_{x,y} = a^i_{x,y} \Big/ \Big(k + \alpha \sum_{j=\max(0,\, i-n/2)}^{\min(N-1,\, i+n/2)} \big(a^j_{x,y}\big)^2\Big)^{\beta},$$
 #
@@ -204,7 +204,7 @@ print(f"LocalResponseNorm(alpha=5e-4)：{pytorch_alpha_times_n.item():.4f}")
 
 # %% tags=["exercise:lrn"]
 def lrn(a, n=5, alpha=1e-4, beta=0.75, k=2.0):
-    """跨通道的局部响应归一化，Krizhevsky 等（2012）§3.3 的公式。"""
+    """跨通道的局部响应归一化，Krizhevsky 等人（2012）第 3.3 节 的公式。"""
     ### BEGIN SOLUTION
     squares = a ** 2
     channels = a.shape[1]
@@ -234,7 +234,7 @@ for _shape, _n, _alpha, _beta, _k in [((2, 8, 3, 4), 5, 1e-4, 0.75, 2.0), ((1, 3
 # %% [markdown]
 # ### LRN 有用吗？
 #
-# 在原论文里有用：LRN 让 AlexNet 在 ImageNet 上的 top-1 和 top-5 错误率分别降低了 1.4 和 1.2 个百分点（§3.3）。两年后，VGG 论文（Simonyan & Zisserman，2015，表 3）把它的 11 层网络 A 分别在有无 LRN 的情况下训练，发现在 ILSVRC-2012 上没有提升：
+# 在原论文里有用：LRN 让 AlexNet 在 ImageNet 上的 top-1 和 top-5 错误率分别降低了 1.4 和 1.2 个百分点（第 3.3 节）。两年后，VGG 论文（Simonyan 和 Zisserman，2015，表 3）把它的 11 层网络 A 分别在有无 LRN 的情况下训练，发现在 ILSVRC-2012 上没有提升：
 
 # %%
 vgg_table_3 = {"A（无 LRN）": (29.6, 10.4), "A-LRN": (29.7, 10.5)}   # 验证集 top-1 / top-5 错误率，%
@@ -254,8 +254,8 @@ print("3×3 窗口、步幅 2（重叠）：55 →", cnnlab.pool_output_size(55,
 print("裁剪位置数 × 水平翻转：(256 − 224)² · 2 =", (256 - 224) ** 2 * 2)
 
 # %% [markdown]
-# - **重叠池化**（§3.4）：步幅为 2 的 3×3 窗口彼此重叠一行一列。与得到同样大小特征图的步幅 2、2×2 窗口相比，它让 top-1 和 top-5 错误率分别降低了 0.4 和 0.3 个百分点，作者还观察到网络稍微更难过拟合。
-# - **数据增强**（§4.1）：从 256×256 的图像中随机裁出 224×224 的小块，再加上它们的镜像，训练集扩大到 2048 倍（见上面的输出），测试时对十个裁剪块的预测取平均；不这样做，网络会严重过拟合。沿 RGB 值的主成分随机改变颜色，又让 top-1 错误率降低了 1 个百分点以上。
+# - **重叠池化**（第 3.4 节）：步幅为 2 的 3×3 窗口彼此重叠一行一列。与得到同样大小特征图的步幅 2、2×2 窗口相比，它让 top-1 和 top-5 错误率分别降低了 0.4 和 0.3 个百分点，作者还观察到网络稍微更难过拟合。
+# - **数据增强**（第 4.1 节）：从 256×256 的图像中随机裁出 224×224 的小块，再加上它们的镜像，训练集扩大到 2048 倍（见上面的输出），测试时对十个裁剪块的预测取平均；不这样做，网络会严重过拟合。沿 RGB 值的主成分随机改变颜色，又让 top-1 错误率降低了 1 个百分点以上。
 #
 # ## 6 · 一种常见的批评：“conv1 太大，步幅太大，没有填充”
 #
@@ -421,11 +421,11 @@ plt.show()
 #
 # ## 参考资料
 #
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：§3.1 与图 1（ReLU，在 CIFAR-10 上达到 25% 训练误差快六倍），§3.2（两块 GPU），§3.3（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点；“aids generalization”），§3.4（重叠池化：top-1 / top-5 错误率降低 0.4 / 0.3 个百分点），§4.1（数据增强：裁剪与镜像使训练集扩大到 2048 倍，测试时用十个裁剪块；PCA 颜色扰动使 top-1 错误率降低 1 个百分点以上），§4.2（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：第 3.1 节 与图 1（ReLU，在 CIFAR-10 上达到 25% 训练误差快六倍），第 3.2 节（两块 GPU），第 3.3 节（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点；“aids generalization”），第 3.4 节（重叠池化：top-1 / top-5 错误率降低 0.4 / 0.3 个百分点），第 4.1 节（数据增强：裁剪与镜像使训练集扩大到 2048 倍，测试时用十个裁剪块；PCA 颜色扰动使 top-1 错误率降低 1 个百分点以上），第 4.2 节（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
 # - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*, arXiv:1404.5997, 2014（其中的单塔网络：64-192-384-384-256 个卷积核）。
 # - A. Krizhevsky, cuda-convnet2, `layers/layers-imagenet-1gpu.cfg`（第四个卷积层有 256 个卷积核的单 GPU 配置，torchvision 的 `alexnet` 沿用了它；见 pytorch/vision 的 pull request 704）。
-# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：§4.1 与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：§4.1 与表 3（A 与 A-LRN 的对比）。
+# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：第 4.1 节 与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：第 4.1 节 与表 3（A 与 A-LRN 的对比）。
 # - N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, *Dropout: A Simple Way to Prevent Neural Networks from Overfitting*, JMLR 15, 2014。
 # - Y. Jia 等，*Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014，及其参考模型 `bvlc_alexnet`（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。
 # - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.1 节“深度卷积神经网络（AlexNet）”。 <!-- parity-ignore: 7.1 -->

@@ -91,7 +91,7 @@ print("mlpconv 的输出：", tuple(y.shape), "  逐图块多层感知机的输�
 print("两者相等（误差不超过 1e-6）：", torch.allclose(y, per_pixel, atol=1e-6))
 
 # %% [markdown]
-# 常有人把 1×1 卷积说成“用卷积实现的全连接层”：把通道当作特征，把像素当作样本（第 05 课；Lin 等人称之为“跨通道的参数化池化”，§3.1）。NiN 的名字在更高一层说的是同一件事：网络中的“网络”就是这个多层感知机，它像卷积核一样在图像上滑动。与单个 k×k 卷积相比，它能在下一层混合不同位置之前，先对每个图块计算一个*非线性*函数。参数量由各层相加得到（$c_\text{out}(c_\text{in}k^2 + 1) + 2\,c_\text{out}(c_\text{out} + 1)$）：
+# 常有人把 1×1 卷积说成“用卷积实现的全连接层”：把通道当作特征，把像素当作样本（第 05 课；Lin 等人称之为“跨通道的参数化池化”，第 3.1 节）。NiN 的名字在更高一层说的是同一件事：网络中的“网络”就是这个多层感知机，它像卷积核一样在图像上滑动。与单个 k×k 卷积相比，它能在下一层混合不同位置之前，先对每个图块计算一个*非线性*函数。参数量由各层相加得到（$c_\text{out}(c_\text{in}k^2 + 1) + 2\,c_\text{out}(c_\text{out} + 1)$）：
 
 # %%
 formula = cnnlab.conv_params(c_in, c_out, k) + 2 * cnnlab.conv_params(c_out, c_out, 1)
@@ -137,7 +137,7 @@ print(f"NiN：    最后一个 mlpconv {nin_head:,} 个参数，共 {nin_total:,
 print(f"AlexNet 的分类器 / NiN 的最后一块：{alex_head / nin_head:.0f}×")
 
 # %% [markdown]
-# AlexNet 几乎全部参数都在三个全连接层里，还得靠 dropout 防止它们过拟合。Lin 等人认为全局平均池化本身就是一种结构上的正则化（§3.2）：头部没有要学的参数，每张特征图被迫充当某个类别的置信度图。由于池化对整张特征图求和、抹去了空间信息，他们还写道，它对输入的空间平移“更稳健”。是更稳健，而不是不变：正如第 01 课和第 06 课所说，边界处的零填充以及沿途的步幅和池化（混叠）会让特征图在输入移动时发生变化，它们的平均值也就跟着变。一个刚初始化的 `nin_small`（第 5 节）就能说明这一点：把物体平移几个像素，十个类别得分就不再相同：
+# AlexNet 几乎全部参数都在三个全连接层里，还得靠 dropout 防止它们过拟合。Lin 等人认为全局平均池化本身就是一种结构上的正则化（第 3.2 节）：头部没有要学的参数，每张特征图被迫充当某个类别的置信度图。由于池化对整张特征图求和、抹去了空间信息，他们还写道，它对输入的空间平移“更稳健”。是更稳健，而不是不变：正如第 01 课和第 06 课所说，边界处的零填充以及沿途的步幅和池化（混叠）会让特征图在输入移动时发生变化，它们的平均值也就跟着变。一个刚初始化的 `nin_small`（第 5 节）就能说明这一点：把物体平移几个像素，十个类别得分就不再相同：
 
 # %%
 torch.manual_seed(0)
@@ -370,10 +370,10 @@ print(cnnlab.recipe("googlenet"))
 #
 # ## 参考资料
 #
-# - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014（mlpconv 与 1×1 卷积，§3.1；全局平均池化，§3.2）。
+# - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014（mlpconv 与 1×1 卷积，第 3.1 节；全局平均池化，第 3.2 节）。
 # - C. Szegedy 等, *Going Deeper with Convolutions*, CVPR 2015（GoogLeNet；表 1 给出每个 Inception 块各分支的宽度）。
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012（AlexNet 的分类器）。
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（表 1：带 1×1 卷积的配置 C）。
 # - torchvision 的 `googlenet`（“5x5”分支中的 3×3 卷积核；BasicConv2d 中的批量归一化）。
-# - 阿斯顿·张等，《动手学深度学习》7.3 节“网络中的网络（NiN）”和 7.4 节“含并行连结的网络（GoogLeNet）”（`cnnlab.models.nin` 所用的 NiN 结构）。<!-- parity-ignore: 7.3 7.4 -->
+# - 阿斯顿·张等，《动手学深度学习》第 7.3 节“网络中的网络（NiN）”和 7.4 节“含并行连结的网络（GoogLeNet）”（`cnnlab.models.nin` 所用的 NiN 结构）。<!-- parity-ignore: 7.3 7.4 -->
 
