@@ -446,7 +446,7 @@ if quick:
 
 
 def train_curves(use_bn, lr, epochs):
-    """用普通 SGD 训练 lenet_modern → (模型, 每批损失, 每批准确率, 测试准确率)。"""
+    """用普通 SGD 训练 lenet_modern →（模型，每批损失，每批准确率，测试准确率）。"""
     cnnlab.seed(0)                                # 每次训练的初始权重和批量顺序都相同
     model = lenet_modern(batch_norm=use_bn).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
@@ -581,7 +581,7 @@ fan_in = 100
 print(f"默认初始化：n·Var(w) = {fan_in * deep_mlp(False)[0].weight.var().item():.3f}（1/3 = {1 / 3:.3f}）")
 print(f"He 初始化： n·Var(w) = {fan_in * deep_mlp(False, he_init=True)[0].weight.var().item():.3f}（2）")
 
-setups = [("default", False), ("He", False), ("default", True)]   # （初始化方式, 是否用 BN）
+setups = [("default", False), ("He", False), ("default", True)]   # （初始化方式，是否用 BN）
 gradient_norms = {}
 for init, use_bn in setups:
     torch.manual_seed(0)

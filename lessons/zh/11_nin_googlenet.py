@@ -359,7 +359,7 @@ print(cnnlab.recipe("googlenet"))
 # ## 参考资料
 #
 # - M. Lin, Q. Chen, S. Yan, *Network In Network*, ICLR 2014（mlpconv 与 1×1 卷积，第 3.1 节；全局平均池化，第 3.2 节）。
-# - C. Szegedy 等, *Going Deeper with Convolutions*, CVPR 2015（GoogLeNet；表 1 给出每个 Inception 块各分支的宽度）。
+# - C. Szegedy 等，*Going Deeper with Convolutions*, CVPR 2015（GoogLeNet；表 1 给出每个 Inception 块各分支的宽度）。
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012（AlexNet 的分类器）。
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（表 1：带 1×1 卷积的配置 C）。
 # - torchvision 的 `googlenet`（“5x5”分支中的 3×3 卷积核；BasicConv2d 中的批量归一化）。

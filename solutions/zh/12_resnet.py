@@ -520,11 +520,11 @@ plt.show()
 # - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（退化问题，图 1；基本块与瓶颈块，第 4.1 节 与图 5；捷径的选项 A 和 B；第 4.2 节 的 CIFAR 网络）。
 # - K. He, X. Zhang, S. Ren, J. Sun, *Identity Mappings in Deep Residual Networks*, ECCV 2016。
 # - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（带批量归一化的深层普通网络中的梯度爆炸）。
-# - D. Balduzzi 等, *The Shattered Gradients Problem: If resnets are the answer, then what is the question?*, ICML 2017。
-# - P. Goyal 等, *Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour*, 2017（每个块最后一个 BN 的 γ 初始化为 0）。
+# - D. Balduzzi 等，*The Shattered Gradients Problem: If resnets are the answer, then what is the question?*, ICML 2017。
+# - P. Goyal 等，*Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour*, 2017（每个块最后一个 BN 的 γ 初始化为 0）。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014。
-# - S. Xie 等, *Aggregated Residual Transformations for Deep Neural Networks*（ResNeXt）, CVPR 2017；M. Tan, Q. Le, *EfficientNet*, ICML 2019；A. Dosovitskiy 等, *An Image is Worth 16x16 Words*（ViT）, ICLR 2021；Z. Liu 等, *A ConvNet for the 2020s*（ConvNeXt）, CVPR 2022。
-# - R. Wightman, H. Touvron, H. Jégou, *ResNet strikes back: An improved training procedure in timm*, 2021；I. Bello 等, *Revisiting ResNets: Improved Training and Scaling Strategies*, NeurIPS 2021。
+# - S. Xie 等，*Aggregated Residual Transformations for Deep Neural Networks*（ResNeXt）, CVPR 2017；M. Tan, Q. Le, *EfficientNet*, ICML 2019；A. Dosovitskiy 等，*An Image is Worth 16x16 Words*（ViT）, ICLR 2021；Z. Liu 等，*A ConvNet for the 2020s*（ConvNeXt）, CVPR 2022。
+# - R. Wightman, H. Touvron, H. Jégou, *ResNet strikes back: An improved training procedure in timm*, 2021；I. Bello 等，*Revisiting ResNets: Improved Training and Scaling Strategies*, NeurIPS 2021。
 # - torchvision 的模型文档（ResNet-18/34/50 的参数量与 GFLOPS 表）。
 # - 阿斯顿·张等，《动手学深度学习》第 7.6 节“残差网络（ResNet）”。<!-- parity-ignore: 7.6 -->
 
