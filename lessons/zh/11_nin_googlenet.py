@@ -254,7 +254,7 @@ for label, module in [("实际搭建的 3a 块（torchvision）", block3a), ("�
     s = cnnlab.summary(module, (192, 28, 28))
     block_macs[label] = s.total_macs
     print(f"{label:32s}：{s.total_params:>9,} 个参数，{s.total_macs:>12,} 次乘加（{scaled(s.total_macs)}）")
-print(f"降维把这个块的乘加次数减少到 1/{block_macs['去掉 1×1 降维'] / block_macs['实际搭建的 3a 块（torchvision）']:.1f}")
+print(f"去掉降维后，乘加次数是实际搭建的块的 {block_macs['去掉 1×1 降维'] / block_macs['实际搭建的 3a 块（torchvision）']:.1f} 倍")
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), constrained_layout=True)

@@ -321,7 +321,7 @@ for label, module in [("block 3a as built (torchvision)", block3a), ("without 1�
     s = cnnlab.summary(module, (192, 28, 28))
     block_macs[label] = s.total_macs
     print(f"{label:32s}: {s.total_params:>9,} parameters, {s.total_macs:>12,} MACs ({scaled(s.total_macs)})")
-print(f"the reductions cut the block's MACs by {block_macs['without 1×1 reductions'] / block_macs['block 3a as built (torchvision)']:.1f}×")
+print(f"without the reductions the block needs {block_macs['without 1×1 reductions'] / block_macs['block 3a as built (torchvision)']:.1f}× the MACs")
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), constrained_layout=True)
