@@ -283,7 +283,7 @@ numeric("conv256_params", answer=590080, digits=0, unit="parameters",
         explanation="(3 · 3 · 256 + 1) · 256 = 2,305 · 256 = 590,080.")
 
 # %% [markdown]
-# Building VGG-16 on the CPU fills 138 million random numbers and takes seconds. For counting we
+# Building VGG-16 on the CPU fills 138 million random numbers, which takes a while. For counting we
 # need no numbers at all: on PyTorch's **meta** device tensors have a shape and a type but no
 # data, and a forward pass only propagates shapes. (`torch.device("meta")` as a context makes
 # every layer created inside it a meta layer.)
