@@ -452,7 +452,8 @@ print("LeNet-5 (1998) test accuracy above 0.5 (chance 0.1):", history_1998.test_
 
 
 # %% [markdown]
-# The settings above are kept plain so that the lesson runs in seconds. For full mode the course
+# The settings above are kept plain so that each run is short (each `History` line ends with its
+# seconds). For full mode the course
 # keeps a tuned *recipe* for each network in the library, `cnnlab.recipes`: settings that reached
 # the goal each recipe prints on a 2-core CPU when the course was built, and that
 # `cnnlab.train_recipe(name)` trains in a notebook. LeNet-5's trains with the paper's own MAP

@@ -420,7 +420,7 @@ for name in ("features.0", "features.10", "features.12"):
 # %% [markdown]
 # ## 8 · A scaled-down AlexNet on Fashion-MNIST
 #
-# An ImageNet-size AlexNet does not train on a laptop CPU in minutes. `alexnet_small` keeps the
+# An ImageNet-size AlexNet is far too large to train on a laptop CPU. `alexnet_small` keeps the
 # ideas at 28×28: a large strided first kernel (5×5, stride 2), ReLU, overlapping 3×3 max pooling
 # with stride 2, five convolutions, and three fully connected layers with dropout. What was
 # kept and what was scaled (the library's docstring, `alexnet_small?`, says the same in English):

@@ -273,7 +273,7 @@ numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit
         explanation="sealed:/xE1sQJh9q8KdWQ0Sq65AA0MXhPkymb2dcLGOLi9QTBcUa6iUpkWmNcp4HwxCpmxDxQCWg==")
 
 # %% [markdown]
-# Building VGG-16 on the CPU fills 138 million random numbers and takes seconds. For counting we
+# Building VGG-16 on the CPU fills 138 million random numbers, which takes a while. For counting we
 # need no numbers at all: on PyTorch's **meta** device tensors have a shape and a type but no
 # data, and a forward pass only propagates shapes. (`torch.device("meta")` as a context makes
 # every layer created inside it a meta layer.)

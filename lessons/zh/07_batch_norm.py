@@ -556,7 +556,7 @@ for lr in learning_rates:
 #
 # 常见的说法有三条理由。下面逐条对照后来的研究。
 #
-# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，第 2.2 节）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 NiN 就这样初始化卷积层；VGG 和 ResNet 沿用 torchvision 的做法，用 He 初始化的 fan-out 变体：$\mathrm{Var}(w) = 2/n_\text{out}$，$n_\text{out} = C_\text{out} k^2$，保持的是反向传播中梯度的尺度（He 等人 第 2.2 节 说明两种取法都可以）。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**捷径连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
+# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，第 2.2 节）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 NiN 就这样初始化卷积层；VGG 和 ResNet 沿用 torchvision 的做法，用 He 初始化的 fan-out 变体：$\mathrm{Var}(w) = 2/n_\text{out}$，$n_\text{out} = C_\text{out} k^2$，保持的是反向传播中梯度的尺度（He 等人在第 2.2 节中说明两种取法都可以）。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**捷径连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
 
 # %%
 def deep_mlp(use_bn, depth=30, width=100, he_init=False):

@@ -203,7 +203,7 @@ print(f"LocalResponseNorm(alpha=5e-4)：{pytorch_alpha_times_n.item():.4f}")
 
 # %% tags=["exercise:lrn"]
 def lrn(a, n=5, alpha=1e-4, beta=0.75, k=2.0):
-    """跨通道的局部响应归一化，Krizhevsky 等人（2012）第 3.3 节 的公式。"""
+    """跨通道的局部响应归一化，Krizhevsky 等人（2012）第 3.3 节的公式。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
@@ -327,7 +327,7 @@ for name in ("features.0", "features.10", "features.12"):
 # %% [markdown]
 # ## 8 · 在 Fashion-MNIST 上训练缩小版 AlexNet
 #
-# ImageNet 尺寸的 AlexNet 无法在一台普通电脑的 CPU 上几分钟内训练完。`alexnet_small` 在 28×28 上保留了它的思路：带步幅的大卷积核作第一层（5×5，步幅 2）、ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层，以及三个带 dropout 的全连接层。保留了什么、缩小了什么（库里的文档字符串 `alexnet_small?` 用英文写了同样的内容）：
+# ImageNet 尺寸的 AlexNet 太大，无法在一台普通电脑的 CPU 上训练。`alexnet_small` 在 28×28 上保留了它的思路：带步幅的大卷积核作第一层（5×5，步幅 2）、ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层，以及三个带 dropout 的全连接层。保留了什么、缩小了什么（库里的文档字符串 `alexnet_small?` 用英文写了同样的内容）：
 #
 # - **保留：** 带步幅的大卷积核作第一层（在 28×28 上，步幅 2 的 5×5 相当于 224×224 上步幅 4 的 11×11）、处处用 ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层（从第三个起是 3×3，中间的最宽），以及三层带 dropout 0.5 的分类器。
 # - **缩小：** 卷积核个数 64-192-384-256-256 变成 2w-3w-4w-4w-3w，宽度 `width` w = 16（见下面的输出）；三次池化后的特征图是 14 → 6 → 2，而不是 55 → 13 → 6；隐藏层有 256 个单元，而不是 4096 个；去掉了自适应的 6×6 池化。
@@ -403,11 +403,11 @@ plt.show()
 #
 # ## 参考资料
 #
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：第 3.1 节 与图 1（ReLU，在 CIFAR-10 上达到 25% 训练误差快六倍），第 3.2 节（两块 GPU），第 3.3 节（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点；“aids generalization”），第 3.4 节（重叠池化：top-1 / top-5 错误率降低 0.4 / 0.3 个百分点），第 4.1 节（数据增强：裁剪与镜像使训练集扩大到 2048 倍，测试时用十个裁剪块；PCA 颜色扰动使 top-1 错误率降低 1 个百分点以上），第 4.2 节（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：第 3.1 节与图 1（ReLU，在 CIFAR-10 上达到 25% 训练误差快六倍），第 3.2 节（两块 GPU），第 3.3 节（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点；“aids generalization”），第 3.4 节（重叠池化：top-1 / top-5 错误率降低 0.4 / 0.3 个百分点），第 4.1 节（数据增强：裁剪与镜像使训练集扩大到 2048 倍，测试时用十个裁剪块；PCA 颜色扰动使 top-1 错误率降低 1 个百分点以上），第 4.2 节（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
 # - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*, arXiv:1404.5997, 2014（其中的单塔网络：64-192-384-384-256 个卷积核）。
 # - A. Krizhevsky, cuda-convnet2, `layers/layers-imagenet-1gpu.cfg`（第四个卷积层有 256 个卷积核的单 GPU 配置，torchvision 的 `alexnet` 沿用了它；见 pytorch/vision 的 pull request 704）。
-# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：第 4.1 节 与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：第 4.1 节 与表 3（A 与 A-LRN 的对比）。
+# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：第 4.1 节与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：第 4.1 节与表 3（A 与 A-LRN 的对比）。
 # - N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, *Dropout: A Simple Way to Prevent Neural Networks from Overfitting*, JMLR 15, 2014。
 # - Y. Jia 等，*Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014，及其参考模型 `bvlc_alexnet`（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。
 # - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.1 节“深度卷积神经网络（AlexNet）”。 <!-- parity-ignore: 7.1 -->

@@ -228,7 +228,7 @@ numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit
         explanation="sealed:/xE1sQJh9q8KdWQ0Sq65AA0MXhPkymb2dcLGOLi9QTBcUa6iUpkWmNcp4HwxCpmxDxQCl8Du")
 
 # %% [markdown]
-# 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，需要好几秒。而数参数根本不需要这些数：在 PyTorch 的 **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作上下文使用，其中创建的每一层都是 meta 层。）
+# 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，相当费时。而数参数根本不需要这些数：在 PyTorch 的 **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作上下文使用，其中创建的每一层都是 meta 层。）
 
 # %%
 with torch.device("meta"):

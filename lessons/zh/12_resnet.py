@@ -58,7 +58,7 @@ from cnnlab.text import scaled
 #
 # ResNet 论文的图 1 在 CIFAR-10 上训练了两个*普通*网络（卷积、批量归一化、ReLU，没有捷径连接）：一个 20 层，一个 56 层。56 层的网络最终在**测试集**上误差更高——在**训练集**上也更高。关键正是第二条曲线。过拟合是指模型把训练数据拟合得*更好*、泛化却更差；这里更深的模型连训练数据都拟合得更差。这也不是容量不足（56 层网络把 20 层网络当作特例包含在内），而是优化器找不到好的权重。
 #
-# 我们在个人电脑承受得了的规模上重做这个实验。`cnnlab.models` 里有论文 第 4.2 节 的 CIFAR 式 ResNet，缩放到 28×28 的图像（`resnet_small`，深度 $6n+2$；它与论文中网络的区别见第 6 节），以及去掉捷径连接的同一个网络（`plain_small`）。卷积相同，批量归一化相同；普通网络只是少了加法（以及在阶段改变形状处的两个 1×1 投影卷积）：
+# 我们在个人电脑承受得了的规模上重做这个实验。`cnnlab.models` 里有论文 第 4.2 节的 CIFAR 式 ResNet，缩放到 28×28 的图像（`resnet_small`，深度 $6n+2$；它与论文中网络的区别见第 6 节），以及去掉捷径连接的同一个网络（`plain_small`）。卷积相同，批量归一化相同；普通网络只是少了加法（以及在阶段改变形状处的两个 1×1 投影卷积）：
 
 # %%
 WIDTH = 8                                   # 第一阶段的通道数（论文中为 16；8 更快）
@@ -504,7 +504,7 @@ plt.show()
 #
 # ## 参考资料
 #
-# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（退化问题，图 1；基本块与瓶颈块，第 4.1 节 与图 5；捷径的选项 A 和 B；第 4.2 节 的 CIFAR 网络）。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（退化问题，图 1；基本块与瓶颈块，第 4.1 节与图 5；捷径的选项 A 和 B；第 4.2 节的 CIFAR 网络）。
 # - K. He, X. Zhang, S. Ren, J. Sun, *Identity Mappings in Deep Residual Networks*, ECCV 2016。
 # - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（带批量归一化的深层普通网络中的梯度爆炸）。
 # - D. Balduzzi 等，*The Shattered Gradients Problem: If resnets are the answer, then what is the question?*, ICML 2017。
