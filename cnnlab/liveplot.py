@@ -65,7 +65,7 @@ class LivePlot:
         loss_ax, acc_ax = self.axes
         for ax in self.axes:
             ax.clear()
-            ax.set_xlabel(say(zh="轮次 epoch", en="epoch"))
+            ax.set_xlabel(say(zh="轮", en="epoch"))
             ax.grid(alpha=0.3)
             if self.epochs:
                 ax.set_xlim(0.5, self.epochs + 0.5)

@@ -49,8 +49,9 @@ import torch
 from torch import nn
 
 from cnnlab.geometry import adaptive_windows, ntuple
-from cnnlab.i18n import say
+from cnnlab.i18n import get_language, say
 from cnnlab.receptive import UnsupportedLayerError, eval_mode, example_input, receptive_field
+from cnnlab.text import scaled
 
 __all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
 
@@ -243,9 +244,12 @@ def _cells(row):
 
 
 def _scaled(n):
+    """``1,814,073,344 (1.814 G)`` in English, ``1,814,073,344（18.1 亿）`` in Chinese."""
+    if get_language() == "zh":
+        return f"{n:,}（{scaled(n)}）" if n >= 10**4 else f"{n:,}"
     for unit, size in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
         if n >= size:
-            return say(zh="{n:,}（{v:.3f} {u}）", en="{n:,} ({v:.3f} {u})", n=n, v=n / size, u=unit)
+            return f"{n:,} ({n / size:.3f} {unit})"
     return f"{n:,}"
 
 

@@ -124,6 +124,19 @@ def test_figures_are_embedded_and_math_is_rendered(site):
     assert total > 0
 
 
+def test_no_backslash_is_left_in_the_math_of_any_page(site):
+    """Every formula reads as in JupyterLab: no TeX escape such as running\\_var shows (issue 23 §6)."""
+    from tests.test_site_math import math_texts
+    out, _ = site
+    formulas = 0
+    for lesson in MANIFEST.lessons:
+        for lang in LANGUAGES:
+            texts = math_texts((out / lesson_page_path(lesson, lang)).read_text(encoding="utf-8"))
+            formulas += len(texts)
+            assert [t for t in texts if "\\" in t] == [], (lesson.stem, lang)
+    assert formulas > 100
+
+
 def _answer_lines(nb):
     """The distinctive lines inside solution and hidden-test regions."""
     found = []

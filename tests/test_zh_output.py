@@ -87,7 +87,7 @@ def history(quick):
 def test_history_repr(zh):
     for quick in (False, True):
         text = repr(history(quick))
-        assert text.startswith("History（2 轮") and "损失 0.4000" in text
+        assert text.startswith("训练记录（2 轮") and "损失 0.4000" in text
         assert latin_words(text, ALLOWED) == []
     assert "快速模式" in repr(history(True))
     assert latin_words(repr(History()), ALLOWED) == []

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from cnnlab.exercises.spec import QuickCheckSpec, quick_check_specs, score_quick_check
 from cnnlab.files import locked, write_atomically
+from cnnlab.i18n import say
 from cnnlab.text import clip
 
 FORMAT = "cnnlab-answers/1"
@@ -53,7 +54,15 @@ _current = {"stem": None}
 
 
 class AnswersFileError(ValueError):
-    """An answers file that is not valid JSON or not in the cnnlab answers format."""
+    """An answers file that is not valid JSON or not in the cnnlab answers format.
+
+    ``str(error)`` is in the course language; ``error.english`` is always English,
+    for the grader, whose statuses keep one (English) vocabulary.
+    """
+
+    def __init__(self, path, zh, en, **values):
+        self.english = f"{path}: " + en.format(**values)
+        super().__init__(say(zh="{path}：" + zh, en="{path}: " + en, path=path, **values))
 
 
 def use_lesson(stem):
@@ -77,14 +86,19 @@ def load_answers(path):
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise AnswersFileError(f"{path}: not valid JSON ({err})") from None
+    except UnicodeDecodeError as err:
+        raise AnswersFileError(path, zh="不是有效的 JSON（不是 UTF-8 文本）", en="not valid JSON ({err})", err=err) from None
+    except json.JSONDecodeError as err:
+        raise AnswersFileError(path, zh="不是有效的 JSON（第 {line} 行第 {col} 列出错）", en="not valid JSON ({err})",
+                               err=err, line=err.lineno, col=err.colno) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AnswersFileError(f"{path}: not a cnnlab answers file (expected format {FORMAT!r})")
+        raise AnswersFileError(path, zh="不是 cnnlab 答案文件（应为格式 {fmt!r}）",
+                               en="not a cnnlab answers file (expected format {fmt!r})", fmt=FORMAT)
     records = data.get("records")
     if not isinstance(records, list) or not all(isinstance(r, dict) and isinstance(r.get("exercise"), str)
                                                 for r in records):
-        raise AnswersFileError(f"{path}: 'records' must be a list of objects with an 'exercise'")
+        raise AnswersFileError(path, zh="'records' 必须是一个列表，每一项都是带 'exercise' 键的对象",
+                               en="'records' must be a list of objects with an 'exercise'")
     return data
 
 

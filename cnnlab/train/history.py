@@ -24,7 +24,7 @@ class History:
 
     def table(self):
         """The history as a text table, one row per epoch."""
-        head = say(zh="轮次    损失  训练准确率  测试准确率   样本/秒     秒",
+        head = say(zh="  轮    损失  训练准确率  测试准确率   样本/秒     秒",
                    en="epoch    loss  train acc   test acc   examples/s  seconds")
         rows = [head]
         for e, l, a, b, r, s in zip(self.epoch, self.loss, self.train_acc, self.test_acc,
@@ -35,10 +35,10 @@ class History:
 
     def __repr__(self):
         if not self.epoch:
-            return say(zh="History（空）", en="History(empty)")
+            return say(zh="训练记录（空）", en="History(empty)")
         test = "-" if self.test_acc[-1] is None else f"{self.test_acc[-1]:.3f}"
         return say(
-            zh="History（{e} 轮，设备 {dev}{quick}：损失 {loss:.4f}，训练准确率 {tr:.3f}，测试准确率 {te}，"
+            zh="训练记录（{e} 轮，设备 {dev}{quick}：损失 {loss:.4f}，训练准确率 {tr:.3f}，测试准确率 {te}，"
                "每秒 {rate:,.0f} 个样本，用时 {sec:.1f} 秒）",
             en="History({e} epochs on {dev}{quick}: loss {loss:.4f}, train acc {tr:.3f}, test acc {te}, "
                "{rate:,.0f} examples/s, {sec:.1f} s)",

@@ -56,6 +56,7 @@ import matplotlib.pyplot as plt
 from cnnlab.exercises import check_function, choice, numeric, shape
 from cnnlab.models import plain_small, resnet_small, resnet18, resnet34, resnet50
 from cnnlab.models.resnet import BasicBlock, Bottleneck, make_layer
+from cnnlab.text import scaled
 
 # %% [markdown]
 # ## 1 · The degradation problem
@@ -134,6 +135,9 @@ for name, make in networks.items():
     curves[name] = train_steps(trained[name])
     trained[name].cpu()
     print(f"{name:9s}: mean training loss over the last 20 steps {curves[name][-20:].mean():.3f}")
+last20 = {name: curve[-20:].mean() for name, curve in curves.items()}
+print(f"margins: plain-20 − plain-8 {last20['plain-20'] - last20['plain-8']:.3f}, "
+      f"plain-20 − resnet-20 {last20['plain-20'] - last20['resnet-20']:.3f}")
 print(f"3 networks × {STEPS} steps in {time.perf_counter() - start:.1f} s")
 
 # %% tags=["nbval-ignore-output"]
@@ -156,15 +160,16 @@ plt.show()
 
 # %% [markdown]
 # The numbers above vary from machine to machine; the two comparisons below held for every seed
-# we tried (four of them) in quick mode, by a margin of 0.1 or more. We compare the mean **training**
-# loss over the last 20 steps:
+# we tried (four of them) in quick mode. The margins are small — in the stored full-mode run both
+# are under 0.1 — so the check asks for a margin of 0.05, and the cell prints both. We compare
+# the mean **training** loss over the last 20 steps:
 
 # %%
 final = {name: curves[name][-20:].mean() for name in curves}
-print("degradation: plain-20 ends with a higher training loss than plain-8:  ",
-      bool(final["plain-20"] > final["plain-8"]))
-print("the shortcut fixes it: resnet-20 ends lower than plain-20:            ",
-      bool(final["resnet-20"] < final["plain-20"]))
+print("degradation: plain-20 ends more than 0.05 above plain-8 in training loss:  ",
+      bool(final["plain-20"] - final["plain-8"] > 0.05))
+print("the shortcut fixes it: resnet-20 ends more than 0.05 below plain-20:       ",
+      bool(final["plain-20"] - final["resnet-20"] > 0.05))
 
 # %% [markdown]
 # Twelve more layers made the plain network *worse at fitting its own training data*; the same
@@ -236,10 +241,12 @@ print("at depth 8 the plain network is still tame (within a factor of 10):", boo
 # In the plain network the layers near the input get gradients more than a hundred times larger
 # than those near the output, so no single learning rate suits them all, and the gradients there
 # carry little useful information about the loss. In the residual network the spread between
-# the first and the last layer is far smaller. The reason is the shape of a residual block,
-# $y = x + F(x)$: its Jacobian
-# is $I + \partial F/\partial x$, so the gradient always has a direct path back through the
-# identity, added to whatever passes through $F$.
+# the first and the last layer is far smaller. The reason is the shape of a residual block: for
+# $y = x + F(x)$ the Jacobian is $I + \partial F/\partial x$, so the gradient always has a direct
+# path back through the identity, added to whatever passes through $F$. That is exact for the
+# pre-activation blocks of He et al.'s follow-up paper (2016), which end with the addition; the
+# blocks here apply a ReLU after it, $y = \mathrm{ReLU}(x + F(x))$, so the identity path passes
+# only where the sum is positive.
 #
 # ## 3 · The residual block
 #
@@ -454,12 +461,15 @@ for make in (resnet18, resnet34, resnet50):
     with torch.device("meta"):
         model = make()
     s = cnnlab.summary(model, (3, 224, 224))
-    print(f"{make.__name__}: {s.total_params:,} parameters ({s.total_params / 1e6:.1f} M), "
-          f"{s.total_macs / 1e9:.2f} GMACs per image")
+    print(f"{make.__name__}: {s.total_params:,} parameters ({scaled(s.total_params)}), "
+          f"{scaled(s.total_macs)} MACs per image")
 
 # %% [markdown]
-# These match torchvision's tables (11.7 M and 1.81 G for ResNet-18). ResNet-50 has more
-# parameters than ResNet-34 but only a little more computation, thanks to the bottlenecks.
+# These match torchvision's tables (11.7 million parameters and 1.81 billion MACs for ResNet-18).
+# ResNet-50 has more parameters than ResNet-34 but only a little more computation, thanks to the
+# bottlenecks; its 4.09 billion MACs exceed the paper's 3.8 billion FLOPs (Table 1, which counts
+# multiply-adds) because torchvision, like most code since, puts the downsampling stride on the
+# 3×3 convolution instead of the first 1×1 ("ResNet v1.5").
 # Where do ResNet-18's parameters sit? Mostly in the last stage, whose 3×3 kernels over 512
 # channels are the largest:
 

@@ -74,7 +74,7 @@ print("论文版（2012）：   卷积核个数", conv_widths(paper_net), f" 参
 print("torchvision 版：   卷积核个数", conv_widths(net), f" 参数量 {parameter_count(net):,}")
 
 # %% [markdown]
-# 论文说有“6,000 万个参数”；按它自己的结构精确地数，约为 6,100 万，论文给的只是一个约数。torchvision 的 `alexnet`（`cnnlab.models.alexnet` 逐层照搬）采用的是 Krizhevsky 在 2014 年“One weird trick” 报告里的单 GPU 变体：64-192-384-256-256 个卷积核，不分组，也没有 LRN。它的卷积层权重稍多一些，所以是 6,110 万。几乎所有参数都在全连接层里（第 7 节），而两者的全连接层大小相同，只是 dropout 作用的位置不同（第 4 节）。
+# 论文说有“6,000 万个参数”；按它自己的结构精确地数，约为 6,100 万，论文给的只是一个约数。torchvision 的 `alexnet`（`cnnlab.models.alexnet` 逐层照搬）是后来的单 GPU 变体：64-192-384-256-256 个卷积核，不分组，也没有 LRN。人们通常把它归于 Krizhevsky 2014 年的报告《One weird trick》，但那份报告列出的是 64-192-384-384-256；torchvision 第四个卷积层的 256 个卷积核，来自 Krizhevsky 自己的 cuda-convnet2 代码中的单 GPU ImageNet 配置。它的卷积层权重稍多一些，所以是 6,110 万。几乎所有参数都在全连接层里（第 7 节），而两者的全连接层大小相同，只是 dropout 作用的位置不同（第 4 节）。
 #
 # ## 2 · 第一层：是 227，不是 224
 #
@@ -134,11 +134,11 @@ for ax in axes:
 plt.show()
 
 # %% [markdown]
-# Krizhevsky 等人测量过这个效果（论文图 1）：一个四层的卷积网络用 ReLU 时，在 CIFAR-10 上达到 25 % **训练**误差的速度是同一网络用 tanh 时的六倍。训练更快，才使他们能在大约一周内训练完这么大的网络。（ReLU 在恰好 0 处的斜率取 0，实际中从来不成问题。）
+# Krizhevsky 等人测量过这个效果（论文图 1）：一个四层的卷积网络用 ReLU 时，在 CIFAR-10 上达到 25% **训练**误差的速度是同一网络用 tanh 时的六倍。训练更快，才使他们能在大约一周内训练完这么大的网络。（ReLU 在恰好 0 处的斜率取 0，实际中从来不成问题。）
 #
 # ## 4 · dropout：测试时关闭，训练时重新缩放
 #
-# AlexNet 的全连接层有几千万个权重，很容易过拟合。**dropout**（Hinton 等，2012；Srivastava 等，2014）在训练时以概率 $p$ 把一层的每个输入置零，每个样本随机选取不同的一组，使任何单元都不能依赖特定的其他单元。测试时什么都不丢弃。为了让下一层输入的期望在两种模式下相同，PyTorch 在训练时把**保留下来的**值乘以 $1/(1-p)$（称为 inverted dropout）；论文则是在测试时把输出乘以 $1 - p = 0.5$——两者在期望上一样。
+# AlexNet 的全连接层有几千万个权重，很容易过拟合。**dropout**（Hinton 等人，2012；Srivastava 等人，2014）在训练时以概率 $p$ 把每个隐藏单元的输出置零，每个样本随机选取不同的一组，使任何单元都不能依赖特定的其他单元（在 PyTorch 里，放在某一层之后的 `nn.Dropout` 层把那一层的输出置零）。测试时什么都不丢弃。为了让下一层输入的期望在两种模式下相同，PyTorch 在训练时把**保留下来的**值乘以 $1/(1-p)$（称为 inverted dropout）；论文则是在测试时把输出乘以 $1 - p = 0.5$——两者在期望上一样。
 
 # %%
 torch.manual_seed(0)
@@ -157,7 +157,7 @@ print(f"保留比例：{(many != 0).float().mean():.4f}   保留的值为 1/(1 �
 # %% [markdown]
 # 大约一半的值被保留，每个都翻倍，所以均值仍接近 1。
 #
-# **dropout 作用在哪里。** 论文以 0.5 的概率把“每个隐藏神经元的输出”置零，并且“在前两个全连接层中”使用 dropout（§4.2）：它丢弃的是 FC6 和 FC7 经过 ReLU 之后的**输出**，与 Caffe 的参考模型一致（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。`alexnet_2012` 也是这样做的。torchvision 的 AlexNet 则把两个 `nn.Dropout` 层放在 FC6 和 FC7 **之前**：它丢弃的是展平后的卷积特征和 FC6 的输出，FC7 的输出从不丢弃。逐层对比两个分类器：
+# **dropout 作用在哪里。** 论文以 0.5 的概率把“每个隐藏神经元的输出”置零，并且“在前两个全连接层中”使用 dropout（第 4.2 节）：它丢弃的是 FC6 和 FC7 经过 ReLU 之后的**输出**，与 Caffe 的参考模型一致（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。`alexnet_2012` 也是这样做的。torchvision 的 AlexNet 则把两个 `nn.Dropout` 层放在 FC6 和 FC7 **之前**：它丢弃的是展平后的卷积特征和 FC6 的输出，FC7 的输出从不丢弃。逐层对比两个分类器：
 
 # %%
 print("论文版（2012）：", " → ".join(type(m).__name__ for m in paper_net.classifier))
@@ -180,7 +180,7 @@ choice("dropout_eval", key="8b22af0a1dbd983e4d44fd0c930b8998",
 # %% [markdown]
 # ## 5 · 局部响应归一化（LRN）
 #
-# ReLU 的输出没有上界。论文受真实神经元“侧抑制”的启发，加入了一种跨通道的归一化：在每个位置 $(x, y)$，通道 $i$ 的激活 $a^i$ 除以一个随相邻 $n$ 个通道的激活增大而增大的量：
+# 论文指出，ReLU 与会饱和的单元不同，不需要对输入做归一化来防止饱和；它仍然加入了一种跨通道的归一化，理由是这样做“有助于泛化”（第 3.3 节），形式上仿照真实神经元的“侧抑制”：在每个位置 $(x, y)$，通道 $i$ 的激活 $a^i$ 除以一个随相邻 $n$ 个通道的激活增大而增大的量：
 #
 # $$b^i_{x,y} = a^i_{x,y} \Big/ \Big(k + \alpha \sum_{j=\max(0,\, i-n/2)}^{\min(N-1,\, i+n/2)} \big(a^j_{x,y}\big)^2\Big)^{\beta},$$
 #
@@ -204,7 +204,7 @@ print(f"LocalResponseNorm(alpha=5e-4)：{pytorch_alpha_times_n.item():.4f}")
 
 # %% tags=["exercise:lrn"]
 def lrn(a, n=5, alpha=1e-4, beta=0.75, k=2.0):
-    """跨通道的局部响应归一化，Krizhevsky 等（2012）§3.3 的公式。"""
+    """跨通道的局部响应归一化，Krizhevsky 等人（2012）第 3.3 节的公式。"""
     # 在这里写你的代码
     raise NotImplementedError()
 
@@ -218,7 +218,7 @@ _ = check_function("lrn", lrn, [
 # %% [markdown]
 # ### LRN 有用吗？
 #
-# 在原论文里有用：LRN 让 AlexNet 在 ImageNet 上的 top-1 和 top-5 错误率分别降低了 1.4 和 1.2 个百分点（§3.3）。两年后，VGG 论文（Simonyan & Zisserman，2015，表 3）把它的 11 层网络 A 分别在有无 LRN 的情况下训练，发现在 ILSVRC-2012 上没有提升：
+# 在原论文里有用：LRN 让 AlexNet 在 ImageNet 上的 top-1 和 top-5 错误率分别降低了 1.4 和 1.2 个百分点（第 3.3 节）。两年后，VGG 论文（Simonyan 和 Zisserman，2015，表 3）把它的 11 层网络 A 分别在有无 LRN 的情况下训练，发现在 ILSVRC-2012 上没有提升：
 
 # %%
 vgg_table_3 = {"A（无 LRN）": (29.6, 10.4), "A-LRN": (29.7, 10.5)}   # 验证集 top-1 / top-5 错误率，%
@@ -227,6 +227,19 @@ for name, (top1, top5) in vgg_table_3.items():
 
 # %% [markdown]
 # 常有人说 LRN“被证明没有用”。这话说得太绝对了：对 2012 年那样训练的 AlexNet，它确实有帮助。准确的说法是：VGG 在它的网络 A 上没有发现 LRN 带来任何提升，它还耗费内存和时间，后来被批量归一化（2015 年，第 07 课）取代。torchvision 的 AlexNet 完全没有 LRN。
+#
+# ### 重叠池化与数据增强
+#
+# 引言里列出的新部件还有两个，各附论文自己的测量结果。下面两种池化窗口都把 conv1 的 55×55 特征图变成 27×27；裁剪则数出每张照片能产生多少张训练图像：
+
+# %%
+print("3×3 窗口、步幅 2（重叠）：55 →", cnnlab.pool_output_size(55, 3, 2),
+      "   2×2 窗口、步幅 2（不重叠）：55 →", cnnlab.pool_output_size(55, 2, 2))
+print("裁剪位置数 × 水平翻转：(256 − 224)² · 2 =", (256 - 224) ** 2 * 2)
+
+# %% [markdown]
+# - **重叠池化**（第 3.4 节）：步幅为 2 的 3×3 窗口彼此重叠一行一列。与得到同样大小特征图的步幅 2、2×2 窗口相比，它让 top-1 和 top-5 错误率分别降低了 0.4 和 0.3 个百分点，作者还观察到网络稍微更难过拟合。
+# - **数据增强**（第 4.1 节）：从 256×256 的图像中随机裁出 224×224 的小块，再加上它们的镜像，训练集扩大到 2048 倍（见上面的输出），测试时对十个裁剪块的预测取平均；不这样做，网络会严重过拟合。沿 RGB 值的主成分随机改变颜色，又让 top-1 错误率降低了 1 个百分点以上。
 #
 # ## 6 · 一种常见的批评：“conv1 太大，步幅太大，没有填充”
 #
@@ -306,21 +319,24 @@ print(f"第一个全连接层：{fc6.in_features} × {fc6.out_features} + {fc6.o
 # %% [markdown]
 # 它的 9,216 个输入就是 `features` 展平后的输出。NiN 和 GoogLeNet（第 11 课）正是用全局平均池化去掉了这一层。
 #
-# 汇总表中的 `感受野 r` 一列就是感受野（第 04 课）：conv5 的一个单元看到 163×163 个输入像素，最后一个池化层的单元看到 195×195 个——图像的大部分：
+# 汇总表的 `感受野 r` 一列（第 04 课）给出每个单元能看到多大一块输入：conv5 的单元看到 163×163 个像素，最后一个池化层的单元看到 195×195 个，几乎是整张图像：
 
 # %%
 fields = cnnlab.receptive_field(net, (3, 224, 224))
 for name in ("features.0", "features.10", "features.12"):
     row = fields[name]
-    print(f"{name:12s} {row.type:10s} 输出 {row.output_size}×{row.output_size}   感受野 {row.r}×{row.r}   跳距 {row.jump}")
+    print(f"{name:12s} {row.type:10s} 输出 {row.output_size}×{row.output_size}   感受野 {row.r}×{row.r}   等效步幅 {row.jump}")
 
 # %% [markdown]
 # ## 8 · 在 Fashion-MNIST 上训练缩小版 AlexNet
 #
-# ImageNet 尺寸的 AlexNet 无法在一台普通电脑的 CPU 上几分钟内训练完。`alexnet_small` 在 28×28 上保留了它的思路：带步幅的大卷积核作第一层（5×5，步幅 2）、ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层，以及三个带 dropout 的全连接层。它的文档字符串说明了缩小了哪些地方：
+# ImageNet 尺寸的 AlexNet 太大，无法在一台普通电脑的 CPU 上训练。`alexnet_small` 在 28×28 上保留了它的思路：带步幅的大卷积核作第一层（5×5，步幅 2）、ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层，以及三个带 dropout 的全连接层。保留了什么、缩小了什么（库里的文档字符串 `alexnet_small?` 用英文写了同样的内容）：
+#
+# - **保留：** 带步幅的大卷积核作第一层（在 28×28 上，步幅 2 的 5×5 相当于 224×224 上步幅 4 的 11×11）、处处用 ReLU、步幅 2 的重叠 3×3 最大池化、五个卷积层（从第三个起是 3×3，中间的最宽），以及三层带 dropout 0.5 的分类器。
+# - **缩小：** 卷积核个数 64-192-384-256-256 变成 2w-3w-4w-4w-3w，宽度 `width` w = 16（见下面的输出）；三次池化后的特征图是 14 → 6 → 2，而不是 55 → 13 → 6；隐藏层有 256 个单元，而不是 4096 个；去掉了自适应的 6×6 池化。
 
 # %%
-print(alexnet_small.__doc__)
+print("各卷积层的卷积核个数：", conv_widths(alexnet_small()))
 print(cnnlab.summary(alexnet_small(), (1, 28, 28)))
 
 # %% [markdown]
@@ -333,7 +349,7 @@ eps = alexnet_recipe.smoothing
 print(f"标签平滑 ε = {eps}：正确类别的目标为 {1 - eps + eps / 10:.2f}，其余每个类别为 {eps / 10:.2f}")
 
 # %% [markdown]
-# 基准脚本按配方的全部轮数训练；本课只训练其中 4 轮，在笔记本电脑的 CPU 上大约一分钟（快速模式：2,000 张图像、2 轮）。下表是每一轮之后的训练损失、训练准确率和测试准确率：
+# 基准脚本按配方的全部轮数训练；本课只训练其中 4 轮（快速模式：2,000 张图像、2 轮）；训练记录的最后一项是这次训练在本机上用了多少秒。它给出最后一轮之后的训练损失、训练准确率和测试准确率，实时曲线则画出每一轮：
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
@@ -378,7 +394,7 @@ fig.suptitle("alexnet_small：第一层的 32 个卷积核（5×5）", fontsize=
 plt.show()
 
 # %% [markdown]
-# 短时间训练之后，许多卷积核看上去仍像随机初始化的样子；有些已经呈现出明暗分界，也就是边缘检测器。训练更久（完整模式）后，会有更多卷积核变成清晰的有方向的边缘和斑点——与 Krizhevsky 等人展示的真正 AlexNet 的 11×11 彩色卷积核（论文图 3）是同一类检测器。第 10 课再看更深的层。
+# 这些是上面那次训练得到的卷积核：训练 4 轮之后（完整模式也是如此），大多数看上去仍像噪声，只有一部分呈现出明暗分界，这是边缘检测器的雏形。`cnnlab.train_recipe('alexnet')` 按配方的全部轮数训练同一个网络（轮数和能达到的准确率见上面打印的配方）；清晰的有方向的边缘和斑点，是 Krizhevsky 等人在真正的 AlexNet 经过完整的 ImageNet 训练后，从它 11×11 的彩色卷积核中看到的（论文图 3）。第 10 课再看更深的层。
 #
 # ## 常见错误
 #
@@ -390,10 +406,11 @@ plt.show()
 #
 # ## 参考资料
 #
-# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：§3.1 与图 1（ReLU，在 CIFAR-10 上达到 25 % 训练误差快六倍），§3.2（两块 GPU），§3.3（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点），§4.2（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
-# - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*, arXiv:1404.5997, 2014（torchvision 实现的 64-192-384-256-256 变体）。
-# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：§4.1 与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：§4.1 与表 3（A 与 A-LRN 的对比）。
+# - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012：第 3.1 节与图 1（ReLU，在 CIFAR-10 上达到 25% 训练误差快六倍），第 3.2 节（两块 GPU），第 3.3 节（LRN，$k=2$、$n=5$、$\alpha=10^{-4}$、$\beta=0.75$；top-1 / top-5 错误率降低 1.4 / 1.2 个百分点；“aids generalization”），第 3.4 节（重叠池化：top-1 / top-5 错误率降低 0.4 / 0.3 个百分点），第 4.1 节（数据增强：裁剪与镜像使训练集扩大到 2048 倍，测试时用十个裁剪块；PCA 颜色扰动使 top-1 错误率降低 1 个百分点以上），第 4.2 节（dropout 作用于前两个全连接层的输出，测试时输出乘以 0.5），图 2（结构图，“224×224”）与图 3（第一层卷积核）。
+# - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*, arXiv:1404.5997, 2014（其中的单塔网络：64-192-384-384-256 个卷积核）。
+# - A. Krizhevsky, cuda-convnet2, `layers/layers-imagenet-1gpu.cfg`（第四个卷积层有 256 个卷积核的单 GPU 配置，torchvision 的 `alexnet` 沿用了它；见 pytorch/vision 的 pull request 704）。
+# - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014：第 4.1 节与图 3（步幅 2 的 7×7 第一层，步幅 4 造成的混叠）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015：第 4.1 节与表 3（A 与 A-LRN 的对比）。
 # - N. Srivastava, G. Hinton, A. Krizhevsky, I. Sutskever, R. Salakhutdinov, *Dropout: A Simple Way to Prevent Neural Networks from Overfitting*, JMLR 15, 2014。
 # - Y. Jia 等，*Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014，及其参考模型 `bvlc_alexnet`（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。
 # - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.1 节“深度卷积神经网络（AlexNet）”。 <!-- parity-ignore: 7.1 -->

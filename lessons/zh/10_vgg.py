@@ -46,6 +46,7 @@ import matplotlib.pyplot as plt
 from cnnlab.exercises import check_function, choice, numeric
 from cnnlab.models import alexnet, vgg16, vgg_small
 from cnnlab.models.vgg import CONFIGS, make_layers
+from cnnlab.text import scaled
 
 # %% [markdown]
 # ## 1 · 由块搭成的网络
@@ -153,7 +154,7 @@ for n, k in [(2, 3), (1, 5), (3, 3), (1, 7)]:
     print(f"{n} × {k}×{k}{'':7s} {field:5d} {weights:8,} {weights // C**2:5d} {n:5d}")
 
 # %% [markdown]
-# 同样的感受野，只需 72 %（对 5×5）和 55 %（对 7×7）的权重——每个输出位置的乘加次数也省下同样的比例。论文（§2.3）给出了选择堆叠的两个理由：**参数更少**，论文称之为对大卷积核的一种正则化；以及**非线性更多**——三个 ReLU 而不是一个，使函数的表达能力更强。感受野越大，省得越多：$n$ 个叠加的 3×3 层需要 $9n$，而同样感受野的单个卷积核需要 $(2n+1)^2$：
+# 同样的感受野，只需 72%（对 5×5）和 55%（对 7×7）的权重——每个输出位置的乘加次数也省下同样的比例。论文（第 2.3 节）给出了选择堆叠的两个理由：**参数更少**，论文称之为对大卷积核的一种正则化；以及**非线性更多**——三个 ReLU 而不是一个，使函数的表达能力更强。感受野越大，省得越多：$n$ 个叠加的 3×3 层需要 $9n$，而同样感受野的单个卷积核需要 $(2n+1)^2$：
 
 # %%
 for n in range(1, 6):
@@ -185,13 +186,13 @@ for name, paper_millions in table_2_millions.items():
     weight_layers = sum(v != "M" for v in config) + 3
     total = conv_params + classifier_params
     print(f"{letters[name]}（{name}）：{weight_layers} 个带权重的层，卷积 {conv_params:>10,} + "
-          f"分类器 {classifier_params:,} = {total:>11,}（论文：{paper_millions} M）")
+          f"分类器 {classifier_params:,} = {total:>11,}（论文：{scaled(paper_millions * 10**6)}）")
 
 # %% [markdown]
 # 再看论文报告的它们在 ILSVRC-2012 验证集上的错误率（top-5 错误率：真实类别不在得分最高的五个类别之中）：
 
 # %%
-top5_error = {   # Simonyan & Zisserman (2015)：表 3（训练与测试尺度均为 256），表 4（多尺度）
+top5_error = {   # Simonyan 和 Zisserman（2015）：表 3（训练与测试尺度均为 256），表 4（多尺度）
     "A（11 层）": (10.4, None),
     "B（13 层）": (9.9, None),
     "D（16 层）": (8.8, 7.5),
@@ -201,10 +202,21 @@ print(f"{'配置':12s} {'表 3':>8s} {'表 4':>8s}")
 for name, (single, multi) in top5_error.items():
     print(f"{name:14s} {single:7.1f}% {'–' if multi is None else f'{multi:.1f}%':>8s}")
 
+# %%
+(a, _), (b, _), d, e = top5_error.values()
+print("从 A 到 B 再到 D，top-5 错误率下降（表 3）：", a > b > d[0])
+print("E 减 D，表 3 与表 4，单位为百分点：", [round(y - x, 1) for x, y in zip(d, e)])
+print("两张表中 E 与 D 相差都在 ±0.2 个百分点以内：", all(abs(y - x) <= 0.2 + 1e-9 for x, y in zip(d, e)))
+with torch.device("meta"):
+    cost = {name: cnnlab.summary(make_layers(CONFIGS[name]), (3, 224, 224)).total_macs for name in ("vgg16", "vgg19")}
+print(f"每张 224×224 图像卷积部分的乘加次数：D {scaled(cost['vgg16'])}，"
+      f"E {scaled(cost['vgg19'])}（多 {cost['vgg19'] / cost['vgg16'] - 1:.0%}）")
+print("D 比 E 便宜：", cost["vgg16"] < cost["vgg19"])
+
 # %% [markdown]
-# 从 11 层到 16 层，错误率下降；从 16 层到 19 层，它停在原地——在一种设置下略差，在最好的设置下相同。论文自己的说法是：错误率“在深度达到 19 层时饱和”，更深的模型“也许对更大的数据集有益”。所以公允的总结是：**19 层并不比 16 层好，于是更便宜的 16 层成了标准**——而不是 16 层胜过一切更深的网络。（作者在竞赛之后得到的最好结果，来自把 D 和 E 组合起来。）
+# 从 A 到 E，网络越深，错误率越低；到 19 层时趋于平稳：两张表中 E 与 D 相差都在 ±0.2 个百分点以内（见上面的输出：一种设置下略差，最好的设置下相同）。论文自己的说法是（第 4.1 节）：错误率“在深度达到 19 层时饱和”，更深的模型“也许对更大的数据集有益”。所以公允的总结是：**19 层比 16 层没有明显的提升，而 D 更便宜，于是 D 成了标准**——而不是 16 层胜过一切更深的网络。（作者在竞赛之后得到的最好结果，来自把 D 和 E 组合起来。）
 #
-# 为什么准确率不再提高？部分原因是深的**普通**（plain）堆叠网络很难优化。作者无法从随机初始化把更深的配置训练好：他们先训练 A，再用它初始化更深网络的前四个卷积层和最后三个全连接层（§3.1；后来他们发现用 Glorot 初始化可以不必这样做）。即使有好的初始化和批量归一化，比 20 层深得多的普通网络也会比浅的网络训练得**更差**——这就是 ResNet（第 12 课）解决的退化问题。
+# 为什么准确率不再提高？部分原因是深的**普通**（plain）堆叠网络很难优化。作者无法从随机初始化把更深的配置训练好：他们先训练 A，再用它初始化更深网络的前四个卷积层和最后三个全连接层（第 3.1 节；后来他们发现用 Glorot 初始化可以不必这样做）。即使有好的初始化和批量归一化，比 20 层深得多的普通网络也会比浅的网络训练得**更差**——这就是 ResNet（第 12 课）解决的退化问题。
 #
 # ## 4 · 完整尺寸的 VGG-16：1.38 亿个参数在哪里
 #
@@ -218,7 +230,7 @@ numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit
         explanation="sealed:/xE1sQJh9q8KdWQ0Sq65AA0MXhPkymb2dcLGOLi9QTBcUa6iUpkWmNcp4HwxCpmxDxQCl8Du")
 
 # %% [markdown]
-# 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，需要好几秒。而数参数根本不需要这些数：在 PyTorch 的 **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作上下文使用，其中创建的每一层都是 meta 层。）
+# 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，相当费时。而数参数根本不需要这些数：在 PyTorch 的 **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作上下文使用，其中创建的每一层都是 meta 层。）
 
 # %%
 with torch.device("meta"):
@@ -288,7 +300,7 @@ extra = sum(p.numel() for p in with_bn.parameters()) - sum(p.numel() for p in pl
 channels = sum(v for v in CONFIGS["vgg16"] if v != "M")
 print(f"多出的参数：{extra:,} = 2 × {channels:,} 个通道（γ 和 β）")
 print(f"VGG-16-BN 总参数量：{report.total_params + extra:,}")
-print(f"多出的缓冲区（滑动均值与方差、批次计数），不参与训练："
+print(f"多出的缓冲区（滑动均值与方差、批量计数），不参与训练："
       f"{sum(b.numel() for b in with_bn.buffers()):,}")
 
 # %% [markdown]
@@ -300,7 +312,7 @@ print(f"多出的缓冲区（滑动均值与方差、批次计数），不参与
 print(cnnlab.summary(vgg_small(), (1, 28, 28)))
 
 # %% [markdown]
-# 训练设置与第 09 课训练 AlexNet 时相同：AdamW 加单周期学习率调度，每批 128 张，标签平滑，channels_last 内存格式，训练 4 轮（在笔记本电脑的 CPU 上一两分钟；快速模式：2,000 张图像、2 轮）：
+# 训练设置与第 09 课训练 AlexNet 时相同：AdamW 加单周期学习率调度，每批 128 张，标签平滑，channels_last 内存格式，训练 4 轮（快速模式：2,000 张图像、2 轮）；训练记录的最后一项是这次训练在本机上用了多少秒：
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
@@ -314,9 +326,9 @@ history
 print("测试准确率高于 0.3（随机猜测为 0.1）：", history.test_acc[-1] > 0.3)
 
 # %% [markdown]
-# 没有批量归一化，这个普通的 VGG 起步不如它本可以的那样快（可以试试 `vgg_small(batch_norm=True)`，看看第 07 课讲过的差别）。
+# 这个普通的 VGG 没有批量归一化；加上它，训练起步会更快（试试 `vgg_small(batch_norm=True)`，对照第 07 课讲过的差别）。
 #
-# 库里的完整模式配方（调到能达到它打印出的目标，并与 d2l 的数字对比）采纳了这个建议，用的是带批量归一化的 VGG：
+# 库里的完整模式配方就用了带批量归一化的 VGG。配方的各项设置调到能达到它打印出的目标，旁边附有 d2l 的数字作对照：
 
 # %%
 print(cnnlab.recipe("vgg"))
@@ -352,19 +364,19 @@ fig.suptitle("vgg_small：三个深度上最活跃的六张特征图", fontsize=
 plt.show()
 
 # %% [markdown]
-# 第一层的特征图仍然像那件衣服，每张点亮不同的边缘或区域——与 AlexNet 第一层一样是对比度检测器。第 2 块（14×14）的特征图更粗糙，对裤腿、领口、袖子边缘这类部件有响应。到第 3 块（7×7），一个单元看到 26×26 个输入像素（汇总表中的 `感受野 r` 一列），几乎是整幅图像，特征图也不再像原图：它们表示某个学到的图案**是否**出现、大致出现在**哪里**。人们常说卷积网络学到的是一个特征层级（Zeiler & Fergus 2014），这里把它画了出来。
+# 这张测试图像是一只短靴。第一层的特征图仍然像它，每张点亮不同的部分——靴子周围的背景、上沿的轮廓、鞋底——与 AlexNet 第一层一样是对比度检测器。第 2 块（14×14）的特征图更粗糙：有的对靴子上方的背景有响应，有的对鞋底和下边缘，还有几张对靴筒的顶部。到第 3 块（7×7），一个单元看到 26×26 个输入像素（汇总表中的 `感受野 r` 一列），几乎是整幅图像，特征图也不再像那只靴子：只有零星几个单元被激活，其中许多位于鞋底一带；它们表示某个学到的图案**是否**出现、大致出现在**哪里**。人们常说卷积网络学到的是一个特征层级（Zeiler 和 Fergus，2014），这里把它画了出来。
 #
 # ## 常见错误
 #
 # - **把每一层都算进去。** “16”数的是带权重的层（13 个卷积层 + 3 个全连接层）；ReLU 和池化层不算。
 # - **忘了一个块里只有第一个卷积看到 `c_in`。** 其余的都是 `c_out → c_out`。
 # - **以为 3×3 的堆叠比大卷积核看得*更多*。** 两个 3×3 恰好看到 5×5，三个看到 7×7；好处在于权重更少、非线性更多。
-# - **从论文里读出“更深反而更差”。** 19 层和 16 层一样好，并不更差；更深的普通网络的麻烦在于优化（第 12 课）。
+# - **从论文里读出“更深反而更差”。** 19 层和 16 层差不多好，并不更差；更深的普通网络的麻烦在于优化（第 12 课）。
 # - **为了数参数而真的构建大模型。** 用 meta 设备，或者直接从配置计算。
 #
 # ## 参考资料
 #
-# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（arXiv:1409.1556）：表 1（配置 A–E）、表 2（参数量，以百万计）、§2.3（为什么堆叠 3×3）、§3.1（用网络 A 初始化；Glorot 初始化）、表 3（单尺度 top-5 错误率，训练与测试尺度 256）、表 4（多尺度评估）、§4.2（“在深度达到 19 层时饱和”）。
+# - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015（arXiv:1409.1556）：表 1（配置 A–E）、表 2（参数量，以百万计）、第 2.3 节（为什么堆叠 3×3）、第 3.1 节（用网络 A 初始化；Glorot 初始化）、表 3（单尺度 top-5 错误率，训练与测试尺度 256）、表 4（多尺度评估）、第 4.1 节（从 A 到 E 错误率下降；“在深度达到 19 层时饱和”）。
 # - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（深的普通网络的退化问题）。
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014（特征层级）。

@@ -51,13 +51,14 @@ import matplotlib.pyplot as plt
 from cnnlab.exercises import check_function, choice, numeric, shape
 from cnnlab.models import plain_small, resnet_small, resnet18, resnet34, resnet50
 from cnnlab.models.resnet import BasicBlock, Bottleneck, make_layer
+from cnnlab.text import scaled
 
 # %% [markdown]
 # ## 1 · 退化问题
 #
 # ResNet 论文的图 1 在 CIFAR-10 上训练了两个*普通*网络（卷积、批量归一化、ReLU，没有捷径连接）：一个 20 层，一个 56 层。56 层的网络最终在**测试集**上误差更高——在**训练集**上也更高。关键正是第二条曲线。过拟合是指模型把训练数据拟合得*更好*、泛化却更差；这里更深的模型连训练数据都拟合得更差。这也不是容量不足（56 层网络把 20 层网络当作特例包含在内），而是优化器找不到好的权重。
 #
-# 我们在个人电脑承受得了的规模上重做这个实验。`cnnlab.models` 里有论文 §4.2 的 CIFAR 式 ResNet，缩放到 28×28 的图像（`resnet_small`，深度 $6n+2$；它与论文中网络的区别见第 6 节），以及去掉捷径连接的同一个网络（`plain_small`）。卷积相同，批量归一化相同；普通网络只是少了加法（以及在阶段改变形状处的两个 1×1 投影卷积）：
+# 我们在个人电脑承受得了的规模上重做这个实验。`cnnlab.models` 里有论文 第 4.2 节的 CIFAR 式 ResNet，缩放到 28×28 的图像（`resnet_small`，深度 $6n+2$；它与论文中网络的区别见第 6 节），以及去掉捷径连接的同一个网络（`plain_small`）。卷积相同，批量归一化相同；普通网络只是少了加法（以及在阶段改变形状处的两个 1×1 投影卷积）：
 
 # %%
 WIDTH = 8                                   # 第一阶段的通道数（论文中为 16；8 更快）
@@ -115,7 +116,10 @@ for name, make in networks.items():
     curves[name] = train_steps(trained[name])
     trained[name].cpu()
     print(f"{name:9s}：最后 20 步的平均训练损失 {curves[name][-20:].mean():.3f}")
-print(f"3 个网络 × {STEPS} 步，用时 {time.perf_counter() - start:.1f} s")
+last20 = {name: curve[-20:].mean() for name, curve in curves.items()}
+print(f"差距：plain-20 − plain-8 为 {last20['plain-20'] - last20['plain-8']:.3f}，"
+      f"plain-20 − resnet-20 为 {last20['plain-20'] - last20['resnet-20']:.3f}")
+print(f"3 个网络 × {STEPS} 步，用时 {time.perf_counter() - start:.1f} 秒")
 
 # %% tags=["nbval-ignore-output"]
 def smooth(values, width=10):
@@ -136,14 +140,14 @@ ax.legend(fontsize=10)
 plt.show()
 
 # %% [markdown]
-# 上面的数字因机器而异；下面两个比较在我们试过的每个随机种子（共四个）上、在快速模式下都成立，差距都在 0.1 以上。我们比较最后 20 步的平均**训练**损失：
+# 上面的数字因机器而异；下面两个比较在快速模式下、在我们试过的每个随机种子（共四个）上都成立。差距并不大——保存的完整模式运行中两个差距都不到 0.1——所以检查要求差距超过 0.05，上一个单元格打印了两个差距。我们比较最后 20 步的平均**训练**损失：
 
 # %%
 final = {name: curves[name][-20:].mean() for name in curves}
-print("退化：plain-20 最终的训练损失高于 plain-8：      ",
-      bool(final["plain-20"] > final["plain-8"]))
-print("捷径解决了它：resnet-20 最终低于 plain-20：       ",
-      bool(final["resnet-20"] < final["plain-20"]))
+print("退化：plain-20 最终的训练损失比 plain-8 高出 0.05 以上：",
+      bool(final["plain-20"] - final["plain-8"] > 0.05))
+print("捷径解决了它：resnet-20 最终比 plain-20 低 0.05 以上：   ",
+      bool(final["plain-20"] - final["resnet-20"] > 0.05))
 
 # %% [markdown]
 # 多了十二层，普通网络*连自己的训练数据都拟合得更差*；同样十二层加上捷径连接就没有这个问题。（论文中，残差网络还能从深度中获益：ResNet-56 胜过 ResNet-20。这么短的训练显示不出这一点；在这次短训练里 resnet-20 和 plain-8 的终点很接近。）
@@ -152,7 +156,7 @@ print("捷径解决了它：resnet-20 最终低于 plain-20：       ",
 #
 # ## 2 · 问题出在哪里：看梯度
 #
-# 普通网络为什么训练得差？常有人说，有些层出了错，后面的层也跟着一错再错。论文说得更谨慎：有了批量归一化，信号在*前向*传播中既不会消失也不会爆炸；He 等人报告说反向的梯度范数也正常，他们推测深层普通网络的收敛速度“指数级地慢”。后来的研究看得更细：在带批量归一化的深层普通网络中，梯度在传回输入的路上逐层**增大**（Yang 等，2019），并且变得像噪声（Balduzzi 等，2017）。我们来测一测：一个 64 张图像的批量，刚初始化的网络（固定随机种子），以及损失对每个卷积层权重的梯度的范数。
+# 普通网络为什么训练得差？常有人说，有些层出了错，后面的层也跟着一错再错。论文说得更谨慎：有了批量归一化，信号在*前向*传播中既不会消失也不会爆炸；He 等人报告说反向的梯度范数也正常，他们推测深层普通网络的收敛速度“指数级地慢”。后来的研究看得更细：在带批量归一化的深层普通网络中，梯度在传回输入的路上逐层**增大**（Yang 等人，2019），并且变得像噪声（Balduzzi 等人，2017）。我们来测一测：一个 64 张图像的批量，刚初始化的网络（固定随机种子），以及损失对每个卷积层权重的梯度的范数。
 
 # %%
 def gradient_norms(model, X, y):
@@ -200,7 +204,7 @@ print("plain-56 第一层的梯度是 resnet-56 的 10 倍以上：  ", bool(pla
 print("深度为 8 时普通网络还算温和（相差不到 10 倍）：  ", bool(norms["plain", 8][0] / norms["plain", 8][-1] < 10))
 
 # %% [markdown]
-# 在普通网络中，靠近输入的层得到的梯度比靠近输出的层大一百倍以上，于是没有一个学习率能同时适合所有层，而那里的梯度也几乎不携带关于损失的有用信息。在残差网络中，第一层与最后一层的差距要小得多。原因在于残差块的形状 $y = x + F(x)$：它的雅可比矩阵是 $I + \partial F/\partial x$，所以梯度总有一条经过恒等映射的直达通路，再加上经过 $F$ 的那部分。
+# 在普通网络中，靠近输入的层得到的梯度比靠近输出的层大一百倍以上，于是没有一个学习率能同时适合所有层，而那里的梯度也几乎不携带关于损失的有用信息。在残差网络中，第一层与最后一层的差距要小得多。原因在于残差块的形状：对 $y = x + F(x)$，雅可比矩阵是 $I + \partial F/\partial x$，所以梯度总有一条经过恒等映射的直达通路，再加上经过 $F$ 的那部分。这个式子对 He 等人后续论文（2016）中以相加结束的预激活块是精确的；这里的块在相加之后还有一个 ReLU，$y = \mathrm{ReLU}(x + F(x))$，所以恒等通路只在和为正的位置畅通。
 #
 # ## 3 · 残差块
 #
@@ -216,7 +220,7 @@ cnnlab.show_source(BasicBlock.forward)
 # %% [markdown]
 # **残差块总是同时计算 $F(x)$ 和 $x$，并把两者相加。** 常见的一种解释却是：残差块把 $F(x)$ 与 $x$ 比较，$F(x)$ 更好就用它，否则沿用原来的 $x$，好像这些层会被丢掉。但代码里既没有比较，也没有开关：对每个输入，每一次都求和。捷径连接改变的是*什么容易学*。如果某个块最好什么都不做，残差块只需把 $F$ 压到零（权重趋向 0，权重衰减本来就在这么做）；普通块却必须让中间夹着 ReLU 的两个卷积精确地复现自己的输入。所以这些层学的是对恒等映射的修正，也就是**残差** $F(x) = H(x) - x$。
 #
-# 我们来验证“F = 0 就是恒等映射”。把最后一个批量归一化的缩放系数 γ 设为 0，就得到精确的 $F(x) = 0$（torchvision 提供的 `zero_init_residual=True` 就是这样做的，源自 Goyal 等，2017）。对非负输入，残差块于是返回 $\mathrm{ReLU}(x) = x$（前一个块以 ReLU 结尾，所以输入非负）；普通块则返回全零：
+# 我们来验证“F = 0 就是恒等映射”。把最后一个批量归一化的缩放系数 γ 设为 0，就得到精确的 $F(x) = 0$（torchvision 提供的 `zero_init_residual=True` 就是这样做的，源自 Goyal 等人，2017）。对非负输入，残差块于是返回 $\mathrm{ReLU}(x) = x$（前一个块以 ReLU 结尾，所以输入非负）；普通块则返回全零：
 
 # %%
 torch.manual_seed(0)
@@ -309,7 +313,7 @@ _ = check_function("basic_block_params", basic_block_params, [
 cnnlab.show_source(Bottleneck.forward)
 
 # %% [markdown]
-# 它换来了什么？He 等人（§4.1“Deeper Bottleneck Architectures”，图 5）在 ResNet 的第一阶段（56×56）上比较了两种块：ResNet-34 的基本块，即 64 通道上的两个 3×3 卷积；以及 ResNet-50 在 256 通道上的瓶颈块。我们只数权重（这里没有偏置：每个卷积后面都跟着批量归一化），再算 56×56 上的乘加次数：
+# 它换来了什么？He 等人（第 4.1 节“Deeper Bottleneck Architectures”，图 5）在 ResNet 的第一阶段（56×56）上比较了两种块：ResNet-34 的基本块，即 64 通道上的两个 3×3 卷积；以及 ResNet-50 在 256 通道上的瓶颈块。我们只数权重（这里没有偏置：每个卷积后面都跟着批量归一化），再算 56×56 上的乘加次数：
 
 # %%
 bottleneck_weights = [cnnlab.conv_params(256, 64, 1, bias=False), cnnlab.conv_params(64, 64, 3, bias=False),
@@ -334,7 +338,7 @@ print("第 05 课，28×28×192 → 32 通道：", f"直接 5×5：{cnnlab.conv_
       f"先用 1×1 降到 16 通道：{cnnlab.conv_macs(192, 16, 1, 28) + cnnlab.conv_macs(16, 32, 5, 28):,} 次乘加")
 
 # %% [markdown]
-# 代价大致相同（其实还略低），瓶颈块却承载了四倍宽的张量（256 个通道而不是 64 个）。这才是这种设计的意义，而不是比 ResNet 在这里实际用到的某种块更省：把这个基本块加宽到 256 通道要贵 16 倍（卷积的权重随宽度的平方增长），有时读到的“权重少约 17 倍”正是拿瓶颈块和这种块比出来的。瓶颈块让 He 等人把网络做到 50、101 和 152 层：ResNet-50 把 ResNet-34 的每个基本块换成瓶颈块，计算量却相差不大（见第 5 节）。瓶颈块外宽（256）内窄（64）：`planes` = 64 是内部宽度，`expansion` = 4 给出输出宽度。
+# 两者代价相当（瓶颈块其实还略低一点），但瓶颈块处理的张量宽了四倍：256 个通道，而不是 64 个。这种设计的意义就在这里，而不在于比 ResNet 在这个位置真正会用的某种块更省。若把这个基本块加宽到 256 通道，它要贵 16 倍（卷积的权重随宽度的平方增长）；有时读到的“权重少约 17 倍”，就是拿瓶颈块和这种加宽的块比出来的。有了瓶颈块，He 等人才能把网络做到 50、101 和 152 层：ResNet-50 把 ResNet-34 的每个基本块都换成瓶颈块，计算量却相差不大（见第 5 节）。瓶颈块两头宽（256）、中间窄（64）：`planes` = 64 是中间的宽度，乘以 `expansion` = 4 得到输出宽度。
 #
 # ### 小测验 · 带步幅的瓶颈块（1 分）
 #
@@ -367,11 +371,11 @@ for make in (resnet18, resnet34, resnet50):
     with torch.device("meta"):
         model = make()
     s = cnnlab.summary(model, (3, 224, 224))
-    print(f"{make.__name__}：{s.total_params:,} 个参数（{s.total_params / 1e6:.1f} M），"
-          f"每张图像 {s.total_macs / 1e9:.2f} G 次乘加")
+    print(f"{make.__name__}：{s.total_params:,} 个参数（{scaled(s.total_params)}），"
+          f"每张图像 {scaled(s.total_macs)}次乘加")
 
 # %% [markdown]
-# 这与 torchvision 的表格一致（ResNet-18：11.7 M 参数、1.81 G 次乘加）。ResNet-50 的参数比 ResNet-34 多，计算量却只多一点，这要归功于瓶颈块。ResNet-18 的参数都在哪里？大多在最后一个阶段，那里 512 通道上的 3×3 卷积核最大：
+# 这与 torchvision 的表格一致（ResNet-18：1,170 万个参数、18.1 亿次乘加）。ResNet-50 的参数比 ResNet-34 多，计算量却只多一点，这要归功于瓶颈块；它的 40.9 亿次乘加比论文表 1 的 38 亿次 FLOPs（论文实际数的是乘加）多，是因为 torchvision 和此后的多数代码把下采样的步幅从第一个 1×1 卷积移到了 3×3 卷积上（“ResNet v1.5”）。ResNet-18 的参数都在哪里？大多在最后一个阶段，那里 512 通道上的 3×3 卷积核最大：
 
 # %%
 with torch.device("meta"):
@@ -389,18 +393,18 @@ for part in ("conv1", "bn1", "layer1", "layer2", "layer3", "layer4", "fc"):
 # %%
 fields = cnnlab.receptive_field(model, (3, 224, 224))
 last = [row for row in fields if row.name.startswith("layer4")][-1]
-print(f"{last.name}：特征图 {last.output_size}×{last.output_size}，感受野 {last.r}×{last.r}，跳距 {last.jump}")
+print(f"{last.name}：特征图 {last.output_size}×{last.output_size}，感受野 {last.r}×{last.r}，等效步幅 {last.jump}")
 
 # %% [markdown]
 # 435 个像素：窗口比 224 像素的图像还宽，所以最后 7×7 特征图中靠近中心的单元能看到整幅图像（外加填充）。有效感受野（第 04 课）要小得多，并集中在这个窗口的中部。
 #
 # ## 6 · 我们训练过的小型 ResNet
 #
-# 第 1 节的 resnet-20 *就是*一个缩小版 ResNet：`resnet_small(20, width=8)`——一个 3×3 的起始卷积和一个最大池化（28 → 14），在 14、7、4 像素上各有三个基本块的三个阶段，通道数为 8、16、32，然后是全局平均池化和一个全连接层。He 等人（§4.2）在 CIFAR 上的 ResNet-20 阶段结构相同，但有三点不同：
+# 第 1 节的 resnet-20 *就是*一个缩小版 ResNet：`resnet_small(20, width=8)`——一个 3×3 的起始卷积和一个最大池化（28 → 14），在 14、7、4 像素上各有三个基本块的三个阶段，通道数为 8、16、32，然后是全局平均池化和一个全连接层。He 等人（第 4.2 节）在 CIFAR 上的 ResNet-20 阶段结构相同，但有三点不同：
 #
 # - **起始部分没有最大池化。** 论文的 3×3 卷积保持 32×32 的输入尺寸，所以各阶段分别在 32、16、8 像素上，通道数为 16、32、64。我们的最大池化让后面每个卷积都更省算力，适合 CPU。
 # - **阶段改变形状处的捷径。** 论文在那里用选项 A：恒等映射，每隔一个像素取一个，新增的通道补零——没有参数，所以它的残差网络和普通网络的权重完全一样。`resnet_small` 和 ImageNet 上的 ResNet 一样用投影（选项 B：步幅 2 的 1×1 卷积 + 批量归一化）；第 1 节里多出的两个卷积就是它们。
-# - **训练。** 论文用 64,000 步、每步 128 张经过数据增强的图像训练，并使用权重衰减；第 1 节只训练那里输出的几轮，没有数据增强，也没有权重衰减。
+# - **训练。** 论文训练 64,000 步，每步 128 张经过数据增强的图像，并使用权重衰减；第 1 节只训练了很短的时间（步数见那里的输出），既没有数据增强，也没有权重衰减。
 #
 # 下面是这两种捷径，以及按论文的宽度（16）和 3 通道输入计算时两者的参数量之差：
 
@@ -487,8 +491,8 @@ plt.show()
 # 常有人说“卷积神经网络首选 ResNet”。这句话这些年来站得住吗？
 #
 # - **2016–2020 年**：ResNet-50 是计算机视觉的标准基线——检测和分割模型的骨干网络，也是大多数论文的参照。它的思想传遍各处：此后几乎每个深层网络都有恒等捷径，Transformer 也不例外。
-# - **此后**：ResNeXt（Xie 等，2017）把 3×3 卷积分成若干组；EfficientNet（Tan 和 Le，2019）同时缩放深度、宽度和分辨率，让每次乘法换来更高的精度；Vision Transformer（Dosovitskiy 等，2021）在大数据上用注意力取代卷积；ConvNeXt（Liu 等，2022）一步步把 ResNet 的设计现代化，追平了 Transformer。
-# - **仍是强有力的默认选择**：用现代的训练方法，不改结构的 ResNet-50 在 ImageNet 上能提高好几个百分点（Wightman、Touvron 和 Jégou，2021；Bello 等，2021）。对小数据集、CPU 或第一次实验，ResNet-18 或更小的 `resnet_small`（能用预训练权重就用）是稳妥的首选：被研究得很透、速度快、每个库都有。
+# - **此后**：ResNeXt（Xie 等人，2017）把 3×3 卷积分成若干组；EfficientNet（Tan 和 Le，2019）同时缩放深度、宽度和分辨率，让每次乘法换来更高的准确率；Vision Transformer（Dosovitskiy 等人，2021）在大数据上用注意力取代卷积；ConvNeXt（Liu 等人，2022）一步步把 ResNet 的设计现代化，追平了 Transformer。
+# - **仍是强有力的默认选择**：用现代的训练方法，不改结构的 ResNet-50 在 ImageNet 上能提高好几个百分点（Wightman、Touvron 和 Jégou，2021；Bello 等人，2021）。对小数据集、CPU 或第一次实验，ResNet-18 或更小的 `resnet_small`（能用预训练权重就用）是稳妥的首选：被研究得很透、速度快、每个库都有。
 #
 # 所以：它是好的*首选*和需要超越的基线，而不是最终答案。
 #
@@ -503,14 +507,14 @@ plt.show()
 #
 # ## 参考资料
 #
-# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（退化问题，图 1；基本块与瓶颈块，§4.1 与图 5；捷径的选项 A 和 B；§4.2 的 CIFAR 网络）。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016（退化问题，图 1；基本块与瓶颈块，第 4.1 节与图 5；捷径的选项 A 和 B；第 4.2 节的 CIFAR 网络）。
 # - K. He, X. Zhang, S. Ren, J. Sun, *Identity Mappings in Deep Residual Networks*, ECCV 2016。
 # - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（带批量归一化的深层普通网络中的梯度爆炸）。
-# - D. Balduzzi 等, *The Shattered Gradients Problem: If resnets are the answer, then what is the question?*, ICML 2017。
-# - P. Goyal 等, *Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour*, 2017（每个块最后一个 BN 的 γ 初始化为 0）。
+# - D. Balduzzi 等，*The Shattered Gradients Problem: If resnets are the answer, then what is the question?*, ICML 2017。
+# - P. Goyal 等，*Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour*, 2017（每个块最后一个 BN 的 γ 初始化为 0）。
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014。
-# - S. Xie 等, *Aggregated Residual Transformations for Deep Neural Networks*（ResNeXt）, CVPR 2017；M. Tan, Q. Le, *EfficientNet*, ICML 2019；A. Dosovitskiy 等, *An Image is Worth 16x16 Words*（ViT）, ICLR 2021；Z. Liu 等, *A ConvNet for the 2020s*（ConvNeXt）, CVPR 2022。
-# - R. Wightman, H. Touvron, H. Jégou, *ResNet strikes back: An improved training procedure in timm*, 2021；I. Bello 等, *Revisiting ResNets: Improved Training and Scaling Strategies*, NeurIPS 2021。
+# - S. Xie 等，*Aggregated Residual Transformations for Deep Neural Networks*（ResNeXt）, CVPR 2017；M. Tan, Q. Le, *EfficientNet*, ICML 2019；A. Dosovitskiy 等，*An Image is Worth 16x16 Words*（ViT）, ICLR 2021；Z. Liu 等，*A ConvNet for the 2020s*（ConvNeXt）, CVPR 2022。
+# - R. Wightman, H. Touvron, H. Jégou, *ResNet strikes back: An improved training procedure in timm*, 2021；I. Bello 等，*Revisiting ResNets: Improved Training and Scaling Strategies*, NeurIPS 2021。
 # - torchvision 的模型文档（ResNet-18/34/50 的参数量与 GFLOPS 表）。
-# - 阿斯顿·张等，《动手学深度学习》§7.6“残差网络（ResNet）”。<!-- parity-ignore: 7.6 -->
+# - 阿斯顿·张等，《动手学深度学习》第 7.6 节“残差网络（ResNet）”。<!-- parity-ignore: 7.6 -->
 

@@ -477,8 +477,8 @@ print("running_mean changed under torch.no_grad():", not torch.equal(before, fir
 
 try:
     model(image)                                 # training mode, batch of 1
-except ValueError as error:
-    print("training mode, 1 image → ValueError:", error)
+except ValueError:                               # PyTorch: "Expected more than 1 value per channel when training"
+    print("training mode, 1 image → ValueError: BatchNorm1d after a fully connected layer has 1 value per feature, no variance")
 model.eval()
 print("evaluation mode, 1 image → logits of shape", tuple(model(image).shape))
 
@@ -607,11 +607,12 @@ def test_accuracy_with_batch_statistics(model):
 # %% tags=["nbval-ignore-output"]
 runs = {}
 start = time.perf_counter()
+last_epoch = slice(-len(train_iter), None)       # the batches of the last epoch
 for lr in learning_rates:
     for use_bn in (False, True):
         runs[use_bn, lr] = train_curves(use_bn, lr, epochs)
         label = "with BN   " if use_bn else "without BN"
-        print(f"lr {lr:<4} {label}: last batch loss {runs[use_bn, lr][1][-1]:.3f}, "
+        print(f"lr {lr:<4} {label}: mean training loss of the last epoch {np.mean(runs[use_bn, lr][1][last_epoch]):.3f}, "
               f"test accuracy {runs[use_bn, lr][3]:.3f}")
 print(f"4 runs, {len(runs[True, 0.1][1])} steps each, in {time.perf_counter() - start:.1f} s")
 
@@ -641,7 +642,6 @@ plt.show()
 print("loss of a model that guesses uniformly: ln 10 =", round(math.log(10), 3))
 for lr in learning_rates:
     print(f"lr {lr}: the model with BN learns (test accuracy > 0.7, chance 0.1):", runs[True, lr][3] > 0.7)
-last_epoch = slice(-len(train_iter), None)       # the batches of the last epoch
 for lr in learning_rates:
     with_bn = np.mean(runs[True, lr][1][last_epoch])
     without = np.mean(runs[False, lr][1][last_epoch])
@@ -692,7 +692,10 @@ for lr in learning_rates:
 # $1/6$ here: the signal, and with it the gradient, shrinks layer after layer. He, Zhang, Ren
 # and Sun (2015, §2.2) derived the variance that keeps that factor at 1: $\mathrm{Var}(w) =
 # 2/n$, **He (Kaiming) initialization**, `nn.init.kaiming_normal_` in PyTorch. The course's
-# own VGG, NiN and ResNet models in `cnnlab.models` initialize their convolutions this way.
+# NiN in `cnnlab.models` initializes its convolutions this way; its VGG and ResNet follow
+# torchvision and use He's fan-out variant, $\mathrm{Var}(w) = 2/n_\text{out}$ with
+# $n_\text{out} = C_\text{out} k^2$, which keeps the scale of the gradients in the backward pass
+# (He et al. §2.2 show that either choice is enough).
 # BN reaches a fixed scale by another route: it rescales every layer's output, whatever the
 # weights. But BN is no general guarantee either: Yang et al. (2019) proved that in deep
 # networks *without* skip connections, BN itself makes gradients **explode** at

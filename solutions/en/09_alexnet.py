@@ -87,8 +87,10 @@ print("torchvision:       kernels", conv_widths(net), f" {parameter_count(net):,
 # %% [markdown]
 # The paper says "60 million parameters"; its own architecture, counted exactly, has about
 # 61.0 million, so the round number is just rounded. torchvision's `alexnet` (which
-# `cnnlab.models.alexnet` copies layer for layer) follows a later single-GPU variant from
-# Krizhevsky's "One weird trick" report (2014): 64-192-384-256-256 kernels, no groups, no LRN.
+# `cnnlab.models.alexnet` copies layer for layer) is a later single-GPU variant: 64-192-384-256-256
+# kernels, no groups, no LRN. It is usually credited to Krizhevsky's "One weird trick" report
+# (2014), but the report lists 64-192-384-384-256; the 256 kernels of torchvision's fourth
+# convolution follow the 1-GPU ImageNet configuration of Krizhevsky's own cuda-convnet2 code.
 # Its convolutions hold a few more weights, hence 61.1 million. The fully connected layers,
 # which hold almost all the parameters (section 7), have the same sizes in both; they differ only
 # in where dropout acts (section 4).
@@ -170,9 +172,10 @@ plt.show()
 # ## 4 · Dropout: off at test time, rescaled while training
 #
 # AlexNet's fully connected layers have tens of millions of weights and overfit easily. **Dropout**
-# (Hinton et al., 2012; Srivastava et al., 2014) sets each input of a layer to zero with
+# (Hinton et al., 2012; Srivastava et al., 2014) sets each hidden unit's output to zero with
 # probability $p$ during training, a different random set for every example, so no unit can rely
-# on particular others. At test time nothing is dropped. To keep the expected input of the next
+# on particular others (in PyTorch, an `nn.Dropout` layer placed after a layer zeroes that
+# layer's outputs). At test time nothing is dropped. To keep the expected input of the next
 # layer the same in both modes, PyTorch multiplies the *kept* values by $1/(1-p)$ while training
 # ("inverted dropout"); the paper instead multiplied the outputs by $1 - p = 0.5$ at test time —
 # the same in expectation.
@@ -227,8 +230,9 @@ choice("dropout_eval", answer=1,
 # %% [markdown]
 # ## 5 · Local response normalisation (LRN)
 #
-# ReLU outputs are unbounded. The paper added a normalisation across channels, inspired by
-# "lateral inhibition" in real neurons: at each position $(x, y)$, the activity $a^i$ of channel
+# The paper notes that ReLUs, unlike saturating units, need no normalisation of their inputs to
+# keep them from saturating; it added a normalisation across channels anyway because it "aids
+# generalization" (§3.3), a form of the "lateral inhibition" found in real neurons: at each position $(x, y)$, the activity $a^i$ of channel
 # $i$ is divided by a term that grows with the activity of the $n$ neighbouring channels:
 #
 # $$b^i_{x,y} = a^i_{x,y} \Big/ \Big(k + \alpha \sum_{j=\max(0,\, i-n/2)}^{\min(N-1,\, i+n/2)} \big(a^j_{x,y}\big)^2\Big)^{\beta},$$
@@ -305,6 +309,27 @@ for name, (top1, top5) in vgg_table_3.items():
 # as trained in 2012. What is true is that VGG found no gain from it in its network A,
 # that it costs memory and time, and that batch normalization (2015, lesson 07) replaced it.
 # torchvision's AlexNet has no LRN at all.
+#
+# ### Overlapping pooling and data augmentation
+#
+# Two more ingredients from the list in the introduction, each with the paper's own measurement.
+# Both pooling windows below turn conv1's 55×55 maps into 27×27, and the crops count the
+# training images each photo yields:
+
+# %%
+print("3×3 windows, stride 2 (overlapping): 55 →", cnnlab.pool_output_size(55, 3, 2),
+      "   2×2 windows, stride 2 (not overlapping): 55 →", cnnlab.pool_output_size(55, 2, 2))
+print("crop positions × horizontal flip: (256 − 224)² · 2 =", (256 - 224) ** 2 * 2)
+
+# %% [markdown]
+# - **Overlapping pooling** (§3.4): 3×3 windows with stride 2 overlap by one row and column. Against
+#   2×2 windows with stride 2, which give maps of the same size, they lowered the top-1 and top-5
+#   error by 0.4 and 0.3 points, and the authors saw the network overfit slightly less.
+# - **Data augmentation** (§4.1): training on random 224×224 crops of the 256×256 images and on
+#   their mirror images makes the training set 2048 times larger (printed above), and at test time
+#   the network averages ten crops; without it the network overfit substantially. Randomly
+#   shifting the colours along the principal components of the RGB values lowered the top-1 error
+#   by over 1 point more.
 #
 # ## 6 · A common critique: "conv1 too big, stride too big, no padding"
 #
@@ -415,13 +440,21 @@ for name in ("features.0", "features.10", "features.12"):
 # %% [markdown]
 # ## 8 · A scaled-down AlexNet on Fashion-MNIST
 #
-# An ImageNet-size AlexNet does not train on a laptop CPU in minutes. `alexnet_small` keeps the
+# An ImageNet-size AlexNet is far too large to train on a laptop CPU. `alexnet_small` keeps the
 # ideas at 28×28: a large strided first kernel (5×5, stride 2), ReLU, overlapping 3×3 max pooling
-# with stride 2, five convolutions, and three fully connected layers with dropout. Its docstring
-# says what was scaled:
+# with stride 2, five convolutions, and three fully connected layers with dropout. What was
+# kept and what was scaled (the library's docstring, `alexnet_small?`, says the same in English):
+#
+# - **Kept:** a large strided first kernel (5×5 with stride 2 on 28×28 plays the part of 11×11
+#   with stride 4 on 224×224), ReLU everywhere, overlapping 3×3 max pooling with stride 2, five
+#   convolutions (3×3 from the third on, the middle ones widest), and a three-layer classifier
+#   with dropout 0.5.
+# - **Scaled:** the kernel counts 64-192-384-256-256 become 2w-3w-4w-4w-3w with `width` w = 16
+#   (printed below); after the three pools the maps are 14 → 6 → 2 instead of 55 → 13 → 6; the
+#   hidden layers have 256 units instead of 4096; the adaptive 6×6 pool is gone.
 
 # %%
-print(alexnet_small.__doc__)
+print("kernels per convolution:", conv_widths(alexnet_small()))
 print(cnnlab.summary(alexnet_small(), (1, 28, 28)))
 
 # %% [markdown]
@@ -440,9 +473,10 @@ eps = alexnet_recipe.smoothing
 print(f"label smoothing ε = {eps}: target {1 - eps + eps / 10:.2f} on the right class, {eps / 10:.2f} on each other")
 
 # %% [markdown]
-# The recipe's full number of epochs is what the benchmark runs; the lesson trains for 4 of them,
-# about a minute on a laptop CPU (quick mode: 2,000 images, 2 epochs). The table shows the
-# training loss and the training and test accuracy after each epoch:
+# The recipe's full number of epochs is what the benchmark runs; the lesson trains for 4 of them
+# (quick mode: 2,000 images, 2 epochs); the last item of the `History` line is how many seconds
+# the run took on this machine. It shows the training loss and the training and test accuracy
+# after the last epoch, and the live plot shows every epoch:
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
@@ -490,10 +524,12 @@ fig.suptitle("alexnet_small: the 32 first-layer kernels (5×5)", fontsize=12)
 plt.show()
 
 # %% [markdown]
-# After a short run many kernels still look like their random start; some already show a
-# light-against-dark split, an edge detector. Trained longer (full mode) more of them become
-# clean oriented edges and blobs — the same kinds of detector Krizhevsky et al. show for the
-# 11×11 colour kernels of the real AlexNet (their Figure 3). Lesson 10 looks at deeper layers.
+# These are the kernels of the run above: after 4 epochs, in full mode too, most of them still
+# look like noise, and only some show a light-against-dark split, the start of an edge detector.
+# `cnnlab.train_recipe('alexnet')` trains the same network for the recipe's full number of epochs
+# (printed above, with the accuracy it reaches); clean oriented edges and blobs are what
+# Krizhevsky et al. show for the 11×11 colour kernels of the real AlexNet after its full
+# ImageNet training (their Figure 3). Lesson 10 looks at deeper layers.
 #
 # ## Common mistakes
 #
@@ -514,10 +550,16 @@ plt.show()
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
 #   Neural Networks*, NeurIPS 2012: §3.1 and Figure 1 (ReLU, six times faster to 25 % training
 #   error on CIFAR-10), §3.2 (two GPUs), §3.3 (LRN, $k=2$, $n=5$, $\alpha=10^{-4}$,
-#   $\beta=0.75$; 1.4 / 1.2 points lower top-1 / top-5 error), §4.2 (dropout on the outputs of
+#   $\beta=0.75$; 1.4 / 1.2 points lower top-1 / top-5 error; "aids generalization"), §3.4
+#   (overlapping pooling: 0.4 / 0.3 points lower top-1 / top-5 error), §4.1 (data augmentation:
+#   crops and reflections, a factor of 2048, ten crops at test time; PCA colour shifts, over 1
+#   point lower top-1 error), §4.2 (dropout on the outputs of
 #   the first two fully connected layers, outputs × 0.5 at test time), Figure 2 (the architecture, "224×224") and Figure 3 (first-layer kernels).
 # - A. Krizhevsky, *One weird trick for parallelizing convolutional neural networks*,
-#   arXiv:1404.5997, 2014 (the 64-192-384-256-256 variant torchvision implements).
+#   arXiv:1404.5997, 2014 (its single-tower network: 64-192-384-384-256 kernels).
+# - A. Krizhevsky, cuda-convnet2, `layers/layers-imagenet-1gpu.cfg` (the 1-GPU configuration
+#   with 256 kernels in the fourth convolution that torchvision's `alexnet` follows; see
+#   pytorch/vision pull request 704).
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014:
 #   §4.1 and Figure 3 (7×7 stride-2 first layer, aliasing from stride 4).
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image

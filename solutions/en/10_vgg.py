@@ -52,6 +52,7 @@ import matplotlib.pyplot as plt
 from cnnlab.exercises import check_function, choice, numeric
 from cnnlab.models import alexnet, vgg16, vgg_small
 from cnnlab.models.vgg import CONFIGS, make_layers
+from cnnlab.text import scaled
 
 # %% [markdown]
 # ## 1 · A network made of blocks
@@ -226,7 +227,7 @@ for name, paper_millions in table_2_millions.items():
     weight_layers = sum(v != "M" for v in config) + 3
     total = conv_params + classifier_params
     print(f"{letters[name]} ({name}): {weight_layers} weight layers, convolutions {conv_params:>10,} + "
-          f"classifier {classifier_params:,} = {total:>11,}  (paper: {paper_millions} M)")
+          f"classifier {classifier_params:,} = {total:>11,}  (paper: {scaled(paper_millions * 10**6)})")
 
 # %% [markdown]
 # Now their error rates on the ILSVRC-2012 validation set (top-5 error: the true class is not
@@ -243,12 +244,24 @@ print(f"{'configuration':14s} {'Table 3':>8s} {'Table 4':>8s}")
 for name, (single, multi) in top5_error.items():
     print(f"{name:14s} {single:7.1f}% {'–' if multi is None else f'{multi:.1f}%':>8s}")
 
+# %%
+(a, _), (b, _), d, e = top5_error.values()
+print("top-5 error falls from A to B to D (Table 3):", a > b > d[0])
+print("E minus D, Table 3 and Table 4, in points:", [round(y - x, 1) for x, y in zip(d, e)])
+print("E within ±0.2 points of D in both tables:", all(abs(y - x) <= 0.2 + 1e-9 for x, y in zip(d, e)))
+with torch.device("meta"):
+    cost = {name: cnnlab.summary(make_layers(CONFIGS[name]), (3, 224, 224)).total_macs for name in ("vgg16", "vgg19")}
+print(f"multiply-accumulates of the convolutions per 224×224 image: D {scaled(cost['vgg16'])}, "
+      f"E {scaled(cost['vgg19'])} ({cost['vgg19'] / cost['vgg16'] - 1:.0%} more)")
+print("D is cheaper than E:", cost["vgg16"] < cost["vgg19"])
+
 # %% [markdown]
-# From 11 to 16 layers the error falls; from 16 to 19 it stays where it is — slightly worse in one
-# setting, equal in the best one. The paper's own words: the error "saturates when the depth
-# reaches 19 layers", and deeper models "might be beneficial for larger datasets". So the fair
-# summary is: **19 layers were not better than 16, so the cheaper 16 became the standard** — not
-# that 16 beat everything deeper. (The authors' best result, after the competition, came from
+# The error falls from A to E as the network gets deeper, and at 19 layers it levels off: E is
+# within ±0.2 points of D in both tables (printed above: slightly worse in one, equal in the best
+# one). The paper's own words (§4.1): the error "saturates when the depth reaches 19 layers", and
+# deeper models "might be beneficial for larger datasets". So the fair summary is: **19 layers
+# bought no clear gain over 16, and D is cheaper, so D became the standard** — not that 16 beat
+# everything deeper. (The authors' best result, after the competition, came from
 # combining D and E.)
 #
 # Why did accuracy stop improving? Part of the answer is that deep *plain* stacks are hard to
@@ -270,7 +283,7 @@ numeric("conv256_params", answer=590080, digits=0, unit="parameters",
         explanation="(3 · 3 · 256 + 1) · 256 = 2,305 · 256 = 590,080.")
 
 # %% [markdown]
-# Building VGG-16 on the CPU fills 138 million random numbers and takes seconds. For counting we
+# Building VGG-16 on the CPU fills 138 million random numbers, which takes a while. For counting we
 # need no numbers at all: on PyTorch's **meta** device tensors have a shape and a type but no
 # data, and a forward pass only propagates shapes. (`torch.device("meta")` as a context makes
 # every layer created inside it a meta layer.)
@@ -369,8 +382,8 @@ print(cnnlab.summary(vgg_small(), (1, 28, 28)))
 
 # %% [markdown]
 # It trains with the settings lesson 09 used for AlexNet: AdamW with a one-cycle schedule, batches
-# of 128, label smoothing and the channels-last layout, for 4 epochs (a minute or two on a laptop
-# CPU; quick mode: 2,000 images, 2 epochs):
+# of 128, label smoothing and the channels-last layout, for 4 epochs (quick mode: 2,000 images,
+# 2 epochs); the `History` line ends with the seconds the run took on this machine:
 
 # %% tags=["nbval-ignore-output"]
 cnnlab.seed(0)
@@ -384,7 +397,7 @@ history
 print("test accuracy above 0.3 (chance 0.1):", history.test_acc[-1] > 0.3)
 
 # %% [markdown]
-# Without batch normalization this plain VGG starts more slowly than it could (try
+# This plain VGG has no batch normalization; with it, training gets going faster (try
 # `vgg_small(batch_norm=True)` to see the difference lesson 07 explains).
 #
 # The full-mode recipe in the library — tuned to reach the goal it prints, next to d2l's
@@ -425,11 +438,13 @@ fig.suptitle("vgg_small: the six most active feature maps at three depths", font
 plt.show()
 
 # %% [markdown]
-# The first maps still look like the garment, each lighting up different edges or areas — the
-# same contrast detectors as in AlexNet's first layer. In block 2 (14×14) the maps are coarser
-# and respond to parts such as a trouser leg, a collar or a sleeve edge. In block 3 (7×7) a unit sees 26×26
-# input pixels (the `RF r` column of the summary), almost the whole image, and the maps no longer
-# resemble it: they say *whether* and roughly *where* a learned pattern occurs. That is the
+# The test image is an ankle boot. The first maps still look like it, each lighting up a
+# different part — the background around the boot, its upper outline, its sole — the same
+# contrast detectors as in AlexNet's first layer. In block 2 (14×14) the maps are coarser: some
+# respond to the background above the boot, others to the sole and the lower edge, a few to
+# the top of the shaft. In block 3 (7×7) a unit sees 26×26 input pixels (the `RF r` column of
+# the summary), almost the whole image, and the maps no longer resemble the boot: a few
+# scattered units fire, many of them along the sole; they say *whether* and roughly *where* a learned pattern occurs. That is the
 # feature hierarchy often described for CNNs (Zeiler & Fergus 2014), made visible.
 #
 # ## Common mistakes
@@ -440,7 +455,7 @@ plt.show()
 #   `c_out → c_out`.
 # - **Expecting a 3×3 stack to see *more* than a big kernel.** Two 3×3 see exactly 5×5, three see
 #   7×7; the gain is in weights and non-linearity.
-# - **Reading "deeper was worse" into the paper.** 19 layers were as good as 16, not worse; the
+# - **Reading "deeper was worse" into the paper.** 19 layers were about as good as 16, not worse; the
 #   trouble with much deeper plain networks is optimisation (lesson 12).
 # - **Building big models to count them.** Use the meta device, or count from the configuration.
 #
@@ -450,7 +465,8 @@ plt.show()
 #   Recognition*, ICLR 2015 (arXiv:1409.1556): Table 1 (configurations A–E), Table 2 (parameters
 #   in millions), §2.3 (why stacks of 3×3), §3.1 (initialisation from net A; Glorot
 #   initialisation), Table 3 (single-scale top-5 errors, training and test scale 256), Table 4
-#   (multi-scale evaluation), §4.2 ("saturates when the depth reaches 19 layers").
+#   (multi-scale evaluation), §4.1 (error falls from A to E; "saturates when the depth reaches
+#   19 layers").
 # - K. He, X. Zhang, S. Ren, J. Sun, *Deep Residual Learning for Image Recognition*, CVPR 2016
 #   (the degradation of deep plain networks).
 # - S. Ioffe, C. Szegedy, *Batch Normalization*, ICML 2015.

@@ -57,6 +57,7 @@ import matplotlib.pyplot as plt
 from cnnlab.exercises import check_function, choice, numeric, shape
 from cnnlab.models import alexnet, googlenet, googlenet_small, nin, nin_small
 from cnnlab.models.nin import MLPConv
+from cnnlab.text import scaled
 
 # %% [markdown]
 # ## 1 · mlpconv: a small MLP at every pixel
@@ -104,7 +105,7 @@ with torch.no_grad():
     per_pixel = per_pixel.transpose(1, 2).reshape(1, c_out, h, w)   # (N, c_out, H, W)
     y = block(x)
 print("mlpconv output:", tuple(y.shape), " per-patch MLP output:", tuple(per_pixel.shape))
-print("equal within 1e-6:", torch.allclose(y, per_pixel, atol=1e-6))
+print("equal up to 1e-6:", torch.allclose(y, per_pixel, atol=1e-6))
 
 # %% [markdown]
 # The 1×1 convolution is often described as a fully connected layer applied by convolution:
@@ -185,8 +186,8 @@ x[..., 6:22, 6:22] = torch.rand(16, 16)                           # an "object" 
 with torch.no_grad():
     base = probe(x)                                               # (1, 10) class scores
     spread = (base.max() - base.min()).item()
-    for dx in (1, 2, 4, 8):
-        moved = probe(torch.roll(x, dx, dims=3))                  # the object moved dx pixels right
+    for dx in (1, 2, 4, 6):                                       # the object keeps 6 blank columns on its right
+        moved = probe(F.pad(x, (dx, 0))[..., :28])                # moved dx pixels right, zeros in on the left (lesson 06)
         change = (moved - base).abs().max().item()
         print(f"shift {dx} px: scores identical: {torch.equal(moved, base)}, "
               f"largest change / spread of the scores: {change / spread:.2f}")
@@ -292,20 +293,21 @@ print(f"torchvision's branch (1×1, 3×3): {torchvision_branch:,} MACs")
 # known quirk of the torchvision implementation; the module names still say "5x5".
 #
 # Without the reductions, block 3a would be far more expensive. `cnnlab.summary` counts the
-# whole block as it is, and a version where branches 2 and 3 read all 192 channels directly:
+# whole block as it is, and a version where branches 2 and 3 read all 192 channels directly,
+# with the same kernel sizes as the block it is compared with (3×3 in both branches):
 
 # %%
 from cnnlab.models.googlenet import BasicConv2d
 
 
 class InceptionNoReduce(nn.Module):
-    """Block 3a without the 1×1 reductions: the 3×3 and 5×5 kernels read all input channels."""
+    """Block 3a without the 1×1 reductions: both 3×3 branches read all input channels."""
 
     def __init__(self, c_in=192):
         super().__init__()
         self.branch1 = BasicConv2d(c_in, 64, kernel_size=1)
         self.branch2 = BasicConv2d(c_in, 128, kernel_size=3, padding=1)
-        self.branch3 = BasicConv2d(c_in, 32, kernel_size=5, padding=2)
+        self.branch3 = BasicConv2d(c_in, 32, kernel_size=3, padding=1)     # 3×3, as in torchvision's "5x5" branch
         self.branch4 = nn.Sequential(nn.MaxPool2d(3, stride=1, padding=1), BasicConv2d(c_in, 32, kernel_size=1))
 
     def forward(self, x):
@@ -314,9 +316,12 @@ class InceptionNoReduce(nn.Module):
 
 with torch.device("meta"):
     plain_block = InceptionNoReduce()
+block_macs = {}
 for label, module in [("block 3a as built (torchvision)", block3a), ("without 1×1 reductions", plain_block)]:
     s = cnnlab.summary(module, (192, 28, 28))
-    print(f"{label:32s}: {s.total_params:>9,} parameters, {s.total_macs:>12,} MACs")
+    block_macs[label] = s.total_macs
+    print(f"{label:32s}: {s.total_params:>9,} parameters, {s.total_macs:>12,} MACs ({scaled(s.total_macs)})")
+print(f"without the reductions the block needs {block_macs['without 1×1 reductions'] / block_macs['block 3a as built (torchvision)']:.1f}× the MACs")
 
 # %%
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8), constrained_layout=True)
@@ -360,8 +365,8 @@ for name, make in [("AlexNet", alexnet), ("NiN", nin), ("GoogLeNet", googlenet)]
     with torch.device("meta"):
         model = make()
     s = cnnlab.summary(model, (3, 224, 224))
-    print(f"{name:9s}: {s.total_params:>10,} parameters ({s.total_params / 1e6:.2f} M), "
-          f"{s.total_macs / 1e9:.2f} GMACs per image")
+    print(f"{name:9s}: {s.total_params:>10,} parameters ({scaled(s.total_params)}), "
+          f"{scaled(s.total_macs)} MACs per image")
 
 # %% [markdown]
 # GoogLeNet's stages, drawn with `depth=1`: each module directly under the network is one box, so
@@ -391,8 +396,8 @@ for name, model in small_models.items():
 
 # %% [markdown]
 # Both train for 4 epochs with the settings of lessons 09 and 10: AdamW with a one-cycle schedule,
-# batches of 128, the channels-last layout, and label smoothing for GoogLeNet (a few minutes on a
-# laptop CPU; quick mode: 2,000 images, 2 epochs). NiN has no batch norm and starts slowly, so for
+# batches of 128, the channels-last layout, and label smoothing for GoogLeNet (quick mode: 2,000
+# images, 2 epochs; each `History` line ends with the seconds its run took). NiN has no batch norm and starts slowly, so for
 # a run this short we switch off its dropout (`dropout=0.0` above), which otherwise slows the
 # first epochs down a lot. GoogLeNet's `BasicConv2d` has batch norm and takes a larger
 # learning rate.
@@ -415,8 +420,8 @@ print("googlenet_small: test accuracy above 0.3 (chance 0.1):", histories["googl
 
 # %% [markdown]
 # The thresholds above are deliberately low, because the same checks also run in quick mode,
-# where both networks see 2,000 images twice — far from what they can do. The table above shows
-# what 4 epochs on all 60,000 images reach.
+# where both networks see 2,000 images twice — far from what they can do. The two `History`
+# lines above show what 4 epochs on all 60,000 images reach.
 #
 # The library's tuned recipes go further: NiN at full width and with its dropout, and more
 # epochs for both (`cnnlab.train_recipe("nin")` trains one in a notebook):

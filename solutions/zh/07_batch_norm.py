@@ -176,7 +176,7 @@ print("running_mean 一致：", np.allclose(running_mean, bn.running_mean.numpy(
 print("running_var 一致： ", np.allclose(running_var, bn.running_var.numpy(), atol=1e-5))
 
 # %% [markdown]
-# 滑动方差是怎么来的？看通道 1（尺度为 5 的那个）：$m = 8$ 个数，无偏方差等于有偏方差乘以 $8/7$；更新时取旧值 1 的 90 %，加上它的 10 %。
+# 滑动方差是怎么来的？看通道 1（尺度为 5 的那个）：$m = 8$ 个数，无偏方差等于有偏方差乘以 $8/7$；更新时取旧值 1 的 90%，加上它的 10%。
 
 # %%
 m = X.shape[0] * X.shape[2] * X.shape[3]
@@ -408,8 +408,8 @@ print("在 torch.no_grad() 下 running_mean 也变了：", not torch.equal(befor
 
 try:
     model(image)                                 # 训练模式，批量为 1
-except ValueError as error:
-    print("训练模式，1 张图像 → ValueError：", error)
+except ValueError:                               # PyTorch 的原文："Expected more than 1 value per channel when training"
+    print("训练模式，1 张图像 → ValueError：全连接层之后的 BatchNorm1d 每个特征只有 1 个值，算不出方差")
 model.eval()
 print("评估模式，1 张图像 → logits 形状", tuple(model(image).shape))
 
@@ -479,7 +479,7 @@ if quick:
 
 
 def train_curves(use_bn, lr, epochs):
-    """用普通 SGD 训练 lenet_modern → (模型, 每批损失, 每批准确率, 测试准确率)。"""
+    """用普通 SGD 训练 lenet_modern →（模型，每批损失，每批准确率，测试准确率）。"""
     cnnlab.seed(0)                                # 每次训练的初始权重和批量顺序都相同
     model = lenet_modern(batch_norm=use_bn).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
@@ -525,11 +525,12 @@ def test_accuracy_with_batch_statistics(model):
 # %% tags=["nbval-ignore-output"]
 runs = {}
 start = time.perf_counter()
+last_epoch = slice(-len(train_iter), None)       # 最后一轮的各个批量
 for lr in learning_rates:
     for use_bn in (False, True):
         runs[use_bn, lr] = train_curves(use_bn, lr, epochs)
         label = "有 BN" if use_bn else "无 BN"
-        print(f"lr {lr:<4} {label}：最后一批的损失 {runs[use_bn, lr][1][-1]:.3f}，"
+        print(f"lr {lr:<4} {label}：最后一轮的平均训练损失 {np.mean(runs[use_bn, lr][1][last_epoch]):.3f}，"
               f"测试准确率 {runs[use_bn, lr][3]:.3f}")
 print(f"4 次训练，每次 {len(runs[True, 0.1][1])} 步，共 {time.perf_counter() - start:.1f} 秒")
 
@@ -559,7 +560,6 @@ plt.show()
 print("均匀随机猜测的模型的损失：ln 10 =", round(math.log(10), 3))
 for lr in learning_rates:
     print(f"lr {lr}：有 BN 的模型学会了（测试准确率 > 0.7，随机水平 0.1）：", runs[True, lr][3] > 0.7)
-last_epoch = slice(-len(train_iter), None)       # 最后一轮的各个批量
 for lr in learning_rates:
     with_bn = np.mean(runs[True, lr][1][last_epoch])
     without = np.mean(runs[False, lr][1][last_epoch])
@@ -589,7 +589,7 @@ for lr in learning_rates:
 #
 # 常见的说法有三条理由。下面逐条对照后来的研究。
 #
-# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，§2.2）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 VGG、NiN 和 ResNet 模型就是这样初始化卷积层的。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**跳跃连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
+# **1. “避免梯度消失/爆炸，因为把数据限制在一定范围内。”** 部分正确，而且 BN 并不是唯一的解药。看一个 30 层的全连接 ReLU 网络。PyTorch 对 `nn.Linear` 的权重按 $[-1/\sqrt{n}, 1/\sqrt{n}]$ 上的均匀分布初始化，$n$ 是该层的输入个数（fan-in），所以权重方差为 $1/(3n)$。一个 ReLU 层大约把信号的均方乘以 $n\,\mathrm{Var}(w)/2$，这里就是 $1/6$：信号以及随之而来的梯度一层层缩小。He、Zhang、Ren 和 Sun（2015，第 2.2 节）推导出让这个因子等于 1 的方差：$\mathrm{Var}(w) = 2/n$，即 **He（Kaiming）初始化**，在 PyTorch 中是 `nn.init.kaiming_normal_`。本课程 `cnnlab.models` 里的 NiN 就这样初始化卷积层；VGG 和 ResNet 沿用 torchvision 的做法，用 He 初始化的 fan-out 变体：$\mathrm{Var}(w) = 2/n_\text{out}$，$n_\text{out} = C_\text{out} k^2$，保持的是反向传播中梯度的尺度（He 等人在第 2.2 节中说明两种取法都可以）。BN 走的是另一条路：不管权重如何，它都把每一层的输出重新缩放到固定的尺度。但 BN 也不是普遍的保证：Yang 等人（2019）证明，在**没有**捷径连接的深层网络中，BN 本身会让初始化时的梯度**爆炸**。把同一个网络做成三种版本：
 
 # %%
 def deep_mlp(use_bn, depth=30, width=100, he_init=False):
@@ -614,7 +614,7 @@ fan_in = 100
 print(f"默认初始化：n·Var(w) = {fan_in * deep_mlp(False)[0].weight.var().item():.3f}（1/3 = {1 / 3:.3f}）")
 print(f"He 初始化： n·Var(w) = {fan_in * deep_mlp(False, he_init=True)[0].weight.var().item():.3f}（2）")
 
-setups = [("default", False), ("He", False), ("default", True)]   # （初始化方式, 是否用 BN）
+setups = [("default", False), ("He", False), ("default", True)]   # （初始化方式，是否用 BN）
 gradient_norms = {}
 for init, use_bn in setups:
     torch.manual_seed(0)
@@ -647,11 +647,11 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
       with_bn[0] > 10 * with_bn[-1])
 
 # %% [markdown]
-# 默认初始化又不用 BN 时，梯度越靠近输入越小，差了许多个数量级。只换成 He 初始化，第一层的梯度就与最后一层保持在同一个数量级（见打印出的比值）。BN 也能阻止梯度消失，但它让梯度反而越靠近输入越**大**。现代网络两者都用——He 初始化加 BN——ResNet（第 12 课）再加上跳跃连接，让很深的网络也能训练。下面要讲的 BN 的其他好处，尤其是能用更大的学习率，与初始化方式无关。
+# 默认初始化又不用 BN 时，梯度越靠近输入越小，差了许多个数量级。只换成 He 初始化，第一层的梯度就与最后一层保持在同一个数量级（见打印出的比值）。BN 也能阻止梯度消失，但它让梯度反而越靠近输入越**大**。现代网络两者都用——He 初始化加 BN——ResNet（第 12 课）再加上捷径连接，让很深的网络也能训练。下面要讲的 BN 的其他好处，尤其是能用更大的学习率，与初始化方式无关。
 #
-# **2. “批量统计量带来随机噪声，所以有效。”** 这是“正则化”的观点，有一定依据：同一张图像的输出取决于它所在的批量（第 5 节），像是一种温和的 dropout；Ioffe 和 Szegedy 发现用了 BN 之后可以减少甚至去掉 dropout；Luo 等人（2019）分析了 BN 的隐式正则化。有时还有人顺带说 $\gamma$、$\beta$ “比较稳定”，这并不是这条论证的一部分，它们是自由参数（第 4 节）。噪声是副作用而不是主因：它的大小取决于批量大小，批量很小时 BN 反而**变差**（这正是 Group Normalization 的出发点，Wu & He 2018）。
+# **2. “批量统计量带来随机噪声，所以有效。”** 这是“正则化”的观点，有一定依据：同一张图像的输出取决于它所在的批量（第 5 节），像是一种温和的 dropout；Ioffe 和 Szegedy 发现用了 BN 之后可以减少甚至去掉 dropout；Luo 等人（2019）分析了 BN 的隐式正则化。有时还有人顺带说 $\gamma$、$\beta$ “比较稳定”，这并不是这条论证的一部分，它们是自由参数（第 4 节）。噪声是副作用而不是主因：它的大小取决于批量大小，批量很小时 BN 反而**变差**（这正是 Group Normalization 的出发点，Wu 和 He，2018）。
 #
-# **3. “加速收敛，可以调大学习率。”** 这是证据最充分的一条，第 7 节的检查也支持它。Bjorck 等人（2018）发现，BN 的好处大部分来自它允许使用更大的学习率，无论是训练速度还是最终精度；用较小的学习率训练到最后，有无 BN 的网络差距就小得多。
+# **3. “加速收敛，可以调大学习率。”** 这是证据最充分的一条，第 7 节的检查也支持它。Bjorck 等人（2018）发现，BN 的好处大部分来自它允许使用更大的学习率，无论是训练速度还是最终准确率；用较小的学习率训练到最后，有无 BN 的网络差距就小得多。
 #
 # **那原论文的理由呢？** Ioffe 和 Szegedy（2015）提出 BN 是为了减少**内部协变量偏移**（internal covariate shift）：下层参数一更新，每一层输入的分布就跟着变。Santurkar 等人（2018）直接检验了这一点：他们在每个 BN 层**之后**加入均值和方差不断变化的随机噪声，人为制造出比不用 BN 还大的协变量偏移，网络却照样训练得和普通 BN 一样好。他们的解释是 BN 让**损失曲面更平滑**（沿着一步走下去，损失和梯度变化得更慢），所以更大的步子也安全——这又回到了第 3 条。总结一下：BN 稳定地让普通 CNN 更容易训练、能承受更大的学习率；其确切机制至今仍有争论。
 #
@@ -668,12 +668,12 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
 #
 # ## 参考资料
 #
-# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification*, ICCV 2015, §2.2（He 初始化，方差 2/fan-in）。
+# - K. He, X. Zhang, S. Ren, J. Sun, *Delving Deep into Rectifiers: Surpassing Human-Level Performance on ImageNet Classification*, ICCV 2015，第 2.2 节（He 初始化，方差 2/fan-in）。
 # - S. Ioffe, C. Szegedy, *Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift*, ICML 2015（方法本身、ε、卷积层按通道求统计量、γ = σ、β = μ 时的恒等变换、对 dropout 需求的降低）。
 # - S. Santurkar, D. Tsipras, A. Ilyas, A. Mądry, *How Does Batch Normalization Help Optimization?*, NeurIPS 2018（在 BN 之后注入噪声；更平滑的损失曲面）。
 # - J. Bjorck, C. Gomes, B. Selman, K. Weinberger, *Understanding Batch Normalization*, NeurIPS 2018（更大的学习率解释了大部分收益）。
-# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（无跳跃连接的深层 BN 网络中的梯度爆炸）。
+# - G. Yang, J. Pennington, V. Rao, J. Sohl-Dickstein, S. Schoenholz, *A Mean Field Theory of Batch Normalization*, ICLR 2019（无捷径连接的深层 BN 网络中的梯度爆炸）。
 # - P. Luo, X. Wang, W. Shao, Z. Peng, *Towards Understanding Regularization in Batch Normalization*, ICLR 2019。
 # - Y. Wu, K. He, *Group Normalization*, ECCV 2018（BN 在小批量下的问题）。
 # - PyTorch 文档 `torch.nn.BatchNorm2d`（momentum 约定、无偏的滑动方差、`momentum=None`）、`torch.nn.Linear`（默认初始化）与 `torch.nn.init.kaiming_normal_`。
-# - 阿斯顿·张等，《动手学深度学习》7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）§8.5（两种 momentum 约定）。 <!-- parity-ignore: 7.5 8.5 -->
+# - 阿斯顿·张等，《动手学深度学习》第 7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）第 8.5 节（两种 momentum 约定）。 <!-- parity-ignore: 7.5 8.5 -->

@@ -111,7 +111,7 @@ def read_answers(submission, lesson):
     try:
         answers = load_answers(submission.answers)
     except (AnswersFileError, OSError, ValueError) as err:
-        message = " ".join(str(err).replace(str(submission.answers), submission.answers.name).split())
+        message = " ".join(getattr(err, "english", str(err)).replace(str(submission.answers), submission.answers.name).split())
         return None, f"malformed: answers file: {message}"[:200]
     if answers.get("lesson") not in (None, lesson.stem):
         return None, f"malformed: the answers file is for lesson {answers.get('lesson')!r}, not {lesson.stem}"

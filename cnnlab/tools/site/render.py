@@ -28,9 +28,20 @@ class MathWarning(UserWarning):
 # ---------------------------------------------------------------- math → MathML
 
 
+# In TeX's text mode (\text{…}) a backslash escapes a special sign: \text{running\_var} reads
+# "running_var". latex2mathml copies the text as it is, so the escapes are undone here.
+_MTEXT = re.compile(r"(<mtext[^>]*>)(.*?)(</mtext>)", re.S)
+_TEXT_ESCAPE = re.compile(r"\\([_%&#$\{\}]| )")
+
+
+def _unescape_text_mode(mathml):
+    r"""``<mtext>running\_var</mtext>`` → ``<mtext>running_var</mtext>`` (also ``\% \& \# \$ \{ \}``, ``\ ``)."""
+    return _MTEXT.sub(lambda m: m.group(1) + _TEXT_ESCAPE.sub(r"\1", m.group(2)) + m.group(3), mathml)
+
+
 def tex_to_mathml(tex, display):
     try:
-        return latex_to_mathml(tex.strip(), display="block" if display else "inline")
+        return _unescape_text_mode(latex_to_mathml(tex.strip(), display="block" if display else "inline"))
     except Exception as err:  # latex2mathml raises many kinds of errors
         warnings.warn(say(zh="无法把 ${tex}$ 转换成 MathML（{err}）；页面上显示 TeX 源码",
                           en="cannot convert ${tex}$ to MathML ({err}); showing the TeX", tex=tex, err=err),
