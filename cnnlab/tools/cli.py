@@ -12,6 +12,8 @@
     cnnlab progress [FOLDER]                              which exercises you have answered, which are right
     cnnlab release OUT_DIR                                the student release (no solutions)
     cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR     grade a batch of submissions
+    cnnlab collect SOURCE OUT_DIR --lesson NN             hand-ins from Canvas, Moodle, a hub or a folder
+    cnnlab feedback OUT_DIR --homes DIR | --zip FILE      return the feedback pages
 
 In a student release (a folder written by ``cnnlab release``) only ``lab``,
 ``lessons`` and ``progress`` work; the other commands need the authoring repository.
@@ -138,6 +140,20 @@ def cmd_lab(args, manifest):
         raise CommandError(str(err)) from None
 
 
+def _refuse_flat_folder(folder, lesson):
+    """A submissions folder without student subfolders is a mistake, not a batch of 0."""
+    from cnnlab.tools.grading.submissions import discover
+    if discover(folder, lesson):
+        return
+    loose = sorted(p.name for p in folder.glob("*.ipynb"))[:3]
+    raise CommandError(say(
+        zh="{f} 里没有学生子文件夹（应为 {f}/<学生>/{stem}.ipynb）{also}；用 cnnlab collect 把提交整理成这样",
+        en="{f} has no student subfolders (expected {f}/<student>/{stem}.ipynb){also}; "
+           "cnnlab collect arranges hand-ins that way",
+        f=folder, stem=lesson.stem,
+        also=say(zh="，只有 {x}", en=", only {x}", x=", ".join(loose)) if loose else ""))
+
+
 def cmd_grade(args, manifest):
     from cnnlab.tools.grading.batch import grade_batch
     from cnnlab.tools.grading.limits import Limits
@@ -148,6 +164,7 @@ def cmd_grade(args, manifest):
         raise CommandError(say(zh="没有提交文件夹 {f}（应为 SUBMISSIONS_DIR/<学生>/{stem}.ipynb）",
                                en="no submissions folder {f} (expected SUBMISSIONS_DIR/<student>/{stem}.ipynb)",
                                f=folder, stem=lesson.stem))
+    _refuse_flat_folder(folder, lesson)
     for name in ("jobs", "timeout", "total_timeout"):
         if getattr(args, name) <= 0:
             raise CommandError(say(zh="--{o} 必须是正数，收到 {v}", en="--{o} must be positive, got {v}",
@@ -164,6 +181,40 @@ def cmd_grade(args, manifest):
         raise CommandError(str(err)) from None
     print(batch.summary_text)
     return 0
+
+
+def cmd_collect(args, manifest):
+    from cnnlab.tools.grading.collect import CollectError, collect, report
+    from cnnlab.tools.grading.export import ExportError, read_roster
+    lesson = manifest.lesson(args.lesson)
+    try:
+        roster = read_roster(args.roster, encoding=args.encoding) if args.roster else {}
+        collection = collect(Path(args.source), Path(args.out_dir), lesson, kind=args.kind, roster=roster)
+    except (CollectError, ExportError) as err:
+        raise CommandError(str(err)) from None
+    print(report(collection, lesson))
+    if not collection.collected:
+        raise CommandError(say(zh="{src} 里没有找到 {stem} 的笔记本", en="found no notebook of {stem} in {src}",
+                               src=args.source, stem=lesson.stem))
+    return 0
+
+
+def _add_collect(sub):
+    from cnnlab.tools.grading.collect import SOURCES
+    collect = sub.add_parser("collect", help=say(zh="从 Canvas、Moodle、JupyterHub 或一个文件夹收取一课的提交",
+                                                 en="collect a lesson's hand-ins from Canvas, Moodle, JupyterHub or a folder"))
+    collect.add_argument("source", metavar="SOURCE",
+                         help=say(zh="LMS 下载的 zip，或家目录文件夹，或放提交文件的文件夹",
+                                  en="an LMS download zip, a folder of home folders, or a folder of hand-ins"))
+    collect.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入 <学生>/NN_slug.ipynb 的文件夹",
+                                                                en="folder to write <student>/NN_slug.ipynb into"))
+    collect.add_argument("--lesson", required=True, help=say(zh="课的编号或简称", en="lesson number or slug"))
+    collect.add_argument("--kind", choices=SOURCES, help=say(zh="来源的种类（默认：自动识别）",
+                                                              en="the kind of source (default: recognised)"))
+    collect.add_argument("--roster", help=say(zh="名单 CSV：列出没有提交的学生", en="roster CSV: list who handed nothing in"))
+    collect.add_argument("--encoding", help=say(zh="名单的编码（默认：UTF-8，带或不带 BOM，再试 GB18030）",
+                                                en="the roster's encoding (default: UTF-8 with or without BOM, then GB18030)"))
+    collect.set_defaults(run=cmd_collect)
 
 
 def cmd_site(args, manifest):
@@ -296,6 +347,7 @@ def make_parser():
                                 en="run submissions without the bubblewrap sandbox (unsafe: they can read every file "
                                    "the grader can; a warning is printed)"))
     grade.set_defaults(run=cmd_grade)
+    _add_collect(sub)
     site = sub.add_parser("site", help=say(zh="生成课程的静态 HTML 网站（两种语言）",
                                            en="build the static HTML site of the course (both languages)"))
     site.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入网站的文件夹", en="folder to write the site into"))

@@ -33,7 +33,8 @@ from cnnlab.i18n import say
 
 FORMATS = ("wide", "canvas", "moodle")
 MISSING = ("zero", "blank")
-ROSTER_FIELDS = ("student", "name", "id", "sis_user_id", "sis_login_id", "email", "section")
+ROSTER_FIELDS = ("student", "name", "id", "sis_user_id", "sis_login_id", "email", "section", "lang")
+ROSTER_ENCODINGS = ("utf-8-sig", "gb18030")   # Excel saves UTF-8 with a BOM, or GBK on Chinese Windows
 
 
 class ExportError(ValueError):
@@ -49,20 +50,38 @@ class Export:
     without_submission: list = field(default_factory=list)   # in the roster, never graded
 
 
-def read_roster(path):
+def decode_roster(data, path, encoding=None):
+    """The text of a roster file: ``encoding`` if given, else UTF-8 (with or without a BOM),
+    else GB18030 (a superset of GBK, what Excel on Chinese Windows writes)."""
+    for name in (encoding,) if encoding else ROSTER_ENCODINGS:
+        try:
+            return data.decode(name)
+        except LookupError:
+            raise ExportError(say(zh="未知的编码 {e}：试试 utf-8、gbk 或 gb18030", en="unknown encoding {e!r}: "
+                                  "try utf-8, gbk or gb18030", e=name)) from None
+        except UnicodeDecodeError as err:
+            failure = err
+    raise ExportError(say(zh="名单 {p} 无法按 {e} 解码（第 {b} 字节）：用 --encoding 指定它的编码",
+                          en="roster {p} cannot be decoded as {e} (byte {b}): give its encoding with --encoding",
+                          p=path, e=encoding or " / ".join(ROSTER_ENCODINGS), b=failure.start))
+
+
+def read_roster(path, encoding=None):
     """Roster rows keyed by submission folder name; every value is kept as text."""
     path = Path(path)
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames or "student" not in reader.fieldnames:
-                raise ExportError(say(
-                    zh="名单 {p} 缺少 student 列（写学生提交文件夹的名字）；可用的列：{f}",
-                    en="roster {p} has no 'student' column (the submission folder names); columns it may have: {f}",
-                    p=path, f=", ".join(ROSTER_FIELDS)))
-            rows = [{name: (row.get(name) or "").strip() for name in ROSTER_FIELDS} for row in reader]
-    except FileNotFoundError:
+        text = decode_roster(path.read_bytes(), path, encoding)
+    except (FileNotFoundError, IsADirectoryError):
         raise ExportError(say(zh="找不到名单文件 {p}", en="roster file {p} not found", p=path)) from None
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    fields = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    if "student" not in fields:
+        raise ExportError(say(
+            zh="名单 {p} 缺少 student 列（写学生提交文件夹的名字）；可用的列：{f}",
+            en="roster {p} has no 'student' column (the submission folder names); columns it may have: {f}",
+            p=path, f=", ".join(ROSTER_FIELDS)))
+    reader.fieldnames = fields
+    rows = [{name: (row.get(name) or "").strip() for name in ROSTER_FIELDS} for row in reader]
     roster = {}
     for row in rows:
         if not row["student"]:
