@@ -175,12 +175,70 @@ def cmd_grade(args, manifest):
                                m=args.memory))
     limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
                     sandbox=not args.no_sandbox)
+    only = _only_students(folder, lesson, args.student)
+    late_before = _deadline_before_grading(args, lesson, folder)
     try:
-        batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force)
+        batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force,
+                            only=only)
     except SandboxUnavailable as err:
         raise CommandError(str(err)) from None
     print(batch.summary_text)
+    _after_grading(args, manifest, lesson, late_before)
     return 0
+
+
+def _only_students(folder, lesson, wanted):
+    """``--student ID`` (repeatable): the ids, each checked against the submissions folder."""
+    if not wanted:
+        return None
+    from cnnlab.tools.grading.submissions import discover
+    present = {s.student for s in discover(folder, lesson)}
+    unknown = [s for s in wanted if s not in present]
+    if unknown:
+        raise CommandError(say(zh="{f} 里没有学生 {s}", en="no student {s} in {f}", f=folder, s=", ".join(unknown)))
+    return set(wanted)
+
+
+def _deadline_before_grading(args, lesson, folder):
+    """Store --deadline/--late/--extensions/--reveal, check overrides.csv, and compute lateness
+    (so the pages the batch writes show it)."""
+    from cnnlab.tools.grading import collect, deadline, overrides
+    out = Path(args.out)
+    try:
+        deadline.configure(out, lesson, deadline=args.deadline, late=args.late, extensions=args.extensions,
+                           reveal=args.reveal)
+        overrides.read_overrides(out)
+        table, unknown = deadline.record_lateness(out, lesson.stem, collect.read_collected(folder))
+    except (deadline.DeadlineError, overrides.OverrideError) as err:
+        raise CommandError(str(err)) from None
+    return table, unknown
+
+
+def _after_grading(args, manifest, lesson, late):
+    """Write lateness into the gradebook, then every page again (hand-set grades, lateness, reveal)."""
+    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading import deadline, gradebook, overrides, returning
+    out = Path(args.out)
+    table, unknown = late
+    if deadline.load_all(out).get(lesson.stem, {}).get("deadline"):
+        deadline.stamp_gradebook(out, lesson.stem, table)
+        graded = {row["student"] for row in gradebook.read_rows(out) if row["lesson"] == lesson.stem}
+        unknown = sorted(set(unknown) | (graded - set(table)))
+        if unknown:
+            print(say(zh="注意：不知道这些学生的提交时间（没有 collected.csv 记录），不算迟交：{s}",
+                      en="note: no hand-in time for these students (no collected.csv row), not counted late: {s}",
+                      s=", ".join(unknown)), file=sys.stderr)
+        late_ones = sorted(s for s, row in table.items() if row["days_late"] != "0")
+        if late_ones:
+            print(say(zh="迟交：{s}", en="late: {s}", s=", ".join(f"{s} ({table[s]['days_late']} d, -{float(table[s]['penalty']):.0%})"
+                                                               for s in late_ones)))
+    try:
+        pages = returning.render_pages(out, manifest)
+    except overrides.OverrideError as err:
+        raise CommandError(str(err)) from None
+    (out / "feedback").mkdir(exist_ok=True)
+    for student, page in pages.items():
+        write_atomically(out / "feedback" / returning.page_name(student), page)
 
 
 def cmd_collect(args, manifest):
@@ -197,6 +255,67 @@ def cmd_collect(args, manifest):
         raise CommandError(say(zh="{src} 里没有找到 {stem} 的笔记本", en="found no notebook of {stem} in {src}",
                                src=args.source, stem=lesson.stem))
     return 0
+
+
+def cmd_feedback(args, manifest):
+    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading import collect, overrides, returning
+    from cnnlab.tools.grading.export import ExportError, read_roster
+    out = Path(args.out_dir)
+    if bool(args.homes) == bool(args.zip):
+        raise CommandError(say(zh="给出 --homes 家目录文件夹，或 --zip 文件和 --lms", en="give --homes HOMES, or --zip FILE with --lms"))
+    try:
+        roster = read_roster(args.roster, encoding=args.encoding) if args.roster else None
+        pages = returning.render_pages(out, manifest, roster=roster, reveal=args.reveal)
+    except (ExportError, overrides.OverrideError, returning.ReturnError) as err:
+        raise CommandError(str(err)) from None
+    if not pages:
+        raise CommandError(say(zh="{d} 里没有评分结果：先运行 cnnlab grade", en="no graded results in {d}: run cnnlab grade first",
+                               d=out))
+    (out / "feedback").mkdir(exist_ok=True)
+    for student, page in pages.items():
+        write_atomically(out / "feedback" / returning.page_name(student), page)
+    if args.homes:
+        written, unmatched = returning.to_homes(pages, Path(args.homes))
+        print(say(zh="已放进 {n} 个家目录的 feedback/ 里", en="returned {n} page(s) into feedback/ of the home folders",
+                  n=len(written)))
+    else:
+        if not args.submissions:
+            raise CommandError(say(zh="--zip 需要 --submissions：cnnlab collect 写入的文件夹（collected.csv）",
+                                   en="--zip needs --submissions: the folder cnnlab collect wrote (collected.csv)"))
+        try:
+            written, unmatched = returning.to_lms_zip(pages, Path(args.zip), collect.read_collected(args.submissions),
+                                                      args.lms)
+        except returning.ReturnError as err:
+            raise CommandError(str(err)) from None
+        print(say(zh="已写入 {p}：{n} 个页面，在 {l} 里上传", en="wrote {p}: {n} page(s) to upload in {l}",
+                  p=args.zip, n=len(written), l=args.lms))
+    if unmatched:
+        print(say(zh="这些学生的反馈没有送出（没有家目录 / 没有 LMS 记录）：{s}",
+                  en="feedback not returned for these students (no home folder / no LMS record): {s}",
+                  s=", ".join(unmatched)), file=sys.stderr)
+        return EXIT_BAD_COMMAND if not args.allow_unmatched else 0
+    return 0
+
+
+def _add_feedback(sub):
+    feedback = sub.add_parser("feedback", help=say(zh="把反馈页送回学生的家目录，或打包成 LMS 可上传的 zip",
+                                                   en="return feedback pages to home folders, or zip them for an LMS"))
+    feedback.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="cnnlab grade 写入的文件夹", en="the folder cnnlab grade wrote"))
+    feedback.add_argument("--homes", help=say(zh="JupyterHub/TLJH 的家目录文件夹（例如 /home）",
+                                              en="the JupyterHub/TLJH home folders (e.g. /home)"))
+    feedback.add_argument("--zip", help=say(zh="要写入的 zip 文件", en="the zip file to write"))
+    feedback.add_argument("--lms", choices=("canvas", "moodle"), default="canvas")
+    feedback.add_argument("--submissions", help=say(zh="cnnlab collect 写入的文件夹（用它记录的 LMS 文件名）",
+                                                    en="the folder cnnlab collect wrote (its LMS file names)"))
+    feedback.add_argument("--roster", help=say(zh="名单 CSV，lang 列决定页面语言", en="roster CSV; its lang column picks each page's language"))
+    feedback.add_argument("--encoding", help=say(zh="名单的编码", en="the roster's encoding"))
+    feedback.add_argument("--reveal", choices=("public", "hidden"),
+                          help=say(zh="页面显示什么（默认：截止前 public，截止后 hidden）",
+                                   en="what pages show (default: public before the deadline, hidden after)"))
+    feedback.add_argument("--allow-unmatched", action="store_true",
+                          help=say(zh="有学生没送到时也以 0 退出", en="exit 0 even when some pages could not be returned"))
+    feedback.set_defaults(run=cmd_feedback)
 
 
 def _add_collect(sub):
@@ -232,25 +351,43 @@ def cmd_site(args, manifest):
 
 
 def cmd_export(args, manifest):
-    from cnnlab.tools.grading.export import ExportError, export_grades, read_roster
-    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading.export import ExportError, encode_export, export_grades, read_roster, roster_with_lms_ids
     try:
-        roster = read_roster(args.roster) if args.roster else None
-        export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing)
+        roster = read_roster(args.roster, encoding=args.encoding) if args.roster else None
+        if args.submissions:
+            roster = roster_with_lms_ids(roster, Path(args.submissions), Path(args.out_dir))
+        export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing,
+                               allow_unmatched=args.allow_unmatched)
+        data = encode_export(export.text, args.out_encoding, bom=args.bom)
     except ExportError as err:
         raise CommandError(str(err)) from None
-    write_atomically(Path(args.out), export.text)
+    _write_bytes_atomically(Path(args.out), data)
     print(say(zh="写入 {p}：{n} 名学生，格式 {f}", en="wrote {p}: {n} student(s), {f} format",
               p=args.out, n=len(export.students), f=args.format))
     if export.unmatched:
-        print(say(zh="注意：名单里没有这些已评分的学生，没有导出：{s}",
-                  en="warning: these graded students are not in the roster and were not exported: {s}",
+        print(say(zh="注意：名单里没有这些已评分的学生，没有导出（--allow-unmatched）：{s}",
+                  en="warning: these graded students are not in the roster and were not exported (--allow-unmatched): {s}",
                   s=", ".join(export.unmatched)), file=sys.stderr)
     if export.without_submission:
         print(say(zh="名单里这些学生没有提交（记为 {m}）：{s}",
                   en="these roster students have no submission (exported as {m}): {s}",
                   m=args.missing, s=", ".join(export.without_submission)), file=sys.stderr)
     return 0
+
+
+def _write_bytes_atomically(path, data):
+    import os
+    import tempfile
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def cmd_progress(args, manifest):
@@ -346,8 +483,23 @@ def make_parser():
                        help=say(zh="不用 bubblewrap 沙箱运行提交（不安全：它们能读到评分程序能读的每个文件；会打印警告）",
                                 en="run submissions without the bubblewrap sandbox (unsafe: they can read every file "
                                    "the grader can; a warning is printed)"))
+    grade.add_argument("--student", action="append",
+                       help=say(zh="只给这个学生重新评分（可重复；没有改动也评）",
+                                en="regrade only this student (repeatable; even when unchanged)"))
+    grade.add_argument("--deadline", help=say(zh="截止时间，带时区，例如 2026-12-20T23:59+08:00（会被记住）",
+                                              en="the deadline with its time zone, e.g. 2026-12-20T23:59+08:00 (remembered)"))
+    grade.add_argument("--late", help=say(zh="迟交规则，例如 \"10%%/day, max 3\"（会被记住）",
+                                          en="late policy, e.g. \"10%%/day, max 3\" (remembered)"))
+    grade.add_argument("--extensions", help=say(zh="延期 CSV：student, lesson, days 或 until",
+                                                en="extensions CSV: student, lesson, days or until"))
+    grade.add_argument("--reveal", choices=("public", "hidden"),
+                       help=say(zh="反馈页显示什么：public 只显示公开测试；hidden 也显示没通过的隐藏测试"
+                                   "（默认：截止前 public，截止后 hidden）",
+                                en="what feedback pages show: public cases only, or also the failing hidden case "
+                                   "(default: public before the deadline, hidden after)"))
     grade.set_defaults(run=cmd_grade)
     _add_collect(sub)
+    _add_feedback(sub)
     site = sub.add_parser("site", help=say(zh="生成课程的静态 HTML 网站（两种语言）",
                                            en="build the static HTML site of the course (both languages)"))
     site.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入网站的文件夹", en="folder to write the site into"))
@@ -370,6 +522,19 @@ def make_parser():
     export.add_argument("--missing", default="zero",
                         help=say(zh="名单中没有提交的学生：zero（默认，记 0 分）或 blank（留空）",
                                  en="a roster student without a submission: zero (default) or blank"))
+    export.add_argument("--encoding", help=say(zh="名单的编码（默认：UTF-8，带或不带 BOM，再试 GB18030）",
+                                               en="the roster's encoding (default: UTF-8 with or without BOM, then GB18030)"))
+    export.add_argument("--out-encoding", default="utf-8",
+                        help=say(zh="写出的编码（默认 utf-8；中文 Windows 上的 Excel 可用 gb18030）",
+                                 en="the output's encoding (default utf-8; gb18030 for Excel on Chinese Windows)"))
+    export.add_argument("--bom", action="store_true",
+                        help=say(zh="在 UTF-8 输出前加 BOM，Excel 才能正确显示中文",
+                                 en="start the UTF-8 output with a BOM, so Excel shows Chinese correctly"))
+    export.add_argument("--allow-unmatched", action="store_true",
+                        help=say(zh="名单外的学生、没有标识的学生不导出，也不报错",
+                                 en="leave out graded students missing from the roster or without an id, without an error"))
+    export.add_argument("--submissions", help=say(zh="cnnlab collect 写入的文件夹：从 collected.csv 取 Canvas 的用户 ID",
+                                                  en="the folder cnnlab collect wrote: Canvas user ids from its collected.csv"))
     export.set_defaults(run=cmd_export)
 
     progress = sub.add_parser("progress", help=say(zh="你答了哪些练习，哪些答对了",
