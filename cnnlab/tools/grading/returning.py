@@ -13,8 +13,9 @@ shown (``deadline.py``), and only what the instructor lets it reveal:
 The page's language is the roster's ``lang`` column, else the notebook's language.
 Returned to a hub, a page lands in ``HOMES/<student>/feedback/<student>.html``, a real
 folder in the student's real home (links are not followed). For an LMS, one zip:
-Canvas's "Upload submission comments" and Moodle's "Upload multiple feedback files in
-a zip" both match files to students by the name prefix the download gave them, which
+Canvas's "Re-Upload Submissions" and Moodle's "Upload multiple feedback files in
+a zip" both match files to students by the name prefix the download gave them
+(``name_userid_id_`` / ``Full Name_12345_assignsubmission_file_``), which
 ``cnnlab collect`` recorded (``collected.csv``, ``lms_key``).
 """
 
