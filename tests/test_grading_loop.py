@@ -175,9 +175,15 @@ def test_pages_go_into_real_home_folders_only(out, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (homes / "bo").symlink_to(elsewhere, target_is_directory=True)
+    (homes / "ann" / "feedback").mkdir()
+    planted = tmp_path / "planted.txt"
+    planted.write_text("keep me", encoding="utf-8")
+    (homes / "ann" / "feedback" / "ann.html").symlink_to(planted)       # a link where the page goes
     written, homeless = returning.to_homes(returning.render_pages(out, MANIFEST), homes)
     assert written == [homes / "ann" / "feedback" / "ann.html"] and homeless == ["bo"]
-    assert list(elsewhere.iterdir()) == []
+    assert list(elsewhere.iterdir()) == [] and planted.read_text(encoding="utf-8") == "keep me"
+    page = homes / "ann" / "feedback" / "ann.html"
+    assert not page.is_symlink() and "Feedback for ann" in page.read_text(encoding="utf-8")
 
 
 def test_lms_zip_names_files_by_the_prefix_the_download_gave(out, tmp_path):

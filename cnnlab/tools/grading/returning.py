@@ -110,25 +110,50 @@ def page_name(student):
 
 
 def to_homes(pages, homes):
-    """Write each page into ``HOMES/<student>/feedback/``; returns (written, students without a home)."""
-    written, homeless = [], []
-    homes = Path(homes)
+    """Write each page into ``HOMES/<student>/feedback/``; returns (written, students not reached).
+
+    A home is the student's to change, so nothing in it is trusted: the home and its
+    ``feedback`` folder are opened without following links (``O_NOFOLLOW`` on directory
+    descriptors), the page goes to a new file there and is renamed over the old one (a link
+    planted under the page's name is replaced, never written through), and when the grader
+    runs as root the folder and page are given to the home's owner."""
+    written, unreached = [], []
     for student, page in pages.items():
-        home = homes / student
-        if "/" in student or student in (".", "..") or not home.is_dir() or home.is_symlink():
-            homeless.append(student)
-            continue
-        folder = home / "feedback"
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            homeless.append(student)
-            continue
-        folder.mkdir(exist_ok=True)
-        target = folder / page_name(student)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-        with os.fdopen(os.open(target, flags, 0o644), "w", encoding="utf-8") as handle:
-            handle.write(page)
-        written.append(target)
-    return written, homeless
+        try:
+            written.append(_write_into_home(Path(homes), student, page))
+        except OSError:
+            unreached.append(student)
+    return written, unreached
+
+
+def _write_into_home(homes, student, page):
+    if "/" in student or student in (".", "..", ""):
+        raise OSError(say(zh="{s} 不是家目录的名字", en="{s} is not a home folder name", s=student))
+    nofollow = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0)
+    home = os.open(homes / student, nofollow)
+    try:
+        owner = os.fstat(home)
+        try:
+            os.mkdir("feedback", 0o755, dir_fd=home)
+        except FileExistsError:
+            pass
+        folder = os.open("feedback", nofollow, dir_fd=home)
+        try:
+            name = page_name(student)
+            temporary = f".{name}.{os.getpid()}.tmp"
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                             0o644, dir_fd=folder)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(page)
+            if os.geteuid() == 0:
+                os.chown(temporary, owner.st_uid, owner.st_gid, dir_fd=folder, follow_symlinks=False)
+                os.chown(folder, owner.st_uid, owner.st_gid)
+            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+        finally:
+            os.close(folder)
+    finally:
+        os.close(home)
+    return homes / student / "feedback" / name
 
 
 def to_lms_zip(pages, path, collected, lms):
