@@ -242,3 +242,11 @@ _BARE = re.compile(r"""(raise \w+(Error|Exception)\(|print\(|sys\.exit\(|warning
 def test_new_modules_speak_through_say(name):
     text = (ROOT / "cnnlab" / "tools" / "grading" / f"{name}.py").read_text(encoding="utf-8")
     assert [line for line in text.splitlines() if _BARE.search(line)] == []
+
+
+def test_progress_prints_in_the_language_asked(tmp_path, capsys):
+    (tmp_path / "lessons" / "en").mkdir(parents=True)
+    assert main(["--root", str(ROOT), "progress", str(tmp_path), "--lang", "zh"]) == 0
+    assert "练习进度" in capsys.readouterr().out
+    assert main(["--root", str(ROOT), "progress", str(tmp_path), "--lang", "en"]) == 0
+    assert "Progress:" in capsys.readouterr().out

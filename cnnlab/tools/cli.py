@@ -396,7 +396,7 @@ def cmd_progress(args, manifest):
     if not folder.is_dir():
         raise CommandError(say(zh="没有文件夹 {f}：给出笔记本所在的文件夹", en="no folder {f}: give the notebooks' folder",
                                f=folder))
-    print(progress(folder, manifest=manifest))
+    print(progress(folder, manifest=manifest, lang=args.lang))
     return 0
 def cmd_release(args, manifest):
     from cnnlab.tools.pipeline.release import ReleaseError, write_release
@@ -542,6 +542,8 @@ def make_parser():
     progress.add_argument("folder", nargs="?",
                           help=say(zh="笔记本所在的文件夹（默认：课程的 lessons/）",
                                    en="the folder of the notebooks (default: the course's lessons/)"))
+    progress.add_argument("--lang", choices=LANGUAGES, help=say(zh="输出的语言（默认：CNNLAB_LANG）",
+                                                                en="the language to print in (default: CNNLAB_LANG)"))
     progress.set_defaults(run=cmd_progress)
     release = sub.add_parser("release",
                              help=say(zh="生成学生版：课程、程序包、binder/（不含解答）",
