@@ -172,9 +172,9 @@ def record_lateness(out_dir, lesson_stem, collected):
 
 def before_deadline(out_dir, lesson_stem, now=None):
     """True while the lesson's stored deadline has not passed (False without one)."""
-    stored = load_all(out_dir).get(lesson_stem)
+    due = (load_all(out_dir).get(lesson_stem) or {}).get("deadline")
     now = now or datetime.now(timezone.utc)
-    return bool(stored) and now < parse_deadline(stored["deadline"])
+    return bool(due) and now < parse_deadline(due)
 
 
 def stamp_gradebook(out_dir, lesson_stem, table):

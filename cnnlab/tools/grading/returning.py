@@ -46,7 +46,7 @@ def reveal_for(out_dir, lesson_stem, chosen=None):
     stored = deadline.load_all(out_dir).get(lesson_stem) or {}
     if stored.get("reveal") in REVEALS:
         return stored["reveal"]
-    return "hidden" if stored and not deadline.before_deadline(out_dir, lesson_stem) else "public"
+    return "hidden" if stored.get("deadline") and not deadline.before_deadline(out_dir, lesson_stem) else "public"
 
 
 def _redact(result):
