@@ -250,3 +250,28 @@ def test_progress_prints_in_the_language_asked(tmp_path, capsys):
     assert "练习进度" in capsys.readouterr().out
     assert main(["--root", str(ROOT), "progress", str(tmp_path), "--lang", "en"]) == 0
     assert "Progress:" in capsys.readouterr().out
+
+
+def test_a_chinese_page_has_no_english_words_left(out, tmp_path):
+    """bo's page (a zh notebook): a missing answers file, a wrong answer, a late hand-in, a hand-set grade."""
+    import html as html_module
+    first = CONV.exercises[0]
+    results = json.loads((out / "results" / CONV.stem / "bo.json").read_text(encoding="utf-8"))
+    results["results"][1]["status"] = f"unanswered: no {CONV.stem}.answers.json"
+    (out / "results" / CONV.stem / "bo.json").write_text(json.dumps(results), encoding="utf-8")
+    (out / overrides.OVERRIDES).write_text(f"student,lesson,exercise,points,comment\nbo,02,{first.id},0,抄袭\n",
+                                           encoding="utf-8")
+    past = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    deadline.configure(out, CONV, deadline=past, late="10%/day")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    collect.record(subs, [{"student": "bo", "lesson": CONV.stem, "submitted_at": "2099-01-01T00:00:00Z",
+                           "source": "hub", "origin": "", "lms_id": "", "lms_key": "", "lms_late": ""}])
+    deadline.record_lateness(out, CONV.stem, collect.read_collected(subs))
+    text = html_module.unescape(_text(returning.render_pages(out, MANIFEST)["bo"]))
+    text = text.split("</style>")[-1] if "</style>" in text else text
+    body = text[text.rindex("作业反馈"):].replace("public check printed this", "").replace(
+        "AssertionError: expected", "")   # the check's and the hidden test's own words (a zh lesson's are Chinese)
+    assert "迟交" in body and "老师改了" in body and "未作答：没有" in body
+    allowed = {e.id for e in CONV.exercises} | {"bo"}
+    assert latin_words(body, allowed) == []
