@@ -318,8 +318,10 @@ def _add_feedback(sub):
     feedback.set_defaults(run=cmd_feedback)
 
 
+COLLECT_SOURCES = ("canvas", "moodle", "hub", "handins")   # cnnlab.tools.grading.collect.SOURCES (not in a release)
+
+
 def _add_collect(sub):
-    from cnnlab.tools.grading.collect import SOURCES
     collect = sub.add_parser("collect", help=say(zh="从 Canvas、Moodle、JupyterHub 或一个文件夹收取一课的提交",
                                                  en="collect a lesson's hand-ins from Canvas, Moodle, JupyterHub or a folder"))
     collect.add_argument("source", metavar="SOURCE",
@@ -328,7 +330,7 @@ def _add_collect(sub):
     collect.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入 <学生>/NN_slug.ipynb 的文件夹",
                                                                 en="folder to write <student>/NN_slug.ipynb into"))
     collect.add_argument("--lesson", required=True, help=say(zh="课的编号或简称", en="lesson number or slug"))
-    collect.add_argument("--kind", choices=SOURCES, help=say(zh="来源的种类（默认：自动识别）",
+    collect.add_argument("--kind", choices=COLLECT_SOURCES, help=say(zh="来源的种类（默认：自动识别）",
                                                               en="the kind of source (default: recognised)"))
     collect.add_argument("--roster", help=say(zh="名单 CSV：列出没有提交的学生", en="roster CSV: list who handed nothing in"))
     collect.add_argument("--encoding", help=say(zh="名单的编码（默认：UTF-8，带或不带 BOM，再试 GB18030）",
