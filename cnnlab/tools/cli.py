@@ -402,10 +402,19 @@ def cmd_progress(args, manifest):
     return 0
 def cmd_release(args, manifest):
     from cnnlab.tools.pipeline.release import ReleaseError, write_release
+    from cnnlab.tools.pipeline.release.config import authoring_commit
+    from cnnlab.tools.pipeline.release.contents import package_dir
     try:
         out = write_release(manifest, Path(args.out_dir))
     except ReleaseError as err:
         raise CommandError(str(err)) from None
+    print(say(zh="课程取自 {root}（提交 {c}），程序包和 binder/ 取自 {pkg}",
+              en="course from {root} (commit {c}); package and binder/ from {pkg}",
+              root=manifest.root.resolve(), c=authoring_commit(manifest.root) or "–", pkg=package_dir().parent))
+    if package_dir().parent != manifest.root.resolve():
+        print(say(zh="注意：运行的 cnnlab 不是这个仓库里的（用这个仓库的 pip install -e . 安装）",
+                  en="note: the cnnlab running is not this repository's (install it with pip install -e . here)"),
+              file=sys.stderr)
     print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
               en="wrote the student release to {out} ({n} lessons × 2 languages); "
                  "course/teaching.md says how to push it to the student repository",

@@ -14,6 +14,7 @@ instructor pushes to a student repository or branch::
       course/glossary.md
       lessons/{zh,en}/NN_slug.ipynb the student notebooks, one file per lesson
       binder/                       repo2docker: the student image, built from this folder
+      (extra files)                 named in course/release.toml (config.py), with postBuild lines and a language
 
 Every file is made in memory first. The release is refused (``ReleaseError``,
 nothing written) when a lesson cannot be built, when a shipped module imports
@@ -40,6 +41,7 @@ from cnnlab.course import RELEASE_MARKER
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.contents import (check_package, imports_of_left_out, lesson_files,
                                                     package_files, project_dir, pyproject_text)
+from cnnlab.tools.pipeline.release.config import apply_config, authoring_commit
 from cnnlab.tools.pipeline.release.error import ReleaseError
 from cnnlab.tools.pipeline.release.folder import check_target, replace_folder
 from cnnlab.tools.pipeline.release.leaks import (MIN_CHARS, find_leaks, folder_files,
@@ -75,7 +77,10 @@ def release_files(manifest):
     files["pyproject.toml"] = pyproject_text(project)
     files["README.md"] = readme_text(manifest)
     files[".gitignore"] = GITIGNORE
-    files[RELEASE_MARKER] = json.dumps(marker(manifest), indent=2, ensure_ascii=False) + "\n"
+    config = apply_config(files, manifest.root)     # course/release.toml: extra files, postBuild lines, language
+    files[RELEASE_MARKER] = json.dumps(marker(manifest) | {"authoring_commit": authoring_commit(manifest.root),
+                                                           "default_language": config.get("default_language", "")},
+                                       indent=2, ensure_ascii=False) + "\n"
     leaks = find_leaks(files, solution_texts(manifest))
     if leaks:
         listed = "; ".join(f"{name}: {needle.lesson} [{needle.lang}] {needle.kind} {needle.text[:60]!r}"
