@@ -127,6 +127,14 @@ def test_a_hostile_zip_never_writes_outside_out_dir_nor_reads_past_the_caps(tmp_
     assert len(found.refused) == 3      # the path outside, the link, the bomb
 
 
+def test_student_names_become_safe_folder_names():
+    assert collect_module.student_folder("../../etc") == "etc"
+    assert collect_module.student_folder("王 小明") == "王_小明"
+    assert collect_module.student_folder("_hidden") == "hidden"
+    assert collect_module.student_folder("collected.csv") == "collected.csv_"
+    assert collect_module.student_folder("...") == ""
+
+
 def test_not_a_zip_is_refused_by_name(tmp_path):
     bad = tmp_path / "x.zip"
     bad.write_bytes(b"not a zip")

@@ -78,9 +78,10 @@ class Collection:
 
 
 def student_folder(name):
-    """A student's name from an LMS or a file name, as a safe folder name (no path, no dots first)."""
-    name = re.sub(r"[^\w.-]+", "_", str(name).strip()).strip("._")
-    return name[:80]
+    """A student's name from an LMS or a file name, as a safe folder name: no path, no dot or
+    underscore first (``cnnlab grade`` skips those), never the name of this module's own file."""
+    name = re.sub(r"[^\w.-]+", "_", str(name).strip()).strip("._")[:80]
+    return name + "_" if name.lower() == COLLECTED else name
 
 
 def _utc(timestamp):
