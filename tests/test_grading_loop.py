@@ -275,3 +275,36 @@ def test_a_chinese_page_has_no_english_words_left(out, tmp_path):
     assert "迟交" in body and "老师改了" in body and "未作答：没有" in body
     allowed = {e.id for e in CONV.exercises} | {"bo"}
     assert latin_words(body, allowed) == []
+
+
+# ------------------------------------------------------------------------------------------ the commands, end to end
+
+def _quick_only(subs, student, when):
+    """A hand-in of lesson 00 with every quick check right and the code untouched (no kernel needed)."""
+    from tests import grading_cases as cases
+    lesson = MANIFEST.lesson("00")
+    cases.write_submission(subs, student, lesson, nb=cases.student(MANIFEST, lesson),
+                           answers=cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson)))
+    collect.record(subs, [{"student": student, "lesson": lesson.stem, "submitted_at": when, "source": "handins",
+                           "origin": "", "lms_id": "", "lms_key": "", "lms_late": ""}])
+
+
+def test_grade_with_a_deadline_then_one_student_again(tmp_path, capsys):
+    subs, out = tmp_path / "subs", tmp_path / "grades"
+    _quick_only(subs, "early", "2026-12-20T10:00:00Z")
+    _quick_only(subs, "late", "2026-12-22T10:00:00Z")       # 2 started days after 15:59Z on the 20th
+    base = ["--root", str(ROOT), "grade", "00", str(subs), "--out", str(out), "--no-sandbox"]
+    assert main(base + ["--deadline", "2026-12-20T23:59"]) == 2
+    assert "time zone" in capsys.readouterr().err and not (out / "gradebook.csv").exists()
+    assert main(base + ["--deadline", "2026-12-20T23:59+08:00", "--late", "25%/day"]) == 0
+    assert "late (2 d, -50%)" in capsys.readouterr().out
+    rows = gradebook.read_rows(out)
+    assert {(r["student"], r["days_late"], r["penalty"]) for r in rows} == {("early", "0", "0"), ("late", "2", "0.5")}
+    assert main(base + ["--student", "late"]) == 0                 # the deadline is remembered
+    assert {r["penalty"] for r in gradebook.read_rows(out) if r["student"] == "late"} == {"0.5"}
+    assert {r["student"] for r in history.previous_rows(out)} == {"late"}
+    assert main(base + ["--student", "nobody"]) == 2 and "nobody" in capsys.readouterr().err
+    wide = {row["student"]: row for row in csv.DictReader(io.StringIO(export_grades(out, MANIFEST, "wide").text))}
+    quick = sum(e.points for e in MANIFEST.lesson("00").exercises if e.kind != "code")
+    assert float(wide["early"]["total"]) == quick and float(wide["late"]["total"]) == quick * 0.5
+    assert "50% off" in (out / "feedback" / "late.html").read_text(encoding="utf-8")
