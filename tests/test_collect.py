@@ -96,6 +96,24 @@ def test_hub_homes_newest_copy_wins_checkpoints_and_links_are_ignored(tmp_path):
         1_800_000_100).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def test_hub_answers_from_both_language_folders_are_merged(tmp_path):
+    import json
+    from cnnlab.exercises.answers import FORMAT
+    lessons = tmp_path / "home" / "amy" / "cnnlab" / "lessons"
+    for lang, exercise, time in (("zh", "a", "2026-12-01T10:00:00Z"), ("en", "b", "2026-12-02T10:00:00Z")):
+        (lessons / lang).mkdir(parents=True)
+        (lessons / lang / "02_convolution.ipynb").write_text("{}", encoding="utf-8")
+        (lessons / lang / "02_convolution.answers.json").write_text(json.dumps(
+            {"format": FORMAT, "lesson": "02_convolution",
+             "records": [{"exercise": exercise, "answer": "1", "time": time}]}), encoding="utf-8")
+    collect(tmp_path / "home", tmp_path / "subs", CONV)
+    merged = json.loads((tmp_path / "subs" / "amy" / "02_convolution.answers.json").read_text(encoding="utf-8"))
+    assert [r["exercise"] for r in merged["records"]] == ["a", "b"]
+    (lessons / "zh" / "02_convolution.answers.json").write_text("not json", encoding="utf-8")
+    collect(tmp_path / "home", tmp_path / "subs2", CONV)          # a broken one: the notebook's own folder's
+    assert (tmp_path / "subs2" / "amy" / "02_convolution.answers.json").is_file()
+
+
 def test_loose_hand_ins_are_named_by_their_file(tmp_path):
     drop = tmp_path / "drop"
     drop.mkdir()

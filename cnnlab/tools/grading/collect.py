@@ -25,6 +25,7 @@ and each file and the whole read are capped (``MAX_FILE_BYTES``, ``MAX_TOTAL_BYT
 
 import csv
 import io
+import json
 import os
 import re
 import stat
@@ -269,7 +270,34 @@ def _choose(student, candidates, collection):
     same_place = [c for c in answers if os.path.dirname(c.origin) == os.path.dirname(notebook.origin)
                   and c.attempt == notebook.attempt]
     chosen = _newest(same_place or answers) if answers else None
+    if chosen is not None and notebook.lms_id == "" and len(answers) > 1:
+        chosen = _merged_answers(answers, chosen)       # a hub: the zh and the en folder both count
     return notebook, chosen
+
+
+def _merged_answers(answers, fallback):
+    """One answers candidate holding the records of every readable answers file, oldest first
+    (a student who switched language mid-lesson answered in two folders, as ``cnnlab progress``
+    reads them); ``fallback`` when any of them is not a well-formed answers file."""
+    from cnnlab.exercises.answers import FORMAT
+
+    def read():
+        merged, lesson = [], None
+        for candidate in answers:
+            try:
+                data = json.loads(candidate.read())
+            except (OSError, ValueError):
+                return fallback.read()
+            if not isinstance(data, dict) or data.get("format") != FORMAT or lesson not in (None, data.get("lesson")):
+                return fallback.read()
+            records = data.get("records")
+            if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+                return fallback.read()
+            lesson = data.get("lesson")
+            merged += records
+        merged.sort(key=lambda r: str(r.get("time", "")))
+        return json.dumps({"format": FORMAT, "lesson": lesson, "records": merged}, ensure_ascii=False).encode()
+    return Candidate(student=fallback.student, role="answers", origin=fallback.origin, when=fallback.when, read=read)
 
 
 def _write(out_dir, lesson, student, notebook, answers, collection):
