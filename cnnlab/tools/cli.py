@@ -230,8 +230,9 @@ def _after_grading(args, manifest, lesson, late):
                       s=", ".join(unknown)), file=sys.stderr)
         late_ones = sorted(s for s, row in table.items() if row["days_late"] != "0")
         if late_ones:
-            print(say(zh="迟交：{s}", en="late: {s}", s=", ".join(f"{s} ({table[s]['days_late']} d, -{float(table[s]['penalty']):.0%})"
-                                                               for s in late_ones)))
+            print(say(zh="迟交：{s}", en="late: {s}", s=", ".join(
+                say(zh="{s}（{d} 天，扣 {p:.0%}）", en="{s} ({d} d, -{p:.0%})", s=s, d=table[s]["days_late"],
+                    p=float(table[s]["penalty"])) for s in late_ones)))
     try:
         pages = returning.render_pages(out, manifest)
     except overrides.OverrideError as err:
