@@ -153,6 +153,16 @@ def test_student_names_become_safe_folder_names():
     assert collect_module.student_folder("...") == ""
 
 
+def test_names_from_a_source_are_printed_and_stored_harmlessly(tmp_path, capsys):
+    assert collect_module.shown("a\x1b[2Jb") == "a?[2Jb" and collect_module.shown("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "=cmd\x1b[31m_02_convolution.ipynb").write_bytes(b"{}")
+    found = collect(drop, tmp_path / "subs", CONV)
+    origin = read_collected(tmp_path / "subs")[(next(iter(found.collected)), CONV.stem)]["origin"]
+    assert origin.startswith("'=") and "\x1b" not in origin and "\x1b" not in collect_module.report(found, CONV)
+
+
 def test_not_a_zip_is_refused_by_name(tmp_path):
     bad = tmp_path / "x.zip"
     bad.write_bytes(b"not a zip")

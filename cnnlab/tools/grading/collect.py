@@ -29,6 +29,7 @@ import json
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -83,6 +84,13 @@ def student_folder(name):
     underscore first (``cnnlab grade`` skips those), never the name of this module's own file."""
     name = re.sub(r"[^\w.-]+", "_", str(name).strip()).strip("._")[:80]
     return name + "_" if name.lower() == COLLECTED else name
+
+
+def shown(text, limit=200):
+    """A name from the source as it may be printed or put in a spreadsheet: control characters
+    (terminal escapes) become ``?``, and a leading ``= + - @`` (a spreadsheet formula) gets a ``'``."""
+    text = "".join("?" if unicodedata.category(ch).startswith("C") else ch for ch in str(text))[:limit]
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _utc(timestamp):
@@ -165,12 +173,12 @@ def _zip_entries(archive, budget, refused):
         if info.is_dir():
             continue
         if stat.S_ISLNK(info.external_attr >> 16):
-            refused.append(say(zh="{p}：是一个链接，没有读取", en="{p}: a link, not read", p=info.filename))
+            refused.append(say(zh="{p}：是一个链接，没有读取", en="{p}: a link, not read", p=shown(info.filename)))
             continue
         parts = [part for part in info.filename.replace("\\", "/").split("/") if part not in ("", ".")]
         if ".." in parts or not parts:
             refused.append(say(zh="{p}：路径指向文件夹之外，没有读取", en="{p}: a path outside the folder, not read",
-                               p=info.filename))
+                               p=shown(info.filename)))
             continue
         try:
             when = datetime(*info.date_time, tzinfo=timezone.utc)
@@ -189,7 +197,7 @@ def _folder_entries(root, budget, refused):
             info = path.lstat()
             if not stat.S_ISREG(info.st_mode):
                 refused.append(say(zh="{p}：不是普通文件（链接？），没有读取", en="{p}: not a plain file (a link?), not read",
-                                   p=path.relative_to(root)))
+                                   p=shown(path.relative_to(root))))
                 continue
             yield list(path.relative_to(root).parts), _utc(info.st_mtime), _file_reader(path, budget)
 
@@ -214,20 +222,20 @@ def _candidates(kind, entries, lesson):
             file_name, attempt = clean_name(match["file"])
             role = lesson_file_role(file_name, lesson, any_notebook=True)
             if role:
-                yield Candidate(student=student_folder(match["name"]), role=role, origin=name, when=when, read=read,
-                                attempt=attempt, lms_id=match["user"],
+                yield Candidate(student=student_folder(match["name"]), role=role, origin=shown(name), when=when,
+                                read=read, attempt=attempt, lms_id=match["user"],
                                 lms_key=f"{match['name']}_{'LATE_' if match['late'] else ''}{match['user']}_{match['sub']}",
                                 lms_late=bool(match["late"]))
         elif kind == "moodle" and len(parts) >= 2 and (match := MOODLE_FOLDER.match(parts[0])):
             role = lesson_file_role(clean_name(name)[0], lesson, any_notebook=True)
             if role:
-                yield Candidate(student=student_folder(match["name"]), role=role, origin="/".join(parts), when=when,
-                                read=read, lms_id=match["user"], lms_key=parts[0])
+                yield Candidate(student=student_folder(match["name"]), role=role, origin=shown("/".join(parts)),
+                                when=when, read=read, lms_id=match["user"], lms_key=parts[0])
         elif kind == "hub" and len(parts) >= 2:
             role = lesson_file_role(clean_name(name, lms_numbers=False)[0], lesson)
             if role:
-                yield Candidate(student=student_folder(parts[0]), role=role, origin="/".join(parts), when=when,
-                                read=read)
+                yield Candidate(student=student_folder(parts[0]), role=role, origin=shown("/".join(parts)),
+                                when=when, read=read)
         elif kind == "handins" and len(parts) == 1:
             file_name = clean_name(name, lms_numbers=False)[0]
             role = lesson_file_role(file_name, lesson, any_notebook=True)
@@ -235,7 +243,7 @@ def _candidates(kind, entries, lesson):
             stem = file_name[: -len(suffix)] if role else ""
             student = re.sub(rf"[_ -]*{re.escape(lesson.stem)}$", "", stem, flags=re.IGNORECASE)
             if role and student_folder(student):
-                yield Candidate(student=student_folder(student), role=role, origin=name, when=when, read=read)
+                yield Candidate(student=student_folder(student), role=role, origin=shown(name), when=when, read=read)
 
 
 def _people(kind, entries):
