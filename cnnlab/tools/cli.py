@@ -164,7 +164,6 @@ def cmd_grade(args, manifest):
         raise CommandError(say(zh="没有提交文件夹 {f}（应为 SUBMISSIONS_DIR/<学生>/{stem}.ipynb）",
                                en="no submissions folder {f} (expected SUBMISSIONS_DIR/<student>/{stem}.ipynb)",
                                f=folder, stem=lesson.stem))
-    _refuse_flat_folder(folder, lesson)
     for name in ("jobs", "timeout", "total_timeout"):
         if getattr(args, name) <= 0:
             raise CommandError(say(zh="--{o} 必须是正数，收到 {v}", en="--{o} must be positive, got {v}",
@@ -173,6 +172,7 @@ def cmd_grade(args, manifest):
         raise CommandError(say(zh="--memory {m} MiB 太小：光是 torch 就需要大约 1 GiB（0 表示不设上限）",
                                en="--memory {m} MiB is too small: torch alone needs about 1 GiB (0 = no cap)",
                                m=args.memory))
+    _refuse_flat_folder(folder, lesson)
     limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
                     sandbox=not args.no_sandbox)
     only = _only_students(folder, lesson, args.student)
