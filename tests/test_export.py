@@ -96,9 +96,11 @@ def test_moodle_layout_has_identifier_columns_then_one_column_per_lesson(graded,
     assert rows["Bob Ng"][3:] == ["", ""]                     # blank, as asked
 
 
-def test_a_graded_student_missing_from_the_roster_is_listed_not_dropped_silently(graded, tmp_path):
+def test_a_graded_student_missing_from_the_roster_is_an_error_unless_allowed(graded, tmp_path):
     roster = read_roster(_roster(tmp_path, ROSTER[:2]))
-    export = export_grades(graded, MANIFEST, "canvas", roster=roster)
+    with pytest.raises(ExportError, match="lee_a, zhang_3.*--allow-unmatched"):
+        export_grades(graded, MANIFEST, "canvas", roster=roster)
+    export = export_grades(graded, MANIFEST, "canvas", roster=roster, allow_unmatched=True)
     assert export.unmatched == ["lee_a", "zhang_3"]
 
 
@@ -129,6 +131,9 @@ def test_export_command_writes_the_file_and_lists_unmatched_students(graded, tmp
     roster = _roster(tmp_path, ROSTER[:3])
     code = main(["--root", str(ROOT), "export", str(graded), "--format", "canvas", "--out", str(out),
                  "--roster", str(roster)])
+    assert code == 2 and "zhang_3" in capsys.readouterr().err and not out.exists()
+    code = main(["--root", str(ROOT), "export", str(graded), "--format", "canvas", "--out", str(out),
+                 "--roster", str(roster), "--allow-unmatched"])
     assert code == 0
     assert _table(out.read_text(encoding="utf-8"))[0][0] == "Student"
     assert "zhang_3" in capsys.readouterr().err

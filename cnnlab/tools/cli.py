@@ -14,6 +14,8 @@
     cnnlab release OUT_DIR [--repo-url URL] [--with-data] the student release (no solutions)
     cnnlab doctor [--lang zh|en]                          is this machine ready for the course?
     cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR     grade a batch of submissions
+    cnnlab collect SOURCE OUT_DIR --lesson NN             hand-ins from Canvas, Moodle, a hub or a folder
+    cnnlab feedback OUT_DIR --homes DIR | --zip FILE      return the feedback pages
 
 In a student release (a folder written by ``cnnlab release``) only ``lab``,
 ``lessons``, ``progress`` and ``doctor`` work (``cnnlab --help`` there lists only
@@ -143,6 +145,20 @@ def cmd_lab(args, manifest):
         raise CommandError(str(err)) from None
 
 
+def _refuse_flat_folder(folder, lesson):
+    """A submissions folder without student subfolders is a mistake, not a batch of 0."""
+    from cnnlab.tools.grading.submissions import discover
+    if discover(folder, lesson):
+        return
+    loose = sorted(p.name for p in folder.glob("*.ipynb"))[:3]
+    raise CommandError(say(
+        zh="{f} 里没有学生子文件夹（应为 {f}/<学生>/{stem}.ipynb）{also}；用 cnnlab collect 把提交整理成这样",
+        en="{f} has no student subfolders (expected {f}/<student>/{stem}.ipynb){also}; "
+           "cnnlab collect arranges hand-ins that way",
+        f=folder, stem=lesson.stem,
+        also=say(zh="，只有 {x}", en=", only {x}", x=", ".join(loose)) if loose else ""))
+
+
 def cmd_grade(args, manifest):
     from cnnlab.tools.grading.batch import grade_batch
     from cnnlab.tools.grading.limits import Limits
@@ -161,14 +177,171 @@ def cmd_grade(args, manifest):
         raise CommandError(say(zh="--memory {m} MiB 太小：光是 torch 就需要大约 1 GiB（0 表示不设上限）",
                                en="--memory {m} MiB is too small: torch alone needs about 1 GiB (0 = no cap)",
                                m=args.memory))
+    _refuse_flat_folder(folder, lesson)
     limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
                     sandbox=not args.no_sandbox)
+    only = _only_students(folder, lesson, args.student)
+    late_before = _deadline_before_grading(args, lesson, folder)
     try:
-        batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force)
+        batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force,
+                            only=only)
     except SandboxUnavailable as err:
         raise CommandError(str(err)) from None
     print(batch.summary_text)
+    _after_grading(args, manifest, lesson, late_before)
     return 0
+
+
+def _only_students(folder, lesson, wanted):
+    """``--student ID`` (repeatable): the ids, each checked against the submissions folder."""
+    if not wanted:
+        return None
+    from cnnlab.tools.grading.submissions import discover
+    present = {s.student for s in discover(folder, lesson)}
+    unknown = [s for s in wanted if s not in present]
+    if unknown:
+        raise CommandError(say(zh="{f} 里没有学生 {s}", en="no student {s} in {f}", f=folder, s=", ".join(unknown)))
+    return set(wanted)
+
+
+def _deadline_before_grading(args, lesson, folder):
+    """Store --deadline/--late/--extensions/--reveal, check overrides.csv, and compute lateness
+    (so the pages the batch writes show it)."""
+    from cnnlab.tools.grading import collect, deadline, overrides
+    out = Path(args.out)
+    try:
+        deadline.configure(out, lesson, deadline=args.deadline, late=args.late, extensions=args.extensions,
+                           reveal=args.reveal)
+        overrides.read_overrides(out)
+        table, unknown = deadline.record_lateness(out, lesson.stem, collect.read_collected(folder))
+    except (deadline.DeadlineError, overrides.OverrideError) as err:
+        raise CommandError(str(err)) from None
+    return table, unknown
+
+
+def _after_grading(args, manifest, lesson, late):
+    """Write lateness into the gradebook, then every page again (hand-set grades, lateness, reveal)."""
+    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading import deadline, gradebook, overrides, returning
+    out = Path(args.out)
+    table, unknown = late
+    if deadline.load_all(out).get(lesson.stem, {}).get("deadline"):
+        deadline.stamp_gradebook(out, lesson.stem, table)
+        graded = {row["student"] for row in gradebook.read_rows(out) if row["lesson"] == lesson.stem}
+        unknown = sorted(set(unknown) | (graded - set(table)))
+        if unknown:
+            print(say(zh="注意：不知道这些学生的提交时间（没有 collected.csv 记录），不算迟交：{s}",
+                      en="note: no hand-in time for these students (no collected.csv row), not counted late: {s}",
+                      s=", ".join(unknown)), file=sys.stderr)
+        late_ones = sorted(s for s, row in table.items() if row["days_late"] != "0")
+        if late_ones:
+            print(say(zh="迟交：{s}", en="late: {s}", s=", ".join(
+                say(zh="{s}（{d} 天，扣 {p:.0%}）", en="{s} ({d} d, -{p:.0%})", s=s, d=table[s]["days_late"],
+                    p=float(table[s]["penalty"])) for s in late_ones)))
+    try:
+        pages = returning.render_pages(out, manifest)
+    except overrides.OverrideError as err:
+        raise CommandError(str(err)) from None
+    (out / "feedback").mkdir(exist_ok=True)
+    for student, page in pages.items():
+        write_atomically(out / "feedback" / returning.page_name(student), page)
+
+
+def cmd_collect(args, manifest):
+    from cnnlab.tools.grading.collect import CollectError, collect, report
+    from cnnlab.tools.grading.export import ExportError, read_roster
+    lesson = manifest.lesson(args.lesson)
+    try:
+        roster = read_roster(args.roster, encoding=args.encoding) if args.roster else {}
+        collection = collect(Path(args.source), Path(args.out_dir), lesson, kind=args.kind, roster=roster)
+    except (CollectError, ExportError) as err:
+        raise CommandError(str(err)) from None
+    print(report(collection, lesson))
+    if not collection.collected:
+        raise CommandError(say(zh="{src} 里没有找到 {stem} 的笔记本", en="found no notebook of {stem} in {src}",
+                               src=args.source, stem=lesson.stem))
+    return 0
+
+
+def cmd_feedback(args, manifest):
+    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading import collect, overrides, returning
+    from cnnlab.tools.grading.export import ExportError, read_roster
+    out = Path(args.out_dir)
+    if bool(args.homes) == bool(args.zip):
+        raise CommandError(say(zh="给出 --homes 家目录文件夹，或 --zip 文件和 --lms", en="give --homes HOMES, or --zip FILE with --lms"))
+    try:
+        roster = read_roster(args.roster, encoding=args.encoding) if args.roster else None
+        pages = returning.render_pages(out, manifest, roster=roster, reveal=args.reveal)
+    except (ExportError, overrides.OverrideError, returning.ReturnError) as err:
+        raise CommandError(str(err)) from None
+    if not pages:
+        raise CommandError(say(zh="{d} 里没有评分结果：先运行 cnnlab grade", en="no graded results in {d}: run cnnlab grade first",
+                               d=out))
+    (out / "feedback").mkdir(exist_ok=True)
+    for student, page in pages.items():
+        write_atomically(out / "feedback" / returning.page_name(student), page)
+    if args.homes:
+        written, unmatched = returning.to_homes(pages, Path(args.homes))
+        print(say(zh="已放进 {n} 个家目录的 feedback/ 里", en="returned {n} page(s) into feedback/ of the home folders",
+                  n=len(written)))
+    else:
+        if not args.submissions:
+            raise CommandError(say(zh="--zip 需要 --submissions：cnnlab collect 写入的文件夹（collected.csv）",
+                                   en="--zip needs --submissions: the folder cnnlab collect wrote (collected.csv)"))
+        try:
+            written, unmatched = returning.to_lms_zip(pages, Path(args.zip), collect.read_collected(args.submissions),
+                                                      args.lms)
+        except returning.ReturnError as err:
+            raise CommandError(str(err)) from None
+        print(say(zh="已写入 {p}：{n} 个页面，在 {l} 里上传", en="wrote {p}: {n} page(s) to upload in {l}",
+                  p=args.zip, n=len(written), l=args.lms))
+    if unmatched:
+        print(say(zh="这些学生的反馈没有送出（没有家目录 / 没有 LMS 记录）：{s}",
+                  en="feedback not returned for these students (no home folder / no LMS record): {s}",
+                  s=", ".join(unmatched)), file=sys.stderr)
+        return EXIT_BAD_COMMAND if not args.allow_unmatched else 0
+    return 0
+
+
+def _add_feedback(sub):
+    feedback = sub.add_parser("feedback", help=say(zh="把反馈页送回学生的家目录，或打包成 LMS 可上传的 zip",
+                                                   en="return feedback pages to home folders, or zip them for an LMS"))
+    feedback.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="cnnlab grade 写入的文件夹", en="the folder cnnlab grade wrote"))
+    feedback.add_argument("--homes", help=say(zh="JupyterHub/TLJH 的家目录文件夹（例如 /home）",
+                                              en="the JupyterHub/TLJH home folders (e.g. /home)"))
+    feedback.add_argument("--zip", help=say(zh="要写入的 zip 文件", en="the zip file to write"))
+    feedback.add_argument("--lms", choices=("canvas", "moodle"), default="canvas")
+    feedback.add_argument("--submissions", help=say(zh="cnnlab collect 写入的文件夹（用它记录的 LMS 文件名）",
+                                                    en="the folder cnnlab collect wrote (its LMS file names)"))
+    feedback.add_argument("--roster", help=say(zh="名单 CSV，lang 列决定页面语言", en="roster CSV; its lang column picks each page's language"))
+    feedback.add_argument("--encoding", help=say(zh="名单的编码", en="the roster's encoding"))
+    feedback.add_argument("--reveal", choices=("public", "hidden"),
+                          help=say(zh="页面显示什么（默认：截止前 public，截止后 hidden）",
+                                   en="what pages show (default: public before the deadline, hidden after)"))
+    feedback.add_argument("--allow-unmatched", action="store_true",
+                          help=say(zh="有学生没送到时也以 0 退出", en="exit 0 even when some pages could not be returned"))
+    feedback.set_defaults(run=cmd_feedback)
+
+
+COLLECT_SOURCES = ("canvas", "moodle", "hub", "handins")   # cnnlab.tools.grading.collect.SOURCES (not in a release)
+
+
+def _add_collect(sub):
+    collect = sub.add_parser("collect", help=say(zh="从 Canvas、Moodle、JupyterHub 或一个文件夹收取一课的提交",
+                                                 en="collect a lesson's hand-ins from Canvas, Moodle, JupyterHub or a folder"))
+    collect.add_argument("source", metavar="SOURCE",
+                         help=say(zh="LMS 下载的 zip，或家目录文件夹，或放提交文件的文件夹",
+                                  en="an LMS download zip, a folder of home folders, or a folder of hand-ins"))
+    collect.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入 <学生>/NN_slug.ipynb 的文件夹",
+                                                                en="folder to write <student>/NN_slug.ipynb into"))
+    collect.add_argument("--lesson", required=True, help=say(zh="课的编号或简称", en="lesson number or slug"))
+    collect.add_argument("--kind", choices=COLLECT_SOURCES, help=say(zh="来源的种类（默认：自动识别）",
+                                                              en="the kind of source (default: recognised)"))
+    collect.add_argument("--roster", help=say(zh="名单 CSV：列出没有提交的学生", en="roster CSV: list who handed nothing in"))
+    collect.add_argument("--encoding", help=say(zh="名单的编码（默认：UTF-8，带或不带 BOM，再试 GB18030）",
+                                                en="the roster's encoding (default: UTF-8 with or without BOM, then GB18030)"))
+    collect.set_defaults(run=cmd_collect)
 
 
 def cmd_site(args, manifest):
@@ -186,19 +359,22 @@ def cmd_site(args, manifest):
 
 
 def cmd_export(args, manifest):
-    from cnnlab.tools.grading.export import ExportError, export_grades, read_roster
-    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading.export import ExportError, encode_export, export_grades, read_roster, roster_with_lms_ids
     try:
-        roster = read_roster(args.roster) if args.roster else None
-        export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing)
+        roster = read_roster(args.roster, encoding=args.encoding) if args.roster else None
+        if args.submissions:
+            roster = roster_with_lms_ids(roster, Path(args.submissions), Path(args.out_dir))
+        export = export_grades(Path(args.out_dir), manifest, args.format, roster=roster, missing=args.missing,
+                               allow_unmatched=args.allow_unmatched)
+        data = encode_export(export.text, args.out_encoding, bom=args.bom)
     except ExportError as err:
         raise CommandError(str(err)) from None
-    write_atomically(Path(args.out), export.text)
+    _write_bytes_atomically(Path(args.out), data)
     print(say(zh="写入 {p}：{n} 名学生，格式 {f}", en="wrote {p}: {n} student(s), {f} format",
               p=args.out, n=len(export.students), f=args.format))
     if export.unmatched:
-        print(say(zh="注意：名单里没有这些已评分的学生，没有导出：{s}",
-                  en="warning: these graded students are not in the roster and were not exported: {s}",
+        print(say(zh="注意：名单里没有这些已评分的学生，没有导出（--allow-unmatched）：{s}",
+                  en="warning: these graded students are not in the roster and were not exported (--allow-unmatched): {s}",
                   s=", ".join(export.unmatched)), file=sys.stderr)
     if export.without_submission:
         print(say(zh="名单里这些学生没有提交（记为 {m}）：{s}",
@@ -207,13 +383,28 @@ def cmd_export(args, manifest):
     return 0
 
 
+def _write_bytes_atomically(path, data):
+    import os
+    import tempfile
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 def cmd_progress(args, manifest):
     from cnnlab.exercises.progress import progress
     folder = Path(args.folder) if args.folder else manifest.root
     if not folder.is_dir():
         raise CommandError(say(zh="没有文件夹 {f}：给出笔记本所在的文件夹", en="no folder {f}: give the notebooks' folder",
                                f=folder))
-    print(progress(folder, manifest=manifest))
+    print(progress(folder, manifest=manifest, lang=args.lang))
     return 0
 
 
@@ -229,10 +420,19 @@ def cmd_doctor(args, manifest):
 
 def cmd_release(args, manifest):
     from cnnlab.tools.pipeline.release import ReleaseError, write_release
+    from cnnlab.tools.pipeline.release.config import authoring_commit
+    from cnnlab.tools.pipeline.release.contents import package_dir
     try:
         out = write_release(manifest, Path(args.out_dir), repo_url=args.repo_url, with_data=args.with_data)
     except ReleaseError as err:
         raise CommandError(str(err)) from None
+    print(say(zh="课程取自 {root}（提交 {c}），程序包和 binder/ 取自 {pkg}",
+              en="course from {root} (commit {c}); package and binder/ from {pkg}",
+              root=manifest.root.resolve(), c=authoring_commit(manifest.root) or "–", pkg=package_dir().parent))
+    if package_dir().parent != manifest.root.resolve():
+        print(say(zh="注意：运行的 cnnlab 不是这个仓库里的（用这个仓库的 pip install -e . 安装）",
+                  en="note: the cnnlab running is not this repository's (install it with pip install -e . here)"),
+              file=sys.stderr)
     print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
               en="wrote the student release to {out} ({n} lessons × 2 languages); "
                  "course/teaching.md says how to push it to the student repository",
@@ -339,7 +539,23 @@ def make_parser(student_only=None):
                        help=say(zh="不用 bubblewrap 沙箱运行提交（不安全：它们能读到评分程序能读的每个文件；会打印警告）",
                                 en="run submissions without the bubblewrap sandbox (unsafe: they can read every file "
                                    "the grader can; a warning is printed)"))
+    grade.add_argument("--student", action="append",
+                       help=say(zh="只给这个学生重新评分（可重复；没有改动也评）",
+                                en="regrade only this student (repeatable; even when unchanged)"))
+    grade.add_argument("--deadline", help=say(zh="截止时间，带时区，例如 2026-12-20T23:59+08:00（会被记住）",
+                                              en="the deadline with its time zone, e.g. 2026-12-20T23:59+08:00 (remembered)"))
+    grade.add_argument("--late", help=say(zh="迟交规则，例如 \"10%%/day, max 3\"（会被记住）",
+                                          en="late policy, e.g. \"10%%/day, max 3\" (remembered)"))
+    grade.add_argument("--extensions", help=say(zh="延期 CSV：student, lesson, days 或 until",
+                                                en="extensions CSV: student, lesson, days or until"))
+    grade.add_argument("--reveal", choices=("public", "hidden"),
+                       help=say(zh="反馈页显示什么：public 只显示公开测试；hidden 也显示没通过的隐藏测试"
+                                   "（默认：截止前 public，截止后 hidden）",
+                                en="what feedback pages show: public cases only, or also the failing hidden case "
+                                   "(default: public before the deadline, hidden after)"))
     grade.set_defaults(run=cmd_grade)
+    _add_collect(sub)
+    _add_feedback(sub)
     site = sub.add_parser("site", help=say(zh="生成课程的静态 HTML 网站（两种语言）",
                                            en="build the static HTML site of the course (both languages)"))
     site.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入网站的文件夹", en="folder to write the site into"))
@@ -366,6 +582,19 @@ def make_parser(student_only=None):
     export.add_argument("--missing", default="zero",
                         help=say(zh="名单中没有提交的学生：zero（默认，记 0 分）或 blank（留空）",
                                  en="a roster student without a submission: zero (default) or blank"))
+    export.add_argument("--encoding", help=say(zh="名单的编码（默认：UTF-8，带或不带 BOM，再试 GB18030）",
+                                               en="the roster's encoding (default: UTF-8 with or without BOM, then GB18030)"))
+    export.add_argument("--out-encoding", default="utf-8",
+                        help=say(zh="写出的编码（默认 utf-8；中文 Windows 上的 Excel 可用 gb18030）",
+                                 en="the output's encoding (default utf-8; gb18030 for Excel on Chinese Windows)"))
+    export.add_argument("--bom", action="store_true",
+                        help=say(zh="在 UTF-8 输出前加 BOM，Excel 才能正确显示中文",
+                                 en="start the UTF-8 output with a BOM, so Excel shows Chinese correctly"))
+    export.add_argument("--allow-unmatched", action="store_true",
+                        help=say(zh="名单外的学生、没有标识的学生不导出，也不报错",
+                                 en="leave out graded students missing from the roster or without an id, without an error"))
+    export.add_argument("--submissions", help=say(zh="cnnlab collect 写入的文件夹：从 collected.csv 取 Canvas 的用户 ID",
+                                                  en="the folder cnnlab collect wrote: Canvas user ids from its collected.csv"))
     export.set_defaults(run=cmd_export)
 
     progress = sub.add_parser("progress", help=say(zh="你答了哪些练习，哪些答对了",
@@ -373,6 +602,8 @@ def make_parser(student_only=None):
     progress.add_argument("folder", nargs="?",
                           help=say(zh="笔记本所在的文件夹（默认：课程的 lessons/）",
                                    en="the folder of the notebooks (default: the course's lessons/)"))
+    progress.add_argument("--lang", choices=LANGUAGES, help=say(zh="输出的语言（默认：CNNLAB_LANG）",
+                                                                en="the language to print in (default: CNNLAB_LANG)"))
     progress.set_defaults(run=cmd_progress)
     release = sub.add_parser("release",
                              help=say(zh="生成学生版：课程、程序包、binder/（不含解答）",

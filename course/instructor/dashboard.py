@@ -34,8 +34,8 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 
-from cnnlab.tools.grading.dashboard import (exercise_points, export_rows, failing, filter_rows, load, slowest,
-                                      student_table, table_html)
+from cnnlab.tools.grading.dashboard import (exercise_points, export_rows, failing, filter_rows, grid_shape, load,
+                                            slowest, student_table, table_html)
 
 rows = load(GRADEBOOK)
 lessons = sorted({row["lesson"] for row in rows})
@@ -70,12 +70,17 @@ for line in mistake_lines(rows) or ["no named mistakes in this gradebook"]:
 # %%
 points = exercise_points(rows)
 if points:
-    fig, axes = plt.subplots(1, len(points), figsize=(3 * len(points), 2.6), squeeze=False, constrained_layout=True)
-    for ax, ((lesson, exercise), (values, top)) in zip(axes[0], points.items()):
+    n_rows, n_columns = grid_shape(len(points))      # at most 6 panels a row: 65 exercises stay 13 inches wide
+    fig, axes = plt.subplots(n_rows, n_columns, figsize=(2.2 * n_columns, 2.0 * n_rows), squeeze=False,
+                             constrained_layout=True)
+    for ax in axes.flat[len(points):]:
+        ax.set_visible(False)
+    for ax, ((lesson, exercise), (values, top)) in zip(axes.flat, points.items()):
         ax.hist(values, bins=[x - 0.25 for x in range(int(top) + 2)], rwidth=0.8)
-        ax.set_title(f"{exercise}\n({lesson})", fontsize=9)
-        ax.set_xlabel(f"points (max {top:g})")
-    axes[0][0].set_ylabel("students")
+        ax.set_title(f"{exercise}\n({lesson[:2]})", fontsize=8)
+        ax.set_xlabel(f"points (max {top:g})", fontsize=8)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("students")
     plt.show()
 
 # %% [markdown]

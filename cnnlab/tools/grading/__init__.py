@@ -21,5 +21,14 @@ Data flows one way (collect → compute → render)::
     report.py        the summary table
     batch.py         the whole batch, in parallel
 
+And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, ``export``)::
+
+    collect.py       hand-ins from a Canvas zip, a Moodle download, hub homes or loose files
+    deadline.py      deadlines, late policy, extensions → submitted_at, days_late, penalty
+    overrides.py     overrides.csv (grades set by hand) → the final rows every view shows
+    history.py       what a regrade replaced, kept
+    returning.py     feedback pages prepared (overrides, lateness, reveal) and returned to homes or an LMS zip
+    export.py        Canvas / Moodle / wide CSV from the final rows; rosters in any Excel encoding
+
 See course/instructor/README.md for the design and the status vocabulary.
 """

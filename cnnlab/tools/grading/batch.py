@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cnnlab.files import write_atomically
-from cnnlab.tools.grading import gradebook, report, sandbox, submissions
+from cnnlab.tools.grading import gradebook, history, report, returning, sandbox, submissions
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.harness import CODE_KIND
@@ -82,6 +82,7 @@ def write_feedback(out_dir, manifest, submission):
         except ValueError:
             continue
     records.sort(key=lambda r: r.get("graded_at", ""))
+    records = returning.prepare(out_dir, records)   # hand-set grades, lateness, what the page may reveal
     titles = {lesson.stem: lesson.title for lesson in manifest.lessons}
     folder = Path(out_dir) / "feedback"
     folder.mkdir(parents=True, exist_ok=True)
@@ -96,8 +97,9 @@ def _unchanged(submission, digest, hashes, rows, lesson):
 
 
 def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Limits(), force=False,
-                log=print):
-    """Grade every submission of ``lesson``; returns a BatchResult (the summary text included)."""
+                log=print, only=None):
+    """Grade every submission of ``lesson`` (``only``: just these student ids, regraded even when
+    unchanged); returns a BatchResult (the summary text included)."""
     started = time.monotonic()
     if limits.sandbox:
         sandbox.require()   # SandboxUnavailable: tell the instructor to install bubblewrap
@@ -114,8 +116,10 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
     hashes, rows = gradebook.read_hashes(out_dir), gradebook.read_rows(out_dir)
     batch, todo = BatchResult(), []
     for submission in submissions.discover(submissions_dir, lesson):
+        if only is not None and submission.student not in only:
+            continue
         digest = submissions.digest(submission, solution_paths, lesson, settings)
-        if not force and _unchanged(submission, digest, hashes, rows, lesson):
+        if not force and only is None and _unchanged(submission, digest, hashes, rows, lesson):
             batch.skipped.append(submission.student)
             continue
         todo.append((Job(submission=submission, lesson=lesson, solutions=solutions, specs=specs,
@@ -128,6 +132,7 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
         for future in as_completed(futures):
             job = future.result()  # grade_submission never raises
             graded_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            history.keep_previous(out_dir, lesson.stem, job.submission.student, job.submission.safe_name)
             gradebook.merge(out_dir, gradebook.rows_for(job.results, job.submission.student, lesson.stem, graded_at))
             _store_result(out_dir, job, futures[future], graded_at)
             gradebook.remember_hash(out_dir, lesson.stem, job.submission.student, futures[future])

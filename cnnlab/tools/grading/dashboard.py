@@ -16,11 +16,20 @@ FAILING = ("timeout", "error", "missing", "malformed")
 
 
 def load(path):
-    """Rows of a gradebook file, or of ``gradebook.csv`` inside a folder."""
+    """Rows of a gradebook file, or of ``gradebook.csv`` inside a folder, with the hand-set grades of
+    ``overrides.csv`` beside it applied (``overrides.final_rows``)."""
+    from cnnlab.tools.grading import overrides
     path = Path(path)
     if path.is_dir():
         path = path / gradebook.GRADEBOOK
-    return gradebook.read_csv(path)
+    return overrides.apply(gradebook.read_csv(path), overrides.read_overrides(path.parent))
+
+
+def grid_shape(panels, max_columns=6):
+    """``(rows, columns)`` for ``panels`` small plots, at most ``max_columns`` a row:
+    ``rows = ceil(panels / columns)``, so the figure grows down, never past a screen's width."""
+    columns = max(1, min(panels, max_columns))
+    return -(-panels // columns), columns
 
 
 def exercise_points(rows):

@@ -44,10 +44,10 @@ def _exercise_rows(record, lang):
                     f"<td>{result['points']:g} / {result['max_points']:g}</td>"
                     f"<td style='color:{colour}'><b>{html.escape(_word(result['status'], lang))}</b></td>"
                     f"<td>{html.escape(explain(result['status'], lang))}</td></tr>")
-        if status_word(result["status"]) == "ok":
+        if status_word(result["status"]) == "ok" and not result.get("override"):
             continue
         info = result.get("details") or {}
-        parts = []
+        parts = _override_note(result, lang)
         if status_word(result["status"]) == "forbidden":
             what = result["status"].split(":", 1)[-1].split(";")[0].strip()
             parts.append("<p>" + html.escape(say(
@@ -76,6 +76,38 @@ def _exercise_rows(record, lang):
     return rows, details
 
 
+def _override_note(result, lang):
+    """The instructor's hand-set grade (overrides.csv), with the graded points it replaced."""
+    if not result.get("override"):
+        return []
+    return ["<p>" + html.escape(say(zh="老师改了这道题的得分：{p:g}（评分程序给的是 {g}）。说明：{c}",
+                                    en="Your instructor set this exercise's points to {p:g} (the grader gave {g}). "
+                                       "Comment: {c}", lang=lang, p=result["points"],
+                                    g=_points_text(result.get("graded_points")), c=result["override"])) + "</p>"]
+
+
+def _points_text(value):
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return "–"
+
+
+def _late_note(record, total, lang):
+    """When the work was handed in, and what lateness took away (deadline.py)."""
+    late = record.get("late") or {}
+    if not late.get("submitted_at"):
+        return ""
+    days, penalty = int(late.get("days_late") or 0), float(late.get("penalty") or 0)
+    if not days:
+        return "<p>" + html.escape(say(zh="提交时间：{t}（按时）", en="Handed in {t} (on time)", lang=lang,
+                                       t=late["submitted_at"])) + "</p>"
+    return "<p>" + html.escape(say(zh="提交时间：{t}，迟交 {d} 天，扣 {p:.0%}：计 {k:g} / {m:g}",
+                                   en="Handed in {t}, {d} day(s) late, {p:.0%} off: {k:g} / {m:g} counted",
+                                   lang=lang, t=late["submitted_at"], d=days, p=penalty,
+                                   k=round(total[0] * (1 - penalty), 2), m=total[1])) + "</p>"
+
+
 def render_feedback(records, titles):
     """HTML for one student; ``records`` are stored results, ``titles`` maps lesson stem -> {lang: title}."""
     lang = records[-1].get("lang", "en") if records else "en"
@@ -89,7 +121,7 @@ def render_feedback(records, titles):
         head = [say(zh="练习", en="Exercise", lang=lang), say(zh="得分", en="Points", lang=lang),
                 say(zh="结果", en="Result", lang=lang), say(zh="详情", en="Details", lang=lang)]
         body.append(f"<h2>{html.escape(title)} — {got:g} / {total:g}</h2>"
-                    f"<p class='when'>{html.escape(record.get('graded_at', ''))}</p>"
+                    f"<p class='when'>{html.escape(record.get('graded_at', ''))}</p>" + _late_note(record, (got, total), lang) +
                     "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>"
                     + "".join(details))
     heading = say(zh="作业反馈：{s}", en="Feedback for {s}", lang=lang, s=student)

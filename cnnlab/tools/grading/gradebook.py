@@ -19,7 +19,7 @@ from cnnlab.files import locked as _locked_file
 from cnnlab.files import write_atomically
 
 COLUMNS = ["student", "lesson", "exercise", "points", "max_points", "status", "kind", "seconds", "graded_at",
-           "mistake"]
+           "mistake", "submitted_at", "days_late", "penalty"]   # the last three: deadline.py
 GRADEBOOK, HASHES = "gradebook.csv", ".hashes.json"
 
 

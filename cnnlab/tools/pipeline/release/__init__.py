@@ -16,6 +16,7 @@ instructor pushes to a student repository or branch::
       lessons/{zh,en}/NN_slug.ipynb the student notebooks, one file per lesson
       binder/                       repo2docker: the student image, built from this folder
       data/{fashion-mnist,mnist}/   only with --with-data: the data sets, for a class without internet
+      (extra files)                 named in course/release.toml (config.py), with postBuild lines and a language
 
 With ``--repo-url URL`` (the student repository), each lesson gets a first cell that
 installs cnnlab from URL where it is missing (a hosted notebook service), and the README
@@ -46,6 +47,7 @@ from cnnlab.manifest import PACKAGED_MANIFEST, RELEASE_MARKER
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.contents import (check_package, imports_of_left_out, lesson_files,
                                                     package_files, project_dir, pyproject_text)
+from cnnlab.tools.pipeline.release.config import apply_config, authoring_commit
 from cnnlab.tools.pipeline.release.data import data_files
 from cnnlab.tools.pipeline.release.error import ReleaseError
 from cnnlab.tools.pipeline.release.folder import check_target, replace_folder
@@ -95,7 +97,11 @@ def release_files(manifest, repo_url=None, with_data=False):
     files["pyproject.toml"] = pyproject_text(project)
     files["README.md"] = readme_text(manifest, repo_url=repo_url, with_data=with_data)
     files[".gitignore"] = GITIGNORE
-    files[RELEASE_MARKER] = json.dumps(marker(manifest, repo_url, with_data), indent=2, ensure_ascii=False) + "\n"
+    config = apply_config(files, manifest.root)     # course/release.toml: extra files, postBuild lines, language
+    files[RELEASE_MARKER] = json.dumps(marker(manifest, repo_url, with_data)
+                                       | {"authoring_commit": authoring_commit(manifest.root),
+                                          "default_language": config.get("default_language", "")},
+                                       indent=2, ensure_ascii=False) + "\n"
     leaks = find_leaks(files, solution_texts(manifest))
     if leaks:
         listed = "; ".join(f"{name}: {needle.lesson} [{needle.lang}] {needle.kind} {needle.text[:60]!r}"

@@ -35,7 +35,9 @@ def _write(folder, files):
             path.write_bytes(data)
         else:
             path.write_text(data, encoding="utf-8")
-    (folder / "binder" / "postBuild").chmod(0o755)
+    for script in ("postBuild", "start"):           # repo2docker runs them
+        if (folder / "binder" / script).is_file():
+            (folder / "binder" / script).chmod(0o755)
 
 
 def _umask():
