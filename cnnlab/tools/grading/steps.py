@@ -4,7 +4,7 @@ The idea of nbgrader's preprocessors (and of ``cnnlab.tools.pipeline.steps``): e
 does one thing and records what it found on the ``Job``; a later step reads it.
 
     read_submission   the notebook (missing/malformed settle every code exercise)
-    read_answers      the answers file (for quick checks)
+    read_answers      the quick-check answers: the notebook's hand-in output and/or the answers file
     build_harness     which cells run in the student's kernel, which in the trusted process (harness.py)
     run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py)
     blame_the_machine a kernel that did not start: the machine's fault (canary.py) or the submission's
@@ -58,8 +58,17 @@ def read_submission(job):
 
 
 def read_answers(job):
+    """The quick-check answers: the notebook's hand-in output and the answers file, either or both
+    (every answer is re-scored later; neither is trusted)."""
     if any(e.kind != harness.CODE_KIND for e in job.lesson.exercises):
+        from cnnlab.exercises.answers import AnswersFileError, answers_in_notebook, merge_answers
         job.answers, problem = submissions.read_answers(job.submission, job.lesson)
+        try:
+            carried = answers_in_notebook(job.nb, job.lesson.stem) if job.nb is not None else None
+        except AnswersFileError as err:
+            carried, problem = None, problem if job.answers else score.one_line(f"malformed: {err}")
+        if carried is not None:
+            job.answers, problem = merge_answers(job.answers, carried), None
         job.answers_problem = problem or ""
     return job
 
