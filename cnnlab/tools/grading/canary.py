@@ -65,11 +65,11 @@ def sandbox_error():
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _fix(error, limits):
+def _fix(error, limits, lang=None):
     lowered = error.lower()
     if "not installed" in lowered:
         return say(zh="安装 bubblewrap（Debian/Ubuntu：apt-get install bubblewrap）",
-                   en="install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap)")
+                   en="install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap)", lang=lang)
     if any(word in lowered for word in _NAMESPACE_WORDS):
         return say(zh="这台机器不允许普通用户创建命名空间（容器里常见）：允许非特权用户命名空间"
                       "（sysctl kernel.unprivileged_userns_clone=1 或 user.max_user_namespaces），"
@@ -77,16 +77,18 @@ def _fix(error, limits):
                    en="this machine does not let bwrap create namespaces (common inside containers): allow "
                       "unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1 or "
                       "user.max_user_namespaces), run the container with --security-opt seccomp=unconfined, or, "
-                      "only where students cannot read anything that matters, grade with --no-sandbox")
+                      "only where students cannot read anything that matters, grade with --no-sandbox", lang=lang)
     if "memory" in lowered or "memoryerror" in lowered:
         return say(zh="把 --memory 调大（现在是 {m} MiB；torch 需要大约 1 GiB 以上）",
-                   en="raise --memory (now {m} MiB; torch needs about 1 GiB or more)", m=limits.memory_mib)
+                   en="raise --memory (now {m} MiB; torch needs about 1 GiB or more)", m=limits.memory_mib,
+                   lang=lang)
     return say(zh="先修好这台机器：用 cnnlab grade --check 再试",
-               en="fix the machine first, then try again with cnnlab grade --check")
+               en="fix the machine first, then try again with cnnlab grade --check", lang=lang)
 
 
-def machine_problem(limits):
-    """None when a canary kernel starts and runs under ``limits``; else a sentence: what failed, and the fix."""
+def machine_problem(limits, lang=None):
+    """None when a canary kernel starts and runs under ``limits``; else a sentence: what failed, and the fix
+    (in ``lang``: the gradebook keeps English)."""
     scratch = Path(tempfile.mkdtemp(prefix="cnnlab-canary-"))
     try:
         (scratch / "work").mkdir()
@@ -104,8 +106,8 @@ def machine_problem(limits):
         error = (log.strip().splitlines() or ["no output"])[-1][:300]
     return say(zh="评分机器无法启动学生的内核（{where}）：{e}。解决办法：{fix}",
                en="the grading machine cannot start a student's kernel ({where}): {e}. Fix: {fix}",
-               where=say(zh="bubblewrap 沙箱", en="bubblewrap sandbox") if limits.sandbox else
-               say(zh="无沙箱", en="no sandbox"), e=error.strip(), fix=_fix(error, limits))
+               where=say(zh="bubblewrap 沙箱", en="bubblewrap sandbox", lang=lang) if limits.sandbox else
+               say(zh="无沙箱", en="no sandbox", lang=lang), e=error.strip(), fix=_fix(error, limits, lang), lang=lang)
 
 
 def require_working_machine(limits):

@@ -105,7 +105,7 @@ def blame_the_machine(job):
     started = not any(outcome and outcome.get("start_failed") for outcome in job.outcomes or [])
     if started and not job.run_problem.startswith(WORKER_DIED):
         return job
-    problem = canary.machine_problem(job.limits)
+    problem = canary.machine_problem(job.limits, lang="en")   # the gradebook's status stays English
     if problem:
         job.run_problem = score.one_line(f"{GRADER_FAILED}: {problem}", score.MAX_STATUS)
     return job
