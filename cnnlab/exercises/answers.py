@@ -183,7 +183,6 @@ def hand_in(stem=None, folder=None):
         display(HandIn(stem, folder), display_id=display_id)
     except ImportError:  # outside IPython: nothing to show
         pass
-    return HandIn(stem, folder)
 
 
 def _refresh_hand_in(stem):
