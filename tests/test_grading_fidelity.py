@@ -307,3 +307,46 @@ def test_hostile_variations_still_earn_nothing(corpus):
         row = corpus["rows"][(name, "count_values")]
         assert float(row["points"]) == 0, (name, row["status"])
         assert status_word(row["status"]) == word and part in row["status"], (name, row["status"])
+
+
+def _plan(nb):
+    return harness.build_plan(cases.solution(MANIFEST, TOUR), nb, TOUR)
+
+
+def test_reads_tells_what_runs_now_from_what_a_function_reads_later():
+    import ast
+    from cnnlab.tools.grading.student_cells import reads
+    node = ast.parse("@trace\ndef f(x, n=LIMIT):\n    y = helper(x)\n    return [y * k for k in KS]").body[0]
+    assert reads(node) == ({"trace", "LIMIT"}, {"helper", "KS"})
+
+
+def test_each_name_is_the_binding_in_effect_where_it_is_read():
+    nb = _tour()
+    _insert(nb, "before answer", "SCALE = 2", "FACTOR = SCALE // 2", "SCALE = 5   # rebound after FACTOR was made")
+    _answer(nb, "    return height * width * channels * FACTOR")
+    support = [cell.source for cell in _plan(nb).cells if cell.role == "support"]
+    assert support == ["SCALE = 2", "FACTOR = SCALE // 2"]
+
+
+def test_the_students_unchanged_copy_of_a_setup_statement_is_not_run_again():
+    nb = _tour()
+    _answer(nb, "    return torch.zeros(channels, height, width).numel() * 0 + height * width * channels")
+    plan = _plan(nb)
+    assert not [cell for cell in plan.cells if cell.role == "support"]   # `import torch` ran with the setup
+    assert not plan.flags.get("count_values")
+
+
+def test_an_answer_below_its_check_cell_is_graded_only_when_the_stub_is_all_above():
+    nb = _tour()
+    _insert(nb, "after check", "def count_values(height, width, channels):\n" + RIGHT)
+    plan = _plan(nb)
+    assert "answer found below its check cell" in plan.flags["count_values"]
+    assert [RIGHT in cell.source for cell in plan.cells if cell.role == "answer"] == [True]
+    assert "count_values" not in plan.settled
+
+
+def test_a_tampering_cell_the_answer_uses_is_forbidden_before_anything_runs():
+    nb, _, _ = hostile_tour_cases()["helper_cell_tampers"]
+    plan = _plan(nb)
+    assert plan.settled["count_values"] == "forbidden: tampered with the call monitor (setprofile in a cell the answer uses)"
+    assert not [cell for cell in plan.cells if cell.exercise == "count_values"]

@@ -58,13 +58,6 @@ class Plan:
         return {"cells": [vars(cell) for cell in self.cells], "calls": self.calls}
 
 
-def find_answer(student_nb, exercise, names):
-    """``(cell source or None, note or None)``: the cell defining ``names`` that the exercise's check
-    cell used (``student_cells.locate``)."""
-    found = student_cells.locate(student_nb, exercise, [set(names)], set(), lambda number, source: False)
-    return found.source, "; ".join(found.notes) or None
-
-
 def split_check(source):
     """``(public part, whole cell)`` of a check cell: the text before ``### BEGIN HIDDEN TESTS``."""
     public = source.split(BEGIN_HIDDEN)[0]
@@ -94,9 +87,6 @@ def build_plan(solution_nb, student_nb, lesson):
             plan.settled[exercise.id] = "error: the solution has no cell tagged exercise:" + exercise.id
     mark_trusted_setup(plan.cells)
     return plan
-
-
-_top_level_binds = student_cells.binds   # names a module binds at its top level
 
 
 def _loads(tree):
@@ -134,7 +124,7 @@ def mark_trusted_setup(cells):
             continue
         kept = []
         for statement in reversed(tree.body):
-            if _top_level_binds(statement) & needed:
+            if student_cells.binds(statement) & needed:
                 kept.append(statement)
                 needed |= _loads(statement)
         cell.trusted = bool(kept)

@@ -156,7 +156,7 @@ def check_cell_index(nb, exercise):
         if cell.cell_type != "code" or CHECK_CALL not in cell.source:
             continue
         tree = parse(cell.source)
-        calls = [node for node in ast.walk(tree)] if tree is not None else []
+        calls = list(ast.walk(tree)) if tree is not None else []
         if any(isinstance(node, ast.Call) and _called(node) == CHECK_CALL and node.args
                and isinstance(node.args[0], ast.Constant) and node.args[0].value == exercise for node in calls):
             found.append((exercise not in exercise_ids(cell), index))
@@ -194,19 +194,11 @@ def resolve(nb, answers, check, setup_seen):
 
     ``setup_seen``: keys of the solution's setup statements that already ran in the kernel.
     """
-    table = statements(nb)
-    whole = set(answers)
-    todo = []
-    for statement in table:
-        if statement.position[0] in whole:
-            todo.append(statement)
+    table, whole = statements(nb), set(answers)
+    todo = [statement for statement in table if statement.position[0] in whole]   # the answer cells run whole
     needed = {}
-    done_reads = set()
     while todo:
         statement = todo.pop()
-        if statement.position in done_reads:
-            continue
-        done_reads.add(statement.position)
         now, later = reads(statement.node)
         for names, limit in ((now, statement.position), (later, (check, -1))):
             for name in names:
