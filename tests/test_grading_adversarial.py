@@ -164,11 +164,12 @@ def build_cases(root):
     extra = copy.deepcopy(_cell(nb, "conv_parameters"))
     extra["id"] = "duplicate-2"
     extra.source = extra.source.replace("return (k * k * c_in + 1) * c_out", "return -1")
-    nb.cells.insert(nb.cells.index(_cell(nb, "conv_parameters")) + 1, extra)   # a wrong copy below
+    nb.cells.insert(nb.cells.index(_cell(nb, "conv_parameters")) + 1, extra)   # a wrong copy below it
     cases.write_submission(root, "cells_edited", LESSON, nb, _right_answers())
+    # graded as the notebook's check cells saw them: the last definition above each check cell
     expect["cells_edited"] = {**ok, "corr2d": ("missing", "exercise:corr2d"),
-                              "output_size": ("unanswered", "duplicated"),
-                              "conv_parameters": ("ok", "duplicated")}
+                              "output_size": ("ok", "duplicated"),
+                              "conv_parameters": ("wrong", "duplicated")}
 
     # Honest but typical mistakes: the hidden tests name them (no cheat; 0 points, named in the feedback).
     nb = _perfect()

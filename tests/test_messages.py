@@ -145,6 +145,13 @@ STATUSES = {
     "malformed: the notebook is not valid JSON (Expecting value, line 1)":
         "文件无法读取：笔记本不是有效的 JSON（Expecting value, line 1）",
     "ok; duplicated cells: 2 define corr2d; graded the first": "通过；有 2 个单元格都定义了 corr2d；只评第一个",
+    "ok; duplicated cells: 2 define corr2d; graded the last one above its check cell; used from your other "
+    "cells: math": "通过；有 2 个单元格都定义了 corr2d；评的是检查单元上方的最后一个；用到了你其他单元里的 math",
+    "ok; answer found below its check cell": "通过；答案在检查单元的下方",
+    "error: grader failed: the grading machine cannot start a student's kernel":
+        "出错：评分程序自己出了问题，不是你的错，下次评分会重新评（the grading machine cannot start a student's kernel）",
+    "forbidden: tampered with the call monitor (setprofile in a cell the answer uses)":
+        "禁止：答案用到的单元改动了调用监视（其中有 setprofile）",
 }
 
 

@@ -30,6 +30,14 @@ other's records.
 For the grader: ``load_answers(path)`` (raises ``AnswersFileError`` for a
 malformed file), ``latest(answers, exercise)``, and ``score_quick_check(spec,
 record)`` re-checks a quick-check answer against the solution's key.
+
+**One file to hand in.** The last cell of every student lesson (added by ``cnnlab build``) calls
+``hand_in(stem)``: it shows a one-line summary and puts the whole answers file into the cell's
+output under the MIME type ``HAND_IN_MIME``, so the notebook the student saves carries its
+answers. While that output is on screen, every later check updates it (``record`` updates the
+display by its id), so a save after the last check is enough. ``answers_in_notebook(nb, stem)``
+reads them back for the grader; ``merge_answers`` joins them with an answers file handed in too.
+Both are untrusted input: the grader re-scores every raw answer against the solution.
 """
 
 import json
@@ -43,14 +51,15 @@ from cnnlab.i18n import say
 from cnnlab.text import clip
 
 FORMAT = "cnnlab-answers/1"
+HAND_IN_MIME = "application/vnd.cnnlab.answers+json"
 SUFFIX = ".answers.json"
 MAX_RECORDED = 20_000
 UNTITLED = "untitled"  # the stem used before any start_lesson
 
 __all__ = ["FORMAT", "AnswersFileError", "answers_path", "use_lesson", "current_lesson", "record",
-           "load_answers", "latest", "QuickCheckSpec", "quick_check_specs", "score_quick_check"]
+           "load_answers", "latest", "hand_in", "answers_in_notebook", "merge_answers", "QuickCheckSpec", "quick_check_specs", "score_quick_check"]
 
-_current = {"stem": None}
+_current = {"stem": None, "hand_in": {}}   # hand_in: stem -> (display id, folder)
 
 
 class AnswersFileError(ValueError):
@@ -91,6 +100,11 @@ def load_answers(path):
     except json.JSONDecodeError as err:
         raise AnswersFileError(path, zh="不是有效的 JSON（第 {line} 行第 {col} 列出错）", en="not valid JSON ({err})",
                                err=err, line=err.lineno, col=err.colno) from None
+    return checked_answers(data, path)
+
+
+def checked_answers(data, path):
+    """``data`` when it is in the answers format, else AnswersFileError naming ``path``."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnswersFileError(path, zh="不是 cnnlab 答案文件（应为格式 {fmt!r}）",
                                en="not a cnnlab answers file (expected format {fmt!r})", fmt=FORMAT)
@@ -138,4 +152,103 @@ def record(exercise, kind, answer, status, *, stem=None, folder=None, **details)
             data = {"format": FORMAT, "lesson": stem, "records": []}
         data["records"].append(entry)
         write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
+    _refresh_hand_in(stem)
     return path
+
+
+# ------------------------------------------------------------------------------------------ hand-in
+
+
+class HandIn:
+    """The hand-in cell's output: a summary for the student, the answers for the grader."""
+
+    def __init__(self, stem, folder=None):
+        self.stem, self.path = stem, answers_path(stem, folder)
+        try:
+            self.data = load_answers(self.path)
+        except (FileNotFoundError, AnswersFileError, OSError):
+            self.data = {"format": FORMAT, "lesson": stem, "records": []}
+
+    def summary(self):
+        from cnnlab.i18n import say
+        records = self.data["records"]
+        if not records:
+            return say(zh="还没有任何检查记录：回答练习、点击“检查”后，答案会出现在这里，并随笔记本一起保存。",
+                       en="No checks recorded yet: answer an exercise and click Check, and your answers appear "
+                          "here and are saved with the notebook.")
+        exercises = len({record.get("exercise") for record in records})
+        return say(zh="这个笔记本带着你的答案：{n} 次检查，{e} 道练习（最后一次在 {t}）。保存笔记本（Ctrl+S），"
+                      "然后只交这个 .ipynb 文件即可。",
+                   en="This notebook carries your answers: {n} check(s) of {e} exercise(s), the last at {t}. "
+                      "Save the notebook (Ctrl+S); the .ipynb file alone is enough to hand in.",
+                   n=len(records), e=exercises, t=records[-1].get("time", "?"))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return {"text/plain": self.summary(), HAND_IN_MIME: self.data}
+
+
+def hand_in(stem=None, folder=None):
+    """Show the answers recorded for lesson ``stem`` as this cell's output (saved with the notebook)."""
+    stem = stem or current_lesson()
+    display_id = f"cnnlab-hand-in-{stem}"
+    _current["hand_in"][stem] = (display_id, folder)
+    try:
+        from IPython.display import display
+        display(HandIn(stem, folder), display_id=display_id)
+    except ImportError:  # outside IPython: nothing to show
+        pass
+
+
+def _refresh_hand_in(stem):
+    """After a check: update the hand-in output of ``stem`` on screen (if ``hand_in`` showed one)."""
+    shown = _current["hand_in"].get(stem)
+    if not shown:
+        return
+    try:
+        from IPython.display import update_display
+        update_display(HandIn(stem, shown[1]), display_id=shown[0])
+    except Exception:  # no frontend to update: the answers file has the record anyway
+        pass
+
+
+def answers_in_notebook(nb, stem):
+    """The answers a notebook's hand-in output carries (the last one in it), or None.
+
+    Raises AnswersFileError when the output is there but not in the answers format.
+    """
+    found = None
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {}) if isinstance(output, dict) else {}
+            if HAND_IN_MIME in data:
+                found = data[HAND_IN_MIME]
+    if found is None:
+        return None
+    if isinstance(found, str):   # some tools store JSON outputs as text
+        try:
+            found = json.loads(found)
+        except json.JSONDecodeError as err:
+            raise AnswersFileError("hand-in", zh="笔记本里交作业单元格的输出不是有效的 JSON（{err}）",
+                                   en="the notebook's hand-in output is not valid JSON ({err})", err=err) from None
+    data = checked_answers(found, "the notebook's hand-in output")
+    if data.get("lesson") not in (None, stem):
+        raise AnswersFileError("hand-in", zh="笔记本里交作业单元格的输出属于第 {other!r} 课，不是 {stem}",
+                               en="the notebook's hand-in output is for lesson {other!r}, not {stem}",
+                               other=data.get("lesson"), stem=stem)
+    return data
+
+
+def merge_answers(*sources):
+    """One answers dict with every record of ``sources`` (None skipped) once, in the order of their time."""
+    present = [source for source in sources if source]
+    if not present:
+        return None
+    seen, records = set(), []
+    for source in present:
+        for entry in source["records"]:
+            key = json.dumps(entry, sort_keys=True, default=str)
+            if key not in seen:
+                seen.add(key)
+                records.append(entry)
+    records.sort(key=lambda entry: str(entry.get("time", "")))
+    return {"format": FORMAT, "lesson": present[0].get("lesson"), "records": records}

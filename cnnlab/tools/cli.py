@@ -16,6 +16,7 @@
     cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR     grade a batch of submissions
     cnnlab collect SOURCE OUT_DIR --lesson NN             hand-ins from Canvas, Moodle, a hub or a folder
     cnnlab feedback OUT_DIR --homes DIR | --zip FILE      return the feedback pages
+    cnnlab grade --check                                  test the grading machine alone (a canary kernel)
 
 In a student release (a folder written by ``cnnlab release``) only ``lab``,
 ``lessons``, ``progress`` and ``doctor`` work (``cnnlab --help`` there lists only
@@ -159,10 +160,28 @@ def _refuse_flat_folder(folder, lesson):
         also=say(zh="，只有 {x}", en=", only {x}", x=", ".join(loose)) if loose else ""))
 
 
+def _grade_limits(args):
+    from cnnlab.tools.grading.limits import Limits
+    return Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
+                  sandbox=not args.no_sandbox)
+
+
 def cmd_grade(args, manifest):
     from cnnlab.tools.grading.batch import grade_batch
-    from cnnlab.tools.grading.limits import Limits
+    from cnnlab.tools.grading.canary import GraderBroken, require_working_machine
     from cnnlab.tools.grading.sandbox import SandboxUnavailable
+    if args.check:   # the machine alone: one canary kernel with these limits
+        try:
+            require_working_machine(_grade_limits(args))
+        except GraderBroken as err:
+            raise CommandError(str(err)) from None
+        print(say(zh="评分机器正常：一个测试内核{where}启动并运行了", en="the grading machine works: a canary kernel "
+                  "started and ran {where}", where=say(zh="在沙箱里", en="in the sandbox") if not args.no_sandbox
+                  else say(zh="在没有沙箱的情况下", en="without a sandbox")))
+        return 0
+    if not args.lesson or not args.submissions or not args.out:
+        raise CommandError(say(zh="用法：cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR（或 cnnlab grade --check）",
+                               en="usage: cnnlab grade LESSON SUBMISSIONS_DIR --out OUT_DIR (or cnnlab grade --check)"))
     lesson = manifest.lesson(args.lesson)
     folder = Path(args.submissions)
     if not folder.is_dir():
@@ -178,14 +197,13 @@ def cmd_grade(args, manifest):
                                en="--memory {m} MiB is too small: torch alone needs about 1 GiB (0 = no cap)",
                                m=args.memory))
     _refuse_flat_folder(folder, lesson)
-    limits = Limits(cell_timeout=args.timeout, total_timeout=args.total_timeout, memory_mib=args.memory,
-                    sandbox=not args.no_sandbox)
+    limits = _grade_limits(args)
     only = _only_students(folder, lesson, args.student)
     late_before = _deadline_before_grading(args, lesson, folder)
     try:
         batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force,
                             only=only)
-    except SandboxUnavailable as err:
+    except (SandboxUnavailable, GraderBroken) as err:
         raise CommandError(str(err)) from None
     print(batch.summary_text)
     _after_grading(args, manifest, lesson, late_before)
@@ -520,9 +538,14 @@ def make_parser(student_only=None):
 
     grade = sub.add_parser("grade", help=say(zh="给一课的提交评分，写入成绩册",
                                              en="grade the submissions of a lesson into a gradebook"))
-    grade.add_argument("lesson", help=say(zh="课的编号、简称或文件名", en="lesson number, slug or stem"))
-    grade.add_argument("submissions", help=say(zh="每个学生一个子文件夹的文件夹", en="folder with one subfolder per student"))
-    grade.add_argument("--out", required=True, help=say(zh="存放 gradebook.csv 和 feedback/ 的文件夹",
+    grade.add_argument("lesson", nargs="?", help=say(zh="课的编号、简称或文件名", en="lesson number, slug or stem"))
+    grade.add_argument("submissions", nargs="?", help=say(zh="每个学生一个子文件夹的文件夹",
+                                                          en="folder with one subfolder per student"))
+    grade.add_argument("--check", action="store_true",
+                       help=say(zh="只检查这台机器能否评分（在沙箱里启动一个测试内核），不评任何提交",
+                                en="only test that this machine can grade (one canary kernel in the sandbox); "
+                                   "grade nothing"))
+    grade.add_argument("--out", help=say(zh="存放 gradebook.csv 和 feedback/ 的文件夹",
                                                         en="folder for gradebook.csv and feedback/"))
     grade.add_argument("--jobs", type=int, default=1, help=say(zh="并行评分的提交份数（默认 1）",
                                                                en="submissions graded in parallel (default 1)"))

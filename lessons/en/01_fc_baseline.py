@@ -602,3 +602,16 @@ plt.show()
 #   the feedforward network, §9.2 for sparse interactions and equivariance).
 # - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.1 "From Fully Connected Layers to <!-- parity-ignore: 7.1 -->
 #   Convolutions" (locality and translation invariance as the principles behind convolution).
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `01_fc_baseline.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("01_fc_baseline")

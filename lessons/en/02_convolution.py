@@ -371,3 +371,16 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))               # weights and t
 #   convolutional layers (the output-size formula and parameter sharing).
 # - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §7.2 (the edge-detection example), <!-- parity-ignore: 7.2 -->
 #   §7.3 (padding counted in total) and §7.4 (multiple input channels). <!-- parity-ignore: 7.3 7.4 -->
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `02_convolution.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("02_convolution")

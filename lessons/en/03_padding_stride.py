@@ -569,3 +569,16 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 #   (dilation to widen what an output sees without losing resolution).
 # - PyTorch documentation of `torch.nn.Conv2d` (`padding="same"`, `dilation`, and the
 #   output-size formula $\lfloor (n + 2p - d(k-1) - 1)/s \rfloor + 1$).
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `03_padding_stride.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("03_padding_stride")

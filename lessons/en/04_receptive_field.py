@@ -521,3 +521,16 @@ plt.show()
 #   Recognition*, Proc. IEEE, 1998 (LeNet-5).
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional
 #   Neural Networks*, NeurIPS 2012, in torchvision's single-GPU variant (AlexNet).
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `04_receptive_field.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("04_receptive_field")

@@ -413,3 +413,16 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 #   Channels" (§7.4.3: the 1×1 convolution as a fully connected layer over channels).
 # - PyTorch documentation: `torch.nn.Conv2d` (weight shape), `torch.utils.flop_counter`.
 # - TensorFlow documentation: `tf.nn.conv2d` (filters of shape height × width × in × out).
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `05_channels.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("05_channels")

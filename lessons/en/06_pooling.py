@@ -452,3 +452,16 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 #   Recognition*, Proc. IEEE 86, 1998 (the trainable subsampling layers S2 and S4).
 # - PyTorch documentation: `torch.nn.MaxPool2d` (`ceil_mode`), `torch.nn.AvgPool2d`.
 # - The claim quoted in section 3 is a common phrasing, quoted in its original English wording.
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `06_pooling.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("06_pooling")

@@ -804,3 +804,16 @@ print("default init, with BN:    first layer's gradient > 10 × last layer's (gr
 #   `torch.nn.init.kaiming_normal_`.
 # - A. Zhang et al., *Dive into Deep Learning* (d2l.ai), §8.5, and its Chinese edition <!-- parity-ignore: 8.5 -->
 #   《动手学深度学习》§7.5 (the two momentum conventions). <!-- parity-ignore: 7.5 -->
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `07_batch_norm.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("07_batch_norm")

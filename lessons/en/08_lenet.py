@@ -656,3 +656,16 @@ plt.show()
 #   layer-1 to layer-5 pictures of the feature hierarchy).
 # - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §7.6 "Convolutional <!-- parity-ignore: 7.6 -->
 #   Neural Networks (LeNet)".
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `08_lenet.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("08_lenet")

@@ -555,3 +555,16 @@ plt.show()
 #   Convolutional Neural Networks (AlexNet)".
 # - PyTorch documentation of `nn.LocalResponseNorm` and `nn.Dropout` (the α/n convention, the
 #   1/(1 − p) scaling); torchvision's `models/alexnet.py`.
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `09_alexnet.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("09_alexnet")

@@ -467,3 +467,16 @@ plt.show()
 # - A. Zhang, Z. C. Lipton, M. Li, A. J. Smola, *Dive into Deep Learning*, §8.2 "Networks Using <!-- parity-ignore: 8.2 -->
 #   Blocks (VGG)".
 # - torchvision's `models/vgg.py` (configurations, `make_layers`, VGG-16-BN).
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `10_vgg.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("10_vgg")

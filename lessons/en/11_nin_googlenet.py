@@ -450,3 +450,16 @@ print(cnnlab.recipe("googlenet"))
 #   Recognition*, ICLR 2015 (Table 1: configuration C with 1×1 convolutions).
 # - torchvision's `googlenet` (the 3×3 kernel in the "5x5" branch; batch norm in BasicConv2d).
 # - A. Zhang et al., *Dive into Deep Learning*, §8.3–8.4 (the NiN layout used by `cnnlab.models.nin`). <!-- parity-ignore: 8.3 8.4 -->
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `11_nin_googlenet.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("11_nin_googlenet")

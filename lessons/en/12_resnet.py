@@ -667,3 +667,16 @@ plt.show()
 #   Strategies*, NeurIPS 2021.
 # - torchvision's model documentation (parameter and GFLOPS tables of ResNet-18/34/50).
 # - A. Zhang et al., *Dive into Deep Learning*, §8.6 (ResNet). <!-- parity-ignore: 8.6 -->
+
+# %% [markdown]
+# ## Hand in
+#
+# After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output
+# carries all your quick-check answers, so this one `.ipynb` file is enough to hand in (the
+# answers file `12_resnet.answers.json` may go with it, but it does not have to). While that output
+# is on screen, every later check updates it by itself.
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("12_resnet")

@@ -495,3 +495,13 @@ plt.show()
 # - A. Azulay, Y. Weiss, *Why do deep convolutional networks generalize so poorly to small image transformations?*, JMLR 2019；R. Zhang, *Making Convolutional Networks Shift-Invariant Again*, ICML 2019.
 # - 置乱像素是检验模型是否利用图像结构的常用基准，参见 I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*（《深度学习》），MIT Press 2016，第 9 章（前馈网络见第 6 章，稀疏交互与等变性见 9.2 节）。
 # - 阿斯顿·张、李沐等，《动手学深度学习》，6.1 节“从全连接层到卷积”（把局部性和平移不变性作为卷积的原则）。 <!-- parity-ignore: 6.1 -->
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `01_fc_baseline.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("01_fc_baseline")

@@ -312,3 +312,13 @@ print(cnnlab.conv_params(3, 96, 11, explain=True))               # 权重加 96 
 # - I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*（《深度学习》），MIT Press 2016，9.1 节（深度学习库实现的是互相关，却称之为卷积）。
 # - CS231n, *Convolutional Neural Networks for Visual Recognition*，关于卷积层的讲义（输出大小公式与参数共享）。
 # - 阿斯顿·张、李沐等，《动手学深度学习》，6.2 节“图像卷积”（边缘检测示例）、6.3 节“填充和步幅”（按两侧总数计的填充）、6.4 节“多输入多输出通道”。 <!-- parity-ignore: 6.2 6.3 6.4 -->
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `02_convolution.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("02_convolution")

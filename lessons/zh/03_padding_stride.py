@@ -485,3 +485,13 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 # - F. Yu, V. Koltun, *Multi-Scale Context Aggregation by Dilated Convolutions*, ICLR 2016（用膨胀卷积扩大输出能看到的范围，而不降低分辨率）。
 # - PyTorch 文档 `torch.nn.Conv2d`（`padding="same"`、`dilation` 与输出尺寸公式 $\lfloor (n + 2p - d(k-1) - 1)/s \rfloor + 1$）。
 
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `03_padding_stride.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("03_padding_stride")

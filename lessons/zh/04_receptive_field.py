@@ -403,3 +403,13 @@ plt.show()
 # - K. Simonyan, A. Zisserman, *Very Deep Convolutional Networks for Large-Scale Image Recognition*, ICLR 2015，2.3 节（三个 3×3 层与一个 7×7 层相比：$27C^2$ 对 $49C^2$）。
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, *Gradient-Based Learning Applied to Document Recognition*, Proc. IEEE, 1998（LeNet-5）。
 # - A. Krizhevsky, I. Sutskever, G. Hinton, *ImageNet Classification with Deep Convolutional Neural Networks*, NeurIPS 2012，采用 torchvision 的单 GPU 版本（AlexNet）。
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `04_receptive_field.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("04_receptive_field")

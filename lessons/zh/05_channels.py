@@ -338,3 +338,13 @@ shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
 # - 阿斯顿·张、李沐等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。 <!-- parity-ignore: 6.4 -->
 # - PyTorch 文档：`torch.nn.Conv2d`（权重形状）、`torch.utils.flop_counter`。
 # - TensorFlow 文档：`tf.nn.conv2d`（卷积核形状为 高 × 宽 × 输入 × 输出）。
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `05_channels.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("05_channels")

@@ -373,3 +373,13 @@ _ = check_function("max_pool2d_single", max_pool2d_single, [
 # - Y. LeCun, L. Bottou, Y. Bengio, P. Haffner，*Gradient-Based Learning Applied to Document Recognition*，Proc. IEEE 86，1998（可训练的下采样层 S2 和 S4）。
 # - PyTorch 文档：`torch.nn.MaxPool2d`（`ceil_mode`）、`torch.nn.AvgPool2d`。
 # - 第 3 节所引说法的英文原句：*“There is no learning done in max pooling layers, no weights or parameters to update, just down sampling.”*
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `06_pooling.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("06_pooling")

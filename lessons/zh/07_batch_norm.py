@@ -648,3 +648,13 @@ print("默认初始化，有 BN：第一层梯度 > 最后一层的 10 倍（越
 # - Y. Wu, K. He, *Group Normalization*, ECCV 2018（BN 在小批量下的问题）。
 # - PyTorch 文档 `torch.nn.BatchNorm2d`（momentum 约定、无偏的滑动方差、`momentum=None`）、`torch.nn.Linear`（默认初始化）与 `torch.nn.init.kaiming_normal_`。
 # - 阿斯顿·张等，《动手学深度学习》第 7.5 节“批量规范化”，以及英文版 *Dive into Deep Learning*（d2l.ai）第 8.5 节（两种 momentum 约定）。 <!-- parity-ignore: 7.5 8.5 -->
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `07_batch_norm.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("07_batch_norm")

@@ -415,3 +415,13 @@ plt.show()
 # - Y. Jia 等，*Caffe: Convolutional Architecture for Fast Feature Embedding*, 2014，及其参考模型 `bvlc_alexnet`（fc6 → relu6 → drop6 → fc7 → relu7 → drop7 → fc8）。
 # - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.1 节“深度卷积神经网络（AlexNet）”。 <!-- parity-ignore: 7.1 -->
 # - PyTorch 文档中的 `nn.LocalResponseNorm` 与 `nn.Dropout`（α/n 约定、1/(1 − p) 缩放）；torchvision 的 `models/alexnet.py`。
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `09_alexnet.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("09_alexnet")

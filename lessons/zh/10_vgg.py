@@ -382,3 +382,13 @@ plt.show()
 # - M. Zeiler, R. Fergus, *Visualizing and Understanding Convolutional Networks*, ECCV 2014（特征层级）。
 # - 阿斯顿·张、李沐、扎卡里·C. 立顿、亚历山大·J. 斯莫拉，《动手学深度学习》，7.2 节“使用块的网络（VGG）”。 <!-- parity-ignore: 7.2 -->
 # - torchvision 的 `models/vgg.py`（各配置、`make_layers`、VGG-16-BN）。
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `10_vgg.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("10_vgg")

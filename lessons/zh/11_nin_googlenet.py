@@ -368,3 +368,13 @@ print(cnnlab.recipe("googlenet"))
 # - torchvision 的 `googlenet`（“5x5”分支中的 3×3 卷积核；BasicConv2d 中的批量归一化）。
 # - 阿斯顿·张等，《动手学深度学习》第 7.3 节“网络中的网络（NiN）”和 7.4 节“含并行连结的网络（GoogLeNet）”（`cnnlab.models.nin` 所用的 NiN 结构）。<!-- parity-ignore: 7.3 7.4 -->
 
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `11_nin_googlenet.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("11_nin_googlenet")

@@ -518,3 +518,13 @@ plt.show()
 # - torchvision 的模型文档（ResNet-18/34/50 的参数量与 GFLOPS 表）。
 # - 阿斯顿·张等，《动手学深度学习》第 7.6 节“残差网络（ResNet）”。<!-- parity-ignore: 7.6 -->
 
+
+# %% [markdown]
+# ## 交作业
+#
+# 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `12_resnet.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。
+
+# %% tags=["hand-in"]
+from cnnlab.exercises.answers import hand_in
+
+hand_in("12_resnet")

@@ -113,6 +113,12 @@ shape("image_shape", answer=(8, 3, 28, 28),
 # again and click the button under the report. A function that runs past its time limit
 # is stopped, and the kernel stays usable. More tests, hidden from you, are used for grading.
 #
+# **How your code is graded.** The grader reads your notebook the way the check cell does: it
+# grades the last definition of the function above the check cell (in the cell given to you or in
+# a new cell of your own), with the imports, helper functions and constants from your cells that
+# the function uses, and runs it on the hidden tests. So keep the answer above its check cell, and
+# make sure the check still passes after *Kernel ▸ Restart Kernel and Run All Cells…*.
+#
 # Complete `count_values(height, width, channels)`: how many numbers an image of that size holds.
 
 # %% tags=["exercise:count_values"]
@@ -138,9 +144,10 @@ for _h, _w, _c in [(28, 28, 1), (1, 1, 1), (224, 224, 3), (5, 7, 64)]:
 #
 # Every click on **Check** is written at once to a file next to this notebook,
 # `00_tour.answers.json` (for lesson 02, `02_convolution.answers.json`). It keeps every try,
-# in order, with the time; restarting the kernel continues the same file. Hand it in together
-# with the notebook when your course asks for it, and do not edit it by hand. The cell below
-# shows the last few checks.
+# in order, with the time; restarting the kernel continues the same file; do not edit it by hand.
+# You do not have to hand it in: the last cell of every lesson, *Hand in*, puts these answers into
+# the notebook itself, so after running it and saving, the `.ipynb` file alone is enough (the
+# answers file is a fallback). The cell below shows the last few checks.
 
 # %% tags=["nbval-ignore-output"]
 from cnnlab.exercises.answers import answers_path, load_answers

@@ -18,11 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cnnlab.files import write_atomically
-from cnnlab.tools.grading import gradebook, history, report, returning, sandbox, submissions
+from cnnlab.tools.grading import canary, gradebook, history, report, returning, sandbox, submissions
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.harness import CODE_KIND
-from cnnlab.tools.grading.steps import Job, grade_submission
+from cnnlab.tools.grading.steps import Job, cacheable, grade_submission
 from cnnlab.i18n import LANGUAGES, get_language, say
 
 
@@ -109,6 +109,7 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
                      "（解答、其他人的提交、成绩册）",
                   en="WARNING: --no-sandbox: students' code runs with the grader's rights and can read every "
                      "file the grader can (solutions, other submissions, the gradebook)"), file=sys.stderr)
+    canary.require_working_machine(limits)   # GraderBroken: the machine's own error and the fix; no row
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     solutions, specs, solution_paths = load_solutions(manifest, lesson)
@@ -135,7 +136,8 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
             history.keep_previous(out_dir, lesson.stem, job.submission.student, job.submission.safe_name)
             gradebook.merge(out_dir, gradebook.rows_for(job.results, job.submission.student, lesson.stem, graded_at))
             _store_result(out_dir, job, futures[future], graded_at)
-            gradebook.remember_hash(out_dir, lesson.stem, job.submission.student, futures[future])
+            if cacheable(job):   # a grader failure is graded again by the next run
+                gradebook.remember_hash(out_dir, lesson.stem, job.submission.student, futures[future])
             write_feedback(out_dir, manifest, job.submission)
             points = sum(result.points for result in job.results)
             batch.graded.append((job.submission.student, job.seconds, points))

@@ -5,13 +5,16 @@ The plan is made from two sources, and from each only what it may supply:
 * from the **solution**: every setup cell (imports, data, helper values — never the
   student's copy of them) and every exercise's check cell, hidden tests included
   (``### BEGIN HIDDEN TESTS`` never reaches students, so it cannot come from them);
-* from the **submission**: only the answer cells — for each solution cell of an
-  exercise that holds ``### BEGIN SOLUTION``, the first student cell tagged
-  ``exercise:<id>`` that defines the same names (``def my_corr2d``).
+* from the **submission**: what the exercise's check cell used in the student's notebook
+  (``student_cells.py``) — for each solution cell of an exercise that holds
+  ``### BEGIN SOLUTION``, the last student cell above the check cell that defines the same
+  names (``def my_corr2d``), tagged or not, and the statements of the student's other cells
+  that it uses (``import math``, a helper, a constant).
 
 Each cell has a role that says where it runs (``execute.py``)::
 
     setup    both: the student's kernel and the trusted reference process
+    support  the student's kernel only: statements of the student's other cells the answer uses
     answer   the student's kernel only
     public   the student's kernel only: the check cell up to ``### BEGIN HIDDEN TESTS``
              (the public cases, which students see anyway; its printout goes to the feedback)
@@ -23,11 +26,12 @@ results come back as data, and the expected values exist only in the trusted pro
 """
 
 import ast
-import re
 from dataclasses import dataclass, field
 
 from cnnlab.cells import exercise_cells, exercise_of
 from cnnlab.exercises.monitor import source_tampers
+from cnnlab.tools.grading import student_cells
+from cnnlab.tools.grading.student_cells import defined_names
 from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
 
 CODE_KIND = "code"
@@ -54,40 +58,6 @@ class Plan:
         return {"cells": [vars(cell) for cell in self.cells], "calls": self.calls}
 
 
-def defined_names(source):
-    """Top-level names a cell defines (functions, classes, assignments)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:  # a student's broken cell: fall back to the text
-        return set(re.findall(r"^(?:def|class)\s+([A-Za-z_]\w*)", source, re.M))
-    names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(t.id for t in targets if isinstance(t, ast.Name))
-    return names
-
-
-def find_answer(student_nb, exercise, names):
-    """``(cell source or None, note or None)``: the student's cell defining ``names``.
-
-    Tagged cells are searched first; an untagged cell is accepted (with a note),
-    because some editors drop tags when a cell is copied.
-    """
-    tagged = [c for c in exercise_cells(student_nb).get(exercise, []) if c.cell_type == "code"]
-    matches = [c for c in tagged if names & defined_names(c.source)]
-    note = None
-    if not matches:
-        matches = [c for c in student_nb.cells if c.cell_type == "code" and names & defined_names(c.source)]
-        if matches:
-            note = f"answer found in a cell without the tag exercise:{exercise}"
-    if len(matches) > 1:
-        note = f"duplicated cells: {len(matches)} define {', '.join(sorted(names))}; graded the first"
-    return (matches[0].source if matches else None), note
-
-
 def split_check(source):
     """``(public part, whole cell)`` of a check cell: the text before ``### BEGIN HIDDEN TESTS``."""
     public = source.split(BEGIN_HIDDEN)[0]
@@ -98,44 +68,25 @@ def build_plan(solution_nb, student_nb, lesson):
     """The cells that grade one submission, as a Plan (see the module docstring)."""
     plan = Plan()
     exercises = {exercise.id: exercise for exercise in lesson.exercises}
-    done = set()
+    done, setup_seen = set(), set()
     for cell in solution_nb.cells:
         if cell.cell_type != "code":
             continue
         exercise = exercise_of(cell)
         if not exercise:
             plan.cells.append(Cell("setup", cell.source))
+            tree = student_cells.parse(cell.source)
+            setup_seen |= {student_cells.statement_key(node) for node in (tree.body if tree else [])}
             continue
         if exercise not in exercises or exercises[exercise].kind != CODE_KIND or exercise in done:
             continue  # quick checks are scored from the answers file, not run
         done.add(exercise)
-        plan.cells += exercise_block(solution_nb, student_nb, exercises[exercise], plan)
+        plan.cells += exercise_block(solution_nb, student_nb, exercises[exercise], plan, setup_seen)
     for exercise in exercises.values():
         if exercise.kind == CODE_KIND and exercise.id not in done:
             plan.settled[exercise.id] = "error: the solution has no cell tagged exercise:" + exercise.id
     mark_trusted_setup(plan.cells)
     return plan
-
-
-def _top_level_binds(tree):
-    """Names a module binds at its top level (assignments, imports, def/class, for/with targets)."""
-    binds = set()
-
-    def visit(node):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            binds.add(node.name)
-            return
-        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            return
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            binds.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            binds.add(node.id)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(tree)
-    return binds
 
 
 def _loads(tree):
@@ -173,7 +124,7 @@ def mark_trusted_setup(cells):
             continue
         kept = []
         for statement in reversed(tree.body):
-            if _top_level_binds(statement) & needed:
+            if student_cells.binds(statement) & needed:
                 kept.append(statement)
                 needed |= _loads(statement)
         cell.trusted = bool(kept)
@@ -181,35 +132,39 @@ def mark_trusted_setup(cells):
                                     for node in reversed(kept))
 
 
-def exercise_block(solution_nb, student_nb, exercise, plan):
-    """answer(s), public, hidden — or nothing when an answer is missing."""
+def exercise_block(solution_nb, student_nb, exercise, plan, setup_seen=frozenset()):
+    """support and answer pieces, public, hidden — or nothing when an answer is missing.
+
+    The student's pieces are what ``student_cells.locate`` found in effect at the exercise's
+    check cell: the answer cell(s) whole, and the statements of other cells the answer uses.
+    """
     cells = [c for c in exercise_cells(solution_nb)[exercise.id] if c.cell_type == "code"]
     answers = [c for c in cells if BEGIN_SOLUTION in c.source]
     checks = [c for c in cells if c not in answers]
     if not any(BEGIN_HIDDEN in c.source for c in checks):
         plan.settled[exercise.id] = "error: the solution has no hidden tests for this exercise"
         return []
-    block, names, untouched = [], set(), True
-    for answer in answers:
-        wanted = defined_names(answer.source)
-        source, note = find_answer(student_nb, exercise.id, wanted)
-        if note:
-            plan.flags.setdefault(exercise.id, []).append(note)
-        if source is None:
-            plan.settled[exercise.id] = (f"missing: no cell tagged exercise:{exercise.id} "
-                                         f"defines {', '.join(sorted(wanted))}")
-            return []
-        word = source_tampers(source)
-        if word:
-            what = "uses the grader's own modules" if word == "cnnlab.tools" else "tampered with the call monitor"
-            plan.settled[exercise.id] = f"forbidden: {what} ({word} in the answer)"
-            return []
-        block.append(Cell("answer", source, exercise.id))
-        untouched = untouched and is_stub(source, answer.source)
-        names |= {name for name in wanted if _is_function(answer.source, name)}
-    if untouched:   # exactly what `cnnlab build` gave the student: nothing to run
+    wanted = [defined_names(answer.source) for answer in answers]
+    found = student_cells.locate(student_nb, exercise.id, wanted, setup_seen,
+                                 lambda number, source: is_stub(source, answers[number].source))
+    if found.notes:
+        plan.flags.setdefault(exercise.id, []).extend(found.notes)
+    if found.missing is not None:
+        plan.settled[exercise.id] = (f"missing: no cell tagged exercise:{exercise.id} "
+                                     f"defines {', '.join(sorted(found.missing))}")
+        return []
+    if found.untouched:   # exactly what `cnnlab build` gave the student: nothing to run
         plan.settled[exercise.id] = "unanswered"
         return []
+    for piece in found.pieces:
+        word = source_tampers(piece.source)
+        if word:
+            what = "uses the grader's own modules" if word == "cnnlab.tools" else "tampered with the call monitor"
+            where = "in the answer" if piece.role == "answer" else "in a cell the answer uses"
+            plan.settled[exercise.id] = f"forbidden: {what} ({word} {where})"
+            return []
+    block = [Cell(piece.role, piece.source, exercise.id, trusted=False) for piece in found.pieces]
+    names = {name for answer, names in zip(answers, wanted) for name in names if _is_function(answer.source, name)}
     public, whole = split_check("\n".join(c.source for c in checks))
     plan.calls[exercise.id] = {"names": sorted(names), "forbid": list(getattr(exercise, "forbid", ()) or ())}
     block.append(Cell("public", public, exercise.id))

@@ -9,13 +9,15 @@ Statuses start with one word, optionally followed by ``: detail`` and by
     forbidden: …            the function called a helper the exercise forbids (``called cnnlab.ops.corr2d``),
                             started a process, or tampered with the call monitor
     timeout                 a cell ran past --timeout, or the submission past its total limit
+    error: grader failed: … the grading machine failed (not the submission): not cached, the next run grades it
     error: …                anything else: an exception, the kernel died (os._exit, the memory
                             cap), a value that is not data, a worker that crashed
     missing: …              no notebook, or no cell of the exercise defines the function
     malformed: …            the notebook or the answers file cannot be read
 
-Flags: ``duplicated cells: …``, ``answer found in a cell without the tag …``,
-``the answers file claims 'correct'``.
+Flags (what the grader did; ``student_cells.py``): ``duplicated cells: …``, ``graded the last one
+above its check cell``, ``answer found below its check cell``, ``answer found in a cell without the
+tag …``, ``used from your other cells: …``, ``the answers file claims 'correct'``.
 """
 
 from dataclasses import dataclass, field
@@ -60,6 +62,8 @@ def _with_flags(status, flags):
 
 def _error_status(outcome, limits, where=""):
     """The status of a cell that did not end well (dead, timeout, exception)."""
+    if outcome.get("start_failed"):
+        return one_line(f"error: the kernel did not start with your files ({outcome.get('evalue', '')})")
     if outcome["status"] == "dead":
         return f"error: kernel died{where} (os._exit, a crash or the {limits.memory_mib} MiB memory cap)"
     if outcome["status"] == "timeout":
@@ -107,7 +111,7 @@ def score_code(exercise, plan, outcomes, limits):
     by_role = {}
     for cell, outcome in mine:
         by_role.setdefault(cell.role, []).append(outcome)
-    answers = by_role.get("answer", [])
+    answers = by_role.get("support", []) + by_role.get("answer", [])   # the student's own code
     public, hidden = by_role.get("public", [None])[0], by_role.get("hidden", [None])[0]
     result.details = {"public": (public or {}).get("text", ""), "failure": "", "traceback": ""}
 

@@ -6,7 +6,8 @@ replays the setup cells.
 
 A cell outcome is a dict: ``status`` (ok, error, timeout, dead, forbidden, skipped),
 ``ename``/``evalue``, ``text`` (printed output, capped), ``seconds``, ``limit`` (which
-time limit ended it), ``student`` (the error came from the student's function).
+time limit ended it), ``student`` (the error came from the student's function), ``start_failed``
+(the kernel did not start: ``steps.py`` asks ``canary.py`` whose fault that is).
 """
 
 import contextlib
@@ -169,7 +170,8 @@ class KernelSession:
                 self._start()
             except Exception as err:  # the kernel did not start (a memory cap too small for torch, no bwrap…)
                 self.stop()
-                return blank("dead", ename=type(err).__name__, evalue=f"kernel failed: {err}"[:300])
+                return blank("dead", ename=type(err).__name__, evalue=f"kernel failed: {err}"[:300],
+                             start_failed=True)
         outcome = self._run(source, timeout, output_bytes)
         if outcome["status"] in ("timeout", "dead"):
             self.stop()

@@ -4,13 +4,15 @@ The idea of nbgrader's preprocessors (and of ``cnnlab.tools.pipeline.steps``): e
 does one thing and records what it found on the ``Job``; a later step reads it.
 
     read_submission   the notebook (missing/malformed settle every code exercise)
-    read_answers      the answers file (for quick checks)
+    read_answers      the quick-check answers: the notebook's hand-in output and/or the answers file
     build_harness     which cells run in the student's kernel, which in the trusted process (harness.py)
     run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py)
+    blame_the_machine a kernel that did not start: the machine's fault (canary.py) or the submission's
     score_exercises   one Result per exercise of the manifest (score.py)
 
 ``grade_submission`` runs them; no exception escapes it: a bug or a surprise
-becomes ``error: grader failed: …`` rows, and the batch goes on.
+becomes ``error: grader failed: …`` rows, and the batch goes on; ``cacheable(job)`` is False
+for them, so the next run grades the submission again.
 """
 
 import shutil
@@ -19,11 +21,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnnlab.tools.grading import harness, score, submissions
+from cnnlab.tools.grading import canary, harness, score, submissions
 from cnnlab.tools.grading.launch import execute_plan
 from cnnlab.tools.grading.limits import Limits
 
 COPY_LIMIT = 20 * 2**20   # files larger than this are not copied into the scratch folder
+GRADER_FAILED = "error: grader failed"
+WORKER_DIED = "error: grader worker exited"
 
 
 @dataclass
@@ -54,8 +58,17 @@ def read_submission(job):
 
 
 def read_answers(job):
+    """The quick-check answers: the notebook's hand-in output and the answers file, either or both
+    (every answer is re-scored later; neither is trusted)."""
     if any(e.kind != harness.CODE_KIND for e in job.lesson.exercises):
+        from cnnlab.exercises.answers import AnswersFileError, answers_in_notebook, merge_answers
         job.answers, problem = submissions.read_answers(job.submission, job.lesson)
+        try:
+            carried = answers_in_notebook(job.nb, job.lesson.stem) if job.nb is not None else None
+        except AnswersFileError as err:
+            carried, problem = None, problem if job.answers else score.one_line(f"malformed: {err}")
+        if carried is not None:
+            job.answers, problem = merge_answers(job.answers, carried), None
         job.answers_problem = problem or ""
     return job
 
@@ -86,6 +99,23 @@ def run_harness(job):
     return job
 
 
+def blame_the_machine(job):
+    """A kernel that did not start, or a worker that died: if a canary kernel fails too, the machine is
+    to blame (``error: grader failed: …``, never cached); if it starts, the submission's files are."""
+    started = not any(outcome and outcome.get("start_failed") for outcome in job.outcomes or [])
+    if started and not job.run_problem.startswith(WORKER_DIED):
+        return job
+    problem = canary.machine_problem(job.limits, lang="en")   # the gradebook's status stays English
+    if problem:
+        job.run_problem = score.one_line(f"{GRADER_FAILED}: {problem}", score.MAX_STATUS)
+    return job
+
+
+def cacheable(job):
+    """False when the grading machine failed on this submission: the next run must grade it again."""
+    return not any(result.status.startswith(GRADER_FAILED) for result in job.results)
+
+
 def score_exercises(job):
     for exercise in job.lesson.exercises:
         if exercise.kind != harness.CODE_KIND:
@@ -100,7 +130,7 @@ def score_exercises(job):
     return job
 
 
-GRADE_STEPS = [read_submission, read_answers, build_harness, run_harness, score_exercises]
+GRADE_STEPS = [read_submission, read_answers, build_harness, run_harness, blame_the_machine, score_exercises]
 
 
 def grade_submission(job, steps=GRADE_STEPS):
@@ -110,7 +140,7 @@ def grade_submission(job, steps=GRADE_STEPS):
         for step in steps:
             job = step(job)
     except Exception as err:  # never let one submission stop the batch
-        reason = score.one_line(f"error: grader failed: {type(err).__name__}: {err}")
+        reason = score.one_line(f"{GRADER_FAILED}: {type(err).__name__}: {err}")
         job.results = [score.Result(e.id, e.kind, e.points, reason) for e in job.lesson.exercises]
     job.seconds = round(time.monotonic() - started, 2)
     return job

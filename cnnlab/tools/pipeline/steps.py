@@ -8,6 +8,7 @@ instructor on nbgrader can use ``solutions/`` as nbgrader source directly.
 
 import ast
 import copy
+import re
 
 from cnnlab.cells import exercise_ids, mask_magics
 from cnnlab.exercises.hide import hide_quick_check_answers
@@ -16,6 +17,7 @@ from cnnlab.i18n import say
 
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+HAND_IN_TAG = "hand-in"
 
 
 class MarkerError(ValueError):
@@ -128,6 +130,34 @@ def fold_quick_check_sources(nb, lang):
     return nb
 
 
+START_LESSON = re.compile(r"""start_lesson\(\s*["'](?P<stem>[\w-]+)["']""")
+
+
+def hand_in_cells(stem, lang):
+    """The two cells ``append_hand_in`` adds: what to do, and the call that shows the answers."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+    text = say(zh="## 交作业\n\n最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的"
+                  "答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `{stem}.answers.json` 可以一起交，但不是必须的）。"
+                  "这个输出还在屏幕上时，之后的每次检查都会自动更新它。",
+               en="## Hand in\n\nAfter your last **Check**, run the cell below and save the notebook (Ctrl+S): its "
+                  "output\ncarries all your quick-check answers, so this one `.ipynb` file is enough to hand in "
+                  "(the\nanswers file `{stem}.answers.json` may go with it, but it does not have to). While that "
+                  "output\nis on screen, every later check updates it by itself.", lang=lang, stem=stem or "NN_slug")
+    call = f'hand_in("{stem}")' if stem else "hand_in()"
+    return [new_markdown_cell(text),
+            new_code_cell(f"from cnnlab.exercises.answers import hand_in\n\n{call}", metadata={"tags": [HAND_IN_TAG]})]
+
+
+def append_hand_in(nb, lang):
+    """End a lesson that has quick checks with the hand-in cells (``cnnlab.exercises.answers.hand_in``)."""
+    if not any(is_quick_check_cell(cell) for cell in nb.cells):
+        return nb
+    found = next((START_LESSON.search(cell.source) for cell in nb.cells
+                  if cell.cell_type == "code" and START_LESSON.search(cell.source)), None)
+    nb.cells.extend(hand_in_cells(found.group("stem") if found else None, lang))
+    return nb
+
+
 def mark_student_version(nb, lang):
     """Record in the notebook's metadata that it is generated (and must not be edited)."""
     nb.metadata["cnnlab"] = {"version": "student", "lang": lang,
@@ -137,9 +167,10 @@ def mark_student_version(nb, lang):
 
 # Order matters: solutions are cleared before hidden tests are removed so that a
 # hidden-test region can never survive inside a solution stub; outputs last.
-# hide_quick_check_answers (cnnlab.exercises.hide) puts keys in place of quick-check answers.
+# hide_quick_check_answers (cnnlab.exercises.hide) puts keys in place of quick-check answers;
+# append_hand_in ends each lesson with the cell whose saved output carries the answers (one file to hand in).
 STUDENT_STEPS = [hide_quick_check_answers, fold_quick_check_sources, clear_solutions, remove_hidden_tests,
-                 clear_outputs, mark_student_version]
+                 clear_outputs, append_hand_in, mark_student_version]
 
 
 def student_version(solution_nb, lang, steps=STUDENT_STEPS):
