@@ -62,6 +62,10 @@ __all__ = ["FORMAT", "AnswersFileError", "answers_path", "use_lesson", "current_
 _current = {"stem": None, "hand_in": {}}   # hand_in: stem -> (display id, folder)
 
 
+HAND_IN_OUTPUT = "the notebook's hand-in output"       # names the source in AnswersFileError
+HAND_IN_OUTPUT_ZH = "笔记本里“交作业”单元格的输出"
+
+
 class AnswersFileError(ValueError):
     """An answers file that is not valid JSON or not in the cnnlab answers format.
 
@@ -69,9 +73,10 @@ class AnswersFileError(ValueError):
     for the grader, whose statuses keep one (English) vocabulary.
     """
 
-    def __init__(self, path, zh, en, **values):
+    def __init__(self, path, zh, en, path_zh=None, **values):
         self.english = f"{path}: " + en.format(**values)
-        super().__init__(say(zh="{path}：" + zh, en="{path}: " + en, path=path, **values))
+        super().__init__(say(zh="{path_zh}：" + zh, en="{path}: " + en, path=path,
+                             path_zh=path if path_zh is None else path_zh, **values))
 
 
 def use_lesson(stem):
@@ -103,15 +108,19 @@ def load_answers(path):
     return checked_answers(data, path)
 
 
+def _zh_name(path):
+    return HAND_IN_OUTPUT_ZH if path == HAND_IN_OUTPUT else None
+
+
 def checked_answers(data, path):
     """``data`` when it is in the answers format, else AnswersFileError naming ``path``."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AnswersFileError(path, zh="不是 cnnlab 答案文件（应为格式 {fmt!r}）",
+        raise AnswersFileError(path, path_zh=_zh_name(path), zh="不是 cnnlab 答案文件（应为格式 {fmt!r}）",
                                en="not a cnnlab answers file (expected format {fmt!r})", fmt=FORMAT)
     records = data.get("records")
     if not isinstance(records, list) or not all(isinstance(r, dict) and isinstance(r.get("exercise"), str)
                                                 for r in records):
-        raise AnswersFileError(path, zh="'records' 必须是一个列表，每一项都是带 'exercise' 键的对象",
+        raise AnswersFileError(path, path_zh=_zh_name(path), zh="'records' 必须是一个列表，每一项都是带 'exercise' 键的对象",
                                en="'records' must be a list of objects with an 'exercise'")
     return data
 
@@ -228,13 +237,12 @@ def answers_in_notebook(nb, stem):
         try:
             found = json.loads(found)
         except json.JSONDecodeError as err:
-            raise AnswersFileError("hand-in", zh="笔记本里交作业单元格的输出不是有效的 JSON（{err}）",
-                                   en="the notebook's hand-in output is not valid JSON ({err})", err=err) from None
-    data = checked_answers(found, "the notebook's hand-in output")
+            raise AnswersFileError(HAND_IN_OUTPUT, path_zh=HAND_IN_OUTPUT_ZH, zh="不是有效的 JSON（{err}）",
+                                   en="not valid JSON ({err})", err=err) from None
+    data = checked_answers(found, HAND_IN_OUTPUT)
     if data.get("lesson") not in (None, stem):
-        raise AnswersFileError("hand-in", zh="笔记本里交作业单元格的输出属于第 {other!r} 课，不是 {stem}",
-                               en="the notebook's hand-in output is for lesson {other!r}, not {stem}",
-                               other=data.get("lesson"), stem=stem)
+        raise AnswersFileError(HAND_IN_OUTPUT, path_zh=HAND_IN_OUTPUT_ZH, zh="属于课程 {other!r}，不是 {stem}",
+                               en="is for lesson {other!r}, not {stem}", other=data.get("lesson"), stem=stem)
     return data
 
 
