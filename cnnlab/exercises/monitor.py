@@ -328,7 +328,7 @@ def source_tampers(source):
         name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else (
             node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else "")
         for word in TAMPER_WORDS:
-            if word in name:
+            if any(word in text for text in [name] + modules):
                 return word
     return ""
 
