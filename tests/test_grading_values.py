@@ -81,7 +81,7 @@ ATTACKS = {
         "convolution": {"conv1x1_as_matmul": (
             "def conv1x1_as_matmul(X, W, b):\n"
             "    return torch.convolution(X, W[:, :, None, None], b, [1, 1], [0, 0], [1, 1], False, [0, 0], 1)",
-            "forbidden: called aten.convolution")},
+            "forbidden: called")},
         "empty_tensor": {"conv1x1_as_matmul": (
             "def conv1x1_as_matmul(X, W, b):\n    return torch.empty(0, 1, 1, 1, 1)", "shape")},
     },
