@@ -221,3 +221,22 @@ def test_the_reader_accepts_a_good_sample():
     good = ("for a in [1, 2]:\n    _want = a + 1\n    _got = np.asarray(f(a))\n    expect_value(_got, _want)\n"
             "for b in [3]:\n    expect_value(f(b), b)\n")
     assert problems_of(good, {"f"}) == []
+
+
+# ------------------------------------------------------------- on what crosses the wire
+
+@pytest.mark.parametrize("sent, words", [
+    (np.empty((0, 1, 1)), "shape should be (2, 3), got (0, 1, 1)"),
+    (torch.empty(0, 1, 1, 1, 1), "should return a NumPy array, got torch.Tensor"),
+    (np.zeros((2_000_000, 1, 1, 1, 1)), "got (2000000, 1, 1, 1, 1)"),
+    (np.float64(3.0), "got numpy.float64"),
+    ([[0.0, 1, 2], [3, 4, 5]], "got list"),
+])
+def test_expect_value_on_results_that_crossed_the_wire(sent, words):
+    """The trusted process sees fresh NumPy/torch/builtin objects decoded by ``wire``: the same checks hold."""
+    from cnnlab.tools.grading import wire
+    got = wire.loads(wire.dumps(sent))
+    with pytest.raises(ValueMismatch) as caught:
+        expect_value(got, WANT)
+    assert words in str(caught.value)
+    expect_value(wire.loads(wire.dumps(WANT.copy())), WANT)
