@@ -46,12 +46,12 @@ STATEFUL = """_calls = [0]
 # {lesson: {student: {exercise: (answer cell source, or None to keep the solution's; a part of the status)}}}
 ATTACKS = {
     "02": {
-        "empty_array": {"corr2d": ("def my_corr2d(X, K):\n    return np.empty((0, 1, 1))", "shape")},
+        "empty_array": {"corr2d": ("def my_corr2d(X, K):\n    return np.empty((0, 1, 1))", "shape should be")},
         "singleton_axes": {"corr2d_multi_in": (
             "def corr2d_multi_in(X, K):\n    return sum(corr2d(x, k) for x, k in zip(X, K))[None, None, None]",
-            "shape")},
+            "shape should be")},
         "huge_singletons": {"corr2d_multi_in": (
-            "def corr2d_multi_in(X, K):\n    return np.zeros((2_000_000, 1, 1, 1, 1))", "shape")},
+            "def corr2d_multi_in(X, K):\n    return np.zeros((2_000_000, 1, 1, 1, 1))", "shape should be")},
         "convolution": {"corr2d": (
             "def my_corr2d(X, K):\n    t = lambda a: torch.tensor(np.ascontiguousarray(a))[None, None]\n"
             "    return torch.convolution(t(X), t(K), None, [1, 1], [0, 0], [1, 1], False, [0, 0], 1)[0, 0].numpy()",
@@ -83,7 +83,7 @@ ATTACKS = {
             "    return torch.convolution(X, W[:, :, None, None], b, [1, 1], [0, 0], [1, 1], False, [0, 0], 1)",
             "forbidden: called")},
         "empty_tensor": {"conv1x1_as_matmul": (
-            "def conv1x1_as_matmul(X, W, b):\n    return torch.empty(0, 1, 1, 1, 1)", "shape")},
+            "def conv1x1_as_matmul(X, W, b):\n    return torch.empty(0, 1, 1, 1, 1)", "shape should be")},
     },
     "06": {
         "map_max_pool": {"max_pool2d_single": (
@@ -101,7 +101,7 @@ ATTACKS = {
     },
     "09": {
         "empty_tensor": {"lrn": ("def lrn(a, n=5, alpha=1e-4, beta=0.75, k=2.0):\n    return torch.empty(0, 1, 1, 1, 1)",
-                                 "shape")},
+                                 "shape should be")},
     },
     "11": {
         "changing_result": {"gap": (STATEFUL + "def gap(x):\n    _calls[0] += 1\n"
@@ -153,7 +153,8 @@ def test_every_attack_earns_nothing_and_the_status_says_why(graded):
             row = rows[(student, exercise.id)]
             if exercise.id in edits:
                 part = edits[exercise.id][1]
-                if float(row["points"]) != 0 or status_word(row["status"]) == "ok" or part not in row["status"]:
+                word = "forbidden" if "forbidden" in part or "helper thread" in part else "wrong"
+                if float(row["points"]) != 0 or status_word(row["status"]) != word or part not in row["status"]:
                     problems.append(f"{student}/{exercise.id}: {row['points']} points, {row['status']!r}, "
                                     f"wanted {part!r}")
             elif float(row["points"]) != exercise.points:      # the exercises it left alone keep their points

@@ -15,7 +15,7 @@ import torch
 
 from cnnlab.cells import exercise_cells
 from cnnlab.course import load_manifest
-from cnnlab.exercises import ValueMismatch, expect_value
+from cnnlab.exercises import expect_value
 from cnnlab.exercises.mistakes import NamedMistake
 from cnnlab.i18n import say, set_language, get_language
 from cnnlab.tools.grading.harness import _is_function, defined_names
@@ -46,9 +46,10 @@ WANT = np.arange(6.0).reshape(2, 3)
     (3.0, "got float"),
 ])
 def test_expect_value_names_what_differs(got, words):
-    with pytest.raises(ValueMismatch) as caught:
+    with pytest.raises(AssertionError) as caught:
         expect_value(got, WANT, case="c1")
-    assert words in str(caught.value) and "(case c1)" in str(caught.value)
+    assert words in str(caught.value) and str(caught.value).startswith("case c1: ")
+    assert type(caught.value) is AssertionError      # the grader reads it as "wrong: hidden test failed …"
 
 
 def test_expect_value_never_broadcasts_a_huge_result():
@@ -56,7 +57,7 @@ def test_expect_value_never_broadcasts_a_huge_result():
     import tracemalloc
     got, want = np.zeros((20_000, 1, 1, 1, 1)), np.zeros((20_000, 20_000), dtype=np.float32)[:, :1].copy()
     tracemalloc.start()
-    with pytest.raises(ValueMismatch, match="shape"):
+    with pytest.raises(AssertionError, match="shape"):
         expect_value(got, np.broadcast_to(want, (20_000, 20_000)))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
@@ -84,7 +85,7 @@ def test_expect_value_accepts_the_right_value_of_every_kind():
     (np.ones((2, 3), dtype=bool), np.ones((2, 3), dtype=np.int64), {}, "dtype should be integer"),
 ])
 def test_expect_value_rejects_numbers_and_tuples(got, want, options, words):
-    with pytest.raises(ValueMismatch, match=None) as caught:
+    with pytest.raises(AssertionError, match=None) as caught:
         expect_value(got, want, **options)
     assert words in str(caught.value)
 
@@ -93,9 +94,9 @@ def test_expect_value_speaks_the_course_language():
     before = get_language()
     try:
         set_language("zh")
-        with pytest.raises(ValueMismatch) as caught:
+        with pytest.raises(AssertionError) as caught:
             expect_value(np.empty((0,)), WANT, case=1)
-        assert "形状应为 (2, 3)" in str(caught.value) and "用例 1" in str(caught.value)
+        assert str(caught.value) == "用例 1：形状应为 (2, 3)，得到 (0,)"
     finally:
         set_language(before)
     assert say(zh="中", en="en") == ("中" if before == "zh" else "en")
@@ -105,7 +106,7 @@ def test_named_mistakes_are_checked_after_kind_and_shape():
     wrong = WANT[::-1].copy()
     with pytest.raises(NamedMistake, match="flipped"):
         expect_value(wrong, WANT, mistakes={"flipped": (wrong, "hint")})
-    with pytest.raises(ValueMismatch, match="shape"):       # an empty array is no named mistake
+    with pytest.raises(AssertionError, match="shape"):       # an empty array is no named mistake
         expect_value(np.empty((0,)), WANT, mistakes={"flipped": (wrong, "hint")})
 
 
@@ -236,7 +237,7 @@ def test_expect_value_on_results_that_crossed_the_wire(sent, words):
     """The trusted process sees fresh NumPy/torch/builtin objects decoded by ``wire``: the same checks hold."""
     from cnnlab.tools.grading import wire
     got = wire.loads(wire.dumps(sent))
-    with pytest.raises(ValueMismatch) as caught:
+    with pytest.raises(AssertionError) as caught:
         expect_value(got, WANT)
     assert words in str(caught.value)
     expect_value(wire.loads(wire.dumps(WANT.copy())), WANT)

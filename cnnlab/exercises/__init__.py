@@ -28,7 +28,6 @@ _PUBLIC = {
     "score_quick_check": "cnnlab.exercises.spec",
     "quick_check_specs": "cnnlab.exercises.spec",
     "expect_value": "cnnlab.exercises.expect",
-    "ValueMismatch": "cnnlab.exercises.expect",
     "load_answers": "cnnlab.exercises.answers",
     "answers_path": "cnnlab.exercises.answers",
 }

@@ -5,8 +5,9 @@ A hidden test calls the student's function once per case and hands that one resu
     _got = my_corr2d(_X, _K)
     expect_value(_got, _want, case=(_shape, _kshape), mistakes={"flipped_kernel": (_flipped, "…")})
 
-``expect_value(got, want)`` checks, in this order, and raises ``ValueMismatch`` (an
-``AssertionError``) at the first difference, in the course language:
+``expect_value(got, want)`` checks, in this order, and raises a plain ``AssertionError`` at the first
+difference, in the course language (the grader's status then reads
+``wrong: hidden test failed for case …: shape should be (4, 5), got (0, 1, 1)``):
 
 1. **kind** — what ``want`` is decides what ``got`` must be: an integer (``int`` or a NumPy
    integer, never ``bool``), a real number (``int``/``float``/NumPy), a bool, a NumPy array,
@@ -32,8 +33,6 @@ from cnnlab.i18n import say
 RTOL = ATOL = 1e-6
 
 
-class ValueMismatch(AssertionError):
-    """A hidden test's result differs from the expected value; ``str()`` names what differs."""
 
 
 def _torch():
@@ -78,11 +77,11 @@ def _type_name(value):
 
 
 def _where(case):
-    return "" if case is None else say(zh="（用例 {c}）", en=" (case {c})", c=case)
+    return "" if case is None else say(zh="用例 {c}：", en="case {c}: ", c=case)
 
 
 def _fail(case, zh, en, **values):
-    raise ValueMismatch(say(zh=zh, en=en, **values) + _where(case))
+    raise AssertionError(_where(case) + say(zh=zh, en=en, **values))
 
 
 def _accepted_kinds(want, kinds, kind):
@@ -173,7 +172,7 @@ def _check_scalar(got, want, got_kind, case, rtol, atol):
 
 
 def expect_value(got, want, *, case=None, rtol=RTOL, atol=ATOL, kinds=None, kind=None, mistakes=None):
-    """Raise ``ValueMismatch`` unless ``got`` is ``want``: same kind, shape, dtype family, values
+    """Raise ``AssertionError`` unless ``got`` is ``want``: same kind, shape, dtype family, values
     within ``atol + rtol·|want|`` (see the module docstring); ``case`` is quoted in the message."""
     got_kind = _check_kind(got, want, kinds, kind, case)
     if got_kind in ("tuple", "list"):
