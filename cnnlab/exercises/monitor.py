@@ -11,17 +11,23 @@ or its ``module.name``) or a class (its methods, ``forward`` included).
 ``threading.setprofile`` for threads it starts), which sees a ``call`` event for every
 Python function and a ``c_call`` event for every built-in called from Python code.
 
+Around the same call, ``cnnlab.exercises.operators`` enters two torch modes that torch asks
+about every torch function and every ATen operator however it was reached (``map``,
+``functools.partial``, ``torch.convolution``); a forbid entry ``"aten.convolution"`` names the
+operation below all its spellings.
+
 Some calls are never allowed inside an answer, whatever the exercise: switching the
 monitor off or reading it (``sys.setprofile``, ``sys.settrace``, ``threading.setprofile``,
-``sys.getprofile`` …) and starting processes (``os.fork``, ``os.system``, ``subprocess``);
-a profile function that is no longer installed when the call returns counts as
-switching it off.
+``sys.getprofile`` …, popping the torch modes), starting processes (``os.fork``, ``os.system``,
+``subprocess``) and starting threads (torch keeps its modes per thread); a profile function or
+a torch mode that is no longer installed when the call returns counts as switching it off.
+A thread alive beside the call that is not the kernel's own (``helper_thread``) voids the result.
 
 Limits (said plainly, in the instructor README too): this runs in the student's own
-process. It sees calls made from Python code; a built-in called *by C code* (``map(f, …)``,
-``functools.partial``) produces no event, so a determined student can hide a call that
-way, and can rewrite this module from their cell. The grader adds a text check of the
-answer for the monitor's names; what the monitor can never do is reveal expected
+process. A NumPy/SciPy built-in called *by C code* (``map(f, …)``, ``functools.partial``)
+produces no event; the kernel's own threads are trusted by where their code lives; and a
+determined student can rewrite this module from their cell. The grader adds a text check of
+the answer for the monitor's names; what the monitor can never do is reveal expected
 values, which do not exist in the student's process.
 """
 
