@@ -54,7 +54,10 @@ KERNEL_PACKAGES = ("ipykernel", "IPython", "jupyter_client", "zmq", "tornado", "
 
 
 def _resolve(name):
-    """The object a dotted name leads to (importing only modules already loaded), or None."""
+    """The object a dotted name leads to (importing only modules already loaded), or None;
+    ``aten.<op>`` leads to torch's ATen operator ``torch.ops.aten.<op>``."""
+    if name.startswith("aten.") and "torch" in sys.modules:
+        return getattr(sys.modules["torch"].ops.aten, name[len("aten."):], None)
     parts = name.split(".")
     for cut in range(len(parts), 0, -1):
         module = sys.modules.get(".".join(parts[:cut]))
