@@ -50,7 +50,8 @@ TAMPER_WORDS = ("setprofile", "settrace", "getprofile", "gettrace", "monitoring"
                 "DisableTorchDispatch", "torch_dispatch_stack", "_python_dispatch", "_pop_mode", "torch_function_mode",
                 "DisableTorchFunction", "_disable_current_modes")
 # packages whose own threads run beside every answer in a kernel (the kernel's I/O, heartbeat, history)
-KERNEL_PACKAGES = ("ipykernel", "IPython", "jupyter_client", "zmq", "tornado", "comm", "debugpy", "tqdm", "execnet")
+KERNEL_PACKAGES = ("ipykernel", "IPython", "jupyter_client", "zmq", "tornado", "anyio", "comm", "ipywidgets", "debugpy",
+                   "tqdm", "execnet")
 
 
 def _resolve(name):
