@@ -10,7 +10,9 @@ Four kinds, each one call in a code cell (see ``course/authoring.md``):
 Modules: ``keys`` (canonical forms, salted keys, sealed explanations), ``spec``
 (a quick check read from source with ``ast``; ``score_quick_check``),
 ``answers`` (the answers file), ``widgets`` (quick checks), ``code`` (code
-exercises), ``limits`` (time limit), ``feedback`` (messages), ``hide`` (the
+exercises), ``limits`` (time limit), ``expect`` (the one assertion of hidden tests:
+``expect_value``), ``operators`` (forbidden torch operators, caught by dispatch modes),
+``feedback`` (messages), ``hide`` (the
 build step that replaces answers by keys in student notebooks).
 Names are imported on first use, so the grader can import ``answers`` without ipywidgets.
 """
@@ -25,6 +27,7 @@ _PUBLIC = {
     "CheckReport": "cnnlab.exercises.code",
     "score_quick_check": "cnnlab.exercises.spec",
     "quick_check_specs": "cnnlab.exercises.spec",
+    "expect_value": "cnnlab.exercises.expect",
     "load_answers": "cnnlab.exercises.answers",
     "answers_path": "cnnlab.exercises.answers",
 }

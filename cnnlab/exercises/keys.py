@@ -7,13 +7,30 @@ that every reasonable spelling of the same answer maps to:
     shape    (96, 55, 55), "96x55x55", "[96, 55, 55]", "96×55×55" -> "96,55,55"
     choice   option indices {2, 0}                                -> "0,2"
 
-The student notebook holds only ``answer_key(exercise, canonical)``, a salted
-SHA-256, never the answer. The worked explanation, which would give the answer
-away, is *sealed*: XOR-ed with a keystream derived from the canonical answer
-(with another salt than the key), so it can be read only by someone who typed a
-correct answer. Trade-off: this hides answers from reading and grepping, not
-from a determined student: answer spaces are small (a few options, a number
-rounded to a few digits) and can be searched by brute force with this code.
+The student notebook holds only ``answer_key(exercise, canonical)``, never the answer.
+Every key comes from one deliberately slow, standard key derivation (``hashlib.pbkdf2_hmac``,
+SHA-256, ``ITERATIONS`` rounds, salted with the course salt and the exercise id)::
+
+    material   = PBKDF2-HMAC-SHA256(canonical, salt = SALT|exercise, ITERATIONS)
+    answer key = HMAC-SHA256(material, "key")[:16 bytes]       mistake key = HMAC(material, "mistake")
+    keystream  = SHA-256(HMAC(material, "seal") | counter) …   (sealed explanations)
+
+The worked explanation, which would give the answer away, is *sealed*: XOR-ed with that
+keystream, so it opens only for someone who typed a correct answer. Trade-off: this hides
+answers from reading, grepping and quick searching, not from a patient student: answer spaces
+are small. What the slow derivation buys, measured with ``benchmarks/bench_keys.py`` (CPU time
+of one core of the CI machine, Python 3.11, ITERATIONS = 80,000)::
+
+    one derivation                             18.3 ms
+    checking one answer in the widget          19.0 ms   (worst of right, named mistake, wrong;
+                                                          a tolerance of ±1 step: 3 candidates, ~57 ms)
+    a numeric check's whole range, searched    614,657 guesses x 18.9 ms = 3.2 hours on one core
+    a 3-D shape answer, sides up to 64         262,144 guesses = 1.4 hours
+
+(the salted SHA-256 keys before issue 20 fell in 0.47 s and 0.16 s). A choice among 4 options
+still falls at once: its key protects nothing but the effort of reading. ``cnnlab build``
+derives 140 keys for the 13 lessons in both languages (one per quick check and named mistake;
+the key, the mistake key and the seal of one canonical answer share one derivation), 3 s in all.
 An explanation meant to be shown after N wrong tries cannot depend on the
 answer; it is *veiled* (keystream from the exercise id only): not greppable,
 but decodable by anyone who reads this module.
@@ -26,13 +43,16 @@ the hint opens only for a student who typed that very mistake.
 
 import base64
 import hashlib
+import hmac
 import re
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from cnnlab.i18n import say
 from cnnlab.text import clip
 
-SALT = "cnnlab/answers/1"
+SALT = "cnnlab/answers/2"
+ITERATIONS = 80_000  # PBKDF2 rounds: ~19 ms of one core a key (figures in the module docstring)
 MAX_INPUT = 200  # characters: longer input is not an answer
 SHOWN_INPUT = 40  # characters of a rejected input quoted back
 LARGEST = Decimal("1e15")  # no quick-check answer is this big; 1e309 is rejected, not overflowed
@@ -137,14 +157,24 @@ def canonical_choice(indices):
 
 # --- keys and sealed text ------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
+def _material(exercise, canonical):
+    """PBKDF2-HMAC-SHA256 of the canonical answer, salted with the exercise: the slow step."""
+    return hashlib.pbkdf2_hmac("sha256", canonical.encode(), f"{SALT}|{exercise}".encode(), ITERATIONS)
+
+
+def _label(exercise, canonical, label):
+    return hmac.new(_material(exercise, str(canonical)), label.encode(), hashlib.sha256).hexdigest()
+
+
 def answer_key(exercise, canonical):
-    """The salted SHA-256 (32 hex digits) stored in student notebooks instead of the answer."""
-    return hashlib.sha256(f"{SALT}|key|{exercise}|{canonical}".encode()).hexdigest()[:32]
+    """The key (32 hex digits) stored in student notebooks instead of the answer (slow: see ``ITERATIONS``)."""
+    return _label(exercise, canonical, "key")[:32]
 
 
 def mistake_key(exercise, canonical):
-    """The salted SHA-256 of a named mistake's wrong answer (another salt than the answer's key)."""
-    return hashlib.sha256(f"{SALT}|mistake|{exercise}|{canonical}".encode()).hexdigest()[:32]
+    """The key of a named mistake's wrong answer (another label than the answer's key)."""
+    return _label(exercise, canonical, "mistake")[:32]
 
 
 def _keystream(seed, length):
@@ -162,7 +192,7 @@ def _xor(data, seed):
 def seal(text, exercise, canonical):
     """``"sealed:<base64>"``: ``text`` readable only with the right canonical answer."""
     data = text.encode()
-    return "sealed:" + base64.b64encode(_xor(data, f"{SALT}|seal|{exercise}|{canonical}")).decode()
+    return "sealed:" + base64.b64encode(_xor(data, _label(exercise, canonical, "seal"))).decode()
 
 
 def veil(text, exercise):
@@ -174,10 +204,11 @@ def unseal(text, exercise, canonical=None):
     """The plain text of a sealed, veiled or plain ``text`` (None when it cannot be opened)."""
     if not text:
         return ""
-    for prefix, seed in (("sealed:", f"{SALT}|seal|{exercise}|{canonical}"), ("veiled:", f"{SALT}|veil|{exercise}")):
+    for prefix in ("sealed:", "veiled:"):
         if text.startswith(prefix):
             if prefix == "sealed:" and canonical is None:
                 return None
+            seed = _label(exercise, canonical, "seal") if prefix == "sealed:" else f"{SALT}|veil|{exercise}"
             try:
                 return _xor(base64.b64decode(text[len(prefix):]), seed).decode()
             except (ValueError, UnicodeDecodeError):

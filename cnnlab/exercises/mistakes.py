@@ -3,12 +3,12 @@
 A typical mistake gives a typical wrong result: a flipped kernel gives the true
 convolution instead of the cross-correlation, ``ceil`` instead of ``floor`` gives
 one more output row. A hidden test computes those wrong results next to the right
-one and calls ``reject_mistakes`` before its own assertion::
+one and hands them to ``expect_value`` (``cnnlab.exercises.expect``), which calls
+``reject_mistakes`` once the kind and shape of the result are right, before the values::
 
-    reject_mistakes(got, want, {
+    expect_value(got, want, mistakes={
         "flipped_kernel": (conv_with_flipped_kernel, "you flipped the kernel: …"),
     })
-    assert np.allclose(got, want)
 
 When ``got`` equals a mistake's result (and that result differs from ``want``),
 ``NamedMistake`` is raised: an ``AssertionError`` whose text is ``"<id>: <hint>"``.

@@ -11,17 +11,23 @@ or its ``module.name``) or a class (its methods, ``forward`` included).
 ``threading.setprofile`` for threads it starts), which sees a ``call`` event for every
 Python function and a ``c_call`` event for every built-in called from Python code.
 
+Around the same call, ``cnnlab.exercises.operators`` enters two torch modes that torch asks
+about every torch function and every ATen operator however it was reached (``map``,
+``functools.partial``, ``torch.convolution``); a forbid entry ``"aten.convolution"`` names the
+operation below all its spellings.
+
 Some calls are never allowed inside an answer, whatever the exercise: switching the
 monitor off or reading it (``sys.setprofile``, ``sys.settrace``, ``threading.setprofile``,
-``sys.getprofile`` …) and starting processes (``os.fork``, ``os.system``, ``subprocess``);
-a profile function that is no longer installed when the call returns counts as
-switching it off.
+``sys.getprofile`` …, popping the torch modes), starting processes (``os.fork``, ``os.system``,
+``subprocess``) and starting threads (torch keeps its modes per thread); a profile function or
+a torch mode that is no longer installed when the call returns counts as switching it off.
+A thread alive beside the call that is not the kernel's own (``helper_thread``) voids the result.
 
 Limits (said plainly, in the instructor README too): this runs in the student's own
-process. It sees calls made from Python code; a built-in called *by C code* (``map(f, …)``,
-``functools.partial``) produces no event, so a determined student can hide a call that
-way, and can rewrite this module from their cell. The grader adds a text check of the
-answer for the monitor's names; what the monitor can never do is reveal expected
+process. A NumPy/SciPy built-in called *by C code* (``map(f, …)``, ``functools.partial``)
+produces no event; the kernel's own threads are trusted by where their code lives; and a
+determined student can rewrite this module from their cell. The grader adds a text check of
+the answer for the monitor's names; what the monitor can never do is reveal expected
 values, which do not exist in the student's process.
 """
 
@@ -36,14 +42,23 @@ from pathlib import Path
 # Calls an answer may never make (built-ins matched by identity, resolved at import time).
 _TAMPER_NAMES = ["sys.setprofile", "sys.settrace", "sys.getprofile", "sys.gettrace", "threading.setprofile",
                  "threading.settrace", "sys._setprofileallthreads", "sys._settraceallthreads"]
-_PROCESS_NAMES = ["os.fork", "os.forkpty", "os.system", "os.popen", "os.posix_spawn", "os.posix_spawnp",
+_THREAD_NAMES = ["_thread.start_new_thread", "_thread.start_new"]   # a helper thread is out of the modes' sight
+_PROCESS_NAMES = _THREAD_NAMES + ["os.fork", "os.forkpty", "os.system", "os.popen", "os.posix_spawn", "os.posix_spawnp",
                   "os.execv", "os.execve", "os.spawnv", "_posixsubprocess.fork_exec", "os.kill", "os.killpg"]
 # words that, in an answer's source, mean it reaches for the monitor itself
-TAMPER_WORDS = ("setprofile", "settrace", "getprofile", "gettrace", "monitoring", "_setprofileallthreads")
+TAMPER_WORDS = ("setprofile", "settrace", "getprofile", "gettrace", "monitoring", "_setprofileallthreads",
+                "DisableTorchDispatch", "torch_dispatch_stack", "_python_dispatch", "_pop_mode", "torch_function_mode",
+                "DisableTorchFunction", "_disable_current_modes")
+# packages whose own threads run beside every answer in a kernel (the kernel's I/O, heartbeat, history)
+KERNEL_PACKAGES = ("ipykernel", "IPython", "jupyter_client", "zmq", "tornado", "anyio", "comm", "ipywidgets", "debugpy",
+                   "tqdm", "execnet")
 
 
 def _resolve(name):
-    """The object a dotted name leads to (importing only modules already loaded), or None."""
+    """The object a dotted name leads to (importing only modules already loaded), or None;
+    ``aten.<op>`` leads to torch's ATen operator ``torch.ops.aten.<op>``."""
+    if name.startswith("aten.") and "torch" in sys.modules:
+        return getattr(sys.modules["torch"].ops.aten, name[len("aten."):], None)
     parts = name.split(".")
     for cut in range(len(parts), 0, -1):
         module = sys.modules.get(".".join(parts[:cut]))
@@ -105,11 +120,16 @@ class Rules:
     codes: dict = field(default_factory=dict)        # id(code object) -> reported name
     builtins: dict = field(default_factory=dict)     # id(builtin) -> (object, reported name)
     c_names: dict = field(default_factory=dict)      # "torch.conv2d" -> reported name
+    aten: frozenset = frozenset()                     # ATen operators ("aten.convolution"), seen by torch modes
 
     @classmethod
     def from_names(cls, forbid):
-        rules = cls()
+        from cnnlab.exercises.operators import aten_names, warm_up
+        rules = cls(aten=aten_names(forbid))
+        warm_up()   # the torch modes' first use costs time: spent here, before any time limit starts
         for entry in forbid or ():
+            if entry.startswith("aten."):
+                continue
             obj = _resolve(entry)
             if obj is None or isinstance(obj, type(sys)):
                 rules.modules.append((entry, _module_files(entry)))
@@ -223,12 +243,23 @@ def watch(func, args=(), kwargs=None, forbid=(), rules=None):
                 if hit:
                     seen.forbidden = hit
 
+    def operator(name):   # a forbidden torch operation, seen by the torch modes
+        if active[0] and not seen.forbidden:
+            seen.forbidden = name
+
+    from cnnlab.exercises.operators import TorchWatch
     outermost[0] = profile
+    helper = helper_thread()
     previous, previous_threads = sys.getprofile(), threading.getprofile()
     threading.setprofile(profile)
     sys.setprofile(profile)
+    torch_watch, intact = TorchWatch(rules, operator), [True]
     try:
-        seen.value = func(*args, **(kwargs or {}))
+        with torch_watch:
+            try:
+                seen.value = func(*args, **(kwargs or {}))
+            finally:
+                intact[0] = torch_watch.intact()
     except BaseException as err:  # kept for the caller, who decides (time limits are BaseExceptions)
         seen.error = err
     finally:
@@ -238,7 +269,55 @@ def watch(func, args=(), kwargs=None, forbid=(), rules=None):
         threading.setprofile(previous_threads)
     if still is not outermost[0] and not seen.tampered:
         seen.tampered = "the profile function was replaced"
+    if not intact[0] and not seen.tampered:
+        seen.tampered = "the torch mode stack was changed"
+    helper = helper or helper_thread()
+    if helper and not seen.forbidden:
+        seen.forbidden = f"threading.Thread (a helper thread, {helper!r}, ran beside the answer)"
     return seen
+
+
+def _kernel_folders():
+    folders = []
+    for name in KERNEL_PACKAGES:
+        module = sys.modules.get(name)
+        origin = getattr(module, "__file__", None)
+        if origin:
+            folders.append(str(Path(origin).parent) + os.sep)
+    return tuple(folders) + (str(Path(__file__).parent / "limits.py"),)
+
+
+def _thread_code(thread):
+    """The code object a ``threading.Thread`` runs: its target's, or its class's ``run``."""
+    target = getattr(thread, "_target", None)
+    if target is None:
+        return getattr(getattr(type(thread), "run", None), "__code__", None)
+    return getattr(target, "__code__", None) or getattr(getattr(target, "__func__", None), "__code__", None)
+
+
+def helper_thread():
+    """The name of a thread other than this one and the kernel's own that is alive now, or ''.
+
+    A thread is the kernel's when the code it runs lives in one of ``KERNEL_PACKAGES``; any other
+    thread (started by the student's cells, a thread pool, a raw ``_thread``) could run a
+    forbidden operation where neither the monitor nor the torch modes look.
+    """
+    folders, current = _kernel_folders(), threading.get_ident()
+    known = {thread.ident: thread for thread in threading.enumerate()}
+    for ident, frame in sys._current_frames().items():
+        if ident == current or ident == threading.main_thread().ident:
+            continue
+        thread = known.get(ident)
+        if thread is not None:
+            code = _thread_code(thread)
+            name = thread.name
+        else:   # a raw _thread: the code at the bottom of its stack
+            while frame.f_back is not None:
+                frame = frame.f_back
+            code, name = frame.f_code, f"thread {ident}"
+        if code is None or not code.co_filename.startswith(folders):
+            return name
+    return ""
 
 
 def source_tampers(source):
@@ -259,7 +338,7 @@ def source_tampers(source):
         name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else (
             node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else "")
         for word in TAMPER_WORDS:
-            if word in name:
+            if any(word in text for text in [name] + modules):
                 return word
     return ""
 

@@ -77,10 +77,10 @@ print("shape:", tuple(x.shape), "· numbers:", x.numel())
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
 from cnnlab.exercises import check_function, choice, numeric, shape
 
-numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="numbers",
+numeric("pixels", key="d17f3868e0f0d1482d34eff624bc4511", digits=0, unit="numbers",
         prompt="A Fashion-MNIST image is 28×28 pixels in grayscale. How many numbers does one image hold?",
         hint="Grayscale means one number per pixel: multiply height by width.",
-        explanation="sealed:RDotcnhpRjizcXMybdom9x7M1f07X4lmGUOrqIAjzJzNabXuflK+87tmTKZuzCVBcIeZa3DTAA==")
+        explanation="sealed:LzOe8z7i5NMWxxOD1Npgv8RTICB07w7+PXBL8GaEWTFG+dXPRmQoU+Ri1jfVd5G/q1oAcOJ45A==")
 
 # %% [markdown]
 # **Multiple choice.** Pick one option (some exercises ask for several). This one shows its
@@ -88,11 +88,11 @@ numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="number
 
 # %% tags=["exercise:run_key"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
+choice("run_key", key="7fdf3fb529d72083e2cdda6a2292efe4", reveal_after=2,
        options=["Shift+Enter", "Ctrl+S", "Esc", "Tab"],
        prompt="Which keys run the current cell and move to the next one?",
        hint="Look at section 1 again.",
-       explanation="veiled:6jTLgr1Pak1ojcSWtttkaO1Kb/hb9jMMIVt09/s/bdtNiq7fVS6Max8ZvExt0sJ8Is5uwVeOePzQ2OdgeRGorzl4F5Yin2G196T+X9b6dFHU6f3VnCe5zN46v5VYcJ9AmgfklUyBI7gwsppPEDU=")
+       explanation="veiled:qzHJKLZ/pijzDnEemPwBVv8QEDc0iIwYDsh9A8dH9SCpV1uJuuyOdJYic9WB+40B+bVril0P1DDwagPwkdsX+D8+n8wuhEBaaYk7TDaV0CmQHfXUsKjjW6ej3H4liYiMRZgQIeuyRQowndZy2nE=")
 
 # %% [markdown]
 # **Shape.** A tensor shape, written `(96, 55, 55)`, `96x55x55`, `[96, 55, 55]` or `96×55×55`.
@@ -101,11 +101,11 @@ choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
 
 # %% tags=["exercise:image_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",
+shape("image_shape", key="a44251f527ecfbfa666c0fab2b61a699",
       prompt="images = torch.zeros(8, 28, 28, 3) holds 8 colour images, channels last. "
              "What is images.permute(0, 3, 1, 2).shape?",
       hint="permute(0, 3, 1, 2) lists the old dimensions in their new order: first 0, then 3, 1, 2.",
-      explanation="sealed:6AZp98iuU6Nq2lcX0AjdfXjXmyZlpvSgq7AhrMqOKZDFyBQhu1A/wvuhyCxYKxSve7PwGfwUe6Q4TPY/hoyA270hFyhS8ujWGhbeqatgcraunnJHsNepw8MnYYAOFQyCzyOG7eBP/b0UQW0YM0Iqa+xKnh4r532z")
+      explanation="sealed:qm0oy6jHo5vhq3J7eE9Y2tglb1Tniq1F474ezZZOhYKO8InqA7WUHF8H54tXENzwhQBcIaJE59hV8i9aOgAHs40lXLEVSUilNDYkh4EDMuW9oqBB+JRN0VLaJnoa7w8Jc9dekrFX92yqYSelUBGkYsJIYKLHNnFO")
 
 # %% [markdown]
 # **Code.** Complete the function in the first cell, run it, then run the cell below it: your

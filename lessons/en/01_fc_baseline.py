@@ -104,11 +104,11 @@ print("same value:", bool(vector[0, 28 * r + c] == image[0, r, c]))
 
 # %% tags=["exercise:flatten_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("flatten_shape", key="8d33bb231a4523b6a70720d0580a542a",
+shape("flatten_shape", key="9806d8f6cfbcb0f4290846bc8a09d4be",
       prompt="A batch of Fashion-MNIST images has shape (64, 1, 28, 28). What shape does "
              "<code>nn.Flatten()</code> turn it into?",
       hint="nn.Flatten keeps the first (batch) dimension and multiplies all the others together.",
-      explanation="sealed:qb/WjQmbVGsSihV4BKUmEDEEG1tJYzJEChkz5NEohbnIpFVAWs9utHNWz+sXmKqZtf9r3wtbiJV086/YW957tjOjXetrx6gg/gXtIbdJhkJReQz9nKNYFfG6U1Kpo4lBhf6ipiHvqcWpmki0XEOfvTg=")
+      explanation="sealed:j8AD9y9m/qdYqGAtZw+1zOlvwnXSyGSm2R40Ef19B/5OG7JGzEL1M1hvXHVGaYE9QWMh5h7oSOhDwgLcr9roS50uJT1cD18Uh80ltpjMQmmgSUPZ25EM9svLKRwTzSSRT9DEwH3x1TF5A6JYSsmQpKk=")
 
 # %% [markdown]
 # ## 2 · A multilayer perceptron baseline
@@ -154,10 +154,10 @@ print(f"total: {sum(p.numel() for p in make_mlp().parameters()):,} parameters")
 
 # %% tags=["exercise:fc_params"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("fc_params", key="629466119426bb33838975717be33435", digits=0, unit="parameters",
+numeric("fc_params", key="cd1f28ccc0d923d3a8a843c5876160fa", digits=0, unit="parameters",
         prompt="How many parameters (weights and biases) does <code>nn.Linear(784, 256)</code> have?",
         hint="One weight for every (input, output) pair, plus one bias for every output unit.",
-        explanation="sealed:CuEgayt44mdWFMVyqM7yY75uy8T1Sfhz1pHQbsACDoem7SH9XZSy2+tm1iyoK5j/KrLHzCt7uUjL1prrev6U75bAaScgc1efojlse9CKb1lj6RKmMfUI42owX+J/Sv0at/QnJVNv")
+        explanation="sealed:3ve8mU8dOb0jt3uhJ8AtOCVhj7VAxWrdJiWQqygKTcT8BPsPIPd51oVUKFX9F4gZWzVGrLKq9hfmnaT8JtEzjFytSou0jPRCjtykSfqscjUv71P6cY61LPPdk+2aPJfjc+BTSNlU")
 
 # %% [markdown]
 # ### Training it
@@ -465,14 +465,14 @@ print("permuted pixels: the CNN falls behind the MLP:", results["CNN"][1] < resu
 
 # %% tags=["exercise:lost_by_flattening"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_after=2,
+choice("lost_by_flattening", key="56b88a0f66e7144df12175e3a19ed2f6", reveal_after=2,
        options=["the pixel values", "which pixels are neighbours of which",
                 "the number of pixels", "the class label"],
        prompt="Flattening a 28×28 image into a vector of 784 numbers keeps some things and "
               "discards one. Which one does a fully connected layer not get to use?",
        hint="Compare the original and the permuted images: what did the permutation change, "
             "and why did the MLP not care?",
-       explanation="veiled:MZMUpXALvLwEy/AHQKE2J2KvQuhmHSActkJjdRxiK+YKU75QmEVvBI1KBJWGGeK3IkeDsuusyxLdBTFGdf28CMa6FL4nFnz/dp3RZst4B9YehuMzX2MMiBtdZFx7P4zg5kSBpo1XRZi25e4Aql9/OFiWquFl8PbKpv+PCoHevIEDjNpP+x1xjUQfqRQG8P95/WlhJqZaLSpcNM9jYvCVGKZxagszkf6NvROEZrrR0tSUdHqtM1neu4l28sosJwuzg3b46Nlr7gbYToq4PpYQxA2aCvhksPaHphF5HAy1njG43zYxWY7B6hineliY0bVILbIM5R4rMBAAG2jF4NTrlrSzj9DDr2eH4cxCJQVzdmmZa+dyzKE=")
+       explanation="veiled:MzUHM54zLH7yWaqpNB1w36Ty/4d3WEWKonQXtciLK+TuHVVrHpua+0HFnlzrQyxlNUm+Sir+sTFbRN1Q8qdPDkntG2KDHSS36/wucFCVz59M2j1h24/KRunlKbc6ihndcYBxrBvxeUxM3/h5zVoM5KSoDDjN90UIY6OzJZJJsqhqjQMCzFqoqbahgael1dJtwC9f1fujekcHvogtRSk+19/2khNcQlogbW71AWmCxqKJ/MeJGA3uf1F/lBaZ645ot058K5SNHHc9jNE20z5BvWOodJYDl7SA1Q7T+k+qC56HFHLd8u51pAVNP6MBI3kL3PW4/bDvf0W18FcXDzjj0TQw3ILcjux4gbqgIpNfFdtm96p+EhQ=")
 
 # %% [markdown]
 # ## 5 · Locality and translation equivariance

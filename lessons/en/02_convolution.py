@@ -243,22 +243,22 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 
 # %% tags=["exercise:conv2_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
+shape("conv2_shape", key="df0a7e62e4cf1ff4f14de5e0e01086b9",
       prompt="The second layer stacked on conv1 (256 kernels of 5×5, padding 2 on each side, stride 1): "
              "what is the shape (C, H, W) of its output for one image?",
       hint="The second layer's input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
            "formula; there is one output channel per kernel.",
-      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjuJxS9Ncm7Sae9zZD+bL6D1yDPuOP+nf9jjhBkunC7jqRhQPWjMpM03XNFY4j900gDlKgD9CiHsOfFgO0/R3VwUG6uRZ7ufqkN4TLBUcjYF11QrTAw9j2mpDUxrUExordnl5B",
-      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraU/7f9yqOhwlOkF8G7oo7G+JDrKBERLJGFxm423vOXJZaVTu5klJ9gPsGj8SpBzRS2782Ya9sE/93TBOrg1bBqwhFMuBqev9WMA7YCgdOluwM/s0FsCQi2G8TWic4DepvfwriJVyqg="), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLzTvd+YjdholkE8z9cyNl8PBD+fIUNXq73O07PpK9Q8YYBNeeoirQN6Gi21iyEau+ifqMIn8CfstHL+Xj226S6iKrO4bOX0DMesx+QLRgElm3vqpkZFtQun"), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuPkF+6KoPm6RqA6tAResIBSSB4B7y3ZDYPx0DMiklE7/URQvWYBBQwsDPhLl2Wgm5q7b6kkeySWvkHfSzwYkkZnwFKbkHjpTkyBunscVGYENe/ueTHCcpA=="), ("448b35518aff28e7d25ea9ee01c0d5ff", "sealed:96jFFfBNhj4IJNauERxngz9E8pvBBZr3f/968+ev8l+SePbKQRpKjs0uCn8Tf5/Se+UZ2n6EFBXw0fi1OZ0WeDGEhMVyhPLVB+c63IUp6AJImLIEU1vflGVlyqxWOajzGHe0IWpBaeF6Nuy3amXaQ+XjpY4LrLz7ptHQgxiB0Bo=")])
+      explanation="sealed:1NC7l+dbCiEJEBt3sn8R1uPYJTnw6a6KMVV2gDxbpKKrv5/hjo9Tb2PP3MmJ6xPgiobTZOElkco2Re/He+p4wZp0eAVPj5Ycy7oOzbEqdYtFY6mqcbSr18QmCym9AhM0sDfmBn3/HRNUBaow/6yvp9wQgAOdXwfh6eWt629N4ZE5",
+      mistakes=[("4134bec24b02ac27f3b571564aa27c1e", "sealed:oLxFcSq4nuLQI3ANw4LKi3E1IJwmqkmukN4QCSXrs5vmxUP8m8CH5VSakFtUyKD+pZBXE5SinxBfXSNp1TeB4cwdh3W9AxH5KZv96ubjXrS2kEzoBuaHnEpqhzsaYQmnLKBrEbXXG7NjFNKdVvQ8xjAQ318="), ("357fe0aecb9e123b4c988e8cd2acef47", "sealed:V0wffO1rSQzGsWto+aOjMzogBqs61Q9Ef3qNqXyi7C0y6byB9elRwQ9zsJU8MzyzjUqUHtg2MSTavjcNDI8OCqpGVMl/zBO903CqNF/DMMp3IAJIPXaqLNzWI9iqF9WnGaWEiRf8bkSZwwrlzUTX"), ("78da559571cb1c4aafb5a25bda5ce9bb", "sealed:t2IxzsCqLZpp+3YDTyTkaFBqDK6dU6dsS9OJbO/GqujRf1ifN4Frgn2VSGUYu9GMJuHEDwg6TEyFfv3wa97eZU/c7qCpEHyxCKDuD8NHN5bfiDeEyKPa4K/itg8IB3OeDQE4Rg=="), ("97777cc8096454f9727c1cb728dc1aa6", "sealed:pbnOY7g0gqgCZuu/mGFcrS9YMFCWuU0neVXPP2/ecLDh+q0cz328fxIpOkvqE3dpyV6869us03YR5/X85YeForPY/jIiL26Kta7WyJxSAKXZF0DOftAtpuwcSZt7vqN/UWFI5o3Iheb98tyhQyBjzkGfqxdat8qvZ7tQY09ocWs=")])
 
 # %% tags=["exercise:conv2_params"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="parameters",
+numeric("conv2_params", key="b09989e9d31f6ce523fbd8ad6fd54ea7", digits=0, unit="parameters",
         prompt="The second layer stacked on conv1 (256 kernels of 5×5 over 96 input channels): how many "
                "learnable parameters (weights and biases) does it have?",
         hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
-        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ/Ro40d7zjGJCsNmGDscDkY68nCjbBT2ZrCEOpyKQzPbZDOACTc8r9DQdF0oI7E3FLaxQYlHGNx3xjFbiFQidDCiFo4ohMlupAsZRk16lVK/bqdpA==",
-        mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3rjqKivzcYbivF89Zgquc9z7Y/hiTfB7BUjIQ8VQnIKtTxpGWcZlWTtUcod0reqitpRy78cySdvF9fIee"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbSQ1DtfU8WnMWr0rQa5/3xHrfMI3lZwBqweCDdXHvF5xdy54vWWaG1vbp8w3icf4Z0cBuApnvYaeeCxV1l4GIpg6dyAdC0NmI1KB3vXj+1uAmRcw7hXnQMs0ZpSiybFpA6dw="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1Xv3E59Q+sKhHF4HVyibbwbIdVbo56LC4i245ZdARsanI/FCfm2CgRBdAm0gzMMbNsT1bfVHtclVSrXt09kgs9qgmjhsbF4m5KYdvVwMAyReozQzQNfj+JeSrwGVSV4aSiVBgsVXfwozN77teEKHWTSzdfXoc2LvzmgbEim3NJf0=")])
+        explanation="sealed:neSX4ZTYvz/UuOvX45WTv2iIGzD3tnBYweuANwZ3R59SOrI/erP48WoAZcvkV9XjFKTXal4Vf0GQMPEeNwyxpXIZLsH0qETTtRdbZ8gJaxOKPPJKISvVzW33czdoTvRG1UDn9VISS1AadOvKBWzl/ggGjll6/TehU/4QkifuqAJ+DmeJLg==",
+        mistakes=[("77f0dab2093bddeecec4916832146c39", "sealed:QkO3EuWWEtqGY/HoXCZKd/7QpomD+3Jf/eE627+hynQb1tcclrO8VEHE0pVv96GvaL9qrL5YMEt1vv4IzQk+NJd4i5TaFZf+"), ("b74c5d3948d3b86449b764f74576539a", "sealed:aY3t7b64rxlptKQX3tJdpFXs1sUdQFZ5cYPaH5kh+QxhOu1yq2sC7vedYYcYN7nSb2OexA+SgQ4ZOgntQJDW1c2hoXRndEgKhZ/FFzbWmgO7zNg3TvTa8XZ2YmBJmb6wujf8AplDIfgncDE6wbY="), ("3584ebb258e3ab4a9589b065ef1a005e", "sealed:A+24jnYo6T/ia7tlkfDngVhSwYfBm3/W22CxZ4ygh68nSjs/MpLmhavR//FF6p4ZmQs7l/LR95Lg5f47mtctzRVKgAzE71ojkljj0Zs6AAFaMWK6vyMwDtpXPHCD70tebp9FALN1jSEjfZPokljI+v6g1z9wzOmZBh+CIcsi67lujlv9KmzkOUdU+07M1w8=")])
 
 # %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)

@@ -466,33 +466,33 @@ print("shape:", tuple(out_torch.shape), " equal to F.conv2d:", np.array_equal(ou
 
 # %% tags=["exercise:out_size"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
+numeric("out_size", key="f279b408971032d5baa2e56f6f4e1f1d", digits=0,
         prompt="A convolutional layer has a 5×5 kernel, padding 2 on each side and stride 2. "
                "What is the output height for a 32×32 input?",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1. Is (n − k + 2p) divisible by s here?",
-        explanation="sealed:6aXjsxW8rME0yDUiCmNxc0sbarF9pdhQalBQ5X4nkzjWSG83f35TuZy8m0BYmdC+gZ7sZBwMa/oiFe6jXvsCNZxqQVv4sOfRMGrD2H60wqmoCG2+YkoLhetJrMHIJ9vitPQG8onoq3UK/p0EQ+3wfznnrR+Vj9C7drqkTjmvV+3FK6YdQvgPpp7hbaGys1VTUaw=",
-        mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxUWlLrHtLAU5dY86L0pRwvVygcc0D7mcVvC7F5UDQeSkfL9xfu7oatGDdBqdZ8uNiHpdk69eRngQLtoXP99OgkidF3W1rZuHEYeoycAqIz7Qo7XDnpJj715hMtqBV/rqOgTiIEZk7dyhRDS2MPOM/j1G65la2oupW6jvuAXGZ0hOSDscvAfdapxUKA4nQkj9ZUg"), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmQ8+cLJGLXh6e/5VkCAU/+RrXmDyvdRgY49eZ60xqxczbfa2H9VvqYSkV86u/YpqhxZlZ6hSj2jB/doO7l5hxpxtc0x7a5harNdOyklwiiRdJC/ajQ8GJl5aG2Ii1uWkWLXjYPhsAE8KgA5RQQmn6UCsM+tuThxkQ=="), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEiKRtnFu5Ur0ByZURd5HZqh/FISi5bRAj6Z7yT1YzbW/gfWIMk7OOHKW7o0N6As5437M/pGFkJdjIiD0vthHGKw/z55NUr7TIYlrRNsOs0ji7IdABiCGs8TGw28rD2rc=")])
+        explanation="sealed:qzOPFa0rsjRXjqEqcqIUZZk3S8W2+JZT6HNew1jlAE9IOA/yJpfEFCxQamddekTY49iHq2z0RB25ioiGQQIM3n94W5zeDGhv6X6virXJlAXUzFycgeu+fI4OBOS9LKmqp/Xvmitd9m4npWb16UFO3YvHoiuNkfUR1UyT/Mk8Yz909NEolzMEm1IKFylk/TeRul8=",
+        mistakes=[("ff200f21e37d40bee5fcfeba3f620e22", "sealed:lIjnYjX7ugddy0AWfB6pHNA+ZfsWal/oJpnde5gHWcJEYgkfWTn2fZU80ZcWMsRd8EWNzgln148BAhen+4Ynq6W0pqlwLYYxdoVXjGAjNCyVzbu/5USg24H7wav+HhXTJyx3nrdvF2VtKE6Hf7igr3k/sRYIpj5ods2YlrhsiD2uJVT11C4U4F0VAHTjimx051Mh7/fhCwNEyleA"), ("1bf2250eb40e6ddb32c6c9d6399694ef", "sealed:1lUtzbWx9HlkeHKt6goFcaAuI/NX/AkD4wZIXQHYQfbHKF8HNZT+BnmB6zq8nj+euErbUWvE190eX33g0fO2sFxYeYxtxAt9+GKugMoi4IWNzzmHjjPIGP9MPptS+IsVXDOj5hl/YC/g9tHvZfua2p6dbinSsZ27Oq9prfjxT9icjKgyFkbygmjQZBFiYpsNnAdYVKrw8WF4HNFQ9RUBCw=="), ("e9760757febcecd305c78954e09f0df9", "sealed:N5tUM9lWgdBJB1mE26NBjAvnkM/U7rr97JjwTu/oIohm9sk9K3xEAPu1+wk24JVljtumEZk7Zn/abAoVi1Ydn8aZpvbn3ahzZCeAu5x2qPEoU8MzYLpRsftTdcIngn/pYe94VszNugMzarTV3ww=")])
 
 # %% tags=["exercise:strided_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
+shape("strided_shape", key="f2e81d263b308686ffc5432c9fd7c6e0",
       prompt="A batch of one image of shape (3, 28, 28) goes through "
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>. "
              "What is the shape (C, H, W) of the output for that image?",
       hint="One output channel per kernel. For H and W use n = 28, k = 3, p = 1, s = 2.",
-      explanation="sealed:/xINRiaUk9+SqqXYnR5M9fnidIYQbJslUry9ZNv4ShBdatjwD0JPs/WfeCDun/Iidim9d0uutCePt0QPW7WyBOdsAlmNhOX+vzNbFJYhTFRmPeVqnCzfeDmzCddC344cNhGnIlsF5eEvr3xRagTIfRcrVOydtNeUbxmfMz1Dtt+PvUDIYREl7RboX68jox4xFuFDiHu9Lw==",
-      mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5Mm9+iPrHy9/MMYesMX2KC9fA2T0VZ3W6bRZwxTS/N5cZbtU71IjnX+EIw2lb4vGZZlp9Zn1SjwYl4xLL7epmWw1cLKJSvKND4nJC3sDcBzZccuvhZbuCBf9a+qe5mfhMMyLoAPx2L86KbXSLJMBO9rLo89bs8kXumxZctIeeG6RN5okSzet9cY7/ot7YheUK0u"), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpNnN8DMXryKT79WLIz8b00SeKbYVzrl5fhAppW00f53PrgSSUG2QaYkZfkci/4dItEjfl3wtA4u5vTG+2CrWnmTNMR9CJrX0FAYjXg88I41qQKwf3G33na1I3leMtHMolyHjZkz2Zt8aZB6UA=="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh50ntWlzYjQcuoJhen5A1N/Wb17U4d0KtHj5XMQ6blzM9/Lmf5XGAjp5Pdsdv1/E+3BCOB+dsxwMTtuTT5EJoVxS0edV0mURBlFaGAm/wKRHAsRJnSmVTIvM4J/r9MV7k/+xoX2Rf62Y4YuVcicNDw9NF3n4MNQ=")])
+      explanation="sealed:ibr+WdEDKckmNxshRmFATFwEq43+ubURDgCnU0iE4/IKekikCM1JkvtB05FVJNm0N+GJWdFHcLwICnSH1ewjevHeytG8ylQQfoG9NOVLK3XnfYS4s0h0ozG/8hMM5PUx6jmpwwU3Zm4HJbeeIuiqBObQgJOUu2xfqwuSG8GW4EahRpGxSlRrtP/KNp88bpFBWQPUs8eEQA==",
+      mistakes=[("c1a43eea73c2a44e226661acc094164a", "sealed:Jf6c7xin0Gk+iabZibjjJU0jU7MALbelNbe0yPWKclV8cICYUNfacz6SQ8uk2gfJe4TXEeup0M4uas1A+WgiEUIK1Itj2Lw+NosrCsRJumlJyQl6rAZHOrOyrbKUx5o/F2skj/L6Dq++nHZ1msT1+QRR87GdAvVPg62KqdezEofcUIvvyHEJZiG+w9OjhpmgQ+bUTDUwVzoFBk+O"), ("fdd9e24339d3dc13f6e274446c261084", "sealed:IZ9TVVzUQ++xvkoiujjlnS7lh2MWbOZYSMGC+kG/xMxbdnYQLU7VFzRqQeB5sLJFbuoyQgcqywRn9uRFPVLqSk6L6mQhWmws9LSzocAhrFh1DXONZYKOvIFpMM77ro7495HVkWWy0/bLIoJejOeRLnB8Trxv1O2uBjqHL/p35iXr1Rhpc/RtLUoxtw=="), ("91c3764361bebacbe04027767f4a53f9", "sealed:ddnNBNZHbe3BLXVDCYj7daYoQ/4NdMqJSzyItOz2vHt+xYzvLJJpNnLKtqFzwjYs1Vb7Si2Hzwmd+/ikDx7yoTW9ElzD4F9Bxu6Mk+IdnCIffIEc/wViFUR9m+cb7iGrxRBxSklAgrMXliTs6lpCz2YDJdVNEf0wFDHFqvcQAZgks/V+IenltpwRgdTHwLnz57T3qLQtQUZa7iTua8o=")])
 
 # %% tags=["exercise:total_padding"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
+choice("total_padding", key="cb3394fd98ba3affb320260fb468c96d",
        options=["padding=4", "padding=2", "padding=8", "padding=1"],
        prompt="A book writes the output size as (n − k + p + s) / s and uses p = 4 for a layer. "
               "Which <code>nn.Conv2d</code> argument builds the same layer?",
        hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
             "What does PyTorch's padding= count?",
-       explanation="sealed:UnkvBOI7PQcs4Ok4IcKTgw9oP+SL5yCZtUf3e6p+k/+YkQiQY1ow6QIUWxk7daxqz5mPGdMP3zHmDAFQgJdfYxyh+jys6MkizzlBVmQsU2rNVvym4y7SWVBVWiqEralhGXK21pE9s4Ui7ieE2fN8S6SvunO4RZocu74qAvu/TQ8c0N0=",
-       mistakes=[("d67e8868c3792523fff5ac2dc8aa62ae", "sealed:5c4IKRoWu/w68RfvV6kizAATf1zK3SSiaCjT4FXciTjslR0wz5rCUMuR5S5oXKOlGoh508cwKv8UwMTLndXByzkLy5kR4N+DbWJgmCXisV+bOq9llWOwHg+oaGMP6uv1pTFe6MTekIAcNacV+HIN"), ("dcb9b4d020aa06fb5c0cc9865498868f", "sealed:gB2RS7vduSSFysMy4y+Zl1fYkP4RJEHW+k4Qd2YHvvSlnuzviKE2z9GOJibyZI2BYDYOP0qbi5nR3wPq4YD70CHATeLHT6ta6VMpJfiDN9/o4aFjPTcUjQfIjOS7GfAZqkVm"), ("d02a5a2b6dbf7f2eb946a14834edf014", "sealed:jgmcVfMj6mxqHpCQLXyssvqeHRf19gxLbhqMpIMfZ20SDB87/2bynS4zbbfKbz64taYxueZUcCM/MkEz8TDm/qCfmuD3P/S+C92+m1+coC8I6pMON+HMl/hhjhDLcnJjpPIm+sqQNb2niFWef/ZwvNGoZ/jnNJCNF+4b/OAtj0Xrp9FEGSRI3huruKM5RNEAQUbb3Ij3u5F0vuAXTBrEu5CZIbxThKW8rxd3")])
+       explanation="sealed:KoV1T+s5ywUaiIa+GachW9BvrkGA4gQl2KdUNwLuS3tcQsDcoFcA6F0nnABqpwBqnR16hBls5ByOwzUX+N1QQUD8MhHJq9dCNzC2xUUcWp729hDnzNL+3J+B1h4XMH4ZLNoNlyI/NqakNJcNLTsOpvLXYTTGq4/q0xlb4mhZyGoXSis=",
+       mistakes=[("a99cfce474375ea1db365cccf39ed714", "sealed:UiDO1GNuuTzKbTNQOBsK3N/V56oiK6cwEVneSag//FwU8ZoFBAkSgpEz6SvU34i5UjkaLMT5OFgn4YJ9cEAxktgH7w0toedYqhZdfr90Xy8UgUL6CaUjSx+rEWdzhEZzZGYWoFrhEOciav2HFIQK"), ("0f3412c98443f5f11c4d55754ba67dbb", "sealed:LOquBMABtlfAPXr/ny6ZGlv8O7C1PLH0bOfLidFPupEKQHiYqYotg7FIj3GmGF6PpT4P8116FNRhVtweo810PXVHdqc5cjsbbhLAesNOcGwGSTPb0IaTG8y6Pr99ebnAI2fw"), ("e00d5073eb66d68ab1b5b313c3ff5485", "sealed:QFAhGvwdNVzGrxDN+Xqfov1EjuxDqvAxaVwRHEMPiD7MuZkjCF8DAy4KM5jsbChI8X+pA31UXHILQ5pN0p/IQTi7d9Q0PRMgDNryTqa0v0oIBKKZ6NQ0Z0NVBinFTG85k2L0FBpaY1miu2Pv90H+UzBTTfO4rwfHp38MSb60JmjW8W+8He1jxTct56tlIMcz6aIP0oJyoaUfyJyFdAG7OpCoO9p6Po9AL82t")])
 
 # %% [markdown]
 # ### Exercise · Zero padding by hand (2 points)

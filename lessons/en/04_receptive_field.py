@@ -137,13 +137,13 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 
 # %% tags=["exercise:three_3x3"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="pixels",
+numeric("three_3x3", key="e01d09118916aaec99c87aed5655c1d3", digits=0, unit="pixels",
         prompt="Three 3×3 convolutions (stride 1) are stacked. How many input pixels wide is the "
                "receptive field of one unit of the third feature map?",
         hint="Every extra 3×3 layer widens the window by one pixel on each side; "
              "one layer sees 3, two layers see 5.",
-        explanation="sealed:2tnUyBf4FXhAff+7ZT5z97Paqqk0YPNw4YoJH3sPmDfvHMnNpU+Z1z0Y5MUd7Jb/LOVa1Wsj36LILAtWexDRC37Emz4tizpPVOFcIrDklBXAoaHqQ/PeufSlOglHqNYdjel+74yvXaDo7CTRblEqIns/BWD+xsBxaATC0KA/SxwA6vm9r6zoWkP7460VzM4ILnluEI9yHHXtTxZQnC2cRo9oT6xJXIP34F8v",
-        mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAtoCkgV1crG1N+UEOAi/SO+iOlWHOERD5wcOSJEyZ8eLhdGFS16cEgyJ56aKcBKz7FRRVCxjZUYmul2bftWAxt1iqK5lQO2EobxoG1HiaQzysU8jQZ/em1A5qYBfLPsyiNNBRiS46ulStUUsJLADiYlXRS6zoG6fdEFzaSsoP2MaFqqVcLBb"), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD47/+oJxHGxHbQoyYpgmy56SuFPp2BWte9+NfiljQxH+SNrjYaO96XOTwm8BTDyTz8No5OXBdYOqWGW0rFgQdEYCYYuKoWMNWxDKsdzybUbu52WQXyl4hSrb7dVeVmfAKp//wn9/tHdlXKR6g"), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaQzDEBImos28L3d3LCbBn2KQHHPKWSCY84s5V0R3cIMAWuTvfc5/sMgEhRFPkR6zWx55uulnMbsuTAj56QmAYh98jPayq5lW35w4gJ/yfgYx/+requ7jrv0fVnbF24LA8Di8/BGxcFecuCqmYBtI8wTJCNs8Gydk+k/54g8EDB8usNSmvpV6JbhNMnCZeXRoacn4AORytUudgDuOHA==")])
+        explanation="sealed:DSAheTUgNtsjIl1oA75SsTDEDgVmN0lVK7XXtsRQHImE26uRL+82ZfBx+zSSj9eAGGEfDxClI//w/mie5OkH/i0tLWGt9bf+MawYWPe2st8H+C3y7hQKnrlRnFUBqvX53UbId07S4UYd6ygGPh0S4W6ci2RpfkaDTgwmZFWsuiaP6/JLHVrXJbcZD1FHbxrRUdnMC4ggo4HpS3j+/to54P8NFTvz1z+soqqe",
+        mistakes=[("ecccb99894a4cbaddc14bf04201828e0", "sealed:X8wyy+Y9Bf4RAJpMhwSpdpsYJ3YgZs3GukyM8cJrim5zDs83LTHOjHdr3yUpK13/3kP1HT2dY/kYlVgehrj5HJFafIpjNrrOX+QqX/p8yKzSyJSS9UO1ha4fdIuKKen9miCTun2tBSgrReDJUfyG32yOnLb8t7om/SlxbX6jtcs9GC+ggUPgtKaStIyF5Tro7xUTcT9NEHth"), ("ba486fbc842634f4bae39dbf065366cf", "sealed:dC0xTzivODB5q0HA/n6svQZhuhTXK1tyXyQpmvSJxTBnBbR/VKNyTngqZCValxYhXdvQHEzn7L16dM39qYCrPaCo306U9o90xsTtcCOC4DS1fz56PPOsHOUc+pp3zQ/Y1CE/MA5IywNRd9WUbSZINS9YcwzsCUv4Qvg8Iund"), ("cd6a83fd5895f34f47f6935784b32875", "sealed:woGAmZ/FEgSsmNX4jMgVxzO6KIpQOCPu7FwQ+IBzeERRPhLnEr7qnE61viSOeo99FrViLasSqgS3qkZEZ4bPeqLW4F+9UZmIKJ5SeqlyspJi1jW9UHaHMtB6P0ex53znFt5qbZQZAtXczjkhowN3LPIulD4u3v24Se2Oe27Uz0bPKPM7i5lnDL38T70+VeeZ8dObHEc4fk7iSp5eWszohpa/cmyO7wUK701Y9FwD/T9ICVkxmw==")])
 
 # %% [markdown]
 # ## 2 · The recurrence: size $r$, jump $j$ and start
@@ -217,15 +217,15 @@ for padding in (0, 1):
 
 # %% tags=["exercise:stack_rf"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="pixels",
+numeric("stack_rf", key="f3c7cf0a6ade0445951483f0a8ee51ad", digits=0, unit="pixels",
         prompt="A network applies, in this order: a 5×5 convolution (stride 1), a 2×2 max pool "
                "(stride 2), a 3×3 convolution (stride 1), a 2×2 max pool (stride 2) and a 3×3 "
                "convolution (stride 1). How wide is the receptive field of one output unit, in "
                "input pixels?",
         hint="Keep two numbers, r and j, both starting at 1. For each layer: r ← r + (k − 1)·j, "
              "then j ← j·s.",
-        explanation="sealed:hYxwx1pUVA9364ebeGNtBxCIxko1Z0skwRm41ksL33pVqbAddzIBxGXV6wI+dzA8eJV7c1qJk2rpovhSAhrTDho5S5KRS+d2RJvaAdAsvXq7PIPmhv+NUA79z9wcRJ6ZtQPv57UwgED38KkU6gCC7Jm/RNC3fo1bJnGc0bsU0MyDRIJ12zQhpQEci50axZJXxQ==",
-        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFv40/MT5E4yR1B0d2ltGkgvj6hRH/yL0ISGXfZf33FqnVHl/dsY7S3FLlZJHsZM+5MNzg/sy9tR7MsHO0TQHcBl8ViBH7wKymaHPFatChukQbAZe3vvCQABPETbq/FjtHO99T0Cvkkylg3Ly54GLHCp/WZ1GqCsDTYXRfm4pnuzVJbLIedBAwtc2OW6eaB1ZhH1DLmzwxL6ZBKNLVNNoAwFnPA+FFfywo"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8Sxb1iq0sXlvupkSk2GMIKNvYbUM7zrSmpmPNWJZQaw/EKY5q+lZBNl8sn/NuhDquFDXJxpzc1bels1fqRz2Ro6Twr0Vhrn6Ipt8Ys/p1UaIjCaNSLHwM/s4iNTgyvByC7Qxqym2Pqr98W8M/D/DLWQ=="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PXHv+Y94PNejXOnUONyBQ8sFgCAJykKWrSutW+g5dgE21ixIMO+BG5aQ3h5o664PvgBzZbGtITdaEpbSt3DZqzhKWHe/9cwZys54mg4rvrfia+hHzhrDREsMvCgFdAcJ4XCqh09FjDHrAWG/MZhdM9iga+lcqEttF8qqxDMhu+/RVuJXxr/cTyLwoQKBZsLvXBUX2M9Tt655uOXKqEKRFzuG/waQd352u6a2y9DcD7NvwY=")])
+        explanation="sealed:v/5/T4kBE40tExwQWV64xEAWGVibKRmlMxRvZDzzXxvzF2lr27/qaGGlrL9jYCXznfv3lY6q56LDHw/CEgPSngJqAK4Xlr1rQHCmQJQiVrUjzEqmBIHMZ1uzCwxrYpHi37aTbfUskif13WgKGJBM2TSvmeRM8nLoIpyb6cNUEUwSmPCUPS8oFgGAVQEs9k+luw==",
+        mistakes=[("a7e321b0ea18f915e13fc4e782815322", "sealed:rVEAnCEHAZui6OM+d+Qox32vcTL3s5siVKQlt4V/QoDInwOZCCU69+/V7KT9AIMcVstUSYC8G6Rz2sNy83a/gxR24Y5wi5ykuqhioX496pUd15+xv4bLx5anWmmRKdKmZM/cRuY3JOG/02uKVF2f3oHh6z9KWhkx3eYp6qn1Q73QkKxWV6kWVI6JZJtJiiopVLQ7IttUe6aF1Xmy0ckr5EJICa75Obvgg/PsGFOSF0ZUnb1K"), ("eebb9ac4b5802385421bdb432787ceca", "sealed:LchqUlCGojnURSSISXyFlMPlJX1CipCuj+oCE/DGNChufV6wCW2AQT74fgofWPN1qnyeJaoH65AJEfpL8KzIOKACJ7rQrZKm3iXkLqc78L1v6C7j1K9QgUWpzKlRTwFFc3Ox0NNVVZnP1IczmzYzVhbYVr1MmJaDU+oXzbqj2Z+XAA=="), ("8113a0b871f1d9007601d4c53955e5c0", "sealed:NBqb69K1M+B+ifCPU+lQcBbcQCw+ejd2iTgHhHIG8od//9mELbApI2JQ77xP8Wg2D6+mWBAVmHQWWNRV1Q56JmDhoy6TtJEXGoHGL/XfnpPAbWkH05X2JaOh475ockYxzKv3/IdyhwN7rL+QQlmNZEUrrqKSj//7DGKodGJv2N8lkkfcVMz+qcHbAvDCZsCoAXQxL0XbF03I8J7WJdDAF+6viAk4FXkjFVmMonbXWH8SvYbRHaxK9qR9M63dXzPC66o=")])
 
 # %% [markdown]
 # ### Exercise · Write the recurrence (3 points)
@@ -304,13 +304,13 @@ choice("enlarge_most",
                 "put a 2×2 max pool (stride 2) before the first convolution",
                 "replace the last 3×3 convolution by a 7×7 one",
                 "insert a 1×1 convolution after every 3×3 convolution"],
-       key="0ac049b9789b3b229f75e77272753207",
+       key="e0f2fbe190dfcf262b16de5a2c6f84df",
        prompt="A network is four 3×3 convolutions with stride 1 (r = 9). Which single change "
               "gives the last layer the largest receptive field?",
        hint="Compute r for each option with r ← r + (k − 1)·j, j ← j·s. A change early in the "
             "network multiplies the contribution of every later layer.",
-       explanation="sealed:YflUEnMVWx55EeGcDBXtdmxoSnZKcm97jjHXant8Ia7ECYlXpXbADjncZjyIRRzIJrj+uc4i9AQ98zRH69WdSiSGxdF28pX6L1Mv79C+6A73jLY9piGpPo7alcNPhDaafddQEwHlth7xHOqv8njWjvmSoz1PC8VEShJp1gvd4EgSv8m+eLOPvTa11pvTf0I3Li1bV9soCoUMEKmsGsHLUpJcyaNVxTtvl2Umaek+5oHjFgzN66rpW2Kqmd0suY2AcZoAoEYnrMRZuxvVHNE=",
-       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/cM/Sfc0zYk46y+msRZ2NBzGFfixDXPaQecumKfl5T40QWYozJny6HSnC++TZTTSEex9FckScZcfMdLnFG5Gzpi4UCwtfX61rbW7f7yIi1T5agvuOpmtkHND0hPFG0VDblcaDRQm4qQE9CT3TIj"), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3g8d0909VaqS6SHm6kjo/ogHj/j1BKG8nxWm0R/nJtMyR1SP3ujjhf/QbddJkbkqzYYJFpeDBjkelaLLkAtvdbLMinDOROX0DeRVg1aWtFj67QVpqzMSp697GScYmlwJEMbmUO0fGLtbOfhzn2PjusQDy0kDBB7VeK0GyjSlboPRDGFCLQleX7/mC3+2k3LahcvnCBB72in2PjVsJ44AAuYeC6fqzaU="), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKsRgCQVLhZ3lsh1PGXg8VvEQ5aymSMnVmlmoOyY4ee+ZW+EvtIWx5Vb88vf9leRF0IWGWyP+xjIq8vosCS5vuX6q9Wyp6JpSK02cM42wEe1DlBETt4RYm038L2yE+Bgqmfzr2ToV7so83xGBgXXogfh+qaQZ2dT/tuGNmlTFKQV9Yc8vgYbPWsuxrIA8DbikLvUQ==")])
+       explanation="sealed:C+gXZN4rg6Na3d4H02cMAROMFyrdr5mfYVtIi7Wb469hqQzJw6lzSB3Gu/YCCd7xF/j1Hc+pSvZlKwzHoO0yrfHNqBxUjhFCEabJCcIVjBL+mHfEgxNBjTkg9+R+lPr0Bz5zFLgTUhhF3iRI6iFE5fz13uOZRSjb1lK2AdNVnia6HatvlD7aLhKYx/AoN8wytZp8o17qjhOPynmBnvLShbpTIVDSljGULitoLooNi6a06ZxWV74EVThEkI5oP6L+cW6zApCfDqx7JiPPGSo=",
+       mistakes=[("06afeee83bb17013b901eecfbeb08df3", "sealed:Lu1h+fn8ckcpxGM0siKdmJ9fVlw/jGe3ScNGsDMtgTWGkb5EI+thhyBmBJGmxnikbWpCiM6Am+uhJ8wHHC8GtP3Q4akA9nGHyrmHfICnA3AQ4o/RHISVZYViv6s8Lx8xVJYaNckr629CSHB0kDYXnxHzVFyPl2aO"), ("ce60c61a2c008e045fdc291eee536e39", "sealed:aaalZIEuW7FdcyvWXXj0r4f4TWNXkvlwTkvIcOzjY+ZHnW4U1nMpE2BqDSzOP1kkq2LbFHjiycS27kDO8cBztCRiDDYIzfofX/GW9lICC3s/UKfRY/AyB512cwYN57/xHehsnoLmN8hAvq9mC2PWGYNj+eMZsKPFaLaHGWTt5VFsYU9LBG/SUxFpIGRE2S6mcyMbP/Ok16fJd+C61/QJLZROVScpGCSAVSVWzXWh08zhGS6CClA+wbQ="), ("9647761c9a64f9b0a92b6d741cb5d414", "sealed:f+usNtERNLEvFhC4FNVwtGTLOCrbUJM1Lhra5tG4yQxWZg6pBk+XCkV6/gYZqmQeVu6Jv1g2i1qlHJMgi7RXKiPdasjRHP1z8/RJkr4fEKWNwqnxLZ2xFNJPeJ8aFLJerD0BBzkb9hIFqqFBQGOPU8+A2VyHTJ/bjZ8Z4KYYnJaM2pUWMo6aTZ0OmhrEck7JfAYIfVs1XCOFpPV7f32ZQg==")])
 
 # %% [markdown]
 # ## 4 · Receptive fields of LeNet-5, AlexNet and VGG-16

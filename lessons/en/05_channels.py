@@ -197,15 +197,15 @@ print("fully connected (3·4·5 → 2·4·5) params:  ", sum(p.numel() for p in 
 
 # %% tags=["exercise:one_by_one_true"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
+choice("one_by_one_true", key="22a970356795e7cc62be34732fef6ed0",
        options=["It mixes each pixel with its 8 neighbours, like a 3×3 kernel with all but the centre weight zero.",
                 "It cannot change the number of channels, only rescale each channel.",
                 "It applies the same fully connected layer (c_out × c_in weights and c_out biases) to every pixel's channel vector.",
                 "It has no learnable parameters, like pooling."],
        prompt="Which statement about nn.Conv2d(c_in, c_out, kernel_size=1) is true?",
        hint="Look at the formula Y[:, i, j] = W X[:, i, j] + b: which input numbers does one output pixel read, and what is the shape of W?",
-       explanation="sealed:yS+VDJ7tZU+oWSi7ief0FqwQX6tEAlV25y4jCSkYW62LpQHOf9niDTnceNHr+SeRMUgR4BHECjuufk4vG86BR1kuLz/jTgGqls618BrEe+aJ9NHpmBqrbz/MIFNg+bkuhVl5E+6E16n/tKyEPGm00IKN358kpQ2oWTfKwN7TFD+k+hN+ThhxqfphCwgZuDEBOiLptWKkSgHXN53sUtJuel6Oag3ZWGDupRHE5K8miISloQ9i4gthN/hfpGiZGPlbBvzOCBsP94108k3tyBcc8BxbLCSNbzCZuRfWIgsiYjG1cjMmyuO2lOF793Oh5EIv44RxMpvlC4LP5UbRm/q6Uts7SiaeHWYKpJ/KTU6QRA==",
-       mistakes=[("d91114b969c891d643d73fbecf53e722", "sealed:UkU2bL9bo3sJ8jAmPFm3peCyyJ7TMseRnh9Jn4VK1qACLHYpTpVLnmswB/SUkZOn3wh7FFSHvHswybhS+dHgzKWDZG3hytY9BLXL1cK+Vn1WkA+5q1CsjzaH+7bSduAT5daDW9+hGocGxadR"), ("3994569306450f31abb0393d170aea7f", "sealed:Hr/iIKKOggw0Z6umuYHnG4vXAInQmzFcVnYW2YwZV1pz1524gdKXOJx2oS9Bv8lqkQBrFxNAnbXerMUwrL8/Vrksn5uVBLdp3UFpKDJdJeSsRLkPiP/xTslh8Qd+mNbOrfvTUaZkPie3nhxOMI2K/3WWbMW96I64/XLFTGCiwY1BUfv18XoSEXYl1Gfe9Y2Q+13XLiJGJUq62kifHXwxQSXuwZwKBYgf"), ("10516e4757a119eee2992f69b2d14b19", "sealed:r7TDXtE+TNsWwL9s0mmPmCNXpykAn2J4Tx+vwjD3qIiMceXFk9vFLotYNBudDMVOTSVVo6AZRHFSjiJ6Bq9c4nez9YBOf66CJgIEIAZqJEiX4c26q1QLo0+/6V7Q6GAPQahYiE2g6tMQfa/u0yz5NeG3jbzMaaCql8vbrzOOU+5vSTVqFu0tiUf6BGZJpEGAHOU=")])
+       explanation="sealed:k7+PSHYTlhkAkR/02hTGFFGHDZR6G4QyCNHVFNeXB7NXS2BjHn7tG3xsh6p9DZdMVabl5I3SCPJIe783YVHlNyYfEC7EMsN32+jYEoVBY0ke4eZK8U8OI9FECwP+wtJbEKmD+Y+UFZncPZguevlyla84ycdNiGsf7aA7ZYwtK7fX/7dR2aoD5wOXwlrIqhX1xMKjXpQuVJJuVGh0UupPR1tW0HEfVOhztw/oinjI81HNwq8OBmoBh4ZBNnz1Qmgj5yOY2b1+TYG5cBL2kg8S2Aq+3Px2VWyLOXOEUBP7O3/HXLjL2W6ZmZfN7uxTR58VSt2gIX7QjW4Yg4RsZeYV4v+XbtIzTPRJV4fcCodSjg==",
+       mistakes=[("1bb6cbbe3a1177a2eb395209022b444d", "sealed:YrnIZTwKELH2wDhLaCu/r6M8PkmX0ZWtbbUJ+XQcb11wHdHPHd2zeGQpJP+tnRioSb3PbbdsZirYqQt2nE2S/3INuO4Pp0BfsJfY7KJUrZPl3MdUU8jIBCUkKKyj8u/ABXgkS/KsOp5PAr9K"), ("77f4befc7e3840f00795ea2f795e7a01", "sealed:S6f0Wf670Ji1tYnis0ZW5LXn5YWKM3aO8N/rXkdlz1GP3AcceHjFOeMLGfAHk+NcQy+vPyuNuaI2n4FP8rUr69MQ67UtHeU7oN3CFlhIsTFurTwkvOpe5xHysG7RMx8znqyUT/R5TO9Mj4EJeFNswBNSe8QfPpOJsNYPzxt/gxIj40y8mxVouICOkh78Y4vlFfsi2oEjlY50m/7BHiVY3YgSQRnceLuN"), ("abb7703483b679473a377da1debd33d3", "sealed:rRMmKfi8JQVt2DKbhqQZpmQpSgdOZY5+NCk3t0MjjoOu+58/s/pBPd78x2nLTr5cE5ou+iiVhW388r5Pd9ilOWehtYHpL7kWKEhlb1SDjQy46zBeYF3rlApllacmqpy1gO28DljvINJUp3RhAqEy7ZHwQMsrtunf5hOgvHa64+Pw7P6H8yWhIkj8utzmsJW625g=")])
 
 # %% [markdown]
 # ### Exercise · A 1×1 convolution as a matrix multiply, for a batch (3 points)
@@ -371,19 +371,19 @@ plt.show()
 
 # %% tags=["exercise:branch_macs"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="MACs",
+numeric("branch_macs", key="d7a46df605436b41668378ae9666a26e", digits=0, unit="MACs",
         prompt="In the 3×3 branch of GoogLeNet's block 3a, how many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
-        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jHxETN6T0OnZqP/AGMctjk541tIkMSgpLOSUqp2VISBenaDZosNdFg6vOTPvpY8l39X4=",
-        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa0EhECl62P0wc6X8W7jb2YSOaMz5LX4zbSuWE4MWv5q+n8VpN3wY4LQRH+W1bA7rCc90Ym8urdWkwgx8l5yt7kMo5wUjxZo7BDuLfxd6A0kewH0dLTPp+gaHfjLWuZvCLnYSqXt/jbGtQ=="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90wzzE7cY1FdZD+vGDWrliDVakqxp8Aqs6hl5bmiFnhKojDHvDj9LtNd8CFJ3vwzZOs92PVEIVFkeOIS6PlIfcbsdrGEqUYZYET9BXEM8GEb60m/LXF+zLH+TowVEpEOqG3zSEir59+PJxawu4jWTNsyEOhhHhZTcnB5CtkEaH5AsODkZY/BbkUk8PC52R9O+CKmRrY4Rk4YHQQdil7qVTwSvH8Q=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEzn5o5XWGJ9i7pLghfpX98Ap1JVk/hr3z7H55hwhRs1ruN/3Zfm7wp1vvrbVQxaGY6NUZEGipFu8NC4vQ8QPFf4lZPb7ly3G8sui6S2m0m4wfLRLbXbnM4JwTYU33bzZ8VvYfaRVNpsW623G36WRE8k7LJHZD/bKzT59/sQTDigwsk1fW8m6b4qJYw5IVMbR4h4gqzxGAej1qY0HazlwcvGjY43tTZIgA9retzsecVUd9Yli76P/DKVouZVqU+ZDX/1SKiYyQe7nVu8jFd1VbiCA==")])
+        explanation="sealed:HdYSH6I0jHxBy5J0Q8fDz8SSlIY4uFruAiTDhY08mjGxZQVa+4uwbYTARtfzE3jYalSf1uY3QGl9rVrwNSsoc+S4cyn65mKPkS9PtX068Qp8Je0HDGICrW3xVTOKIHr69PsvzA71hwbEgDeFDNg=",
+        mistakes=[("25433383e3bed50790cdfd76214b0efb", "sealed:AwZRoNIMVt3moV9Im6dIgcsF8kQbDlBd+bA6LRM2Ri8XYck19o8iHXHzQBd3Ay8Wy2J8OJz0oy4DD728Co8mMXHytrkUmVDf1dIgl8ixqtkZKnqUNmHFczIMgkezzHomE/lY0gPbxNo9KtJZl0O/OUFW1ACKffT4Bg=="), ("8072f1477ca4aa697c0edd6e53f41a3e", "sealed:pdslJ/mIxnu3MEKqdxcXmb2U8tC7ov9lDN3dU6CDvRu1POOsv3TbLmDKD1EUIjN5T5X6RFYudOEPO3jkGpDN2BB0xFuE3EYImhCiG7n4gV4nqJbTpX6dg3rlzNA5sSn8mHikAzY3xzqi04kLE254cHuDAHBsToSL4NyzLi/7Am+Zte7wvl6h+Jt3tiQHWnVp9GKN97lHDeE/QyzPKw0MmRtlB1pGi/P4xydxHstzGlj8nlfYwQ=="), ("d7be1eea465d9cb2b2979449eebf7065", "sealed:5jfI1b+KEP3kmw4EZ0IIaohycztvZW+rEjN7uVhvmbswkgJ7RIRrO6DQEfLIwctSLpOLeQ3vsrS1YUCwqySdDqM1XDZiFbwHzQlyah+c/Firfm/ZHwnXusORj37kdATFcYrIOjiPZrPlVheO+ylTK4wLtHDI6FVIRrSYHEGkF8EgcAQRSD1sSQX7dEIJKsuan2W77t9hvOlhS7t5n3A5vOxYofDW5IxBoL23xGNS/r0ayAHjixeq4uTBhkbreSQtriWLYIMaAHjW1pThBp0/2hnGIGXuvTCWueeQeRo2hfFJbcLACQ==")])
 
 # %% tags=["exercise:weight_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
+shape("weight_shape", key="f917ebfff41514ae465b2bcb1132a230",
       prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
       hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",
-      explanation="sealed:1dOHDhirFnUHAzuYHJ1jWqHDLvNto62fEzYOyqEJZ3PIu/mewaDvfBHiMA4PrK1h9FmQSNy4V76sGtnvkr3lsahtyBT65H/V3p8lyaTX074jwzCKsZejjKXKt1ktR0UYnuYGBuCd3/lQ",
-      mistakes=[("91c5db35fe17f220b2a196210bcd5da2", "sealed:hKRfnPHoqdfF3vk1F4QN9Mn5jwlwGfEe3rPsOdA+ckT7c1sDpm6gT1EyxNjZV3B2HB9ADZ299UB6Sa2IVxMEr2Sh57UBODetRXFZi5mGHyIW//L+nkLIhIQWi/wgQ4aC1AU6Fpb9kU3DNGD+j8WKt+fAhWEfInkA+l1Cch6GYA=="), ("8e939a4d577f344f42853025142ddec6", "sealed:3MSg4CV265FioOFzYfEaBAILeq18XBoo6Dg6FLyPmkCTJ6ckMrXspsfXTRSPHbgYTfmcLCoeoB8KMx7dcVqHIPJKBM11ljEuBVc4pt2RbUD6dRphaRWGQm57kTRf3Jd6njXYc5SqwwW7dAt0IUFWZgLz1xf7PXc8nTuya51llEtuGqqQp1QawHg20TA/cn6EE4/cjAYqyKvhiAuWcwdJgNC/"), ("b159e85b991976caf9beb8128c59a490", "sealed:n+2JyfYQSzF1hTJ5EgnlXKNEAN5z6aClbhrPP9n/rT7rSTTSZVIYP4mehLlgS3i+/eUQGvFNf/u8hfLOMC9EVGoaY4Lf8X8eBme9qAvv7xr+gbJZyXY7XfBjt1sLd5b76uExS4A=")])
+      explanation="sealed:73b4H9J81qbfS2Fx/eOHzcTSgQLYD9SMf01CGuxXbvD23Rw3Aa869ZlAqQYl9XXmDDtnP+ZhO07hyxlY508/GR4RaYatE8pPKA8e31sBw5xzLyzNKy0DgD/648P+bktzljhr4mdrhUwE",
+      mistakes=[("df644cb90d1c3f4f5e896b184b4e8983", "sealed:eXtDudwGwPDjzJ8emPGWq7H5+kGrej10kCfnAniq7yVL6NMiZgwa/IF3x81qtPWSwsCP/+6/yMT938no1YtRB+8v8iXAkLP2yMNjau6RNvV+shyqTqiMasRcfvUoiCWQ7l0T5ImWkWVo/+vvog/bovq1adOjkCH9iC/rXu67oA=="), ("9162b4f3ae838018144cc48a949970c1", "sealed:+4D1sZ6iMn4Zo47r1pcEFnap2V+M0HaogQM4WIOJPs+LnqL6w3eMmn547OiyP0cHHauH3992QAxKQGjjaxlU6MGVQwVlBLsV3BTUooheiKtBDfDWmCsubvNua2ZIdQZwAsmsLUPnPo+h9uphyOAQSXmp0y6au1hvRGBx2L8zFQ6UIkRYHzA/xIXWUShxehMtT4D/awQUq6rr0eJgceM7ZIHo"), ("f6a8a073d5ee6014b277fea7e88fb953", "sealed:NST//LDPCTB+IJjRRlGEVzRxyOfLG/yxleyLi0V89xevIw0KN8EWLo+j+s8ILrjp0yD33jzmqV0GFIPwf+Z9jtERzZH8s91R/rRG07jvWc66d0jT3bZVqHt7ZF043BhxCtmsXKw=")])
 
 # %% [markdown]
 # ## Common mistakes

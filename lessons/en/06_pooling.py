@@ -175,20 +175,20 @@ print("last column of the ceil-mode output:", nn.MaxPool2d(2, ceil_mode=True)(X7
 
 # %% tags=["exercise:pool_ceil"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="pixels",
+numeric("pool_ceil", key="dabc0b59713fe7fe00218d580d8a647b", digits=0, unit="pixels",
         prompt="GoogLeNet's first pooling layer is nn.MaxPool2d(3, stride=2, ceil_mode=True) on 112×112 feature maps. "
                "What is the output height?",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1 with n = 112, k = 3, p = 0, s = 2. The last window starts inside the input, so it is kept.",
-        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGovSxvwTTbGx22JEF85DFrb8UTdU1kQp8oYHyCmDhpuQaGb64zgthLh2mCotmjGHEs6dqqY/J6pG0peZrOjaRo0tS90HKT+7X0GZ9J+DcA92ypRMpsX6w0ULQlC5IKmqH+ZElmgLCgb1bM=",
-        mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6qQKlH0Ycn+vCoUzkUVGcayT6epDiri7gOoFA0ACocDMxHGZ2sU4w5XwwvCQUHvSHrFptEH9C8Xvc9OzYduaIvKFPeh1s4P5W4Em5zOs2WaS1X57U/dB"), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhOf7p+osa6rfqgWV70K+LJuPXNANuR6mMYseHRYU8m3aZZlAe8nDGCPxmqo8eizNOQ+23zOGE5jEwX2HezJ63+rZKCpbM9g==")])
+        explanation="sealed:DT8DQfYt+o8E+GhzCsq0ViJT8sdI8T2bSvq/8Ev3yDP/XXSMk+qGpe7paa82mTjUAWJuNJGNzXOJd6G5+OyzCDl9ss3XDqmLCmeHXh3yGvRlSwcewFuqG2NmdRKdGlbo7oKmP8O9UwkEXkrOWRGzJ9FTJeBb9CR9c6jnArRSpxUFBTZobFXe0dn/YxN7MchSQ1nHPXCsKqm621pOBguAFic=",
+        mistakes=[("e5649d44157c6d4220df0f31745e48b4", "sealed:OwbCCqC810ACPYhPHDzxqfH1cu6EUvc6lvhTBxc9pQSBUMrB4PBSd+MSgszT+cY7rl5ZJhqJL5xmLJ2a9JF4SD7g6isGr1ad150+Lpkafu2X7J3cCVWYal8Ue6+nFHnjPvcw"), ("dd2b0b02a7422f6db913580f1be63d3c", "sealed:6knvPpKdXZdBFfJi5BMCdVKOoLu7Q/G1NVTJXz6SpqaKTmra52xPBpRkexFoHgWioTLL0oPcwgtDoW2py4GlbjFL5unhr5IO/n+oRDhcWU+Fh8Cw7g==")])
 
 # %% tags=["exercise:pooled_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
+shape("pooled_shape", key="eede4d8f8efdf14af9fad8b2d4acf122",
       prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
       hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
-      explanation="sealed:4FarEyJhX3h+IsR4BLar1wQUSrsbBBahk5wb0n07Do5DRc+SJ8vkCso45sPYtDzTIET8cE/ZFmsDJ9bmgwXB7r0DjRnFsX71JvCv+OpFvULUyR3PqT4sJTfG+dU6VAFRz15dMgYNMQuyV/Kv1x0nffsUkZRp1iD4JjRwLwoYNkpb",
-      mistakes=[("4878e3f160c2385d6ec3cbd56a92d239", "sealed:OCvxUKJ1uwX/Sgxd8S/6VSZcvmV43JMeCfsYvsdcbimJOOSH0e4qvPzbYv3GCBYyxUcRi3ZdG62FDFqC/9r56t0vmLCH2xCbj8rc7P7PKUlsIMTFa5WG9wHJw/LkvaRf+9M8ld4qQ2i0BTRmFasYOkbIuQ=="), ("23670ed7c5b098c3feb9729530519b32", "sealed:NLgidC6EoCYQk3qehWwGYUJM4qDtk5hR+EjMjyOzYXjvyPE7eBmx/KCJ8dV8VsltV4AuVQfIY3Os96wK/M7CuGe5XRcC++2a2Heq/ofXaQY="), ("3b7503f8caa45be659d441f60b76227d", "sealed:22sF+1KthagEfd4rlfx/NbyWr2uSxO2t/cqjXDa6602FtHfXG1+4ofAyBSicRAp8HzuUEnOntoEQVb13gGsPU/GBbEYBa/4xPoqGenArdEJ1ofrfY5K3+vIQYMeK4nqsijlwaembm9x5TAdPEoZyvcev4FTfNbkhHipAyJr6kFxlpGJNdHc6GzyzmQ==")])
+      explanation="sealed:iUlbxKJAWdE4Qn+Y7ClQn9YHVDajEBuCSEc0x36ioazlxHEErubPuUGNAvxqLq3q/n1NeIfOInaocIM7rgKzwZdiq3CQcsd/xpm1A2YV5FTIyNmLY8gNzPPXmcE5SEjNmIPeLxeB5ozl+zHT79rc2niFUQLeAFXTg9wJgwDfh5yz",
+      mistakes=[("01526cbd66bb72ae3a35fb0c214b0393", "sealed:iuJCv9k0/HFEwb/zIWKthg5yH/19Mf71snlBYAMFVWKBKxxT6azBY9H8VV+PmccAPocZZB1T3j6n/Qf3CRA571KiW/llkIeeV4mtR971gJ06yhRokbFHcLd5zrKtZLhlLx7Jsx3QtgWLg+uojvY1TlcExA=="), ("7a7714f8021da51ff67e8309ecf51ed9", "sealed:+iBDDNgGs96y5CbJKEhFboBbuPOfTn4oFO/dr9UZZB3kshuwAsRIaI+b1oxrvXW3pnrMZSWdz8bP8bszWylisnpVB5aAc8Dqr34WJmmRi7Y="), ("ecf74960292e104828418ba72c7de017", "sealed:VE4b4b9z1GdqEpEJkFziMTjikFqtEaVITnqC/Znq6Fn1bUUaVSOLRa26va9DuoJd9qkoY7O1HiLzJyvh5Wqe0iAwP3Z5NutLymjFX5ubr05VFW6iQ3dRLgtwydxxXXowaUMcr99QzD4R8uwuA+1ew5AqZQy+flhzUHqV/RXRDQAOShjHvW/fm09tWg==")])
 
 # %% [markdown]
 # ## 3 · Nothing to learn
@@ -390,16 +390,16 @@ with torch.no_grad():
 
 # %% tags=["exercise:pooling_true"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
+choice("pooling_true", key="c5789e46364fdb0335a4544376f6b255",
        options=["A 2×2 max-pooling layer over 64 channels has 64 · 4 learnable weights.",
                 "Max pooling makes a network's output unchanged under any shift of the input.",
                 "2×2 max pooling with stride 2 keeps the number of channels and halves height and width, rounding down for odd sizes by default.",
                 "With well-chosen weights, a 2×2 stride-2 convolution computes exactly what 2×2 max pooling computes."],
        prompt="Which statement about pooling is true?",
        hint="Recall sections 2–5: count the parameters, measure the shifts, and ask whether the maximum is linear.",
-       explanation="veiled:dPbnzC3HqxtgDKmmplLUb2u1JxGXi1Yi88Li2ehC2y8WFJ1wKE1wSTFFRDK6VUPEcUpxTXhk3loPOruY7XeCXPlu3+ZdRz8Td6vQOclr129Rl7f3of6Ql704Ti8A1a95y/0Hz1SHvWHbyzAxXVAh0KAANPhC9PUHRNaHef61fRaEeyjfy0S+bFl0DRdvA4S6lpoAA2OqMYVtwCpihIoJZv4R0vy/f8qFxpl2swuymmaXGMqiYBO3xnckU9ua70jV70pejq0FNF93tW5ARYwAwmVT2ThiiGxsbjJfqDSV+gqO5DFrWoPItufaqd+/OclARTnCfd3qKHA8N4FgRFp9P+c=",
+       explanation="veiled:5NGyt3qZEmJgrvPCD8JrH/noMKejr5dC5qpwczpuXabTXjTnI+DLD9s73F48ZollwpZcwGJ6Scsg7RWKAT/BtYQm1aiQ86ISMyX/S4mr8ddHbtCJHpEPXzJ/gf1nY/bXDGDoJySuxnRzDhvDvqls2TMDST6mOlkNuGXSCFEDLEsKt+i4SggIDc0EpypKOEUviDl/x2yiV56+bZs71sYPdPuaWpttS+an33k2kYaj/KpFmKxt+0uSlLl/tUS/TgNQsntUChgWeth7JQ/5VAnrdl+BUHGpAGYdDyLIsOWEwuucv3hXuq69AkwdsH9lQEOsS8prpTQYrBdNODpN1h4lbLE=",
        reveal_after=2,
-       mistakes=[("8a703f3afeae1e5ebb4c99c5324d4012", "sealed:Im74bwCSV/17UfRhTRH4AD8nHWEnHPq1NSRKooakLvKQXZyX05eoHmqcDka2kDzgFHmAf2HuGoZz36X1wE9jPNBRgbVh4uy0KwFeffjKexdVd8J9K6RUUXy+jNE0jdeHawz3BKFBcnt9Em207T34G3E6EsMm5vCbsA=="), ("348e71934590ffb5ef14e8d5777c52fc", "sealed:zqYStKylr3HhyyPbBFJ4uVOljJMslXRLKRaSr4keBI41tyJY0VAmfa6Yty3yua5cE+sGdNxZLvxPy+5thFFmEMuiaAERmF7+1A/ABMmK4KMPYEGymp19ZUkT4KBZGaKS2G4UyQUfyM4kIFmRQQhriUGgrhzx0TX+SPEaOfDnQylpQHsLyy+1TU0JG41a8Q=="), ("ab8d56ee42f185ae09a05295f6df7d66", "sealed:UsdyKVYKJfbu4kaTgG8TTA17jk1BxUxcC22XySJHp2yiveZQu9QjEqKUZlUeDEqob4WkQ7RqKFgXJ/jyl9OOQUbQfPn0ZsJ3L66J16Qe+cmoTf3355x4xIhMdTkuiFJM0zG70RPSyxENsYIphasUvwtI6zz6eLEHqtYe")])
+       mistakes=[("0ee8bc343d1e5ffe13400621ae862fb9", "sealed:IfJnIFXM0j09qEp6UX9utGOhc8dQRR13Pokm1GpY9ged16XNrEeMLj/PZUhoUvq56vwpV6reb8dSw/iSY6Tz05jJLOdTDkggh6SxGOtlfVybVy7c9yJGtva6IA6p+n/WLoJXB/dmo45Lyr+bGgrkYqLxCr+YxsS4gA=="), ("6ef3aeff13cc6709faecbc67c2571173", "sealed:QfK2Kp2230EOY+IRm3kxZXX0ZyrIUgBvt8iwh4jdDQiJgX6yPIiJVpjJgrRhj1b7sJx+iF65Nb+fNsq12gAWAOtjBIDV7hqPa1sMtoZ7BBo0a3sGERrz46WSvFt2jLGgITGVecLYUiads6WDzE39now1cUsukVgGQB14k9TwVXeLJFfIuYszfQELHBO1Yw=="), ("dae1bd33d3043b416462500249ffae69", "sealed:SZzgYhvzhrRsvdq0eJjKcWT4aviczdn95Vzf3mxxN4GzdGx8SM141FJt8//NS2OqNG4yCHORnHO9+jVZqsA5oDxWEfoTUI1CaStf519iBLOQIg/UfaDNyS1bEdL3CqrvAKLwJC12E2lfN39Q6GJulijnSprnnk6F8azR")])
 
 # %% [markdown]
 # ### Exercise · Max pooling with any window and stride (3 points)

@@ -356,32 +356,32 @@ for k in (10, 30, 60):
 
 # %% tags=["exercise:running_mean_step"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
+numeric("running_mean_step", key="a3cd0cee28e35845aa393cf33b67b87a", digits=1, tolerance=0,
         prompt="What is running_mean after this step?",
         hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
-        explanation="sealed:aJugDJdeHQMAa/9SqSNy9sAl8P95zt2JfUo/dRCB1Yhw2CyFpNXyEJzudW92AdxOgmKuhhjnz2f+K8DXNGdEwv01Abv0wDaZ/nougOBMsVUaQ0K1fFmq8NLEUif5kfNVd8sv4KuDgRgEjyu3aa3MZC6IJQhytNZ9jZKUtDUYAov/0fO0beTC+NiR+I7tCeReFPVfWpIY7DtltLLhY3i8ViTYqw8Lhl9o05Kwn0cW0k5Mz/gKc/eidw==",
-        mistakes=[("24cf882da9291745d4b1b3a4b2058001", "sealed:hL/UuHey0yqLfN1JF6vGLp8vCpfYyytqffqG0vP5wjpf0sYmU4CMjGj/KOytaxAyIJJR4Er0e6WhCTCbnp5bU0WTelrA7IUyzdnirywpiJfqGRJfrE2jGLyOBo7BLAlg6V1OdsC9t5z3qjHhdSQYAva76tthqXHGr++v6yn4+KK2cK0fusqL+1uDcbU5Hg4j8BoNy0Nt/3rpVRAL5H+upn8SjM42mA4hJsvHMtbCL1x7dDfcMw=="), ("87735c48658c94aa63e5a495a2b4101f", "sealed:eaCz/e0TaDzEGXwiksyOaP2gfMg071FD4ixdsjXVyQOWHhunH5tfZYJP5ka+U7L93nug4742ozLhIid+cbYQuqJbcv1C+iGyVwQbhsSdzpX2HeQivq5jxouN3ChMksylAEMr5Hfd+34RRkRyCRT2OYDv2C5to999S8Zlj4eN+gUY5O3jOcLKb6BstZZ0d2lfA79c1N/ibVp2603qDbofMyp3jza9gQ==")])
+        explanation="sealed:YqVxjvjhPRNYOihzVSSbUY3+eDxsS3hmbftQHv28G5npWNQckmlsZjHBT6t8B8Wg0vgVoaZQN5n3538p4H4JCEgvceZB9Y5vUQvfvgvap9qAB6Sg+sBgrz9JIpiuzVB9ZrNIzhqgDEIvK2qyPhHIiTcM1cdmXq3GdpyT3HtC3iJKf/2wQjyaXe6IJNXjhNL7Mffm7cluc6SHFR41cVRwOeIXZ5oULrp77htgigz1hJyZE82XXDWOmQ==",
+        mistakes=[("ba7c464b4eb11fa3fd7f43b38fd58956", "sealed:ep6wGJpcjLcMiatWwIoLmpOqqy+NyF3jMroqHK2yOcrcvUReivgt0L8kDbzId0x/6zBGD3MEe+t1O+sqACVWUx1uoaNi4DaJhxuZOHOjXwfOOpQhooRZlvtAOGqNYpBD/HQ2sopRnzXlI7if+VmtETSMDMjiPJqk3MeCmZpItWkn5T0NumFsIiG83cPYZ7Kx7KrpKsWuMqQwxIwLxfCvFqBXhEREwF46pCIoR9Mb20+pNKpneg=="), ("75767ab643b184bcf508ec13e76c89f9", "sealed:B1RNZr3CtGzGr2EiTosVF7uAPmbVYi3hKsxan8PytROx3BFsBttrZtXGtc7aRECrIerwIEcyqHvz1K6jpdFwdmBnsmZzgqXx/eFVL69aZTT2TO4j+1opNbJ+82ixj3Fj1bsS62bNC2ViHbMJCfGuIm4tuXtpMlI7qNxdSM7gmRTFlZFT3rWZ3pD10JNCIAiefBvw0pYuxjZvP/sbITVP5t9btJWydQ==")])
 
 # %% tags=["exercise:running_var_step"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
+numeric("running_var_step", key="a1561035a604a5bac84a14dd69b7e5f4", digits=1, tolerance=0.1,
         prompt="And what is running_var after this step? (one decimal)",
         hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
              "here m = 4.",
-        explanation="sealed:kjHqNr35pygByxq1ZOpe0e4gCfw4zc6veT3OKHnACgl9XL+NoLMPp0HV2PsbI9wFnJIbu7btER6ENLmR4WcqIH4P8qSAkPf1XBU8dN4Wz+oy6DplK1WRJNEyiXznrhcAUQdKT9BbKXimU/J10xXWemgEsepYFfOlW0QTSyj+MeWEkANilck8mVHCTzsxssc8oMKuaUE7LZIiuNBjjxH48WdaEnb06SyoSNnTIujGAVeaNaLghxh1OVIuUNqGNedCkrpVgBrspLnaq+M=",
-        mistakes=[("093746b5da99f428df39aeed7f572b76", "sealed:NtMvSGWiTUl+vorc481lATLEsY/Qrg6yccXehQyP+04sycQaYhTtpuNW05U2SJJtL1/DUbgyB5WU6M6tyJHzWTZckkdT0pEh2XGuaoxl3R2PN6ykgZhlVkRwnnFYjY9/eXh6tu6VnYYVqGOKYmZL1wtUJik8lHgf4AHo36pAZbenhOvDey9CMQXhhgQAkisLx3IQOgk6FS9ZI6exKwfb9/Cc+az94yDkLXDyvkqM"), ("59b035ca87d9cde326b61686d3a948b0", "sealed:BfHd+JJj+U9l0KNegRKRRrxjwE3hD89Ru9/jlvIStKBCwfhWwqAV2Hmu1+A0Ay0r4dAbXfUn+nT+NRZJO+cE8yWuz2RFc0s3aPHdbfzl1tVg9LpB0l4QJk3BofSetU97QfiOcBHzMSK2QPDI40CI38HsyfN+BDUt3X4="), ("873729d17f38a62215b6d4eee81160c7", "sealed:XTbawtxFbVH4FDIWUThRfcb09WQSF4a32jMNNMsgoCYdYAXjOnLgpouIvvhkQ6eheB2ilUiDEh88IYiINRauSCpZLN9Fqg0wdBya1NmYT7+nw5cNRePXxhsFlwMSC1kmW7Fia4d9zF3mR6NqIyjLgfuKboAn21RXgzRzWWK/ylh74UvMA1NHYus=")])
+        explanation="sealed:KqSX8GkrlNhkNrS3mIBqWzP+4tiPx8vhHr/Edx8IsUV+DcqXV0JWX26Tl4rJ/MN8d6U7J9ikpuf+ohrKhoLW37J8AhHAj5jRLBub2TBmYi92/btLd6BnpcQRNUywE5U11QWlGSsmA+wGzm3OWS3slId6NoPDRGpKu4/8RFrIevHPv+Wc03H5pMR1Cd1qjUA6nq+1Xe6Bu6CKR4iDM+JjKNyOb9wp+kdRdrwJ1OW8S6G8jfSXMHNFqj4iEpOfqLROgSlUuvktNTClZRA=",
+        mistakes=[("2707a33660693621da1afc55a45b07c9", "sealed:dW8WD6s3ChFW8dkNFUz7q5sFEklfX8C2mVL/QPiaWk2njMlwqFEB98ro/Y+jKRZcyUn2JP2mnQ7biYUk4pL9EzdJJ6UcsT/CzaVBOa7BG5obdiwI8fhhXQO/XGabZIYHGghefM3usaJ0R6IWkxFCtIgKcuVa5iKlqe5doUl/Ut+nlXGmJC4FLwuPlSNDVTQt5jC7V5AcLWx+BRw0ojEYlv6YL0hVI7hbjd2YL88Q"), ("3fab06cca19eba7039881c5ff94cf511", "sealed:bdMjiKXIbve7EoMBNunkSlJCJ1auF7yWdXRcOlveP1hR/RcqpYaDvW5oP4Uzoe9bbudE46iQDTLt1FpsT/OAStNKm0a07CRkL65zpYva0zg3yhRXVjr7qUwlrJS8M7CFmnEd87Ok92u1VnzYiGN5chOxU91D6oheyV4="), ("80b00d358e68cfbb6fc4d2e9c9cef5a0", "sealed:FXx6j/QbkN8JMG+hhToWwCJryzk0au+UzPFbZ6NZ/yuuFro8SfsB5X4MZuxn+UHBrB9lZgo3GcO9CmwlMkKv0AIwAAWUr1QmNeEq9k1Pa59PifOO4wErGry38OkWDTlhu7OPzy9BMGLBcKv/1T1OSrBSGtFobEbFsk6P8jXRbQvqB7FK9BB2PCc=")])
 
 # %% tags=["exercise:momentum_port"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
+choice("momentum_port", key="1b4e570c61253d3c241bbf4684636efd",
        options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
                 "nn.BatchNorm2d(c, momentum=0.01)", "It makes no difference"],
        prompt="You port a model from d2l-zh, whose BatchNorm uses momentum = 0.9 in "
               "moving = momentum · moving + (1 − momentum) · batch. Which PyTorch layer keeps the same "
               "running averages?",
        hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
-       explanation="sealed:9+uuzo/MsWVcShFnvyju9lXt7/dpyea6HQRWy5qKcpPobeUU3fqMqWJDZsVFc6coNNgLnsSvAEysHIVKB7ZLz9aL9jLzMj/fhIgqK3Smyp8wsVslyxzQ514A/e4yKYWfVgmZjCUPqGbJiIt7Ud3efhwSwuWXHOCfW4h8VIXgHvRW2v3qgQMZ++p/8Crv24f4/wgr8dG/ltwALg7YeTPgY/qdTUsC8eQBYA==",
-       mistakes=[("cf1a329c58517b8b119269c4139f8975", "sealed:EDAUFuzYFq098RiuPfKpZuOOom8+L3jpUAir2GdmpvwsBvAqnp91v5gR8/olIWrIitB5LT7hotneiaGoIpUSAN7eYhmZk9ZKpcZU5Am4xzC4svl2SYe7aozLw1n3XBDzKrlRwq/UpHIHospuQXZprI8Dcx6+R74MQTi5oI8iPtlf+9k="), ("c169d951f85e941cec269b7e491c4b54", "sealed:k3VIgYe6mLplF45LjR4fs2LEXW+Ja0xtGZHT2tAfZyfWg0nPntHBqx+rC/JKwIJbPU+XmMnQD5BzaoL4V0HRLpHYMx+/tapg1yP6XR29HbsR03DOU1o+AbPSWw7ISnIe6smvXt+m8fdUuPiVRA5rkdUuzdTx/lTSogucLAtKxg00rkTZCAda2lE=")])
+       explanation="sealed:vbaua62lm28xHQ4h2qDEgUjKjRNmfxHrc+YMkzO4ogMSmgUPb2Pe37dOrP5airkmTrsLphHko9lFGC8z8nBKO6K8/rk82xD028VMT0eukcXbSH/hQXbXyvB0daOTE2VnTNbWFpPqg8xjZutVDOVZbqiuN3gNFtxOEfutbZFSUEKu539BdTK8d/JlcMwiThqfYY7rGqhPmvB45B8mXmehdl4dv/eAh585bQ==",
+       mistakes=[("9c0d137b50dbbee67ca9a1b92a90ff15", "sealed:WpLw2COoAAj8rIEP54Ws7W3SYKthjp1AhTNWwyk14PaaI5QdPRPBSyRy/0muNzA/+2X+hd84vQ2KTKLlBj+hj2yQo7wloKB/UO89gQIUKsgEbkSSoyijHu8KLQcI7ZUjzzFJwHH1LMGgQAjrAB0BQgjiqDonv8oaI7VbWdSEkAXkmqw="), ("c9bff68e235d3c8d6f35a2d3d1c7db22", "sealed:5hU3emyPrTPUDX3SqJJ+SA6VPIjNnAsY6ggV+rLn3fTnMLwFr5CNsH4WPDvLV6mMEoLg8TeUiBvzV9kQfnAG4jWI8Fet+LKskTWRTi30Rrw68/pqSbwm53iIUzZOlaj4fQuPA0vif5H3ASiViowZUz4yVoyTqcAW8hXrZGLJBxhJGK9whaSRXas=")])
 
 # %% [markdown]
 # ## 4 · γ and β are ordinary, unconstrained parameters
@@ -460,7 +460,7 @@ print("evaluation mode, 1 image → logits of shape", tuple(model(image).shape))
 
 # %% tags=["exercise:eval_statistics"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
+choice("eval_statistics", key="ffce0c46010e202af23f0e9e33871ce0",
        options=["The mean and variance of the current batch",
                 "The mean and variance of the whole test set",
                 "The running mean and variance accumulated during training",
@@ -468,8 +468,8 @@ choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
        prompt="After model.eval(), which mean and variance does a BatchNorm2d layer normalize with?",
        hint="Evaluation must give the same answer for an image whatever else is in the batch, and must not "
             "peek at the test set.",
-       explanation="sealed:RG+8gav4B7EOP+5QqUpnE/j2bBgD0t8EIg1UTyLLci16A29xhsuWA8c+Lu/DjbNciWZz+F4cOA1ON4vzl9Up/2TeJZr9kJH3/nyHJ19WUG7AwdcNNH5J6GHl3L+lv02+Z3vhu0C+35apqjCJ4YHm2qdwPv4NigYpcyiNjtgZdvAf792XQ+mBEbB6nhHNEJZUTvVx8ER+ULZQHfgPfrEVogrQlpyHkEekPrDZu7iysmQY4W2d1w==",
-       mistakes=[("c70b8f0a1e748029c0cbd2ca65d216a3", "sealed:UX82JLKVDd9o4tU+jDT1++wOT7EZKouCQPsiff1U9VfYRe/ZgX1+bzViblAPiowTWFDWyJ8egPnfW+Ngg0nezee2Srg+y6AFBbnNO2rSsTWFtDBikRdr66uMuAe3PARPZxBWRjb/udQOjwHfzBh3PFt2aa4kpKEiydoTjeH0P4tDUIwDYgRSMM3FSi9N5zqtHVGD4Gt7Wlcj4qtr/8M="), ("bb5289563bf011f2d25fc707e946e53b", "sealed:lrkTUrHXM/UZoJg0HPcWPsgtAsZM7e20ohiWwhNfvT1WZA2kNfYXzJOSXNmkMdGz9R0TU0E42fvQk9s5xEwt6rdhmvBfevNVEDraoZZMWhGZhTcdsVTQa0BuxV8Q4A=="), ("8b41c56367704fc9baf6da89a2cdf60f", "sealed:TXn6XFBQ9mGbpgGd67TYjjNmGwA/s+zQKHALGTJxpbsyBaaiHRxZdxfD8nmP6Vpqc6sQhGjvkZh8EeIBRvdroMCMHwegQqJhQJ7ZXg5cRaBOHq/fVMWRl/yxRsNv5lurWWCdS7Gnw1B4zkhsZXc=")])
+       explanation="sealed:XEqGjRtQJFvp41T2Fk6+bu/vdT7ybsJGV3GFp3YwwL1LPkU87weA7DtxBn0v+PU0q8+nmcmSIkjR5W1r0VoUpG0WkWK8rGp/EaAbNSgdwZ/CjY976lBaASxxQ/G8fWlGyPbDP3Ft1wlfLroGqyZQjt5a6w8GY/VFTpismY6briRZ3mocoOaJR7hrwOlrN2PCKVW16iNuHxZhxTKhWdmug12Z5efD4QroV6LUzhD2xg4KHmqDWA==",
+       mistakes=[("f476f7f9d7f4eba4d2d16485631c45c5", "sealed:gjt5O80wGMSlcuF+09Gjb6NKJYNiqz3hM3I3ubyWoX+dBrtOMmDMyK3J8PzeTl7AGrGanSJUJBollEgN3R3ERCpr1FFTMgWliMqzb3Q0K3UkvPg7yJO0RYKaSg4/y70AodQiu3GfQis10EiY7SJAgZPzewjph14jQyt7sA1/EwUnOwxHg0KJWFPZ+fJAGWJywJofHLN0/B9ZUOJoUrY="), ("8dacd68f2febd3fa50ee1b1e41d2a54f", "sealed:xH+f/QF7WAaiKmPBDIye1Eg5dd+US3RaEPiUxC5y0yoPPPN/fQNUmO6nz4wedODmFzeMzBTmOb40FfIUVdHaW9oNPmlOk3Rz2mtDlfgV+o8KjUslfG46cnkgkUf4uQ=="), ("468489976baf6a04f694ec455df1fc23", "sealed:i7lsESJL17v/JcRDNmEojx/pSZ+3+7gl01XYMwL031TZLTAnH3aFNmMHv7VwxTQ/5YbcSriqiPDlf8xzqcDY/2+lrCtErKZUZD222wSJs2sRJNU6PIUQvBxYABbsZfSb1omZskjMJ48EJwxVd1g=")])
 
 # %% [markdown]
 # ## 6 · At evaluation time BN is an affine map: fold it into the convolution

@@ -269,11 +269,11 @@ print("cells that differ:", int((copied != table).sum()), "of", table.numel())
 
 # %% tags=["exercise:c3_dense"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("c3_dense", key="602bbf86582230967254d519d53f04cc", digits=0, unit="parameters",
+numeric("c3_dense", key="333a5de147bb48500f3e01ac12526c45", digits=0, unit="parameters",
         prompt="If every C3 map read all six S2 maps (an ordinary nn.Conv2d(6, 16, 5)), how many "
                "trainable parameters would C3 have, biases included?",
         hint="Each of the 16 kernels would span all 6 input maps: 6 · 5 · 5 weights, plus its bias.",
-        explanation="sealed:h/UYiGMCaW6mWphBtSRKngMl+6H6hy/bhvWmBVbCYkjJoAjkLwiWm7phvajjbuigSDieZMIRuMLGdE/ETGw0MDqCktDO2cj+9nMxXamLc9kabglBBFFWHqXZBx0NTZlPyO2vEigrKtDq1e4tVdQ=")
+        explanation="sealed:8tn9EpUb389yr/0IPhSycTvR5wVexWmjPxoAi0Ace3dPk3mkgpWsVmxcigfH76U04z0c1VwwFDkhWNbuKrpw2AUwtDrFFJm5TfcPUSYh3AsXU6qQ9lj2MCQzfFkzCCMOqKCaDnlwLWENEbfJvOo=")
 
 # %% [markdown]
 # It is often said that the table brings C3 down from 2,400 parameters, for full connection, to
@@ -321,11 +321,11 @@ _ = check_function("c3_parameters", c3_parameters, [
 
 # %% tags=["exercise:s4_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("s4_shape", key="12967fc0bbdaa54a89712296d39b3596",
+shape("s4_shape", key="5a78280e25a77713d115c4dee3f58581",
       prompt="What is the shape (C, H, W) of S4's output for one 32×32 image?",
       hint="C3 gives 16 maps of 10×10. A 2×2 window with stride 2 halves height and width and "
            "keeps the number of maps.",
-      explanation="sealed:a1m3yhrLdtXM5++U4RSw9FlRa/aRaNlTGjtlvCjS6yRjejviPd0WyvuPVwXYKHdTgKao4oSQWQD5+5w7wEhsWY7wkGtBtg6QPPFVUXRFVp17lZKY+RdeIUBiaUix4fHWG3lBQEMmIXnMZi8rMvWzqSCKuItGrysR99g+iKJgqz3mQow=")
+      explanation="sealed:3GR/eS4h4FI2Oua2pYFzzh+5OG9+Kfe7AfxgMTiCPzATW20uiWIMGA/DvHOtBcOccirCCLOSiCwwmIKyRMC0S/+SOQozBWR6TbuzZh1EW8tGSohkI+e4F6wGFmhiDMEkSBiWhMWRXFFviCSVLadQgFQsSOMhgPfUqLT8TQVNXdgaK7w=")
 
 # %%
 print(cnnlab.pool_output_size(10, 2, explain=True))
@@ -559,12 +559,12 @@ print(cnnlab.recipe("lenet"))
 
 # %% tags=["exercise:lenet_1998"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("lenet_1998", key="a9c8a31e205a133db90cbff2984b308e", multiple=True,
+choice("lenet_1998", key="6ef8df37836d56d281d99df8b90ec45b", multiple=True,
        options=["ReLU activations", "max pooling", "convolution kernels shared across positions",
                 "batch normalization", "a trainable coefficient and bias in each subsampling map"],
        prompt="Which of these did the 1998 LeNet-5 already use? (Tick all that apply.)",
        hint="Look at the left column of the table, and at section 2.2.",
-       explanation="sealed:iwb9zX8SOcJ+dTeUv4IYgw4LtIIjQGN4vCPz7B0o7KfYhWpj5QR6/cOLWPhq+w6Jovf23w/gpsSQyo3Sc+VZiqh26cxjaBRDA0iB8GtFOZzO+zGInJLj88ykyAIYRP3/nlDO/CLJ7KRSbSY+Ngiwl8WvscECJEv/jwTPiRtimHZHDkbDY4Z/vwKaRL4y7VlV8Vi6wv/npBoFu1a8fIE=")
+       explanation="sealed:gBcjrhAaAlq6CejGASnaQyP9lEjo4bSR7+DZNWBVRM9XJJbqm+BOSEhH9iSo4UvfxJMQ32CCe3Ueyzl1uZQTYdBr/ma2pmQsId1V1ZpoxCw5x7Rz6mjJSfRecPBAupnzyEw4n8ZW+W4Uq6taUb0Y/g04cn6lUs8E1G2fE2SLLnAa0jIigONRHBtdSBIKR/b+RAbQrDKBOxqwrVrlpwg=")
 
 # %% [markdown]
 # ## 6 · What the layers see

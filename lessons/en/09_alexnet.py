@@ -217,14 +217,14 @@ print("torchvision: ", " → ".join(type(m).__name__ for m in net.classifier))
 
 # %% tags=["exercise:dropout_eval"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("dropout_eval", key="8b22af0a1dbd983e4d44fd0c930b8998",
+choice("dropout_eval", key="86d3fa910b86f37bdb27baf11a75c68b",
        options=["Each value is zeroed with probability 0.5 and the rest are multiplied by 2",
                 "Nothing changes: the layer passes its input through unchanged",
                 "Every value is multiplied by 0.5",
                 "Every value is multiplied by 2"],
        prompt="A PyTorch nn.Dropout(p=0.5) layer is in eval mode (after model.eval()). What does it do to its input?",
        hint="PyTorch already rescaled the kept values while training. What is left to do at test time?",
-       explanation="sealed:LJhcJeDqNAyEbVgLB/tYuzWY49cWSB8YbeeKHbn7ck4H+qhMARIcJ5mV1elvsjwUPMeIxyfh4yqXpXErN1P2jt4IUFRn1qWKCcJhoOmk100AE4LI757Tf25wsP00UDoVlTLI8N2LI1jdFvdkTm5BVAHyPotK95OldYak9wZFdVO18aaTVza6WwWtBTMGnY92YlkC0nv2v5k0b2u8iru3YNZ0m1Uuc+GDPmY6olAt9dWIYA5mTqgE2qS10i7sOFllukzJB74C/sq0ye21SeJqtQ+ynIP+u+6RCNZGjQo=")
+       explanation="sealed:XUqkwsMotQ/qUSUUTqfhe0hvJBmFghlAPaYKFpfhjEboFBsHX8e1tqKdeFxvuMEaKWpu3aKA512QGKC6JK7uHW0AL/f5/EaRJqzAOJikiC/YL+xwa5Z41QRMQzjsn+e4WEtupYRTK+vaHwDBvx6Bmr9+ObwYk1SZQ2pix8cZF8rs4lpdE93QWzdevGuyyEYl/lI9a+KtyuiQhz+J9KP+4Av/hj74xpE0ilOrGHapy58J4xlApDZmOGjlLD5aLUCAvnnizcpE+2MFjSRL3zJR6jnZacp8OVAtdiX2v3c=")
 
 # %% [markdown]
 # ## 5 · Local response normalisation (LRN)
@@ -353,18 +353,18 @@ print("columns 215–226:", coverage[215:].tolist())
 
 # %% tags=["exercise:conv2_params"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("conv2_params", key="98924d9d26b50fd161418e1ed5307458", digits=0, unit="parameters",
+numeric("conv2_params", key="625e40b12c6e2692fe698ea37bd2db36", digits=0, unit="parameters",
         prompt="How many learnable parameters (weights and biases) does torchvision's second convolution have?",
         hint="Each of the 192 kernels spans all 64 input channels: 5 · 5 · 64 weights, plus one bias.",
-        explanation="sealed:a+o9kGwMvoH6LzXSTU0FK4KQP8giJPVbcSc5C2/dia5y+CW98MHmyFpybomi0T1FHVOX")
+        explanation="sealed:QCUlRRRPr/rlVItWuH404EBk1PGPetqKU3NyRu2J4Ylchidi0FWC0QOT4xDSDkLrIW3o")
 
 # %% tags=["exercise:features_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("features_shape", key="71d0f45df11090ea8097f2afa67f1e71",
+shape("features_shape", key="77e05ad97f7f40cd255f338fcf79c468",
       prompt="What is the shape (C, H, W) of net.features(x) for one 3×224×224 image?",
       hint="conv1 gives 55×55. Each 3×3 max pool with stride 2 maps n to (n − 3) // 2 + 1; the 5×5 and "
            "3×3 convolutions keep the size. The last convolution has 256 kernels.",
-      explanation="sealed:4uaBafzCBpmyI59JFxFwmYJCS7eSvNZTsuM7GYaBl2BJzzCmsGcSaiPk/ai47nzSY09XxE6BWAGBengT5zGNfLiX+QBbO9mT9AoI+yybYPXvpR3Z1oacl8p5heKvXE+/rsgi4HTJ3YlKlrZRM44iN9VX8L4F1plpKe/udlQifn/0+VkxjLhT8K9iM/pCP50AMVKlVoTnJxea6TWbg3LIcB6BihmVLdube4EQLwqTHFLaDFBg2i6JHgwo3wfQQgX5WcXXUQ==")
+      explanation="sealed:SEwO2JFNWkWkGAkPpV+TNelG7cBryEZv5DA92uy6EnJJn4GAYuy+tjByB6LZwYOpOEiBRooZYJyYJ+UwWNIfn9YOPTo8/B6KXxSXfH44E5bH6WEtG1/s01zAOv7nkoiuQVN/W/KSIC+p/HO5nAztZA0O/0rD9OuOi1VPF96sg/p7dTBIRJV6Ct2/MzdFEIbPPxMUW9FFDf0epg8H8gpmkizrUlbacRRCRhQg6/ae/C7poQJRf1yS6YQ/yK5TpFgYUeJCiQ==")
 
 # %% [markdown]
 # Now the whole table, for one 224×224 image (`cnnlab.summary` runs one forward pass with hooks):

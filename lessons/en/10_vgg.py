@@ -190,14 +190,14 @@ for n in range(1, 6):
 
 # %% tags=["exercise:why_3x3"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("why_3x3", key="29f1ecd59a99ce43412b8dc7fcdc3431", multiple=True,
+choice("why_3x3", key="0d3beed3d3f780474ff8c91d552a925c", multiple=True,
        options=["The same receptive field as one large kernel with fewer weights",
                 "More ReLUs between input and output, so a more expressive function",
                 "A larger receptive field than one 7×7 convolution",
                 "Fewer layers, so the network is easier to train"],
        prompt="Why does VGG use three stacked 3×3 convolutions where one 7×7 convolution would see the same field? (Tick all that apply.)",
        hint="Compare the table above: field, weights, and number of ReLUs.",
-       explanation="sealed:6SHsNjtCN993debFPuEm4PSFKBMAbLidv99fKlDrYB0JvQq5mIE1lf8phVJO7tN8aXCJi54n0Pi8TikwG/GAlLrcsf660Oz0tlHnHEfDBinbHcj396E/pxwgbfXrbB/nyMQhf2nSLOVOA5SaJOCxc9ajfngTr54+AMA6iLrAHSqkvUXzAAgccYMtzeZCUpl5uOlQHxpbBOv+fttsVj6VvhcThk02arzWHXHe+2Ki4RjiYf1c+PmgWxasPskJH1Hyx1AiGEUB30UlgkTPd5wFVDhLHuLEJHwvqnciK+0Hf7PTloWg")
+       explanation="sealed:r9TmWC/OSpXDcxfjg7riVoBktg4zSrbMsGXbGNw0puqQcl7Y81nnK+acMvdc7bXNoNOL9Weyq4Ud7vJhtNMpp+Tx7KtjtkW6r2N9kG+ALWWb/A0hQVSrv0lOSYu5C87+s69AwU6nzPZp08HrftdkumWMsFWHJ6Q2XfGeU6EnHddwD+AffyWDJuyZ0AmYu8yunrC6fuiLK7IOcYYrWZr8ujiO1MXxWLT42zqGy4es8O32/X4O6ir31hD3ivaAnejU5gtnJDAXI2iiu3dHouNr++tRFfITz3F89o0z2j1NTfd4u2fQ")
 
 # %% [markdown]
 # ## 3 · "Why 16?" — what the paper actually found
@@ -269,10 +269,10 @@ print("D is cheaper than E:", cost["vgg16"] < cost["vgg19"])
 
 # %% tags=["exercise:conv256_params"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit="parameters",
+numeric("conv256_params", key="8a52c58e990c23f9a362b7885e3182a9", digits=0, unit="parameters",
         prompt="How many parameters (weights and biases) does one 3×3 convolution from 256 to 256 channels have, as in VGG-16's third block?",
         hint="Each of the 256 kernels is 3 × 3 × 256, plus one bias.",
-        explanation="sealed:/xE1sQJh9q8KdWQ0Sq65AA0MXhPkymb2dcLGOLi9QTBcUa6iUpkWmNcp4HwxCpmxDxQCWg==")
+        explanation="sealed:5p2u4ct6M7EWZYBr3tQQW8j51MYbo68L0zyejjPEtIc5rsUQiw5qA0SpUMriZKY3ojZStQ==")
 
 # %% [markdown]
 # Building VGG-16 on the CPU fills 138 million random numbers, which takes a while. For counting we

@@ -129,10 +129,10 @@ print("formula:", formula, " PyTorch:", sum(p.numel() for p in block.parameters(
 
 # %% tags=["exercise:macs_1x1"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("macs_1x1", key="4a31b458932d8c2c1fbedb432c8c98f0", digits=0, unit="MACs",
+numeric("macs_1x1", key="2c1c69e02a3995175893d1d8c3cefbb9", digits=0, unit="MACs",
         prompt="How many multiply–accumulates does that 1×1 convolution (192 → 64 channels, 28×28 output) need for one image?",
         hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out, with k = 1: every output number is a dot product over the 192 channels of one pixel.",
-        explanation="sealed:n5880nGIU67oT15H6O9sZl+f2K2t97Jq6Qvb+QygqnVhIOe7d4crx/sv/diV6biDFd84PMCggFLZpCuCSVXRenPe9MKNEvNoYBJUeHCGpyjyOVxgv0A9okrCfSlMD+wA3KrIPQpEmDx2EwLHNw==")
+        explanation="sealed:Wtob7nsv5OnayG2o9RzEY2jall5KWv1yjfT4Ie9VjAaUpeOCavE3dSmP2VrU370161X3BIH2ppoSszHOKAGd/PMRSX5FedyCDa0Dl25o4Dvk8fL35zw3yRs1KnvIMzI2MvDzH0RY5ejiI3Bu0Q==")
 
 # %% [markdown]
 # ## 2 · Global average pooling instead of fully connected layers
@@ -201,14 +201,14 @@ with torch.no_grad():
 
 # %% tags=["exercise:gap_replaces"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("gap_replaces", key="2516dca7623109bc930d77351da7ed2d",
+choice("gap_replaces", key="52f83ed3022f22cbd92954f227a387b7",
        options=["The max-pooling layers between the convolutional blocks.",
                 "The 1×1 convolutions inside each mlpconv block.",
                 "The fully connected layers that turn the last feature maps into class scores.",
                 "The softmax at the output."],
        prompt="In NiN, what does global average pooling replace?",
        hint="Look at the parameter counts above: which part of AlexNet holds most of its parameters, and what has NiN instead?",
-       explanation="sealed:IeZF0kZ+W2kDYY5HyWtaPaWAOo86RNl0fLpwtditPmkDZm6nDeCu0UvgalZ9DKVFGqR83UMHSf9zHeiaVgu0JoiMiOfDMkptlstb6vBifA50D43O72yhFfxsRznoX1Y+4utEum6btECWXfuCKZoeb6jFwl5f1BcF3aF6VuhF48qxbiHkxBmKp4/Gq0Ebclt7pdmIl6rIjNSyjyiFkp2MNllJ3t0pxZ8tclew05xcc3lTYFygKM3A9yi3GxClIlSQ94o0ai6j6L37gv91EgkS7+e0bKOeraCTzQilht1hVg9Wq38IqEHU9ZRYU7wAYijnPre9I9EDou1ogHxidnLNXyoAY3ohzP0Cv3eRMmaCfBs3YWvjLfmv//2M")
+       explanation="sealed:5ivuQfeI9IL4DPnZX2741QBpF5XMIiIwqD0O4Jf1e93fxIkRwjYnbN/W/TEF7Le5SA7OEbJxFQ1YflFGazY1bfb7qjqnuaWQ4AiycKKs06IBA8P1V2P4wZ0JP5YnwnXkdHQ7X7/ujcT/4R/anc+6wAcpXrIsFK9/DrLO8TF9MwU8dnP3zGUql8zc2a0TCuxlvVzYXTl5QoB16Rf8z8EbH4jXXCDCSsvKHDwGRfS5tMXe6eUUXoZbl04okRtaauS5OHzguVvJbHU2c4v0J6gfxhfcCbRb6JO0hKAffcHg0tB4wfZgVgTQUHY1Ig0RqjXu7837RupgOUNq8BpiK/hyK55uqVoYh1BNc4RZshCagXo+ENFxUNQhOEYe")
 
 # %% [markdown]
 # ### Exercise · Global average pooling (2 points)
@@ -339,10 +339,10 @@ plt.show()
 
 # %% tags=["exercise:inception4a_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("inception4a_shape", key="4e545628e87d2466c91a536e8d326099",
+shape("inception4a_shape", key="09d618fee0c1e22c1e0f595f733a72c6",
       prompt="What is the shape (C, H, W) of block 4a's output for one image?",
       hint="Every branch keeps the height and width; the outputs are concatenated along the channels.",
-      explanation="sealed:kKLbwBr7ruzsuhsqYfedv0XoLey5RjikvKrlc6c1YrAqmnpsc26wqahzuJUcD0bhc7RK/9a1P8mJvE+wLkUUZ1eS3WdKszlXIfQo6zeN85nwBQk5MSTpKi+CGj9kL5s+dyBsUSsWoqH2+o4rkguevxf73OrxK9+t78a+K/4yzz5YRh/zkYEpXpI=")
+      explanation="sealed:rRr4lHYf7OuliBIsaEQS4y2IWXw5LXbt2BEHY5Gf7tkhqii4yHoSiBBSh+sSVHFPXBvnYA5hPlAAcfqcxI281C8sfZzoj/jgX2qsk12ADwj2M2IaQLpfFXPhLIHAnZqH63LXrviP97c4Vu0VOohTM23orsyKoXWiNaxRANDErO9hBcMz5Q1BAUw=")
 
 # %% [markdown]
 # ## 4 · The whole networks

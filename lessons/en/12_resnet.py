@@ -292,14 +292,14 @@ for residual in (True, False):
 
 # %% tags=["exercise:what_block_does"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-choice("what_block_does", key="8dcfb69bb29f050c38b280ac893a17d8",
+choice("what_block_does", key="953a8a6011294b8c861a53002ac2cca6",
        options=["It computes F(x), compares it with x, and passes on whichever is better.",
                 "It always passes on ReLU(F(x) + x); if F learns to output zero, the block acts as the identity.",
                 "It skips its two convolutions during training and uses them only at test time.",
                 "It computes F(x) − x so that the output is zero on average."],
        prompt="What does a residual block y = ReLU(F(x) + x) do with its input x?",
        hint="Read BasicBlock.forward above: is there an `if` that depends on the values of F(x)?",
-       explanation="sealed:RMRAAaSUVYGKHjpuPvlfMiG/YX8RhoqaCURP/Dzad+aeTTCwHHw21rxJ5doZXarNzoCcafRbnlbkcQ0vSikkL+fZRKoCv4Sj8jfyI4gYMW6K+HKfqzhrAOtYAQ2WQrWhw9Daa+0Nz1tTDpW28iWXNn4eun2f8yoSohLZSn83GMFZdxnlx6iRFC1SeTFONu/E+RSYp9I1h8FoPws4O3cTuLi0RomWMqsSyFRw6+k9Vvi02Td2xq7x")
+       explanation="sealed:00N4DdfyYYjGUkkTe5yFeYyWgSSASGPiNEbmbP/Ddvt50JZegcK/EcgVXoMZbmETin4LKILH9wAIpF/ObSEkiWFogrogpvvAk3EHbTY151r1zgYZGgUDy2cSJebejYzA69NInd4He1CgzMMQfLhTahCf6xmVSipEl37Tk5UZ3iXhIipXDdAC0FT1o+WhTzf4yEKjqsKBy103O5Ihv47qsdD94Tl8URmzyQWBBcTqyeIoO4W10Nz2")
 
 # %% [markdown]
 # ### When the shape changes: the projection shortcut
@@ -323,10 +323,10 @@ print("block 1:", tuple(stage[0](x).shape), "→", tuple(stage(x).shape), " (ide
 
 # %% tags=["exercise:basic_block_64"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit="parameters",
+numeric("basic_block_64", key="c0db03b2f5637db81a7c9424dd43d1f1", digits=0, unit="parameters",
         prompt="How many parameters does BasicBlock(64, 64) have, batch-norm scales and shifts included?",
         hint="Two 3×3 convolutions from 64 to 64 channels without bias, and two batch norms with a γ and a β per channel.",
-        explanation="sealed:9G5D0ijVJpr5QQ6mcs5AK1ndWNFkoYsKVxFhxFZWFNygZyiLVb+1RvX+8hHlAR7caxM7ju84sdY69gXkMaHKfsGyicEBT7uDN+AgoZTO0HXagsJIAsN9ifSL0yJW90eJDPg0w1bEGqGS+N1TAUPZuT/ziuqF8T2nzJcE0jkhjEZP7c9XkPFFjvPkroKv06i+Xi0ieYDXCOXbdbeU8kyUJo6oMz186iMvotFm")
+        explanation="sealed:KFNbve+0Dfif9tOEqRgbMGJ8DaHfs5dw7d4BiDAZWZ5fPeC25AVDe4CxGAMdqLzYk5JJhMubeMdj0zlqbXDF52soWeygIHT3tPfbAV5sSLgdosfYfmOVUfJQhD53CpqLWugm214S3cvXBmYxcPmO0UDhVPgW30y3P4sLpmUHkRcXVqSdS2ZpFdOtWL23lHcxuM8X34Y8gqI8SgHwPlDs4FsD9c6/pJB3A/RX")
 
 # %% [markdown]
 # Here are ResNet-18's first two kinds of block, drawn from the model. First `layer1.0`, the
@@ -427,11 +427,11 @@ print("lesson 05, 28×28×192 → 32 channels:", f"direct 5×5 {cnnlab.conv_macs
 
 # %% tags=["exercise:bottleneck_shape"]
 # Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)
-shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
+shape("bottleneck_shape", key="c388ac8ad0eeeadc1aa71798e2df4b75",
       prompt="Its input has shape (512, 28, 28). What is the shape (C, H, W) of its output?",
       hint="The inner width is planes = 256 and the output has expansion · planes channels (expansion = 4); "
            "a 3×3 convolution with padding 1 and stride 2 takes 28 to ⌊(28 − 1)/2⌋ + 1.",
-      explanation="sealed:fhOTGmxHiUCHlmf4ZrOEtEI2cIv+OqHpZ12eYme1BJcKiPCyJtcKnD4wuZMMAgM1TbDrYTTk4dJuBvvP+wADfDg/SxVb1wY9gglimDQ+lioCG5AQUpBNPfpmr/hSy/LuS0cpUYkNFD7lf2WoTkM853bQzp4UXNEBl1Vdm/cwYtPe2W6y8/Nv6XlOdfXboif8wiJGdYZynSqBBGPhArpBatIKO48V8jQYmyWovTEgiGMGuQbvyGIuV7LATPMVLCKxFQC/iY2PsnGOo6+p9BQh4OVcAI0=")
+      explanation="sealed:FuBLSSDDWKy1MXPUlLId2m9ILJD9LkCELaHvfjwZjw4k/UmrUPOGSuH95GyBydW9Nm/7CGRCriejmkdBe93gTNdZOBH1ExoIlAGQIjcoBj6w6AN8J235He++la1eWTfzvy5TOohiBerHRjD7wcLXtIW8P4qL5kJPfpF0+1fhNjd3YeB3Txk28riJySs3YKOYCEWi0T68zCwmJmwmKlueG8JV+e6TN4wAHl++74l+Z+NrP8EJWZ83XjtX/tv+JUjRxSXfO/EC+Ce45BYBFRbmOYrTRzs=")
 
 # %% [markdown]
 # The bottleneck block drawn from ResNet-50 (`block="layer2.0"`, the first block of its second

@@ -64,32 +64,32 @@ print("形状：", tuple(x.shape), "· 元素个数：", x.numel())
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
 from cnnlab.exercises import check_function, choice, numeric, shape
 
-numeric("pixels", key="9425a7e6c3e133c5464cf51be8cbf108", digits=0, unit="个数值",
+numeric("pixels", key="d17f3868e0f0d1482d34eff624bc4511", digits=0, unit="个数值",
         prompt="一张 Fashion-MNIST 图像是 28×28 像素的灰度图。一张这样的图像由多少个数值组成？",
         hint="灰度图每个像素一个数：把高和宽相乘。",
-        explanation="sealed:RDotcnhpRjizcXMybdom9x7M1SinqgGstslmbwfFMVsJrCN2jt9+PDHf3Ca8JeCtsgBrjPEHrvThQvmN+6zVXruLLA==")
+        explanation="sealed:LzOe8z7i5NMWxxOD1Npgv8RTIPXoGoY0kvqGN+FipPaCPENXtunonG7bRrcHnlRTad3yl2OsSuCYnrjEy3HqMse2OQ==")
 
 # %% [markdown]
 # **选择题。** 选一个选项（有的题要选多个）。这道题在答错两次之后也会给出解答。
 
 # %% tags=["exercise:run_key"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("run_key", key="43901be482cdb131344dbcb253af87fc", reveal_after=2,
+choice("run_key", key="7fdf3fb529d72083e2cdda6a2292efe4", reveal_after=2,
        options=["Shift+Enter", "Ctrl+S", "Esc", "Tab"],
        prompt="哪个按键运行当前单元格并移到下一个单元格？",
        hint="再看一遍第 1 节。",
-       explanation="veiled:6jTLgr1Pak1ojcSWLBGa82yy4hDucNPjq9upfCap5w+cCGZS39Azr+TmLaDEwpZ9L5NYkpNFjXxdLm+4iJtpcLTImzztcASq8eVhuiU/lo9aIUtQTdI6SF+LYniXr3x5iwmhCYhX5ly4OWuvkLYgXor5")
+       explanation="veiled:qzHJKLZ/pijzDnEeAjb/zX7ond+BDmz3hEigiBrRf/R41ZMEMBIxsG3d4jko69kA9Ohd2ZnEIbB9nIsoYFHWJ7KOE2bhayVFb8ikqcVQMvce1UNRYV1g3yYSAZPqVmu1VJZVvS9kgO64FieSWvLkUArq")
 
 # %% [markdown]
 # **形状题。** 张量的形状，可以写成 `(96, 55, 55)`、`96x55x55`、`[96, 55, 55]` 或 `96×55×55`。PyTorch 把一批图像存成（批量，通道，高，宽）；NumPy 和图像文件通常把通道放在最后。
 
 # %% tags=["exercise:image_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("image_shape", key="b1e81f3f4a480438d42c7197e6e018f1",
+shape("image_shape", key="a44251f527ecfbfa666c0fab2b61a699",
       prompt="images = torch.zeros(8, 28, 28, 3) 存了 8 张彩色图像，通道在最后。"
              "images.permute(0, 3, 1, 2).shape 是什么？",
       hint="permute(0, 3, 1, 2) 按新的顺序列出原来的维度：先是 0，然后是 3、1、2。",
-      explanation="sealed:WeCTMTpn0BmKVJbenktXkpeXWJbItyQMCrMta0MarWomDaSmffu8wvF6ZI1Z8K4OPeN2uQ5OIjvh9nrxBEMyQXmqgShI8ujWGwLXt7MvOuX42fiXTx5PMFjVhkmy3JorErVuDnSBNnz/ziEpM3M3aq9HxonUAOwsYHXFgzUUA2JbbG8gQohG5A==")
+      explanation="sealed:G4vSDVoOICEBJbOyNgzSNTdlrORKm33pQr0SCh/aAXhtNTltxR4XHFXcSypWy2ZRw1DagVAevkeMSKOUuM+1KUmuyrEPSUilNSItmZlMerbr5SqRB12rIskowbOmJpmgrkG2cSWZPK1B7muUUCC5Y4FFODU40eDREL7Zaf0ZRuMEDk5ZP7SQdA==")
 
 # %% [markdown]
 # **代码题。** 在第一个单元格里补全函数并运行它，再运行它下面的单元格：你的函数会在几个公开测试上运行，报告会列出每个测试的输入、期望值和你的函数返回的值。改完函数后，重新运行函数所在的单元格，再点报告下面的按钮。运行超过时间限制的函数会被停止，内核仍然可以继续使用。评分时还会用到一些你看不到的隐藏测试。

@@ -94,11 +94,11 @@ print("值相同：", bool(vector[0, 28 * r + c] == image[0, r, c]))
 
 # %% tags=["exercise:flatten_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("flatten_shape", key="8d33bb231a4523b6a70720d0580a542a",
+shape("flatten_shape", key="9806d8f6cfbcb0f4290846bc8a09d4be",
       prompt="一批 Fashion-MNIST 图像的形状是 (64, 1, 28, 28)。"
              "<code>nn.Flatten()</code> 把它变成什么形状？",
       hint="nn.Flatten 保留第一个（批量）维度，把其余各维相乘合成一维。",
-      explanation="sealed:G14KROx1x7POT8u3jX/VhM3ymsegIWcdnJ+zN362CVcmILCxkkCkMKyeChnEHE5zcBKWWuymzdd0ADg63sZpTKRB2PN5wqgq5gb18S+NFbqD88ICVgqrnmpr3IwaN3KuFgp5pmCqvcG/mVygQpgrFg==")
+      explanation="sealed:PSHfPsqIbX+Ebb7i7tVGWBWZQ+k7ijH/T5i0wlLjixCgn1e3BM0/t4enmYeV7WXXhI7cY/kVDapDMZU+KsL6sQrMoCVOCl8en849ZgAI0ZFyw40mETj/fVAapsKgWd9+3CQfwDy0wTVvALZMVBIkDw==")
 
 # %% [markdown]
 # ## 2 · 多层感知机基线
@@ -136,10 +136,10 @@ print(f"合计：{sum(p.numel() for p in make_mlp().parameters()):,} 个参数")
 
 # %% tags=["exercise:fc_params"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("fc_params", key="629466119426bb33838975717be33435", digits=0, unit="个参数",
+numeric("fc_params", key="cd1f28ccc0d923d3a8a843c5876160fa", digits=0, unit="个参数",
         prompt="<code>nn.Linear(784, 256)</code> 有多少个参数（权重加偏置）？",
         hint="每一对（输入，输出）单元有一个权重，每个输出单元再加一个偏置。",
-        explanation="sealed:CuEgayt44mdWFMVyqM7yY75uy8T12iWwV2Qn9GuvkVdfe4tvjBoYmbAyk2k/qRIomw0MSLOkJbRPIUqmLbrBsdzWu4dQ65wWQNT5mkAJg6GhBuBjwj2JeqmZgmXo0EnPIEL3p+GnXoc/5DCvQIAdJ7Vq9jD2WbLnqv7qsWxwYYyeVGnMEfiZDVo=")
+        explanation="sealed:3ve8mU8dOb0jt3uhJ8AtOCVhj7VAVrcep9BnMYOn0hQFklGd8XnTlN4AbRBqlQLO6oqNKCp1autianSxcZVm0ha7mCvEFD/LbDExqGovns3tAKE/gkY0tTB0TmoNpiM25FaDymucqynz96j+4DJPXtsUBiQR3zaiV716YiXD0MS5pe3LtlCn2zE=")
 
 # %% [markdown]
 # ### 训练
@@ -389,13 +389,13 @@ print("置乱像素：CNN 落到 MLP 之后：", results["CNN"][1] < results["ML
 
 # %% tags=["exercise:lost_by_flattening"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("lost_by_flattening", key="107d247e566aac21e6b798bcbe21d776", reveal_after=2,
+choice("lost_by_flattening", key="56b88a0f66e7144df12175e3a19ed2f6", reveal_after=2,
        options=["像素的取值", "哪些像素彼此相邻",
                 "像素的个数", "类别标签"],
        prompt="把 28×28 的图像展平成 784 个数的向量，有些东西保留了，有一样丢掉了。"
               "全连接层用不上的是哪一样？",
        hint="对比原图和置乱后的图像：置乱改变了什么？为什么多层感知机不在乎？",
-       explanation="veiled:R8dMpaOLInnyFnXxmDqp3vVWynSu+KrQEdGmroq+mCP3lTXMcM73zxjk+Rp5vWhO78VSGC17H5wVv7222n1nxoOyD+EnAT26s2gv6izNwBLX3q4tX2BelRceLlU6tnN4f7dt49NPTQ4uZCqMC5ihv5dPSG3FCWNFLSIq0gUAQQL+CV6OGImYBIzRc5+aCHfCJKCdx+oEbCrb4wvpuh4GwGy1vuStbzREV+gTtHVcAC8P49VytYNHWUbkYAK5m+w5L6h0BhTtHOFQsyo691yYf9YR3ULsXhoFaZG98dUxRag0CIyjgHUHD6cmjIUbKS/e52uHB8qv+ciK5sVFCDc=")
+       explanation="veiled:RWFfM02zsrsEhC9f7IbvJjMLdxu/vc9GBefSbl5XmCET29739hACMNRrY9MU56ac+Mtv4OwpZb+T/lGgXSeUwAzlAD2DCmXyLgnQ/LcgCFuFgnB/24yYW+WmY757A+ZF6HOd6UXpcdrUXjz1bJ3SY2tx7rRtDtCH6H4W/RaXTyuXCIfDL85BIH5vWyw5LVrWGeajNLf9O0eAaUynncetDxUyRvzCvJDph5Vi06YPFFkSa2hWntd3nZ7tBt4MV2niG5DwxVkL7pC1cXG0GvTJBrgjoyyLeVgCGo4XF5Yu0AcLw8hPKxWzQbrMyX6C2+OdFiwzH2Rrtp0/DfqX59s=")
 
 # %% [markdown]
 # ## 5 · 局部性与平移等变性

@@ -205,20 +205,20 @@ print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参�
 
 # %% tags=["exercise:conv2_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("conv2_shape", key="fde10840c0894a86b29bb411ced10f33",
+shape("conv2_shape", key="df0a7e62e4cf1ff4f14de5e0e01086b9",
       prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，每侧填充 2，步幅 1）：对一张图像，它输出的形状 (C, H, W) 是什么？",
       hint="第二层的输入是 conv1 的输出，96×55×55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
            "每个卷积核产生一个输出通道。",
-      explanation="sealed:Unj1v+rd749y7rXs/dS5IkgfNgo+Yr4cofZyVPFjbQC4cBLpYc189zZDenk2Xxpg3b7KP4kjE/rOGTB/aZYloyRZSQabWbsvnHTPfaLMEkekGgI630Ngz4F/IdsSENNlPsPaEPrwZ9OflYnmp7mt13l7Bmt6QBpizrIE3IbInkJDmG65QWj+oQ==",
-      mistakes=[("4002574b5585a5e66cc80cf1b6b88cbd", "sealed:J0Ik+QVO2I1i23NCraW/Nw/zWDO4+cbAI51kYl14cTQO3orPzJbzbXp1VQoAulUWWGF3phPAsMYKBADTq6FCFPe6HFr3OfRAlQfwoyW7s1R8Fbr7YMn+bGUa/gCcSDU3WbSKwth0Z8gVujU/ZWsiqkEuw86dGpNAbEJA"), ("1063cd807483e4f92fb2fcbbf1194b45", "sealed:USCrSFacbGCJ+tB3+Q0GNsZ7o3LIhLxcVlAEWy6tfZG2NzaplqqApc8R1Z3aTlNVTUdjxQC8223K11CfRPW84OgmVt2KIQ4WZHusJsIpZph6veQ0IqE073l/nQRi2ggmcjuO5vc="), ("cad5bae4d1545dbe9dc3cef43ecf1d25", "sealed:TqlZP2k2GyD+RrtzuGjMNWdd2u96a4VAgYR31dBL4wKyDrWsjO9wRoy9m02mClqt+BqHnPGT9bIzR7WmBEVAa4NQ22AqS7XSjID8eFNZ5y1/z7ezH6O9Y0Pn+Qa1vLrfHKFsCA=="), ("448b35518aff28e7d25ea9ee01c0d5ff", "sealed:96jFFfBNhj4IJNYzw8mhXfvEGjJSw2gyrjX7EgsuKeUVshsW+cECn5kzQzwT7WABvA34TrB7hqsKXQoXoQKyvLkqQSCYCy56jzjkXFaifeapy6DZz7hUMazhFUufzU1/29px2KWFsA8+JK7nd3jOlEUI")])
+      explanation="sealed:1NC7l+dbCiEJEBt3sn8R1uPYJTnw6a6KMVV2gDxbcT5BO1ouAmSxb2PPXwJFu1UDaduWoR/7DAi5zjZ6/EbM5737vcmYBVj+QkDiR17GaZ5BdnsysDRUDkbt1+9604HrN+JHr32rTUQAlWT1OEh3MhGrRbARhY1X4eKt8WNY4Y07ydqiQBA31w==",
+      mistakes=[("4134bec24b02ac27f3b571564aa27c1e", "sealed:oLxFcSq4nuLQI3ANw4JKUYG00Efux2ZrQy2cyMkt5pUiH414czcFE6NYebSdF1C7RmgFkl9tn76pE7PJO7t4Bl29be51zZF4hiQ4JdnoabPkg1G8k0x5Ha/QDdLo6fN8pU/jkUAljU7U3Wd8lWjuwlNr1jmViMm3xw62"), ("357fe0aecb9e123b4c988e8cd2acef47", "sealed:V0wffO1rSQzGsWto+aOjMzogBqs61Q/LlPURf4pnB/24EV0aVRzeYP/9REux1tIoE74e8Ay2i8ldEI2w5XnI8G/ViTXvVvU0H8kh4roG4iDzw9vK9vk86RYR0jk8wRotrHoBKeE="), ("78da559571cb1c4aafb5a25bda5ce9bb", "sealed:t2IxzsCqLZpp+3YDT7UtppWf6C92kCyBy0BSmSsfTmoYuptw25JvyDmMR2ZB4J8Oh3sC0PKqh+xT4CBwiTVF5IWS/OUsy76xSyY25gnuxB1EWbpkRCAJHSsQVoiwwDLfXdDI6g=="), ("97777cc8096454f9727c1cb728dc1aa6", "sealed:pbnOY7g0gqgCZusiSrSac+vY2PkFf7/iqJ9O3oNfqwpmMEDAd6b0bkY0cwjqgYi6DrZdfxVTQcjrawdefRghZjt2O9fIoLIlPXEISE/ZlUE4RFIT4jOmAyWYlnyySkbzksyNH0IMXAi54J7xXj13GeF0")])
 
 # %% tags=["exercise:conv2_params"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("conv2_params", key="c38f875003daca67259bd96dbf299317", digits=0, unit="个参数",
+numeric("conv2_params", key="b09989e9d31f6ce523fbd8ad6fd54ea7", digits=0, unit="个参数",
         prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，作用在 96 个输入通道上）一共有多少个可学习的参数（权重加偏置）？",
         hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
-        explanation="sealed:P5eKKUCTXO1ACWiK6sJQK4meFJ0nBInQ6mGUejYCoZVF/24ZH7puDTC++DEb9O75JQ8SP2CYOutWvKAa1TmicmFVaSBmzuwJg5LRV+qlpYoT1iYStfFNDUkaUI0/5MBEMP9bFuvjwJz0CcEA2qCXTRdFRoy6QNDgT1a3t/qzFeMFoqyObgu7EFHbuSvYtQPLm3UwGikepr8QIDAmkuNh7tc7",
-        mistakes=[("51ee4ad909e7d3fe8cede4d3ab964cc8", "sealed:W5Zz+QywB5U7MJJ3Mu1yG1MV6Fhxhwb/EF56Ps4weMNg7sJu2eTWbeKwom2fSBFF/FSgzSW14IB48TBvIe4UeR9ZtROW"), ("86000f85ab995a7721fe948711b7ae9d", "sealed:kjY3yfEmV5And7PbwJKxOQDe2IWyI5ci6gc0UtcGuF5q4IChTDZp/JtlxMdlGgbc0oZik/kKDUwtpQVTx4/k3xMyHKNOrsPwfngEB/sXKqPBLTMETE/2FIu2hgOIRg/SaQ=="), ("3f70ae36338719fbc03fb6e09688f83e", "sealed:qb9UxJQKTaUmJJTAa5l1XmETH0aGdjPY+g0Iaq0fLjjGtH/RNH9rdv3sjkPZHmQjGspRfelJ6dOXV47S6EBtX7mtmsVW4uOrcP+UJNvuKz2mV47ksxtMz06Dv5T8IJ5aZcsa/n4lwXZRYOKgukJNbdauesN2UxgxJiyr+GUMtOsDj/zuIw==")])
+        explanation="sealed:neSX4ZTYvz/UuOvX45WTv2iIGzD3tnBYweuANwZ3R59SOrI/erP48WoAZcvkV9XjFKQU9rOQqpIAqHoJelX/pypUrChQ6xiJ7x9IIMje55VWh0SWlP5EMpuuYmsjCrrGOe1mJr/Ul6+fojIPse0iOs+BQI/4H/RkpjiLQMRoV7QxUXGa5JUIoD9sMb33+J0kvjsTBziwx2rcCY8KI8Y98OpS",
+        mistakes=[("77f0dab2093bddeecec4916832146c39", "sealed:QkO3EuWWEtqGY/HowPGy5lEZL2lda7v5bxTcEk9JTK/oRAuzHWV6yPdTUFOjeSF85XKcL07xcRYmNWbKSfuRvESzSHYx"), ("b74c5d3948d3b86449b764f74576539a", "sealed:aY3t7b64rxlptKQXV02vKKAOVDO5zIuL8BsZiTT4cd/uvW25Jr3oZx0Xstwg5iEh5IN6gQBxf0/W7vKnVt9cCEd83HC30Z6PbGZJtsNceKc4MTK71htbWIU+MoPnmn1ZVg=="), ("3584ebb258e3ab4a9589b065ef1a005e", "sealed:A+24jnYo6T/ia7tlkfDngcSFORV5XeRJNuxsxwdkaCX8q/7X7l01eDgEFGKNRVPyf5H1cXs4WlY3KTjaQlGNI5G8Z5h/f+zaT9wDAwj43ZTa6PdFG7HF6BO71Od/BsKsxliPyzWuabPZ3RQaf5wXHnhuHKnZXX1lz4h3yQ/4En6wfN0P0Q==")])
 
 # %% [markdown]
 # ### 练习 2 · 输出大小公式（2 分）

@@ -398,33 +398,33 @@ print("形状：", tuple(out_torch.shape), " 与 F.conv2d 相同：", np.array_e
 
 # %% tags=["exercise:out_size"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("out_size", key="ca5f53c8f9f0c9c6cad7b0a56c55b5d3", digits=0,
+numeric("out_size", key="f279b408971032d5baa2e56f6f4e1f1d", digits=0,
         prompt="一个卷积层的卷积核为 5×5，每侧填充 2，步幅 2。"
                "输入为 32×32 时，输出的高是多少？",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1。这里 (n − k + 2p) 能被 s 整除吗？",
-        explanation="sealed:6aXjsxW8rME0yDUiCmNxc0sbarF9pdhQalBQ5X4nkzjWSG83f73PRxZZZMCFdhVVeA8X8I3d3OsmDCFvvmv3mEjawUr/cXsfaTkANJ0iFyI/4p97naLDTxDJCRRO2TthTFSKDHd5Z9XKPjGZkBI0qN8vfPIUShIwlB85sc/gFCtZyzONlHXGXwh5kiBvStWUnmX8s8Ylk9UjFl4F60NCiA==",
-        mistakes=[("1bf5513fe07e1531e9301dfaa5ed0a51", "sealed:d5Ttg2XAxCOtWxXWRQPMu64Uppg3KgfLTkDawVQOyWTmMBTF7M2E741vHnwNA3gCMSWU5aBDWKQzJyqhs6xD6M8P1hSXzkqtusLEtvm+mItOJy99lIfDNG5yoQxGxtfDbQzpU2H74qwtUzmdRmiOXhK2XL1AKjZC1AIx1VLhmu+2doErZlqA0Uyn1bpruRfamXy1h0SpGeq3CnXptQhgwISiIP6nva2uxWQ="), ("978be4bf361329ddc7c9a1541f6f47c2", "sealed:jOfsUFOojkYXyLh3HZCZtWef4gxt3kmg1vQ1+jfiu597zvL4N2fYSmS5AwdA9kInBSh73KQRuSwFKrYOJX/BcmS/u0xyJ33YFEgGUonUVSXEK72yZXqkZu+dS103hMRkyjbz7VX4TvW6E2iXD2siMHCp1qm5PqRJn1hktbe/6B6CqeFHR55we/EhVhVReYmQwYv1icDrUSnJYhIjHKfjIpV8f6swzrDN"), ("f3b92113f201861bb098808e4c8b9cb7", "sealed:/GKuHbqdjAOYLk4VqGSEFHOVDuN/xSX4RHqR4VkIKro3rstn5f/TLF4pzp3i4IhMu53iE2lAl2MwdOaQTNzyAlyyCaXq5hIOSeGtfqAR0YdjMTjfBluNahVL9WI9P9V+wBWXXs7g4zI/Miw=")])
+        explanation="sealed:qzOPFa0rsjRXjqEqcqIUZZk3S8W2+JZT6HNew1jlAE9IOA/yJlRY6qa1leeAlYEzGkl8P/0l8wy9k0dKoZL5c6vI243ZzfShsC1sZlZfQY5DJq5ZfgN2tnWOoTE70kkpX1VjZNXMOs7nZcpoOr6KCm0Pc8YMVDeaN+kOAz9zIPnoFES4Qb7NYsSS6Ki5BLdWdZZQYjYd7ICByc9JoadKMw==",
+        mistakes=[("ff200f21e37d40bee5fcfeba3f620e22", "sealed:lIjnYjX7ugddy0DWraeiE84+JrUdqOUKL9LScMsVQJhEI0YYWaomnx/BXhnm9EfkYMtfJnlO+rQcExzvPmTZOnNbMAaPvzPh9k6xTsRLehG19tLc0uRjR2NyIilv1rhZxZ3nSR3+8Jar058JsVE3Ytz7aLuaVMvkkTdcWEToebg29rt9DJSDKIyT7O5kQYuxC4XlOBNwj+DQNbdJ6FVG0blSvJ/lw6e5J+w="), ("1bf2250eb40e6ddb32c6c9d6399694ef", "sealed:1lUtzbWx9HlkeHKt6goFcaAuI/NX/AkD4wZIXQHYQfbHKF8HNZT+BnkEEf81cMhYVI1Z249VPQ6K2LJtPnsmQ7bau16rJdr5IZ1yCjyjCwZbddsPUL9F1AyI4FjENnLSkfI4MPX+qcArUHRJhz7ZgF1pg6lOTRFj0Weycntyv19nTST92oMUaPsmv4fSqxOhd4yUmG49P+2zzgzeUIqTuGtSCtCMboYa"), ("e9760757febcecd305c78954e09f0df9", "sealed:N5tUM9lWgdBJB1mE26NBENwfAncSeSIEYXdw2Cc5oi2UeSrjo5O0xTtuesLnbXLJSCRIkUP17blRu6//xUSXQikUCzJpHmK1pfsCcy2hUnm4hWi4yVUUubTJtmO2b5IsgCrugCOBqAC8g1I=")])
 
 # %% tags=["exercise:strided_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("strided_shape", key="20ee3e1697215de189928fa90a94130c",
+shape("strided_shape", key="f2e81d263b308686ffc5432c9fd7c6e0",
       prompt="一张形状为 (3, 28, 28) 的图像（批量大小为 1）经过 "
              "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>。"
              "这张图像的输出形状 (C, H, W) 是什么？",
       hint="每个卷积核对应一个输出通道。高和宽用 n = 28、k = 3、p = 1、s = 2 代入公式。",
-      explanation="sealed:/xINRiaUk9+SqqXYnR5M9fnidIYQbJslUry9ZNv4ShBdatjwD0JPs/WfeCDun/Iidim9d0ttKMrQ5UTa1T887CLlwJoYBDpwcs+eohohHgontzOlGd9/sZAR0Ef4xosGOgCiP1kFh6F0JZi2rJtN78faHP6aIjxZ7oY1ody7odeMv4IgnZjyI4BNuy6/Sozo4ie6a+RZt4Mg0sGuvncNRSy1N05eb1liMw==",
-      mistakes=[("18760dc63f127c16fa2d2430c1d396a3", "sealed:l94PVOTjhdPbN5PmJlGEo2K9v40TuHn10euyd16ByAx3GunWZ5+DqXmE/hgdlT7xHvss+PwfuIUyCJ0tYjSZRP4f9PHOvgsOJq5WF2aiaxbqD1dEE40vkSL6hkW/drvRWpHPIgU7nGpZfxK84GmYCsc4MQtFukfA4xWv4HO5n0q8jQY5vXHfsTA8qETvWssbWwHcOB68aWvKr03n02ZBqsVw1JtlmNB1/gA="), ("6ab3581fa5fee057074d3e776afc2c0c", "sealed:Hug22F/uwsr5VoHQi6Li5NYO7qmquB2qZTlP7oOHwpPp3Q9ZsTQYin+T5mBistddL6Zf4L/O3GJA9jlNlLH+xnucgYBykVWukFiYT2SL+RuuorU1Cq3hLQZUPuU9l44e6Bt9CJpFL4PXRp21PnanBsw5ppsiUqMl6+LL0QFNdotDVEf2OzTvtF38/lY="), ("764085c9a24ef44aed840abbb5a45da1", "sealed:17uo2NNZYYEbLVDTPG+sKRPh8KdFZioUOGmVBFhFwzIvvMxzQwmMh52iT6z6jMPaVkXj8JrRPgxC6JFZDlWaR5J7nhb8j41ILg069WNH6bmvhzmVYdNJN4OG5twLfeXLgxoImX2IaLOZd0LzMKBSXJKu9YkjPCif6QyWS6tSpQM0eI675dRribG3vDbU61oXa3UT8trGgYCxmqUd+kMgehEKPa/NJLtnKDr8WTgIrlbh4r57zo4=")])
+      explanation="sealed:ibr+WdEDKckmNxshRmFATFwEq43+ubURDgCnU0iE4/IKekikCM1JkvtB05FVJNm0N+GJWdGE7FFXWHRSW2atkjRXCBIpSoues314gmlLeSum91J3NrvUapgdK4O2/fAr5iis3gc3BC5cr1N55HcvljYhyIGTLYeSKpQ4iSBu906iRFNZtt28emlv0h6ghwOYrcUtUFhg2HF0b5Hr2+x0oDhrKkK4UE9KIA==",
+      mistakes=[("c1a43eea73c2a44e226661acc094164a", "sealed:Jf6c7xin0Gk+iaYZWAHoKlMjEP0L7w1HPPy7w6aYaw98Mc+fUEQKkbRvzEVUHIRw6woF+ZuA/fUze8YIPIrcgJTlQiScSgnutkDNyGAh9FRp8mAZm6aEplE7TjAFDze19dq0WFhr6Vx4Z6f7VC1iNKGVKhwP8ADDZFdOZys34wJEg2RnEMuervA4L0kkTX5lrzAQm9Gh09mR+a9HF1oy6OD14SanwCzN6UE="), ("fdd9e24339d3dc13f6e274446c261084", "sealed:IZ9TVVzUQ++xvkoiujjlnS7lh2MWbOZYSMGC+kG/xMzVnLmFwsZH0vSviwznbSgKOeq19YIB8p5npki8eB1jso0FIqXlip+mARU3ZVq3d5L40ZtI2yFBd3P79UttY3l1K07VkWUgLCUE6WfXQh8Dgb71l1b6WDg+zqESzCr2MvIvDMaskVv+8Ie3GS4="), ("91c3764361bebacbe04027767f4a53f9", "sealed:ddnNBNZHbe3BLXVDCYj7daYoQ/4NdMqJSzyItOz2vHt+xYzvLJJpNnJPTGT6LMHqOZF5wMkWJdoJfDcp4JZiUt8/0I4FAY7FHxFQGRScd6HJxmOUIYnv2be5RSSNINhsCNHqnKXBS1zcMIFKCJ8BlaX3yFXR7XHo//kafHXX6BDcK+QuMPj1rNIXnJ+CVE58bUpxKEnmz8mmY/gLoV1zNCqUAMcd6UZzxEUAkpZ97ag64pTunNE=")])
 
 # %% tags=["exercise:total_padding"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("total_padding", key="6baf8555b4dce107123b2db9d14c650b",
+choice("total_padding", key="cb3394fd98ba3affb320260fb468c96d",
        options=["padding=4", "padding=2", "padding=8", "padding=1"],
        prompt="某本书把输出尺寸写成 (n − k + p + s) / s，并对某一层取 p = 4。"
               "哪个 <code>nn.Conv2d</code> 参数能搭出同样的层？",
        hint="在 (n − k + p + s) / s 里，p 数的是两侧 0 的总数。"
             "PyTorch 的 padding= 数的是什么？",
-       explanation="sealed:75PtlHrhPR5/JgX/oFpDCMWutF5/YMRGOYg7vkCdUB11tRnkf0E35FHd4c1iUaJ8yJjGDc5fWNkLg8C4WQmR+JJwcPIAfSnGTq7EBXtTV1rNWOTnsi7bWYHajqpfV/oxCHe225Y06Yr/cocWARO4j2Y5baR8kl4c7jD14zhMpg==",
-       mistakes=[("d67e8868c3792523fff5ac2dc8aa62ae", "sealed:5c4IKRoWu/w68RfvV6kizAATf1zK3SSiaCjT4MEVZ65QW5TqMl4AtV1AMeuXtmth3g6KaFDh5LoKAxAhHEwFTdHsC3C1sI/A5IK+C8xGI69R/m2kA7JkHlDur5vkeANuMM2Kbjd8"), ("dcb9b4d020aa06fb5c0cc9865498868f", "sealed:gB2RS7vduSQYGBb0DcrMhRtaS2WFsudTMe6ckcucah1gWT5lYA6xGQIJ1c9x3mbPdTaY2YQYPkhbA6NeJnN3IsP4FNTHSaAc6fzItXVIs08+I2KMy7rfYc4maHkj4XnBZ8Ttm8YD73dx8VSkHg=="), ("d02a5a2b6dbf7f2eb946a14834edf014", "sealed:jgmcVfMj6mxqHpAN/6lqSxjfH1J0XvqMtO4HcGLampmB456gKLt0boD3tmRXyMY3SgJzpqnZz//7+uG+OrpsDX8OKlo48RU81A++mBALD+iIJj/DnxVHWwYuyBkPvpbrfQ+pBTxOtGYjabQYrQo9/dKlePPzKcQCyVeEHiilZuFiWV7H18jERugmYmHy/jxOUQ5ZL2t7dxvzRTTYmfgNZ2EYx1iWS3Q8R8+9AQQ931qgiCY=")])
+       explanation="sealed:l2+333PjyxxJTmp5mD/x0BqpJft0ZeD6VGiY8ugNiJmxZtGovEwH5Q7uJtQzgw58mhwzkAQ8Y/RjTPT/IUOe2s4tuN9lPjemtqczllpjXq72+AimndL33E4OAp7Myi1JPd8NmiU2bKl5qDef9dvKYjBBtuMCfEvqhpeEA6uqIw==",
+       mistakes=[("a99cfce474375ea1db365cccf39ed714", "sealed:UiDO1GNuuTzKbTNQOBsK3N/V56oiK6cwEVneSTz2EsqoPxPf+c3QZwfiPe4rNUB9lr/pl1Mo9h05IlaX8dn1FDDgL+SJ8bcbI/aD7VbQzd/eRYA7n3T3S0Dt1p+YFq7o8ZrCJqlD"), ("0f3412c98443f5f11c4d55754ba67dbb", "sealed:LOquBMABtldd7685ccvMCBd+4Cshqhdxp0dHb3zUbnjPh6oSQSWqVWLPfJglorXBsD6ZFZP5oQXrinyqZD74z5d/L5E5dDBdbr0h6k6F9PzQi/A0JgtY9wVU2iLlgTAY7uZ7iSoywowHGA23iw=="), ("e00d5073eb66d68ab1b5b313c3ff5485", "sealed:QFAhGvwdNVzGrxBQK69ZWx8FjKnCAgb2s6iayKLKdcpfVhi434KF8IDO6Etxy9DHDtvrHDLZ467PizrAGRVCsucqx2778/Ki0wjyTekjEI2IyA5UQCC/q70aQCABgIuxSp976+yE4oImWoJpJb2zEjNeUvisslNIecaTq3Y8z8xfD+A/0wHvXcSgPWmumip9+eqNIWH+bS+YM0hKoeNy5mEp3T6/8V7AxxVne4FuC6J4BLc=")])
 
 # %% [markdown]
 # ### 练习 · 手写零填充（2 分）

@@ -120,11 +120,11 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 
 # %% tags=["exercise:three_3x3"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("three_3x3", key="7f9b419234fe287c2c000017520e8dc0", digits=0, unit="像素",
+numeric("three_3x3", key="e01d09118916aaec99c87aed5655c1d3", digits=0, unit="像素",
         prompt="把三个 3×3 卷积（步幅 1）叠在一起。第三张特征图上一个单元的感受野有多少个输入像素宽？",
         hint="每多一个 3×3 层，窗口每边各扩大一个像素；一层看到 3，两层看到 5。",
-        explanation="sealed:2tnUyBf4FXhAff+7ZevvCDQWTW3ggW+kEU/K5fr2GHyk3qPXF16IyiAK9pWQLFl23ESdNaOyOkUM5/bToNFR4P4S0gn5Md0ACVSkfeV1cM1JdS5+uh0bUGR3YiCVCzuVWgA1+CBeSvRnE4Bdj4qo2MjwzYR+dD/0veEGCXk/E7Hy/e6btSwvlolvLXCdVGad6631xWj7kOztGVnVZs4IjGighUfEw25kN9Lpusxw5hDRiNo=",
-        mistakes=[("381588501377018e7ff9e72a1dc92b3c", "sealed:YFnerEROqT5Z9HAFAhgZVHThAkfQR8OenDBd5CLX/4s/m29089Vbl9CxKYTzzUWJ9AIyBR4f/p8A1FrAq+7bP0zhttWK/biKicXSdcc5qkR/MFapT3HKgm5NeCjly9AAxI8UY9Pr+xQTTtHzBUWLz3zjI1qwsa52Rm6ZXtK0yzveckyzzymZrKsk9BFxMazM3m8LWCFZ+j72FYHtJPw9zvuQkkEFLZ/CNzWkccuADfnUsQ=="), ("6ec77ad1c20dbacb8ad492195be14087", "sealed:tP7SscNXcnRYjAuRpbaU09ZD4yIsdVqg5JginBtTYIp2fzVi1j+t7/6rKmvGYdUQJ+88lAkcuWLjqnQ6SIQHD/NEMlTYhvO7km91t+zV8JbkkQRS12ZuokO3ErJ+1/pRvzxpee3HMd7x9DIVsQTe0jJgvU3hjhsl3kSxyoo6/m8xSQ=="), ("d1155f0da15e0cb758022389f5889eac", "sealed:IvxM+bxVg+ZsxLIp6bHNYE/o1A2Vm2oDaYMon57xVQlp5PyDmbYqdfN/lPsQm+lvJgXX89KqmgPL+m44316veADHX42lddlDqoiAD26H3jLM3IINRc9F3YiWeHpFURiGO1jlTBIgicPdKS8me34OVX/h8voodBUdKLV+Lt5ijJFiWqgsnpC3JZRR4VHGyKrhZ88sIYbjy9rBZlQFRh+Uww==")])
+        explanation="sealed:DSAheTUgNtsjIl1oA2vOTrcI6cGy1tWB23AUTEWpnMLPGcGLnf4neO1j6WQfTxgJ6MDY79g0xhg0NZUbPyiHFa37ZFZ5T1CxbBngB6InVgeOLKJmF/rPdymDxHzTCRhxCq+DYOIj9hKSFIyK38aQG91TQ4DpzLkGm+nivYys4ot9/OVtB9oQ6X2NwYzP97JElA1X3m+pLxjpHTd7BDmtKhjF39B+SNI/dSdYCl8AMR219e8=",
+        mistakes=[("ecccb99894a4cbaddc14bf04201828e0", "sealed:X8wyy+Y9Bf4RAJpMhwSpdpsYJ+vyswstVM1kIgW4Te3z3U/h5LESI+OZEabUrolETYZMnfIH1jiEUw5XyvCoU88IJgu4ny4ns2fekGDeHD0tPh9ZEpwaRy3WrR8H+WgfN6N1aOFlv6PmkGED/TlSPOtfNz8NQDDoUa66huk7WkDg4+pEC0TKuGMpNNyHvb0MDhkCP7SBmvXMy3WJG0FBwsj++flIfK6Q/Cjq4rgPadwoeg=="), ("ba486fbc842634f4bae39dbf065366cf", "sealed:dC0xTzivODB5q0HA/n6svQZhuokF/p2VoK3QRGNCA7OjnSWzlmappO3fua3DfJvhvkt+vv0jPTDjgl03esT/PXcfHcB1SQySNEEO3qJ8BqZM/7qwiXdq5mX9LBqlbckSOqbvkIeYMIOByVF6qXUDfu0yab79GI8wgWXawX1HeQ811A=="), ("cd6a83fd5895f34f47f6935784b32875", "sealed:woGAmZ/FEgSsmNX4jMgVxzO6KIpQOCPu7NP7dwykj4CE9ZkTpy4Bdt9aNqxUuEaKwzuMiT3PQIR8CsyTxRYfsmoVOsNXtV542Qirzy6SXRuARr9J/LBCjUeQy8tGHf038hq3oRnL9RAwGPzZcpOa13DQMLLDcWplkWBMqaEHM4AxynGxdRKY2i1kpjfEhmocbFNO387fuYsNnB79okYGYA==")])
 
 # %% [markdown]
 # ## 2 · 递推公式：大小 $r$、等效步幅 $j$ 与起点 start
@@ -182,12 +182,12 @@ for padding in (0, 1):
 
 # %% tags=["exercise:stack_rf"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("stack_rf", key="f7b58d9958de9299467bba1253c10771", digits=0, unit="像素",
+numeric("stack_rf", key="f3c7cf0a6ade0445951483f0a8ee51ad", digits=0, unit="像素",
         prompt="一个网络依次是：5×5 卷积（步幅 1）、2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）、"
                "2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）。一个输出单元的感受野有多少个输入像素宽？",
         hint="记住两个数 r 和 j，都从 1 开始。每一层先做 r ← r + (k − 1)·j，再做 j ← j·s。",
-        explanation="sealed:hYxwx4/IvF1q9paKc2h58WUO11coclLrF7Xv1kcFzsm6RDqW96Wtb6pcUVs+e9K+aZ5mYq4SgiD0v+6PkLaK7bAqQ1Fj6emV5YgenXicKnW7N4P8luNvt1OynsYNBl0kF9RuZ3ucJ238WPsJ9xGB8Jn+RNxV/ZFbKJI60G6ILoaeWZNzGJ+DpAA8jFKbf9JH1pY+5dmNv58TaAZtCjKpv56U3Q==",
-        mistakes=[("c9c3324538e2f5ef5bbbbe3a5a58a216", "sealed:s14ZhEV88aq7RJBFIl/q99WqYe6ew5TWkei0S0pnBsMeDGXiy7oDoCgTT/1IgrJLHk1RdpNtsje/e50y3Cuz71hYRZ1DDrovg48X5MmNbZQgAmp4ueQVi1E0MkRZTh9BFjZPxZ8vszds76617VHxHqAAcr/FPitAaOEpxg49jccy4VUCoufZSQH5WLu3+DPMiZjpFQVFry1k5AZmRpIoKf6InWLJkFQXsUnFLJ8w/mqY+qO/O5rbSosV"), ("f397fc068ecdad2bd6bbe24e951270fc", "sealed:IgjcBsPsWGlbMFbyCymb9GK8S4snX2vHsNoGdYN3H+CI+1sOpMPnYSBUaOAw01GK84Yv8A+iXNSl0MqjOHz25leNtuFCms48Wbf6sBJ6qo/F+ugSclrjYtIHAwCPKyP6mQu17kTQ9LqdZyRkf2y8QZMUN/3nFoMVF3/8pyitnhtZ2lHQxqFgcrPsOlqWTeusm4g="), ("4577dc11a93e787580f95ed3e86f1a1a", "sealed:+/lzTyWf5jIPjAoLNuRG/PVabTP4ES7VbbL3Vqr/z46hmPUfmNjOjlUyYZ9jL3OSJqc3+Cp71rrZqYL4OkMv7xyCV3oObXJL8L7WmisLkmdp+/BVBCqzuKD8Gs23TwFeQwg3jtX7+bW56ycsyDDZx0FLboyr9dxBZ/VCKzn8yRntfgssolqnerbvT/qDgqp9qr+TDVy9I2eUwhSidT2qtMDDHqypqRvd41HdO2pOYxao+T8BxzNb")])
+        explanation="sealed:v/5/T1yd+98wDg0BUlWsMjWQCEWGPABq5bg4ZDD9Tqgc+uPgWyhGw64sFuZjbMdxjPDqhHox9ujeAhkfgK+Lfah5CG3lNLOI4WNi3DySwbojx0q8FJ0ugAb8WhZ6IFJffWES7TuANQr+dToXBYFPxTTumeiucW7oLH896BbI7wYPheGS/oSKFwCgUs6tTA+1qD29tIDHvtMBXmYlfkuHrbVryw==",
+        mistakes=[("a7e321b0ea18f915e13fc4e782815322", "sealed:rVEAnCEHAZui6OM+6jb9AZZB8/gcd0iCU501fjfiwVIpW9tzi/rmMjoxtfBgnG6K+QjX40E0zQIgxZH5H4HskoCTEQ3/NVU/dCapQ+ilDxDGFVlvbhEbJhcy0mnTZlpQzAkDg2rc2mxsKv54gtM9EAoFCqnvuI7IVWXHJjgeqStIezmHlDqQhgUXhxW3Hqv7qTzighOfjyx7Nim1iAvIVoDxu2pxgT0iBmAp9JVt6s2JGDLdKK+dQxvp"), ("eebb9ac4b5802385421bdb432787ceca", "sealed:LchqUlCGojnURSSISXyFlMPlJeCQX1ZFYWvqwDcV86vurt5mwO1c7qoKsIni0zSvMvV1/CvPTRLt92/EVyNQWs0hhW5b8cBGUiW7LeKrHQ87sWIBCbDSTekmaXbG19jKu9onNzTXjV9eTW110WK9q5lOjEzBRHgZ7iqXMVExSHQFg5VzmxOAKVO511Zg3AKPKS4="), ("8113a0b871f1d9007601d4c53955e5c0", "sealed:NBqb69K1M+B+ifCPU+lQcBZBkvn7i+r9aflXgjuLOAbycSwbkkHt94PMO0yMO8Og8lAggPnQSqCVsi7UTOPt94RiOcJbbWeBgnVL/wMXalhIv/iMKGh1+ihkGxvnk72wBgxhbWric6fudWgcn7lIhIGiajMEbBN9x5Jso53yZQmqbeNVhDd0Zyge5hqNYoVq7pArfQOZRRbX8A5+VXZhHl44ycas8rxHEOvGs72TfzVUX0XKm0Lo")])
 
 # %% [markdown]
 # ### 练习 · 写出递推（3 分）
@@ -256,11 +256,11 @@ choice("enlarge_most",
                 "在第一个卷积之前加一个 2×2 最大池化（步幅 2）",
                 "把最后一个 3×3 卷积换成 7×7 卷积",
                 "在每个 3×3 卷积之后插入一个 1×1 卷积"],
-       key="0ac049b9789b3b229f75e77272753207",
+       key="e0f2fbe190dfcf262b16de5a2c6f84df",
        prompt="一个网络由四个步幅为 1 的 3×3 卷积组成（r = 9）。只做下面哪一个改动，最后一层的感受野最大？",
        hint="对每个选项用 r ← r + (k − 1)·j、j ← j·s 算出 r。越靠前的改动，会放大后面每一层的贡献。",
-       explanation="sealed:1BOzmOLT1+CcimcmDBXtdmyr1pAAb3JpkP4fjveIji078h7sDVHvlzmMysXNFtkk9Tt5IgvXEYL3V/G/a8iJlKAyl6I/oM2mqfOfKBV8LMIfDS7xKt5trQkWHACcW68sfc6fnFlhohXsDxkt6Hiqjv9k14rtjC3P28qyEOMRYvqirN5Wz7ZAKoy01pvTe0IhLi5IUttfCt5FR+4nunDvaQ2CUwaAU7F+ZzGAemXtEsa9mfk7swYQGWIucA7rcE0QonOKfvTjZi/Ub/oQh2E9eH2FWO20tiB2j+WZqXFUmg==",
-       mistakes=[("1a61984dc00a80bae93e63957fedc77b", "sealed:4TjeeRvUKZkfV/eFPucZB9yyPjataHOMbwr93b51QM5f8fQMcKHbwXdewkQZdsOiK2VbR5Ew59Z7sUdiXPgkSsYRNY0OFJo93vqCa4RlIhBYQzgnZjRSseuhLEX8KDmSPqZUnq+2huDTgGG36Mv0EypqjgNDXs2JO/egFQ0="), ("fe1c4b3ca7c88f4e9c55144a0368be77", "sealed:tFpoiT84TRw+nnQV2qbg+yRG3onPNEjWymJMFu4/EdIyDU7jUm0G5CIxXp9qNpc+zxvrhtBrcGQIQmsGwl+QZTnpbw3y6xdTuLH9fjZaC6CAj3EvZ+AmvSMJ0nfNbtFtfZd1onbiL7TFYzCU/LvNStffzgAommXDvT6ExniRMfIbWwLsNt7twJ9Nu+MVbML1JkYz3aaR6oPCpy0wnfVOYf49QF9lv5SSBCnnstie"), ("6ff8dd5acda1419e098b51b8afc6bcb2", "sealed:v2Li7KsCOto3uhLHxXKswbwMcp/QGarAhqgxeNIugKOZRaYDHpd5X2184mgWdRjVfPzgjJPNqkCKL4EGxYnxnaZY+gy2q2ePdUATqf7UbQnkq4/K8GPsnkKgFIXvN6fV2LbYswlndUUOHN1nfSUlJy5rbNIWZ0so59zfrAurWmBQkgpko2eH01Bk49lO91bbFW37yHF5bpg2jU86cQ==")])
+       explanation="sealed:vgLw7k/tD12/Rli902cMARNPi8yXsoSNf5SAbzlvTCyeUptya45c0R2WFw9HWhsdxHtyhgpcr3Cvj8k/IPAmc3V5+m8d3EkelwZ5zgfXSN4WGe8ID+yFHr7sfietS2NCBye8m+CXRhNYzdfK8CE45foDqlQ7wsBQR4ptxzuZHJQKDryHIzsVuaiZx/AoM8wktZlvpl6djkjGnT4KPkP2viWNu/UHALuF3n/OPQbef+HqZmmgDxL9FzjAeV2v9mJuooc53CJbxEf28sIKgpqHRWka4UhSzR5XTSlnvm2yEg==",
+       mistakes=[("06afeee83bb17013b901eecfbeb08df3", "sealed:Lu1h+fn8ckcpxGO9ceJYTHXJi8YsftBi/hnIddq6Bc4WCU3U6Sgl0cPAF9AnE4lhja7LU3AOMakJ3szUtIAGt/2dqONFfroDD3ln9kRylJWydwEgl0419kOQdkbvv8zF3HGDpC7SeeKExaifEMmzF7EJyY9fFJkkfiPRqDY="), ("ce60c61a2c008e045fdc291eee536e39", "sealed:aaalZIEuW7FdcyvWXXj0r4f4TeWFdWyb0YMWjyM6mHydbqjwC+ba8+PnzKYC2NH9QqoC1fwGZ0hdKdQYXkiqQKShrr3zMHrP4Xl1HcaTkNDQqmQyjmDa/luLrJWVCjgK1Cfj0fFts0+XejCJ7v8DyQi1JyXXeisZzTNY5uQPS8CUgImk+fg8l5Dx4ypXf9j2O+b57jR3EC1Vj3JsQX7x3xipkLOrr6BpiyVHQZhT"), ("9647761c9a64f9b0a92b6d741cb5d414", "sealed:f+usNtERNLEvFhC4FNVwM9hXHg1Sl2LUfEN8Hcb5WKGV6cwmhYFLz6u0f+mRJul1OOkhaNWuTtUATMt4CmCu7+A3rygElTXTJHTI3btclwM/o7iyeNzpU1PXtxvr9yzKZbCh8bnIXJX9fjOnv+81ulx4FNB9iBkCclvREiWsQRxGCQLv3hJzhhTPNZEa0s4Om5Pr2d/giaF7KnqahA==")])
 
 # %% [markdown]
 # ## 4 · LeNet-5、AlexNet 与 VGG-16 的感受野

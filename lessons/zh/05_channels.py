@@ -166,15 +166,15 @@ print("全连接层（3·4·5 → 2·4·5）的参数量：", sum(p.numel() for 
 
 # %% tags=["exercise:one_by_one_true"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("one_by_one_true", key="5287cddf2d8a3e89e4fc218fe58cd3b8",
+choice("one_by_one_true", key="22a970356795e7cc62be34732fef6ed0",
        options=["它把每个像素与周围 8 个邻居混合，相当于除中心外权重全为零的 3×3 卷积核。",
                 "它不能改变通道数，只能缩放每个通道。",
                 "它对每个像素的通道向量施加同一个全连接层（c_out × c_in 个权重和 c_out 个偏置）。",
                 "它和池化一样没有可学习的参数。"],
        prompt="关于 nn.Conv2d(c_in, c_out, kernel_size=1)，下面哪一句是对的？",
        hint="看公式 Y[:, i, j] = W X[:, i, j] + b：一个输出像素读入了哪些输入数？W 的形状是什么？",
-       explanation="sealed:YvlwyEky+YFOyI9xBRwenTjC30WKmdqibMf/zM382jVoHtUtuAo5iOUq7yduc8I+opTUJ/ghRz3Rfk5/igIL0aXmpe9Dic5NDB5HtxG7dbOei30LzFk3kXGPmKCKPkvmGLOlS5nzElodNQ1q+7ZzkZNPPSskpQ1ugtBLWAdX+tVjGZP4tNS2UV7p/JWaVvuW0459ZJomnavXM9IpqSpue9xgyIg4ueoyZdQeDy+JRAh/aoW8Nc2G12ulaa1w8nW+8Gxv+pP+Zwu8XsAJCtHjJlNNB4lPM5Fx+BqpYEUzYDH0OmGjHywnfhHuWeMnLO6pBn7w+C9s2XROLutZSSQ4qjGzpOwe8brPV3lVnIIA6hw=",
-       mistakes=[("d91114b969c891d643d73fbecf53e722", "sealed:UkU2bL9bo3sJ8jAmPFm3peDiKzghhREbfpOoWA+yXC396/bi7hDTR+fd739FEQxyPTRMFFj+jm08g4xePDQXBHhd4Iw3yuEIUuDL5LWkEADQAKM3TfJoWd4ZMX8VmTCfRwMDsTcuzEiQN1Y="), ("3994569306450f31abb0393d170aea7f", "sealed:Hr/iIKKOggw0Z6umuYHnG4vXAInQF83T1L/WWA2C37DScX1AGFxpfsNh0GwP+M0imQB7BUsV3u2BrMUgvnnWtPhzyMzZky+qWrWc4YL47ktxw1L3iKGyGl2sL8SdclEPTHoH2yepjaMQU5CnzQx/CfcurklAYAhddfsXs6VOChS0vzIXCvzm+/bDB61jGAVfX9ln1KiJysNWM8gH8/XZl+MeN1jd6wmJTopqsOfCrXdWi+WkaeQ1mo1Q8g=="), ("10516e4757a119eee2992f69b2d14b19", "sealed:r7TDXtE+TNsWwL9s0mmPV7e8mxkanjabG6js/gbw70dRlmR3fduPomi/IjDbWdDTlIzcVE2Pka/SE9v24H2bMbAxT3PNi0oD1fzA9+Cs5ZEGZy8waISAdpooALNYd+C6olHSU4IhVjKUgQ1mKbxm6B/nI06JLDdUGwwdIOTRTTzPqA==")])
+       explanation="sealed:OGlqjKHMCtfmALg+Vu8sn8VVjXq0gAvmgzgJ0TNzhiu08LSA2a02nqCaEFz4h3LjxnogI2Q3RfQ3e79n8J1vodrXmv5k9QyQQTgqVY4+bRwJnkqopQyS3Z8Hs/AUBSCTjUNfofjj0Go+vDnAvSa11L76K3NNiGvZNke6/VWpxV0QHDfXI2bEH6cfNcdLRN9iLW43j2ysgzhuUCexqRJPRtm4cvT+tWKvd8oyYfhnP90XCSXQ0azmZxW7+7kcqOTGEbM5KzWP3Qdx3J8SUMntDkWo91G0Cc1jeH77El3qOX+GFOpODKEIc2dYQHzVjzOTrych68pZX5iZSCnktziXGhUfgBizoCiMpGFD20vCIIk=",
+       mistakes=[("1bb6cbbe3a1177a2eb395209022b444d", "sealed:YrnIZTwKELH2wDhLaCu/r6Ns3e9lZkMnjTnoPv7k5dCP2lEEvVgroejEzHR8HYd9q4H4bbsVVDzU4z96WahlN6/TPA/Zp3dq5sLY3dVO6+5jTGvatWoM0s264mVkHT9Mp62koRoj7FHZ8E4="), ("77f4befc7e3840f00795ea2f795e7a01", "sealed:S6f0Wf670Ji1tYnis0ZW5LXn5YWKv4oBchYr38b+R7sueufk4fY7f7wcaLNJ1OcUSy+/LXPY+vppn4Ff4HPCCZJPvOJhin34Jyk33+jtep6zKtfcvLQds4U/bq0y2Zjyfy1AxXW0/2vrQg3ghdKZNpHquUjithVsOF/dMN6TSIvWDYVeYJOcUgBoQdRBjgMqsX+SIAvsegeYcn5Z8KywC07it90LljobW1t1ZFQoIUrZWZ5S/fErf1cJbQ=="), ("abb7703483b679473a377da1debd33d3", "sealed:rRMmKfi8JQVt2DKbhqQZafDCdjdUZNqdYJ50i3UkyUxzHB6NXfoLsT0b0UKNG6vByjOnDcUDULN8b0fDkQpi6qAjD3Jq212X27ahuLJFTNUpbdLUo41gQd/yfEquNRwAYxQ21ZdunDPQW9bp+DGtMG+g7jlu834hatRmM6Hl/TFQDQ==")])
 
 # %% [markdown]
 # ### 练习 · 用矩阵乘法实现一批图像的 1×1 卷积（3 分）
@@ -306,19 +306,19 @@ plt.show()
 
 # %% tags=["exercise:branch_macs"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("branch_macs", key="44d24c97ed9cdd18ea1d93e707e8a261", digits=0, unit="次乘加",
+numeric("branch_macs", key="d7a46df605436b41668378ae9666a26e", digits=0, unit="次乘加",
         prompt="GoogLeNet 3a 块的 3×3 分支里，那个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
-        explanation="sealed:xFqO/UhN2OuvCcoSiuQBYkWPTQYHqZxZ/NFyPQvgVh1z+qoMPbtoUrLp1vFw/ShoAhQKT4arRLQHCS4jH9yz9ike9vnx82Oy7oJ0ldA6u4VOSAcLLBUpsFlWAU3ibC9vrs9YkaDOTPr9atupfOgIBVTi9Yc=",
-        mistakes=[("d9f7a4ea05c4826e906ec029f9a8849e", "sealed:Q9bcO35yOxADhFGw6NoDVa2YU7g3U6VhfDkWE8NqgI+U5Hv1HmM3Bl0isIyesX2uNpeUPBR3rmUVrKNSJ3OZMeauLHkgUhfBZv+8P6/4UzfKSkuXaN+rA+d88gbNcNejtvtlmmFFOheY0DNDrSin2lBYvgh/NclFJORG3Jn9HtZAIM+sHgI="), ("4f52312c3ba7f2590f36604a53735d0a", "sealed:cBawKhnL7jCOdCyfxv7mYV90w6EWOADDykS3CnJ/1SyM/dFcfoGl+D6HLcC5fqOFUDyC4vIaAV843U/n5VB4e56FUEgDlsv1yNU75aFwMAwxrVam7MFthBPIplqFwwr7wCkXe3sos2Ef5mU+bp7h4mpRfLpsaiHjHH6Cuc9xaOZQc7P5YJAr777Ulxp6et9nL8TC7dGJHJszsdSNihl+Hyhd7eaYhA=="), ("0365c302242a593819dac921cf428c14", "sealed:CKbsu2z5HWesoX9D9I3BvJbqdXEznxf2qO1VDOot4ZvqdveT6A+0nYkSTdQp1Vb2JoStYS1ELLCnXj/hN20om1AdWuPgztajz6GKWELTZn3iwWeMHpmGkDSwff/9V+oeQ7iSKIsQrD4ntuSg4odlsP0Afhj8dwMr5gB44TLmTaF+kNLJD10u3n8T7yMRQDBt1ewIRdXEXi9CD3IRLVvlaVO6s7T1ZdMIHxwQWMJRnysGb1h6i9LgV1MEr87iO06iPhixjnHX1XdYxq+P02E03niq9c0UEonl1CwIvPSyLbupJtANtfFeCQ==")])
+        explanation="sealed:HdYSH6I0jHxBy5J0Q8fDz8SSlIY4uFruAiTDhY08mjGxZQVa+4uwbYTARtfzE3jYalSf1uY3QGl9rVrwNeaIsmlSv6ZhKvE7TmZYszM1/gY+J+BHGVIBulHvHGnPJGP96uMy3gX1hwfQiSVbhU5cEWVZpn0=",
+        mistakes=[("25433383e3bed50790cdfd76214b0efb", "sealed:AwZRoNIMVt3moV9Im6dIgcuZJbyJtpbIREe7z76/qcaRvBHzDFnt1ph/qNXl6KzSB4r9oFVzbsnG52F4+EyErLBhS0mIcfBIICWtWjk7Tlffw60X0agGnMWeXb0jVKCh3gPJPNZRWSW/5xnRYI1366jWIK0Ytgt7l91XdYzl9Gj6kDoxgto="), ("8072f1477ca4aa697c0edd6e53f41a3e", "sealed:pdslJ/mIxnu3MEKqdxcXmb2U8k1pdzmT008poyN/Mo5bzGRUau8C1PV3pM/2xrGbmwNbqt/3+mza0+gB611aYLi/J84IHs/oRIIX3zYHJdXKawceUfVkZv8pJVrrYuwBSe8H47/IY7d2KgjdvKGwgvtUo/6ErhsVBFBA/Osy5+0EdXwHWN9rchKEJq7QsOyJP61BFC6W7WzooLdNqonjcty6wNi1bA=="), ("d7be1eea465d9cb2b2979449eebf7065", "sealed:5jfI1b+KEP3kmw4EZ0IIaohycztvZeJk57+nQ5yrViiFQYqUrhaW8GYj81oaCwPFygNKzpsmYXJNpMN4SrJe+KcZbrO47izgGIK9iZ4NeNF1//kK48YeRU5TLu41mcBJ6F988bRUjjsVjoAWPqruyAzQB/chItG55eeJTB30hg2kucfk1NKLiuoX983LjSQbC7lRKAGBNzOf32+QGr3sMTquf1oCY1X6e8G5E/ubseCvMF62GvNya2McC4g074H8Idovvy2VQyF0L8ukg3eSUsRSsZ0FepvRDu+GK5vqWnu9nkQvtOimUQ==")])
 
 # %% tags=["exercise:weight_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("weight_shape", key="cf55b7fcd4f5e12aa4521d94485905a0",
+shape("weight_shape", key="f917ebfff41514ae465b2bcb1132a230",
       prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
       hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
-      explanation="sealed:1dOHDpd2zv7v2K8Tkx6igSZf1Xy2RGkRjfDhL+hcNiANaD+ewaDvfAsnz+yBQkL6ZrCPTMW6H/e/SZm/0ODprKN5zAX78HPGwYcpiPmf0/liSaxkPXdfS3AFI+PaypnKHEyY0UoK0/hP4+qLYIhCMg==",
-      mistakes=[("91c5db35fe17f220b2a196210bcd5da2", "sealed:hKRfnPHoqdfF3vk1F4QNaRssSfCNnDnKX29mpDjBu6YA9KDdJr4EybHKThYsmtCkNTJ7EIy2uhO9pEzBRx4Z6H+hpiDZ5/NirOKKHwt21erHGWMJUd9ofQX2dn35tRMXe47s2V4oZ9oq6+VeZUl5BGwNcfXS/LzuJduLs51K9mD1EA=="), ("8e939a4d577f344f42853025142ddec6", "sealed:3MSg4CV265FioOFzYfEaBAIL5nqEzqLuu0wrEqrAgyY83/Bv9+T3bgowwd41OLqhyDtjvsS67BVTn/yJOhUil4ZMNdd0xLTVSkNHqMaBbcsViYbJipN+tE0s5QtU65AoG9dy6mFEWaRc+vrqp7Wf7eUbUvl5tKLCCMUY7362U5ipmSpDJbzwTL+JR4Lb8rlenW9CCPTmDkAICe9wsOuq"), ("b159e85b991976caf9beb8128c59a490", "sealed:n+2JyfYQSzF1hTJ5EgnlXKNEAFn8DSFvqpouqFY5cfgkn7Rdt3cg201VQji9vb1LPX6w6Xa8mWYfW3wz16WZuKOGsM2URoAQBvVQRosOHNU2aDqjJuCgkHeNFNTjjwFnK3DTt0gqFnI/gG0ppOAB6rgd+Y3cQQ==")])
+      explanation="sealed:73b4H12hDi03kPX6cmBGFkNOeo0D6BAC4Yut/6UCP6MzDto3Aa869YOFVuSrG5p9ntJ4O/9jcwfymFkIpRIzBBUFbZesB8ZcNxcSngZJw9sypbAjp83/R+o1d3kJ45ehFJL1Nc38iU0bTkZ4lobmoA==",
+      mistakes=[("df644cb90d1c3f4f5e896b184b4e8983", "sealed:eXtDudwGwPDjzJ8emPGWNmMsPLhW//WgEfttn5BVJsewbyj85ty+emGPTQOfeVVA6+204v+0h5c6MiihxYZMQPQvs7AYT3c5IVCw/nxh/D2vVI1dgTUsk0W8g3TxfrAFQdbFK0FDZ/KBIG5PSIMoEXF4nUduTuQTV6kin213NjH/+Q=="), ("9162b4f3ae838018144cc48a949970c1", "sealed:+4D1sZ6iMn4Zo47r1pcEFnapRYh0Qs5u0ncpXpXGJ6kkZvWxBiaXUrOfYCIIGkW+mGl4TTHSDAYT7Iq3IFbxX7WTch9kVj7ukwCrrJNOiCCu8Wx+e63WmNA5H1lDQgEihysGtLYJpC5GeBv/ThTZwp5BVsAYMo2R0Z7bXFzg0t1TocSLndjVSEJpx5qV+tT3wWBh7/bYbUECUAaGsg/Y"), ("f6a8a073d5ee6014b277fea7e88fb953", "sealed:NST//LDPCTB+IJjRRlGEVzRxyGBE/317UWxqHMq6K9Fg9Y2F5eQuyktoPE7V2H0cE7tXLbsXT8Clyg0NmGygYhiNHt63BCJf/iarPTgOqgFynsApMiDOZfyVx9LQJI/ty0hOoGS+9PZrOtKbx9fTWcZT8t8w5Q==")])
 
 # %% [markdown]
 # ## 常见错误

@@ -156,20 +156,20 @@ print("ceil 模式输出的最后一列：", nn.MaxPool2d(2, ceil_mode=True)(X7)
 
 # %% tags=["exercise:pool_ceil"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("pool_ceil", key="634f50ff06216fb3c702cd75fc365f8b", digits=0, unit="像素",
+numeric("pool_ceil", key="dabc0b59713fe7fe00218d580d8a647b", digits=0, unit="像素",
         prompt="GoogLeNet 的第一个池化层是作用在 112×112 特征图上的 nn.MaxPool2d(3, stride=2, ceil_mode=True)。"
                "输出的高是多少？",
         hint="out = ⌈(n − k + 2·p) / s⌉ + 1，其中 n = 112、k = 3、p = 0、s = 2。最后一个窗口的起点仍在输入内，所以保留。",
-        explanation="sealed:rDZdudEokLzn/U7znPqYCSMyhcJfpbo0x5aYtsntWq6hiqiELx8SiuMUm7Ryg6Gxz1st4mNqyGr71/d9gdNOJrGJEF85DFrb8UTdU9XsHlvvxWz3GlggQaWP9of1stFceLM9IK0qzcHlh/PW8ZymFQVMJ6ygWRkerip1GI7523QKNYZnDt0vxCZCbYZW+h9baANL0oOWoXXAIxaBO3SdfB8=",
-        mistakes=[("84fa2c4776f4e4041e5728edc47eaba2", "sealed:MX771E6HRGuLf9Fu6jnYQbvglyrpAMC1Of8IOmc0COrNMwYsGAWP+7jIFBVbXqcPMiajIl42PjDVcyLkCONuuQd75C1y5ms4qhYT/AUM6hirZ3PvW8g41yut2XCP6HguQ6eHCceR32PHS6k9rKbYcw/tsEg="), ("238244a5a308826f01abae0f7759f9be", "sealed:1LXoNdW0PsBsMQKabkVhpCw8PHLgaX5vF6iMmfrO7nxY8/qQ13sq8jN3ykz8Xv0woozNpCuCi0u+ZdEa8bWkhgpGClkupDp20pspzJTzd0aAiQ1Y+K8gHNTF3rqKYjp2OPY/Hw==")])
+        explanation="sealed:DT8DQfYt+o8E+GhzCsq0ViJT8sdI8T2bSvq/8Ev3yDP/XXSMk+qGpe7paa82mTjUAWJuNJGNzXNd6000NAk76eV9ss3XDqmLCmeHXpEOo2WSkUtP1BnkG2dyaBmIHpVVTFEzqQZRgoPbrxOAVBO8KZ5BZP9YxCdXaK3mBp5VkRwJV2Jxb0jMztXsPA46INodBlPOC3GcI6Pj6hVvEVcGv4s=",
+        mistakes=[("e5649d44157c6d4220df0f31745e48b4", "sealed:OwbCCqC810ACPYhPHKEjfDcNl7vCWLK8PkIdTNyaRAQP6XRWeB/YjxvYNxlEYxCtRr3Cx9FP01wjD8Ss4sN/RXhmBcObOu4WHFC38G6TqR1JOG3KCRyGWkcVe7m6KX+2Lqf2S6Iibv3RY3NmP9a+VKCJgVc="), ("dd2b0b02a7422f6db913580f1be63d3c", "sealed:6knvPpKdXZdBFfJi5BMC6IBbZkJBwDgwo5k+FmvXbjkFiZMkd77plmCU9Nio244LZe4YhNiYQbybbjOtsQdPq9a6IFFL7ZlIc4VfRDIY1L9PBFsk4Idmi22ZIqOjNXQv3xIJsw==")])
 
 # %% tags=["exercise:pooled_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("pooled_shape", key="fc517a23bce050673400acbff81c396c",
+shape("pooled_shape", key="eede4d8f8efdf14af9fad8b2d4acf122",
       prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
       hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
-      explanation="sealed:63G53oHYmjRLWWf3yw4r19R6TBgKGhZyOzMb1nQwAZ9RmmMuJ4mqG4Jgr5KQ6zyDbh38MMkB7jUbJ1MwTcw1HDGiKMldX/Mb0HF2DrFT+hqVhwvPtiH7iZUWeVktTBtRdZCm96W19sZwE+P4mJTah32WC0jBOrchhbOCwg==",
-      mistakes=[("4878e3f160c2385d6ec3cbd56a92d239", "sealed:OCvxUKJ1uwX/SgzAI/o8rcMJ+DAomFG+qu4KdWD8bv4whjIfLnuLCnkrv3Uj45rWIgQdkTptEKTNSQkLbStmIju7cktCFf8BXSL/tc7PLEQkYU8x2hVME5Q1dWAZbGuPFkjAOEn5t65J67XW+CDMz8MHG8ezA+lA0fJfU9jsJUlXzLr7Zg=="), ("23670ed7c5b098c3feb9729530519b32", "sealed:NLgidC6EoCYQk3qehWybq7+LCHtgRm3fDaIKdv/4Ohulh8s3cA20M1Q/gfsBA5teRvSnre5Jw4IgE0+fSARPQe88qfaJHAUfNvUvF3c="), ("3b7503f8caa45be659d441f60b76227d", "sealed:22sF+1KthagEfd4rlfx/NSFEeq1CLm1XVEFsrjbloxlKI80ErfVyQ1r445pep7FzB/A36rHNqBGUoEz/bLfIjQ4Bw5aRtwWriVwElIOovImzQyNeu3EnJXLUuSkKeqQjRY7zjzgNc1TmmuHO+ku1cgQmPacZ+nmjyNPAYWN3Rc3meqLZu9iv89AnDXJfF7k=")])
+      explanation="sealed:gm5JCQH5nJ0NOdwXI5HQnwZpUpWyDhtR4Og0w3eprr33G924rqSBqAnVS60ica26sCRNOAEW2iiwcAbtYMtHMxvDDqAInEqRMBhs9T0DowyJhs+LfNfaYFEHGU0uUFLNIk0l6rQ5IUEnvyCEoFMhIP4Hy9527MIKIFv7bg==",
+      mistakes=[("01526cbd66bb72ae3a35fb0c214b0393", "sealed:iuJCv9k0/HFEwb9u87drfusnWagtdTxVEWxTq6SlVbU4lcrLFjlg1VQMiNdqckvk2cQVflFj1TfvuFR+m+GmJ7Q2sQKgXmgEhWGOHu71hZByi5+cIDGNlCKFeCBQtXe1woU1HooDQsN2bWoYY33hu9LLZnLAcb3XNcD34PFq+BwD2rQSOA=="), ("7a7714f8021da51ff67e8309ecf51ed9", "sealed:+iBDDNgGs96y5CbJKEjYpH2cUigSm4um4QUbVglSP36u/SG8CtBNp3stpqIW6CeEtw5FncwcbzdDFVim7+PvS/LQ83cLlChvQfyTz5k="), ("ecf74960292e104828418ba72c7de017", "sealed:VE4b4b9z1GdqEpEJkFziMaUwRZx9+yWy5/FND5m1oA06+v/J44lBpwdwWx2BWTlS7mKLm3HfALJ30tppCbZZDN+wkKbp6hDRfb5HsWgYZ4WT97cjm5TB8Yu0EDLxxaS/pvSfSQ7GJLaOJAqv6yCZDFOjuP94sZjxhoMVVOxc2JGNlNhTcsBKc6P5zlkzITw=")])
 
 # %% [markdown]
 # ## 3 · 没有要学习的参数
@@ -324,16 +324,16 @@ with torch.no_grad():
 
 # %% tags=["exercise:pooling_true"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("pooling_true", key="55d8ce22ab48182cbbe4db5520ef2253",
+choice("pooling_true", key="c5789e46364fdb0335a4544376f6b255",
        options=["64 个通道上的 2×2 最大池化层有 64 · 4 个可学习的权重。",
                 "最大池化让网络的输出在输入任意平移时都保持不变。",
                 "步幅为 2 的 2×2 最大池化保持通道数不变，把高和宽减半；尺寸为奇数时默认向下取整。",
                 "只要权重选得好，步幅为 2 的 2×2 卷积能精确算出 2×2 最大池化的结果。"],
        prompt="关于池化，下面哪一句是对的？",
        hint="回顾第 2–5 节：数一数参数，量一量平移，再想想取最大值是不是线性运算。",
-       explanation="veiled:wigoRcg/JbuHiltXPPMk77VAodV3RIjXNRMrXhqlW8y0k2ak55mK06qzw7xu0rIg+amwzLKcDcT+phxGbaFZzDqiGgKkxqf351A2qij/R4apFzkdNURmHHDbz8X8E0uxWRyDB7t1KdokQPbfy4POWWny8RSOZQrx0k9b8DV3stlg+s4nXNxZ5Leyh+qyynN6EnymkYNf9lmPTc6PFiue4DfaFAt+9AkaUHijIP1PW/pa3iBN6t59QoHt0zN5KK8WKp+EBVXjoML3I432w0SsRImJHfKKEJ2+48CxKppEavN8YPKpnEIHPAclJDgd",
+       explanation="veiled:Ug99Pp9hnMKHKAEzlWObnycdtmNDYEm3IHu59MiJ3UVx2c8z7DQxlUDNW9Do4XiBSnWdQaiCmlXRcbJUgekaJUfqEExpcjr2o94Z2Gg/YT6/7l5jiiv51P+cABebpRIfnoFs78tcUs+Mhd0tKHqDUPrxjNJqq6b7LvwOgZrB44TuNg5A3ZDvhSPCLdeX8bLvDN/ZVYxXkEJc4H/WRGeY8jJRnGyswCU4SZjjAnBePTaIXkaCcYZYEE+2NaxcieSTd66OgeDw7kX7s+xP0sFH8LNblLtBmJfPgtAmMktVUhJuO7uVfG9yiKziPZjH",
        reveal_after=2,
-       mistakes=[("8a703f3afeae1e5ebb4c99c5324d4012", "sealed:Im74bwCSV/17UfRhTRH4AD+i56St0FonyPHIPiYw5z3EB9MReSZumMMd3PKVn2r9Gm68ImqiQIMgGWsjBqOuqAOdAl2NdRAWrODO8ygqpZm/5m24oFSFl6dQAwztSgl466M5jF6k+oGG1J5SKPw+nZmmhirK"), ("348e71934590ffb5ef14e8d5777c52fc", "sealed:zqYStKylr3HhyyPbBFJ4uVOljJMsleCC5kLO4A+0s0ffXauUI83/g2hAY/JeWyOpvXzzn1iC2TmnBH+SW8Day1ZAuZe5atMre5gb50sAGCjsuoZOcQrkpcHZPmSS+i9LMfu4O4zGKUfOypZZpYy8H9xVVdg9A70eqGOPqnkvjOqPrQ=="), ("ab8d56ee42f185ae09a05295f6df7d66", "sealed:UsdyKVYKJfbu4kaTgG8TTA17CuCVTYWFgplNWvGXL8xsKVy4PQbKll8i4af6yZpn7yV1xnSOo7XV6C0bUSBi3Pt97hMy5RGmtQlnUUSObhVr2g8UdE69AWWs//fDCrrYRe5sVcUgRbqgOGnvBGG5NtC2LdAV8nnJIgCQMW6yfrQy")])
+       mistakes=[("0ee8bc343d1e5ffe13400621ae862fb9", "sealed:IfJnIFXM0j09qEp6UX9utGMkiQLaib3lw1ykSMrMP8jJjepLBvZKqJZOt/xLXayk5OsVCqGSNcIBBTZEpUg+R0sFrw+/mbSCAEUhljuFo9JxxoEZfNKXcC1Ur9NwPaEpri2ZjwiDK3SwDEx938si5EptnlZ0"), ("6ef3aeff13cc6709faecbc67c2571173", "sealed:QfK2Kp2230EOY+IRm3kxZXX0ZyrIUpSmeJzsyA53usFja/d+zhVQqF4RVmvNbdsOHguLY9piwnp3+VtKBZGq23aB1RZ9HJdaxMzXVQTx/JHXsbz6+o1qIy1YYp+9bzx5yKQ5i0sBs693WWpLKMkqCBHAio/iQ9DmoI/tAF04mrRtyQ=="), ("dae1bd33d3043b416462500249ffae69", "sealed:SZzgYhvzhrRsvdq0eJjKcWT47lVIRRAkbKgFTb+hvyF94NaUzh+RUK/bdA0pjrNltM7jjbN1F55/NeCwbDPVPYH7gxDV016T84yxYb/yk29Ttf037nIIDMC7mxwaiEJ7ln0noPuEncLyvpSWaajDH/MZjHYIFIZLeXpfFf4/Bahh")])
 
 # %% [markdown]
 # ### 练习 · 任意窗口与步幅的最大池化（3 分）

@@ -302,30 +302,30 @@ for k in (10, 30, 60):
 
 # %% tags=["exercise:running_mean_step"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("running_mean_step", key="8e2c70fcbf1cfeed0aa819c66a910238", digits=1, tolerance=0,
+numeric("running_mean_step", key="a3cd0cee28e35845aa393cf33b67b87a", digits=1, tolerance=0,
         prompt="这一步之后 running_mean 是多少？",
         hint="PyTorch 的 momentum 0.1 是新批量均值的权重：(1 − 0.1) · 旧值 + 0.1 · 批量均值。",
-        explanation="sealed:2np8xXKwjP3vrhKLLtX9v5sw6OpizsGZalE/ZwCYzohqyS2dtNPyC5zndWpm1lDuRJhBQpNs1ncSpcAhs2db0u0wEKsYRjZjeXorkPNHsU0MW0moZE2j/sai1MYfEBaXsSzKraOCmAgH2z+paTwZkuh30IeCe0fdXhMuRLvgoQ0UODx+hOyF8dhdJBFnshnRtF3Pr2OTMr3nc15r/8F924j+oLXaCOimexK+lknlRazD3+wHc+u0abTSmmZY1qXJGDtDr2kXcYk=",
-        mistakes=[("24cf882da9291745d4b1b3a4b2058001", "sealed:hL/UuHey0yqLfN1JF6vGLp+y2EIfF9P6jmoUMy8wMtDTKCm38wxFL8xt2k8whPj01lgG8Aas4HpBTW+S3xTD1sc3kZAzDEXbaV03Z7/ifAw//5/2AIh23ryOBo7BLAlg5ZSklUJkVYXtqnSyIWFbE+vyqdUk4fJ+d2xQPKQMZCpK1D/qXANiE8Mfi+R7UkvlCduPfNSlfct4t9maWZctBredc2q/aeno0zNK3D0="), ("87735c48658c94aa63e5a495a2b4101f", "sealed:eaCz/e0TaDzEGXwiksyOaGF3hFmkN8T7OaKxK74zMoVjuZNCwhPjoB6GKMlY/+D6xXun5LcOkTrlLWm7k3OAQ0yesxDJJLonvN6LHiseXm541WG6Y02mHGccJfXMWmIq497uDb8YFbfUqLu19uhg2mlsI+rieSK4rAH2X1oPR+ONAR0=")])
+        explanation="sealed:0EStRx0PrO23/8Wq0tIUGNbrYCl3S2R2euBQDO2lAJnzSdUEgm9sfTHIT65s0EkAFAL6ZS3bLokbaX/fZ34WGFgqYPatc46V1gvarhjRp8KWH6+94tRpoSsvpHlITLW/oFStgxKhFVIsf36sPoAdf/HzIEiWkTxmpR0pLPW6faShljJ6qzTdVO5E+EppPy90kV92GDjlrSIF0vK/7e2xtE4xbCDFoA21RptugwIGE34WA9maXCmYhw3Ogr2CktAOv9y53YHMn0A=",
+        mistakes=[("ba7c464b4eb11fa3fd7f43b38fd58956", "sealed:ep6wGJpcjLcMiatWwIoLmpM3efpKFKVzwSq4/XF7ySBQR6vPKnTkcxu2/x9VmKS5HfoRHz9c4DSVf7QjQa/O1p/KSmmRAPZgI59M8OBoq5wb3BmIDkGMUPtAOGqNYpBD8L3cUQiIfSz/I/3MrRzuACnFT8andBkcBER9The8KeHbQa/4XKiFyrkgJ5KaK/d3FWtrnVJmsBWhJkWaeBgstmjYe+DNMbnzUdqlqTg="), ("75767ab643b184bcf508ec13e76c89f9", "sealed:B1RNZr3CtGzGr2EiTosVFydXxvdFurhZ8UK2BkgUTpVEe5mJ21PXo0kPe0E86BKsOur3J04KmnP32+BmRxTgj46ic4v4XD5kFjvFt0DZ9c94hGu7Jrns717vCrUxR9/sNibXAq4I5ayn80zO9g04wYeuQr/m6K/+TxvOmBNiJPJQcGE=")])
 
 # %% tags=["exercise:running_var_step"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("running_var_step", key="01634486ec9219d91cd4d927e72dadc0", digits=1, tolerance=0.1,
+numeric("running_var_step", key="a1561035a604a5bac84a14dd69b7e5f4", digits=1, tolerance=0.1,
         prompt="这一步之后 running_var 又是多少？（保留一位小数）",
         hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，这里 m = 4。",
-        explanation="sealed:Mc8kunM07n9fmN1JkmKVSjOnnTpC6nx+wYPd+hLSutvZ7r+NbxO9pkoWKwtdckHcY1fRfT1b3JQ2im0Za2k4RSBdeEVxEwR1z/XB+ynBSTi8+jhlK0WeK8IhSxfmBgEAUR9STsec4Zgl7xn5M+lViPGOaCFUAPalS466r71G6WpxTMWRX17satkTtbvOBFvrXAZ0otPR/FKLF0WMZZAtFuOF5mXzp3/hFpC1dEsDAVuaLqzpievi29QuTcyANeBVcO/8PgzsvaHYvC/kASo0q+B6n5xjXg==",
-        mistakes=[("093746b5da99f428df39aeed7f572b76", "sealed:NtMvSGWiTUl+vorc481lAa8WZEgxdY9s11cqaclsHcnJFUWNupojR2uhFBStxdZpeQuHADOu7AMICQcSS0NC2vOVaMbLPRrIb+15khz9GZR04yRPZwWUjYOecvf4bQiwi/XePlxrQUPQc+pwo+67V5i026bLQ/7Nbo4ASzmmsTlvbWdFja+v/cEuS0FNx6fhPDNSvO2Y"), ("59b035ca87d9cde326b61686d3a948b0", "sealed:BfHd+JJj+U9l0KNegRKRRrz+Epgm0zfBSE9xdy7bRErNMCnHVT7ce908JUOp7MXtFxpMTbl/bZcURRl8JvwG9WYse8A1Z3A1f/zBP+Lli5Q8sTKtCNWmpoZwPXp3Ed2OpzF+mJsU2w=="), ("873729d17f38a62215b6d4eee81160c7", "sealed:XTbawtxFbVH4FDIWUThRfcb09WSOwH4mSuuYjBCuTL+Whv5nyNF1EV4DXR7jpnsg78Ule40Kxte6gWOOMx2sR2oeAdxKtkS7nOkIDiVetXc0JlgNG61dI6aQWPKBjI2l8W3utifvHasgjHTmzoo=")])
+        explanation="sealed:iVpZfKfm3Y86ZXNLbgihwO55dh714HkwpgHXpXQaAZfav8qXmOLkXmVQZHqPrV6liGDx4VMSa21MHM5CDIzEuuwuiPAxDGtRv/tmVsex5P3477lLd7BoqtcC9yexu4M11R29GDzhywyFcoZCudFvZh7w70jPUW9Kq0VVoM9won46YyNvGeYpV0yk812VO9ztYmtvlnxramAj6B1s2WO2z1hRm88utBQYKPVvgkZ5S628lvqePoDSSLgiD4WZqLNZY3z9BO8tLCinctyPBC+a+c2zeV3dJQ==",
+        mistakes=[("2707a33660693621da1afc55a45b07c9", "sealed:dW8WD6s3ChFW8dkNFUz7qwbXx46+hEFoP8ALrD15vMpCUEjncN/PFkIfOg44pFJYnx2ydXY6dphHaEybYUBMkPKA3SSEXrQrezmWwT5Z3xPgoqTjF2WQhsRRsOA7hAHI6IX69H8QbWexnCvsUpmyNBvqj2qtMaR3J2G1NdqZhlFvfP0g0q7o489AWGYOALjHHXH50XS+"), ("3fab06cca19eba7039881c5ff94cf511", "sealed:bdMjiKXIbve7EoMBNunkSlLf9YNpy0QGhuTO24cXz7LeDMa7MhhKHsr6zSauTgedmC0T8+TImtEHpFVZUuiCTJDIL+LE+B9mOKNv95Xajnlrj5y7jLFNKYeUMBpVlyJwfLjtGzlDHQ=="), ("80b00d358e68cfbb6fc4d2e9c9cef5a0", "sealed:FXx6j/QbkN8JMG+hhToWwCJryzmovRcFXCnO33jXE7Il8EG4u1iUUquHhQrgHJ1AO8fiiM++zQs7qocjNEmt30J3LQabsx2t3RS4LLGJkVfcbDyOvU+h/wEiPxiFiu3iEW8DEo/T4ZQHu3xzOJ8=")])
 
 # %% tags=["exercise:momentum_port"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("momentum_port", key="3c02d29fc373f27001412b6e6b7c3d98",
+choice("momentum_port", key="1b4e570c61253d3c241bbf4684636efd",
        options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
                 "nn.BatchNorm2d(c, momentum=0.01)", "没有区别"],
        prompt="你要移植 d2l 中文版的一个模型，它的 BatchNorm 按 moving = momentum · moving + (1 − momentum) · batch "
               "更新，momentum = 0.9。用哪个 PyTorch 层才能得到同样的滑动平均？",
        hint="在 PyTorch 里，momentum 是新批量统计量的权重。d2l 中文版给新值的权重是多少？",
-       explanation="sealed:9+uuwxEcPOSju5OdF7s9CpMVOmXJA2BM7IfrPxZkmB0E4vQFH5CWG3JdcdxYbrc2K8XEQyYjn6Ei0FKM9mpLz9aL9jLzMjhLPmFlK36l24Qp/hb6WbfM6RuHJEKy9Xwbk9QLOqq2co1ST0H58VETx76BETAe/WXSCs0gVBU04TyKBnU/eYj0c36wDrYoCRoWE5O8CFlOelXrjp8gkvc0gm1Rx8/qPG7uwX2xQYg5yw==",
-       mistakes=[("cf1a329c58517b8b119269c4139f8975", "sealed:EDAUFuzYFq098RiuPfKpZn5cd6jY5+4KsYgxKumWNnf0/H3zYFXncBH5WnTU9aw1Q1SH77Q/ERYGIam3NN3Ry1MI2qdebTvEWCoApwf1j7MAUlOlzhRauh40a586pq0b1TWFaYyNnXIYpMw604HN+4cFeROkQOsVCbsBQSzjrlOxIhBrUgO2Ey9eghRyeA=="), ("c169d951f85e941cec269b7e491c4b54", "sealed:k3VIgYe6mLplF45LjR6PY6MAkbIDzobn13NAPDtMKjjOkgfWhNGEIdJGg06NShqysbl9GiExiEXq+l8A1Y5x63I799NXNDK5UNsvmc9SlWfjRNgZ3pTWlwM61fIqyrnIYSAI0BVZZAq4OTMljf+mFzytSj1wbYYVavBLrrCbVMX9KOQ6")])
+       explanation="sealed:vbauZjN1Fu7O7IzbcjMXfY4yWIHGtZcdgmWxZ79WSI3+FRQerQnEbadQu+dHl6k4UabEe/NoPDTL1Pj1A6xKO6K8/rk82xdgYSwDT02tgN7CBzI+093LxLXzrA8Tz5zjiQtEoBxTWSf4oSHXrGmU1wo95K2E91kDQL7xbQGGr4pyO/eUjblR/2aqjlDlnIdxjRV84yC+dnmTRI7etaN1l8nRNXNoShXWzCkslDM/KQ==",
+       mistakes=[("9c0d137b50dbbee67ca9a1b92a90ff15", "sealed:WpLw2COoAAj8rIEP54Ws7fAAtWyHRgujZLPMMafFcH1C2RnEw9lThK2aVsdf4/bCMuEAR1XmDsJS5Kr6EHdiROFGGwLiXk3xrQNpwgxZYku8ju5BJLtCzn31hcHFFyjLML2da1KsFcG/Rg6/kuqlFQDkojc9uJ8DazbjuHdFAI8KQ2UfC+lWBr6RYhBP/g=="), ("c9bff68e235d3c8d6f35a2d3d1c7db22", "sealed:5hU3emyPrTPUDX3SqJLumM9R8FVHOcGSJOqGHFm0kOv/IfIctZDIOrP7tIcM3TFlnnQKc991D85qxwTo/L+mJ9ZrNJtFeSp1Fs1Eiv8bzmDIZFK9xHLOcchg3cqsFWMu9uIojYEd6mwbgOMlQ33U1dex0WUSOhLROu485tkYldCAng+T")])
 
 # %% [markdown]
 # ## 4 · γ 和 β 是普通的、不受约束的参数
@@ -391,15 +391,15 @@ print("评估模式，1 张图像 → logits 形状", tuple(model(image).shape))
 
 # %% tags=["exercise:eval_statistics"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("eval_statistics", key="be349451c118681c8e4dea2958e5eb2d",
+choice("eval_statistics", key="ffce0c46010e202af23f0e9e33871ce0",
        options=["当前批量的均值和方差",
                 "整个测试集的均值和方差",
                 "训练过程中累积的滑动均值和滑动方差",
                 "都不用：评估模式下 BN 被关掉，只作用 γ 和 β"],
        prompt="调用 model.eval() 之后，BatchNorm2d 层用哪一组均值和方差做归一化？",
        hint="评估时，一张图像的结果不应取决于批量里还有什么，也不能偷看测试集。",
-       explanation="sealed:95NxSXcgjmTktx7GKq2lkw4R/+f0FEznsumSwvAcxe6+jb3V1MyNA8A5J9fxnrNAQ8aR5UceMwdUNbClktK0KoNahWxqX3t9LL4GkdDno7FcTyyYy9rJFKlvBBMtQ6A4uax6OOQpDAYuSabM1a6qSV6rsT7sTvzNusFkRziq9CHtbgE3xjdNnUWlW9I2hyygzzzudpyb21etl1mN8GP9ZOJJHXp8F5c+cefZMG9IdKHWepFAEAK6UT6F",
-       mistakes=[("c70b8f0a1e748029c0cbd2ca65d216a3", "sealed:UX82JLKVDd9o4tU+jDT1++yfmkfcwHMWuyeljlLRDqdclldCD6/jic7thYuOR1LUgqFVQEmTXQIYuznmcKNYHxtxs3+/AAOUzXBYl/xKZM0JLMTvSNquEXtJUuUxweWAqqPctPhqQzbLbddLE/j23/f9vw62RX3rISGSbx8zzGLHsl+U+f3RixpUuoDAOsYp2d2Lpi7wpLyjMAK9Vm8="), ("bb5289563bf011f2d25fc707e946e53b", "sealed:lrkTUrHXM/UZoJg0HPcWPsgtAsZM7e0+fOAVLZbLRNPB/PQp2GaFPFQCxAAn8Ho6Kaib6LC/ChtdEH+8FpjrGHfkTxrathfS/adSVVLf5vQTX5SOVLM="), ("8b41c56367704fc9baf6da89a2cdf60f", "sealed:TXn6XFBQ9mGbpgGd67TYjpmHv5f3amYUqfvY5LuoQvIKLvVmz/+eltdHH5YLIKHhpQuYZ5plFiPu9huS/BDmTgQN4ttltlakt0pZvueap3HOiWxejiVUZTg84TnoCZcpt4E=")])
+       explanation="sealed:77ZLRceIrY4Da6Rglal87hkI5sEFqFGlx5VDKqTnd36PsJeYvQCb7Dx2D0Ud6/UoYW9FhNCQKULL51Y91F2JcYqSMZQrY4D1w2Kag6esMkBeA3TuFfTa/eT7m100gYTAFiFYvNX6BJnYzSxDnwkcHSeBZM/npw+hh3FFUG4oLPWrX7a8JThFy020BSqQoNk2qJwqbPuLlPecT5Mj1wtGRbUAbgE4ZtpyGPXURccMAMvEhZZen2PpDY0C",
+       mistakes=[("f476f7f9d7f4eba4d2d16485631c45c5", "sealed:gjt5O80wGMSlcuF+09Gjb6Pb8HWnQcV1yK6wShMTWo8Z1QPVvLJRLlZGGydfg4AHwEAZFfTZ+eHidJKLLvdCltasLZbS+aY0QAMmw+Ks/o2oJAy2EV5xv1JfoOy5NlzPbGeoSb8KuMnwMp4MMsLBYj94rah7ZoLqq9D6UvO44Oyj2d/QGLsK44RICV3NxJ72BBYXWvb/AvTZgku++xo="), ("8dacd68f2febd3fa50ee1b1e41d2a54f", "sealed:xH+f/QF7WAaiKmPBDIye1Eg5dd+US3TQzgAXK6vmKsSYpArykJPGaCk3V1WdtUtvy4IEd+Vh6l65llaRhwUcqRqI64PLX5D0N/bLYTyGRmqAV+i2mYk="), ("468489976baf6a04f694ec455df1fc23", "sealed:i7lsESJL17v/JcRDNmEoj7UI7Qh/IjLhUt4LzostOB3hBmPjzZVC16ODUlr0DM+0MyZUqUogD0t3mDXgEydVEaskUfeBWFKRk+k2O+1PUbqRsxa75mXVTtjVp+xrijgZOGg=")])
 
 # %% [markdown]
 # ## 6 · 评估时 BN 是仿射变换：把它折叠进卷积

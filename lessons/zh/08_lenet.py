@@ -225,11 +225,11 @@ print("不同的格子：", int((copied != table).sum()), "/", table.numel())
 
 # %% tags=["exercise:c3_dense"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("c3_dense", key="602bbf86582230967254d519d53f04cc", digits=0, unit="个参数",
+numeric("c3_dense", key="333a5de147bb48500f3e01ac12526c45", digits=0, unit="个参数",
         prompt="如果每张 C3 特征图都读全部 6 张 S2 特征图（即普通的 nn.Conv2d(6, 16, 5)），C3 有多少个"
                "可训练参数（含偏置）？",
         hint="16 个卷积核中的每一个都要覆盖全部 6 张输入特征图：6 · 5 · 5 个权重，再加 1 个偏置。",
-        explanation="sealed:h/UYiGMCaW6mWphBtSRKngMl+6H6hy/bhvWmBVbCYkjJoAjkLwiWTibJo7Dnbvj3yelT6ivhcSQl9eVVWn1geb9JXUZhdnsrPbDFviNYiB/nqpeF35bzr3FB+5zerMgLi+Fry+CiwicjYVTizHbneuskhdFu65RE")
+        explanation="sealed:8tn9EpUb389yr/0IPhSycTvR5wVexWmjPxoAi0Ace3dPk3mkgpWsg/D0lB/D77VjYuzRW7XA3d/C2Xx/PKskkYD7e6xquypshjT7sqzyJ83qlzRULZ9TgfCrgNjg6XJK66xe17H5xZbEpQ0GJUjBXkLmJktE+6bG")
 
 # %% [markdown]
 # 常有人说，连接表把 C3 的参数从全连接时的 2,400 个减到了 1,516 个。2,400 只数了权重（$16 \times 6 \times 25$），而 1,516 包含了 C3 的 16 个偏置。比较要对等：权重比权重，或者两边都含偏置（PyTorch 就是这样数的）：
@@ -270,10 +270,10 @@ _ = check_function("c3_parameters", c3_parameters, [
 
 # %% tags=["exercise:s4_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("s4_shape", key="12967fc0bbdaa54a89712296d39b3596",
+shape("s4_shape", key="5a78280e25a77713d115c4dee3f58581",
       prompt="对一张 32×32 的图像，S4 输出的形状 (C, H, W) 是什么？",
       hint="C3 输出 16 张 10×10 的特征图。2×2 窗口、步幅 2 把高和宽减半，特征图的张数不变。",
-      explanation="sealed:a1m3yhrLdtXM5++U4RSw9FlRa/aRaBrP5bLMb/hJJmtcKmgkkGIWlqzfwZkXbmJGY/If95FN46wvRAn+S+Wp9xkzDMVZtxjSaakbFDMflwGjGHZd+UodMQX+sIEjGDgZ053C4YCq/qEKkeYrHq72bds/fFiJOMjDfFjiTnWxIsMN0giJvZrtZ3ntxD55N6ln")
+      explanation="sealed:3GR/eS4h4FI2Oua2pYFzzh+5OG9+KTQn/nXJ4ugZ8n8sCz7oJN0MRFiTKu9iQ9aJkX51HaZPMoDmJxd3z21x5WhRpaQrBHI4GOP9I1oemleex2yhI7r7B+maz6Hw9QjrgPwVJQYdg4mpf+2VAfwVRK+ZjDDuFxQGIzQgi9Kc1CbxuzgWE2XCSG1arjT/q30t")
 
 # %%
 print(cnnlab.pool_output_size(10, 2, explain=True))
@@ -451,12 +451,12 @@ print(cnnlab.recipe("lenet"))
 
 # %% tags=["exercise:lenet_1998"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("lenet_1998", key="a9c8a31e205a133db90cbff2984b308e", multiple=True,
+choice("lenet_1998", key="6ef8df37836d56d281d99df8b90ec45b", multiple=True,
        options=["ReLU 激活函数", "最大池化", "在各位置共享的卷积核",
                 "批量归一化", "每张下采样特征图有一个可训练系数和一个偏置"],
        prompt="1998 年的 LeNet-5 已经用到了下面哪些？（选出所有正确项。）",
        hint="看表格的左列，以及 2.2 节。",
-       explanation="sealed:PestW6Dd/juV/sxMNFDDDMHdcXvK14KyOP5+asjPKGshDYSKYsahd19wH1mOqEMffxx9KqPoV5AnHx4a4B3JaRR2byKJ6c+Ej51teIfKMvDJ3DWPmIeiaS4uYdDnxDljTes0O9c6bTbpbSY+NscQe0JLEVTJ7MEnQYZjfpCUNPKvw8wszA2tX4tDqDLEGsS/I9ACDnsaT9z0f8RQg0rhJBQKWHSMvZAmAQ==")
+       explanation="sealed:NvrzOM/VxaNRghMeivsBzOwrUbEBdlVbaz1Us7WygAOurHgDHCKVwtS8sYVMsgZJGXibKsyKiiGpHqq9KmyDgmxreIhcJ7/rrQi5XXbnz0A+4LB07n2I0xbU2SK/Ol1vG/fCWDOlePyvq6taUXK4Eorc0utumkXcGu8z5O99gvTyH7jNL2iD/JKEpJ78sGsUlo5oYLZ80NxBacgJWMMJ1+IPScadGYnXhg==")
 
 # %% [markdown]
 # ## 6 · 各层看到了什么

@@ -168,14 +168,14 @@ print("torchvision 版：", " → ".join(type(m).__name__ for m in net.classifie
 
 # %% tags=["exercise:dropout_eval"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("dropout_eval", key="8b22af0a1dbd983e4d44fd0c930b8998",
+choice("dropout_eval", key="86d3fa910b86f37bdb27baf11a75c68b",
        options=["每个值以 0.5 的概率置零，其余的乘以 2",
                 "什么都不变：该层原样输出输入",
                 "每个值都乘以 0.5",
                 "每个值都乘以 2"],
        prompt="PyTorch 的 nn.Dropout(p=0.5) 层处于评估模式（调用 model.eval() 之后）。它对输入做什么？",
        hint="PyTorch 在训练时已经对保留下来的值做了缩放。测试时还剩下什么要做？",
-       explanation="sealed:jVn4pCo7voRI54Dhwy29tR+EouMLUhtXceCKj0kxtKbxeGuxjv7F7AlFXgzNJ9P8cJ/JiDajeII0qikzN1bCtRjsx5GAHTBmxES8LWFxONK30gIeGBNSh/OtVXbGnruUEaUfdE5Ey54Qz2K9ov6cu8Ye2wGjDVVQnUFLJ4b1it1kD7TKCCT40chxwsTtEUS/v+/xX59MaxqQutB0DkRf/UqcFKmh/wkLrLvUapDMeydMpMCf0zPTleH1g+FM1w==")
+       explanation="sealed:/IsAQwn5P4cm2/3+inEEdWJzZS2YmB0PIaEKhGcrSq4eltj60CtsfTJN87nNLS7yZTIvkrPCfPUzF/iiJKvaJqvkuDIeN9N96yodtRBxZ7Bv7mymnBv5LZmRprMeUWY53Ny5IRecwy0XxpUYU45cdXiS3DbxaZJsq62NF0ep6EQ9HEgETM+S0fqCe5xZRI3sI+TO5gYXHms0UoRBcFwWfZcXCcJ3Snm8GI5F0LZIRW3NJ9e5Oa2xdy2lffH6wg==")
 
 # %% [markdown]
 # ## 5 · 局部响应归一化（LRN）
@@ -269,18 +269,18 @@ print("第 215–226 列：  ", coverage[215:].tolist())
 
 # %% tags=["exercise:conv2_params"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("conv2_params", key="98924d9d26b50fd161418e1ed5307458", digits=0, unit="个参数",
+numeric("conv2_params", key="625e40b12c6e2692fe698ea37bd2db36", digits=0, unit="个参数",
         prompt="torchvision 的第二个卷积层有多少个可学习参数（权重加偏置）？",
         hint="192 个卷积核每个都覆盖全部 64 个输入通道：5 · 5 · 64 个权重，再加一个偏置。",
-        explanation="sealed:a+o9kGwMvoH6LzXSTU0FK4KQP8giJPVbcSc5C2/dia5y+CW98MHmyFpybomi0T1FHVNaRrk=")
+        explanation="sealed:QCUlRRRPr/rlVItWuH404EBk1PGPetqKU3NyRu2J4Ylchidi0FWC0QOT4xDSDkLrIW0lOOM=")
 
 # %% tags=["exercise:features_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("features_shape", key="71d0f45df11090ea8097f2afa67f1e71",
+shape("features_shape", key="77e05ad97f7f40cd255f338fcf79c468",
       prompt="对一张 3×224×224 的图像，net.features(x) 的形状 (C, H, W) 是什么？",
       hint="conv1 输出 55×55。每个步幅 2 的 3×3 最大池化把 n 变成 (n − 3) // 2 + 1；5×5 和 3×3 卷积保持尺寸。"
            "最后一个卷积层有 256 个卷积核。",
-      explanation="sealed:4uaBafzCBg9s7BblY7cAPyJVWWI0zHCi/WjAjoOgqmCZfoJkBMIS+MoZsW7ryAt+xFyVoFozSUbJ6pvk57ZamypccwdQHh4FaAoI+yybIamgK7upcPINAQHVRKs5sv2trR2CCXLU3ZoTxXCk1I5zbY0BITyPGybr+GRhpti6p+pC8Rxs0/cb5uUuZKfZ5n+WoLMvzw4uhahJee0Ta6hbr5IKVLkF/RRemECK4+BV9IJT0aunI8XHSUV5mlSUhtEyyB42mv95++EN")
+      explanation="sealed:SEwO2JFNWtN614Cj0fnjk0lR/xXNuOCeq7vGTembL3KZLjNC1km+JNmPS2SK5/QFn1tDIp6rcdvQtwbHWFXIeETFtz032dkcwxSXfH44UsqIZ8ddvSt9RZds+7dxfDq8QobfsvSPIDzwr7VMewy8PlVYLshJOVQMWt7Ax1I0Wm/NfXUVG9oyHJfzZGreyWRZrvKewluMr0LNNtePGtD1TaBgjPZKoduHpdW6JxxYFP5gfPmWhrfcvs1ujf0XYIzTwDmjQhsTK1fi")
 
 # %% [markdown]
 # 现在看完整的表，输入为一张 224×224 的图像（`cnnlab.summary` 借助钩子做一次前向传播）：

@@ -162,14 +162,14 @@ for n in range(1, 6):
 
 # %% tags=["exercise:why_3x3"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("why_3x3", key="29f1ecd59a99ce43412b8dc7fcdc3431", multiple=True,
+choice("why_3x3", key="0d3beed3d3f780474ff8c91d552a925c", multiple=True,
        options=["感受野与一个大卷积核相同，但权重更少",
                 "输入与输出之间有更多 ReLU，函数的表达能力更强",
                 "感受野比一个 7×7 卷积更大",
                 "层数更少，因此网络更容易训练"],
        prompt="在一个 7×7 卷积就能看到同样感受野的地方，VGG 为什么用三个叠加的 3×3 卷积？（选出所有正确项。）",
        hint="对照上面的表：感受野、权重数和 ReLU 的个数。",
-       explanation="sealed:WfEXt+bIJC8j0fWJuinBdxUpv87lqDf0CN+80Q6g4IzkN9cZSeIVRUPOAaObvMifiS4SXzLxWj2YYYqw8g8SaXSYo6afMmrtHRPZ2IgridYcSY/ilALjLIDc/Th9/M8BRRau9Lg45TGti21ysjFM/gt6t4zjaFDpg2DtAU4k2ftHKKk5hdS8+l2nQQilmj2yNQPnkPSwjxRm8jjAytZ8etz/DbC1rEkNjPUVdaxeYvF6pyuDe0NFntJPvjbMi+o1Wqv/m8vFS97ODIon+m6pxO/mjAgKq4m3b7f0uVXx/UA4")
+       explanation="sealed:HwQd2fJEWWWX1wSvB3IFwWHIIdPWjjmlB2U444J/Jnt9+IN4IjrH+1p7tgaJv64uQI0QIctkIUA5wVHhXS27Wiq1/vNGVMOjBCFDVKBooppcqEo0Ivd3NNWy2UYvmx4YPn3PSp9NBSKKWzgD6AaZN7hVeaF34Grh3lFJ2lXD2QaTmgzV+vkjrTITXOd/c2hlE1oN8QZgoE2W/WWHxXIVfvNiXzhynkEjSr5NRUlQcwRuO6jRaZASE9QUCglFCVMTe/C6p77Tt/NJNbmvLxHHazz8hxjdQITkM03lSIW7zwST")
 
 # %% [markdown]
 # ## 3 · “为什么是 16？”——论文实际发现了什么
@@ -224,10 +224,10 @@ print("D 比 E 便宜：", cost["vgg16"] < cost["vgg19"])
 
 # %% tags=["exercise:conv256_params"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("conv256_params", key="ae96606f76f5eb966607f9798ba695e2", digits=0, unit="个参数",
+numeric("conv256_params", key="8a52c58e990c23f9a362b7885e3182a9", digits=0, unit="个参数",
         prompt="像 VGG-16 第三个块里那样，一个从 256 个通道到 256 个通道的 3×3 卷积有多少个参数（权重加偏置）？",
         hint="256 个卷积核每个是 3 × 3 × 256，再加一个偏置。",
-        explanation="sealed:/xE1sQJh9q8KdWQ0Sq65AA0MXhPkymb2dcLGOLi9QTBcUa6iUpkWmNcp4HwxCpmxDxQCl8Du")
+        explanation="sealed:5p2u4ct6M7EWZYBr3tQQW8j51MYbo68L0zyejjPEtIc5rsUQiw5qA0SpUMriZKY3ojZSeEfV")
 
 # %% [markdown]
 # 在 CPU 上构建 VGG-16 要填入 1.38 亿个随机数，相当费时。而数参数根本不需要这些数：在 PyTorch 的 **meta** 设备上，张量只有形状和类型，没有数据，前向传播只传递形状。（把 `torch.device("meta")` 当作上下文使用，其中创建的每一层都是 meta 层。）

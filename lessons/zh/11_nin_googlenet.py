@@ -105,10 +105,10 @@ print("公式：", formula, "  PyTorch：", sum(p.numel() for p in block.paramet
 
 # %% tags=["exercise:macs_1x1"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("macs_1x1", key="4a31b458932d8c2c1fbedb432c8c98f0", digits=0, unit="次乘加",
+numeric("macs_1x1", key="2c1c69e02a3995175893d1d8c3cefbb9", digits=0, unit="次乘加",
         prompt="这个 1×1 卷积（192 → 64 通道，输出 28×28）处理一张图像需要多少次乘加？",
         hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out，k = 1：每个输出数都是一个像素的 192 个通道上的点积。",
-        explanation="sealed:n5880nGIU67oT15H6O9sZl+f2K2t97Jq6Qvb+QygqnVhIOe7d4crx/sv/diV6biDFd84PMCggFLZpCtNF1mh4omW8oyQH/9vbhBINmW3pCXwKFoy6Rxn3RGXMnpVEvUAyKPe7r3cTIDawrps")
+        explanation="sealed:Wtob7nsv5OnayG2o9RzEY2jall5KWv1yjfT4Ie9VjAaUpeOCavE3dSmP2VrU370161X3BIH2ppoSszEBdg3tZAlZTzBYdNCFA68f2XtZ4zbm4PSlsWBttkBgZSjRLis2JvnlzPPAMVRO8sjF")
 
 # %% [markdown]
 # ## 2 · 用全局平均池化代替全连接层
@@ -161,14 +161,14 @@ with torch.no_grad():
 
 # %% tags=["exercise:gap_replaces"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("gap_replaces", key="2516dca7623109bc930d77351da7ed2d",
+choice("gap_replaces", key="52f83ed3022f22cbd92954f227a387b7",
        options=["卷积块之间的最大池化层。",
                 "每个 mlpconv 块里的 1×1 卷积。",
                 "把最后的特征图变成类别得分的全连接层。",
                 "输出端的 softmax。"],
        prompt="在 NiN 中，全局平均池化取代了什么？",
        hint="看看上面的参数量：AlexNet 的大部分参数在哪一部分？NiN 用什么代替了它？",
-       explanation="sealed:jTzmRayY07PD4EfhWIaX9XxrsG3mgTKd9WWuMzVgtfXoS2OxBsetzA528tP8+kARi3CHGBgy+z3Bv/GYRtAElEo+Kv7BIpHdJAnsSOBjbFcqwHArZah1lhTFmIkS04ueajKdK9NuPJdP0HRiuFbE/W0NB7maWYn7WVbgwjW3JhV96NsuAcZlJjQMLJi35IW0LHV/B0UwCxxYGbRAFmVa842bS2DHTWPSuox9VVnH9Z2Z9LUDvlMkcc9Dnb4Hiqh/M0PQ7NV+YUBfBgaBgMjQZ3Z25UBrJVM+3L9a0t21GC+ALLOCVLub6o5KTr4Paec62DYB/1/rHXujV+2Iqux4x6rpnPz5IDT1avYOw+5kltWKgOQPjw==")
+       explanation="sealed:SvFN1h1ufFg4jTB/zoM1HdmCnXcQ58nZIeLQZno48EE06YQHyREkcZpAZbSEGlLt2do11OlEp8/q3EhEe+2F3zRJCCOlqX4gUsoF0rKtw/tfzD4Q3acsQnWg4CbdTqhE/K3izgIbBRMmbJA6DANgUsLhm1XpmTGBikVUZeyP9trw8Ik9CbrFFncWXnS/nDKqNPAvzdaBxUiff4s5SznN2lwFyZ0swjc11OfLwzEiMiEUfQy3yBi/EancF7X4whhW/LUEP6AU5YiS93IAtWndToYegFeuYGAZlRfgKcE0nPCuRjrqqv6fT2wnPw8eofozCUxHmmSIhtWhJ4uI92bHsx6HVtzAa5m6pgXGQ5h8a7SD8V6d8g==")
 
 # %% [markdown]
 # ### 练习 · 全局平均池化（2 分）
@@ -282,10 +282,10 @@ plt.show()
 
 # %% tags=["exercise:inception4a_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("inception4a_shape", key="4e545628e87d2466c91a536e8d326099",
+shape("inception4a_shape", key="09d618fee0c1e22c1e0f595f733a72c6",
       prompt="对一张图像，4a 块输出的形状 (C, H, W) 是多少？",
       hint="每个分支都保持高和宽不变；各分支的输出沿通道拼接。",
-      explanation="sealed:kKLbwBr7ruzsuhsqYfedv0XoLey5RjikvKpio2yyjE+vaMWjrowxOWb+cg2L2aFi30Yer5sFiMmJkGQbMkoFfU6D3n9GojxPKCacQPETNBQQgIfNxXGpNWyCyr/+5njM/8+R0P/oZnkDP2f+AaVPKvs2VSZCpzY3fhN57BvxUsmh0b8C")
+      explanation="sealed:rRr4lHYf7OuliBIsaEQS4y2IWXw5LXbt2BGAs1oYACakWJd3FZiTGN7fTXOFgpbM8OmzMEPRiVAAXdE32IKtzjY9foTknv34VrgYOJseyIUWtuzutO8fCjDh/AFaVHl1Y50qLyxxM2/NkwTAqSaCpoElJwA5LZw4pHmWxzUHMRiYkmPC")
 
 # %% [markdown]
 # ## 4 · 完整的网络

@@ -237,14 +237,14 @@ for residual in (True, False):
 
 # %% tags=["exercise:what_block_does"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-choice("what_block_does", key="8dcfb69bb29f050c38b280ac893a17d8",
+choice("what_block_does", key="953a8a6011294b8c861a53002ac2cca6",
        options=["它计算 F(x)，与 x 比较，把较好的那个传下去。",
                 "它总是输出 ReLU(F(x) + x)；如果 F 学会输出零，这个块就相当于恒等映射。",
                 "训练时跳过两个卷积，只在测试时使用它们。",
                 "它计算 F(x) − x，使输出的平均值为零。"],
        prompt="残差块 y = ReLU(F(x) + x) 如何处理它的输入 x？",
        hint="读一读上面的 BasicBlock.forward：有没有依赖 F(x) 数值的 `if`？",
-       explanation="sealed:9QOcx3hu3Blm3vzU+1faqYFX9PD9DV9qmpyLcZ8C6S1N075TVVd7grUPoYhB12AkWEEx5RuxD5lktd7VjOXfqik71UPzNmc0fvpWpkfVssE4S7dzbdOjiimoh8Zqh3Z5Ti06ozjNTd+AhUxQwGzeb26UZ4cJb9KbC+BYgai61D3TuaIoMApJu7eSyZHY9GlUKNFdZApsmpP8heCy6KDVeX42tGU=")
+       explanation="sealed:YoSkywsI6BAqko+pvjIA4ix+FKtsw7YSp54i4Vwb6DCqThi9yOnyRcFTGtFB5Kv6HL+mpG0tZs+IYIw0q+3fDK+KE1PRLxhXH7yj6Pn4ZPVHfcP13O7LQaXioy0iSE8YZi6oVQvH+dRzRxr2TvEaMwAVNuMD1tLNPoxSWEKUEtlr7JGa+nLaf841E0U3jbFoGYdmaRrY1g+jgXmrbFkscBZ/E9U=")
 
 # %% [markdown]
 # ### 形状改变时：投影捷径
@@ -265,10 +265,10 @@ print("块 1：", tuple(stage[0](x).shape), "→", tuple(stage(x).shape), "（�
 
 # %% tags=["exercise:basic_block_64"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-numeric("basic_block_64", key="6f86f10c372bd9bbd823c083bdcc31f9", digits=0, unit="个参数",
+numeric("basic_block_64", key="c0db03b2f5637db81a7c9424dd43d1f1", digits=0, unit="个参数",
         prompt="BasicBlock(64, 64) 有多少个参数（包括批量归一化的缩放与平移参数）？",
         hint="两个从 64 到 64 通道、无偏置的 3×3 卷积，以及两个批量归一化，每个通道各有一个 γ 和一个 β。",
-        explanation="sealed:V6CvXrAcrHk4ycV84DumZUp3jpGGJX+JpmTgxkKpg9miay2dUql9xmksT+Vp7/Rbo+j9FCCxDT22Fvk5rHtNp3s3fASEriIE3x2oO3UKpkcfejXE/TR9LjLYF+mZcL9Tyn+dSYs8lC5/fRGaj+oOP8oRTz92ZqUV66ykAIWVjEW/YtkT0b4E0qSo6xRkV20DHnyE/09vvOM56aSQHMOTIJajLi+Jbj4kosV1WiFwKCHYZWuOWA==")
+        explanation="sealed:i523MXd9hxtefhheO+39fnHW2+E9N2PzHKuAiiTmzptdMeWg4xOL+xxjpfeRRlZfW2mPHgQSxCzvM8W38KpCPtGtrCklwe1wXApTm7+oPorYWjBUgZSV9jQDQPW4jWJRnG+PUYPqU0Q6g6r4/lBZV7UDkS3lSNQFGLCrdNmzkRTn2bLZCikoSYThHSt8ELKM+J6xWUmENqTe1hL00N/r5kMI6NxKII18A+BE6KE1EABC8gkx7A==")
 
 # %% [markdown]
 # 下面从模型画出 ResNet-18 的前两种块。先看 `layer1.0`，即第 1 阶段的第一个块：输入与输出形状相同，所以捷径是恒等映射，画成绕过两个卷积、指向加法的那支箭头。
@@ -346,11 +346,11 @@ print("第 05 课，28×28×192 → 32 通道：", f"直接 5×5：{cnnlab.conv_
 
 # %% tags=["exercise:bottleneck_shape"]
 # 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）
-shape("bottleneck_shape", key="ed874c2c15fad54d1986090155d848d5",
+shape("bottleneck_shape", key="c388ac8ad0eeeadc1aa71798e2df4b75",
       prompt="它的输入形状为 (512, 28, 28)。输出的形状 (C, H, W) 是多少？",
       hint="内部宽度 planes = 256，输出有 expansion · planes 个通道（expansion = 4）；"
            "填充 1、步幅 2 的 3×3 卷积把 28 变成 ⌊(28 − 1)/2⌋ + 1。",
-      explanation="sealed:1PtonYOxCo8ngnMaEySWs0EgbZbvO6PvsPM81L51hAKST34QLs4SjtenunFZu7H39gvrfT327tl8F/DS6hEKfCF/zMzz1wY9ggnkeu2vXumT13SZqFqI2Qfmb2LeEGMv15qitCub7MRqp7c6qpu3eYFXHWRR/DNEl5jh74em7V8NO/4zdmWiHjAY/2lluzb70/LgBSDRjSmF2etBxWax+TDD/mvxcbTcHdJJeP/qDpnVepoQQcva22xF2gnX6O57gPB0VicHbP0mv7K59xQh4OVcBYNjHe97iyI=")
+      explanation="sealed:vAiwzs8122MVJWc24SUP3WxeMY3sL0KC+g9NyOXZD5u8OscJWOqeWAhq547UcGd/jdT7FG1QoSyxi0xcaszpTM4Zv8hdExoIlAEWwO65zv0hJOf13ac8+RI+VTfSgqYyI/PY3yr0/RBInuJpJRpcKnI77HDORqAKflzIjyd3ubukg3D2yo/7BfHfQ7eJebKfGZUEoZgf3C8i++SG7YduiCCcPAp3tAzEmKhfKke04Rm4/F320DbD0uXSaCE84YQbUNUU5FuKJqsQ+AsRFhbmOYrTQjX0XfTwjMU=")
 
 # %% [markdown]
 # 从 ResNet-50 画出瓶颈块（`block="layer2.0"`，即第 2 阶段的第一个块；`fuse=True` 把每个批量归一化和 ReLU 画进对应卷积的框里）：主列从上到下是 1×1 降维、在变薄的张量上做的 3×3 卷积和 1×1 升维，旁边是投影捷径，两者都指向加法。

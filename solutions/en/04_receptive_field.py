@@ -268,13 +268,14 @@ _ = check_function("receptive_field_of", receptive_field_of, [
     (([],), 1),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 _rng = np.random.default_rng(4)
 for _trial in range(12):
     _layers = [(int(_rng.integers(1, 8)), int(_rng.integers(1, 4))) for _ in range(int(_rng.integers(1, 6)))]
     _net = nn.Sequential(*[nn.Conv2d(1, 1, _k, stride=_s) for _k, _s in _layers])
     _want = cnnlab.receptive_field(_net, (1, 600, 600)).final.r
-    assert receptive_field_of(_layers) == _want, (_layers, _want)
-    assert isinstance(receptive_field_of(_layers), int), _layers
+    expect_value(receptive_field_of(_layers), _want, case=_layers, kind="int")
 ### END HIDDEN TESTS
 
 # %% [markdown]

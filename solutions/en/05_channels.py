@@ -237,13 +237,14 @@ _ = check_function("conv1x1_as_matmul", conv1x1_as_matmul, [
     ((torch.ones(2, 2, 1, 3), torch.tensor([[1.0, 2.0]]), torch.tensor([-3.0])), torch.zeros(2, 1, 1, 3)),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 torch.manual_seed(5)
 for _n, _ci, _co, _h, _w in [(3, 4, 6, 5, 2), (1, 1, 1, 1, 1), (2, 16, 3, 7, 7), (4, 5, 5, 1, 9)]:
     _conv = nn.Conv2d(_ci, _co, kernel_size=1)
     _X = torch.randn(_n, _ci, _h, _w)
     _got = conv1x1_as_matmul(_X, _conv.weight.detach().reshape(_co, _ci), _conv.bias.detach())
-    assert tuple(_got.shape) == (_n, _co, _h, _w), (_n, _ci, _co, _h, _w)
-    assert torch.allclose(_got, _conv(_X).detach(), atol=1e-5), (_n, _ci, _co, _h, _w)
+    expect_value(_got, _conv(_X).detach(), case=(_n, _ci, _co, _h, _w), rtol=1e-5, atol=1e-5)
 ### END HIDDEN TESTS
 
 # %% [markdown]

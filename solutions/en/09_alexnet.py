@@ -284,12 +284,14 @@ _ = check_function("lrn", lrn, [
     ((torch.ones(1, 3, 2, 2), 3, 1.0, 1.0, 1.0), torch.ones(1, 3, 2, 2) / torch.tensor([3.0, 4, 3]).reshape(1, 3, 1, 1)),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 _gen = torch.Generator().manual_seed(9)
 for _shape, _n, _alpha, _beta, _k in [((2, 8, 3, 4), 5, 1e-4, 0.75, 2.0), ((1, 3, 5, 5), 7, 0.1, 0.5, 1.0),
                                       ((3, 6, 2, 2), 1, 1e-2, 1.0, 0.5), ((1, 10, 4, 4), 3, 2e-3, 0.75, 2.0)]:
     _a = torch.randn(_shape, generator=_gen) * 20
     _want = nn.LocalResponseNorm(_n, alpha=_n * _alpha, beta=_beta, k=_k)(_a)
-    assert torch.allclose(lrn(_a, _n, _alpha, _beta, _k), _want, rtol=1e-5, atol=1e-5), (_shape, _n)
+    expect_value(lrn(_a, _n, _alpha, _beta, _k), _want, case=(_shape, _n), rtol=1e-5, atol=1e-5)
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -151,9 +151,11 @@ _ = check_function("vgg_block_params", vgg_block_params, [
     ((2, 64, 128), 221440),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 for _n, _ci, _co in [(3, 256, 512), (1, 1, 1), (4, 16, 8), (2, 3, 64), (3, 128, 256)]:
     _want = sum(p.numel() for p in vgg_block(_n, _ci, _co).parameters())
-    assert vgg_block_params(_n, _ci, _co) == _want, (_n, _ci, _co)
+    expect_value(vgg_block_params(_n, _ci, _co), _want, case=(_n, _ci, _co))
 ### END HIDDEN TESTS
 
 # %% [markdown]

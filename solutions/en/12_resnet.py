@@ -373,10 +373,12 @@ _ = check_function("basic_block_params", basic_block_params, [
     ((16, 32, 2), 14528),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 for _c_in, _c_out, _stride in [(64, 64, 1), (64, 128, 2), (128, 256, 2), (3, 5, 1), (8, 8, 2), (1, 1, 1)]:
     _layer, _ = make_layer(BasicBlock, _c_in, _c_out, 1, stride=_stride)
     _want = sum(p.numel() for p in _layer.parameters())
-    assert basic_block_params(_c_in, _c_out, _stride) == _want, (_c_in, _c_out, _stride)
+    expect_value(basic_block_params(_c_in, _c_out, _stride), _want, case=(_c_in, _c_out, _stride))
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -293,11 +293,12 @@ _ = check_function("count_dense_params", count_dense_params, [
     (([3, 1],), 4),
 ])
 ### BEGIN HIDDEN TESTS
-for _sizes in ([784, 512, 256, 10], [10, 10], [1, 2, 3, 4, 5], [3072, 100, 100, 100, 10]):
+from cnnlab.exercises.expect import expect_value
+
+for _sizes in ([784, 512, 256, 10], [10, 10], [1, 2, 3, 4, 5], [3072, 100, 100, 100, 10], [784]):
     _layers = [nn.Linear(a, b) for a, b in zip(_sizes, _sizes[1:])]
     _want = sum(p.numel() for layer in _layers for p in layer.parameters())
-    assert count_dense_params(_sizes) == _want, _sizes
-assert count_dense_params([784]) == 0
+    expect_value(count_dense_params(_sizes), _want, case=_sizes)
 ### END HIDDEN TESTS
 
 # %% [markdown]

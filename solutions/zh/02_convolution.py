@@ -114,7 +114,7 @@ _ = check_function("corr2d", my_corr2d, [
     ((np.eye(3), np.array([[1.0, -1.0]])), [[1, 0], [-1, 1], [0, -1]]),
 ])
 ### BEGIN HIDDEN TESTS
-from cnnlab.exercises.mistakes import reject_mistakes
+from cnnlab.exercises.expect import expect_value
 
 _rng = np.random.default_rng(2)
 for _shape, _kshape in [((5, 7), (3, 2)), ((4, 4), (4, 4)), ((6, 3), (1, 1))]:
@@ -122,8 +122,8 @@ for _shape, _kshape in [((5, 7), (3, 2)), ((4, 4), (4, 4)), ((6, 3), (1, 1))]:
     _want = F.conv2d(torch.tensor(_X)[None, None], torch.tensor(_K)[None, None])[0, 0].numpy()
     _flipped = F.conv2d(torch.tensor(_X)[None, None], torch.tensor(_K[::-1, ::-1].copy())[None, None])[0, 0].numpy()
     _got = my_corr2d(_X, _K)
-    reject_mistakes(_got, _want, {"flipped_kernel": (_flipped, "你把卷积核翻转了：那是数学上的卷积；深度学习按原样滑动卷积核（互相关）")})
-    assert np.allclose(_got, _want), (_shape, _kshape)
+    expect_value(_got, _want, case=(_shape, _kshape), kinds=("array", "tensor"),
+                 mistakes={"flipped_kernel": (_flipped, "你把卷积核翻转了：那是数学上的卷积；深度学习按原样滑动卷积核（互相关）")})
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -279,18 +279,16 @@ _ = check_function("output_size", output_size, [
     ((28, 5, 2, 1), 28),
 ])
 ### BEGIN HIDDEN TESTS
-from cnnlab.exercises.mistakes import reject_mistakes
+from cnnlab.exercises.expect import expect_value
 
 for _n, _k, _p, _s in [(224, 11, 2, 4), (32, 5, 0, 1), (7, 3, 1, 2), (10, 4, 0, 3), (1, 1, 0, 1)]:
     _want = nn.Conv2d(1, 1, _k, stride=_s, padding=_p)(torch.zeros(1, 1, _n, _n)).shape[-1]
     _got = output_size(_n, _k, _p, _s)
-    reject_mistakes(_got, _want, {
+    expect_value(_got, _want, case=(_n, _k, _p, _s), kind="int", mistakes={
         "rounded_up": (-(-(_n - _k + 2 * _p) // _s) + 1, "你向上取整了：PyTorch 对 (n − k + 2p)/s 向下取整，最后不完整的窗口会被丢掉"),
         "forgot_plus_one": ((_n - _k + 2 * _p) // _s, "你忘了 + 1：第一个窗口在位置 0，步幅移动之前它就已经算一个输出"),
         "padding_once": ((_n - _k + _p) // _s + 1, "你只在一侧填充了：padding=p 在每一侧各补 p 个 0，一共 2p"),
     })
-    assert _got == _want, (_n, _k, _p, _s)
-    assert isinstance(_got, int)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -312,16 +310,15 @@ _ = check_function("conv_parameters", conv_parameters, [
     ((1, 6, 5), 156),
 ])
 ### BEGIN HIDDEN TESTS
-from cnnlab.exercises.mistakes import reject_mistakes
+from cnnlab.exercises.expect import expect_value
 
 for _c_in, _c_out, _k in [(64, 128, 3), (16, 120, 5), (192, 16, 1), (1, 1, 1)]:
     _want = sum(p.numel() for p in nn.Conv2d(_c_in, _c_out, _k).parameters())
     _got = conv_parameters(_c_in, _c_out, _k)
-    reject_mistakes(_got, _want, {
+    expect_value(_got, _want, case=(_c_in, _c_out, _k), mistakes={
         "forgot_bias": (_k * _k * _c_in * _c_out, "你只数了权重：每个卷积核还有 1 个偏置"),
         "forgot_input_channels": ((_k * _k + 1) * _c_out, "你的卷积核只有一片 k×k：每个输入通道各有一片，共 k·k·c_in 个权重"),
     })
-    assert _got == _want, (_c_in, _c_out, _k)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -357,11 +354,13 @@ _ = check_function("corr2d_multi_in", corr2d_multi_in, [
     ((X[None], K[None]), [[25, 31], [43, 49]]),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 _rng = np.random.default_rng(4)
 for _c, _shape, _kshape in [(3, (5, 6), (2, 3)), (1, (4, 4), (3, 3)), (4, (3, 3), (1, 1))]:
     _X, _K = _rng.normal(size=(_c, *_shape)), _rng.normal(size=(_c, *_kshape))
     _want = F.conv2d(torch.tensor(_X)[None], torch.tensor(_K)[None])[0, 0].numpy()
-    assert np.allclose(corr2d_multi_in(_X, _K), _want), (_c, _shape, _kshape)
+    expect_value(corr2d_multi_in(_X, _K), _want, case=(_c, _shape, _kshape), kinds=("array", "tensor"))
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -227,14 +227,15 @@ _ = check_function("batch_norm_train", batch_norm_train, [
      10 + 2 * torch.tensor([-3.0, -1.0, 1.0, 3.0]).reshape(2, 1, 1, 2) / 5 ** 0.5),
 ])
 ### BEGIN HIDDEN TESTS
+from cnnlab.exercises.expect import expect_value
+
 _gen = torch.Generator().manual_seed(7)
 for _shape, _eps in [((4, 3, 5, 5), 1e-5), ((1, 2, 3, 4), 1e-3), ((8, 5, 1, 1), 1e-5), ((2, 1, 7, 3), 0.1)]:
     _X = torch.randn(_shape, generator=_gen, dtype=torch.float64) * 3 + 2
     _g = torch.randn(_shape[1], generator=_gen, dtype=torch.float64)
     _b = torch.randn(_shape[1], generator=_gen, dtype=torch.float64)
     _want = F.batch_norm(_X, None, None, _g, _b, training=True, eps=_eps)
-    _got = batch_norm_train(_X, _g, _b, _eps)
-    assert _got.shape == _want.shape and torch.allclose(_got, _want, atol=1e-6), (_shape, _eps)
+    expect_value(batch_norm_train(_X, _g, _b, _eps), _want, case=(_shape, _eps), rtol=1e-5, atol=1e-6)
 ### END HIDDEN TESTS
 
 # %% [markdown]

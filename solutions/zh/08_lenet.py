@@ -265,15 +265,17 @@ _ = check_function("c3_parameters", c3_parameters, [
     ((_one_input,), 416),
 ])
 ### BEGIN HIDDEN TESTS
-assert c3_parameters(c3_connection_table()) == sum(p.numel() for p in lenet5().c3.parameters())
-assert c3_parameters(np.ones((6, 16), dtype=bool)) == sum(p.numel() for p in nn.Conv2d(6, 16, 5).parameters())
+from cnnlab.exercises.expect import expect_value
+
+_cases = [((c3_connection_table(),), sum(p.numel() for p in lenet5().c3.parameters())),
+          ((np.ones((6, 16), dtype=bool),), sum(p.numel() for p in nn.Conv2d(6, 16, 5).parameters()))]
 _rng = np.random.default_rng(8)
 for _shape, _k in [((6, 16), 5), ((3, 4), 3), ((8, 2), 1), ((1, 1), 7)]:
     _table = _rng.random(_shape) < 0.5
     _want = sum(p.numel() for p in SparseConv2d(_table, _k).parameters())
-    assert c3_parameters(_table, _k) == _want, (_shape, _k)
-    assert c3_parameters(torch.as_tensor(_table), _k) == _want, (_shape, _k)
-    assert isinstance(c3_parameters(_table, _k), int)
+    _cases += [((_table, _k), _want), ((torch.as_tensor(_table), _k), _want)]
+for _args, _want in _cases:
+    expect_value(c3_parameters(*_args), _want, case=(tuple(_args[0].shape), *_args[1:]), kind="int")
 ### END HIDDEN TESTS
 
 # %% [markdown]
