@@ -8,8 +8,8 @@ the command line starts without loading PyTorch.
 The package has two halves. The **teaching library** is what lessons call and
 students may open, one line per module::
 
-    settings        quick mode ($CNNLAB_QUICK) with its limits, and the course language
-    i18n            bilingual messages: say(zh=..., en=...)
+    settings        quick mode ($CNNLAB_QUICK) with its limits
+    i18n            the course language and bilingual messages: say(zh=..., en=...)
     geometry        convolution geometry in one place: int-or-pair, output sizes, padding rules
     arith           convolution arithmetic worked out step by step (sizes, parameters, MACs)
     receptive/      receptive fields: the recurrence, tracing a model, the effective field
@@ -23,7 +23,6 @@ students may open, one line per module::
     exercises/      quick checks and code exercises as widgets, answers, progress
     manifest        reading course/manifest.toml (lesson titles, objectives, exercises)
     lesson          a lesson's first cell (start_lesson) and show_source
-    course          old import path: re-exports manifest, lesson and quick mode
     cpu             how many CPU threads PyTorch should use: the idle cores
     liveplot        a live loss/accuracy plot that redraws one figure in place
     fonts           a CJK font for Chinese text in figures
@@ -45,8 +44,8 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _PUBLIC = {
-    "set_language": "cnnlab.settings",
-    "get_language": "cnnlab.settings",
+    "set_language": "cnnlab.i18n",
+    "get_language": "cnnlab.i18n",
     "start_lesson": "cnnlab.lesson",
     "quick_mode": "cnnlab.settings",
     "conv_output_size": "cnnlab.arith",

@@ -29,8 +29,9 @@ def test_quick_mode_is_off_without_the_variable(monkeypatch):
 
 
 def test_the_language_set_through_cnnlab_is_the_one_messages_use(lang):
+    from cnnlab import i18n
     lang("zh")
-    assert settings.get_language() == cnnlab.get_language() == "zh" and say(zh="是", en="yes") == "是"
+    assert i18n.get_language() == cnnlab.get_language() == "zh" and say(zh="是", en="yes") == "是"
     lang("en")
     assert cnnlab.get_language() == "en" and say(zh="是", en="yes") == "yes"
 
@@ -66,24 +67,23 @@ def test_quick_mode_limits_have_one_home():
 OLD_TRAIN_NAMES = ["threads", "best_device", "device", "seed", "accuracy", "Evaluation", "evaluate",
                    "confusion_matrix", "plot_confusion_matrix", "History", "make_optimizer", "fit",
                    "QUICK_EPOCHS", "QUICK_TRAIN", "QUICK_TEST"]
-OLD_COURSE_NAMES = ["QUICK_ENV", "MANIFEST", "KINDS", "EXERCISE_KINDS", "RELEASE_MARKER", "ManifestError",
-                    "quick_mode", "Exercise", "Lesson", "Manifest", "course_root", "is_student_release",
-                    "load_manifest", "start_lesson", "show_source"]
 
 
-@pytest.mark.parametrize("module, names", [("cnnlab.train", OLD_TRAIN_NAMES), ("cnnlab.course", OLD_COURSE_NAMES)])
-def test_every_name_of_the_old_modules_is_still_importable(module, names):
-    old = importlib.import_module(module)
-    missing = [name for name in names if not hasattr(old, name)]
-    assert not missing
+def test_every_name_of_the_old_train_module_is_still_importable():
+    old = importlib.import_module("cnnlab.train")
+    assert [name for name in OLD_TRAIN_NAMES if not hasattr(old, name)] == []
 
 
-def test_the_package_names_and_the_old_paths_are_the_same_objects():
-    from cnnlab import course, lesson, manifest, train
+def test_the_package_names_are_the_objects_of_their_modules():
+    from cnnlab import i18n, lesson, train
     assert cnnlab.fit is train.fit and cnnlab.device is train.device is train.best_device
-    assert cnnlab.start_lesson is course.start_lesson is lesson.start_lesson
-    assert cnnlab.show_source is course.show_source is lesson.show_source
-    assert course.ManifestError is manifest.ManifestError and course.quick_mode is settings.quick_mode
+    assert cnnlab.start_lesson is lesson.start_lesson and cnnlab.show_source is lesson.show_source
+    assert cnnlab.set_language is i18n.set_language and cnnlab.quick_mode is settings.quick_mode
+
+
+def test_the_language_lives_in_i18n_and_settings_holds_only_quick_mode():
+    assert not any(hasattr(settings, name) for name in ("get_language", "set_language", "LANGUAGES"))
+    assert not (PACKAGE / "course.py").exists()      # the re-export shim is gone: import from its modules
 
 
 def _modules(*folders):
@@ -91,7 +91,7 @@ def _modules(*folders):
         yield from sorted((PACKAGE / folder).glob("*.py")) if folder.endswith("/") else [PACKAGE / folder]
 
 
-@pytest.mark.parametrize("path", list(_modules("train/", "settings.py", "manifest.py", "lesson.py", "course.py")),
+@pytest.mark.parametrize("path", list(_modules("train/", "settings.py", "manifest.py", "lesson.py")),
                          ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_each_split_module_is_at_most_300_lines(path):
     """(That every module says what it is in one sentence is tests/test_layout.py's rule.)"""

@@ -225,7 +225,7 @@ def cmd_release(args, manifest):
 
 def refuse_in_release(command, manifest):
     """Author commands cannot run in a student release: say so, with the fix."""
-    from cnnlab.course import is_student_release
+    from cnnlab.manifest import is_student_release
     if command not in STUDENT_COMMANDS and is_student_release(manifest.root):
         raise CommandError(say(
             zh="{root} 是课程的学生版（没有 solutions/ 和评分程序）：`cnnlab {command}` 只能在作者仓库里运行；"
@@ -337,7 +337,7 @@ def make_parser():
 
 
 def main(argv=None):
-    from cnnlab.course import ManifestError, load_manifest, course_root
+    from cnnlab.manifest import ManifestError, load_manifest, course_root
     try:
         args = make_parser().parse_args(argv)
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:

@@ -36,7 +36,7 @@ import json
 from pathlib import Path
 
 import cnnlab
-from cnnlab.course import RELEASE_MARKER
+from cnnlab.manifest import RELEASE_MARKER
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.contents import (check_package, imports_of_left_out, lesson_files,
                                                     package_files, project_dir, pyproject_text)
