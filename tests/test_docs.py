@@ -2,7 +2,7 @@
 
 import re
 
-from cnnlab.tools.cli import lessons_markdown
+from cnnlab.tools.pipeline.lesson_table import lessons_markdown
 from tests.helpers import ROOT
 
 

@@ -165,7 +165,7 @@ def test_full_runs_of_09_to_11_reach_their_accuracy(number, lang, manifest):
 @pytest.mark.parametrize("lesson", course_manifest().lessons, ids=[l.stem for l in course_manifest().lessons])
 def test_manifest_minutes_include_the_full_mode_compute_time(lesson, manifest):
     """A lesson's minutes leave at least 10 minutes of reading beyond its measured full-mode run."""
-    from cnnlab.tools.cli import compute_minutes
+    from cnnlab.tools.pipeline.lesson_table import compute_minutes
     compute = compute_minutes(manifest, lesson)
     assert compute is not None and compute > 0
     assert lesson.minutes >= compute + 10, (lesson.minutes, compute)

@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from cnnlab.i18n import LANGUAGES, get_language, say
+from cnnlab.tools.pipeline.lesson_table import lessons_markdown
 
 EXIT_BAD_COMMAND = 2
 STUDENT_COMMANDS = ("lab", "lessons", "progress")  # the others read solutions/ or run the grader
@@ -44,41 +45,6 @@ def _lessons(manifest, keys):
     if not keys or list(keys) == ["all"]:
         return list(manifest.lessons)
     return [manifest.lesson(key) for key in keys]
-
-
-def compute_minutes(manifest, lesson):
-    """Minutes the stored full-mode run of a lesson took (the slower language), or None.
-
-    ``cnnlab execute --full`` and ``benchmarks/bench_lessons.py --store`` record the
-    seconds in each solution's metadata; a student release has no solutions.
-    """
-    from cnnlab.tools.pipeline.notebooks import read_notebook
-    seconds = []
-    for lang in LANGUAGES:
-        path = lesson.path(manifest.root, "solutions", lang)
-        record = read_notebook(path).metadata.get("cnnlab", {}) if path.is_file() else {}
-        if record.get("mode") == "full" and record.get("seconds"):
-            seconds.append(record["seconds"])
-    return max(seconds) / 60 if seconds else None
-
-
-def _minutes_text(minutes):
-    """A table cell for a number of minutes: '–' when unknown, '< 0.1' when almost none."""
-    if minutes is None:
-        return "–"
-    return "< 0.1" if minutes < 0.05 else f"{minutes:.1f}"
-
-
-def lessons_markdown(manifest):
-    """The lesson table of README.md, made from the manifest and the stored full-mode runs."""
-    rows = ["| # | 中文 | English | minutes | of which computing (full mode) | exercises (points) |",
-            "|---|---|---|---|---|---|"]
-    for lesson in manifest.lessons:
-        compute = compute_minutes(manifest, lesson)
-        rows.append(f"| {lesson.number:02d} | {lesson.title['zh']} | {lesson.title['en']} | {lesson.minutes} "
-                    f"| {_minutes_text(compute)} "
-                    f"| {len(lesson.exercises)} ({lesson.max_points:g}) |")
-    return "\n".join(rows)
 
 
 def cmd_lessons(args, manifest):

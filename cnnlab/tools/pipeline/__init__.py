@@ -3,5 +3,5 @@
 Data flows one way: manifest → solutions (source) → ``build`` → lessons.
 ``notebooks`` reads and writes jupytext pairs, ``steps`` holds the small
 transforms that turn a solution into a student version, ``build`` applies them,
-``check`` lists every broken invariant.
+``check`` lists every broken invariant, ``lesson_table`` writes the README lesson table.
 """

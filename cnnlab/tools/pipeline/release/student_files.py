@@ -60,7 +60,7 @@ def binder_files(project):
 
 def readme_text(manifest):
     """The student README: what this is, two commands, where answers go, the lessons."""
-    from cnnlab.tools.cli import lessons_markdown
+    from cnnlab.tools.pipeline.lesson_table import lessons_markdown
     first = manifest.lessons[0].stem
     return f"""\
 # {manifest.title['zh']} / {manifest.title['en']}
