@@ -128,25 +128,29 @@ def module_name(path, root=ROOT):
     return ".".join(Path(path).relative_to(root).with_suffix("").parts).removesuffix(".__init__")
 
 
-def imported_modules(source, name, is_package=False):
-    """Every module an AST imports, anywhere (also inside functions), relative imports resolved: for
-    ``from a import b`` both ``a`` and ``a.b`` (``b`` may be a module). ``name`` is the module's own
-    dotted name; ``is_package`` when it is a package's ``__init__``."""
+def import_statements(source, name, is_package=False):
+    """Each import in an AST, anywhere (also inside functions), relative imports resolved, as
+    ``(module, names)``: ``import a.b`` → ``("a.b", ())``; ``from a import b, c`` → ``("a", ("a.b", "a.c"))``
+    (``b`` may be a module or a name); ``importlib.import_module("a")`` → ``("a", ())``. ``name`` is the
+    scanned module's dotted name; ``is_package`` when it is a package's ``__init__``."""
     package = name.split(".") if is_package else name.split(".")[:-1]
-    found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names]
+            yield from ((alias.name, ()) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = ".".join(package[: len(package) - node.level + 1] + ([node.module] if node.module else []))
             else:
                 base = node.module or ""
-            found += [base] + [f"{base}.{alias.name}" for alias in node.names]
+            yield base, tuple(f"{base}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module":
             if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                found.append(node.args[0].value)
-    return found
+                yield node.args[0].value, ()
+
+
+def imported_modules(source, name, is_package=False):
+    """Every module an AST may import, in order: for ``from a import b`` both ``a`` and ``a.b``."""
+    return [module for base, names in import_statements(source, name, is_package) for module in (base, *names)]
 
 
 def imports_of(path):

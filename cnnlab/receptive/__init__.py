@@ -59,7 +59,7 @@ from cnnlab.receptive.records import FieldRow, ReceptiveFields
 from cnnlab.receptive.render import table_header
 from cnnlab.receptive.rules import UnsupportedLayerError
 from cnnlab.receptive.running import eval_mode, example_input
-from cnnlab.receptive.trace import _node_name, receptive_field
+from cnnlab.receptive.trace import receptive_field
 
 __all__ = ["receptive_field", "effective_receptive_field", "Field", "FieldRow", "ReceptiveFields",
            "UnsupportedLayerError"]

@@ -9,7 +9,7 @@ from cnnlab.receptive.records import FieldRow, ReceptiveFields
 from cnnlab.receptive.rules import ENDING_MODULES, ROW_FUNCTIONS, Call, UnsupportedLayerError, rule_for
 from cnnlab.receptive.running import eval_mode, example_input
 
-__all__ = ["receptive_field"]
+__all__ = ["receptive_field", "node_name"]
 
 
 class _LayerTracer(fx.Tracer):
@@ -19,7 +19,7 @@ class _LayerTracer(fx.Tracer):
         return not any(module.children()) or hasattr(module, "cnnlab_receptive")
 
 
-def _node_name(node):
+def node_name(node):
     """A node's layer name: the module path, or ``owner.function`` for a function call."""
     if node.op == "call_module":
         return node.target
@@ -58,7 +58,7 @@ def _step(node, module, fields):
     out_size = _spatial_size(node)
     if not spatial_in or isinstance(module, ENDING_MODULES) or out_size is None:
         return None, True, ""
-    call = Call(node=node, module=module, name=_node_name(node), inputs=spatial_in,
+    call = Call(node=node, module=module, name=node_name(node), inputs=spatial_in,
                 in_size=_spatial_size(node.all_input_nodes[0]), out_size=out_size)
     return rule_for(call)(call)
 
@@ -105,7 +105,7 @@ def receptive_field(model, input_size):
         result, aligned, note = _step(node, module, fields)
         fields[node] = result
         if _is_row(node):
-            name = _node_name(node)
+            name = node_name(node)
             calls[name] = calls.get(name, 0) + 1
             rows.append(FieldRow(
                 name=name, type=_type_name(node, module), output_size=squeeze(_spatial_size(node)),

@@ -33,7 +33,7 @@ from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
 from cnnlab.receptive.running import eval_mode, example_input
-from cnnlab.receptive.trace import _node_name
+from cnnlab.receptive.trace import node_name
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
 from cnnlab.viz import archstructure
 from cnnlab.viz.archstructure import Branches, Repeat
@@ -281,7 +281,7 @@ def _nodes(module, prefix=""):
             kind = function_kind(fx_node)
             label, params, source = function_label(kind, fx_node), 0, "function"
             type_ = getattr(fx_node.target, "__name__", str(fx_node.target))
-            name, settings = _node_name(fx_node), type_
+            name, settings = node_name(fx_node), type_
         else:
             reach[fx_node] = inputs
             continue
