@@ -103,10 +103,10 @@ settings_small = settings(max_examples=40, deadline=None)
 def test_conv_output_size_matches_conv2d(n, k, p, s, d):
     if d * (k - 1) + 1 > n + 2 * p:
         with pytest.raises(ValueError):
-            conv_output_size(n, k, p, s, d)
+            conv_output_size(n, k, s=s, p=p, d=d)
         return
-    assert conv_output_size(n, k, p, s, d) == torch_out(nn.Conv2d(1, 1, k, s, p, d), n)[0]
-    assert conv_output_size(n, k, s=s, d=d, p_total=2 * p) == conv_output_size(n, k, p, s, d)
+    assert conv_output_size(n, k, s=s, p=p, d=d) == torch_out(nn.Conv2d(1, 1, k, s, p, d), n)[0]
+    assert conv_output_size(n, k, s=s, d=d, p_total=2 * p) == conv_output_size(n, k, s=s, p=p, d=d)
 
 
 @settings_small
@@ -136,9 +136,9 @@ def assert_pool_agrees(n, k, s, p, d, ceil):
     expected = torch_pool_size(n, k, s, p, d, ceil)
     if expected is None:
         with pytest.raises(ValueError):
-            pool_output_size(n, k, s, p, d, ceil_mode=ceil)
+            pool_output_size(n, k, s=s, p=p, d=d, ceil_mode=ceil)
     else:
-        assert pool_output_size(n, k, s, p, d, ceil_mode=ceil) == expected, (n, k, s, p, d, ceil)
+        assert pool_output_size(n, k, s=s, p=p, d=d, ceil_mode=ceil) == expected, (n, k, s, p, d, ceil)
 
 
 def test_pool_output_size_matches_maxpool_on_a_grid():
@@ -167,7 +167,7 @@ def test_the_numpy_pooling_of_cnnlab_ops_uses_the_same_rule():
                 for p in range(0, 3):
                     x = np.zeros((1, 1, n, n))
                     try:
-                        expected = pool_output_size(n, k, s, p)
+                        expected = pool_output_size(n, k, s=s, p=p)
                     except ValueError:
                         with pytest.raises(ValueError):
                             max_pool2d(x, k, s, p)
@@ -178,18 +178,18 @@ def test_the_numpy_pooling_of_cnnlab_ops_uses_the_same_rule():
 def test_ceil_mode_window_larger_than_the_input():
     # nn.MaxPool2d(3, 2, ceil_mode=True) on a 2×2 input: one window, hanging over the edge
     assert torch_pool_size(2, 3, 2, 0, 1, True) == 1
-    assert pool_output_size(2, 3, 2, ceil_mode=True) == 1
-    assert "= 1" in pool_output_size(2, 3, 2, ceil_mode=True, explain=True)
+    assert pool_output_size(2, 3, s=2, ceil_mode=True) == 1
+    assert "= 1" in pool_output_size(2, 3, s=2, ceil_mode=True, explain=True)
     with pytest.raises(ValueError, match="padded input"):
-        pool_output_size(2, 3, 2)                       # floor mode: no window fits
+        pool_output_size(2, 3, s=2)                     # floor mode: no window fits
     with pytest.raises(ValueError, match="ceil_mode"):
-        pool_output_size(2, 5, 2, ceil_mode=True)       # overhangs by more than s − 1
+        pool_output_size(2, 5, s=2, ceil_mode=True)       # overhangs by more than s − 1
 
 
 def test_ceil_mode_drops_a_window_starting_in_the_padding():
     # n = 5, k = 2, s = 2, p = 1: ⌈5/2⌉ + 1 = 4, but window 4 would start at 6 ≥ n + p = 6
     assert torch_pool_size(5, 2, 2, 1, 1, True) == 3
-    text = pool_output_size(5, 2, 2, p=1, ceil_mode=True, explain=True)
+    text = pool_output_size(5, 2, s=2, p=1, ceil_mode=True, explain=True)
     assert text.value == 3 and "dropped" in text
 
 
@@ -200,10 +200,10 @@ def test_transposed_matches_convtranspose(n, k, s, p, d, o):
     out = (n - 1) * s - 2 * p + d * (k - 1) + o + 1
     if o >= max(s, d) or out < 1:
         with pytest.raises(ValueError):
-            transposed_conv_output_size(n, k, p, s, d, o)
+            transposed_conv_output_size(n, k, s=s, p=p, d=d, output_padding=o)
         return
     layer = nn.ConvTranspose2d(1, 1, k, s, p, output_padding=o, dilation=d)
-    assert transposed_conv_output_size(n, k, p, s, d, o) == torch_out(layer, n)[0]
+    assert transposed_conv_output_size(n, k, s=s, p=p, d=d, output_padding=o) == torch_out(layer, n)[0]
 
 
 @pytest.mark.parametrize("k, d", [(1, 1), (3, 1), (5, 1), (7, 1), (3, 2), (2, 2)])

@@ -65,8 +65,8 @@ def conv_settings(x, weight, stride, padding, dilation, groups):
             en="channels do not match: input has {c} channels and groups = {g}, so weight.shape[1] "
                "must be {c}/{g}, got {cg}; C_out = {o} must be divisible by groups",
             c=C_in, g=groups, cg=C_group, o=C_out))
-    H_out = conv_out_size(H, k_h, s[0], p[0], d[0])
-    W_out = conv_out_size(W, k_w, s[1], p[1], d[1])
+    H_out = conv_out_size(H, k_h, s=s[0], p=p[0], d=d[0])
+    W_out = conv_out_size(W, k_w, s=s[1], p=p[1], d=d[1])
     return ConvSettings(N, C_in, H, W, C_out, k_h, k_w, s, p, d, H_out, W_out)
 
 

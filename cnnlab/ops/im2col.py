@@ -25,7 +25,8 @@ def im2col(x, kernel_size, stride=1, padding=0, dilation=1):
     N, C, H, W = x.shape
     (k_h, k_w), s = pair(kernel_size, "kernel_size", 1), pair(stride, "stride", 1)
     p, d = pair(padding, "padding", 0), pair(dilation, "dilation", 1)
-    H_out, W_out = conv_out_size(H, k_h, s[0], p[0], d[0]), conv_out_size(W, k_w, s[1], p[1], d[1])
+    H_out = conv_out_size(H, k_h, s=s[0], p=p[0], d=d[0])
+    W_out = conv_out_size(W, k_w, s=s[1], p=p[1], d=d[1])
     x_pad = pad_spatial(x, p).transpose(1, 0, 2, 3)           # (C, N, H_pad, W_pad), a view
     cols = np.empty((C, k_h, k_w, N, H_out, W_out), dtype=x.dtype)
     for a in range(k_h):

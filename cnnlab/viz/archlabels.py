@@ -12,19 +12,16 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from cnnlab.geometry import pair
 from cnnlab.i18n import say
 
 __all__ = ["module_label", "function_kind", "function_label", "short_label"]
 
 
-def _pair(v):
-    return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
-
-
 def _kernel(module):
     """'5×5', plus ' /2' for a stride above 1."""
-    k = _pair(getattr(module, "kernel_size", 1))
-    s = _pair(getattr(module, "stride", None) or 1)
+    k = pair(getattr(module, "kernel_size", 1), "kernel_size")
+    s = pair(getattr(module, "stride", None) or 1, "stride")
     stride = "" if s == (1, 1) else (f" /{s[0]}" if s[0] == s[1] else f" /{s[0]}×{s[1]}")
     return f"{k[0]}×{k[1]}{stride}"
 
