@@ -28,7 +28,7 @@ students may open, one line per module::
     fonts           a CJK font for Chinese text in figures
     cells           a notebook cell's exercise tags, its code with magics masked, its printed text
     files           safe file writes: an atomic replace and a lock between processes
-    text            shortening text for messages and reports
+    text            shortening text, display width and aligned text tables (Chinese columns line up)
 
 The **course tools** are what authors and instructors run; they import the
 library, never the other way round::

@@ -33,6 +33,7 @@ live in :mod:`cnnlab.geometry`; this module adds the worked derivations and coun
 
 from cnnlab import geometry
 from cnnlab.i18n import say
+from cnnlab.text import display_width
 
 __all__ = [
     "conv_output_size", "pool_output_size", "transposed_conv_output_size",
@@ -84,11 +85,6 @@ def _divide(numerator, s):
     if numerator % s == 0:
         return f"{numerator // s}"
     return f"⌊{numerator / s:g}⌋ = {numerator // s}"
-
-
-def _width(text):
-    """Display width: a Chinese character takes two columns."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 # ----------------------------------------------------------------------------
@@ -170,7 +166,7 @@ def _explain_conv(n, k, s, d, total, per_side, out):
         worked = _divide(n - k + total + s, s)
     out_word = say(zh="输出", en="out")
     lines.append(f"{out_word} = {formula}")
-    lines.append(f"{' ' * _width(out_word)} = {numbers} = {worked}")
+    lines.append(f"{' ' * display_width(out_word)} = {numbers} = {worked}")
     if not exact:
         lines.append(say(
             zh="（除不尽时向下取整，同 PyTorch：最后 {r} 行/列没有被卷积核覆盖）",
@@ -220,7 +216,7 @@ def _explain_pool(n, k_eff, s, p, span, ceil_mode, out, dropped):
     left, right = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
     step = f"{left}{span / s:g}{right}" if span % s else f"{span // s}"
     out_word = say(zh="输出", en="out")
-    pad = " " * _width(out_word)
+    pad = " " * display_width(out_word)
     lines = [f"{out_word} = {left}(n − k + 2·p) / s{right} + 1",
              f"{pad} = {left}({n} − {k_eff} + 2·{p}) / {s}{right} + 1 = {step} + 1 = {out + dropped}"]
     if dropped:
@@ -253,7 +249,7 @@ def transposed_conv_output_size(n, k, *, s=1, p=0, d=1, output_padding=0, explai
         word = say(zh="输出", en="out")
         lines.append([
             f"{word} = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1",
-            f"{' ' * _width(word)} = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
+            f"{' ' * display_width(word)} = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
 
@@ -322,7 +318,7 @@ def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
     b = " + 1" if bias else ""
     word = say(zh="参数量", en="params")
     formula = f"{word} = (k·k·c_in" + ("/groups" if groups != 1 else "") + (" + 1" if bias else "") + ")·c_out"
-    text = f"{formula}\n{' ' * _width(word)} = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
+    text = f"{formula}\n{' ' * display_width(word)} = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
     return Derivation(text, total)
 
 

@@ -50,6 +50,7 @@ from torch import nn
 
 from cnnlab.geometry import adaptive_windows, ntuple
 from cnnlab.i18n import say
+from cnnlab.text import table
 from cnnlab.receptive import UnsupportedLayerError, eval_mode, example_input, receptive_field
 
 __all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
@@ -261,27 +262,10 @@ def _totals(s):
     ]
 
 
-def _width(text):
-    """Display width: a Chinese character or full-width sign takes two columns."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
-
-def _pad(text, width, right):
-    fill = " " * (width - _width(text))
-    return fill + text if right else text + fill
-
-
 def render_text(s):
     """The summary as a plain-text table."""
     header, body = _headers(), [_cells(row) for row in s.rows]
-    widths = [max(_width(line[i]) for line in [header, *body]) for i in range(len(header))]
-    right = [False, False] + [True] * 5
-
-    def line(cells):
-        return "  ".join(_pad(c, w, r) for c, w, r in zip(cells, widths, right))
-
-    rule = "=" * _width(line(header))
-    out = [rule, line(header), rule, *map(line, body), rule]
+    out = table(header, body, right=range(2, len(header)), rule="=", frame=True)
     out += [say(zh="{l}：{v}", en="{l}: {v}", l=label, v=value) for label, value in _totals(s)]
     out += [f"* {note}" for note in s.notes]
     return "\n".join(out)

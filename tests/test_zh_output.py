@@ -67,9 +67,9 @@ def test_summary_table(zh):
 
 def test_summary_columns_line_up_in_chinese(zh):
     lines = str(summary(small_model(), (1, 16, 16))).splitlines()
-    from cnnlab.model_summary import _width
-    rule = _width(lines[0])
-    assert all(_width(line) == rule for line in lines[:9])   # rules, header and rows
+    from cnnlab.text import display_width
+    rule = display_width(lines[0])
+    assert all(display_width(line) == rule for line in lines[:9])   # rules, header and rows
 
 
 def test_english_summary_keeps_its_column_names(lang):

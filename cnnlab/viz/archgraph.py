@@ -23,7 +23,6 @@ a layer used twice at its first call. Output shapes have no batch dimension.
 
 import contextlib
 import io
-import unicodedata
 from dataclasses import dataclass, field
 
 import torch
@@ -32,6 +31,7 @@ from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
+from cnnlab.text import table
 from cnnlab.receptive.running import eval_mode, example_input
 from cnnlab.receptive.trace import node_name
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
@@ -57,11 +57,6 @@ class Node:
     repeat: int = 1           # N when the node stands for N identical copies (collapse=True)
     fused: list = field(default_factory=list)   # names of layers folded in (fuse=True)
     signature: tuple = ()     # what makes two layers identical (type, settings, shapes)
-
-
-def _width(text):
-    """Columns ``text`` takes in a fixed-width font: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @dataclass
@@ -117,10 +112,7 @@ class ArchGraph:
         rows = [(str(n.id), n.name, n.label, "×".join(map(str, n.output_shape)), f"{n.params:,}",
                  ".".join(str(b) for b in n.branch) or "–", str(n.repeat) if n.repeat > 1 else "")
                 for n in self.nodes]
-        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip()
-                 for r in [header, *rows]]
-        lines.insert(1, "-" * _width(lines[0]))
+        lines = table(header, rows, strip=True)
         lines.append(say(zh="箭头 {e} 条；分支块 {b} 个；重复块 {r} 个",
                          en="{e} arrows; {b} blocks of branches; {r} repeated blocks",
                          e=len(self.edges), b=len(self.branches), r=len(self.repeats)))
