@@ -14,6 +14,7 @@ students may open, one line per module::
     arith           convolution arithmetic worked out step by step (sizes, parameters, MACs)
     receptive/      receptive fields: the recurrence, tracing a model, the effective field
     model_summary   a per-layer table of a model: shapes, parameters, MACs, receptive fields
+    tracing         one torch.fx tracer for the analyses: layers, shapes, names, example input, eval mode
     ops/            convolution, pooling, im2col and batch norm written out in NumPy/PyTorch
     models/         LeNet, LeNet-5, AlexNet, VGG, NiN, GoogLeNet, ResNet as the course builds them
     data/           data sets found offline or downloaded, loaders, tiny synthetic images

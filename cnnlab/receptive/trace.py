@@ -7,7 +7,7 @@ from cnnlab.i18n import say
 from cnnlab.receptive.field import Field, squeeze
 from cnnlab.receptive.records import FieldRow, ReceptiveFields
 from cnnlab.receptive.rules import ENDING_MODULES, ROW_FUNCTIONS, Call, UnsupportedLayerError, rule_for
-from cnnlab.receptive.running import eval_mode, example_input
+from cnnlab.tracing import eval_mode, example_input
 
 __all__ = ["receptive_field", "node_name"]
 

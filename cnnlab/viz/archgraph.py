@@ -32,7 +32,7 @@ from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
 from cnnlab.text import table
-from cnnlab.receptive.running import eval_mode, example_input
+from cnnlab.tracing import eval_mode, example_input
 from cnnlab.receptive.trace import node_name
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
 from cnnlab.viz import archstructure
