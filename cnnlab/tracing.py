@@ -1,10 +1,58 @@
-"""Running a model for analysis: a seeded example input, and eval mode that puts every module's mode back."""
+"""One torch.fx tracer for the analyses that read a model layer by layer (receptive fields, diagrams).
 
+``trace(model, is_leaf)`` records the forward pass as a graph of layers (it stops at the modules
+``is_leaf`` names), in eval mode; ``propagate_shapes`` runs the graph once on an example input so
+that every node knows its output shape; ``node_name`` names a node after its layer. Both
+:func:`cnnlab.receptive_field` and :func:`cnnlab.architecture_graph` are built on them.
+"""
+
+import contextlib
+import io
 from contextlib import contextmanager
 
 import torch
+import torch.fx as fx
+from torch.fx.passes.shape_prop import ShapeProp
 
-__all__ = ["example_input", "eval_mode"]
+__all__ = ["trace", "propagate_shapes", "node_name", "example_input", "eval_mode"]
+
+
+class LayerTracer(fx.Tracer):
+    """A tracer that keeps the modules ``is_leaf(module, qualified_name)`` names as single nodes."""
+
+    def __init__(self, is_leaf):
+        super().__init__()
+        self.is_leaf = is_leaf
+
+    def is_leaf_module(self, module, qualified_name):
+        return self.is_leaf(module, qualified_name)
+
+
+def trace(model, is_leaf):
+    """``model``'s forward as an ``fx.GraphModule`` of layers, traced in eval mode (no auxiliary heads).
+
+    Raises what torch.fx raises for a forward it cannot trace (one that branches on data).
+    """
+    with eval_mode(model):
+        graph = LayerTracer(is_leaf).trace(model)
+    return fx.GraphModule(model, graph)
+
+
+def propagate_shapes(graph_module, x):
+    """Run ``graph_module`` once on ``x`` in eval mode; each node's ``meta["tensor_meta"]`` then holds
+    its output shape. ShapeProp's own traceback is kept off the notebook; its error is raised."""
+    with eval_mode(graph_module), contextlib.redirect_stderr(io.StringIO()):
+        ShapeProp(graph_module).propagate(x)
+    return graph_module
+
+
+def node_name(node):
+    """A node's layer name: the module path, or ``owner.function`` for a function call."""
+    if node.op == "call_module":
+        return node.target
+    stack = node.meta.get("nn_module_stack") or {}
+    owner = list(stack.values())[-1][0] if stack else ""
+    return f"{owner}.{node.name}" if owner else node.name
 
 
 def example_input(model, input_size, seed=0):

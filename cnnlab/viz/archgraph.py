@@ -1,6 +1,6 @@
 """The boxes and arrows of an architecture diagram, computed from the module itself.
 
-:func:`architecture_graph` traces ``model.forward`` with ``torch.fx`` (stopping at
+:func:`architecture_graph` traces ``model.forward`` with :mod:`cnnlab.tracing` (stopping at
 layers: modules without children), runs it once on an example input with
 ``ShapeProp`` to learn every output shape, and keeps one :class:`Node` per layer
 call — plus the functional operations that change the picture: ``torch.cat``
@@ -21,19 +21,14 @@ Parameters are counted as :func:`cnnlab.summary` counts them: trainable ones,
 a layer used twice at its first call. Output shapes have no batch dimension.
 """
 
-import contextlib
-import io
 from dataclasses import dataclass, field
 
 import torch
-import torch.fx as fx
 from torch import nn
-from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
 from cnnlab.text import table
-from cnnlab.tracing import eval_mode, example_input
-from cnnlab.receptive.trace import node_name
+from cnnlab.tracing import eval_mode, example_input, node_name, propagate_shapes, trace
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
 from cnnlab.viz import archstructure
 from cnnlab.viz.archstructure import Branches, Repeat
@@ -204,32 +199,23 @@ class _Single(nn.Module):
         return getattr(self, self.name)(x)
 
 
-class _Tracer(fx.Tracer):
-    """Stops at layers (no children, or counting themselves), and at ``depth``."""
-
-    def __init__(self, depth=None):
-        super().__init__()
-        self.depth = depth
-
-    def is_leaf_module(self, module, qualified_name):
-        if _is_layer(module):
-            return True
-        return self.depth is not None and qualified_name.count(".") + 1 >= self.depth
+def _stops_at(depth):
+    """Tracing stops at layers (no children, or counting themselves), and at ``depth``."""
+    def is_leaf(module, qualified_name):
+        return _is_layer(module) or (depth is not None and qualified_name.count(".") + 1 >= depth)
+    return is_leaf
 
 
 def _trace(model, x, depth):
     try:
-        with eval_mode(model):                        # trace forward as in eval (no auxiliary heads)
-            graph = _Tracer(depth).trace(model)
+        module = trace(model, _stops_at(depth))
     except Exception as error:   # data-dependent control flow and the like
         raise TypeError(say(
             zh="无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",
             en="could not trace the forward of {m} ({e}): the forward must not branch on data",
             m=type(model).__name__, e=error)) from error
-    module = fx.GraphModule(model, graph)
-    try:   # ShapeProp prints a traceback of its own before raising: keep it off the notebook
-        with eval_mode(model), contextlib.redirect_stderr(io.StringIO()):
-            ShapeProp(module).propagate(x)
+    try:
+        propagate_shapes(module, x)
     except (RuntimeError, ValueError, IndexError) as error:
         _run(model, x)                                # the model's own error, said clearly
         raise ValueError(say(
