@@ -51,7 +51,9 @@ from torch import nn
 from cnnlab.geometry import adaptive_windows, ntuple
 from cnnlab.i18n import say
 from cnnlab.text import table
-from cnnlab.receptive import UnsupportedLayerError, eval_mode, example_input, receptive_field
+from cnnlab.receptive import UnsupportedLayerError, receptive_field
+from cnnlab.tracing import (ADAPTIVE_AVG_POOLS, ADAPTIVE_MAX_POOLS, AVG_POOLS, CONVS, MAX_POOLS, TRANSPOSED_CONVS,
+                            eval_mode, example_input)
 
 __all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
 
@@ -110,18 +112,17 @@ def layer_counts(module, inputs, output):
         return int(counts["macs"]), int(counts["connections"])
     batch = output.shape[0]
     outputs = output.numel() // batch                       # output values per image
-    if isinstance(module, nn.modules.conv._ConvTransposeNd):
+    if isinstance(module, TRANSPOSED_CONVS):
         kernel = math.prod(module.kernel_size)              # each input value is scattered
         macs = inputs[0].numel() // batch * (module.out_channels // module.groups) * kernel
-    elif isinstance(module, nn.modules.conv._ConvNd):
+    elif isinstance(module, CONVS):
         macs = outputs * (module.in_channels // module.groups) * math.prod(module.kernel_size)
     elif isinstance(module, nn.Linear):
         macs = outputs * module.in_features
-    elif isinstance(module, (nn.modules.pooling._MaxPoolNd, nn.modules.pooling._AvgPoolNd)):
+    elif isinstance(module, MAX_POOLS + AVG_POOLS):
         kernel = ntuple(module.kernel_size, output.dim() - 2, "kernel_size")
         return 0, outputs * math.prod(kernel)
-    elif isinstance(module, (nn.modules.pooling._AdaptiveAvgPoolNd,
-                             nn.modules.pooling._AdaptiveMaxPoolNd)):
+    elif isinstance(module, ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS):
         channels = output.shape[1]
         reads = math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
         return 0, channels * reads

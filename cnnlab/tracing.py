@@ -12,9 +12,26 @@ from contextlib import contextmanager
 
 import torch
 import torch.fx as fx
+from torch import nn
 from torch.fx.passes.shape_prop import ShapeProp
 
-__all__ = ["trace", "propagate_shapes", "node_name", "example_input", "eval_mode"]
+__all__ = ["trace", "propagate_shapes", "node_name", "example_input", "eval_mode", "CONVS", "TRANSPOSED_CONVS",
+           "MAX_POOLS", "AVG_POOLS", "ADAPTIVE_MAX_POOLS", "ADAPTIVE_AVG_POOLS", "BATCH_NORMS", "INSTANCE_NORMS",
+           "DROPOUTS"]
+
+# The layer families the analyses tell apart, as torch.nn's public classes (torch's private bases such
+# as ``_ConvNd`` may change between releases; tests/test_tracing_families.py checks these cover them).
+CONVS = (nn.Conv1d, nn.Conv2d, nn.Conv3d)
+TRANSPOSED_CONVS = (nn.ConvTranspose1d, nn.ConvTranspose2d, nn.ConvTranspose3d)
+MAX_POOLS = (nn.MaxPool1d, nn.MaxPool2d, nn.MaxPool3d)
+AVG_POOLS = (nn.AvgPool1d, nn.AvgPool2d, nn.AvgPool3d)
+ADAPTIVE_MAX_POOLS = (nn.AdaptiveMaxPool1d, nn.AdaptiveMaxPool2d, nn.AdaptiveMaxPool3d)
+ADAPTIVE_AVG_POOLS = (nn.AdaptiveAvgPool1d, nn.AdaptiveAvgPool2d, nn.AdaptiveAvgPool3d)
+BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm,
+               nn.LazyBatchNorm1d, nn.LazyBatchNorm2d, nn.LazyBatchNorm3d)
+INSTANCE_NORMS = (nn.InstanceNorm1d, nn.InstanceNorm2d, nn.InstanceNorm3d,
+                  nn.LazyInstanceNorm1d, nn.LazyInstanceNorm2d, nn.LazyInstanceNorm3d)
+DROPOUTS = (nn.Dropout, nn.Dropout1d, nn.Dropout2d, nn.Dropout3d, nn.AlphaDropout, nn.FeatureAlphaDropout)
 
 
 class LayerTracer(fx.Tracer):

@@ -14,6 +14,8 @@ from torch import nn
 
 from cnnlab.geometry import pair
 from cnnlab.i18n import say
+from cnnlab.tracing import (ADAPTIVE_AVG_POOLS, ADAPTIVE_MAX_POOLS, AVG_POOLS, BATCH_NORMS, CONVS, DROPOUTS,
+                            INSTANCE_NORMS, MAX_POOLS, TRANSPOSED_CONVS)
 
 __all__ = ["module_label", "function_kind", "function_label", "short_label"]
 
@@ -40,17 +42,16 @@ def module_label(module, output_shape):
     if name in _CUSTOM:
         kind, label = _CUSTOM[name]
         return kind, label(module)
-    if isinstance(module, nn.modules.conv._ConvTransposeNd):
+    if isinstance(module, TRANSPOSED_CONVS):
         return "conv", say(zh="转置卷积", en="transposed conv") + " " + _kernel(module)
-    if isinstance(module, nn.modules.conv._ConvNd):
+    if isinstance(module, CONVS):
         return "conv", say(zh="卷积", en="conv") + " " + _kernel(module)
-    if isinstance(module, nn.modules.pooling._MaxPoolNd):
+    if isinstance(module, MAX_POOLS):
         return "pool", say(zh="最大池化", en="max pool") + " " + _kernel(module)
-    if isinstance(module, nn.modules.pooling._AvgPoolNd):
+    if isinstance(module, AVG_POOLS):
         return "pool", say(zh="平均池化", en="avg pool") + " " + _kernel(module)
-    if isinstance(module, (nn.modules.pooling._AdaptiveAvgPoolNd,
-                           nn.modules.pooling._AdaptiveMaxPoolNd)):
-        is_max = isinstance(module, nn.modules.pooling._AdaptiveMaxPoolNd)
+    if isinstance(module, ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS):
+        is_max = isinstance(module, ADAPTIVE_MAX_POOLS)
         if all(s == 1 for s in output_shape[1:]):
             return "pool", (say(zh="全局最大池化", en="global max pool") if is_max
                             else say(zh="全局平均池化", en="global avg pool"))
@@ -58,11 +59,11 @@ def module_label(module, output_shape):
                         else say(zh="自适应平均池化", en="adaptive avg pool"))
     if isinstance(module, nn.Linear):
         return "linear", say(zh="全连接", en="linear")
-    if isinstance(module, nn.modules.batchnorm._NormBase):
+    if isinstance(module, BATCH_NORMS + INSTANCE_NORMS):
         return "norm", say(zh="批量归一化", en="batch norm")
     if isinstance(module, (nn.LayerNorm, nn.GroupNorm, nn.LocalResponseNorm)):
         return "norm", name
-    if isinstance(module, nn.modules.dropout._DropoutNd):
+    if isinstance(module, DROPOUTS):
         return "dropout", f"dropout p={module.p:g}"     # the course keeps the English word
     if type(module).__module__ == "torch.nn.modules.activation" or isinstance(
             module, (nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU)):
