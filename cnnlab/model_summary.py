@@ -105,31 +105,54 @@ def _windows(in_size, out_size):
     return sum(end - start for start, end in adaptive_windows(in_size, out_size))
 
 
+def _transposed_conv_macs(module, inputs, output):
+    kernel = math.prod(module.kernel_size)                  # each input value is scattered
+    return inputs[0][0].numel() * (module.out_channels // module.groups) * kernel
+
+
+def _conv_macs(module, inputs, output):
+    return output[0].numel() * (module.in_channels // module.groups) * math.prod(module.kernel_size)
+
+
+def _linear_macs(module, inputs, output):
+    return output[0].numel() * module.in_features
+
+
+def _pool_reads(module, inputs, output):
+    return output[0].numel() * math.prod(ntuple(module.kernel_size, output.dim() - 2, "kernel_size"))
+
+
+def _adaptive_pool_reads(module, inputs, output):
+    return output.shape[1] * math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
+
+
+def _rules(*entries):
+    """{layer class: rule} from (family of classes, rule) pairs."""
+    return {cls: rule for family, rule in entries for cls in family}
+
+
+# layer type -> how it counts, looked up along the class hierarchy (as receptive/rules.py): adding a
+# layer type is one entry. MACS: multiply–accumulates per image (connections = MACs + biases);
+# READS: connections of a layer without weights (each output reads its window).
+MACS = _rules((TRANSPOSED_CONVS, _transposed_conv_macs), (CONVS, _conv_macs), ((nn.Linear,), _linear_macs))
+READS = _rules((MAX_POOLS + AVG_POOLS, _pool_reads), (ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS, _adaptive_pool_reads))
+
+
+def _rule(table, module):
+    return next((table[cls] for cls in type(module).__mro__ if cls in table), None)
+
+
 def layer_counts(module, inputs, output):
     """(macs, connections) of one layer call, for ONE image."""
     if hasattr(module, "cnnlab_counts"):
         counts = module.cnnlab_counts(inputs, output)
         return int(counts["macs"]), int(counts["connections"])
-    batch = output.shape[0]
-    outputs = output.numel() // batch                       # output values per image
-    if isinstance(module, TRANSPOSED_CONVS):
-        kernel = math.prod(module.kernel_size)              # each input value is scattered
-        macs = inputs[0].numel() // batch * (module.out_channels // module.groups) * kernel
-    elif isinstance(module, CONVS):
-        macs = outputs * (module.in_channels // module.groups) * math.prod(module.kernel_size)
-    elif isinstance(module, nn.Linear):
-        macs = outputs * module.in_features
-    elif isinstance(module, MAX_POOLS + AVG_POOLS):
-        kernel = ntuple(module.kernel_size, output.dim() - 2, "kernel_size")
-        return 0, outputs * math.prod(kernel)
-    elif isinstance(module, ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS):
-        channels = output.shape[1]
-        reads = math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
-        return 0, channels * reads
-    else:
-        return 0, 0
-    has_bias = getattr(module, "bias", None) is not None
-    return macs, macs + (outputs if has_bias else 0)
+    macs, reads = _rule(MACS, module), _rule(READS, module)
+    if macs is not None:
+        count = macs(module, inputs, output)
+        has_bias = getattr(module, "bias", None) is not None
+        return count, count + (output[0].numel() if has_bias else 0)
+    return (0, reads(module, inputs, output)) if reads is not None else (0, 0)
 
 
 def _layers(model):

@@ -4,6 +4,7 @@ every class of the private torch bases they replace (a new torch release that ad
 import inspect
 
 import pytest
+import torch
 from torch import nn
 
 from cnnlab import tracing
@@ -42,3 +43,29 @@ def test_every_public_subclass_of_the_private_base_is_in_its_family(path):
 @pytest.mark.parametrize("family", ["CONVS", "TRANSPOSED_CONVS", "MAX_POOLS", "AVG_POOLS", "BATCH_NORMS", "DROPOUTS"])
 def test_families_hold_only_public_torch_nn_classes(family):
     assert all(getattr(nn, cls.__name__) is cls for cls in getattr(tracing, family))
+
+
+def test_a_new_layer_type_is_one_entry_in_each_rule_table(monkeypatch):
+    """model_summary and archlabels look a layer's class up along its hierarchy: a subclass of a known
+    layer gets its rule, and one table entry teaches both about a new type."""
+    from cnnlab import model_summary
+    from cnnlab.viz import archlabels
+
+    class Wide(nn.Conv2d):
+        pass
+
+    layer = Wide(1, 2, 3)
+    x = torch.zeros(1, 1, 5, 5)
+    out = layer(x)                                                  # (1, 2, 3, 3): 18 outputs of 9 MACs each
+    assert model_summary.layer_counts(layer, (x,), out) == (18 * 9, 18 * 9 + 18)
+    assert archlabels.module_label(layer, (2, 3, 3))[0] == "conv"
+
+    class Mystery(nn.Module):
+        def forward(self, x):
+            return x
+
+    assert model_summary.layer_counts(Mystery(), (out,), out) == (0, 0)
+    monkeypatch.setitem(model_summary.READS, Mystery, lambda module, inputs, output: 7)
+    monkeypatch.setitem(archlabels.LABEL_RULES, Mystery, lambda module, shape: ("layer", "mystery"))
+    assert model_summary.layer_counts(Mystery(), (out,), out) == (0, 7)
+    assert archlabels.module_label(Mystery(), (2, 3, 3)) == ("layer", "mystery")
