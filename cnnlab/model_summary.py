@@ -53,7 +53,7 @@ from cnnlab.i18n import say
 from cnnlab.text import table
 from cnnlab.receptive import UnsupportedLayerError, receptive_field
 from cnnlab.tracing import (ADAPTIVE_AVG_POOLS, ADAPTIVE_MAX_POOLS, AVG_POOLS, CONVS, MAX_POOLS, TRANSPOSED_CONVS,
-                            eval_mode, example_input)
+                            eval_mode, example_input, rule_for_layer, rule_table)
 
 __all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
 
@@ -126,20 +126,11 @@ def _adaptive_pool_reads(module, inputs, output):
     return output.shape[1] * math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
 
 
-def _rules(*entries):
-    """{layer class: rule} from (family of classes, rule) pairs."""
-    return {cls: rule for family, rule in entries for cls in family}
-
-
 # layer type -> how it counts, looked up along the class hierarchy (as receptive/rules.py): adding a
 # layer type is one entry. MACS: multiply–accumulates per image (connections = MACs + biases);
 # READS: connections of a layer without weights (each output reads its window).
-MACS = _rules((TRANSPOSED_CONVS, _transposed_conv_macs), (CONVS, _conv_macs), ((nn.Linear,), _linear_macs))
-READS = _rules((MAX_POOLS + AVG_POOLS, _pool_reads), (ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS, _adaptive_pool_reads))
-
-
-def _rule(table, module):
-    return next((table[cls] for cls in type(module).__mro__ if cls in table), None)
+MACS = rule_table((TRANSPOSED_CONVS, _transposed_conv_macs), (CONVS, _conv_macs), ((nn.Linear,), _linear_macs))
+READS = rule_table((MAX_POOLS + AVG_POOLS, _pool_reads), (ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS, _adaptive_pool_reads))
 
 
 def layer_counts(module, inputs, output):
@@ -147,7 +138,7 @@ def layer_counts(module, inputs, output):
     if hasattr(module, "cnnlab_counts"):
         counts = module.cnnlab_counts(inputs, output)
         return int(counts["macs"]), int(counts["connections"])
-    macs, reads = _rule(MACS, module), _rule(READS, module)
+    macs, reads = rule_for_layer(MACS, module), rule_for_layer(READS, module)
     if macs is not None:
         count = macs(module, inputs, output)
         has_bias = getattr(module, "bias", None) is not None

@@ -17,7 +17,7 @@ from torch.fx.passes.shape_prop import ShapeProp
 
 __all__ = ["trace", "propagate_shapes", "node_name", "example_input", "eval_mode", "CONVS", "TRANSPOSED_CONVS",
            "MAX_POOLS", "AVG_POOLS", "ADAPTIVE_MAX_POOLS", "ADAPTIVE_AVG_POOLS", "BATCH_NORMS", "INSTANCE_NORMS",
-           "DROPOUTS"]
+           "DROPOUTS", "rule_table", "rule_for_layer"]
 
 # The layer families the analyses tell apart, as torch.nn's public classes (torch's private bases such
 # as ``_ConvNd`` may change between releases; tests/test_tracing_families.py checks these cover them).
@@ -32,6 +32,16 @@ BATCH_NORMS = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d, nn.SyncBatchNorm,
 INSTANCE_NORMS = (nn.InstanceNorm1d, nn.InstanceNorm2d, nn.InstanceNorm3d,
                   nn.LazyInstanceNorm1d, nn.LazyInstanceNorm2d, nn.LazyInstanceNorm3d)
 DROPOUTS = (nn.Dropout, nn.Dropout1d, nn.Dropout2d, nn.Dropout3d, nn.AlphaDropout, nn.FeatureAlphaDropout)
+
+
+def rule_table(*entries):
+    """``{layer class: rule}`` from ``(family of classes, rule)`` pairs: a type→rule table."""
+    return {cls: rule for family, rule in entries for cls in family}
+
+
+def rule_for_layer(table, module):
+    """The rule of ``module``'s class in ``table``, looked up along its class hierarchy; None if none."""
+    return next((table[cls] for cls in type(module).__mro__ if cls in table), None)
 
 
 class LayerTracer(fx.Tracer):

@@ -15,7 +15,7 @@ from torch import nn
 from cnnlab.geometry import pair
 from cnnlab.i18n import say
 from cnnlab.tracing import (ADAPTIVE_AVG_POOLS, ADAPTIVE_MAX_POOLS, AVG_POOLS, BATCH_NORMS, CONVS, DROPOUTS,
-                            INSTANCE_NORMS, MAX_POOLS, TRANSPOSED_CONVS)
+                            INSTANCE_NORMS, MAX_POOLS, TRANSPOSED_CONVS, rule_for_layer, rule_table)
 
 __all__ = ["module_label", "function_kind", "function_label", "short_label"]
 
@@ -45,14 +45,9 @@ def _adaptive_pool(module, output_shape):
                     else say(zh="自适应平均池化", en="adaptive avg pool"))
 
 
-def _rules(*entries):
-    """{layer class: rule} from (family of classes, rule) pairs."""
-    return {cls: rule for family, rule in entries for cls in family}
-
-
 # layer type -> (kind, label) rule, looked up along the class hierarchy (as receptive/rules.py):
 # adding a layer type is one entry here.
-LABEL_RULES = _rules(
+LABEL_RULES = rule_table(
     (TRANSPOSED_CONVS, lambda m, _: ("conv", say(zh="转置卷积", en="transposed conv") + " " + _kernel(m))),
     (CONVS, lambda m, _: ("conv", say(zh="卷积", en="conv") + " " + _kernel(m))),
     (MAX_POOLS, lambda m, _: ("pool", say(zh="最大池化", en="max pool") + " " + _kernel(m))),
@@ -75,7 +70,7 @@ def module_label(module, output_shape):
     if name in _CUSTOM:
         kind, label = _CUSTOM[name]
         return kind, label(module)
-    rule = next((LABEL_RULES[cls] for cls in type(module).__mro__ if cls in LABEL_RULES), None)
+    rule = rule_for_layer(LABEL_RULES, module)
     if rule is not None:
         return rule(module, output_shape)
     if type(module).__module__ == "torch.nn.modules.activation":     # every torch activation
