@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cnnlab.course import load_manifest  # noqa: E402
+from cnnlab.manifest import load_manifest  # noqa: E402
 from tests import grading_cases as cases  # noqa: E402
 
 

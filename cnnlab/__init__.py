@@ -8,12 +8,13 @@ the command line starts without loading PyTorch.
 The package has two halves. The **teaching library** is what lessons call and
 students may open, one line per module::
 
-    settings        quick mode ($CNNLAB_QUICK) with its limits, and the course language
-    i18n            bilingual messages: say(zh=..., en=...)
+    settings        quick mode ($CNNLAB_QUICK) with its limits
+    i18n            the course language and bilingual messages: say(zh=..., en=...)
     geometry        convolution geometry in one place: int-or-pair, output sizes, padding rules
     arith           convolution arithmetic worked out step by step (sizes, parameters, MACs)
     receptive/      receptive fields: the recurrence, tracing a model, the effective field
     model_summary   a per-layer table of a model: shapes, parameters, MACs, receptive fields
+    tracing         one torch.fx tracer for the analyses: layers, shapes, names, example input, eval mode
     ops/            convolution, pooling, im2col and batch norm written out in NumPy/PyTorch
     models/         LeNet, LeNet-5, AlexNet, VGG, NiN, GoogLeNet, ResNet as the course builds them
     data/           data sets found offline or downloaded, loaders, tiny synthetic images
@@ -23,13 +24,13 @@ students may open, one line per module::
     exercises/      quick checks and code exercises as widgets, answers, progress
     manifest        reading course/manifest.toml (lesson titles, objectives, exercises)
     lesson          a lesson's first cell (start_lesson) and show_source
-    course          old import path: re-exports manifest, lesson and quick mode
+    lesson_table    the lesson table of the READMEs: titles, minutes, computing time, exercises
     cpu             how many CPU threads PyTorch should use: the idle cores
     liveplot        a live loss/accuracy plot that redraws one figure in place
     fonts           a CJK font for Chinese text in figures
     cells           a notebook cell's exercise tags, its code with magics masked, its printed text
     files           safe file writes: an atomic replace and a lock between processes
-    text            shortening text for messages and reports
+    text            shortening text, display width and aligned text tables (Chinese columns line up)
 
 The **course tools** are what authors and instructors run; they import the
 library, never the other way round::
@@ -45,8 +46,8 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _PUBLIC = {
-    "set_language": "cnnlab.settings",
-    "get_language": "cnnlab.settings",
+    "set_language": "cnnlab.i18n",
+    "get_language": "cnnlab.i18n",
     "start_lesson": "cnnlab.lesson",
     "quick_mode": "cnnlab.settings",
     "conv_output_size": "cnnlab.arith",

@@ -33,29 +33,12 @@ live in :mod:`cnnlab.geometry`; this module adds the worked derivations and coun
 
 from cnnlab import geometry
 from cnnlab.i18n import say
+from cnnlab.text import display_width
 
 __all__ = [
     "conv_output_size", "pool_output_size", "transposed_conv_output_size",
     "same_padding", "conv_params", "conv_macs", "neuron_count", "Derivation",
 ]
-
-# argument name -> how a message calls it (zh, en)
-_LABELS = {
-    "n": ("输入尺寸 n", "input size n"),
-    "k": ("卷积核尺寸 k", "kernel size k"),
-    "p": ("每侧填充 p", "per-side padding p"),
-    "p_total": ("总填充 p_total", "total padding p_total"),
-    "s": ("步幅 s", "stride s"),
-    "d": ("膨胀率 d", "dilation d"),
-    "output_padding": ("输出填充 output_padding", "output_padding"),
-    "c_in": ("输入通道数 c_in", "input channels c_in"),
-    "c_out": ("输出通道数 c_out", "output channels c_out"),
-    "groups": ("分组数 groups", "groups"),
-    "out_size": ("输出尺寸 out_size", "output size out_size"),
-    "size": ("特征图尺寸 size", "feature-map size size"),
-    "channels": ("通道数 channels", "channels"),
-}
-
 
 class Derivation(str):
     """The worked derivation as text; ``.value`` holds the result itself."""
@@ -70,8 +53,7 @@ class Derivation(str):
 # checking and normalising arguments
 # ----------------------------------------------------------------------------
 def _label(name):
-    zh, en = _LABELS.get(name, (name, name))
-    return say(zh=zh, en=en)
+    return geometry.label(name)
 
 
 def _labelled_pair(value, name, minimum):
@@ -105,15 +87,10 @@ def _divide(numerator, s):
     return f"⌊{numerator / s:g}⌋ = {numerator // s}"
 
 
-def _width(text):
-    """Display width: a Chinese character takes two columns."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
 # ----------------------------------------------------------------------------
 # output sizes
 # ----------------------------------------------------------------------------
-def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
+def conv_output_size(n, k, *, s=1, p=0, d=1, p_total=None, explain=False):
     """Output size of a convolution (PyTorch ``nn.Conv2d`` semantics).
 
     With per-side padding ``p`` (PyTorch's ``padding``)::
@@ -130,8 +107,8 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
     Args:
         n: input size (height = width), or an ``(h, w)`` pair.
         k: kernel size, or a pair.
+        s: stride (≥ 1); this and every argument after it by keyword, in PyTorch's order.
         p: padding added on *each* side (≥ 0).
-        s: stride (≥ 1).
         d: dilation (≥ 1); the kernel then spans ``d·(k − 1) + 1`` pixels.
         p_total: padding added on both sides together; do not also pass ``p``.
         explain: return the worked :class:`Derivation` instead of the number.
@@ -142,7 +119,7 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
     Example:
         ``conv_output_size(227, 11, s=4)`` → 55 (AlexNet's first layer).
     """
-    as_pair = _is_pair(n, k, p, s, d, p_total)
+    as_pair = _is_pair(n, k, s, p, d, p_total)
     n2, k2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1)
     s2, d2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1)
     if p_total is not None:
@@ -159,8 +136,8 @@ def conv_output_size(n, k, p=0, s=1, d=1, *, p_total=None, explain=False):
     result, lines = [], []
     for axis in range(2):
         n_, k_, s_, d_, t_ = n2[axis], k2[axis], s2[axis], d2[axis], totals[axis]
-        out = (geometry.conv_out_size(n_, k_, s_, t_ // 2, d_) if per_side
-               else geometry.conv_out_size(n_, k_, s_, d=d_, p_total=t_))
+        out = (geometry.conv_out_size(n_, k_, s=s_, p=t_ // 2, d=d_) if per_side
+               else geometry.conv_out_size(n_, k_, s=s_, d=d_, p_total=t_))
         result.append(out)
         lines.append(_explain_conv(n_, k_, s_, d_, t_, per_side, out))
     answer = _answer(result, as_pair)
@@ -189,7 +166,7 @@ def _explain_conv(n, k, s, d, total, per_side, out):
         worked = _divide(n - k + total + s, s)
     out_word = say(zh="输出", en="out")
     lines.append(f"{out_word} = {formula}")
-    lines.append(f"{' ' * _width(out_word)} = {numbers} = {worked}")
+    lines.append(f"{' ' * display_width(out_word)} = {numbers} = {worked}")
     if not exact:
         lines.append(say(
             zh="（除不尽时向下取整，同 PyTorch：最后 {r} 行/列没有被卷积核覆盖）",
@@ -198,7 +175,7 @@ def _explain_conv(n, k, s, d, total, per_side, out):
     return lines
 
 
-def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
+def pool_output_size(n, k, *, s=None, p=0, d=1, ceil_mode=False, explain=False):
     """Output size of max/average pooling (PyTorch ``nn.MaxPool2d`` semantics).
 
     ::
@@ -224,7 +201,7 @@ def pool_output_size(n, k, s=None, p=0, d=1, ceil_mode=False, explain=False):
     result, lines = [], []
     for axis in range(2):
         n_, k_, s_, p_, d_ = n2[axis], k2[axis], s2[axis], p2[axis], d2[axis]
-        out = geometry.pool_out_size(n_, k_, s_, p_, d_, ceil_mode)
+        out = geometry.pool_out_size(n_, k_, s=s_, p=p_, d=d_, ceil_mode=ceil_mode)
         k_eff = geometry.effective_kernel(k_, d_)
         span = n_ + 2 * p_ - k_eff
         shown = (-(-span // s_) if ceil_mode else span // s_) + 1   # the formula, before the drop rule
@@ -239,7 +216,7 @@ def _explain_pool(n, k_eff, s, p, span, ceil_mode, out, dropped):
     left, right = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
     step = f"{left}{span / s:g}{right}" if span % s else f"{span // s}"
     out_word = say(zh="输出", en="out")
-    pad = " " * _width(out_word)
+    pad = " " * display_width(out_word)
     lines = [f"{out_word} = {left}(n − k + 2·p) / s{right} + 1",
              f"{pad} = {left}({n} − {k_eff} + 2·{p}) / {s}{right} + 1 = {step} + 1 = {out + dropped}"]
     if dropped:
@@ -249,30 +226,30 @@ def _explain_pool(n, k_eff, s, p, span, ceil_mode, out, dropped):
     return lines
 
 
-def transposed_conv_output_size(n, k, p=0, s=1, d=1, output_padding=0, explain=False):
+def transposed_conv_output_size(n, k, *, s=1, p=0, d=1, output_padding=0, explain=False):
     """Output size of a transposed convolution (``nn.ConvTranspose2d``)::
 
         out = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1
 
-    It undoes the size change of ``conv_output_size(out, k, p, s, d)``;
+    It undoes the size change of ``conv_output_size(out, k, s=s, p=p, d=d)``;
     ``output_padding`` (< max(s, d)) picks among the sizes that a strided
     convolution maps to the same ``n``.
 
     Shape:
         Input ``(N, C_in, n_h, n_w)`` → output ``(N, C_out, out_h, out_w)``.
     """
-    as_pair = _is_pair(n, k, p, s, d, output_padding)
+    as_pair = _is_pair(n, k, s, p, d, output_padding)
     n2, k2, p2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(p, "p", 0)
     s2, d2, o2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1), _labelled_pair(output_padding, "output_padding", 0)
     result, lines = [], []
     for axis in range(2):
         n_, k_, p_, s_, d_, o_ = n2[axis], k2[axis], p2[axis], s2[axis], d2[axis], o2[axis]
-        out = geometry.transposed_out_size(n_, k_, s_, p_, d_, o_)
+        out = geometry.transposed_out_size(n_, k_, s=s_, p=p_, d=d_, output_padding=o_)
         result.append(out)
         word = say(zh="输出", en="out")
         lines.append([
             f"{word} = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1",
-            f"{' ' * _width(word)} = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
+            f"{' ' * display_width(word)} = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
     answer = _answer(result, as_pair)
     return _derivation(lines, answer, as_pair) if explain else answer
 
@@ -323,7 +300,7 @@ def same_padding(k, d=1, explain=False):
 # ----------------------------------------------------------------------------
 def _check_groups(c_in, c_out, groups):
     for name, value in (("c_in", c_in), ("c_out", c_out), ("groups", groups)):
-        _labelled_pair(value, name, 1)
+        geometry.whole(value, _label(name))          # a channel count is one number, never a pair
     for name, value in (("c_in", c_in), ("c_out", c_out)):
         if value % groups:
             raise ValueError(say(
@@ -354,7 +331,7 @@ def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
     b = " + 1" if bias else ""
     word = say(zh="参数量", en="params")
     formula = f"{word} = (k·k·c_in" + ("/groups" if groups != 1 else "") + (" + 1" if bias else "") + ")·c_out"
-    text = f"{formula}\n{' ' * _width(word)} = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
+    text = f"{formula}\n{' ' * display_width(word)} = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
     return Derivation(text, total)
 
 
@@ -392,7 +369,7 @@ def neuron_count(channels, size, explain=False):
 
     Example: AlexNet's first layer, ``neuron_count(96, 55)`` → 55·55·96 = 290,400.
     """
-    c = _labelled_pair(channels, "channels", 1)[0]
+    c = geometry.whole(channels, _label("channels"))
     h, w = _labelled_pair(size, "size", 1)
     total = h * w * c
     if not explain:

@@ -6,21 +6,60 @@ against ``torch.nn``). ``cnnlab.arith`` explains these numbers step by step,
 ``cnnlab.ops`` uses them to size its arrays, and ``cnnlab.receptive`` and
 ``cnnlab.model_summary`` use them to read layers.
 
-Bad arguments raise ``ValueError`` in the course language, naming the argument
-and what to change.
+One contract for every function: sizes, kernel, stride, padding and dilation are
+given in PyTorch's order ``(n, k, s, p, d)``, and everything after ``k`` is
+keyword-only (``conv_out_size(227, 11, s=4)``), so two orders can never be mixed
+up. Bad arguments raise ``ValueError`` in the course language, naming the
+argument and what to change (``stride s must be >= 1, got 0``).
 """
 
 from numbers import Integral
 
 from cnnlab.i18n import say
 
-__all__ = ["ntuple", "pair", "effective_kernel", "conv_out_size", "pool_out_size",
+__all__ = ["label", "whole", "ntuple", "pair", "effective_kernel", "conv_out_size", "pool_out_size",
            "transposed_out_size", "same_padding_sides", "check_pool_padding", "adaptive_windows"]
 
+# argument name -> how a message calls it (zh, en)
+LABELS = {
+    "n": ("输入尺寸 n", "input size n"),
+    "m": ("输出尺寸 m", "output size m"),
+    "k": ("卷积核尺寸 k", "kernel size k"),
+    "p": ("每侧填充 p", "per-side padding p"),
+    "p_total": ("总填充 p_total", "total padding p_total"),
+    "s": ("步幅 s", "stride s"),
+    "d": ("膨胀率 d", "dilation d"),
+    "output_padding": ("输出填充 output_padding", "output_padding"),
+    "c_in": ("输入通道数 c_in", "input channels c_in"),
+    "c_out": ("输出通道数 c_out", "output channels c_out"),
+    "groups": ("分组数 groups", "groups"),
+    "out_size": ("输出尺寸 out_size", "output size out_size"),
+    "size": ("特征图尺寸 size", "feature-map size size"),
+    "channels": ("通道数 channels", "channels"),
+}
+
+
+def label(name):
+    """How messages call the argument ``name``, in the course language: ``"s"`` → ``"stride s"``."""
+    zh, en = LABELS.get(name, (name, name))
+    return say(zh=zh, en=en)
+
 
 # ----------------------------------------------------------------------------
-# int or pair
+# one integer, or an int-or-pair
 # ----------------------------------------------------------------------------
+def whole(value, name, minimum=1):
+    """``value`` as an ``int`` ≥ ``minimum``; anything else (a float, a bool, a pair) raises a
+    ``ValueError`` that calls the argument ``name`` (a channel count has no height and width)."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise ValueError(say(zh="{name} 应为一个整数，收到 {v!r}", en="{name} must be one integer, got {v!r}",
+                             name=name, v=value))
+    if value < minimum:
+        raise ValueError(say(zh="{name} 必须 ≥ {m}，收到 {v!r}", en="{name} must be >= {m}, got {v!r}",
+                             name=name, m=minimum, v=value))
+    return int(value)
+
+
 def ntuple(value, dims, name, minimum=1):
     """An int or a ``dims``-tuple of ints → a tuple of ``dims`` ints, each ≥ ``minimum``.
 
@@ -50,7 +89,13 @@ def pair(value, name, minimum=1):
 # ----------------------------------------------------------------------------
 def effective_kernel(k, d=1):
     """Input pixels a kernel of size ``k`` with dilation ``d`` spans: ``k' = d·(k − 1) + 1``."""
-    return d * (k - 1) + 1
+    return whole(d, label("d")) * (whole(k, label("k")) - 1) + 1
+
+
+def _sizes(n, k, s, p, d, p_name="p"):
+    """``n, k, s, p, d`` checked: sizes, stride and dilation ≥ 1, padding ≥ 0."""
+    return (whole(n, label("n")), whole(k, label("k")), whole(s, label("s")), whole(p, label(p_name), 0),
+            whole(d, label("d")))
 
 
 def _check_fits(k_eff, padded, padded_text):
@@ -63,7 +108,7 @@ def _check_fits(k_eff, padded, padded_text):
             k=k_eff, pt=padded_text, padded=padded))
 
 
-def conv_out_size(n, k, s=1, p=0, d=1, *, p_total=None):
+def conv_out_size(n, k, *, s=1, p=0, d=1, p_total=None):
     """Output size of a convolution along one axis (``nn.Conv2d``).
 
     Shape:
@@ -72,8 +117,12 @@ def conv_out_size(n, k, s=1, p=0, d=1, *, p_total=None):
 
     Raises ``ValueError`` when the effective kernel is larger than the padded input.
     """
-    total = 2 * p if p_total is None else p_total
-    text = f"n + 2·p = {n} + 2·{p}" if p_total is None else f"n + p_total = {n} + {p_total}"
+    if p_total is None:
+        n, k, s, p, d = _sizes(n, k, s, p, d)
+        total, text = 2 * p, f"n + 2·p = {n} + 2·{p}"
+    else:
+        n, k, s, total, d = _sizes(n, k, s, p_total, d, "p_total")
+        text = f"n + p_total = {n} + {total}"
     k_eff = effective_kernel(k, d)
     _check_fits(k_eff, n + total, text)
     return (n + total - k_eff) // s + 1
@@ -89,7 +138,7 @@ def check_pool_padding(k, p):
             p=p, k=k))
 
 
-def pool_out_size(n, k, s=None, p=0, d=1, ceil_mode=False):
+def pool_out_size(n, k, *, s=None, p=0, d=1, ceil_mode=False):
     """Output size of max/average pooling along one axis (``nn.MaxPool2d``); ``s`` defaults to ``k``.
 
     Shape:
@@ -101,10 +150,10 @@ def pool_out_size(n, k, s=None, p=0, d=1, ceil_mode=False):
 
     In ceil mode a window may overhang the padded input by at most ``s − 1`` pixels.
     """
-    s = k if s is None else s
+    n, k, s, p, d = _sizes(n, k, k if s is None else s, p, d)
     check_pool_padding(k, p)
     if not ceil_mode:
-        return conv_out_size(n, k, s, p, d)
+        return conv_out_size(n, k, s=s, p=p, d=d)
     k_eff = effective_kernel(k, d)
     if k_eff > n + 2 * p + s - 1:
         raise ValueError(say(
@@ -118,13 +167,15 @@ def pool_out_size(n, k, s=None, p=0, d=1, ceil_mode=False):
     return out - 1 if (out - 1) * s >= n + p else out
 
 
-def transposed_out_size(n, k, s=1, p=0, d=1, output_padding=0):
+def transposed_out_size(n, k, *, s=1, p=0, d=1, output_padding=0):
     """Output size of a transposed convolution along one axis (``nn.ConvTranspose2d``).
 
     Shape:
         ``out = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1``, with
         ``output_padding < max(s, d)``; ``out`` must be ≥ 1.
     """
+    n, k, s, p, d = _sizes(n, k, s, p, d)
+    output_padding = whole(output_padding, label("output_padding"), 0)
     if output_padding >= max(s, d):
         raise ValueError(say(
             zh="输出填充 output_padding = {o} 必须小于 max(步幅 s, 膨胀率 d) = {m}",
@@ -149,7 +200,7 @@ def same_padding_sides(k, d=1):
     after (bottom/right), as in PyTorch. Both sides are equal only for odd kernels
     (or even ``d``): ``k = 3 → (1, 1)``, ``k = 4 → (1, 2)``.
     """
-    total = d * (k - 1)
+    total = effective_kernel(k, d) - 1
     return total // 2, total - total // 2
 
 
@@ -159,4 +210,5 @@ def adaptive_windows(n, m):
     ``start_i = ⌊i·n / m⌋``, ``end_i = ⌈(i + 1)·n / m⌉`` (PyTorch's
     ``AdaptiveAvgPool2d``); windows may differ in length and overlap when ``m ∤ n``.
     """
+    n, m = whole(n, label("n")), whole(m, label("m"))
     return [((i * n) // m, -(-((i + 1) * n) // m)) for i in range(m)]

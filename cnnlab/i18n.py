@@ -7,11 +7,15 @@ next to the code that raises or prints it::
     raise ValueError(say(zh="步幅 stride 必须 ≥ 1，收到 {s}",
                          en="stride must be >= 1, got {s}", s=stride))
 
-The current language (kept in :mod:`cnnlab.settings`) starts as ``$CNNLAB_LANG`` (``zh`` or ``en``) and
+The current language is kept here: it starts as ``$CNNLAB_LANG`` (``zh`` or ``en``) and
 defaults to English; a lesson's first cell calls ``cnnlab.set_language``.
 """
 
-from cnnlab.settings import LANGUAGES, get_language, set_language  # noqa: F401  (the language is a setting)
+import os
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "en"
+_language = None          # read from $CNNLAB_LANG on first use
 
 
 class LanguageError(ValueError):
@@ -24,6 +28,22 @@ def check_language(lang):
         raise LanguageError(say(zh="未知的语言 {code!r}：请用 'zh'（中文）或 'en'（English）",
                                 en="unknown language {code!r}: use 'zh' (中文) or 'en' (English)", code=lang))
     return lang
+
+
+def get_language():
+    """The current course language: 'zh' or 'en' (at first ``$CNNLAB_LANG``, else English)."""
+    global _language
+    if _language is None:
+        env = os.environ.get("CNNLAB_LANG", DEFAULT_LANGUAGE).strip().lower()
+        _language = env if env in LANGUAGES else DEFAULT_LANGUAGE
+    return _language
+
+
+def set_language(lang):
+    """Switch every cnnlab message to ``lang`` ('zh' or 'en'); returns it."""
+    global _language
+    _language = check_language(lang)
+    return _language
 
 
 def say(zh, en, lang=None, **values):

@@ -1,8 +1,8 @@
 """What a lesson calls from its cells: ``start_lesson`` (language, seed, header) and ``show_source``."""
 
-from cnnlab.i18n import check_language, say
+from cnnlab.i18n import check_language, say, set_language
 from cnnlab.manifest import load_manifest
-from cnnlab.settings import quick_mode, set_language
+from cnnlab.settings import quick_mode
 
 
 def start_lesson(stem, lang):

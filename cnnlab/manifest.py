@@ -30,8 +30,8 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 MANIFEST = Path("course") / "manifest.toml"
-KINDS = ("solutions", "lessons")
-EXERCISE_KINDS = ("code", "numeric", "choice", "shape")
+NOTEBOOK_KINDS = ("solutions", "lessons")            # the two versions of every lesson notebook (folders)
+EXERCISE_KINDS = ("code", "numeric", "choice", "shape")   # the kinds of exercise a manifest may declare
 # Written by `cnnlab release` at the top of the student release: it tells the release (lessons
 # only, no solutions) from the authoring repository, and marks a folder the next release may replace.
 RELEASE_MARKER = ".cnnlab-release.json"

@@ -50,8 +50,10 @@ from torch import nn
 
 from cnnlab.geometry import adaptive_windows, ntuple
 from cnnlab.i18n import get_language, say
-from cnnlab.receptive import UnsupportedLayerError, eval_mode, example_input, receptive_field
-from cnnlab.text import scaled
+from cnnlab.text import scaled, table
+from cnnlab.receptive import UnsupportedLayerError, receptive_field
+from cnnlab.tracing import (ADAPTIVE_AVG_POOLS, ADAPTIVE_MAX_POOLS, AVG_POOLS, CONVS, MAX_POOLS, TRANSPOSED_CONVS,
+                            eval_mode, example_input, rule_for_layer, rule_table)
 
 __all__ = ["summary", "Summary", "LayerRow", "layer_counts", "render_text", "render_html"]
 
@@ -103,32 +105,45 @@ def _windows(in_size, out_size):
     return sum(end - start for start, end in adaptive_windows(in_size, out_size))
 
 
+def _transposed_conv_macs(module, inputs, output):
+    kernel = math.prod(module.kernel_size)                  # each input value is scattered
+    return inputs[0][0].numel() * (module.out_channels // module.groups) * kernel
+
+
+def _conv_macs(module, inputs, output):
+    return output[0].numel() * (module.in_channels // module.groups) * math.prod(module.kernel_size)
+
+
+def _linear_macs(module, inputs, output):
+    return output[0].numel() * module.in_features
+
+
+def _pool_reads(module, inputs, output):
+    return output[0].numel() * math.prod(ntuple(module.kernel_size, output.dim() - 2, "kernel_size"))
+
+
+def _adaptive_pool_reads(module, inputs, output):
+    return output.shape[1] * math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
+
+
+# layer type -> how it counts, looked up along the class hierarchy (as receptive/rules.py): adding a
+# layer type is one entry. MACS: multiply–accumulates per image (connections = MACs + biases);
+# READS: connections of a layer without weights (each output reads its window).
+MACS = rule_table((TRANSPOSED_CONVS, _transposed_conv_macs), (CONVS, _conv_macs), ((nn.Linear,), _linear_macs))
+READS = rule_table((MAX_POOLS + AVG_POOLS, _pool_reads), (ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS, _adaptive_pool_reads))
+
+
 def layer_counts(module, inputs, output):
     """(macs, connections) of one layer call, for ONE image."""
     if hasattr(module, "cnnlab_counts"):
         counts = module.cnnlab_counts(inputs, output)
         return int(counts["macs"]), int(counts["connections"])
-    batch = output.shape[0]
-    outputs = output.numel() // batch                       # output values per image
-    if isinstance(module, nn.modules.conv._ConvTransposeNd):
-        kernel = math.prod(module.kernel_size)              # each input value is scattered
-        macs = inputs[0].numel() // batch * (module.out_channels // module.groups) * kernel
-    elif isinstance(module, nn.modules.conv._ConvNd):
-        macs = outputs * (module.in_channels // module.groups) * math.prod(module.kernel_size)
-    elif isinstance(module, nn.Linear):
-        macs = outputs * module.in_features
-    elif isinstance(module, (nn.modules.pooling._MaxPoolNd, nn.modules.pooling._AvgPoolNd)):
-        kernel = ntuple(module.kernel_size, output.dim() - 2, "kernel_size")
-        return 0, outputs * math.prod(kernel)
-    elif isinstance(module, (nn.modules.pooling._AdaptiveAvgPoolNd,
-                             nn.modules.pooling._AdaptiveMaxPoolNd)):
-        channels = output.shape[1]
-        reads = math.prod(_windows(n, m) for n, m in zip(inputs[0].shape[2:], output.shape[2:]))
-        return 0, channels * reads
-    else:
-        return 0, 0
-    has_bias = getattr(module, "bias", None) is not None
-    return macs, macs + (outputs if has_bias else 0)
+    macs, reads = rule_for_layer(MACS, module), rule_for_layer(READS, module)
+    if macs is not None:
+        count = macs(module, inputs, output)
+        has_bias = getattr(module, "bias", None) is not None
+        return count, count + (output[0].numel() if has_bias else 0)
+    return (0, reads(module, inputs, output)) if reads is not None else (0, 0)
 
 
 def _layers(model):
@@ -265,27 +280,10 @@ def _totals(s):
     ]
 
 
-def _width(text):
-    """Display width: a Chinese character or full-width sign takes two columns."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
-
-def _pad(text, width, right):
-    fill = " " * (width - _width(text))
-    return fill + text if right else text + fill
-
-
 def render_text(s):
     """The summary as a plain-text table."""
     header, body = _headers(), [_cells(row) for row in s.rows]
-    widths = [max(_width(line[i]) for line in [header, *body]) for i in range(len(header))]
-    right = [False, False] + [True] * 5
-
-    def line(cells):
-        return "  ".join(_pad(c, w, r) for c, w, r in zip(cells, widths, right))
-
-    rule = "=" * _width(line(header))
-    out = [rule, line(header), rule, *map(line, body), rule]
+    out = table(header, body, right=range(2, len(header)), rule="=", frame=True)
     out += [say(zh="{l}：{v}", en="{l}: {v}", l=label, v=value) for label, value in _totals(s)]
     out += [f"* {note}" for note in s.notes]
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""The settings a lesson can change: quick mode (``$CNNLAB_QUICK``) with its limits, and the language.
+"""Quick mode (``$CNNLAB_QUICK``), the one setting a lesson's run depends on, with its limits.
 
 Quick mode shrinks data sets and epochs so that a lesson runs in seconds on a
 laptop CPU; the tests and ``cnnlab execute`` turn it on. Its limits live here,
@@ -7,8 +7,8 @@ once, for the data loaders (``cnnlab.data``) and the training loop (``cnnlab.tra
     at most QUICK_EPOCHS = 2 epochs,
     at most QUICK_TRAIN = 2,000 training images and QUICK_TEST = 1,000 test images.
 
-The course language ('zh' or 'en') is set with ``cnnlab.set_language`` and read
-with ``cnnlab.get_language``; every message picks its text with ``cnnlab.i18n.say``.
+The course language is not a setting of this module: :mod:`cnnlab.i18n` keeps it
+(``cnnlab.set_language``, ``cnnlab.get_language``), beside the messages that use it.
 """
 
 import os
@@ -28,24 +28,3 @@ def quick_mode():
     """
     return os.environ.get(QUICK_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
-
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "en"
-_language = None          # read from $CNNLAB_LANG on first use
-
-
-def get_language():
-    """The current course language: 'zh' or 'en' (at first ``$CNNLAB_LANG``, else English)."""
-    global _language
-    if _language is None:
-        env = os.environ.get("CNNLAB_LANG", DEFAULT_LANGUAGE).strip().lower()
-        _language = env if env in LANGUAGES else DEFAULT_LANGUAGE
-    return _language
-
-
-def set_language(lang):
-    """Switch every cnnlab message to ``lang`` ('zh' or 'en'); returns it."""
-    from cnnlab.i18n import check_language   # i18n imports this module: import it when called
-    global _language
-    _language = check_language(lang)
-    return _language

@@ -3,6 +3,13 @@
 import pytest
 
 import cnnlab
+from tests.helpers import course_manifest
+
+
+@pytest.fixture(scope="session")
+def manifest():
+    """The course's manifest, read once for the whole run (the same object parametrize lists use)."""
+    return course_manifest()
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ import sys
 
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab import files
 from cnnlab.exercises import answers
 from cnnlab.exercises.answers import (FORMAT, AnswersFileError, answers_path, latest, load_answers,
                                       record, use_lesson)
 from cnnlab.exercises.spec import SpecError, quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Numeric, Shape
-from cnnlab.i18n import get_language, set_language
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT

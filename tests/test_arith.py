@@ -11,10 +11,8 @@ from cnnlab.arith import (conv_macs, conv_output_size, conv_params, neuron_count
 
 
 @pytest.fixture(autouse=True)
-def english():
-    cnnlab.set_language("en")
-    yield
-    cnnlab.set_language("en")
+def english(lang):
+    lang("en")
 
 
 def torch_out(layer, n):
@@ -29,19 +27,19 @@ def layer_in(layer):
 
 
 # ---- classic worked examples ---------------------------------------------------------
-def test_alexnet_first_layer_seed_000():
+def test_alexnet_first_layer_gives_55_and_34944_parameters():
     conv = nn.Conv2d(3, 96, 11, stride=4)
     assert conv_output_size(227, 11, s=4) == 55 == torch_out(conv, 227)[0]
     assert neuron_count(96, 55) == 290_400 == torch.zeros(1, 96, 55, 55).numel()
     assert conv_params(3, 96, 11) == 34_944 == sum(p.numel() for p in conv.parameters())
 
 
-def test_padding_seed_001():
+def test_per_side_padding_keeps_or_grows_a_4_pixel_input():
     for p, expected in ((1, 4), (2, 6)):
         assert conv_output_size(4, 3, p=p) == expected == torch_out(nn.Conv2d(1, 1, 3, padding=p), 4)[0]
 
 
-def test_total_padding_convention_seed_003():
+def test_total_padding_counts_both_sides_together():
     # (n − k + p_total + s) / s with p_total counting both sides
     assert conv_output_size(4, 3, p_total=2) == 4
     assert conv_output_size(4, 3, p_total=4) == 6
@@ -49,7 +47,7 @@ def test_total_padding_convention_seed_003():
     assert conv_output_size(7, 3, p_total=1, s=2) == (7 - 3 + 1 + 2) // 2 == 3
 
 
-def test_one_by_one_bottleneck_seed_001():
+def test_one_by_one_bottleneck_cuts_the_macs_tenfold():
     direct = conv_macs(192, 32, 5, 28)
     assert direct == 28 * 28 * 192 * 5 * 5 * 32 == 120_422_400
     first, second = conv_macs(192, 16, 1, 28), conv_macs(16, 32, 5, 28)
@@ -83,8 +81,8 @@ def test_explain_shows_the_floor_when_it_does_not_divide():
     assert "⌊" not in conv_output_size(7, 3, s=2, explain=True)
 
 
-def test_explain_in_chinese():
-    cnnlab.set_language("zh")
+def test_explain_in_chinese(lang):
+    lang("zh")
     assert "输出" in conv_output_size(227, 11, s=4, explain=True)
     assert "神经元" in neuron_count(96, 55, explain=True)
 
@@ -105,10 +103,10 @@ settings_small = settings(max_examples=40, deadline=None)
 def test_conv_output_size_matches_conv2d(n, k, p, s, d):
     if d * (k - 1) + 1 > n + 2 * p:
         with pytest.raises(ValueError):
-            conv_output_size(n, k, p, s, d)
+            conv_output_size(n, k, s=s, p=p, d=d)
         return
-    assert conv_output_size(n, k, p, s, d) == torch_out(nn.Conv2d(1, 1, k, s, p, d), n)[0]
-    assert conv_output_size(n, k, s=s, d=d, p_total=2 * p) == conv_output_size(n, k, p, s, d)
+    assert conv_output_size(n, k, s=s, p=p, d=d) == torch_out(nn.Conv2d(1, 1, k, s, p, d), n)[0]
+    assert conv_output_size(n, k, s=s, d=d, p_total=2 * p) == conv_output_size(n, k, s=s, p=p, d=d)
 
 
 @settings_small
@@ -138,9 +136,9 @@ def assert_pool_agrees(n, k, s, p, d, ceil):
     expected = torch_pool_size(n, k, s, p, d, ceil)
     if expected is None:
         with pytest.raises(ValueError):
-            pool_output_size(n, k, s, p, d, ceil_mode=ceil)
+            pool_output_size(n, k, s=s, p=p, d=d, ceil_mode=ceil)
     else:
-        assert pool_output_size(n, k, s, p, d, ceil_mode=ceil) == expected, (n, k, s, p, d, ceil)
+        assert pool_output_size(n, k, s=s, p=p, d=d, ceil_mode=ceil) == expected, (n, k, s, p, d, ceil)
 
 
 def test_pool_output_size_matches_maxpool_on_a_grid():
@@ -169,7 +167,7 @@ def test_the_numpy_pooling_of_cnnlab_ops_uses_the_same_rule():
                 for p in range(0, 3):
                     x = np.zeros((1, 1, n, n))
                     try:
-                        expected = pool_output_size(n, k, s, p)
+                        expected = pool_output_size(n, k, s=s, p=p)
                     except ValueError:
                         with pytest.raises(ValueError):
                             max_pool2d(x, k, s, p)
@@ -180,18 +178,18 @@ def test_the_numpy_pooling_of_cnnlab_ops_uses_the_same_rule():
 def test_ceil_mode_window_larger_than_the_input():
     # nn.MaxPool2d(3, 2, ceil_mode=True) on a 2×2 input: one window, hanging over the edge
     assert torch_pool_size(2, 3, 2, 0, 1, True) == 1
-    assert pool_output_size(2, 3, 2, ceil_mode=True) == 1
-    assert "= 1" in pool_output_size(2, 3, 2, ceil_mode=True, explain=True)
+    assert pool_output_size(2, 3, s=2, ceil_mode=True) == 1
+    assert "= 1" in pool_output_size(2, 3, s=2, ceil_mode=True, explain=True)
     with pytest.raises(ValueError, match="padded input"):
-        pool_output_size(2, 3, 2)                       # floor mode: no window fits
+        pool_output_size(2, 3, s=2)                     # floor mode: no window fits
     with pytest.raises(ValueError, match="ceil_mode"):
-        pool_output_size(2, 5, 2, ceil_mode=True)       # overhangs by more than s − 1
+        pool_output_size(2, 5, s=2, ceil_mode=True)       # overhangs by more than s − 1
 
 
 def test_ceil_mode_drops_a_window_starting_in_the_padding():
     # n = 5, k = 2, s = 2, p = 1: ⌈5/2⌉ + 1 = 4, but window 4 would start at 6 ≥ n + p = 6
     assert torch_pool_size(5, 2, 2, 1, 1, True) == 3
-    text = pool_output_size(5, 2, 2, p=1, ceil_mode=True, explain=True)
+    text = pool_output_size(5, 2, s=2, p=1, ceil_mode=True, explain=True)
     assert text.value == 3 and "dropped" in text
 
 
@@ -202,10 +200,10 @@ def test_transposed_matches_convtranspose(n, k, s, p, d, o):
     out = (n - 1) * s - 2 * p + d * (k - 1) + o + 1
     if o >= max(s, d) or out < 1:
         with pytest.raises(ValueError):
-            transposed_conv_output_size(n, k, p, s, d, o)
+            transposed_conv_output_size(n, k, s=s, p=p, d=d, output_padding=o)
         return
     layer = nn.ConvTranspose2d(1, 1, k, s, p, output_padding=o, dilation=d)
-    assert transposed_conv_output_size(n, k, p, s, d, o) == torch_out(layer, n)[0]
+    assert transposed_conv_output_size(n, k, s=s, p=p, d=d, output_padding=o) == torch_out(layer, n)[0]
 
 
 @pytest.mark.parametrize("k, d", [(1, 1), (3, 1), (5, 1), (7, 1), (3, 2), (2, 2)])
@@ -242,8 +240,8 @@ def test_bad_arguments_name_the_argument_and_rule(call, words):
         call()
 
 
-def test_errors_follow_the_course_language():
-    cnnlab.set_language("zh")
+def test_errors_follow_the_course_language(lang):
+    lang("zh")
     with pytest.raises(ValueError, match="步幅 s"):
         conv_output_size(5, 3, s=0)
     with pytest.raises(ValueError, match="p_total"):

@@ -48,6 +48,7 @@ def test_peak_memory_of_a_real_process(bench):
     assert bench.peak_mib(2**30) is None
 
 
+@pytest.mark.slow  # runs lesson 00 in a kernel
 def test_one_lesson_end_to_end_in_quick_mode():
     result = subprocess.run([sys.executable, str(SCRIPT), "00", "--quick", "--threads", "1"],
                             capture_output=True, text=True, timeout=300, cwd=ROOT)

@@ -133,6 +133,7 @@ def test_apt_packages_have_an_install_candidate():
         assert candidates.get(package, "(none)") != "(none)", f"apt has no install candidate for {package}"
 
 
+@pytest.mark.slow  # a fresh venv
 @needs_cjk_font
 def test_postbuild_builds_the_lessons_in_a_fresh_venv(tmp_path):
     repo = copy_course(tmp_path / "repo")

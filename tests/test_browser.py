@@ -41,6 +41,8 @@ require_apt("chromium", CHROMIUM.exists(), "/usr/bin/chromium")
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402  (after the skip)
 
+pytestmark = pytest.mark.slow  # JupyterLab in a real browser
+
 
 def _free_port():
     with socket.socket() as probe:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.tools.cli import main
 from cnnlab.tools.grading import collect as collect_module
 from cnnlab.tools.grading.collect import CollectError, clean_name, collect, read_collected

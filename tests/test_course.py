@@ -4,13 +4,12 @@ import socket
 
 import pytest
 
-from cnnlab.course import ManifestError, load_manifest
+from cnnlab.manifest import ManifestError
 from cnnlab.i18n import LANGUAGES
 from tests.helpers import ROOT, copy_course, run_cli
 
 
-def test_manifest_lists_lessons_with_both_languages():
-    manifest = load_manifest(ROOT)
+def test_manifest_lists_lessons_with_both_languages(manifest):
     assert manifest.lessons, "the manifest lists no lesson"
     numbers = [lesson.number for lesson in manifest.lessons]
     assert numbers == sorted(set(numbers))
@@ -21,8 +20,7 @@ def test_manifest_lists_lessons_with_both_languages():
         assert len(lesson.exercises) >= 3, f"{lesson.stem} needs at least three exercises"
 
 
-def test_lesson_lookup_by_number_slug_and_stem():
-    manifest = load_manifest(ROOT)
+def test_lesson_lookup_by_number_slug_and_stem(manifest):
     lesson = manifest.lessons[0]
     assert manifest.lesson(lesson.number) is lesson
     assert manifest.lesson(lesson.slug) is lesson

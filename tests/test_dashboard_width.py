@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import gradebook
 from cnnlab.tools.grading.dashboard import grid_shape, load
 from tests.helpers import ROOT

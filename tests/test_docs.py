@@ -2,16 +2,15 @@
 
 import re
 
-from cnnlab.tools.cli import lessons_markdown
-from cnnlab.course import load_manifest
+from cnnlab.lesson_table import lessons_markdown
 from tests.helpers import ROOT
 
 
-def test_readme_lesson_table_is_the_manifest():
+def test_readme_lesson_table_is_the_manifest(manifest):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- lessons:start[^>]*-->\n(.*?)\n<!-- lessons:end -->", readme, re.S)
     assert block, "README.md lost its lesson-table markers"
-    assert block.group(1).strip() == lessons_markdown(load_manifest(ROOT)).strip(), \
+    assert block.group(1).strip() == lessons_markdown(manifest).strip(), \
         "README's lesson table is stale: paste the output of `cnnlab lessons --markdown`"
 
 

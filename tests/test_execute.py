@@ -1,26 +1,64 @@
-"""``cnnlab execute``: outputs stored from quick mode by default, from full mode with --full."""
+"""``cnnlab execute``: outputs stored from quick mode by default, from full mode with --full.
 
-from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import copy_course, run_cli
+The mechanics are tested on a fake two-cell lesson in a scratch course (one kernel start per run),
+not on a real lesson: what a real lesson prints is nbval's business."""
+
+import nbformat
+
+from cnnlab.tools import cli
+from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
+
+MANIFEST_TOML = """
+[course]
+title.zh = "假课程"
+title.en = "Fake course"
+
+[[lesson]]
+number = 0
+slug = "fake"
+title.zh = "两个单元格"
+title.en = "Two cells"
+minutes = 1
+objectives.zh = ["运行两个单元格"]
+objectives.en = ["Run two cells"]
+"""
+
+# The first cell says which mode the kernel runs in, as lessons do; the second uses the first.
+CELLS = ["import os\nmode = 'quick' if os.environ.get('CNNLAB_QUICK') == '1' else 'full'\nprint('mode:', mode)",
+         "print('threads:', os.environ.get('OMP_NUM_THREADS', 'unset'))"]
 
 
-def _printed(nb):
+def fake_course(root):
+    """A course of one lesson, ``00_fake``, whose en solution is two code cells (a jupytext pair)."""
+    (root / "course").mkdir()
+    (root / "course" / "manifest.toml").write_text(MANIFEST_TOML, encoding="utf-8")
+    (root / "solutions" / "en").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = root / "solutions" / "en" / "00_fake.ipynb"
+    write_pair(nb, path)
+    return path
+
+
+def printed(nb):
     return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
 
 
-def test_execute_records_the_mode_that_produced_the_outputs(tmp_path):
-    course = copy_course(tmp_path)
-    notebook = course / "solutions" / "en" / "00_tour.ipynb"
-
-    full = run_cli("execute", "00", "--lang", "en", "--full", cwd=course, timeout=300)
-    assert full.returncode == 0, full.stderr
-    assert "full mode" in full.stdout
+def test_full_mode_runs_without_quick_mode_and_records_it(tmp_path, capsys, monkeypatch):
+    notebook = fake_course(tmp_path)
+    monkeypatch.setenv("CNNLAB_QUICK", "1")          # as under the test suite: --full must unset it
+    assert cli.main(["--root", str(tmp_path), "execute", "00", "--lang", "en", "--full"]) == 0
+    assert "00_fake" in capsys.readouterr().out
     nb = read_notebook(notebook)
-    assert nb.metadata["cnnlab"]["mode"] == "full"
-    assert "Lesson 00" in _printed(nb) and "Quick mode" not in _printed(nb)   # CNNLAB_QUICK was unset
+    assert nb.metadata["cnnlab"]["mode"] == "full" and "seconds" in nb.metadata["cnnlab"]
+    assert printed(nb) == "mode: full\nthreads: unset\n"
+    assert notebook.with_suffix(".py").read_text(encoding="utf-8").count("# %%") == 2    # the pair is rewritten
 
-    quick = run_cli("execute", "00", "--lang", "en", cwd=course, timeout=300)
-    assert quick.returncode == 0, quick.stderr
+
+def test_quick_mode_is_the_default_and_runs_on_one_thread(tmp_path, capsys, monkeypatch):
+    notebook = fake_course(tmp_path)
+    monkeypatch.delenv("CNNLAB_QUICK", raising=False)
+    assert cli.main(["--root", str(tmp_path), "execute", "00", "--lang", "en"]) == 0
     nb = read_notebook(notebook)
-    # lesson 00 trains nothing, so its header names no mode (tests/test_mode_notice.py)
-    assert nb.metadata["cnnlab"]["mode"] == "quick" and "Quick mode" not in _printed(nb)
+    assert nb.metadata["cnnlab"]["mode"] == "quick"
+    assert printed(nb) == "mode: quick\nthreads: 1\n"

@@ -8,7 +8,6 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from cnnlab.course import load_manifest
 from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.code import check_function, run_cases
 from cnnlab.exercises.hide import hide_answers_in_source
@@ -16,12 +15,11 @@ from cnnlab.exercises.keys import seal, unseal
 from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
 from cnnlab.exercises.spec import quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
-from cnnlab.i18n import LANGUAGES, get_language, set_language
+from cnnlab.i18n import LANGUAGES
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
 GARBAGE = ["", "   ", "abc", "1e309", "-1e309", "inf", "nan", "x" * 10_000, "3 apples", None]
 
 
@@ -71,8 +69,8 @@ def test_numeric_tolerance_and_digits():
     assert Numeric("half", answer=0.5, digits=0).check("1").startswith("✓")  # half-up rounding
 
 
-def test_feedback_in_chinese():
-    set_language("zh")
+def test_feedback_in_chinese(lang):
+    lang("zh")
     ex = Numeric("params", answer=34944, hint="别忘了偏置", explanation="共 34,944 个")
     assert ex.check("1").startswith("✗ 还不对（第 1 次尝试）") and "提示：别忘了偏置" in ex.message
     assert ex.check("abc").startswith("⚠") and "不算一次尝试" in ex.message
@@ -258,7 +256,7 @@ def _plain_answers(spec_source):
             yield r"\D{1,3}".join(numbers)
 
 
-@pytest.mark.parametrize("lesson", MANIFEST.lessons, ids=lambda l: l.stem)
+@pytest.mark.parametrize("lesson", course_manifest().lessons, ids=lambda l: l.stem)
 def test_student_notebooks_hold_keys_not_answers(lesson):
     for lang in LANGUAGES:
         solution = read_notebook(lesson.path(ROOT, "solutions", lang))
@@ -277,13 +275,13 @@ def test_student_notebooks_hold_keys_not_answers(lesson):
                 assert not re.search(pattern, text), (lesson.stem, lang, exercise, pattern)
 
 
-def test_lesson_02_quick_check_answers_are_what_torch_computes():
+def test_lesson_02_quick_check_answers_are_what_torch_computes(manifest):
     import torch
     from torch import nn
 
     conv2 = nn.Conv2d(96, 256, kernel_size=5, padding=2)
     out = conv2(torch.zeros(1, 96, 55, 55))
-    lesson = MANIFEST.lesson("02")
+    lesson = manifest.lesson("02")
     cells = exercise_cells(read_notebook(lesson.path(ROOT, "lessons", "en")))
     shape_spec, = quick_check_specs(cells["conv2_shape"][0].source)
     params_spec, = quick_check_specs(cells["conv2_params"][0].source)

@@ -5,15 +5,12 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from cnnlab.i18n import set_language
 from cnnlab.viz import ConvolutionExplorer
 
 
 @pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language("en")
+def english(lang):
+    lang("en")
 
 
 def torch_output(e):
@@ -112,8 +109,8 @@ def test_bad_arguments_name_the_argument(kwargs, word):
         ConvolutionExplorer(**kwargs)
 
 
-def test_chinese_labels_and_messages():
-    set_language("zh")
+def test_chinese_labels_and_messages(lang):
+    lang("zh")
     e = ConvolutionExplorer(n=3, k=5, p=0)
     assert e.controls["s"].description == "步幅 s"
     assert "卷积核" in e.error and "卷积核" in e.view.value

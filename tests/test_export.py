@@ -5,12 +5,11 @@ import io
 
 import pytest
 
-from cnnlab.course import load_manifest
 from cnnlab.tools.grading import gradebook
 from cnnlab.tools.grading.export import ExportError, export_grades, read_roster
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 CONV = MANIFEST.lesson("02")
 POOL = MANIFEST.lesson("06")
 

@@ -10,16 +10,15 @@ import sys
 import pytest
 
 from cnnlab.cells import printed_text
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.check import check
 from cnnlab.tools.pipeline.execute import mark_mode
 from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
 from cnnlab.tools.site import lesson_page_notebook
-from tests.helpers import ROOT, copy_course
+from tests.helpers import ROOT, copy_course, course_manifest
 
-MANIFEST = load_manifest(ROOT)
-SOLUTIONS = [(lesson, lang) for lesson in MANIFEST.lessons for lang in LANGUAGES]
+SOLUTIONS = [(lesson, lang) for lesson in course_manifest().lessons for lang in LANGUAGES]
 
 
 def stored_text(nb, index):
@@ -51,6 +50,7 @@ def test_mark_mode_records_mode_and_seconds():
     assert mark_mode(nb, False).metadata.cnnlab == {"lang": "en", "mode": "quick"}
 
 
+@pytest.mark.slow  # checks the whole course
 def test_check_reports_a_solution_with_quick_mode_outputs(tmp_path):
     root = copy_course(tmp_path)
     lesson = load_manifest(root).lessons[1]
@@ -120,8 +120,8 @@ def claims(nb, pattern):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_full_run_of_01_cnn_beats_mlp_and_loses_more_on_permuted_pixels(lang):
-    nb = read_notebook(MANIFEST.lesson("01").path(ROOT, "solutions", lang))
+def test_full_run_of_01_cnn_beats_mlp_and_loses_more_on_permuted_pixels(lang, manifest):
+    nb = read_notebook(manifest.lesson("01").path(ROOT, "solutions", lang))
     table = stored_text(nb, cell_printing(nb, r"MLP\s+0\.\d+\s+0\.\d+"))
     acc = {name: tuple(map(float, re.search(rf"{name}\s+(0\.\d+)\s+(0\.\d+)", table).groups()))
            for name in ("MLP", "CNN")}
@@ -133,31 +133,31 @@ def test_full_run_of_01_cnn_beats_mlp_and_loses_more_on_permuted_pixels(lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_full_run_of_07_bn_trains_where_the_plain_net_fails(lang):
-    nb = read_notebook(MANIFEST.lesson("07").path(ROOT, "solutions", lang))
+def test_full_run_of_07_bn_trains_where_the_plain_net_fails(lang, manifest):
+    nb = read_notebook(manifest.lesson("07").path(ROOT, "solutions", lang))
     lines = claims(nb, r"ln 10")
     assert len(lines) == 5 and all(line.endswith("True") for line in lines)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_full_run_of_12_shows_degradation_and_its_fix(lang):
-    nb = read_notebook(MANIFEST.lesson("12").path(ROOT, "solutions", lang))
+def test_full_run_of_12_shows_degradation_and_its_fix(lang, manifest):
+    nb = read_notebook(manifest.lesson("12").path(ROOT, "solutions", lang))
     lines = claims(nb, r"the shortcut fixes it|捷径解决了它")
     assert len(lines) == 2 and all(line.endswith("True") for line in lines)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_full_run_of_08_leaves_the_1998_network_behind_after_the_same_epochs(lang):
-    """Issue 23: the lesson says LeNet-5 (1998) has not caught up after the same epochs, not that it gets there."""
-    nb = read_notebook(MANIFEST.lesson("08").path(ROOT, "solutions", lang))
+def test_full_run_of_08_leaves_the_1998_network_behind_after_the_same_epochs(lang, manifest):
+    """The lesson says LeNet-5 (1998) has not caught up after the same epochs, not that it gets there."""
+    nb = read_notebook(manifest.lesson("08").path(ROOT, "solutions", lang))
     lines = claims(nb, r"still behind the modern LeNet|仍落后于现代 LeNet")
     assert len(lines) == 3 and all(line.endswith("True") for line in lines)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_10_states_the_depth_result_as_the_vgg_paper_reports_it(lang):
-    """Issue 23: error falls A → D, E within ±0.2 points of D, and D is cheaper (printed from the tables)."""
-    nb = read_notebook(MANIFEST.lesson("10").path(ROOT, "solutions", lang))
+def test_10_states_the_depth_result_as_the_vgg_paper_reports_it(lang, manifest):
+    """Error falls A → D, E within ±0.2 points of D, and D is cheaper (printed from the tables)."""
+    nb = read_notebook(manifest.lesson("10").path(ROOT, "solutions", lang))
     lines = claims(nb, r"D is cheaper than E|D 比 E 便宜")
     assert len(lines) == 3 and all(line.endswith("True") for line in lines)
 
@@ -167,9 +167,9 @@ FINAL_TEST_ACCURACY = {"09": 0.88, "10": 0.89, "11": 0.86}
 
 @pytest.mark.parametrize("number", sorted(FINAL_TEST_ACCURACY))
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_full_runs_of_09_to_11_reach_their_accuracy(number, lang):
+def test_full_runs_of_09_to_11_reach_their_accuracy(number, lang, manifest):
     """Every History a training cell displays: its last test accuracy ≥ the floor."""
-    nb = read_notebook(MANIFEST.lesson(number).path(ROOT, "solutions", lang))
+    nb = read_notebook(manifest.lesson(number).path(ROOT, "solutions", lang))
     finals = [float(acc) for index, cell in enumerate(nb.cells)
               if cell.cell_type == "code" and "fit(" in cell.source
               for acc in re.findall(r"(?:History|训练记录)[(（]\d+ (?:epochs|轮).*?(?:test acc|测试准确率) (0\.\d+)",
@@ -178,22 +178,22 @@ def test_full_runs_of_09_to_11_reach_their_accuracy(number, lang):
     assert min(finals) >= FINAL_TEST_ACCURACY[number], finals
 
 
-@pytest.mark.parametrize("lesson", MANIFEST.lessons, ids=[l.stem for l in MANIFEST.lessons])
-def test_manifest_minutes_include_the_full_mode_compute_time(lesson):
+@pytest.mark.parametrize("lesson", course_manifest().lessons, ids=[l.stem for l in course_manifest().lessons])
+def test_manifest_minutes_include_the_full_mode_compute_time(lesson, manifest):
     """A lesson's minutes leave at least 10 minutes of reading beyond its measured full-mode run."""
-    from cnnlab.tools.cli import compute_minutes
-    compute = compute_minutes(MANIFEST, lesson)
+    from cnnlab.lesson_table import compute_minutes
+    compute = compute_minutes(manifest, lesson)
     assert compute is not None and compute > 0
     assert lesson.minutes >= compute + 10, (lesson.minutes, compute)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_site_pages_drop_training_progress_bars(lang):
+def test_site_pages_drop_training_progress_bars(lang, manifest):
     """A stored tqdm bar shows its first state ("0%|…"); the page leaves it out and keeps the History."""
-    lesson = MANIFEST.lesson("09")
+    lesson = manifest.lesson("09")
     stored = read_notebook(lesson.path(ROOT, "solutions", lang))
     assert any("0%|" in stored_text(stored, i) for i in range(len(stored.cells)) if stored.cells[i].cell_type == "code")
-    page = lesson_page_notebook(MANIFEST, lesson, lang)
+    page = lesson_page_notebook(manifest, lesson, lang)
     texts = [stored_text(page, i) for i in range(len(page.cells)) if page.cells[i].cell_type == "code"]
     assert not any("0%|" in text for text in texts)
     assert any(re.search("History|训练记录", text) for text in texts)

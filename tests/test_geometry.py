@@ -48,13 +48,10 @@ def test_pair_errors_name_the_argument_and_the_fix(value, words):
         pair(value, "stride")
 
 
-def test_pair_error_in_chinese():
-    cnnlab.set_language("zh")
-    try:
-        with pytest.raises(ValueError, match="步幅 必须 ≥ 1"):
-            pair(0, "步幅")
-    finally:
-        cnnlab.set_language("en")
+def test_pair_error_in_chinese(lang):
+    lang("zh")
+    with pytest.raises(ValueError, match="步幅 必须 ≥ 1"):
+        pair(0, "步幅")
 
 
 @pytest.mark.parametrize("k, d", list(itertools.product(KERNELS, DILATIONS)))
@@ -68,12 +65,12 @@ def test_effective_kernel_is_the_span_torch_reads(k, d):
 def test_conv_out_size_matches_conv2d():
     for n, k, s, p, d in itertools.product(SIZES, KERNELS, STRIDES, PADDINGS, DILATIONS):
         want = torch_size(nn.Conv2d(1, 1, k, s, p, d), n)
-        assert ours(conv_out_size, n, k, s, p, d) == want, (n, k, s, p, d)
+        assert ours(conv_out_size, n, k, s=s, p=p, d=d) == want, (n, k, s, p, d)
 
 
 def test_total_padding_is_twice_the_per_side_padding():
     for n, k, s, p in itertools.product(SIZES, KERNELS, STRIDES, PADDINGS):
-        assert ours(conv_out_size, n, k, s, p_total=2 * p) == ours(conv_out_size, n, k, s, p)
+        assert ours(conv_out_size, n, k, s=s, p_total=2 * p) == ours(conv_out_size, n, k, s=s, p=p)
 
 
 @pytest.mark.parametrize("pool", [nn.MaxPool2d, nn.AvgPool2d])
@@ -83,7 +80,7 @@ def test_pool_out_size_matches_torch(pool, ceil_mode):
         if 2 * p > k:       # PyTorch refuses it too (checked below)
             continue
         want = torch_size(pool(k, s, p, ceil_mode=ceil_mode), n)
-        assert ours(pool_out_size, n, k, s, p, ceil_mode=ceil_mode) == want, (n, k, s, p, ceil_mode)
+        assert ours(pool_out_size, n, k, s=s, p=p, ceil_mode=ceil_mode) == want, (n, k, s, p, ceil_mode)
 
 
 def test_pool_out_size_with_dilation_matches_maxpool():
@@ -92,12 +89,12 @@ def test_pool_out_size_with_dilation_matches_maxpool():
             if 2 * p > k:
                 continue
             want = torch_size(nn.MaxPool2d(k, s, p, d, ceil_mode=ceil_mode), n)
-            assert ours(pool_out_size, n, k, s, p, d, ceil_mode) == want, (n, k, s, p, d, ceil_mode)
+            assert ours(pool_out_size, n, k, s=s, p=p, d=d, ceil_mode=ceil_mode) == want, (n, k, s, p, d, ceil_mode)
 
 
 def test_ceil_mode_drops_a_window_that_starts_in_the_right_padding():
     # n = 5, k = 2, s = 2, p = 1: ⌈(5 + 2 − 2) / 2⌉ + 1 = 4, but window 4 would start at 6 = n + p
-    assert pool_out_size(5, 2, 2, 1, ceil_mode=True) == 3 == torch_size(nn.MaxPool2d(2, 2, 1, ceil_mode=True), 5)
+    assert pool_out_size(5, 2, s=2, p=1, ceil_mode=True) == 3 == torch_size(nn.MaxPool2d(2, 2, 1, ceil_mode=True), 5)
 
 
 def test_pool_stride_defaults_to_the_kernel():
@@ -119,10 +116,10 @@ def test_transposed_out_size_matches_convtranspose2d():
         for o in range(0, 3):
             if o >= max(s, d):
                 with pytest.raises(ValueError, match="output_padding"):
-                    transposed_out_size(n, k, s, p, d, o)
+                    transposed_out_size(n, k, s=s, p=p, d=d, output_padding=o)
                 continue
             want = torch_size(nn.ConvTranspose2d(1, 1, k, s, p, output_padding=o, dilation=d), n)
-            assert ours(transposed_out_size, n, k, s, p, d, o) == want, (n, k, s, p, d, o)
+            assert ours(transposed_out_size, n, k, s=s, p=p, d=d, output_padding=o) == want, (n, k, s, p, d, o)
 
 
 @pytest.mark.parametrize("k, d", list(itertools.product(range(1, 8), DILATIONS)))

@@ -9,15 +9,14 @@ import pytest
 from nbclient import NotebookClient
 
 from cnnlab.cells import exercise_of
-from cnnlab.course import load_manifest
 from cnnlab.tools.grading import gradebook, harness, report, submissions
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.score import Result, score_code, score_quick, status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 LESSON = MANIFEST.lesson("02")
 LIMITS = Limits(cell_timeout=5, total_timeout=60, memory_mib=2048)
 

@@ -26,18 +26,17 @@ import sys
 
 import pytest
 
-from cnnlab.course import load_manifest
 from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap, run_cli
+from tests.helpers import ROOT, course_manifest, needs_bwrap, run_cli
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 LESSON = MANIFEST.lesson("02")
 CODE = cases.code_exercises(LESSON)
 QUICK = cases.quick_exercises(LESSON)
 TIMEOUT = "4"
 SECRET_ENV = "CNNLAB_GRADER_SECRET"
-pytestmark = needs_bwrap
+pytestmark = [needs_bwrap, pytest.mark.slow]  # a batch of 25+ sandboxed submissions
 
 # right answers a cheat returns only when it found what it looked for (else a wrong value)
 RIGHT = {"output_size": "(n - k + 2 * p) // s + 1", "conv_parameters": "(k * k * c_in + 1) * c_out"}

@@ -11,13 +11,12 @@ import numpy as np
 import pytest
 import torch
 
-from cnnlab.course import load_manifest
 from cnnlab.exercises.code import run_cases
 from cnnlab.exercises.monitor import Rules, _resolve, source_tampers, watch
 from cnnlab.tools.grading import sandbox, wire
-from tests.helpers import ROOT, needs_bwrap
+from tests.helpers import ROOT, course_manifest, needs_bwrap
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 
 
 # ---------------------------------------------------------------------------- wire: data only

@@ -12,17 +12,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from cnnlab.course import load_manifest
 from cnnlab.tools.grading.batch import grade_batch
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.gradebook import read_rows
 from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap
+from tests.helpers import ROOT, course_manifest, needs_bwrap
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 LANGS = ("en", "zh")
-pytestmark = needs_bwrap
+pytestmark = [needs_bwrap, pytest.mark.slow]  # every lesson graded in the sandbox
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.i18n import latin_words
 from cnnlab.tools.cli import main
 from cnnlab.tools.grading import collect, deadline, gradebook, history, overrides, returning

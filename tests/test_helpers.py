@@ -4,7 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT
+
+pytestmark = pytest.mark.slow  # each test starts Python in a subprocess that imports the test helpers (torch)
 
 PROBE = ("from tests.helpers import needs_apt, ON_DEBIAN; mark = needs_apt('fonts-x', {present}, 'font X'); "
          "print(mark.args[0], '|', mark.kwargs['reason'])")

@@ -14,7 +14,7 @@ import pytest
 import torch
 
 from cnnlab.cells import exercise_cells
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.exercises import expect_value
 from cnnlab.exercises.mistakes import NamedMistake
 from cnnlab.i18n import say, set_language, get_language

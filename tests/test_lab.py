@@ -14,7 +14,6 @@ import urllib.request
 
 import pytest
 
-from cnnlab.course import load_manifest
 from cnnlab.tools.lab import port_is_free, server_answers, wait_until_ready
 from tests.helpers import ROOT
 
@@ -85,9 +84,9 @@ def _get(url, deadline=60):
             time.sleep(0.5)
 
 
+@pytest.mark.slow  # starts JupyterLab
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_lab_serves_the_first_lesson_and_stops_on_ctrl_c(lang, tmp_path):
-    manifest = load_manifest(ROOT)
+def test_lab_serves_the_first_lesson_and_stops_on_ctrl_c(lang, tmp_path, manifest):
     first = manifest.lessons[0].path(ROOT, "lessons", lang).relative_to(ROOT).as_posix()
     process, url, head = _start(lang, tmp_path)
     try:
@@ -110,6 +109,7 @@ def test_lab_serves_the_first_lesson_and_stops_on_ctrl_c(lang, tmp_path):
     assert ("authoring repository" in head) or ("作者仓库" in head)
 
 
+@pytest.mark.slow  # starts JupyterLab
 def test_lab_starts_again_at_once_on_the_same_port(tmp_path):
     """Stop and start on one port: connections the server closed (TIME_WAIT) do not block it."""
     process, url, _ = _start("en", tmp_path)

@@ -1,4 +1,5 @@
-"""The package's two halves: the teaching library never imports the course tools, every module says
+"""The package's two halves: the teaching library never imports the course tools, no two modules import
+each other (directly or round a circle), no module imports another's private names, every module says
 in one sentence what it is, and the package docstring names every module."""
 
 import ast
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cnnlab
-from tests.helpers import ROOT
+from tests.helpers import ROOT, import_statements, imported_modules, imports_of, module_name
 
 PACKAGE = ROOT / "cnnlab"
 TOOLS = PACKAGE / "tools"
@@ -16,31 +17,12 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.part
 LIBRARY = [p for p in MODULES if TOOLS not in p.parents]
 
 
-def module_name(path):
-    return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-
-
-def imported_modules(source, name):
-    """Every module an AST imports, anywhere (also inside functions), relative imports resolved."""
-    package = name.split(".") if name.endswith("__init__") else name.split(".")[:-1]
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = ".".join(package[: len(package) - node.level + 1] + ([node.module] if node.module else []))
-            else:
-                base = node.module or ""
-            found += [base] + [f"{base}.{alias.name}" for alias in node.names]
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module":
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                found.append(node.args[0].value)
-    return found
+def tools_among(modules):
+    return [m for m in modules if (m + ".").startswith("cnnlab.tools.")]
 
 
 def imports_tools(source, name):
-    return [m for m in imported_modules(source, name) if (m + ".").startswith("cnnlab.tools.")]
+    return tools_among(imported_modules(source, name))
 
 
 def test_the_scan_finds_a_planted_import_of_the_tools():
@@ -56,7 +38,92 @@ def test_the_scan_finds_a_planted_import_of_the_tools():
 
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_the_library_never_imports_the_tools(path):
-    assert imports_tools(path.read_text(encoding="utf-8"), module_name(path)) == []
+    assert tools_among(imports_of(path)) == []
+
+
+# ---------------------------------------------------------------- no import circles
+
+def import_graph(sources):
+    """``{module: the package modules it imports}`` from ``{module: (source, is_package)}``, counting
+    imports anywhere (inside functions too). ``from a import b`` imports the module ``a.b`` when there is
+    one, else a name of ``a``: an import of ``a``."""
+    graph = {}
+    for name, (source, is_package) in sources.items():
+        targets = set()
+        for base, names in import_statements(source, name, is_package):
+            targets |= {n for n in names if n in sources}
+            if base in sources and (not names or any(n not in sources for n in names)):
+                targets.add(base)
+        graph[name] = targets - {name}
+    return graph
+
+
+def import_circles(graph):
+    """Every group of modules that import one another round a circle (strongly connected, Tarjan)."""
+    index, low, stack, circles = {}, {}, [], []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = stack[stack.index(node):]
+            del stack[stack.index(node):]
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return circles
+
+
+def test_the_circle_scan_finds_a_planted_circle_through_a_function_body():
+    planted = {"cnnlab.a": ("from cnnlab import b\n", False),
+               "cnnlab.b": ("def f():\n    from cnnlab.c import helper\n", False),
+               "cnnlab.c": ("import cnnlab.a\n", False),
+               "cnnlab.d": ("from cnnlab.a import thing\n", False)}
+    assert import_circles(import_graph(planted)) == [["cnnlab.a", "cnnlab.b", "cnnlab.c"]]
+    planted["cnnlab.c"] = ("import numpy\n", False)
+    assert import_circles(import_graph(planted)) == []
+
+
+def test_a_package_importing_its_submodule_is_no_circle_unless_it_imports_back():
+    planted = {"cnnlab.p": ("from cnnlab.p.leaf import f\n", True), "cnnlab.p.leaf": ("from . import other\n", False),
+               "cnnlab.p.other": ("", False)}
+    assert import_circles(import_graph(planted)) == []
+    planted["cnnlab.p.leaf"] = ("from cnnlab.p import g\n", False)     # a name from the package's __init__
+    assert import_circles(import_graph(planted)) == [["cnnlab.p", "cnnlab.p.leaf"]]
+
+
+def test_no_import_circle_between_cnnlab_modules():
+    sources = {module_name(p): (p.read_text(encoding="utf-8"), p.name == "__init__.py") for p in MODULES}
+    assert import_circles(import_graph(sources)) == []
+
+
+# ---------------------------------------------------------------- no private names across modules
+
+def private_imports(source):
+    """Names starting with one underscore that ``source`` imports from a cnnlab module."""
+    return [alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)
+            and (node.level or (node.module or "").startswith("cnnlab"))
+            for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+
+
+def test_the_private_name_scan_finds_a_planted_one():
+    assert private_imports("def f():\n    from cnnlab.ops.conv import _pad, conv2d\n") == ["_pad"]
+    assert private_imports("from .trace import _node_name\nfrom os import _exit\n") == ["_node_name"]
+    assert private_imports("from cnnlab import __version__\n") == []
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_imports_private_names_of_another(path):
+    assert private_imports(path.read_text(encoding="utf-8")) == []
 
 
 def test_the_tools_hold_the_authoring_and_grading_code():

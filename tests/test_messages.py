@@ -25,7 +25,7 @@ def _zh_ok(text):
 
 
 def test_manifest_errors_in_both_languages(tmp_path, lang):
-    from cnnlab.course import ManifestError, load_manifest
+    from cnnlab.manifest import ManifestError, load_manifest
     (tmp_path / "course").mkdir()
     (tmp_path / "course" / "manifest.toml").write_text("[[lesson]]\nnumber = 1\nslug = 'a'\n", encoding="utf-8")
     lang("en")
@@ -91,7 +91,7 @@ def test_cli_output_in_both_languages(lang, capsys):
 
 
 def test_site_source_error_in_both_languages(tmp_path, lang):
-    from cnnlab.course import load_manifest
+    from cnnlab.manifest import load_manifest
     from cnnlab.tools.site import build_site
     manifest = load_manifest(ROOT)
     lang("en")
@@ -172,7 +172,7 @@ def test_every_status_pattern_reads_as_chinese():
 
 
 def test_the_feedback_page_shows_the_status_in_the_lessons_language():
-    from cnnlab.course import load_manifest
+    from cnnlab.manifest import load_manifest
     from cnnlab.tools.grading.feedback import render_feedback
     lesson = load_manifest(ROOT).lesson("02")
     result = {"exercise": "corr2d", "kind": "code", "max_points": 3, "points": 0,

@@ -9,7 +9,6 @@ from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.hide import hide_answers_in_source
 from cnnlab.exercises.spec import SpecError, make_spec, mistake_of, quick_check_specs
 from cnnlab.exercises.widgets import Numeric, Shape, choice, numeric, shape
-from cnnlab.i18n import get_language, set_language
 
 SOURCE = '''_ = numeric("conv2_params", answer=614656, digits=0, hint="weights and biases",
             explanation="(5·5·96 + 1)·256 = 614,656",
@@ -56,8 +55,8 @@ def test_student_version_holds_no_wrong_answer_and_no_hint_text():
     assert len(re.findall(r'"sealed:', hidden)) == 4     # 3 mistakes + 1 explanation
 
 
-def test_chinese_hint(scratch):
-    set_language("zh")
+def test_chinese_hint(scratch, lang):
+    lang("zh")
     ex = Numeric("p", answer=4, mistakes=[("no_bias", 3, "忘了偏置")])
     text = ex.check("3")
     assert text.startswith("✗ 还不对（第 1 次尝试）。") and "常见错误：忘了偏置" in text

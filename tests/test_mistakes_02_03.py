@@ -9,17 +9,15 @@ import pytest
 import torch
 from torch import nn
 
-from cnnlab.course import load_manifest
 from cnnlab.exercises import feedback
 from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.spec import quick_check_calls, quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
-from cnnlab.i18n import LANGUAGES, get_language, set_language
+from cnnlab.i18n import LANGUAGES
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
 LESSONS = ("02", "03")
 WIDGETS = {"numeric": Numeric, "shape": Shape, "choice": Choice}
 
@@ -60,7 +58,7 @@ EXPECTED = {
 
 def _cells(code, kind, lang):
     """``{exercise: source}`` of the quick-check cells of lesson ``code`` (solutions or lessons)."""
-    lesson = MANIFEST.lesson(code)
+    lesson = course_manifest().lesson(code)
     quick = {e.id for e in lesson.exercises if e.kind != "code"}
     cells = exercise_cells(read_notebook(lesson.path(ROOT, kind, lang)))
     return {ex: "\n".join(c.source for c in cells[ex]) for ex in sorted(quick)}
@@ -149,12 +147,12 @@ def _type(widget, kind, wrong):
 
 
 @pytest.mark.parametrize("version", ["solutions", "lessons"])
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("code", LESSONS)
-def test_each_declared_wrong_answer_gets_its_hint_and_records_its_id(code, lang, version, scratch):
-    set_language(lang)
-    solution = _cells(code, "solutions", lang)
-    shown = _cells(code, version, lang)
+def test_each_declared_wrong_answer_gets_its_hint_and_records_its_id(code, language, version, scratch, lang):
+    lang(language)
+    solution = _cells(code, "solutions", language)
+    shown = _cells(code, version, language)
     path = scratch / "mistakes_test.answers.json"
     checked = 0
     for exercise, source in solution.items():

@@ -21,7 +21,6 @@ import cnnlab
 from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.spec import quick_check_calls, quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
-from cnnlab.i18n import get_language, set_language
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests.helpers import ROOT
@@ -121,20 +120,20 @@ def test_no_declared_wrong_answer_is_the_right_answer(case, lang):
 # --- each wrong answer gets its hint, in the solution and in the student version -------------
 
 @pytest.mark.parametrize("version", ["solution", "student"])
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("language", LANGS)
 @pytest.mark.parametrize("case", DECLARED, ids=_case_id)
-def test_a_declared_wrong_answer_shows_its_hint_and_records_its_id(case, lang, version, scratch):
+def test_a_declared_wrong_answer_shows_its_hint_and_records_its_id(case, language, version, scratch, lang):
     lesson, exercise, kind, mistake_id, wrong = case
-    set_language(lang)
-    solution = SOLUTION_CELLS[(lesson, lang)][exercise]
+    lang(language)
+    solution = SOLUTION_CELLS[(lesson, language)][exercise]
     hints = {i: h for i, _, h in _declared(solution)[1]}
-    source = solution if version == "solution" else STUDENT_CELLS[(lesson, lang)][exercise]
+    source = solution if version == "solution" else STUDENT_CELLS[(lesson, language)][exercise]
     if version == "student":
         for secret in (mistake_id, hints[mistake_id]):
             assert secret not in source
     widget = _widget(source)
     message = _type(widget, kind, wrong)
-    lead = "常见错误：" if lang == "zh" else "A common mistake: "
+    lead = "常见错误：" if language == "zh" else "A common mistake: "
     assert message.startswith("✗") and lead + hints[mistake_id] in message, message
     for other_id, other_hint in hints.items():
         if other_id != mistake_id:
@@ -142,13 +141,13 @@ def test_a_declared_wrong_answer_shows_its_hint_and_records_its_id(case, lang, v
     assert widget.hint not in message
     last = load_answers(scratch / "test_lesson.answers.json")["records"][-1]
     assert last["exercise"] == exercise and last["status"] == "wrong"
-    assert last["mistake"] == mistake_id and last["lang"] == lang
+    assert last["mistake"] == mistake_id and last["lang"] == language
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_other_wrong_answers_still_get_the_generic_hint(lang, scratch):
-    set_language(lang)
-    widget = _widget(SOLUTION_CELLS[("04_receptive_field", lang)]["stack_rf"])
+@pytest.mark.parametrize("language", LANGS)
+def test_other_wrong_answers_still_get_the_generic_hint(language, scratch, lang):
+    lang(language)
+    widget = _widget(SOLUTION_CELLS[("04_receptive_field", language)]["stack_rf"])
     message = widget.check("19")
     assert widget.hint in message and ("常见错误" not in message and "common mistake" not in message)
     assert "mistake" not in load_answers(scratch / "test_lesson.answers.json")["records"][-1]

@@ -3,7 +3,6 @@
 import random
 
 from cnnlab.tools.grading.overview import class_grid, grid_html, mistake_lines, mistake_shares, most_missed
-from cnnlab.i18n import set_language
 
 
 def row(student, lesson, exercise, points, top, status, mistake=""):
@@ -48,19 +47,16 @@ def test_most_missed_ranks_by_share_of_students():
     assert all(entry["missed"] > 0 for entry in top)
 
 
-def test_mistake_shares_and_sentences():
+def test_mistake_shares_and_sentences(lang):
     shares = mistake_shares(synthetic_class())
     found = dict((m, (c, s)) for m, c, s in shares[("02_convolution", "conv2_params")])
     assert found["forgot_bias"][0] + found["one_channel"][0] == 14
     assert abs(found["forgot_bias"][1] - found["forgot_bias"][0] / 32) < 1e-9
-    set_language("en")
+    lang("en")
     lines = mistake_lines(synthetic_class())
     assert any(line.startswith(f"{found['forgot_bias'][1]:.0%} forgot_bias in conv2_params") for line in lines)
-    set_language("zh")
-    try:
-        assert any("的学生在 conv2_params" in line for line in mistake_lines(synthetic_class()))
-    finally:
-        set_language("en")
+    lang("zh")
+    assert any("的学生在 conv2_params" in line for line in mistake_lines(synthetic_class()))
 
 
 def test_grid_html_marks_cells():

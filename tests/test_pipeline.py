@@ -5,7 +5,7 @@ import json
 import nbformat
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.tools.pipeline.check import check, code_tokens
 from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
 from cnnlab.tools.pipeline.steps import MarkerError, student_version
@@ -64,11 +64,13 @@ def test_code_comparison_ignores_comments_and_display_strings_only():
     assert code_tokens('print(f"{n} 个")') == code_tokens('print(f"{n} items")')
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_the_course_is_consistent():
     result = run_cli("check")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_build_of_the_committed_course_changes_nothing(tmp_path):
     """What `cnnlab build` writes equals the committed lessons/ (run on a scratch copy)."""
     copy_course(tmp_path)
@@ -77,6 +79,7 @@ def test_build_of_the_committed_course_changes_nothing(tmp_path):
     assert "0 file(s) changed" in result.stdout, result.stdout
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_build_regenerates_a_deleted_lesson(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     path = lesson.path(tmp_path, "lessons", "zh")
@@ -97,6 +100,7 @@ def _problems(root):
     return [str(p) for p in check(load_manifest(root))]
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_a_missing_language(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     lesson.path(tmp_path, "lessons", "en").unlink()
@@ -104,6 +108,7 @@ def test_check_reports_a_missing_language(tmp_path):
     assert any(f"lessons/en/{lesson.stem}.ipynb: missing" in p and "cnnlab build" in p for p in problems)
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_a_pair_out_of_sync(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     py = lesson.path(tmp_path, "solutions", "zh", ".py")
@@ -112,6 +117,7 @@ def test_check_reports_a_pair_out_of_sync(tmp_path):
     assert any(f"solutions/zh/{lesson.stem}.py: out of sync" in p and "jupytext --sync" in p for p in problems)
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_a_hand_edited_student_lesson(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     path = lesson.path(tmp_path, "lessons", "zh")
@@ -122,6 +128,7 @@ def test_check_reports_a_hand_edited_student_lesson(tmp_path):
     assert any(f"lessons/zh/{lesson.stem}.ipynb: differs from what `cnnlab build` writes" in p for p in problems)
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_code_that_differs_between_languages(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     path = lesson.path(tmp_path, "solutions", "en")
@@ -133,6 +140,7 @@ def test_check_reports_code_that_differs_between_languages(tmp_path):
     assert any("differs from the zh solution" in p for p in problems), problems
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_allows_translated_comments(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     for lang in ("en",):
@@ -144,6 +152,7 @@ def test_check_allows_translated_comments(tmp_path):
     assert not any("differs from the zh solution" in p for p in _problems(tmp_path))
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_a_missing_kernelspec(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     path = lesson.path(tmp_path, "lessons", "en")
@@ -154,6 +163,7 @@ def test_check_reports_a_missing_kernelspec(tmp_path):
     assert any(f"lessons/en/{lesson.stem}.ipynb: no python3 kernelspec" in p for p in problems)
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_an_unlisted_notebook(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     extra = tmp_path / "solutions" / "zh" / "99_extra.ipynb"
@@ -161,6 +171,7 @@ def test_check_reports_an_unlisted_notebook(tmp_path):
     assert any("99_extra.ipynb: not a lesson" in p for p in _problems(tmp_path))
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_exit_code_and_listing_via_cli(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     before = len(check(load_manifest(tmp_path)))     # what the committed course has left to fix
@@ -171,6 +182,7 @@ def test_check_exit_code_and_listing_via_cli(tmp_path):
     assert f"{before + 1} problem(s)" in result.stdout
 
 
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_an_exercise_without_tagged_cells(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     path = tmp_path / "course" / "manifest.toml"

@@ -2,13 +2,11 @@
 
 import pytest
 
-from cnnlab.course import load_manifest
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.progress import answer_folders, progress
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
-CONV = MANIFEST.lesson("02")
+CONV = course_manifest().lesson("02")
 
 
 @pytest.fixture
@@ -18,39 +16,39 @@ def course(tmp_path):
     return tmp_path
 
 
-def test_latest_check_decides_and_both_language_folders_count(course):
+def test_latest_check_decides_and_both_language_folders_count(course, manifest):
     zh, en = course / "lessons" / "zh", course / "lessons" / "en"
     first, second, third = (e.id for e in CONV.exercises[:3])
     record(first, "code", "def f(): ...", "wrong", stem=CONV.stem, folder=zh)
     record(first, "code", "def f(): ...", "correct", stem=CONV.stem, folder=zh)
     record(second, "numeric", "7", "wrong", stem=CONV.stem, folder=en)     # answered in the other language
     record(third, "numeric", "x", "invalid", stem=CONV.stem, folder=en)    # no answer at all
-    result = progress(zh, manifest=MANIFEST, lang="en")
+    result = progress(zh, manifest=manifest, lang="en")
     states = {s.exercise: s.state for s in result.of_lesson(CONV.stem)}
     assert states[first] == "correct" and states[second] == "wrong" and states[third] == "unanswered"
     assert result.points(CONV.stem) == (CONV.exercises[0].points, CONV.max_points)
     assert {s.tries for s in result.of_lesson(CONV.stem) if s.exercise == first} == {2}
     assert result.counts()["correct"] == 1
-    assert sum(result.counts().values()) == sum(len(lesson.exercises) for lesson in MANIFEST.lessons)
+    assert sum(result.counts().values()) == sum(len(lesson.exercises) for lesson in manifest.lessons)
 
 
-def test_text_and_table_in_both_languages(course):
+def test_text_and_table_in_both_languages(course, manifest):
     zh = course / "lessons" / "zh"
     record(CONV.exercises[0].id, "code", "", "correct", stem=CONV.stem, folder=zh)
-    text_zh = str(progress(zh, manifest=MANIFEST, lang="zh"))
-    text_en = str(progress(zh, manifest=MANIFEST, lang="en"))
+    text_zh = str(progress(zh, manifest=manifest, lang="zh"))
+    text_en = str(progress(zh, manifest=manifest, lang="en"))
     assert text_zh.startswith("练习进度：✓ 正确 1") and CONV.title["zh"] in text_zh
     assert text_en.startswith("Progress: ✓ right 1") and CONV.title["en"] in text_en
     assert f"✓ {CONV.exercises[0].id}" in text_en and f"○ {CONV.exercises[1].id}" in text_en
-    page = progress(zh, manifest=MANIFEST, lang="zh")._repr_html_()
+    page = progress(zh, manifest=manifest, lang="zh")._repr_html_()
     assert "<table>" in page and "#1a7f37" in page and CONV.title["zh"] in page
-    assert repr(progress(zh, manifest=MANIFEST, lang="en")) == text_en     # a viewer without HTML
+    assert repr(progress(zh, manifest=manifest, lang="en")) == text_en     # a viewer without HTML
 
 
-def test_a_broken_answers_file_is_skipped_not_fatal(course):
+def test_a_broken_answers_file_is_skipped_not_fatal(course, manifest):
     zh = course / "lessons" / "zh"
     (zh / f"{CONV.stem}.answers.json").write_text("{not json", encoding="utf-8")
-    result = progress(zh, manifest=MANIFEST, lang="en")
+    result = progress(zh, manifest=manifest, lang="en")
     assert all(s.state == "unanswered" for s in result.of_lesson(CONV.stem))
 
 

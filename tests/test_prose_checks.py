@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.tools.pipeline import prose
 from cnnlab.tools.pipeline.check import check
 from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
@@ -156,6 +156,7 @@ def _listed(root):
     return {str(p) for p in check(load_manifest(root)) if str(p).startswith("solutions/")}
 
 
+@pytest.mark.slow  # checks the whole course
 def test_check_lists_each_new_problem_with_lesson_language_cell_and_fix(tmp_path):
     copy_course(tmp_path)
     before = _listed(tmp_path)
@@ -181,6 +182,7 @@ def test_check_lists_each_new_problem_with_lesson_language_cell_and_fix(tmp_path
     assert len(new) == len(expected_starts), new
 
 
+@pytest.mark.slow  # checks the whole course
 def test_check_lists_nothing_new_for_faithful_twins(tmp_path):
     copy_course(tmp_path)
     before = _listed(tmp_path)

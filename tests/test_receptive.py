@@ -8,7 +8,7 @@ from torch import nn
 
 import cnnlab
 from cnnlab.receptive import UnsupportedLayerError, effective_receptive_field, receptive_field
-from tests.nets import Inception, alexnet_features, resnet18, vgg16_features
+from tests.helpers import Inception, alexnet_features, resnet18, vgg16_features
 
 
 def test_two_stacked_3x3_convolutions_see_5x5():
@@ -89,17 +89,14 @@ class Mystery(nn.Module):
         return torch.roll(x, 1, dims=2)
 
 
-def test_unknown_layers_raise_naming_the_type():
+def test_unknown_layers_raise_naming_the_type(lang):
     with pytest.raises(UnsupportedLayerError, match="Mystery"):
         receptive_field(nn.Sequential(nn.Conv2d(1, 1, 3), Mystery()), (1, 8, 8))
     with pytest.raises(UnsupportedLayerError, match="Upsample"):
         receptive_field(nn.Sequential(nn.Upsample(scale_factor=2)), (1, 8, 8))
-    cnnlab.set_language("zh")
-    try:
-        with pytest.raises(UnsupportedLayerError, match="无法分析"):
-            receptive_field(nn.Sequential(nn.Upsample(scale_factor=2)), (1, 8, 8))
-    finally:
-        cnnlab.set_language("en")
+    lang("zh")
+    with pytest.raises(UnsupportedLayerError, match="无法分析"):
+        receptive_field(nn.Sequential(nn.Upsample(scale_factor=2)), (1, 8, 8))
 
 
 def test_modes_are_restored():

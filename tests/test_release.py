@@ -24,15 +24,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cnnlab.course import RELEASE_MARKER, load_manifest
+from cnnlab.manifest import RELEASE_MARKER
 from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline import release as rel
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT, copy_course, needs_cjk_font, run_cli
+from tests.helpers import ROOT, copy_course, course_manifest, needs_cjk_font, run_cli
 
-MANIFEST = load_manifest(ROOT)
-STUDENT_LESSONS = {f"lessons/{lang}/{lesson.stem}.ipynb" for lesson in MANIFEST.lessons for lang in LANGUAGES}
+pytestmark = pytest.mark.slow  # builds a release; some tests install it in a venv
+
+STUDENT_LESSONS = {f"lessons/{lang}/{lesson.stem}.ipynb" for lesson in course_manifest().lessons for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +45,8 @@ def release(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def needles():
-    return rel.solution_texts(MANIFEST)
+def needles(manifest):
+    return rel.solution_texts(manifest)
 
 
 def _files(folder):
@@ -55,7 +56,7 @@ def _files(folder):
 
 # --- what is in the release -----------------------------------------------------------------
 
-def test_the_release_holds_what_students_need_and_nothing_else(release):
+def test_the_release_holds_what_students_need_and_nothing_else(release, manifest):
     files = set(_files(release))
     assert {name for name in files if name.startswith("lessons/")} == STUDENT_LESSONS  # notebooks only
     assert {".gitignore", "README.md", "pyproject.toml", RELEASE_MARKER, "course/manifest.toml",
@@ -74,7 +75,7 @@ def test_the_release_holds_what_students_need_and_nothing_else(release):
     assert "*.answers.json" not in ignored  # students hand their answers files in, e.g. by git push
     assert os.access(release / "binder" / "postBuild", os.X_OK)
     marker = json.loads((release / RELEASE_MARKER).read_text())
-    assert marker["format"] == rel.FORMAT and marker["lessons"] == [l.stem for l in MANIFEST.lessons]
+    assert marker["format"] == rel.FORMAT and marker["lessons"] == [l.stem for l in manifest.lessons]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", marker["created"])
 
 
@@ -88,12 +89,12 @@ def test_release_notebooks_are_the_built_student_lessons_without_jupytext(releas
         assert all(not c.get("outputs") for c in shipped.cells if c.cell_type == "code")
 
 
-def test_student_readme_has_the_two_commands_in_both_languages(release):
+def test_student_readme_has_the_two_commands_in_both_languages(release, manifest):
     text = (release / "README.md").read_text(encoding="utf-8")
     commands = re.search(r"```bash\n(.*?)```", text, re.S).group(1)
     assert [line.split("#")[0].strip() for line in commands.strip().splitlines()] == [
         "python -m pip install .", "cnnlab lab --lang zh"]
-    assert "安装" in text and "install" in text and MANIFEST.lessons[-1].title["zh"] in text
+    assert "安装" in text and "install" in text and manifest.lessons[-1].title["zh"] in text
     assert "solution" not in text.lower() and "答案" not in text
 
 
@@ -109,11 +110,11 @@ def test_release_binder_builds_the_image_from_the_release(release):
 
 # --- no solution text -----------------------------------------------------------------------
 
-def test_solution_texts_cover_every_lesson_in_both_languages(needles):
+def test_solution_texts_cover_every_lesson_in_both_languages(needles, manifest):
     kinds = {}
     for needle in needles:
         kinds.setdefault((needle.lesson, needle.lang), set()).add(needle.kind)
-    for lesson in MANIFEST.lessons:
+    for lesson in manifest.lessons:
         for lang in LANGUAGES:
             if any(e.kind == "code" for e in lesson.exercises):
                 assert "solution" in kinds.get((lesson.stem, lang), set()), (lesson.stem, lang)
@@ -154,19 +155,19 @@ def test_the_search_finds_planted_solution_text(release, needles, tmp_path):
     assert ("lessons/zh/00_tour.ipynb", written) in found
 
 
-def test_a_release_that_would_leak_is_refused(monkeypatch):
+def test_a_release_that_would_leak_is_refused(monkeypatch, manifest):
     # Student versions left unchanged (the solutions themselves): the build-time search refuses.
     import cnnlab.tools.pipeline.build as build
     monkeypatch.setattr(build, "student_notebook",
                         lambda manifest, lesson, lang: read_notebook(lesson.path(manifest.root, "solutions", lang)))
     with pytest.raises(rel.ReleaseError, match="solution text found in the release"):
-        rel.release_files(MANIFEST)
+        rel.release_files(manifest)
 
 
-def test_a_release_that_names_the_authors_notes_is_refused(monkeypatch):
+def test_a_release_that_names_the_authors_notes_is_refused(monkeypatch, manifest):
     monkeypatch.setattr(rel, "readme_text", lambda manifest, **options: "# cnnlab\n\n见课程笔记 001 的例子。\n")
     with pytest.raises(rel.ReleaseError, match="names the authors' notes"):
-        rel.release_files(MANIFEST)
+        rel.release_files(manifest)
 
 
 def test_the_release_names_no_notes_and_ships_no_author_tools(release):
@@ -251,12 +252,12 @@ def test_a_lesson_that_fails_to_build_writes_no_release(release, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["student"]
 
 
-def test_author_commands_refuse_to_run_in_the_release(release):
+def test_author_commands_refuse_to_run_in_the_release(release, manifest):
     result = run_cli("build", cwd=release)
     assert result.returncode == 2 and "authoring repository" in result.stderr
     assert not (release / "lessons" / "en" / "00_tour.py").exists()
     listed = run_cli("lessons", cwd=release)
-    assert listed.returncode == 0 and MANIFEST.lessons[0].stem in listed.stdout
+    assert listed.returncode == 0 and manifest.lessons[0].stem in listed.stdout
 
 
 # --- installed in a fresh venv, outside the authoring repository ----------------------------
@@ -320,7 +321,7 @@ def _get_json(url, deadline=90):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_cnnlab_lab_opens_the_release(student, lang):
+def test_cnnlab_lab_opens_the_release(student, lang, manifest):
     port = _free_port()
     process = subprocess.Popen([str(student["venv"] / "bin" / "cnnlab"), "lab", "--lang", lang, "--no-browser",
                                 "--port", str(port)], cwd=student["checkout"], env=student["env"],
@@ -335,7 +336,7 @@ def test_cnnlab_lab_opens_the_release(student, lang):
             assert line, head                       # EOF without the URL
             head += line
             match = re.search(url_line, line)
-        assert match.group(2) == f"lessons/{lang}/{MANIFEST.lessons[0].stem}.ipynb", head
+        assert match.group(2) == f"lessons/{lang}/{manifest.lessons[0].stem}.ipynb", head
         api = f"http://127.0.0.1:{port}/api/contents"
         status, folder = _get_json(f"{api}/lessons/{lang}?token={match.group(3)}")
         assert status == 200
@@ -396,8 +397,8 @@ def _quick_check(path, exercise):
     raise AssertionError(f"no quick check {exercise} in {path}")
 
 
-def test_a_student_notebook_runs_and_its_widget_records_an_answer_in_the_venv(student):
-    lesson = MANIFEST.lessons[0]
+def test_a_student_notebook_runs_and_its_widget_records_an_answer_in_the_venv(student, manifest):
+    lesson = manifest.lessons[0]
     relative = f"lessons/zh/{lesson.stem}.ipynb"
     exercise = next(e.id for e in lesson.exercises if e.kind == "numeric")
     call, _, _ = _quick_check(student["checkout"] / relative, exercise)  # the release's widget: a key, no answer
@@ -425,12 +426,12 @@ def test_a_lesson_with_code_exercises_runs_unanswered_in_the_venv(student):
 
 
 @needs_cjk_font
-def test_release_postbuild_runs_in_the_venv(student):
+def test_release_postbuild_runs_in_the_venv(student, manifest):
     # What repo2docker runs last in the student image: it needs nothing but the release.
     result = subprocess.run(["bash", str(student["checkout"] / "binder" / "postBuild")], cwd=student["home"],
                             env=student["env"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert MANIFEST.lessons[-1].stem in result.stdout and "Noto Sans CJK" in result.stdout
+    assert manifest.lessons[-1].stem in result.stdout and "Noto Sans CJK" in result.stdout
 
 
 def test_the_release_is_git_ready(release, tmp_path):
@@ -451,10 +452,10 @@ def test_the_release_is_git_ready(release, tmp_path):
     assert set(staged) == set(_files(release)) | {"lessons/zh/00_tour.answers.json"}
 
 
-def test_an_empty_clone_of_the_student_repository_takes_the_first_release(tmp_path):
+def test_an_empty_clone_of_the_student_repository_takes_the_first_release(tmp_path, manifest):
     out = tmp_path / "cnnlab-student"
     (out / ".git").mkdir(parents=True)
     (out / ".git" / "config").write_text("[core]\n")
-    rel.write_release(MANIFEST, out)
+    rel.write_release(manifest, out)
     assert (out / ".git" / "config").read_text() == "[core]\n" and (out / RELEASE_MARKER).is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cnnlab-student"]

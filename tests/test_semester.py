@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.tools.cli import main
 from tests import grading_cases as cases
 from tests.helpers import ROOT

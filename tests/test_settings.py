@@ -1,6 +1,5 @@
 """cnnlab.settings and the split of train/course: one home per setting, old imports still work."""
 
-import ast
 import importlib
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from torch import nn
 import cnnlab
 from cnnlab import settings
 from cnnlab.i18n import say
+from tests.helpers import imported_modules, imports_of
 
 PACKAGE = Path(cnnlab.__file__).parent
 
@@ -29,39 +29,31 @@ def test_quick_mode_is_off_without_the_variable(monkeypatch):
 
 
 def test_the_language_set_through_cnnlab_is_the_one_messages_use(lang):
+    from cnnlab import i18n
     lang("zh")
-    assert settings.get_language() == cnnlab.get_language() == "zh" and say(zh="是", en="yes") == "是"
-    settings.set_language("en")
+    assert i18n.get_language() == cnnlab.get_language() == "zh" and say(zh="是", en="yes") == "是"
+    lang("en")
     assert cnnlab.get_language() == "en" and say(zh="是", en="yes") == "yes"
 
 
-def _cnnlab_imports(source, package):
-    """Every cnnlab module that ``source`` (a module of ``package``) imports, absolute or relative, at any depth."""
-    tree, found = ast.parse(source), set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + [base]).strip(".")
-            found.add(base)
-    return {name for name in found if name.startswith("cnnlab")}
+def _cnnlab_imports(source, name):
+    """Every cnnlab module that ``source`` (the module ``name``) imports, at any depth."""
+    return {m for m in imported_modules(source, name) if m.split(".")[0] == "cnnlab"}
 
 
 @pytest.mark.parametrize("path", sorted((PACKAGE / "data").glob("*.py")) + sorted((PACKAGE / "train").glob("*.py")),
                          ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_data_and_train_take_quick_mode_from_settings_not_from_the_course(path):
-    package = ".".join(path.relative_to(PACKAGE.parent).parts[:-1])
-    imports = _cnnlab_imports(path.read_text(encoding="utf-8"), package)
+    imports = {m for m in imports_of(path) if m.split(".")[0] == "cnnlab"}
     assert not imports & {"cnnlab.course", "cnnlab.manifest", "cnnlab.lesson"}, imports
 
 
 def test_the_import_scan_sees_what_it_must():
     """The scan above can fail: it finds an absolute and a relative import of the course."""
-    assert _cnnlab_imports("def f():\n    from ..course import quick_mode\n", "cnnlab.data") == {"cnnlab.course"}
-    assert _cnnlab_imports("import cnnlab.course as c\nfrom . import loop\n", "cnnlab.train") == \
-        {"cnnlab.course", "cnnlab.train"}
+    assert _cnnlab_imports("def f():\n    from ..course import quick_mode\n", "cnnlab.data.datasets") == \
+        {"cnnlab.course", "cnnlab.course.quick_mode"}
+    assert _cnnlab_imports("import cnnlab.course as c\nfrom . import loop\n", "cnnlab.train.fit") == \
+        {"cnnlab.course", "cnnlab.train", "cnnlab.train.loop"}
 
 
 def test_quick_mode_limits_have_one_home():
@@ -75,24 +67,23 @@ def test_quick_mode_limits_have_one_home():
 OLD_TRAIN_NAMES = ["threads", "best_device", "device", "seed", "accuracy", "Evaluation", "evaluate",
                    "confusion_matrix", "plot_confusion_matrix", "History", "make_optimizer", "fit",
                    "QUICK_EPOCHS", "QUICK_TRAIN", "QUICK_TEST"]
-OLD_COURSE_NAMES = ["QUICK_ENV", "MANIFEST", "KINDS", "EXERCISE_KINDS", "RELEASE_MARKER", "ManifestError",
-                    "quick_mode", "Exercise", "Lesson", "Manifest", "course_root", "is_student_release",
-                    "load_manifest", "start_lesson", "show_source"]
 
 
-@pytest.mark.parametrize("module, names", [("cnnlab.train", OLD_TRAIN_NAMES), ("cnnlab.course", OLD_COURSE_NAMES)])
-def test_every_name_of_the_old_modules_is_still_importable(module, names):
-    old = importlib.import_module(module)
-    missing = [name for name in names if not hasattr(old, name)]
-    assert not missing
+def test_every_name_of_the_old_train_module_is_still_importable():
+    old = importlib.import_module("cnnlab.train")
+    assert [name for name in OLD_TRAIN_NAMES if not hasattr(old, name)] == []
 
 
-def test_the_package_names_and_the_old_paths_are_the_same_objects():
-    from cnnlab import course, lesson, manifest, train
+def test_the_package_names_are_the_objects_of_their_modules():
+    from cnnlab import i18n, lesson, train
     assert cnnlab.fit is train.fit and cnnlab.device is train.device is train.best_device
-    assert cnnlab.start_lesson is course.start_lesson is lesson.start_lesson
-    assert cnnlab.show_source is course.show_source is lesson.show_source
-    assert course.ManifestError is manifest.ManifestError and course.quick_mode is settings.quick_mode
+    assert cnnlab.start_lesson is lesson.start_lesson and cnnlab.show_source is lesson.show_source
+    assert cnnlab.set_language is i18n.set_language and cnnlab.quick_mode is settings.quick_mode
+
+
+def test_the_language_lives_in_i18n_and_settings_holds_only_quick_mode():
+    assert not any(hasattr(settings, name) for name in ("get_language", "set_language", "LANGUAGES"))
+    assert not (PACKAGE / "course.py").exists()      # the re-export shim is gone: import from its modules
 
 
 def _modules(*folders):
@@ -100,13 +91,11 @@ def _modules(*folders):
         yield from sorted((PACKAGE / folder).glob("*.py")) if folder.endswith("/") else [PACKAGE / folder]
 
 
-@pytest.mark.parametrize("path", list(_modules("train/", "settings.py", "manifest.py", "lesson.py", "course.py")),
+@pytest.mark.parametrize("path", list(_modules("train/", "settings.py", "manifest.py", "lesson.py")),
                          ids=lambda p: p.relative_to(PACKAGE).as_posix())
-def test_each_split_module_is_short_and_says_what_it_is_in_one_sentence(path):
-    text = path.read_text(encoding="utf-8")
-    assert len(text.splitlines()) <= 300
-    first = ast.get_docstring(ast.parse(text)).splitlines()[0]
-    assert first.endswith(".") and first.count(". ") == 0, first
+def test_each_split_module_is_at_most_300_lines(path):
+    """(That every module says what it is in one sentence is tests/test_layout.py's rule.)"""
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 300
 
 
 def test_one_epoch_steps_once_per_batch_and_counts_every_example():

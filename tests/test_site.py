@@ -11,13 +11,13 @@ import pytest
 
 from cnnlab.tools.pipeline.notebooks import read_notebook
 
-from cnnlab.course import load_manifest
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
 from cnnlab.tools.site import build_site, join_cjk_lines, lesson_page_path
 from tests.helpers import ROOT, run_cli
 
-MANIFEST = load_manifest(ROOT)
+pytestmark = pytest.mark.slow  # builds the whole site (every lesson, both languages)
+
 
 
 class Links(HTMLParser):
@@ -49,15 +49,15 @@ def is_relative(url):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, manifest):
     out = tmp_path_factory.mktemp("site")
-    return out, build_site(MANIFEST, out)
+    return out, build_site(manifest, out)
 
 
-def test_every_lesson_page_exists_in_both_languages(site):
+def test_every_lesson_page_exists_in_both_languages(site, manifest):
     out, written = site
     expected = {out / "index.html"} | {out / lang / "index.html" for lang in LANGUAGES}
-    expected |= {out / lesson_page_path(lesson, lang) for lesson in MANIFEST.lessons for lang in LANGUAGES}
+    expected |= {out / lesson_page_path(lesson, lang) for lesson in manifest.lessons for lang in LANGUAGES}
     assert set(written) == expected
     assert all(path.stat().st_size > 1000 for path in expected)
 
@@ -87,9 +87,9 @@ def test_nothing_is_loaded_from_the_network(site):
         assert "<script src" not in text and "cdnjs" not in text and "@import" not in text
 
 
-def test_language_switch_and_navigation_on_every_lesson_page(site):
+def test_language_switch_and_navigation_on_every_lesson_page(site, manifest):
     out, _ = site
-    for lesson in MANIFEST.lessons:
+    for lesson in manifest.lessons:
         for lang in LANGUAGES:
             page = out / lesson_page_path(lesson, lang)
             refs = links(page)
@@ -97,20 +97,20 @@ def test_language_switch_and_navigation_on_every_lesson_page(site):
             other = next(code for code in LANGUAGES if code != lang)
             assert switch == [f"../{lesson_page_path(lesson, other)}"]
             hrefs = {url for _, attr, url, _, _ in refs if attr == "href"}
-            assert {f"../{lesson_page_path(each, lang)}" for each in MANIFEST.lessons} <= hrefs
+            assert {f"../{lesson_page_path(each, lang)}" for each in manifest.lessons} <= hrefs
             text = page.read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in text
-            assert all(each.title[lang] in text for each in MANIFEST.lessons)
+            assert all(each.title[lang] in text for each in manifest.lessons)
 
 
 def _solution(lesson, lang):
     return nbformat.read(lesson.path(ROOT, "solutions", lang), as_version=4)
 
 
-def test_figures_are_embedded_and_math_is_rendered(site):
+def test_figures_are_embedded_and_math_is_rendered(site, manifest):
     out, _ = site
     total = 0
-    for lesson in MANIFEST.lessons:
+    for lesson in manifest.lessons:
         for lang in LANGUAGES:
             figures = sum("image/png" in output.get("data", {}) for cell in _solution(lesson, lang).cells
                           for output in cell.get("outputs", []))
@@ -148,9 +148,9 @@ def _answer_lines(nb):
     return found
 
 
-def test_exercises_are_prompts_and_no_answer_leaks(site):
+def test_exercises_are_prompts_and_no_answer_leaks(site, manifest):
     out, _ = site
-    for lesson in MANIFEST.lessons:
+    for lesson in manifest.lessons:
         for lang in LANGUAGES:
             text = (out / lesson_page_path(lesson, lang)).read_text(encoding="utf-8")
             plain = re.sub(r"<[^>]+>", "", text).replace("&quot;", '"').replace("&#39;", "'") \
@@ -175,18 +175,18 @@ def test_chinese_line_breaks_are_not_spaces():
     assert join_cjk_lines("```\n中\n文\n```\n中\n\n文") == "```\n中\n文\n```\n中\n\n文"
 
 
-def test_student_lessons_as_source(tmp_path):
-    written = build_site(MANIFEST, tmp_path, source="lessons")
-    page = tmp_path / lesson_page_path(MANIFEST.lessons[0], "en")
+def test_student_lessons_as_source(tmp_path, manifest):
+    written = build_site(manifest, tmp_path, source="lessons")
+    page = tmp_path / lesson_page_path(manifest.lessons[0], "en")
     assert page in written and embedded_pngs(page) == []
     with pytest.raises(ValueError):
-        build_site(MANIFEST, tmp_path, source="answers")
+        build_site(manifest, tmp_path, source="answers")
 
 
-def test_cli_builds_the_site(tmp_path):
+def test_cli_builds_the_site(tmp_path, manifest):
     result = run_cli("site", str(tmp_path / "site"), timeout=300)
     assert result.returncode == 0, result.stderr
-    for lesson in MANIFEST.lessons:
+    for lesson in manifest.lessons:
         for lang in LANGUAGES:
             assert (tmp_path / "site" / lesson_page_path(lesson, lang)).is_file()
     assert "index.html" in result.stdout

@@ -11,12 +11,12 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from cnnlab.course import load_manifest
 from cnnlab.i18n import LANGUAGES
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
-CASES = [(lesson, lang) for lesson in MANIFEST.lessons for lang in LANGUAGES]
+pytestmark = pytest.mark.slow  # runs every student notebook
+
+CASES = [(lesson, lang) for lesson in course_manifest().lessons for lang in LANGUAGES]
 
 
 def _error_outputs(nb):

@@ -8,7 +8,7 @@ from torch.utils.flop_counter import FlopCounterMode
 import cnnlab
 from cnnlab.model_summary import summary
 
-from tests.nets import Inception, alexnet_features, resnet18
+from tests.helpers import Inception, alexnet_features, resnet18
 
 
 class AlexNet(nn.Module):
@@ -63,17 +63,14 @@ def test_alexnet_rows(alexnet_summary):
     assert not any(row.type in ("Sequential", "AlexNet") for row in s.rows)
 
 
-def test_rendering(alexnet_summary):
+def test_rendering(alexnet_summary, lang):
     _, s = alexnet_summary
     text = str(s)
     assert "features.0 (Conv2d)" in text and "61,100,840" in text and "[1, 64, 55, 55]" in text
     html = s._repr_html_()
     assert html.startswith("<table>") and "<td" in html and "61,100,840" in html
-    cnnlab.set_language("zh")
-    try:
-        assert "总参数量" in str(s)
-    finally:
-        cnnlab.set_language("en")
+    lang("zh")
+    assert "总参数量" in str(s)
 
 
 def test_resnet_macs_and_branches():

@@ -67,9 +67,9 @@ def test_summary_table(zh):
 
 def test_summary_columns_line_up_in_chinese(zh):
     lines = str(summary(small_model(), (1, 16, 16))).splitlines()
-    from cnnlab.model_summary import _width
-    rule = _width(lines[0])
-    assert all(_width(line) == rule for line in lines[:9])   # rules, header and rows
+    from cnnlab.text import display_width
+    rule = display_width(lines[0])
+    assert all(display_width(line) == rule for line in lines[:9])   # rules, header and rows
 
 
 def test_english_summary_keeps_its_column_names(lang):
@@ -102,8 +102,8 @@ def test_history_repr_in_english(lang):
 @pytest.mark.parametrize("explain", [
     lambda: arith.conv_params(3, 96, 11, explain=True),
     lambda: arith.conv_params(8, 16, 3, bias=False, groups=4, explain=True),
-    lambda: arith.pool_output_size(5, 2, 2, p=1, ceil_mode=True, explain=True),
-    lambda: arith.pool_output_size((6, 7), 3, 2, explain=True),
+    lambda: arith.pool_output_size(5, 2, s=2, p=1, ceil_mode=True, explain=True),
+    lambda: arith.pool_output_size((6, 7), 3, s=2, explain=True),
     lambda: arith.conv_output_size(227, 11, s=4, explain=True),
     lambda: arith.conv_output_size(6, 3, s=2, d=2, explain=True),
     lambda: arith.conv_output_size(8, 3, p_total=2, s=2, explain=True),
@@ -122,13 +122,13 @@ def test_arith_derivations_in_english_are_unchanged(lang):
     lang("en")
     assert arith.conv_params(3, 96, 11, explain=True) == \
         "params = (k·k·c_in + 1)·c_out\n       = (11·11·3 + 1)·96 = 364·96 = 34,944"
-    assert arith.pool_output_size(5, 2, 2, explain=True) == \
+    assert arith.pool_output_size(5, 2, s=2, explain=True) == \
         "out = ⌊(n − k + 2·p) / s⌋ + 1\n    = ⌊(5 − 2 + 2·0) / 2⌋ + 1 = ⌊1.5⌋ + 1 = 2"
 
 
 def test_arith_errors(zh):
-    for call in (lambda: arith.pool_output_size(2, 5, 2, ceil_mode=True),
-                 lambda: arith.pool_output_size(2, 3, 2),
+    for call in (lambda: arith.pool_output_size(2, 5, s=2, ceil_mode=True),
+                 lambda: arith.pool_output_size(2, 3, s=2),
                  lambda: arith.conv_output_size(5, 3, s=0)):
         with pytest.raises(ValueError) as info:
             call()

@@ -25,6 +25,7 @@ import torch.nn.functional as F
 from cnnlab.data import sources
 from cnnlab.data.download import TIMEOUT, DownloadError, fetch
 from cnnlab.data.idx import BadDataFile, verify
+from cnnlab.geometry import pair
 from cnnlab.i18n import get_language, say
 from cnnlab.settings import QUICK_TEST, QUICK_TRAIN, quick_mode
 
@@ -78,7 +79,7 @@ class ImageSet(torch.utils.data.Dataset):
 
     def resized(self, size):
         """The same images, delivered at ``size`` (int or (h, w)); shares memory."""
-        size = None if size is None else (size, size) if isinstance(size, int) else tuple(size)
+        size = None if size is None else pair(size, "size")
         return ImageSet(self.images, self.labels, self.class_names, self.name, self.split, self.source, size)
 
     def subset(self, n, seed=0):

@@ -346,7 +346,7 @@ def source_tampers(source):
 def forbidden_for(exercise, lesson=None):
     """The forbid list the course manifest declares for ``exercise`` ([] when there is none or no manifest)."""
     try:
-        from cnnlab.course import load_manifest
+        from cnnlab.manifest import load_manifest
         manifest = load_manifest()
     except Exception:  # a notebook outside the course folder: no rules to show
         return []

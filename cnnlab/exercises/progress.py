@@ -129,7 +129,7 @@ class Progress:
 
 def progress(folder=None, manifest=None, lang=None):
     """The Progress of the answers files in ``folder`` (default: the notebook's folder)."""
-    from cnnlab.course import load_manifest
+    from cnnlab.manifest import load_manifest
     from cnnlab.i18n import get_language
     folders = answer_folders(folder)
     manifest = manifest or load_manifest()

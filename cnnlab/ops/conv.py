@@ -6,6 +6,8 @@ while keeping one loop over output positions. ``cnnlab.ops.im2col`` has the
 fast version.
 """
 
+from typing import NamedTuple
+
 import numpy as np
 
 from cnnlab.geometry import conv_out_size, effective_kernel, pair
@@ -33,8 +35,24 @@ def corr2d(X, K):
     return Y
 
 
-def _settings(x, weight, stride, padding, dilation, groups):
-    """Check the arguments once; return everything the loops need."""
+class ConvSettings(NamedTuple):
+    """Everything the convolution loops need, read from the arrays and checked once."""
+    N: int                  # images in the batch
+    C_in: int
+    H: int
+    W: int
+    C_out: int
+    k_h: int
+    k_w: int
+    s: tuple                # (s_h, s_w)
+    p: tuple                # (p_h, p_w), on each side
+    d: tuple                # (d_h, d_w)
+    H_out: int
+    W_out: int
+
+
+def conv_settings(x, weight, stride, padding, dilation, groups):
+    """Check the arguments once; return the :class:`ConvSettings` the loops need."""
     check_4d(x, "x")
     check_4d(weight, "weight")
     N, C_in, H, W = x.shape
@@ -47,12 +65,12 @@ def _settings(x, weight, stride, padding, dilation, groups):
             en="channels do not match: input has {c} channels and groups = {g}, so weight.shape[1] "
                "must be {c}/{g}, got {cg}; C_out = {o} must be divisible by groups",
             c=C_in, g=groups, cg=C_group, o=C_out))
-    H_out = conv_out_size(H, k_h, s[0], p[0], d[0])
-    W_out = conv_out_size(W, k_w, s[1], p[1], d[1])
-    return (N, C_in, H, W, C_out, k_h, k_w), s, p, d, (H_out, W_out)
+    H_out = conv_out_size(H, k_h, s=s[0], p=p[0], d=d[0])
+    W_out = conv_out_size(W, k_w, s=s[1], p=p[1], d=d[1])
+    return ConvSettings(N, C_in, H, W, C_out, k_h, k_w, s, p, d, H_out, W_out)
 
 
-def _pad(x, p):
+def pad_spatial(x, p):
     """Zero-pad the two spatial axes by p = (p_h, p_w) on each side."""
     return np.pad(x, ((0, 0), (0, 0), (p[0], p[0]), (p[1], p[1]))) if any(p) else x
 
@@ -84,10 +102,10 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
         → out ``(N, C_out, H_out, W_out)`` with
         ``H_out = ⌊(H + 2·p_h − d_h·(k_h − 1) − 1) / s_h⌋ + 1`` (and the same for W).
     """
-    (N, C_in, H, W, C_out, k_h, k_w), s, p, d, (H_out, W_out) = _settings(
+    N, C_in, H, W, C_out, k_h, k_w, s, p, d, H_out, W_out = conv_settings(
         x, weight, stride, padding, dilation, groups)
     G = groups
-    x_pad = _pad(x, p)
+    x_pad = pad_spatial(x, p)
     x_groups, w_groups = _split_groups(x_pad, weight, G)
     out = np.zeros((N, G, C_out // G, H_out, W_out), dtype=np.result_type(x, weight))
     for i in range(H_out):
@@ -111,10 +129,10 @@ def conv2d_backward(dout, x, weight, stride=1, padding=0, dilation=1, groups=1):
     Shape:
         dout ``(N, C_out, H_out, W_out)`` → dx like x, dweight like weight, dbias ``(C_out,)``.
     """
-    (N, C_in, H, W, C_out, k_h, k_w), s, p, d, (H_out, W_out) = _settings(
+    N, C_in, H, W, C_out, k_h, k_w, s, p, d, H_out, W_out = conv_settings(
         x, weight, stride, padding, dilation, groups)
     G = groups
-    x_pad = _pad(x, p)
+    x_pad = pad_spatial(x, p)
     x_groups, w_groups = _split_groups(x_pad, weight, G)
     dout_groups = dout.reshape(N, G, C_out // G, H_out, W_out)     # (N, G, C_out/G, H_out, W_out)
     dx_groups = np.zeros(x_groups.shape, dtype=np.result_type(dout, weight))

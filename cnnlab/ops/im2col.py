@@ -10,7 +10,7 @@ import numpy as np
 
 from cnnlab.geometry import conv_out_size, pair
 from cnnlab.ops._args import check_4d
-from cnnlab.ops.conv import _pad, _settings
+from cnnlab.ops.conv import conv_settings, pad_spatial
 
 
 def im2col(x, kernel_size, stride=1, padding=0, dilation=1):
@@ -25,8 +25,9 @@ def im2col(x, kernel_size, stride=1, padding=0, dilation=1):
     N, C, H, W = x.shape
     (k_h, k_w), s = pair(kernel_size, "kernel_size", 1), pair(stride, "stride", 1)
     p, d = pair(padding, "padding", 0), pair(dilation, "dilation", 1)
-    H_out, W_out = conv_out_size(H, k_h, s[0], p[0], d[0]), conv_out_size(W, k_w, s[1], p[1], d[1])
-    x_pad = _pad(x, p).transpose(1, 0, 2, 3)                # (C, N, H_pad, W_pad), a view
+    H_out = conv_out_size(H, k_h, s=s[0], p=p[0], d=d[0])
+    W_out = conv_out_size(W, k_w, s=s[1], p=p[1], d=d[1])
+    x_pad = pad_spatial(x, p).transpose(1, 0, 2, 3)           # (C, N, H_pad, W_pad), a view
     cols = np.empty((C, k_h, k_w, N, H_out, W_out), dtype=x.dtype)
     for a in range(k_h):
         for b in range(k_w):
@@ -45,7 +46,7 @@ def conv2d_im2col(x, weight, bias=None, stride=1, padding=0, dilation=1, groups=
         x ``(N, C_in, H, W)``, weight ``(C_out, C_in / groups, k_h, k_w)``
         → out ``(N, C_out, H_out, W_out)``.
     """
-    (N, C_in, H, W, C_out, k_h, k_w), s, p, d, (H_out, W_out) = _settings(
+    N, C_in, H, W, C_out, k_h, k_w, s, p, d, H_out, W_out = conv_settings(
         x, weight, stride, padding, dilation, groups)
     G = groups
     cols = im2col(x, (k_h, k_w), s, p, d)                           # (C_in·k_h·k_w, N·L)

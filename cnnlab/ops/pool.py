@@ -16,8 +16,8 @@ def _settings(x, kernel_size, stride, padding):
     k = pair(kernel_size, "kernel_size", 1)
     s = k if stride is None else pair(stride, "stride", 1)
     p = pair(padding, "padding", 0)
-    H_out = pool_out_size(x.shape[2], k[0], s[0], p[0])
-    W_out = pool_out_size(x.shape[3], k[1], s[1], p[1])
+    H_out = pool_out_size(x.shape[2], k[0], s=s[0], p=p[0])
+    W_out = pool_out_size(x.shape[3], k[1], s=s[1], p=p[1])
     return k, s, p, (H_out, W_out)
 
 

@@ -49,7 +49,6 @@ The package, one job per module:
 * :mod:`~cnnlab.receptive.trace`   — tracing a model with torch.fx: :func:`receptive_field`
 * :mod:`~cnnlab.receptive.records` — the rows it returns (:class:`FieldRow`, :class:`ReceptiveFields`)
 * :mod:`~cnnlab.receptive.render`  — printing them as a table
-* :mod:`~cnnlab.receptive.running` — a seeded example input and eval mode
 * :mod:`~cnnlab.receptive.effective` — :func:`effective_receptive_field`
 """
 
@@ -58,8 +57,8 @@ from cnnlab.receptive.field import Field
 from cnnlab.receptive.records import FieldRow, ReceptiveFields
 from cnnlab.receptive.render import table_header
 from cnnlab.receptive.rules import UnsupportedLayerError
-from cnnlab.receptive.running import eval_mode, example_input
-from cnnlab.receptive.trace import _node_name, receptive_field
+from cnnlab.tracing import eval_mode, example_input
+from cnnlab.receptive.trace import receptive_field
 
 __all__ = ["receptive_field", "effective_receptive_field", "Field", "FieldRow", "ReceptiveFields",
            "UnsupportedLayerError"]

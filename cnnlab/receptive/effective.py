@@ -3,7 +3,7 @@
 import torch
 
 from cnnlab.i18n import say
-from cnnlab.receptive.running import eval_mode, example_input
+from cnnlab.tracing import eval_mode, example_input
 
 __all__ = ["effective_receptive_field"]
 

@@ -25,6 +25,7 @@ class Field:
     def of_input():
         return Field(r=(1, 1), jump=(1, 1), start=(0.0, 0.0))
 
+    # k_eff is geometry.effective_kernel written out: lesson 04 prints this method (show_source).
     def through(self, kernel, stride, padding, dilation):
         """The field after a layer with these (h, w) settings; padding is top/left."""
         r, jump, start = [], [], []

@@ -1,6 +1,7 @@
 """Rendering a receptive-field table as text; reads plain rows, never a torch module."""
 
 from cnnlab.i18n import say
+from cnnlab.text import table
 
 __all__ = ["table_header", "render_table"]
 
@@ -16,20 +17,9 @@ def render_table(rows):
     header = table_header()
     body = [(_display_name(row), row.type, _fmt(row.output_size), _fmt(row.r), _fmt(row.jump),
              _fmt(row.start) + ("" if row.aligned else "  !")) for row in rows]
-    widths = [max(_width(str(x)) for x in column) for column in zip(header, *body)]
-    lines = ["  ".join(_ljust(str(x), w) for x, w in zip(line, widths)) for line in [header, *body]]
-    lines.insert(1, "-" * _width(lines[0]))
+    lines = table(header, body)
     lines += [say(zh="! {n}：{t}", en="! {n}: {t}", n=row.name, t=row.note) for row in rows if row.note]
     return "\n".join(lines)
-
-
-def _width(text):
-    """Display width: a Chinese character or full-width sign takes two columns."""
-    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
-
-
-def _ljust(text, width):
-    return text + " " * (width - _width(text))
 
 
 def _display_name(row):

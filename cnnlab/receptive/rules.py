@@ -18,6 +18,7 @@ from torch import nn
 from cnnlab.geometry import adaptive_windows, pair, same_padding_sides
 from cnnlab.i18n import say
 from cnnlab.receptive.field import merge
+from cnnlab.tracing import BATCH_NORMS, DROPOUTS, INSTANCE_NORMS
 
 __all__ = ["UnsupportedLayerError", "Call", "rule_for", "ENDING_MODULES", "ROW_FUNCTIONS"]
 
@@ -165,8 +166,7 @@ _POINTWISE_MODULES = (
     nn.ReLU, nn.ReLU6, nn.LeakyReLU, nn.PReLU, nn.ELU, nn.SELU, nn.CELU, nn.GELU, nn.SiLU,
     nn.Mish, nn.Sigmoid, nn.Tanh, nn.Hardtanh, nn.Hardswish, nn.Hardsigmoid, nn.Softplus,
     nn.Softsign, nn.Tanhshrink, nn.Threshold, nn.LogSigmoid, nn.Softmax2d, nn.Identity,
-    nn.modules.batchnorm._BatchNorm, nn.modules.instancenorm._InstanceNorm, nn.GroupNorm,
-    nn.LocalResponseNorm, nn.modules.dropout._DropoutNd, nn.ChannelShuffle,
+    *BATCH_NORMS, *INSTANCE_NORMS, nn.GroupNorm, nn.LocalResponseNorm, *DROPOUTS, nn.ChannelShuffle,
 )
 _POINTWISE_FUNCTIONS = (
     torch.relu, torch.relu_, F.relu, F.relu_, F.relu6, F.leaky_relu, F.gelu, F.silu, F.elu,

@@ -1,31 +1,17 @@
 """Tracing a model with torch.fx and applying each layer's rule in order, one FieldRow per layer."""
 
-import torch.fx as fx
-from torch.fx.passes.shape_prop import ShapeProp
-
 from cnnlab.i18n import say
 from cnnlab.receptive.field import Field, squeeze
 from cnnlab.receptive.records import FieldRow, ReceptiveFields
 from cnnlab.receptive.rules import ENDING_MODULES, ROW_FUNCTIONS, Call, UnsupportedLayerError, rule_for
-from cnnlab.receptive.running import eval_mode, example_input
+from cnnlab.tracing import example_input, node_name, propagate_shapes, trace
 
 __all__ = ["receptive_field"]
 
 
-class _LayerTracer(fx.Tracer):
-    """Stops at layers: modules without children, or with ``cnnlab_receptive``."""
-
-    def is_leaf_module(self, module, qualified_name):
-        return not any(module.children()) or hasattr(module, "cnnlab_receptive")
-
-
-def _node_name(node):
-    """A node's layer name: the module path, or ``owner.function`` for a function call."""
-    if node.op == "call_module":
-        return node.target
-    stack = node.meta.get("nn_module_stack") or {}
-    owner = list(stack.values())[-1][0] if stack else ""
-    return f"{owner}.{node.name}" if owner else node.name
+def _is_layer(module, qualified_name):
+    """Tracing stops at layers: modules without children, or with ``cnnlab_receptive``."""
+    return not any(module.children()) or hasattr(module, "cnnlab_receptive")
 
 
 def _type_name(node, module):
@@ -42,13 +28,12 @@ def _spatial_size(node):
 
 def _trace(model):
     try:
-        graph = _LayerTracer().trace(model)
+        return trace(model, _is_layer)
     except Exception as error:   # data-dependent control flow and the like
         raise UnsupportedLayerError(say(
             zh="receptive_field 无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",
             en="receptive_field could not trace the forward of {m} ({e}): the forward must not "
                "branch on data", m=type(model).__name__, e=error)) from error
-    return fx.GraphModule(model, graph)
 
 
 def _step(node, module, fields):
@@ -58,7 +43,7 @@ def _step(node, module, fields):
     out_size = _spatial_size(node)
     if not spatial_in or isinstance(module, ENDING_MODULES) or out_size is None:
         return None, True, ""
-    call = Call(node=node, module=module, name=_node_name(node), inputs=spatial_in,
+    call = Call(node=node, module=module, name=node_name(node), inputs=spatial_in,
                 in_size=_spatial_size(node.all_input_nodes[0]), out_size=out_size)
     return rule_for(call)(call)
 
@@ -90,8 +75,7 @@ def receptive_field(model, input_size):
     """
     graph_module = _trace(model)
     x = example_input(model, input_size)
-    with eval_mode(model):
-        ShapeProp(graph_module).propagate(x)
+    propagate_shapes(graph_module, x)
 
     fields, rows, calls = {}, [], {}
     for node in graph_module.graph.nodes:
@@ -105,7 +89,7 @@ def receptive_field(model, input_size):
         result, aligned, note = _step(node, module, fields)
         fields[node] = result
         if _is_row(node):
-            name = _node_name(node)
+            name = node_name(node)
             calls[name] = calls.get(name, 0) + 1
             rows.append(FieldRow(
                 name=name, type=_type_name(node, module), output_size=squeeze(_spatial_size(node)),

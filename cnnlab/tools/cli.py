@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 
 from cnnlab.i18n import LANGUAGES, get_language, say
+from cnnlab.lesson_table import lessons_markdown
 
 EXIT_BAD_COMMAND = 2
 STUDENT_COMMANDS = ("lab", "lessons", "progress", "doctor")  # the others read solutions/ or run the grader
@@ -50,43 +51,6 @@ def _lessons(manifest, keys):
     if not keys or list(keys) == ["all"]:
         return list(manifest.lessons)
     return [manifest.lesson(key) for key in keys]
-
-
-def compute_minutes(manifest, lesson):
-    """Minutes the stored full-mode run of a lesson took (the slower language), or None.
-
-    ``cnnlab execute --full`` and ``benchmarks/bench_lessons.py --store`` record the
-    seconds in each solution's metadata; a student release has no solutions.
-    """
-    import json
-    seconds = []
-    for lang in LANGUAGES:
-        path = lesson.path(manifest.root, "solutions", lang)
-        # Plain JSON, not the pipeline's reader: the release (which has no pipeline) runs this too.
-        notebook = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        record = notebook.get("metadata", {}).get("cnnlab", {})
-        if record.get("mode") == "full" and record.get("seconds"):
-            seconds.append(record["seconds"])
-    return max(seconds) / 60 if seconds else None
-
-
-def _minutes_text(minutes):
-    """A table cell for a number of minutes: '–' when unknown, '< 0.1' when almost none."""
-    if minutes is None:
-        return "–"
-    return "< 0.1" if minutes < 0.05 else f"{minutes:.1f}"
-
-
-def lessons_markdown(manifest):
-    """The lesson table of README.md, made from the manifest and the stored full-mode runs."""
-    rows = ["| # | 中文 | English | minutes | of which computing (full mode) | exercises (points) |",
-            "|---|---|---|---|---|---|"]
-    for lesson in manifest.lessons:
-        compute = compute_minutes(manifest, lesson)
-        rows.append(f"| {lesson.number:02d} | {lesson.title['zh']} | {lesson.title['en']} | {lesson.minutes} "
-                    f"| {_minutes_text(compute)} "
-                    f"| {len(lesson.exercises)} ({lesson.max_points:g}) |")
-    return "\n".join(rows)
 
 
 def cmd_lessons(args, manifest):
@@ -460,7 +424,7 @@ def cmd_release(args, manifest):
 
 def refuse_in_release(command, manifest):
     """Author commands cannot run in a student release: say so, with the fix."""
-    from cnnlab.course import is_student_release
+    from cnnlab.manifest import is_student_release
     if command not in STUDENT_COMMANDS and is_student_release(manifest.root):
         raise CommandError(say(
             zh="{root} 是课程的学生版（没有 solutions/ 和评分程序）：`cnnlab {command}` 只能在作者仓库里运行；"

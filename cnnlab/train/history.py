@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from cnnlab.i18n import say
+from cnnlab.text import table
 
 
 @dataclass
@@ -24,14 +25,12 @@ class History:
 
     def table(self):
         """The history as a text table, one row per epoch."""
-        head = say(zh="  轮    损失  训练准确率  测试准确率   样本/秒     秒",
-                   en="epoch    loss  train acc   test acc   examples/s  seconds")
-        rows = [head]
-        for e, l, a, b, r, s in zip(self.epoch, self.loss, self.train_acc, self.test_acc,
-                                    self.examples_per_s, self.seconds):
-            b = "      -" if b is None else f"{b:7.4f}"
-            rows.append(f"{e:5d}  {l:6.4f}    {a:7.4f}    {b}   {r:10,.0f}  {s:7.1f}")
-        return "\n".join(rows)
+        header = [say(zh="轮", en="epoch"), say(zh="损失", en="loss"), say(zh="训练准确率", en="train acc"),
+                  say(zh="测试准确率", en="test acc"), say(zh="样本/秒", en="examples/s"), say(zh="秒", en="seconds")]
+        rows = [[f"{e:d}", f"{l:.4f}", f"{a:.4f}", "-" if b is None else f"{b:.4f}", f"{r:,.0f}", f"{s:.1f}"]
+                for e, l, a, b, r, s in zip(self.epoch, self.loss, self.train_acc, self.test_acc,
+                                            self.examples_per_s, self.seconds)]
+        return "\n".join(table(header, rows, right=range(len(header)), rule=None))
 
     def __repr__(self):
         if not self.epoch:

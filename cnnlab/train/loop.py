@@ -17,7 +17,13 @@ from cnnlab.train.metrics import evaluate
 
 
 def make_optimizer(name, params, lr, weight_decay=0.0):
-    """'sgd' (w ← w − η∇), 'momentum' (SGD, momentum 0.9), 'adam' or 'adamw'."""
+    """'sgd', 'momentum', 'adam' or 'adamw' (the last two: torch.optim's Adam and AdamW).
+
+    'sgd':       w ← w − η·g
+    'momentum':  SGD with Nesterov momentum μ = 0.9 (torch's ``nesterov=True``):
+                 b ← μ·b + g,  w ← w − η·(g + μ·b)
+    with g the gradient (plus ``weight_decay``·w) and η = ``lr``.
+    """
     makers = {
         "sgd": lambda: torch.optim.SGD(params, lr=lr, weight_decay=weight_decay),
         "momentum": lambda: torch.optim.SGD(params, lr=lr, momentum=0.9, nesterov=True,
@@ -121,7 +127,8 @@ def fit(model, train, test=None, epochs=10, lr=0.1, optimizer="sgd", device=None
 
     quick = quick_mode() if quick is None else quick
     dev = torch.device(device) if device is not None else best_device(verbose)
-    threads()
+    if device is not None or dev.type != "cpu":
+        threads()                         # best_device has already chosen the CPU threads (one 0.3 s sample)
     say_line = (lambda text: tqdm.write(text)) if verbose else (lambda text: None)
     max_train = max_test = None
     if quick:

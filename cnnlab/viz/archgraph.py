@@ -1,6 +1,6 @@
 """The boxes and arrows of an architecture diagram, computed from the module itself.
 
-:func:`architecture_graph` traces ``model.forward`` with ``torch.fx`` (stopping at
+:func:`architecture_graph` traces ``model.forward`` with :mod:`cnnlab.tracing` (stopping at
 layers: modules without children), runs it once on an example input with
 ``ShapeProp`` to learn every output shape, and keeps one :class:`Node` per layer
 call — plus the functional operations that change the picture: ``torch.cat``
@@ -21,19 +21,14 @@ Parameters are counted as :func:`cnnlab.summary` counts them: trainable ones,
 a layer used twice at its first call. Output shapes have no batch dimension.
 """
 
-import contextlib
-import io
-import unicodedata
 from dataclasses import dataclass, field
 
 import torch
-import torch.fx as fx
 from torch import nn
-from torch.fx.passes.shape_prop import ShapeProp
 
 from cnnlab.i18n import say
-from cnnlab.receptive.running import eval_mode, example_input
-from cnnlab.receptive.trace import _node_name
+from cnnlab.text import table
+from cnnlab.tracing import eval_mode, example_input, node_name, propagate_shapes, trace
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
 from cnnlab.viz import archstructure
 from cnnlab.viz.archstructure import Branches, Repeat
@@ -57,11 +52,6 @@ class Node:
     repeat: int = 1           # N when the node stands for N identical copies (collapse=True)
     fused: list = field(default_factory=list)   # names of layers folded in (fuse=True)
     signature: tuple = ()     # what makes two layers identical (type, settings, shapes)
-
-
-def _width(text):
-    """Columns ``text`` takes in a fixed-width font: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @dataclass
@@ -117,10 +107,7 @@ class ArchGraph:
         rows = [(str(n.id), n.name, n.label, "×".join(map(str, n.output_shape)), f"{n.params:,}",
                  ".".join(str(b) for b in n.branch) or "–", str(n.repeat) if n.repeat > 1 else "")
                 for n in self.nodes]
-        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        lines = ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip()
-                 for r in [header, *rows]]
-        lines.insert(1, "-" * _width(lines[0]))
+        lines = table(header, rows, strip=True)
         lines.append(say(zh="箭头 {e} 条；分支块 {b} 个；重复块 {r} 个",
                          en="{e} arrows; {b} blocks of branches; {r} repeated blocks",
                          e=len(self.edges), b=len(self.branches), r=len(self.repeats)))
@@ -212,32 +199,23 @@ class _Single(nn.Module):
         return getattr(self, self.name)(x)
 
 
-class _Tracer(fx.Tracer):
-    """Stops at layers (no children, or counting themselves), and at ``depth``."""
-
-    def __init__(self, depth=None):
-        super().__init__()
-        self.depth = depth
-
-    def is_leaf_module(self, module, qualified_name):
-        if _is_layer(module):
-            return True
-        return self.depth is not None and qualified_name.count(".") + 1 >= self.depth
+def _stops_at(depth):
+    """Tracing stops at layers (no children, or counting themselves), and at ``depth``."""
+    def is_leaf(module, qualified_name):
+        return _is_layer(module) or (depth is not None and qualified_name.count(".") + 1 >= depth)
+    return is_leaf
 
 
 def _trace(model, x, depth):
     try:
-        with eval_mode(model):                        # trace forward as in eval (no auxiliary heads)
-            graph = _Tracer(depth).trace(model)
+        module = trace(model, _stops_at(depth))
     except Exception as error:   # data-dependent control flow and the like
         raise TypeError(say(
             zh="无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",
             en="could not trace the forward of {m} ({e}): the forward must not branch on data",
             m=type(model).__name__, e=error)) from error
-    module = fx.GraphModule(model, graph)
-    try:   # ShapeProp prints a traceback of its own before raising: keep it off the notebook
-        with eval_mode(model), contextlib.redirect_stderr(io.StringIO()):
-            ShapeProp(module).propagate(x)
+    try:
+        propagate_shapes(module, x)
     except (RuntimeError, ValueError, IndexError) as error:
         _run(model, x)                                # the model's own error, said clearly
         raise ValueError(say(
@@ -281,7 +259,7 @@ def _nodes(module, prefix=""):
             kind = function_kind(fx_node)
             label, params, source = function_label(kind, fx_node), 0, "function"
             type_ = getattr(fx_node.target, "__name__", str(fx_node.target))
-            name, settings = _node_name(fx_node), type_
+            name, settings = node_name(fx_node), type_
         else:
             reach[fx_node] = inputs
             continue

@@ -12,19 +12,18 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from cnnlab.geometry import pair
 from cnnlab.i18n import say
+from cnnlab.tracing import (ADAPTIVE_AVG_POOLS, ADAPTIVE_MAX_POOLS, AVG_POOLS, BATCH_NORMS, CONVS, DROPOUTS,
+                            INSTANCE_NORMS, MAX_POOLS, TRANSPOSED_CONVS, rule_for_layer, rule_table)
 
 __all__ = ["module_label", "function_kind", "function_label", "short_label"]
 
 
-def _pair(v):
-    return tuple(v) if isinstance(v, (tuple, list)) else (v, v)
-
-
 def _kernel(module):
     """'5×5', plus ' /2' for a stride above 1."""
-    k = _pair(getattr(module, "kernel_size", 1))
-    s = _pair(getattr(module, "stride", None) or 1)
+    k = pair(getattr(module, "kernel_size", 1), "kernel_size")
+    s = pair(getattr(module, "stride", None) or 1, "stride")
     stride = "" if s == (1, 1) else (f" /{s[0]}" if s[0] == s[1] else f" /{s[0]}×{s[1]}")
     return f"{k[0]}×{k[1]}{stride}"
 
@@ -37,46 +36,46 @@ _CUSTOM = {
 }
 
 
+def _adaptive_pool(module, output_shape):
+    is_max = isinstance(module, ADAPTIVE_MAX_POOLS)
+    if all(s == 1 for s in output_shape[1:]):
+        return "pool", (say(zh="全局最大池化", en="global max pool") if is_max
+                        else say(zh="全局平均池化", en="global avg pool"))
+    return "pool", (say(zh="自适应最大池化", en="adaptive max pool") if is_max
+                    else say(zh="自适应平均池化", en="adaptive avg pool"))
+
+
+# layer type -> (kind, label) rule, looked up along the class hierarchy (as receptive/rules.py):
+# adding a layer type is one entry here.
+LABEL_RULES = rule_table(
+    (TRANSPOSED_CONVS, lambda m, _: ("conv", say(zh="转置卷积", en="transposed conv") + " " + _kernel(m))),
+    (CONVS, lambda m, _: ("conv", say(zh="卷积", en="conv") + " " + _kernel(m))),
+    (MAX_POOLS, lambda m, _: ("pool", say(zh="最大池化", en="max pool") + " " + _kernel(m))),
+    (AVG_POOLS, lambda m, _: ("pool", say(zh="平均池化", en="avg pool") + " " + _kernel(m))),
+    (ADAPTIVE_AVG_POOLS + ADAPTIVE_MAX_POOLS, _adaptive_pool),
+    ((nn.Linear,), lambda m, _: ("linear", say(zh="全连接", en="linear"))),
+    (BATCH_NORMS + INSTANCE_NORMS, lambda m, _: ("norm", say(zh="批量归一化", en="batch norm"))),
+    ((nn.LayerNorm, nn.GroupNorm, nn.LocalResponseNorm), lambda m, _: ("norm", type(m).__name__)),
+    (DROPOUTS, lambda m, _: ("dropout", f"dropout p={m.p:g}")),      # the course keeps the English word
+    ((nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU), lambda m, _: ("act", type(m).__name__)),
+    ((nn.Flatten,), lambda m, _: ("flatten", say(zh="展平", en="flatten"))),
+    ((nn.ZeroPad2d, nn.ConstantPad2d, nn.ReflectionPad2d, nn.ReplicationPad2d),
+     lambda m, _: ("layer", say(zh="填充", en="pad") + f" {m.padding[0]}")),
+)
+
+
 def module_label(module, output_shape):
     """(kind, label) of a layer module, in the current language."""
     name = type(module).__name__
     if name in _CUSTOM:
         kind, label = _CUSTOM[name]
         return kind, label(module)
-    if isinstance(module, nn.modules.conv._ConvTransposeNd):
-        return "conv", say(zh="转置卷积", en="transposed conv") + " " + _kernel(module)
-    if isinstance(module, nn.modules.conv._ConvNd):
-        return "conv", say(zh="卷积", en="conv") + " " + _kernel(module)
-    if isinstance(module, nn.modules.pooling._MaxPoolNd):
-        return "pool", say(zh="最大池化", en="max pool") + " " + _kernel(module)
-    if isinstance(module, nn.modules.pooling._AvgPoolNd):
-        return "pool", say(zh="平均池化", en="avg pool") + " " + _kernel(module)
-    if isinstance(module, (nn.modules.pooling._AdaptiveAvgPoolNd,
-                           nn.modules.pooling._AdaptiveMaxPoolNd)):
-        is_max = isinstance(module, nn.modules.pooling._AdaptiveMaxPoolNd)
-        if all(s == 1 for s in output_shape[1:]):
-            return "pool", (say(zh="全局最大池化", en="global max pool") if is_max
-                            else say(zh="全局平均池化", en="global avg pool"))
-        return "pool", (say(zh="自适应最大池化", en="adaptive max pool") if is_max
-                        else say(zh="自适应平均池化", en="adaptive avg pool"))
-    if isinstance(module, nn.Linear):
-        return "linear", say(zh="全连接", en="linear")
-    if isinstance(module, nn.modules.batchnorm._NormBase):
-        return "norm", say(zh="批量归一化", en="batch norm")
-    if isinstance(module, (nn.LayerNorm, nn.GroupNorm, nn.LocalResponseNorm)):
-        return "norm", name
-    if isinstance(module, nn.modules.dropout._DropoutNd):
-        return "dropout", f"dropout p={module.p:g}"     # the course keeps the English word
-    if type(module).__module__ == "torch.nn.modules.activation" or isinstance(
-            module, (nn.ReLU, nn.Tanh, nn.Sigmoid, nn.GELU, nn.LeakyReLU)):
+    rule = rule_for_layer(LABEL_RULES, module)
+    if rule is not None:
+        return rule(module, output_shape)
+    if type(module).__module__ == "torch.nn.modules.activation":     # every torch activation
         return "act", name
-    if isinstance(module, nn.Flatten):
-        return "flatten", say(zh="展平", en="flatten")
-    if isinstance(module, (nn.ZeroPad2d, nn.ConstantPad2d, nn.ReflectionPad2d, nn.ReplicationPad2d)):
-        return "layer", say(zh="填充", en="pad") + f" {module.padding[0]}"
-    if any(module.children()):
-        return "block", name
-    return "layer", name
+    return ("block" if any(module.children()) else "layer"), name
 
 
 _FUNCTIONS = {

@@ -144,7 +144,7 @@ class ConvolutionExplorer:
     def _settings_changed(self, _change=None):
         st = self.settings
         try:
-            self.formula_text = str(conv_output_size(st["n"], st["k"], st["p"], st["s"], st["d"], explain=True))
+            self.formula_text = str(conv_output_size(st["n"], st["k"], s=st["s"], p=st["p"], d=st["d"], explain=True))
             self.error = ""
             self.output = conv2d(self.x[None, None], self.kernel[None, None], stride=st["s"],
                                  padding=st["p"], dilation=st["d"])[0, 0]          # (out, out)

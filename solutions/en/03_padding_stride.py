@@ -79,7 +79,7 @@ print("padding 1: ", " → ".join(map(str, [cnnlab.conv_output_size(32, 3, p=1)]
 def coverage(n, k, p=0, s=1):
     """How many k×k windows (padding p, stride s) cover each pixel of an n×n input."""
     counts = np.zeros((n + 2 * p, n + 2 * p), dtype=int)
-    out = cnnlab.conv_output_size(n, k, p, s)
+    out = cnnlab.conv_output_size(n, k, s=s, p=p)
     for i in range(out):
         for j in range(out):
             counts[i * s:i * s + k, j * s:j * s + k] += 1

@@ -72,7 +72,7 @@ print("填充 1：", " → ".join(map(str, [cnnlab.conv_output_size(32, 3, p=1)]
 def coverage(n, k, p=0, s=1):
     """n×n 输入的每个像素被多少个 k×k 窗口（填充 p、步幅 s）覆盖。"""
     counts = np.zeros((n + 2 * p, n + 2 * p), dtype=int)
-    out = cnnlab.conv_output_size(n, k, p, s)
+    out = cnnlab.conv_output_size(n, k, s=s, p=p)
     for i in range(out):
         for j in range(out):
             counts[i * s:i * s + k, j * s:j * s + k] += 1

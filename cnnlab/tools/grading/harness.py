@@ -32,7 +32,7 @@ from cnnlab.cells import exercise_cells, exercise_of
 from cnnlab.exercises.monitor import source_tampers
 from cnnlab.tools.grading import student_cells
 from cnnlab.tools.grading.student_cells import defined_names
-from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, _replace_regions, code_stub
+from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, replace_regions, code_stub
 
 CODE_KIND = "code"
 
@@ -174,7 +174,7 @@ def exercise_block(solution_nb, student_nb, exercise, plan, setup_seen=frozenset
 
 def is_stub(source, solution_source):
     """True when ``source`` is the solution cell with its answer replaced by the student stub (any language)."""
-    return any(source.strip() == _replace_regions(solution_source, BEGIN_SOLUTION, END_SOLUTION,
+    return any(source.strip() == replace_regions(solution_source, BEGIN_SOLUTION, END_SOLUTION,
                                                   lambda indent, lang=lang: code_stub(indent, lang)).strip()
                for lang in ("zh", "en"))
 

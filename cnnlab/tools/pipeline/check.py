@@ -46,7 +46,7 @@ from cnnlab.tools.pipeline.build import expected_lesson_files
 from cnnlab.tools.pipeline import prose
 from cnnlab.tools.pipeline.notebooks import as_py, code_cells, read_notebook
 from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
-from cnnlab.course import KINDS
+from cnnlab.manifest import NOTEBOOK_KINDS as KINDS
 
 
 @dataclass

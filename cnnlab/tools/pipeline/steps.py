@@ -60,7 +60,7 @@ def markdown_stub(lang):
     return [say(zh="（在这里写下你的回答）", en="YOUR ANSWER HERE", lang=lang)]
 
 
-def _replace_regions(source, begin, end, make_stub):
+def replace_regions(source, begin, end, make_stub):
     lines = source.split("\n")
     for first, last in reversed(find_regions(lines, begin, end)):
         lines[first: last + 1] = make_stub(_indent(lines[first]))
@@ -71,10 +71,10 @@ def clear_solutions(nb, lang):
     """Replace every ``### BEGIN SOLUTION`` … ``### END SOLUTION`` region with a stub."""
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.source = _replace_regions(cell.source, BEGIN_SOLUTION, END_SOLUTION,
+            cell.source = replace_regions(cell.source, BEGIN_SOLUTION, END_SOLUTION,
                                            lambda indent: code_stub(indent, lang))
         elif cell.cell_type == "markdown":
-            cell.source = _replace_regions(cell.source, BEGIN_SOLUTION, END_SOLUTION,
+            cell.source = replace_regions(cell.source, BEGIN_SOLUTION, END_SOLUTION,
                                            lambda indent: markdown_stub(lang))
     return nb
 
@@ -85,7 +85,7 @@ def remove_hidden_tests(nb, lang):
     for cell in nb.cells:
         if cell.cell_type == "code":
             had_hidden = BEGIN_HIDDEN in cell.source
-            cell.source = _replace_regions(cell.source, BEGIN_HIDDEN, END_HIDDEN, lambda indent: [])
+            cell.source = replace_regions(cell.source, BEGIN_HIDDEN, END_HIDDEN, lambda indent: [])
             cell.source = cell.source.strip("\n")
             if had_hidden and not cell.source.strip():
                 continue

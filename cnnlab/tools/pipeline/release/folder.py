@@ -5,7 +5,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from cnnlab.course import RELEASE_MARKER, is_student_release
+from cnnlab.manifest import RELEASE_MARKER, is_student_release
 from cnnlab.tools.pipeline.release.error import ReleaseError
 
 KEEP_ON_REPLACE = (".git",)         # kept from a previous release when it is replaced

@@ -88,7 +88,7 @@ def _data_line(with_data):
 def readme_text(manifest, repo_url=None, with_data=False):
     """The student README: what this is, two commands, where answers go, the lessons; with
     ``repo_url``, links that open each lesson on a hosted notebook service."""
-    from cnnlab.tools.cli import lessons_markdown
+    from cnnlab.lesson_table import lessons_markdown
     first = manifest.lessons[0].stem
     return f"""\
 # {manifest.title['zh']} / {manifest.title['en']}
