@@ -142,6 +142,7 @@ def cmd_grade(args, manifest):
     from cnnlab.tools.grading.batch import grade_batch
     from cnnlab.tools.grading.limits import Limits
     from cnnlab.tools.grading.sandbox import SandboxUnavailable
+    from cnnlab.tools.grading.submissions import SubmissionsError
     lesson = manifest.lesson(args.lesson)
     folder = Path(args.submissions)
     if not folder.is_dir():
@@ -160,7 +161,7 @@ def cmd_grade(args, manifest):
                     sandbox=not args.no_sandbox)
     try:
         batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force)
-    except SandboxUnavailable as err:
+    except (SandboxUnavailable, SubmissionsError) as err:
         raise CommandError(str(err)) from None
     print(batch.summary_text)
     return 0

@@ -63,6 +63,12 @@ PARTS = [
     (r"malformed: the notebook is not valid JSON \((?P<x>.+)\)", "文件无法读取：笔记本不是有效的 JSON（{x}）"),
     (r"malformed: not a Jupyter notebook \((?P<x>.+)\)", "文件无法读取：不是 Jupyter 笔记本（{x}）"),
     (r"malformed: the answers file is too large", "文件无法读取：答案文件太大"),
+    (r"malformed: (?P<x>.+) is (?P<k>a symbolic link|a named pipe|a device|a socket|not a regular file) "
+     r"\(a submission may hold regular files only\)", "文件无法读取：{x} 不是普通文件（{k}），提交里只能有普通文件"),
+    (r"malformed: the submission folder is (?P<k>.+), not a folder", "文件无法读取：提交文件夹不是文件夹（{k}）"),
+    (r"malformed: (?P<f>\S+) is (?P<n>\d+) MB \(more than (?P<m>\d+) MB\)", "文件无法读取：{f} 有 {n} MB（超过 {m} MB）"),
+    (r"malformed: the submission folder holds more than (?P<n>\d+) files", "文件无法读取：提交文件夹里超过 {n} 个文件"),
+    (r"malformed: folders nested more than (?P<n>\d+) deep", "文件无法读取：文件夹嵌套超过 {n} 层"),
     (r"malformed: the answers file is for lesson (?P<a>.+), not (?P<b>.+)", "文件无法读取：答案文件属于课 {a}，不是 {b}"),
     (r"malformed: answers file: (?P<x>.+)", "文件无法读取：答案文件：{x}"),
     (r"duplicated cells: (?P<n>\d+) define (?P<x>.+)", "有 {n} 个单元格都定义了 {x}"),
