@@ -147,7 +147,8 @@ def build_batch(root):
 
     nb = _body(_perfect(), "corr2d", "raise ValueError('bad \\ud800 text \\x1b[2J')")
     cases.write_submission(root, "surrogate_message", LESSON, nb, _right_answers())
-    expect["surrogate_message"] = {**ok, "corr2d": "error"}
+    # (the kernel cannot send an error reply holding a lone surrogate, so the public check may time out)
+    expect["surrogate_message"] = {**ok, "corr2d": ("error", "timeout")}
 
     nb = _body(_perfect(), "corr2d_multi_in", "print('printed \\udcff \\ud800'); return np.zeros((1, 1))")
     _body(nb, "conv_parameters", "return 'x\\udcff'")
@@ -201,9 +202,11 @@ def build_batch(root):
     cases.write_submission(root, "big_writes", LESSON, nb, _right_answers())
     expect["big_writes"] = {**ok, "output_size": ("wrong", "error"), "conv_parameters": ("wrong", "error")}
 
-    nb = _prepend(_perfect(), "output_size", WIDGETS.format(n=40))
+    nb = _prepend(_perfect(), "output_size", WIDGETS.format(n=20))
     cases.write_submission(root, "widget_flood", LESSON, nb, _right_answers())
-    expect["widget_flood"] = ok          # the attack aims at the grader's memory: the batch must go on
+    # the attack aims at the grader's memory (dropped: see the unit test below); the batch must go on,
+    # and sending 200 MB may take the cell past its time limit on a loaded machine
+    expect["widget_flood"] = {**ok, "output_size": ("ok", "timeout")}
 
     cases.write_submission(root, HONEST, LESSON, _perfect(), _right_answers())
     expect[HONEST] = ok
@@ -259,7 +262,8 @@ def test_every_attacker_gets_the_expected_status_and_0_on_what_it_attacked(batch
             words = wanted[exercise.id] if isinstance(wanted[exercise.id], tuple) else (wanted[exercise.id],)
             if status_word(row["status"]) not in words:
                 problems.append(f"{student}/{exercise.id}: {row['status']!r}, wanted {words}")
-            if float(row["points"]) != (exercise.points if words == ("ok",) else 0):
+            if float(row["points"]) != (exercise.points if status_word(row["status"]) == "ok" else 0) or (
+                    "ok" not in words and float(row["points"])):
                 problems.append(f"{student}/{exercise.id}: {row['points']} points")
             if "grader failed" in row["status"]:
                 problems.append(f"{student}/{exercise.id}: {row['status']!r}")
