@@ -39,6 +39,19 @@ def copy_home(source):
             shutil.copyfile(entry.path, entry.name)
 
 
+def ascii_packer(message):
+    """jupyter_client's JSON message packer, but pure ASCII: text that UTF-8 cannot hold (a lone
+    surrogate in an exception message or in printed output) is sent as an escape (``\\ud800``)
+    instead of making the message fail to serialize, which would lose the reply."""
+    import json
+    from jupyter_client.session import json_clean, json_default
+    try:
+        return json.dumps(message, default=json_default, ensure_ascii=True, allow_nan=False).encode("ascii")
+    except (TypeError, ValueError):
+        return json.dumps(json_clean(message), default=json_default, ensure_ascii=True,
+                          allow_nan=False).encode("ascii")
+
+
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     limit(int(argv.pop(0)))
@@ -46,7 +59,7 @@ def main(argv=None):
         argv.pop(0)
         copy_home(argv.pop(0))
     from ipykernel.kernelapp import launch_new_instance
-    launch_new_instance(argv)
+    launch_new_instance(argv + ["--Session.packer=cnnlab.tools.grading.kernel.ascii_packer"])
 
 
 if __name__ == "__main__":
