@@ -177,6 +177,7 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
             continue
         todo.append((Job(submission=submission, lesson=lesson, solutions=solutions, specs=specs,
                          limits=limits, default_lang=get_language()), digest))
+    log(say(zh="内核的限制：{how}", en="limits of the kernels: {how}", how=cgroups.describe(cgroups.detect())))
     log(say(zh="评分：{stem} 的 {n} 份提交，{jobs} 个并行任务；{k} 份没有改动",
             en="grading {n} submission(s) of {stem} with {jobs} job(s); {k} unchanged",
             n=len(todo), stem=lesson.stem, jobs=jobs, k=len(batch.skipped)))

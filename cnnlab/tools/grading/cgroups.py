@@ -29,6 +29,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cnnlab.i18n import say
+
 ROOT = Path("/sys/fs/cgroup")
 V1_CONTROLLERS = ("memory", "pids", "cpu")
 CPU_PERIOD_US = 100_000
@@ -119,8 +121,10 @@ def detect():
         except OSError:
             paths = {}
         found = (_detect_v2(paths) if paths else None) or _detect_systemd() or (_detect_v1(paths) if paths else None)
-        _detected["mechanism"] = found or Mechanism("none", reason="no writable cgroup v2 subtree, no working "
-                                                                   "systemd-run, no writable cgroup v1 controllers")
+        _detected["mechanism"] = found or Mechanism("none", reason=say(
+            zh="没有委派给评分程序的 cgroup v2 子树，systemd-run 不能用，也没有可写的 cgroup v1 memory/pids/cpu",
+            en="no cgroup v2 subtree delegated to the grader, no working systemd-run, no writable cgroup v1 "
+               "memory/pids/cpu"))
     return _detected["mechanism"]
 
 
@@ -228,9 +232,15 @@ class KernelGroup:
 def describe(mechanism):
     """One line for the instructor: which mechanism limits the kernels, or why none does."""
     if mechanism.kind == "v1":
-        return "cgroup v1 (" + ", ".join(f"{name}: {path}" for name, path in mechanism.where.items()) + ")"
-    if mechanism.kind == "v2":
-        return f"cgroup v2 ({mechanism.where['v2']})"
-    if mechanism.kind == "systemd":
-        return "cgroup v2 through " + " ".join(mechanism.systemd_run) + " --scope"
-    return f"none ({mechanism.reason})"
+        where = ", ".join(f"{name}: {path}" for name, path in mechanism.where.items())
+    elif mechanism.kind == "v2":
+        where = str(mechanism.where["v2"])
+    elif mechanism.kind == "systemd":
+        where = " ".join(mechanism.systemd_run) + " --scope"
+    else:
+        return say(zh="只有单个进程的限制（没有可用的 cgroup：{why}）",
+                   en="per process only (no usable cgroups: {why})", why=mechanism.reason)
+    return say(zh="每个内核一个 cgroup（{kind}：{where}），内存、进程数和 CPU 对内核的所有进程一起计算",
+               en="one cgroup per kernel ({kind}: {where}): memory, tasks and CPU count all its processes together",
+               kind={"v1": "cgroup v1", "v2": "cgroup v2", "systemd": "cgroup v2, systemd"}[mechanism.kind],
+               where=where)

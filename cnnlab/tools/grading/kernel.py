@@ -30,13 +30,19 @@ def limit(memory_mib):
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def copy_home(source):
-    """Copy the folders and regular files of ``source`` into the current folder (links are skipped)."""
+def copy_home(source, dest="."):
+    """Copy the folders and regular files of ``source`` into ``dest`` (links are skipped, and so is a
+    file that does not fit in the home: the kernel still starts)."""
     for entry in os.scandir(source):
-        if entry.is_dir(follow_symlinks=False):
-            shutil.copytree(entry.path, entry.name, symlinks=True, dirs_exist_ok=True)
-        elif entry.is_file(follow_symlinks=False):
-            shutil.copyfile(entry.path, entry.name)
+        target = os.path.join(dest, entry.name)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                os.makedirs(target, exist_ok=True)
+                copy_home(entry.path, target)
+            elif entry.is_file(follow_symlinks=False):
+                shutil.copyfile(entry.path, target)
+        except OSError:
+            continue
 
 
 def ascii_packer(message):

@@ -51,6 +51,7 @@ PARTS = [
     (r"error: (?P<f>\w+) returned (?P<x>.+), which cannot be graded", "出错：{f} 返回了 {x}，这无法评分"),
     (r"error: (?P<f>\w+)'s answer could not be read \((?P<x>.+)\)", "出错：读不出 {f} 的返回值（{x}）"),
     (r"error: the call did not answer (?P<x>.+)", "出错：调用没有返回结果 {x}"),
+    (r"error: (?P<n>[\w.]+) \(raised by your function\)(?P<x>.*)", "出错：你的函数抛出了 {n}{x}"),
     (rf"error: (?P<x>.+){_WHERE}", "出错：你的练习单元格报错 {x}"),
     (r"error: (?P<x>.+)", "出错：{x}"),
     (r"missing: no cell tagged exercise:(?P<x>\S+) defines (?P<n>.+)",
