@@ -32,6 +32,7 @@ from cnnlab.i18n import say
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
 MAX_FILE_BYTES = 20 * 2**20   # a larger file of the folder is not copied into the scratch area
+MAX_COPIED_BYTES = 256 * 2**20  # nor anything past this many bytes of the folder in all
 MAX_ENTRIES = 2000            # entries of one submission folder looked at (more: malformed)
 MAX_DEPTH = 8                 # folders inside folders
 GRADER_VERSION = "2"
@@ -164,20 +165,23 @@ def read_regular(path, limit):
     return data
 
 
-def copy_regular_files(folder, dest, limit=MAX_FILE_BYTES):
-    """Copy the folders and regular files (each at most ``limit`` bytes) of ``folder`` into ``dest``;
-    anything else is left out (``folder_problem`` has refused such a submission already)."""
+def copy_regular_files(folder, dest, limit=MAX_FILE_BYTES, budget=None):
+    """Copy the folders and regular files (each at most ``limit`` bytes, ``MAX_COPIED_BYTES`` in all) of
+    ``folder`` into ``dest``; anything else is left out (``folder_problem`` refused such a submission)."""
+    budget = [MAX_COPIED_BYTES] if budget is None else budget
     dest = Path(dest)
     dest.mkdir(parents=True, exist_ok=True)
-    for entry in os.scandir(folder):
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         mode = entry.stat(follow_symlinks=False).st_mode
         if stat.S_ISDIR(mode):
-            copy_regular_files(entry.path, dest / entry.name, limit)
-        elif stat.S_ISREG(mode):
+            copy_regular_files(entry.path, dest / entry.name, limit, budget)
+        elif stat.S_ISREG(mode) and entry.stat(follow_symlinks=False).st_size <= min(limit, budget[0]):
             try:
-                (dest / entry.name).write_bytes(read_regular(entry.path, limit))
+                data = read_regular(entry.path, min(limit, budget[0]))
             except (OSError, Unreadable):
                 continue
+            (dest / entry.name).write_bytes(data)
+            budget[0] -= len(data)
 
 
 def _file_digest(path, sha):
