@@ -26,7 +26,7 @@ from cnnlab.course import load_manifest
 from cnnlab.tools.grading import cgroups
 from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap, run_cli
+from tests.helpers import ROOT, needs_bwrap
 
 MANIFEST = load_manifest(ROOT)
 LESSON = MANIFEST.lesson("02")
