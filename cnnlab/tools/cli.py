@@ -112,9 +112,12 @@ def cmd_lab(args, manifest):
 
 def _refuse_flat_folder(folder, lesson):
     """A submissions folder without student subfolders is a mistake, not a batch of 0."""
-    from cnnlab.tools.grading.submissions import discover
-    if discover(folder, lesson):
-        return
+    from cnnlab.tools.grading.submissions import SubmissionsError, discover
+    try:
+        if discover(folder, lesson):
+            return
+    except SubmissionsError as err:   # two students, one file name: the batch would say the same
+        raise CommandError(str(err)) from None
     loose = sorted(p.name for p in folder.glob("*.ipynb"))[:3]
     raise CommandError(say(
         zh="{f} 里没有学生子文件夹（应为 {f}/<学生>/{stem}.ipynb）{also}；用 cnnlab collect 把提交整理成这样",
@@ -134,6 +137,7 @@ def cmd_grade(args, manifest):
     from cnnlab.tools.grading.batch import grade_batch
     from cnnlab.tools.grading.canary import GraderBroken, require_working_machine
     from cnnlab.tools.grading.sandbox import SandboxUnavailable
+    from cnnlab.tools.grading.submissions import SubmissionsError
     if args.check:   # the machine alone: one canary kernel with these limits
         try:
             require_working_machine(_grade_limits(args))
@@ -167,7 +171,7 @@ def cmd_grade(args, manifest):
     try:
         batch = grade_batch(manifest, lesson, folder, Path(args.out), jobs=args.jobs, limits=limits, force=args.force,
                             only=only)
-    except (SandboxUnavailable, GraderBroken) as err:
+    except (SandboxUnavailable, GraderBroken, SubmissionsError) as err:
         raise CommandError(str(err)) from None
     print(batch.summary_text)
     _after_grading(args, manifest, lesson, late_before)

@@ -2,11 +2,13 @@
 
 Data flows one way (collect → compute → render)::
 
-    submissions.py   find the student folders, fingerprint them, read notebooks safely
+    submissions.py   find the student folders, fingerprint them, read them without following anything
+    safetext.py      text from a submission made safe to write (lone surrogates, control characters)
     harness.py       the plan: which cells run in the student's kernel, which in the trusted process
     student_cells.py what the student's notebook had in effect at each check cell (answer, helpers, imports)
     sandbox.py       bubblewrap around the student's kernel (no solutions, no network, no secrets)
     canary.py        can this machine grade? one canary kernel before a batch (and ``cnnlab grade --check``)
+    cgroups.py       one cgroup per kernel: memory, tasks and CPU of all its processes together
     kernel.py        (the kernel process) ipykernel under a memory cap
     serve.py         (inside the kernel) call a student's function on data, answer with data
     wire.py          the data that crosses (numbers, strings, arrays, tensors; never pickle)

@@ -76,6 +76,13 @@ def skip_optional_slow_imports():
             sys.modules.setdefault(name, None)
 
 
+def cap_own_memory(mib):
+    """The trusted worker's own address-space cap (soft: the kernel it starts sets its own)."""
+    import resource
+    if mib > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (mib * 2**20, resource.getrlimit(resource.RLIMIT_AS)[1]))
+
+
 def main(argv=None):
     skip_optional_slow_imports()
     job_path, result_path = (argv or sys.argv[1:])[:2]
@@ -85,7 +92,8 @@ def main(argv=None):
     comm = Path(tempfile.mkdtemp(prefix="comm-", dir=base))
     reference_dir = Path(tempfile.mkdtemp(prefix="reference-", dir=base))
     folder = Path(tempfile.mkdtemp(prefix="kernelspec-", dir=base))
-    install_kernelspec(folder, limits, Path(job["workdir"]), comm)
+    cap_own_memory(limits.trusted_memory_mib)
+    install_kernelspec(folder, limits, Path(job["workdir"]), comm, prefix=job.get("kernel_prefix", []))
     worker_environment(folder, comm)
     os.chdir(reference_dir)
     outcomes = run_plan(job["plan"], Path(job["workdir"]), limits, comm, pid_file=base / "kernel.pid")

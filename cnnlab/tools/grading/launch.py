@@ -1,8 +1,9 @@
 """The grader's side of one submission: the worker process, in its own group, killed at the deadline.
 
-``execute_plan(plan_json, workdir, limits)`` starts ``python -m cnnlab.tools.grading.execute
+``execute_plan(plan_json, workdir, limits)`` makes the kernel's cgroup (``cgroups.py``: memory,
+tasks and CPU of the kernel and all it forks, where the machine offers one), starts ``python -m cnnlab.tools.grading.execute
 JOB RESULT`` in a new session (its own process group), waits at most the total limit plus a
-margin, then kills the group and the kernel. Whatever the submission does (``os._exit``, an
+margin, then kills the group and the kernel, and removes the cgroup with whatever is left in it. Whatever the submission does (``os._exit``, an
 endless loop, flooding stdout, eating memory), the grader gets a list of cell outcomes or a
 one-line reason why there is none.
 """
@@ -15,7 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cnnlab.tools.grading import cgroups
 from cnnlab.tools.grading.limits import START_MARGIN
+from cnnlab.tools.grading.safetext import safe_data
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -27,7 +30,25 @@ def execute_plan(plan_json, workdir, limits, env=None):
     """
     workdir = Path(workdir)
     job, result, log = workdir.parent / "job.json", workdir.parent / "result.json", workdir.parent / "worker.log"
-    job.write_text(json.dumps({"plan": plan_json, "workdir": str(workdir), "limits": vars(limits)}))
+    group = kernel_group(limits)
+    try:
+        job.write_text(json.dumps({"plan": plan_json, "workdir": str(workdir), "limits": vars(limits),
+                                   "kernel_prefix": group.prefix() if group else []}))
+        return _run_worker(job, result, log, workdir, limits, env)
+    finally:
+        if group:
+            group.close()
+
+
+def kernel_group(limits):
+    """A cgroup for the submission's kernel (cgroups.py), or None where the machine offers none."""
+    mechanism = cgroups.detect()
+    if not mechanism.available:
+        return None
+    return cgroups.KernelGroup(mechanism, limits.memory_mib, limits.tasks, limits.cpus)
+
+
+def _run_worker(job, result, log, workdir, limits, env):
     with open(log, "wb") as log_file:
         worker = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.grading.execute", str(job), str(result)],
                                   stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
@@ -41,7 +62,7 @@ def execute_plan(plan_json, workdir, limits, env=None):
         finally:
             kill_kernel(workdir.parent / "kernel.pid")
     if result.is_file():
-        return json.loads(result.read_text()), None
+        return safe_data(json.loads(result.read_text())), None
     tail = ANSI.sub("", log.read_bytes()[-2000:].decode("utf-8", "replace")).strip().splitlines()
     return None, f"error: grader worker exited with code {worker.returncode}" + (f" ({tail[-1][:200]})" if tail else "")
 

@@ -27,6 +27,12 @@ class StudentError(Exception):
         self.ename, self.message = ename, message
 
 
+def student_type_name(name):
+    """An exception type name chosen by the student's code, marked as theirs (``NamedMistake`` or
+    ``AssertionError`` from a student must not read as the hidden tests' own verdict)."""
+    return f"{name} (raised by your function)"
+
+
 class Stop(BaseException):
     """Ends the hidden tests of an exercise at once: ``status`` and ``evalue`` say why."""
 
@@ -137,8 +143,8 @@ class Reference:
                 exec(compile(source, "<hidden tests>", "exec"), namespace)
         except Stop as stop:
             outcome.update(status=stop.status, ename=stop.ename, evalue=stop.evalue)
-        except StudentError as err:
-            outcome.update(status="error", ename=err.ename, evalue=err.message, student=True)
+        except StudentError as err:   # the type name is the student's: marked, so no status rule matches it
+            outcome.update(status="error", ename=student_type_name(err.ename), evalue=err.message, student=True)
         except AssertionError as err:   # or NamedMistake, a hidden test naming what the answer got wrong
             outcome.update(status="error", ename=type(err).__name__, evalue=str(err)[:500])
         except Exception as err:  # a test that cannot use what came back (a list without .shape, …)

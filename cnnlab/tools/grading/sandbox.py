@@ -9,17 +9,20 @@ What the kernel's file system holds (everything else of the machine is absent)::
                                                  sealed quick-check keys: what students receive too)
                                                  — not the authoring repository: no solutions/,
                                                  no other file of course/, no gradebook, no job files
-    /home/student = SCRATCH (a copy of the       read-write: the cwd and HOME
-        student's folder)
+    /opt/cnnlab/submission = SCRATCH (a copy of  read-only: what the kernel copies into its home
+        the student's regular files)                 before it starts (``kernel.py``)
+    /home/student                                a private tmpfs of ``home_mib`` MiB: the cwd and HOME
     COMM (the kernel's Unix sockets)             read-write: the connection file and sockets
-    /tmp                                         a private, empty tmpfs (gone with the sandbox)
+    /tmp                                         a private tmpfs of ``tmp_mib`` MiB (gone with the sandbox)
     everything else                              read-only (``--remount-ro /``)
     /proc, /dev                                  the sandbox's own (a new PID namespace)
 
 and it has no network (``--unshare-all``: own network, PID, IPC, UTS, user and cgroup
 namespaces; the kernel talks to the grader over Unix sockets in COMM), a cleared
 environment (no variable of the grader's reaches it), ``--die-with-parent`` and
-``--new-session``. The memory, file-size and core limits are set by ``kernel.py`` inside.
+``--new-session``. The memory, file-size and core limits are set by ``kernel.py`` inside; the
+limits of the kernel's processes together by the cgroup it starts in (``cgroups.py``). A bwrap
+older than 0.6 has no ``--size``: its tmpfs folders are then unsized (``tmpfs_sizes_supported``).
 """
 
 import os
@@ -30,6 +33,7 @@ from pathlib import Path
 from cnnlab.i18n import say
 
 PACKAGE_MOUNT = "/opt/cnnlab"
+SUBMISSION_MOUNT = "/opt/cnnlab/submission"
 HOME = "/home/student"
 _ETC = ["/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/fonts",
         "/etc/nsswitch.conf", "/etc/alternatives"]
@@ -54,6 +58,27 @@ def require():
                "install it (Debian/Ubuntu: apt-get install bubblewrap) or, only on a machine where "
                "students cannot read anything that matters, pass --no-sandbox"))
     return path
+
+
+_sizes = {}
+
+
+def tmpfs_sizes_supported(bwrap=None):
+    """Whether this bwrap takes ``--size`` before ``--tmpfs`` (bubblewrap 0.6 and later)."""
+    bwrap = bwrap or bwrap_path()
+    if bwrap not in _sizes:
+        try:
+            import subprocess
+            done = subprocess.run([bwrap, "--help"], capture_output=True, text=True, timeout=20)
+            _sizes[bwrap] = "--size" in done.stdout + done.stderr
+        except (OSError, subprocess.SubprocessError):
+            _sizes[bwrap] = False
+    return _sizes[bwrap]
+
+
+def _tmpfs(path, mib, bwrap):
+    sized = mib > 0 and tmpfs_sizes_supported(bwrap)
+    return (["--size", str(mib * 2**20)] if sized else []) + ["--tmpfs", path]
 
 
 def _system_binds():
@@ -97,17 +122,18 @@ def _manifest_bind(package_dir):
     return ["--ro-bind", str(manifest), f"{PACKAGE_MOUNT}/course/manifest.toml"] if manifest.is_file() else []
 
 
-def wrap(argv, scratch, comm, package_dir, bwrap=None):
+def wrap(argv, scratch, comm, package_dir, bwrap=None, tmp_mib=0, home_mib=0):
     """``argv`` (a command run inside) wrapped in bwrap with the binds of the module docstring."""
     scratch, comm = str(Path(scratch).resolve()), str(Path(comm).resolve())
-    args = [bwrap or require(), "--die-with-parent", "--new-session", "--unshare-all", "--cap-drop", "ALL"]
+    bwrap = bwrap or require()
+    args = [bwrap, "--die-with-parent", "--new-session", "--unshare-all", "--cap-drop", "ALL"]
     # The private /tmp first: binds made after it stay visible, so a Python environment that
     # lives under /tmp (a CI checkout, a scratch venv) is still there inside.
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    args += ["--proc", "/proc", "--dev", "/dev", *_tmpfs("/tmp", tmp_mib, bwrap)]
     args += _system_binds() + _python_binds()
     args += ["--ro-bind", str(Path(package_dir).resolve()), f"{PACKAGE_MOUNT}/cnnlab",
-             *_manifest_bind(package_dir), "--bind", scratch, HOME, "--bind", comm, comm,
-             "--remount-ro", "/", "--chdir", HOME, "--clearenv"]
+             *_manifest_bind(package_dir), "--ro-bind", scratch, SUBMISSION_MOUNT, *_tmpfs(HOME, home_mib, bwrap),
+             "--bind", comm, comm, "--remount-ro", "/", "--chdir", HOME, "--clearenv"]
     for key, value in kernel_environment().items():
         args += ["--setenv", key, value]
     return args + ["--"] + list(argv)

@@ -26,13 +26,17 @@ KERNEL_NAME = "cnnlab-grader"
 PACKAGE_DIR = Path(__file__).resolve().parents[2]      # the cnnlab package: cnnlab/tools/grading/session.py
 
 
-def install_kernelspec(folder, limits, workdir, comm):
-    """A kernelspec that starts ipykernel through cnnlab.tools.grading.kernel (memory cap), in the sandbox."""
+def install_kernelspec(folder, limits, workdir, comm, prefix=()):
+    """A kernelspec that starts ipykernel through cnnlab.tools.grading.kernel (memory cap), in the sandbox,
+    after ``prefix`` (the command that puts it in its cgroup: ``cgroups.KernelGroup.prefix``)."""
     spec = Path(folder) / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True, exist_ok=True)
-    argv = [sys.executable, "-m", "cnnlab.tools.grading.kernel", str(limits.memory_mib), "-f", "{connection_file}"]
+    home = ["--home-from", sandbox.SUBMISSION_MOUNT] if limits.sandbox else []
+    argv = [sys.executable, "-m", "cnnlab.tools.grading.kernel", str(limits.memory_mib), *home,
+            "-f", "{connection_file}"]
     if limits.sandbox:
-        argv = sandbox.wrap(argv, workdir, comm, PACKAGE_DIR)
+        argv = sandbox.wrap(argv, workdir, comm, PACKAGE_DIR, tmp_mib=limits.tmp_mib, home_mib=limits.home_mib)
+    argv = list(prefix) + argv
     (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "cnnlab grader",
                                                   "language": "python"}))
     return Path(folder)
@@ -53,6 +57,7 @@ def worker_environment(folder, comm):
 # output message goes through. pyproject.toml pins nbclient to the releases whose ``output``
 # has this signature, and tests/test_grading_internals.py fails loudly if it changes.
 OUTPUT_SIGNATURE = ("self", "outs", "msg", "display_id", "cell_index")
+COMM_SIGNATURE = ("self", "outs", "msg", "cell_index")   # ``NotebookClient.handle_comm_msg``, dropped
 
 
 def _client_class():
@@ -76,6 +81,11 @@ def _client_class():
                 return None
             self.kept_bytes[cell_index] = kept + size
             return super().output(outs, msg, display_id, cell_index)
+
+        def handle_comm_msg(self, outs, msg, cell_index):
+            """Widget messages are dropped: nbclient would keep every widget's state (and buffers) for
+            the client's life, so a kernel sending comm_open with large state could fill the worker."""
+            return None
 
     return CappedClient
 
@@ -150,7 +160,7 @@ class KernelSession:
     def _start(self):
         self.replies = {}
         client = _client_class()(self.nb, timeout=self.limits.cell_timeout, kernel_name=KERNEL_NAME,
-                                 allow_errors=True, shutdown_kernel="immediate", iopub_timeout=10,
+                                 allow_errors=True, shutdown_kernel="immediate", iopub_timeout=10, store_widget_state=False,
                                  startup_timeout=120, resources={"metadata": {"path": str(self.workdir)}},
                                  on_cell_executed=lambda cell_index, execute_reply, **_: self.replies.__setitem__(
                                      cell_index, execute_reply), output_bytes=self.limits.output_bytes,

@@ -80,9 +80,7 @@ def build_harness(job):
 
 
 def _copy_submission(folder, dest):
-    shutil.copytree(folder, dest, symlinks=True,
-                    ignore=lambda d, names: [n for n in names
-                                             if (Path(d) / n).is_file() and (Path(d) / n).stat().st_size > COPY_LIMIT])
+    submissions.copy_regular_files(folder, dest, COPY_LIMIT)   # regular files only, never followed
 
 
 def run_harness(job):

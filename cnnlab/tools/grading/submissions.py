@@ -7,18 +7,45 @@ Folders whose name starts with ``.`` or ``_`` are ignored. A submission's
 fingerprint (``digest``) covers both files, the solution notebooks, the lesson's
 exercise list and the grader settings, so a re-run regrades exactly the
 submissions for which any of them changed.
+
+Nothing in a submission is followed or opened blindly: every entry of the folder is
+``lstat``-ed first, and a symbolic link, named pipe, device or socket anywhere in it makes
+the whole submission ``malformed: …`` (it is never opened, so a link to ``/dev/zero``, to the
+grader's ``solutions/`` or to a classmate's folder gives nothing, and a FIFO cannot hang the
+batch). Files are opened with ``O_NOFOLLOW | O_NONBLOCK``, checked to be the same regular file,
+and their size is checked before anything is read or hashed. The student id is the folder name
+made printable (``safetext``); ``safe_name`` is a file name no other student of the batch has.
 """
 
 import hashlib
 import json
+import os
 import re
+import stat
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from cnnlab.exercises.answers import SUFFIX as ANSWERS_SUFFIX
+from cnnlab.tools.grading.safetext import safe_text
+from cnnlab.i18n import say
 
 MAX_NOTEBOOK_BYTES = 20 * 2**20
-GRADER_VERSION = "1"
+MAX_FILE_BYTES = 20 * 2**20   # a larger file of the folder is not copied into the scratch area
+MAX_COPIED_BYTES = 256 * 2**20  # nor anything past this many bytes of the folder in all
+MAX_ENTRIES = 2000            # entries of one submission folder looked at (more: malformed)
+MAX_DEPTH = 8                 # folders inside folders
+GRADER_VERSION = "2"
+_KINDS = [(stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")]
+
+
+class SubmissionsError(ValueError):
+    """The submissions folder cannot be graded as it is (two students would share a file name)."""
+
+
+class Unreadable(Exception):
+    """A file of a submission that is not read: why, as the end of a ``malformed:`` status."""
 
 
 @dataclass(frozen=True)
@@ -27,63 +54,199 @@ class Submission:
     folder: Path
     notebook: Path
     answers: Path
+    file_name: str = ""
 
     @property
     def safe_name(self):
-        """The student id as a file name (feedback/<safe_name>.html)."""
-        return re.sub(r"[^\w.-]", "_", self.student) or "_"
+        """The student id as a file name (feedback/<safe_name>.html), distinct within the batch."""
+        return self.file_name or plain_name(self.student)
+
+
+def plain_name(student):
+    return re.sub(r"[^\w.-]", "_", student, flags=re.ASCII) or "_"
+
+
+def _file_name(raw_name, student, clashes):
+    """``student`` itself when it is a plain file name no other folder shares (ignoring case), else
+    its plain form plus a hash of the raw folder name: ``Li Na`` and ``Li_Na`` get two files."""
+    plain = plain_name(student)
+    if plain == raw_name and clashes[plain.casefold()] == 1:
+        return plain
+    return f"{plain}-{hashlib.sha256(os.fsencode(raw_name)).hexdigest()[:8]}"
+
+
+def _with_distinct_names(found):
+    """``found`` unchanged, or SubmissionsError naming two folders that would share a file name."""
+    seen = {}
+    for submission in found:
+        key = submission.safe_name.casefold()   # (case-insensitive file systems: Ann.html is ann.html)
+        if key in seen:
+            raise SubmissionsError(say(
+                zh="两个提交文件夹对应同一个文件名 {f}：{a} 和 {b}；请把其中一个改名",
+                en="two submission folders map to the same file name {f}: {a} and {b}; rename one of them",
+                f=repr(submission.safe_name), a=repr(seen[key].student), b=repr(submission.student)))
+        seen[key] = submission
+    return found
 
 
 def discover(submissions_dir, lesson):
-    """One Submission per student folder, sorted by student id."""
+    """One Submission per student folder (or symbolic link, graded as malformed), sorted by student id."""
+    with os.scandir(submissions_dir) as entries:
+        chosen = sorted((entry for entry in entries if not entry.name.startswith((".", "_"))
+                         and (entry.is_symlink() or entry.is_dir(follow_symlinks=False))),
+                        key=lambda e: os.fsencode(e.name))
+    clashes = Counter(plain_name(safe_text(entry.name, one_line=True)).casefold() for entry in chosen)
     found = []
-    for folder in sorted(Path(submissions_dir).iterdir()):
-        if folder.is_dir() and not folder.name.startswith((".", "_")):
-            found.append(Submission(student=folder.name, folder=folder,
-                                    notebook=folder / f"{lesson.stem}.ipynb",
-                                    answers=folder / f"{lesson.stem}{ANSWERS_SUFFIX}"))
-    return found
+    for entry in chosen:
+        student, folder = safe_text(entry.name, one_line=True), Path(entry.path)
+        found.append(Submission(student=student, folder=folder, notebook=folder / f"{lesson.stem}.ipynb",
+                                answers=folder / f"{lesson.stem}{ANSWERS_SUFFIX}",
+                                file_name=_file_name(entry.name, student, clashes)))
+    return _with_distinct_names(found)
+
+
+def _kind(mode):
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _relative(path, folder):
+    return safe_text(os.path.relpath(path, folder), one_line=True)
+
+
+def folder_problem(submission):
+    """``malformed: …`` when the folder holds anything but folders and regular files (never followed), else ''."""
+    try:
+        top = os.lstat(submission.folder)
+    except OSError as err:
+        return f"malformed: the submission folder cannot be read ({type(err).__name__})"
+    if not stat.S_ISDIR(top.st_mode):
+        return f"malformed: the submission folder is {_kind(top.st_mode)}, not a folder"
+    pending, seen = [(submission.folder, 0)], 0
+    while pending:
+        folder, depth = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as err:
+            return f"malformed: {_relative(folder, submission.folder)} cannot be read ({type(err).__name__})"
+        for entry in entries:
+            seen += 1
+            if seen > MAX_ENTRIES:
+                return f"malformed: the submission folder holds more than {MAX_ENTRIES} files"
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISDIR(mode):
+                if depth + 1 > MAX_DEPTH:
+                    return f"malformed: folders nested more than {MAX_DEPTH} deep"
+                pending.append((entry.path, depth + 1))
+            elif not stat.S_ISREG(mode):
+                return (f"malformed: {_relative(entry.path, submission.folder)} is {_kind(mode)} "
+                        "(a submission may hold regular files only)")
+    return ""
+
+
+def read_regular(path, limit):
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes (never followed,
+    never blocking); FileNotFoundError when it is absent, Unreadable(why) otherwise."""
+    before = os.lstat(path)
+    if not stat.S_ISREG(before.st_mode):
+        raise Unreadable(f"{Path(path).name} is {_kind(before.st_mode)}")
+    if before.st_size > limit:
+        raise Unreadable(f"{Path(path).name} is {before.st_size / 2**20:.0f} MB (more than {limit >> 20} MB)")
+    handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        now = os.fstat(handle)
+        if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino) or not stat.S_ISREG(now.st_mode):
+            raise Unreadable(f"{Path(path).name} changed while it was read")
+        with os.fdopen(os.dup(handle), "rb") as reader:
+            data = reader.read(limit + 1)
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        raise Unreadable(f"{Path(path).name} grew past {limit >> 20} MB while it was read")
+    return data
+
+
+def copy_regular_files(folder, dest, limit=MAX_FILE_BYTES, budget=None):
+    """Copy the folders and regular files (each at most ``limit`` bytes, ``MAX_COPIED_BYTES`` in all) of
+    ``folder`` into ``dest``; anything else is left out (``folder_problem`` refused such a submission)."""
+    budget = [MAX_COPIED_BYTES] if budget is None else budget
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        mode = entry.stat(follow_symlinks=False).st_mode
+        if stat.S_ISDIR(mode):
+            copy_regular_files(entry.path, dest / entry.name, limit, budget)
+        elif stat.S_ISREG(mode) and entry.stat(follow_symlinks=False).st_size <= min(limit, budget[0]):
+            try:
+                data = read_regular(entry.path, min(limit, budget[0]))
+            except (OSError, Unreadable):
+                continue
+            (dest / entry.name).write_bytes(data)
+            budget[0] -= len(data)
 
 
 def _file_digest(path, sha):
     try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                sha.update(block)
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
-        sha.update(f"<{type(err).__name__}>".encode())
+        sha.update(read_regular(path, MAX_NOTEBOOK_BYTES))
+    except (OSError, Unreadable) as err:
+        sha.update(f"<{type(err).__name__}: {err}>".encode("utf-8", "backslashreplace"))
 
 
 def digest(submission, solution_paths, lesson, settings):
     """SHA-256 over the submission's two files, the solutions, the exercises and the settings."""
     sha = hashlib.sha256(f"cnnlab-grader/{GRADER_VERSION}\n".encode())
+    sha.update(folder_problem(submission).encode("utf-8", "backslashreplace"))
     for path in (submission.notebook, submission.answers, *solution_paths):
-        sha.update(f"\n--{Path(path).name}--\n".encode())
+        sha.update(f"\n--{Path(path).name}--\n".encode("utf-8", "backslashreplace"))
         _file_digest(path, sha)
     exercises = [(e.id, e.kind, e.points) for e in lesson.exercises]
     sha.update(json.dumps([exercises, settings], sort_keys=True, default=str).encode())
     return sha.hexdigest()
 
 
+def _regular_names(folder, suffix):
+    try:
+        return sorted(safe_text(e.name, one_line=True) for e in os.scandir(folder)
+                      if e.name.endswith(suffix) and e.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+
+
+def _read_file(submission, path):
+    """``(bytes, None)``, ``(None, None)`` when the file is absent, or ``(None, malformed: …)``."""
+    problem = folder_problem(submission)
+    if problem:
+        return None, problem
+    try:
+        return read_regular(path, MAX_NOTEBOOK_BYTES), None
+    except FileNotFoundError:
+        return None, None
+    except Unreadable as why:
+        return None, f"malformed: {safe_text(why, one_line=True)}"
+    except OSError as err:
+        return None, f"malformed: {path.name} cannot be read ({type(err).__name__})"
+
+
 def read_notebook(submission):
     """``(notebook, None)`` or ``(None, status)`` with status missing: … or malformed: …"""
     import nbformat
     path = submission.notebook
-    if not path.is_file():
-        others = sorted(p.name for p in submission.folder.glob("*.ipynb"))
+    data, problem = _read_file(submission, path)
+    if problem:
+        return None, problem
+    if data is None:
+        others = _regular_names(submission.folder, ".ipynb")
         also = f" (found {', '.join(others[:3])})" if others else ""
         return None, f"missing: no {path.name} in the submission{also}"
-    size = path.stat().st_size
-    if size > MAX_NOTEBOOK_BYTES:
-        return None, f"malformed: the notebook is {size / 2**20:.0f} MB (more than {MAX_NOTEBOOK_BYTES >> 20} MB)"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         return None, f"malformed: the notebook is not UTF-8 text ({err.reason} at byte {err.start})"
     try:
         json.loads(text)
     except json.JSONDecodeError as err:
         return None, f"malformed: the notebook is not valid JSON ({err.msg}, line {err.lineno})"
+    except RecursionError:
+        return None, "malformed: the notebook is not valid JSON (nested too deeply)"
     try:
         nb = nbformat.reads(text, as_version=4)
         if not isinstance(nb.get("cells"), list):
@@ -91,8 +254,10 @@ def read_notebook(submission):
         for cell in nb.cells:
             if not isinstance(cell.get("source"), str) or cell.get("cell_type") not in ("code", "markdown", "raw"):
                 raise ValueError("a cell without source text or with an unknown type")
+    except RecursionError:
+        return None, "malformed: not a Jupyter notebook (nested too deeply)"
     except Exception as err:  # nbformat raises many kinds for bad structure
-        return None, f"malformed: not a Jupyter notebook ({' '.join(str(err).split())[:120]})"
+        return None, f"malformed: not a Jupyter notebook ({safe_text(' '.join(str(err).split())[:120])})"
     return nb, None
 
 
@@ -104,15 +269,23 @@ def notebook_language(nb, default):
 def read_answers(submission, lesson):
     """``(answers, None)`` or ``(None, status)``; a missing file is ``unanswered``."""
     from cnnlab.exercises.answers import AnswersFileError, load_answers
-    if not submission.answers.is_file():
+    import tempfile
+    data, problem = _read_file(submission, submission.answers)
+    if problem:
+        return None, problem
+    if data is None:
         return None, f"unanswered: no {submission.answers.name}"
-    if submission.answers.stat().st_size > MAX_NOTEBOOK_BYTES:
-        return None, "malformed: the answers file is too large"
-    try:
-        answers = load_answers(submission.answers)
-    except (AnswersFileError, OSError, ValueError) as err:
-        message = " ".join(getattr(err, "english", str(err)).replace(str(submission.answers), submission.answers.name).split())
-        return None, f"malformed: answers file: {message}"[:200]
+    with tempfile.TemporaryDirectory(prefix="cnnlab-answers-") as scratch:
+        copy = Path(scratch) / submission.answers.name   # read from a copy of the regular file, never the folder
+        copy.write_bytes(data)
+        try:
+            answers = load_answers(copy)
+        except (AnswersFileError, OSError, ValueError, RecursionError) as err:
+            message = " ".join(getattr(err, "english", str(err)).replace(str(copy), submission.answers.name).split())
+            if isinstance(err, RecursionError):
+                message = f"{submission.answers.name}: nested too deeply"
+            return None, safe_text(f"malformed: answers file: {message}"[:200])
     if answers.get("lesson") not in (None, lesson.stem):
-        return None, f"malformed: the answers file is for lesson {answers.get('lesson')!r}, not {lesson.stem}"
+        return None, safe_text(f"malformed: the answers file is for lesson {answers.get('lesson')!r}, "
+                               f"not {lesson.stem}"[:200])
     return answers, None
