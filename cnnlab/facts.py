@@ -40,6 +40,7 @@ class LayerFact:
     kind: str                    # conv pool linear norm act dropout flatten layer (as diagrams)
     label: str                   # 'conv 3×3 /2', '卷积 3×3 /2' …
     output_shape: tuple          # (C, H, W), or (features,) after Flatten
+    input_shape: tuple           # of the layer's first input, likewise
     params: int                  # trainable parameters (a shared layer: at its first call)
     macs: object                 # int, or None when untraceable
     rf: object                   # extent r: int, (h, w), or None (not spatial or untraceable)
@@ -56,6 +57,11 @@ class LayerFacts:
     """The rows of :func:`layer_facts`; ``print`` shows them as a table."""
     rows: list
     input_shape: tuple
+    module_of: dict = field(default_factory=dict, repr=False)   # row name -> module
+
+    def module(self, row):
+        """The ``nn.Module`` a row describes (for rules that need its settings)."""
+        return self.module_of.get(row.name)
 
     def __iter__(self):
         return iter(self.rows)
@@ -159,7 +165,8 @@ def layer_facts(model, input_shape):
                                       en="{t} has parameters but no cnnlab_counts: its MACs are unknown",
                                       t=row.type)
         facts.append(LayerFact(name=row.name, call=row.call, type=row.type, kind=kind, label=label,
-                               output_shape=shape, params=row.params,
+                               output_shape=shape, input_shape=tuple((row.input_shape or (1,))[1:]), params=row.params,
                                macs=None if "macs" in untraceable else row.macs,
                                rf=rf, jump=jump, untraceable=untraceable))
-    return LayerFacts(rows=facts, input_shape=tuple(x.shape[1:]))
+    return LayerFacts(rows=facts, input_shape=tuple(x.shape[1:]),
+                      module_of={row.name: modules.get(row.name, model) for row in hook_rows})

@@ -19,6 +19,7 @@ _PUBLIC = {
     "numeric": "cnnlab.exercises.widgets",
     "choice": "cnnlab.exercises.widgets",
     "shape": "cnnlab.exercises.widgets",
+    "predict_layers": "cnnlab.exercises.layers",
     "check_function": "cnnlab.exercises.code",
     "run_cases": "cnnlab.exercises.code",
     "CaseResult": "cnnlab.exercises.code",
