@@ -102,3 +102,14 @@ def test_manifest_reads_and_checks_layers_exercises():
             _parse_exercise({**raw, **bad}, "lesson 05")
     with pytest.raises(LayerSpecError):
         build_model(["Sequential()"])
+
+
+def test_feedback_page_lists_each_row_mistake():
+    from cnnlab.tools.grading.feedback import render_feedback
+    ex = student()
+    predict(ex.rows[0], shape="8x15x15", params="216")
+    result = score_layers(EXERCISE, submission(), "")
+    page = render_feedback([{"student": "ann", "lesson": "05_channels", "lang": "en", "graded_at": "t",
+                             "results": [vars(result)]}], {"05_channels": {"en": "Channels", "zh": "通道"}})
+    assert "row1:padding_one_side" in page and "row1:no_bias" in page
+    assert "bias: one per output channel" in page
