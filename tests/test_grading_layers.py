@@ -113,3 +113,23 @@ def test_feedback_page_lists_each_row_mistake():
                              "results": [vars(result)]}], {"05_channels": {"en": "Channels", "zh": "通道"}})
     assert "row1:padding_one_side" in page and "row1:no_bias" in page
     assert "bias: one per output channel" in page
+
+
+def test_lesson_05_exercise_is_graded_through_the_grading_steps():
+    """The manifest's exercise, a submission recorded by the widget, the grader's score step."""
+    from types import SimpleNamespace
+
+    from cnnlab.manifest import load_manifest
+    from cnnlab.tools.grading import steps
+    from tests.helpers import ROOT
+    lesson = load_manifest(ROOT).lesson("05")
+    exercise = next(e for e in lesson.exercises if e.id == "bottleneck_layers")
+    ex = LayerPrediction(exercise.id, build_model(exercise.layers), exercise.input_shape, exercise.ask)
+    predict(ex.rows[0], shape="16x28x28", params="3088")       # right
+    predict(ex.rows[2], shape="32x24x24", params="12800")      # padding forgotten (no rule), no bias
+    ex.reveal_button.click()
+    job = SimpleNamespace(lesson=SimpleNamespace(exercises=[exercise]), answers=submission(),
+                          answers_problem="", results=[])
+    (result,) = steps.score_exercises(job).results
+    assert result.status == "wrong: 2 of 8 predictions right; revealed"
+    assert result.points == 0.5 and result.mistake == "row3:no_bias"

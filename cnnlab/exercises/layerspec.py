@@ -2,7 +2,7 @@
 
 ::
 
-    [[lessons.exercises]]
+    [[lesson.exercise]]
     id = "channels_layers"
     kind = "layers"
     points = 4
