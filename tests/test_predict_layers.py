@@ -103,3 +103,18 @@ def test_untraceable_layer_says_so_in_chinese():
 def test_bad_ask_is_named():
     with pytest.raises(ValueError, match="ask"):
         LayerPrediction("x", model(), (3, 16, 16), ("shapes",))
+
+
+def test_progress_of_a_layers_exercise_follows_every_checked_row():
+    from cnnlab.exercises.answers import load_answers
+    from cnnlab.exercises.progress import exercise_state
+    ex = widget(ask=("shape",))
+    typed(ex.rows[0], shape="8x16x16")
+    typed(ex.rows[1], shape="1x1x1")
+    def state():
+        return exercise_state(load_answers("test_lesson.answers.json")["records"], "l05_layers")
+    assert state() == "wrong"
+    typed(ex.rows[1], shape="4x16x16")
+    assert state() == "correct"
+    ex.reveal_button.click()
+    assert state() == "wrong"
