@@ -50,6 +50,7 @@ class LayerRowWidget:
                                      disabled=not self.asked)
         self.button.on_click(self._on_click)
         self.feedback = widgets.HTML(value="")
+        self.feedback.add_class("cnnlab-feedback")
         self.message, self.marks = "", {}
         skipped = [q for q in owner.ask if q in fact.untraceable]
         if skipped:
@@ -117,6 +118,7 @@ class LayerPrediction:
         self.reveal_button = widgets.Button(description=say(zh="显示全部答案", en="Reveal all"),
                                             button_style="warning")
         self.reveal_button.on_click(self._reveal_all)
+        self.reveal_button.add_class("cnnlab-reveal-all")
         self.box = widgets.VBox([row.box for row in self.rows] + [self.reveal_button])
         self.box.add_class("cnnlab-exercise")
         self.box.add_class(f"cnnlab-exercise-{exercise}")
