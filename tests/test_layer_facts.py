@@ -266,7 +266,7 @@ def test_course_models_agree_with_torch(make, shape):
 @pytest.mark.parametrize("make, shape", [
     (models.alexnet, (3, 224, 224)), (models.vgg16, (3, 224, 224)), (models.resnet18, (3, 224, 224)),
     (models.resnet50, (3, 224, 224)), (models.googlenet, (3, 224, 224)), (models.nin, (3, 224, 224)),
-    (models.alexnet_2012, (3, 224, 224)), (models.vgg11, (3, 224, 224))],
+    (models.alexnet_2012, (3, 227, 227)), (models.vgg11, (3, 224, 224))],
     ids=lambda v: getattr(v, "__name__", ""))
 def test_imagenet_course_models_agree_with_torch(make, shape):
     check_against_torch(make(), shape)
