@@ -118,3 +118,11 @@ def test_progress_of_a_layers_exercise_follows_every_checked_row():
     assert state() == "correct"
     ex.reveal_button.click()
     assert state() == "wrong"
+
+
+def test_reveal_all_keeps_the_marks_of_checked_rows():
+    ex = widget(ask=("shape", "params"))
+    typed(ex.rows[0], params="216")
+    ex.reveal_button.click()
+    assert "bias: one per output channel" in ex.rows[0].message and "8×16×16" in ex.rows[0].message
+    assert "✗" not in ex.rows[1].message and "4×16×16" in ex.rows[1].message

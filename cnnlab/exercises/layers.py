@@ -28,7 +28,11 @@ from cnnlab.facts import layer_facts
 from cnnlab.i18n import get_language, say
 
 __all__ = ["predict_layers", "LayerPrediction"]
-PLACEHOLDERS = {"shape": "(16, 14, 14)", "params": "448", "macs": "87,808", "rf": "5"}
+
+
+def _placeholder(quantity):
+    """What to type, never a value: a format for shapes, the kind of number otherwise."""
+    return "(C, H, W)" if quantity == "shape" else say(zh="整数", en="a whole number")
 
 
 def _shown(value):
@@ -43,7 +47,7 @@ class LayerRowWidget:
     def __init__(self, owner, index, fact, module):
         self.owner, self.index, self.fact, self.module = owner, index, fact, module
         self.asked = [q for q in owner.ask if truth(fact, q) is not None]
-        self.boxes = {q: widgets.Text(value="", placeholder=PLACEHOLDERS[q], description=quantity_label(q),
+        self.boxes = {q: widgets.Text(value="", placeholder=_placeholder(q), description=quantity_label(q),
                                       continuous_update=False, style={"description_width": "initial"})
                       for q in self.asked}
         self.button = widgets.Button(description=feedback.button_label(), button_style="primary",
@@ -96,8 +100,12 @@ class LayerRowWidget:
         self._show(text, "ok" if status == "correct" else "bad")
 
     def reveal(self):
-        self._show("\n".join(say(zh="{q}：{v}", en="{q}: {v}", q=quantity_label(q), v=_shown(truth(self.fact, q)))
-                             for q in self.asked), "info")
+        """Show the truth of every box not checked yet; a checked row keeps its ✓ / ✗ and hints."""
+        lines = [say(zh="{q}：{v}", en="{q}: {v}", q=quantity_label(q), v=_shown(truth(self.fact, q)))
+                 for q in self.asked if q not in self.marks]
+        if lines:
+            kept = self.message if self.marks else ""
+            self._show("\n".join(([kept] if kept else []) + lines), "bad" if kept and "✗" in kept else "info")
 
     def _show(self, text, tone):
         self.message = text
