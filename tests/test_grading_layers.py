@@ -133,3 +133,12 @@ def test_lesson_05_exercise_is_graded_through_the_grading_steps():
     (result,) = steps.score_exercises(job).results
     assert result.status == "wrong: 2 of 8 predictions right; revealed"
     assert result.points == 0.5 and result.mistake == "row3:no_bias"
+
+
+def test_hints_are_in_the_submissions_language():
+    import cnnlab
+    ex = student()
+    predict(ex.rows[0], params="216")
+    result = score_layers(EXERCISE, submission(), "", lang="zh")
+    assert result.details["mistake_hints"]["row1:no_bias"] == "偏置：每个输出通道一个"
+    assert cnnlab.get_language() == "en"                     # the grader's own language is put back

@@ -192,13 +192,25 @@ def _first_predictions(records):
     return first
 
 
-def score_layers(exercise, answers, answers_problem):
+def score_layers(exercise, answers, answers_problem, lang=None):
     """The Result of a ``layers`` exercise: points per predicted box, each judged by its FIRST
     prediction (later ones were typed after seeing the truth), none after "reveal all".
 
     The truth is ``layer_facts`` of the manifest's reference model; the recorded marks are never
-    trusted. ``mistake`` lists the named mistakes per row (``row3:no_bias row5:jump_forgotten``).
+    trusted. ``mistake`` lists the named mistakes per row (``row3:no_bias row5:jump_forgotten``);
+    their hints are in ``lang`` (the submission's language), default the current one.
     """
+    from cnnlab.settings import get_language, set_language
+    before = get_language()
+    try:
+        if lang:
+            set_language(lang)
+        return _score_layers(exercise, answers, answers_problem)
+    finally:
+        set_language(before)
+
+
+def _score_layers(exercise, answers, answers_problem):
     from cnnlab.exercises.layerchecks import judge, truth
     result = Result(exercise.id, exercise.kind, exercise.points, status="")
     if answers is None:
