@@ -101,10 +101,9 @@ def architecture(draw):
         layers.append(layer)
         c, h, w = c2, h2, w2
     if draw(st.booleans()):
-        size = draw(st.sampled_from([1, 2]))
-        if h % size == 0 and w % size == 0:
-            layers.append(nn.AdaptiveAvgPool2d(size))
-            h = w = size
+        size = draw(st.sampled_from([1, 2, 3]))     # uneven windows: the field is untraceable
+        layers.append(draw(st.sampled_from([nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d]))(size))
+        h = w = size
     if draw(st.booleans()):
         layers += [nn.Flatten(), nn.Linear(c * h * w, draw(st.integers(1, 5)))]
     return nn.Sequential(*layers), shape
@@ -147,6 +146,8 @@ def measuring_twin(model):
             if isinstance(child, nn.MaxPool2d):
                 setattr(module, child_name, nn.AvgPool2d(child.kernel_size, child.stride, child.padding,
                                                          ceil_mode=child.ceil_mode))
+            elif isinstance(child, nn.AdaptiveMaxPool2d):
+                setattr(module, child_name, nn.AdaptiveAvgPool2d(child.output_size))
     with torch.no_grad():
         for p in twin.parameters():
             p.copy_(torch.rand_like(p) + 0.1)
@@ -287,8 +288,15 @@ def test_untraceable_layers_say_so():
     assert all(f.rf is None and f.untraceable["rf"] for f in facts)   # the whole analysis fails
 
 
+def test_uneven_adaptive_pooling_has_no_field_and_says_why():
+    facts = layer_facts(nn.Sequential(nn.Conv2d(1, 1, 3), nn.AdaptiveAvgPool2d(4)), (1, 9, 9))
+    assert facts[1].rf is None and "adaptive" in facts[1].untraceable["rf"]
+    assert facts[1].output_shape == (1, 4, 4)
+
+
 def test_cnnlab_exports_layer_facts_and_checks_arguments():
-    assert cnnlab.layer_facts is layer_facts
+    from cnnlab.exercises.layers import predict_layers
+    assert cnnlab.layer_facts is layer_facts and cnnlab.predict_layers is predict_layers
     with pytest.raises(ValueError, match="input_shape"):
         layer_facts(nn.Conv2d(1, 1, 3), (8, 8))
     with pytest.raises(TypeError, match="nn.Module"):
