@@ -142,3 +142,21 @@ def test_hints_are_in_the_submissions_language():
     result = score_layers(EXERCISE, submission(), "", lang="zh")
     assert result.details["mistake_hints"]["row1:no_bias"] == "偏置：每个输出通道一个"
     assert cnnlab.get_language() == "en"                     # the grader's own language is put back
+
+
+def test_cnnlab_check_flags_a_broken_reference_model_and_a_missing_call():
+    import dataclasses
+
+    from cnnlab.manifest import load_manifest
+    from cnnlab.tools.pipeline.check import check_layers_exercises
+    from tests.helpers import ROOT
+    manifest = load_manifest(ROOT)
+    lesson = manifest.lesson("05")
+    path = lesson.path(ROOT, "solutions", "en")
+    assert check_layers_exercises(manifest, lesson, path) == []
+    exercise = next(e for e in lesson.exercises if e.kind == "layers")
+    broken = dataclasses.replace(exercise, input_shape=(3, 28, 28))          # 192 channels expected
+    renamed = dataclasses.replace(exercise, id="weight_shape")               # a cell that calls shape()
+    problems = check_layers_exercises(manifest, dataclasses.replace(lesson, exercises=(broken, renamed)), path)
+    assert len(problems) == 2
+    assert "does not run" in str(problems[0]) and "does not call" in str(problems[1])
