@@ -15,6 +15,7 @@ students may open, one line per module::
     receptive/      receptive fields: the recurrence, tracing a model, the effective field
     model_summary   a per-layer table of a model: shapes, parameters, MACs, receptive fields
     tracing         one torch.fx tracer for the analyses: layers, shapes, names, example input, eval mode
+    facts           layer_facts(): the truth table a student predicts: per layer its label, shape, params, MACs, field
     ops/            convolution, pooling, im2col and batch norm written out in NumPy/PyTorch
     models/         LeNet, LeNet-5, AlexNet, VGG, NiN, GoogLeNet, ResNet as the course builds them
     data/           data sets found offline or downloaded, loaders, tiny synthetic images
@@ -60,6 +61,8 @@ _PUBLIC = {
     "receptive_field": "cnnlab.receptive",
     "effective_receptive_field": "cnnlab.receptive",
     "summary": "cnnlab.model_summary",
+    "layer_facts": "cnnlab.facts",
+    "predict_layers": "cnnlab.exercises.layers",
     "draw_architecture": "cnnlab.viz.diagram",
     "architecture_graph": "cnnlab.viz.archgraph",
     "fashion_mnist": "cnnlab.data",

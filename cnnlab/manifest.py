@@ -31,7 +31,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 MANIFEST = Path("course") / "manifest.toml"
 NOTEBOOK_KINDS = ("solutions", "lessons")            # the two versions of every lesson notebook (folders)
-EXERCISE_KINDS = ("code", "numeric", "choice", "shape")   # the kinds of exercise a manifest may declare
+EXERCISE_KINDS = ("code", "numeric", "choice", "shape", "layers")   # the kinds of exercise a manifest may declare
 # Written by `cnnlab release` at the top of the student release: it tells the release (lessons
 # only, no solutions) from the authoring repository, and marks a folder the next release may replace.
 RELEASE_MARKER = ".cnnlab-release.json"
@@ -49,6 +49,9 @@ class Exercise:
     kind: str
     points: float
     forbid: tuple = ()   # what a code exercise's answer may not call (cnnlab.exercises.monitor)
+    layers: tuple = ()   # a layers exercise: its reference model, lines like "Conv2d(3, 16, 3)"
+    input_shape: tuple = ()   # a layers exercise: (C, H, W) of one image
+    ask: tuple = ()      # a layers exercise: what is predicted, of shape params macs rf
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,34 @@ def _parse_exercise(raw, where):
         raise ManifestError(say(zh="{w}：练习 {i!r}：forbid 必须是带点的名字的列表（如 torch.nn.functional.conv2d）",
                                 en="{w}: exercise {i!r}: forbid must be a list of dotted names",
                                 w=where, i=raw["id"]))
+    if raw["kind"] == "layers":
+        return Exercise(id=raw["id"], kind="layers", points=raw["points"], **_layers_fields(raw, where))
     return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"], forbid=tuple(forbid))
+
+
+def _layers_fields(raw, where):
+    """layers / input_shape / ask of a ``layers`` exercise (cnnlab.exercises.layerspec), checked."""
+    from cnnlab.exercises.layerspec import LayerSpecError, check_layer_line
+    layers, shape = raw.get("layers"), raw.get("input_shape")
+    ask = raw.get("ask", ["shape", "params", "rf"])
+    problem = ""
+    if not isinstance(layers, list) or not layers or not all(isinstance(v, str) for v in layers):
+        problem = say(zh="layers 必须是非空的字符串列表", en="layers must be a non-empty list of strings")
+    elif (not isinstance(shape, list) or len(shape) != 3
+          or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)):
+        problem = say(zh="input_shape 必须是 [C, H, W]", en="input_shape must be [C, H, W]")
+    elif not isinstance(ask, list) or not ask or not set(ask) <= {"shape", "params", "macs", "rf"}:
+        problem = say(zh="ask 必须是 shape、params、macs、rf 中若干项的列表",
+                      en="ask must be a list of some of shape, params, macs, rf")
+    else:
+        try:
+            for line in layers:
+                check_layer_line(line)
+        except LayerSpecError as err:
+            problem = str(err)
+    if problem:
+        raise ManifestError(say(zh="{w}：练习 {i!r}：{p}", en="{w}: exercise {i!r}: {p}", w=where, i=raw["id"], p=problem))
+    return {"layers": tuple(layers), "input_shape": tuple(shape), "ask": tuple(ask)}
 
 
 def _parse_lesson(raw, index):

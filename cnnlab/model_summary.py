@@ -71,6 +71,7 @@ class LayerRow:
     r: object = None             # receptive field size (int or (h, w)); None if not spatial
     jump: object = None          # effective stride
     call: int = 1                # 2 for the second call of a shared layer
+    input_shape: tuple = None    # of the first input, batch dimension included
 
 
 @dataclass
@@ -180,7 +181,8 @@ def collect(model, x):
         macs, connections = layer_counts(module, inputs, output)
         rows.append(LayerRow(name=name or type(module).__name__, type=type(module).__name__,
                              output_shape=tuple(output.shape), params=trainable, all_params=total,
-                             macs=macs, connections=connections, call=calls[name]))
+                             macs=macs, connections=connections, call=calls[name],
+                             input_shape=tuple(getattr(inputs[0], "shape", ())) if inputs else None))
 
     handles = [module.register_forward_hook(record) for module in layers]
     try:

@@ -1,11 +1,12 @@
 """Exercises students answer inside a lesson, and the answers file that records them.
 
-Four kinds, each one call in a code cell (see ``course/authoring.md``):
+Five kinds, each one call in a code cell (see ``course/authoring.md``):
 
     numeric("id", answer=34944, digits=0, unit="...", prompt=..., hint=..., explanation=...)
     choice("id", options=[...], answer=1, prompt=..., ...)        # or answer=[0, 2], multiple=True
     shape("id", answer=(96, 55, 55), prompt=..., ...)
     check_function("id", my_function, [((args...), expected), ...])   # code
+    predict_layers(model, (C, H, W), ask=("shape", "params"), exercise="id")   # layers
 
 Modules: ``keys`` (canonical forms, salted keys, sealed explanations), ``spec``
 (a quick check read from source with ``ast``; ``score_quick_check``),
@@ -13,7 +14,9 @@ Modules: ``keys`` (canonical forms, salted keys, sealed explanations), ``spec``
 exercises), ``limits`` (time limit), ``expect`` (the one assertion of hidden tests:
 ``expect_value``), ``operators`` (forbidden torch operators, caught by dispatch modes),
 ``feedback`` (messages), ``hide`` (the
-build step that replaces answers by keys in student notebooks).
+build step that replaces answers by keys in student notebooks), ``layers`` (predict each layer,
+then reveal), ``layerchecks`` (judging a prediction, named mistakes), ``layerspec`` (the
+manifest's reference model of a layers exercise).
 Names are imported on first use, so the grader can import ``answers`` without ipywidgets.
 """
 
@@ -21,6 +24,7 @@ _PUBLIC = {
     "numeric": "cnnlab.exercises.widgets",
     "choice": "cnnlab.exercises.widgets",
     "shape": "cnnlab.exercises.widgets",
+    "predict_layers": "cnnlab.exercises.layers",
     "check_function": "cnnlab.exercises.code",
     "run_cases": "cnnlab.exercises.code",
     "CaseResult": "cnnlab.exercises.code",

@@ -63,9 +63,22 @@ def _records(stem, folders):
 def exercise_state(records, exercise):
     """``correct``, ``wrong`` or ``unanswered`` from the latest record of ``exercise``."""
     last = latest({"records": records}, exercise)
+    if last is not None and last.get("kind") == "layers":
+        return _layers_state([r for r in records if r.get("exercise") == exercise])
     if last is None or last.get("status") in ("unanswered", "invalid"):
         return "unanswered"
     return "correct" if last.get("correct") or last.get("status") == "correct" else "wrong"
+
+
+def _layers_state(records):
+    """A layers exercise (one record per checked row): correct when every checked row's latest
+    check is right and the answers were never revealed."""
+    rows = {r.get("row"): r.get("status") for r in records if r.get("status") in ("correct", "wrong")}
+    if any(r.get("status") == "revealed" for r in records):
+        return "wrong"
+    if not rows:
+        return "unanswered"
+    return "correct" if all(status == "correct" for status in rows.values()) else "wrong"
 
 
 def lesson_progress(lesson, folders):

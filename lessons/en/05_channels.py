@@ -415,6 +415,21 @@ shape("weight_shape", key="f917ebfff41514ae465b2bcb1132a230",
 # - TensorFlow documentation: `tf.nn.conv2d` (filters of shape height × width × in × out).
 
 # %% [markdown]
+# ## Predict, then reveal · the bottleneck layer by layer (2 points)
+#
+# The 5×5 branch of block 3a, built as specified: a 1×1 convolution from 192 to 16 channels,
+# ReLU, 32 kernels of 5×5 with padding 2, ReLU, on one 28×28×192 input. Before looking at any
+# output, predict each layer's output shape and its number of parameters (biases included),
+# then press Check on that row. A ✗ names the rule you missed; the true value appears only
+# after your prediction. Your first prediction of each box is the one that is graded.
+
+# %% tags=["exercise:bottleneck_layers"]
+from cnnlab.exercises import predict_layers
+
+bottleneck = nn.Sequential(nn.Conv2d(192, 16, 1), nn.ReLU(), nn.Conv2d(16, 32, 5, padding=2), nn.ReLU())
+predict_layers(bottleneck, (192, 28, 28), ask=("shape", "params"), exercise="bottleneck_layers")
+
+# %% [markdown]
 # ## Hand in
 #
 # After your last **Check**, run the cell below and save the notebook (Ctrl+S): its output

@@ -340,6 +340,17 @@ shape("weight_shape", key="f917ebfff41514ae465b2bcb1132a230",
 # - TensorFlow 文档：`tf.nn.conv2d`（卷积核形状为 高 × 宽 × 输入 × 输出）。
 
 # %% [markdown]
+# ## 先预测，再揭晓 · 逐层看瓶颈结构（2 分）
+#
+# 3a 块的 5×5 分支，按规格搭好：1×1 卷积把 192 个通道降到 16 个，ReLU，32 个 5×5 卷积核（填充 2），ReLU，输入是一张 28×28×192 的特征图。先别看任何输出：预测每一层的输出形状和参数量（含偏置），再点这一行的“检查”。✗ 会指出你漏掉的规则；只有在你预测之后才会显示真值。每个格子按你的第一次预测计分。
+
+# %% tags=["exercise:bottleneck_layers"]
+from cnnlab.exercises import predict_layers
+
+bottleneck = nn.Sequential(nn.Conv2d(192, 16, 1), nn.ReLU(), nn.Conv2d(16, 32, 5, padding=2), nn.ReLU())
+predict_layers(bottleneck, (192, 28, 28), ask=("shape", "params"), exercise="bottleneck_layers")
+
+# %% [markdown]
 # ## 交作业
 #
 # 最后一次点击“检查”之后，运行下面这个单元格并保存笔记本（Ctrl+S）：它的输出带着你所有快速检查的答案，所以只交这一个 `.ipynb` 文件就够了（答案文件 `05_channels.answers.json` 可以一起交，但不是必须的）。这个输出还在屏幕上时，之后的每次检查都会自动更新它。

@@ -442,3 +442,18 @@ shape("weight_shape", answer=(128, 64, 3, 3),
 #   Channels" (§7.4.3: the 1×1 convolution as a fully connected layer over channels).
 # - PyTorch documentation: `torch.nn.Conv2d` (weight shape), `torch.utils.flop_counter`.
 # - TensorFlow documentation: `tf.nn.conv2d` (filters of shape height × width × in × out).
+
+# %% [markdown]
+# ## Predict, then reveal · the bottleneck layer by layer (2 points)
+#
+# The 5×5 branch of block 3a, built as specified: a 1×1 convolution from 192 to 16 channels,
+# ReLU, 32 kernels of 5×5 with padding 2, ReLU, on one 28×28×192 input. Before looking at any
+# output, predict each layer's output shape and its number of parameters (biases included),
+# then press Check on that row. A ✗ names the rule you missed; the true value appears only
+# after your prediction. Your first prediction of each box is the one that is graded.
+
+# %% tags=["exercise:bottleneck_layers"]
+from cnnlab.exercises import predict_layers
+
+bottleneck = nn.Sequential(nn.Conv2d(192, 16, 1), nn.ReLU(), nn.Conv2d(16, 32, 5, padding=2), nn.ReLU())
+predict_layers(bottleneck, (192, 28, 28), ask=("shape", "params"), exercise="bottleneck_layers")

@@ -367,3 +367,14 @@ shape("weight_shape", answer=(128, 64, 3, 3),
 # - 阿斯顿·张、李沐等，《动手学深度学习》6.4 节“多输入多输出通道”（6.4.3 节：把 1×1 卷积看作通道上的全连接层）。 <!-- parity-ignore: 6.4 -->
 # - PyTorch 文档：`torch.nn.Conv2d`（权重形状）、`torch.utils.flop_counter`。
 # - TensorFlow 文档：`tf.nn.conv2d`（卷积核形状为 高 × 宽 × 输入 × 输出）。
+
+# %% [markdown]
+# ## 先预测，再揭晓 · 逐层看瓶颈结构（2 分）
+#
+# 3a 块的 5×5 分支，按规格搭好：1×1 卷积把 192 个通道降到 16 个，ReLU，32 个 5×5 卷积核（填充 2），ReLU，输入是一张 28×28×192 的特征图。先别看任何输出：预测每一层的输出形状和参数量（含偏置），再点这一行的“检查”。✗ 会指出你漏掉的规则；只有在你预测之后才会显示真值。每个格子按你的第一次预测计分。
+
+# %% tags=["exercise:bottleneck_layers"]
+from cnnlab.exercises import predict_layers
+
+bottleneck = nn.Sequential(nn.Conv2d(192, 16, 1), nn.ReLU(), nn.Conv2d(16, 32, 5, padding=2), nn.ReLU())
+predict_layers(bottleneck, (192, 28, 28), ask=("shape", "params"), exercise="bottleneck_layers")

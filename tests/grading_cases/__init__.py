@@ -34,7 +34,21 @@ def code_exercises(lesson):
 
 
 def quick_exercises(lesson):
-    return [e.id for e in lesson.exercises if e.kind != "code"]
+    return [e.id for e in lesson.exercises if e.kind not in ("code", "layers")]
+
+
+def layers_answers(lesson):
+    """``{exercise: [{quantity: raw}, ...]}``: the right prediction of every row of each layers
+    exercise, from its reference model in the manifest (what a student who knows it types)."""
+    from cnnlab.exercises.layerchecks import truth
+    from cnnlab.exercises.layerspec import build_model
+    from cnnlab.facts import layer_facts
+    found = {}
+    for e in (e for e in lesson.exercises if e.kind == "layers"):
+        facts = layer_facts(build_model(e.layers), e.input_shape)
+        found[e.id] = [{q: "x".join(map(str, v)) if isinstance(v, tuple) else str(v)
+                        for q in e.ask if (v := truth(fact, q)) is not None} for fact in facts]
+    return found
 
 
 def answer_cells(nb, exercise):
@@ -63,13 +77,19 @@ def solution_answers(manifest, lesson, lang="en"):
             for kind, call in quick_check_calls(ast.parse(cell.source)):
                 answer = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "answer")
                 found[exercise] = answer if kind == "choice" else str(answer)
-    return found
+    return {**found, **layers_answers(lesson)}
+
+
+def _is_rows(answer):
+    return isinstance(answer, list) and answer and all(isinstance(a, dict) for a in answer)
 
 
 def answers_file(lesson, answers, claim_correct=False):
     records = [{"exercise": exercise, "kind": "quick", "answer": answer,
                 "status": "correct" if claim_correct else "checked", "correct": claim_correct, "try": 1}
-               for exercise, answer in answers.items()]
+               for exercise, answer in answers.items() if not _is_rows(answer)]
+    records += [{"exercise": exercise, "kind": "layers", "answer": row_answer, "row": row, "status": "checked"}
+                for exercise, answer in answers.items() if _is_rows(answer) for row, row_answer in enumerate(answer)]
     return {"format": FORMAT, "lesson": lesson.stem, "records": records}
 
 

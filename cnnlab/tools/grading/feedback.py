@@ -64,7 +64,11 @@ def _exercise_rows(record, lang):
         if info.get("traceback") and "exercise cell" in result["status"]:
             parts.append(f"<p>{say(zh='你的单元格报错：', en='Your cell raised:', lang=lang)}</p>"
                          f"<pre>{html.escape(_cut(info['traceback'], 2000))}</pre>")
-        if result.get("mistake"):
+        if result.get("mistake") and info.get("mistake_hints"):       # a layers exercise: one per row
+            parts += ["<p>" + html.escape(say(zh="常见错误：{hint}（{id}）", en="A common mistake: {hint} ({id})",
+                                              lang=lang, hint=hint, id=mistake_id)) + "</p>"
+                      for mistake_id, hint in info["mistake_hints"].items()]
+        elif result.get("mistake"):
             parts.append("<p>" + html.escape(say(zh="常见错误：{hint}（{id}）", en="A common mistake: {hint} ({id})",
                                                  lang=lang, hint=info.get("mistake_hint", ""),
                                                  id=result["mistake"])) + "</p>")

@@ -53,8 +53,7 @@ def mistake_shares(rows):
     for row in rows:
         key = (row["lesson"], row["exercise"])
         students.setdefault(key, set()).add(row["student"])
-        mistake = row.get("mistake", "")
-        if mistake:
+        for mistake in row.get("mistake", "").split():     # a layers exercise: one per row, "row3:no_bias"
             counts.setdefault(key, {}).setdefault(mistake, set()).add(row["student"])
     return {key: sorted(((m, len(who), len(who) / len(students[key])) for m, who in found.items()),
                         key=lambda item: -item[1])

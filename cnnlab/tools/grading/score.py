@@ -171,3 +171,80 @@ def score_quick(exercise, spec, answers, answers_problem):
             if result.mistake:
                 result.details["mistake_hint"] = hint
     return result
+
+
+def _layers_truth(exercise):
+    """(facts, modules) of a layers exercise's reference model (from the manifest, never the student)."""
+    from cnnlab.exercises.layerspec import build_model
+    from cnnlab.facts import layer_facts
+    facts = layer_facts(build_model(exercise.layers), exercise.input_shape)
+    return facts
+
+
+def _first_predictions(records):
+    """{(row, quantity): raw} — each box's first prediction made before any "reveal all"."""
+    first = {}
+    for record in records:
+        if record.get("status") == "revealed":
+            break
+        answer, row = record.get("answer"), record.get("row")
+        if record.get("status") == "invalid" or not isinstance(answer, dict) or not isinstance(row, int):
+            continue
+        for quantity, raw in answer.items():
+            if isinstance(raw, str):
+                first.setdefault((row, quantity), raw)
+    return first
+
+
+def score_layers(exercise, answers, answers_problem, lang=None):
+    """The Result of a ``layers`` exercise: points per predicted box, each judged by its FIRST
+    prediction (later ones were typed after seeing the truth), none after "reveal all".
+
+    The truth is ``layer_facts`` of the manifest's reference model; the recorded marks are never
+    trusted. ``mistake`` lists the named mistakes per row (``row3:no_bias row5:jump_forgotten``);
+    their hints are in ``lang`` (the submission's language), default the current one.
+    """
+    from cnnlab.settings import get_language, set_language
+    before = get_language()
+    try:
+        if lang:
+            set_language(lang)
+        return _score_layers(exercise, answers, answers_problem)
+    finally:
+        set_language(before)
+
+
+def _score_layers(exercise, answers, answers_problem):
+    from cnnlab.exercises.layerchecks import judge, truth
+    result = Result(exercise.id, exercise.kind, exercise.points, status="")
+    if answers is None:
+        result.status = answers_problem
+        return result
+    try:
+        facts = _layers_truth(exercise)
+    except Exception as err:   # the course's mistake, not the student's
+        result.status = one_line(f"error: the reference model of {exercise.id!r} cannot be built: {err}")
+        return result
+    records = [r for r in answers.get("records", []) if r.get("exercise") == exercise.id]
+    first = _first_predictions(records)
+    boxes = [(i, q) for i, fact in enumerate(facts) for q in exercise.ask if truth(fact, q) is not None]
+    right, mistakes, hints = 0, [], {}
+    for i, q in boxes:
+        if (i, q) not in first:
+            continue
+        word, mistake, hint = judge(facts[i], facts.module(facts[i]), q, first[(i, q)])
+        right += word == "correct"
+        if mistake:
+            mistakes.append(f"row{i + 1}:{mistake}")
+            hints[f"row{i + 1}:{mistake}"] = hint
+    revealed = any(r.get("status") == "revealed" for r in records)
+    if not first:
+        result.status = "unanswered" + ("; revealed" if revealed else "")
+        return result
+    result.points = round(exercise.points * right / len(boxes), 2) if boxes else 0.0
+    result.status = "ok" if right == len(boxes) else f"wrong: {right} of {len(boxes)} predictions right"
+    if revealed:
+        result.status += "; revealed"
+    result.mistake = " ".join(dict.fromkeys(mistakes))
+    result.details = {"right": right, "boxes": len(boxes), "revealed": revealed, "mistake_hints": hints}
+    return result

@@ -116,7 +116,10 @@ def cacheable(job):
 
 def score_exercises(job):
     for exercise in job.lesson.exercises:
-        if exercise.kind != harness.CODE_KIND:
+        if exercise.kind == "layers":
+            job.results.append(score.score_layers(exercise, job.answers, job.answers_problem,
+                                                  lang=getattr(job, "lang", None)))
+        elif exercise.kind != harness.CODE_KIND:
             job.results.append(score.score_quick(exercise, job.specs.get(job.lang, {}).get(exercise.id), job.answers,
                                                  job.answers_problem))
         elif job.notebook_problem:

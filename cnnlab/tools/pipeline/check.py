@@ -279,6 +279,26 @@ def check_full_mode(manifest, path):
                     "run `cnnlab execute --full NN` for this lesson (minutes; full data and epochs)")]
 
 
+def check_layers_exercises(manifest, lesson, path):
+    """A ``layers`` exercise's reference model builds and runs on its input, and the solution's
+    tagged cell calls predict_layers with the exercise's id (the grader scores against the former)."""
+    problems = []
+    for exercise in (e for e in lesson.exercises if e.kind == "layers"):
+        try:
+            from cnnlab.exercises.layerspec import build_model
+            from cnnlab.facts import layer_facts
+            layer_facts(build_model(exercise.layers), exercise.input_shape)
+        except Exception as err:
+            problems.append(Problem("course/manifest.toml", f"exercise {exercise.id!r}: the reference model "
+                                    f"does not run: {err}", "fix its layers or input_shape"))
+        sources = [cell.source for cell in exercise_cells(read_notebook(path)).get(exercise.id, [])]
+        if sources and not any("predict_layers" in src and repr(exercise.id) in src.replace('"', "'")
+                               for src in sources):
+            problems.append(Problem(_rel(manifest, path), f"the cell of {exercise.id!r} does not call "
+                                    f"predict_layers(..., exercise={exercise.id!r})", "call it there"))
+    return problems
+
+
 def check(manifest):
     """Every problem found, as a list of Problem (empty when the course is consistent)."""
     problems = check_files_exist(manifest)
@@ -292,6 +312,7 @@ def check(manifest):
                     if kind == "solutions":
                         problems += check_solution_regions(manifest, path)
                         problems += check_exercise_tags(manifest, lesson, path)
+                        problems += check_layers_exercises(manifest, lesson, path)
                         problems += check_stored_checks(manifest, path)
                         problems += check_full_mode(manifest, path)
                         problems += check_typed_durations(manifest, path, lang)
