@@ -26,6 +26,7 @@ students may open, one line per module::
     manifest        reading course/manifest.toml (lesson titles, objectives, exercises)
     lesson          a lesson's first cell (start_lesson) and show_source
     lesson_table    the lesson table of the READMEs: titles, minutes, computing time, exercises
+    doctor          `cnnlab doctor`: is this machine ready for the course (torch, data, font, answers)?
     cpu             how many CPU threads PyTorch should use: the idle cores
     liveplot        a live loss/accuracy plot that redraws one figure in place
     fonts           a CJK font for Chinese text in figures

@@ -1,5 +1,6 @@
-"""``cnnlab doctor``: is this machine ready for the course? Each check says what it found and, when
-something is wrong, how to fix it, in the student's language.
+"""``cnnlab doctor``: checks that this machine is ready for the course, and says how to fix what is not.
+
+Each check says what it found and, when something is wrong, how to fix it, in the student's language.
 
 It is part of the library (not of ``cnnlab.tools``), so it works in the student release and in a
 notebook: ``print(cnnlab.doctor.report())``. Checked, in order:

@@ -22,7 +22,7 @@ import time
 
 import pytest
 
-from cnnlab.course import load_manifest
+from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import cgroups
 from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases

@@ -76,10 +76,10 @@ def _sizes(fact, module, window, padding_total=None, ceil_flip=False):
         for n, k, s, p, d, total in zip(fact.input_shape[1:], kernel, stride, padding, dilation,
                                         padding_total or (None, None)):
             if isinstance(module, nn.modules.conv._ConvNd):
-                out.append(conv_out_size(n, k, s, p, d, p_total=total))
+                out.append(conv_out_size(n, k, s=s, p=p, d=d, p_total=total))
             else:
                 ceil = module.ceil_mode != ceil_flip
-                out.append(pool_out_size(n, k, s, p if total is None else total / 2, d, ceil_mode=ceil))
+                out.append(pool_out_size(n, k, s=s, p=p if total is None else total / 2, d=d, ceil_mode=ceil))
     except ValueError:
         return None
     return tuple(int(v) for v in out)

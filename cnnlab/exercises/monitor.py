@@ -126,7 +126,7 @@ class Rules:
     def from_names(cls, forbid):
         from cnnlab.exercises.operators import aten_names, warm_up
         rules = cls(aten=aten_names(forbid))
-        warm_up()   # the torch modes' first use costs time: spent here, before any time limit starts
+        warm_up(cls())   # the torch modes' first use costs time: spent here, before any time limit starts
         for entry in forbid or ():
             if entry.startswith("aten."):
                 continue

@@ -126,12 +126,12 @@ class TorchWatch:
         return False
 
 
-def warm_up():
-    """Make the mode classes and run one tiny operation under them, outside any time limit."""
+def warm_up(rules):
+    """Make the mode classes and run one tiny operation under them (watching ``rules``, an empty
+    ``monitor.Rules``), outside any time limit."""
     torch = _torch()
     if torch is None or "warm" in _MODES:
         return
-    from cnnlab.exercises.monitor import Rules
-    with TorchWatch(Rules(), lambda name: None):
+    with TorchWatch(rules, lambda name: None):
         torch.zeros(1) + 1
     _MODES["warm"] = True

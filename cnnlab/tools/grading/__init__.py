@@ -32,7 +32,8 @@ And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, 
     overrides.py     overrides.csv (grades set by hand) → the final rows every view shows
     history.py       what a regrade replaced, kept
     returning.py     feedback pages prepared (overrides, lateness, reveal) and returned to homes or an LMS zip
-    export.py        Canvas / Moodle / wide CSV from the final rows; rosters in any Excel encoding
+    export.py        Canvas / Moodle / wide CSV from the final rows
+    rosterfile.py    rosters and overrides.csv as Excel saves them (UTF-8 with or without BOM, GBK)
 
 See course/instructor/README.md for the design and the status vocabulary.
 """

@@ -82,7 +82,7 @@ def parse_policy(text):
 
 def read_extensions(path, lesson_stem, deadline):
     """``{student: deadline}`` for the lesson, from an extensions CSV (see the module docstring)."""
-    from cnnlab.tools.grading.export import decode_roster
+    from cnnlab.tools.grading.rosterfile import decode_roster
     path = Path(path)
     try:
         text = decode_roster(path.read_bytes(), path)

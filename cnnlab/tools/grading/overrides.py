@@ -30,7 +30,7 @@ class OverrideError(ValueError):
 
 def read_overrides(out_dir):
     """``{(student, lesson, exercise): (points, comment, line)}`` from ``OUT_DIR/overrides.csv``."""
-    from cnnlab.tools.grading.export import decode_roster
+    from cnnlab.tools.grading.rosterfile import decode_roster
     path = Path(out_dir) / OVERRIDES
     if not path.is_file():
         return {}

@@ -204,7 +204,7 @@ def score_layers(exercise, answers, answers_problem, lang=None):
     trusted. ``mistake`` lists the named mistakes per row (``row3:no_bias row5:jump_forgotten``);
     their hints are in ``lang`` (the submission's language), default the current one.
     """
-    from cnnlab.settings import get_language, set_language
+    from cnnlab.i18n import get_language, set_language
     before = get_language()
     try:
         if lang:

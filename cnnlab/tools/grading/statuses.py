@@ -49,7 +49,6 @@ PARTS = [
     (rf"error: SystemExit({_WHERE})? \(the code called sys\.exit or exit\)",
      "出错：代码调用了 sys.exit 或 exit（SystemExit）"),
     (r"error: the hidden tests did not run", "出错：隐藏测试没有运行"),
-    (r"error: grader failed: (?P<x>.+)", "出错：评分程序出了故障（不是你的代码的问题，老师会重新评分）：{x}"),
     (r"error: the solution has no quick check (?P<x>.+)", "出错：解答里没有快速检查 {x}"),
     (r"error: the solution has no cell tagged exercise:(?P<x>.+)", "出错：解答里没有标记为 exercise:{x} 的单元格"),
     (r"error: the solution has no hidden tests for this exercise", "出错：解答里没有这道练习的隐藏测试"),
