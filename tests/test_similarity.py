@@ -294,5 +294,10 @@ def test_the_cli_writes_html_and_a_summary(manifest, tmp_path, capsys):
     out = tmp_path / "graded" / "similarity-02.html"
     assert main(["--root", str(ROOT), "similarity", "02", str(folder), "--out", str(out)]) == 0
     assert "gus" in out.read_text() and (tmp_path / "graded" / "similarity-02.json").is_file()
+    from cnnlab.tools.grading.dashboard import similar_pairs
+    pairs = similar_pairs(tmp_path / "graded")
+    assert [(p["lesson"], p["exercise"], p["a"], p["b"], p["short"]) for p in pairs if not p["short"]] == \
+        [("02_convolution", "corr2d", "gus", "hal", False)]
+    assert similar_pairs(tmp_path / "subs") == []
     assert main(["--root", str(ROOT), "similarity", "02", str(folder), "--threshold", "7"]) == 2
     assert "--threshold" in capsys.readouterr().err

@@ -34,5 +34,9 @@ And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, 
     returning.py     feedback pages prepared (overrides, lateness, reveal) and returned to homes or an LMS zip
     export.py        Canvas / Moodle / wide CSV from the final rows; rosters in any Excel encoding
 
+Beside the grade, never part of it (``cnnlab similarity LESSON SUBMISSIONS_DIR``)::
+
+    similarity.py    which code answers look alike: normalised tokens, winnowed fingerprints, pairs side by side
+
 See course/instructor/README.md for the design and the status vocabulary.
 """

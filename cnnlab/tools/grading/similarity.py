@@ -291,7 +291,11 @@ def similarity_report(manifest, lesson, submissions_dir, threshold=THRESHOLD):
                 excluded |= all_hashes(cell.source)
         answers = {}
         for student, nb in notebooks.items():
-            source = student_answer(nb, exercise.id, references)
+            try:
+                source = student_answer(nb, exercise.id, references)
+            except Exception as err:   # one odd notebook never stops the report
+                report.not_compared.append((student, f"{exercise.id}: answer not read ({type(err).__name__})"))
+                continue
             if source is not None:
                 answers[student] = source
         pairs = compare(answers, excluded, threshold)
