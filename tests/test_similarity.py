@@ -222,6 +222,7 @@ def test_flags_exactly_the_copied_pairs(batch_report):
     flagged = {(pair.a, pair.b) for pair in batch_report.pairs}
     assert flagged == COPIED, render_text(batch_report)
     assert all(pair.exercise == "corr2d" for pair in batch_report.pairs)
+    assert all(pair.score > 0.9 for pair in batch_report.pairs)
     assert batch_report.students == 12 and not batch_report.not_compared
 
 
