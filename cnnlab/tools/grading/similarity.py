@@ -50,6 +50,7 @@ W = 4              # hashes per winnowing window: shared runs of W + K - 1 = 9 t
 THRESHOLD = 0.5    # default score (share of fingerprints, Dice) a listed pair reaches
 MIN_SHARED = 4     # and at least this many fingerprints
 SHORT_LINES = 3    # a reference answer of at most this many code lines is "short"
+SHORT_SHOWN = 10   # pairs of short answers shown in full (the rest are counted)
 COMMON_SHARE = 0.5  # a fingerprint more than this share of the class has is an idiom, not a copy
 _SKIP = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
          tokenize.ENCODING, tokenize.ENDMARKER}
@@ -336,17 +337,25 @@ def _short_note():
                en="Exercises with short answers (short answers look alike; read before concluding)")
 
 
+def _more_short(count):
+    return say(zh="短答案中共有 {n} 对超过阈值，下面只列出最相似的 {k} 对",
+               en="{n} pairs of short answers are above the threshold; the {k} most alike are shown",
+               n=count, k=SHORT_SHOWN)
+
+
 def render_text(report, width=60):
     """The report as plain text, matching lines side by side."""
     out = header_lines(report) + [""]
     sections = [(say(zh="相似的答案", en="Similar answers"), report.pairs)]
     if report.short_exercises:
         sections.append((_short_note() + ": " + ", ".join(report.short_exercises), report.short_pairs))
-    for title, pairs in sections:
+    for number, (title, pairs) in enumerate(sections):
         out += [f"== {title} ==", ""]
         if not pairs:
             out += [say(zh="（没有超过阈值的一对）", en="(no pair above the threshold)"), ""]
-        for pair in pairs:
+        if number and len(pairs) > SHORT_SHOWN:
+            out += [_more_short(len(pairs)), ""]
+        for pair in (pairs[:SHORT_SHOWN] if number else pairs):
             out.append(_pair_title(pair))
             for lines_a, lines_b in pair.blocks:
                 for index in range(max(len(lines_a), len(lines_b))):
@@ -376,11 +385,13 @@ def render_html(report):
     sections = [(say(zh="相似的答案", en="Similar answers"), report.pairs)]
     if report.short_exercises:
         sections.append((_short_note() + ": " + ", ".join(report.short_exercises), report.short_pairs))
-    for title, pairs in sections:
+    for number, (title, pairs) in enumerate(sections):
         parts.append(f"<h2>{e(title)}</h2>")
         if not pairs:
             parts.append(f"<p>{e(say(zh='（没有超过阈值的一对）', en='(no pair above the threshold)'))}</p>")
-        for pair in pairs:
+        if number and len(pairs) > SHORT_SHOWN:
+            parts.append(f"<p>{e(_more_short(len(pairs)))}</p>")
+        for pair in (pairs[:SHORT_SHOWN] if number else pairs):
             parts.append(f"<h3>{e(_pair_title(pair))}</h3><table>")
             parts.append(f"<tr><th>{e(pair.a)}</th><th>{e(pair.b)}</th></tr>")
             for lines_a, lines_b in pair.blocks:
