@@ -17,6 +17,8 @@
     cnnlab collect SOURCE OUT_DIR --lesson NN             hand-ins from Canvas, Moodle, a hub or a folder
     cnnlab feedback OUT_DIR --homes DIR | --zip FILE      return the feedback pages
     cnnlab grade --check                                  test the grading machine alone (a canary kernel)
+    cnnlab similarity LESSON SUBMISSIONS_DIR [--out FILE] [--threshold T]
+                                                          which code answers look alike (never a grade)
 
 In a student release (a folder written by ``cnnlab release``) only ``lab``,
 ``lessons``, ``progress`` and ``doctor`` work (``cnnlab --help`` there lists only
@@ -330,6 +332,49 @@ def _add_collect(sub):
     collect.set_defaults(run=cmd_collect)
 
 
+def cmd_similarity(args, manifest):
+    from cnnlab.files import write_atomically
+    from cnnlab.tools.grading.similarity import render_html, render_text, similarity_report, summary_json
+    from cnnlab.tools.grading.submissions import SubmissionsError
+    if not 0 < args.threshold <= 1:
+        raise CommandError(say(zh="--threshold 必须在 0 和 1 之间（例如 0.5），收到 {t}",
+                               en="--threshold must be between 0 and 1 (e.g. 0.5), got {t}", t=args.threshold))
+    if not Path(args.submissions).is_dir():
+        raise CommandError(say(zh="没有文件夹 {f}：给出每个学生一个子文件夹的文件夹",
+                               en="no folder {f}: give the folder with one subfolder per student", f=args.submissions))
+    try:
+        report = similarity_report(manifest, manifest.lesson(args.lesson), Path(args.submissions), args.threshold)
+    except SubmissionsError as err:
+        raise CommandError(str(err)) from None
+    if not args.out:
+        print(render_text(report), end="")
+        return 0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, render_html(report) if out.suffix.lower() in (".html", ".htm") else render_text(report))
+    write_atomically(out.with_suffix(".json"), summary_json(report))
+    print(say(zh="已写入 {p}（和 {j}，供仪表板读取）：{n} 对相似，{s} 对短答案相似",
+              en="wrote {p} (and {j}, for the dashboard): {n} similar pair(s), {s} among short answers",
+              p=out, j=out.with_suffix(".json").name, n=len(report.pairs), s=len(report.short_pairs)))
+    return 0
+
+
+def _add_similarity(sub):
+    similarity = sub.add_parser("similarity", help=say(zh="哪些学生的代码答案相似（给教师阅读，不是成绩）",
+                                                       en="which students' code answers look alike (to read, never a grade)"))
+    similarity.add_argument("lesson", metavar="LESSON", help=say(zh="课的编号、简称或文件名", en="lesson number, slug or stem"))
+    similarity.add_argument("submissions", metavar="SUBMISSIONS_DIR",
+                            help=say(zh="每个学生一个子文件夹的文件夹", en="folder with one subfolder per student"))
+    similarity.add_argument("--out", metavar="FILE", help=say(
+        zh="写入的文件：.html 是网页，其它是文本；旁边另写一个 .json（放进 OUT_DIR，仪表板会显示）",
+        en="file to write: .html gives a web page, anything else text; a .json is written beside it "
+           "(put it in OUT_DIR and the dashboard shows it)"))
+    similarity.add_argument("--threshold", type=float, default=0.5,
+                            help=say(zh="列出相同指纹至少占这个比例的一对（默认 0.5）",
+                                     en="list pairs sharing at least this share of fingerprints (default 0.5)"))
+    similarity.set_defaults(run=cmd_similarity)
+
+
 def cmd_site(args, manifest):
     import time
     from cnnlab.tools.site import build_site
@@ -547,6 +592,7 @@ def make_parser(student_only=None):
     grade.set_defaults(run=cmd_grade)
     _add_collect(sub)
     _add_feedback(sub)
+    _add_similarity(sub)
     site = sub.add_parser("site", help=say(zh="生成课程的静态 HTML 网站（两种语言）",
                                            en="build the static HTML site of the course (both languages)"))
     site.add_argument("out_dir", metavar="OUT_DIR", help=say(zh="写入网站的文件夹", en="folder to write the site into"))

@@ -65,6 +65,23 @@ for line in mistake_lines(rows) or ["no named mistakes in this gradebook"]:
     print(line)
 
 # %% [markdown]
+# ## Code answers that look alike (a report to read, never a grade)
+#
+# The most alike pairs per lesson, if `cnnlab similarity LESSON SUBMISSIONS_DIR --out OUT_DIR/similarity-NN.html`
+# wrote a report beside the gradebook; open the HTML page for the matching lines side by side.
+# Short answers (marked `short`) look alike when they are right: read them before concluding.
+
+# %%
+from cnnlab.tools.grading.dashboard import similar_pairs
+
+pairs = similar_pairs(Path(GRADEBOOK))
+if pairs:
+    display(HTML(table_html([{**p, "score": f"{p['score']:.0%}", "short": "short" if p["short"] else ""}
+                             for p in pairs], ["lesson", "exercise", "a", "b", "score", "short"])))
+else:
+    print("no similarity report beside this gradebook")
+
+# %% [markdown]
 # ## Score distribution per exercise
 
 # %%

@@ -35,5 +35,9 @@ And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, 
     export.py        Canvas / Moodle / wide CSV from the final rows
     rosterfile.py    rosters and overrides.csv as Excel saves them (UTF-8 with or without BOM, GBK)
 
+Beside the grade, never part of it (``cnnlab similarity LESSON SUBMISSIONS_DIR``)::
+
+    similarity.py    which code answers look alike: normalised tokens, winnowed fingerprints, pairs side by side
+
 See course/instructor/README.md for the design and the status vocabulary.
 """

@@ -95,3 +95,25 @@ def export_rows(rows, path):
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, gradebook.render_csv(rows))
     return path
+
+
+def similar_pairs(folder, n=3):
+    """The ``n`` most alike pairs per lesson from the ``similarity*.json`` summaries that
+    ``cnnlab similarity … --out OUT_DIR/similarity-NN.html`` wrote into ``folder`` (a report to
+    read, never a grade): ``[{"lesson", "exercise", "a", "b", "score", "short"}]``; [] when none."""
+    import json
+    from cnnlab.tools.grading.similarity import REPORT_KIND
+    folder = Path(folder)
+    folder = folder if folder.is_dir() else folder.parent
+    found = []
+    for path in sorted(folder.glob("similarity*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(data, dict) or data.get("kind") != REPORT_KIND:
+            continue
+        for key, short in (("pairs", False), ("short_pairs", True)):
+            found += [{**pair, "lesson": data.get("lesson", ""), "short": short}
+                      for pair in data.get(key, [])[:n] if isinstance(pair, dict)]
+    return found
