@@ -300,8 +300,8 @@ for name, (top1, top5) in vgg_table_3.items():
 # training images each photo yields:
 
 # %%
-print("3×3 windows, stride 2 (overlapping): 55 →", cnnlab.pool_output_size(55, 3, 2),
-      "   2×2 windows, stride 2 (not overlapping): 55 →", cnnlab.pool_output_size(55, 2, 2))
+print("3×3 windows, stride 2 (overlapping): 55 →", cnnlab.pool_output_size(55, 3, s=2),
+      "   2×2 windows, stride 2 (not overlapping): 55 →", cnnlab.pool_output_size(55, 2, s=2))
 print("crop positions × horizontal flip: (256 − 224)² · 2 =", (256 - 224) ** 2 * 2)
 
 # %% [markdown]

@@ -233,8 +233,8 @@ for name, (top1, top5) in vgg_table_3.items():
 # 引言里列出的新部件还有两个，各附论文自己的测量结果。下面两种池化窗口都把 conv1 的 55×55 特征图变成 27×27；裁剪则数出每张照片能产生多少张训练图像：
 
 # %%
-print("3×3 窗口、步幅 2（重叠）：55 →", cnnlab.pool_output_size(55, 3, 2),
-      "   2×2 窗口、步幅 2（不重叠）：55 →", cnnlab.pool_output_size(55, 2, 2))
+print("3×3 窗口、步幅 2（重叠）：55 →", cnnlab.pool_output_size(55, 3, s=2),
+      "   2×2 窗口、步幅 2（不重叠）：55 →", cnnlab.pool_output_size(55, 2, s=2))
 print("裁剪位置数 × 水平翻转：(256 − 224)² · 2 =", (256 - 224) ** 2 * 2)
 
 # %% [markdown]
