@@ -62,13 +62,7 @@ def _prepend(nb, exercise, code):
 
 def _in_body(nb, exercise, code):
     """Put ``code`` as the first statement of the exercise's function body."""
-    cell = _cell(nb, exercise)
-    lines = cell.source.split("\n")
-    first = next(i for i, line in enumerate(lines) if line.startswith("def ")) + 1
-    while lines[first].lstrip().startswith(('"""', "#")):
-        first += 1
-    lines.insert(first, "    " + code)
-    cell.source = "\n".join(lines)
+    cases.insert_in_body(_cell(nb, exercise), code)
     return nb
 
 

@@ -126,13 +126,7 @@ def _prepend(nb, exercise, code):
 
 def _body(nb, exercise, *lines):
     """Put ``lines`` first in the body of the exercise's function."""
-    cell = _cell(nb, exercise)
-    source = cell.source.split("\n")
-    first = next(i for i, line in enumerate(source) if line.startswith("def ")) + 1
-    while source[first].lstrip().startswith(('"""', "#")):
-        first += 1
-    source[first:first] = ["    " + line for line in lines]
-    cell.source = "\n".join(source)
+    cases.insert_in_body(_cell(nb, exercise), *lines)
     return nb
 
 

@@ -118,3 +118,28 @@ def test_a_kernel_stopped_by_the_students_own_files_is_not_the_graders_failure(t
     assert not rows["count_values"]["status"].startswith("error: grader failed"), rows["count_values"]
     assert float(rows["count_values"]["points"]) == 0
     assert "ann" in gradebook.read_hashes(tmp_path / "out")[TOUR.stem]
+
+
+def test_a_kernel_start_that_times_out_is_the_machines_fault_without_asking_the_canary(monkeypatch):
+    """A busy machine (the kernel did not answer in time) is never blamed on the student's files."""
+    from cnnlab.tools.grading import steps
+
+    def no_canary(*args, **kwargs):
+        raise AssertionError("the canary is not needed for a start that timed out")
+
+    monkeypatch.setattr(canary, "machine_problem", no_canary)
+    job = steps.Job(submission=None, lesson=None, solutions={}, specs={}, limits=Limits(),
+                    outcomes=[{"status": "dead", "ename": "RuntimeError", "start_failed": True,
+                               "evalue": "kernel failed: Kernel didn't respond in 120 seconds"}])
+    steps.blame_the_machine(job)
+    assert job.run_problem.startswith("error: grader failed: the kernel did not start in time")
+
+
+def test_a_kernel_start_that_fails_at_once_still_asks_the_canary(monkeypatch):
+    from cnnlab.tools.grading import steps
+    monkeypatch.setattr(canary, "machine_problem", lambda *args, **kwargs: "")
+    job = steps.Job(submission=None, lesson=None, solutions={}, specs={}, limits=Limits(),
+                    outcomes=[{"status": "dead", "ename": "ModuleNotFoundError", "start_failed": True,
+                               "evalue": "kernel failed: No module named 'ipykernel'"}])
+    steps.blame_the_machine(job)
+    assert job.run_problem == ""

@@ -137,7 +137,8 @@ def test_a_semester_in_miniature(tmp_path, capsys):
     for lesson in LESSONS:
         for student in handed_in:
             got = sum(float(r["points"]) for r in rows if r["student"] == student and r["lesson"] == lesson.stem)
-            assert got == _expected_points(lesson, student), (lesson.stem, student)
+            assert got == _expected_points(lesson, student), (lesson.stem, student, [
+                r["status"] for r in rows if r["student"] == student and r["lesson"] == lesson.stem])
     late = {(r["student"], r["days_late"], r["penalty"]) for r in rows if r["lesson"] == "00_tour"}
     assert ("s01", "1", "0.1") in late and ("s02", "3", "0.2") in late and ("s03", "0", "0") in late
     assert ("s15", "0", "0") in late

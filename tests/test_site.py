@@ -124,12 +124,12 @@ def test_figures_are_embedded_and_math_is_rendered(site, manifest):
     assert total > 0
 
 
-def test_no_backslash_is_left_in_the_math_of_any_page(site):
-    """Every formula reads as in JupyterLab: no TeX escape such as running\\_var shows (issue 23 §6)."""
+def test_no_backslash_is_left_in_the_math_of_any_page(site, manifest):
+    """Every formula reads as in JupyterLab: no TeX escape such as running\\_var shows."""
     from tests.test_site_math import math_texts
     out, _ = site
     formulas = 0
-    for lesson in MANIFEST.lessons:
+    for lesson in manifest.lessons:
         for lang in LANGUAGES:
             texts = math_texts((out / lesson_page_path(lesson, lang)).read_text(encoding="utf-8"))
             formulas += len(texts)

@@ -2,8 +2,8 @@
 
 A hidden test calls the student's function once per case and hands that one result here::
 
-    _got = my_corr2d(_X, _K)
-    expect_value(_got, _want, case=(_shape, _kshape), mistakes={"flipped_kernel": (_flipped, "…")})
+    result = student_function(*case)      # call the student's function once per case
+    expect_value(result, expected, case=case, mistakes={"flipped_kernel": (flipped, "…")})
 
 ``expect_value(got, want)`` checks, in this order, and raises a plain ``AssertionError`` at the first
 difference, in the course language (the grader's status then reads

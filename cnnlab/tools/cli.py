@@ -231,8 +231,9 @@ def _after_grading(args, manifest, lesson, late):
     except overrides.OverrideError as err:
         raise CommandError(str(err)) from None
     (out / "feedback").mkdir(exist_ok=True)
+    names = returning.feedback_file_names(out)
     for student, page in pages.items():
-        write_atomically(out / "feedback" / returning.page_name(student), page)
+        write_atomically(out / "feedback" / names.get(student, returning.page_name(student)), page)
 
 
 def cmd_collect(args, manifest):
@@ -267,8 +268,9 @@ def cmd_feedback(args, manifest):
         raise CommandError(say(zh="{d} 里没有评分结果：先运行 cnnlab grade", en="no graded results in {d}: run cnnlab grade first",
                                d=out))
     (out / "feedback").mkdir(exist_ok=True)
+    names = returning.feedback_file_names(out)
     for student, page in pages.items():
-        write_atomically(out / "feedback" / returning.page_name(student), page)
+        write_atomically(out / "feedback" / names.get(student, returning.page_name(student)), page)
     if args.homes:
         written, unmatched = returning.to_homes(pages, Path(args.homes))
         print(say(zh="已放进 {n} 个家目录的 feedback/ 里", en="returned {n} page(s) into feedback/ of the home folders",

@@ -104,3 +104,24 @@ def write_submission(root, name, lesson, nb=None, answers=None, notebook_text=No
     if answers is not None:
         (folder / f"{lesson.stem}{SUFFIX}").write_text(json.dumps(answers), encoding="utf-8")
     return folder
+
+
+def first_body_line(source):
+    """The 0-based line of the first statement after the docstring of the first function in ``source``
+    (where a test puts extra lines into a student's answer; a docstring may span several lines)."""
+    import ast
+    function = next(node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.FunctionDef))
+    body = function.body
+    has_docstring = isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+        and isinstance(body[0].value.value, str)
+    if has_docstring:
+        return body[0].end_lineno if len(body) == 1 else body[1].lineno - 1
+    return body[0].lineno - 1
+
+
+def insert_in_body(cell, *lines):
+    """Put ``lines`` (one indent level deep) first in the body of the function that ``cell`` defines."""
+    source = cell.source.split("\n")
+    first = first_body_line(cell.source)
+    source[first:first] = ["    " + line for line in lines]
+    cell.source = "\n".join(source)

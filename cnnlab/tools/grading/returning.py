@@ -104,6 +104,22 @@ def render_pages(out_dir, manifest, roster=None, reveal=None, students=None):
     return pages
 
 
+def feedback_file_names(out_dir):
+    """``{student: file name}`` of the pages in ``OUT_DIR/feedback``: the stem of the student's results
+    file (``Submission.safe_name``), so two ids that clean to one name (``Li Na``, ``Li_Na``) keep
+    two pages, as the batch wrote them."""
+    import json
+    names = {}
+    for path in sorted((Path(out_dir) / "results").glob("*/*.json")):
+        try:
+            student = json.loads(path.read_text(encoding="utf-8")).get("student")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(student, str):
+            names.setdefault(student, path.stem + ".html")
+    return names
+
+
 def page_name(student):
     """The page's file name: the student id made safe, as ``Submission.safe_name`` does."""
     return (re.sub(r"[^\w.-]", "_", student) or "_") + ".html"

@@ -100,13 +100,23 @@ def run_harness(job):
 def blame_the_machine(job):
     """A kernel that did not start, or a worker that died: if a canary kernel fails too, the machine is
     to blame (``error: grader failed: …``, never cached); if it starts, the submission's files are."""
-    started = not any(outcome and outcome.get("start_failed") for outcome in job.outcomes or [])
-    if started and not job.run_problem.startswith(WORKER_DIED):
+    failed_starts = [outcome for outcome in job.outcomes or [] if outcome and outcome.get("start_failed")]
+    if not failed_starts and not job.run_problem.startswith(WORKER_DIED):
+        return job
+    if any(_start_timed_out(outcome) for outcome in failed_starts):   # a busy machine, not the files
+        job.run_problem = score.one_line(f"{GRADER_FAILED}: the kernel did not start in time (the grading "
+                                         "machine was too busy)", score.MAX_STATUS)
         return job
     problem = canary.machine_problem(job.limits, lang="en")   # the gradebook's status stays English
     if problem:
         job.run_problem = score.one_line(f"{GRADER_FAILED}: {problem}", score.MAX_STATUS)
     return job
+
+
+def _start_timed_out(outcome):
+    """A kernel start that ran out of time (jupyter_client's "didn't respond", a TimeoutError)."""
+    text = f"{outcome.get('ename', '')} {outcome.get('evalue', '')}".lower()
+    return "timeout" in text or "timed out" in text or "didn't respond" in text or "did not respond" in text
 
 
 def cacheable(job):
