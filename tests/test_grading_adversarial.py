@@ -237,7 +237,7 @@ def build_cheats(root, expect, ok):
         {"output_size": ("forbidden", "grader's own modules"), "conv_parameters": wrong})
     cheat("forbidden_ops", [
         ("corr2d", "from cnnlab.ops import corr2d as c; return c(X, K)", "body"),
-        ("output_size", "import cnnlab; return cnnlab.conv_output_size(n, k, p, s)", "body")],
+        ("output_size", "import cnnlab; return cnnlab.conv_output_size(n, k, p=p, s=s)", "body")],
         {"corr2d": ("forbidden", "called cnnlab.ops.conv.corr2d"),
          "output_size": ("forbidden", "called cnnlab.arith.conv_output_size")})
     cheat("forbidden_torch", [
