@@ -207,9 +207,10 @@ def build_cheats(root, expect, ok):
         ("conv_parameters", "import sys; f = sys._getframe(1); return f.f_back.f_locals.get('_want', -1) "
                             "if f.f_back else -1", "body")],
         {"output_size": wrong, "conv_parameters": wrong})
+    # (no C call per object: under the monitor's profiler this scan of every object stays well inside the limit)
     cheat("peek_gc", [
         ("output_size", "import gc; return next((o['_want'] for o in gc.get_objects() "
-                        "if isinstance(o, dict) and '_want' in o), -1)", "body")],
+                        "if o.__class__ is dict and '_want' in o), -1)", "body")],
         {"output_size": wrong})
     solutions = str(ROOT / "solutions" / "en" / f"{LESSON.stem}.py")
     cheat("read_solutions", [

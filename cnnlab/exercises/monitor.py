@@ -51,7 +51,7 @@ TAMPER_WORDS = ("setprofile", "settrace", "getprofile", "gettrace", "monitoring"
                 "DisableTorchFunction", "_disable_current_modes")
 # packages whose own threads run beside every answer in a kernel (the kernel's I/O, heartbeat, history)
 KERNEL_PACKAGES = ("ipykernel", "IPython", "jupyter_client", "zmq", "tornado", "anyio", "comm", "ipywidgets", "debugpy",
-                   "tqdm", "execnet")
+                   "tqdm", "execnet", "jupyter_core")
 
 
 def _resolve(name):
