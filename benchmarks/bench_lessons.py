@@ -33,12 +33,11 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from nbclient import NotebookClient
-
 from cnnlab.manifest import load_manifest
 from cnnlab.settings import QUICK_ENV
 from cnnlab.cells import printed_text
 from cnnlab.cpu import busy_cores, choose_threads, load_average, usable_cpus
+from cnnlab.tools.kernelclient import SteadyNotebookClient
 from cnnlab.tools.pipeline.execute import environment, mark_mode, newer_of_pair
 from cnnlab.tools.pipeline.notebooks import normalize, read_notebook, write_pair
 
@@ -82,7 +81,7 @@ def run_lesson(path, env, timeout=1800, store=False, full=True):
     """Execute one notebook cell by cell; returns (cells, seconds, peak MiB).
     ``store``: write the executed notebook back as its pair (mode recorded)."""
     nb = normalize(read_notebook(newer_of_pair(path)))
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
+    client = SteadyNotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
                             resources={"metadata": {"path": str(path.parent)}})
     with environment(env), client.setup_kernel():
         started = time.perf_counter()

@@ -42,6 +42,7 @@ library, never the other way round::
     tools/site/       the static HTML site of the course
     tools/lab         `cnnlab lab`: JupyterLab on the course
     tools/cli         the `cnnlab` command
+    tools/kernelclient  nbclient's notebook runner, waiting for kernel messages in short slices
 """
 
 __version__ = "0.1.0"

@@ -6,7 +6,6 @@ import time
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.code import check_function, run_cases
@@ -18,6 +17,7 @@ from cnnlab.exercises.widgets import Choice, Numeric, Shape
 from cnnlab.i18n import LANGUAGES
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
+from cnnlab.tools.kernelclient import SteadyNotebookClient
 from tests.helpers import ROOT, course_manifest
 
 GARBAGE = ["", "   ", "abc", "1e309", "-1e309", "inf", "nan", "x" * 10_000, "3 apples", None]
@@ -215,7 +215,7 @@ def test_time_limit_inside_a_real_kernel(tmp_path):
         "print(ex.status, ex.check().splitlines()[1].strip()[:30])",
         "print(sum(range(10)))",
     ]])
-    NotebookClient(nb, timeout=30, kernel_name="python3",
+    SteadyNotebookClient(nb, timeout=30, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert nb.cells[1].outputs[0]["text"].startswith("timeout ✗ input (1, 2) → expected 2")
     assert nb.cells[2].outputs[0]["text"] == "45\n"

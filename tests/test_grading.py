@@ -6,13 +6,13 @@ import html
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from cnnlab.cells import exercise_of
 from cnnlab.tools.grading import gradebook, harness, report, submissions
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.score import Result, score_code, score_quick, status_word
+from cnnlab.tools.kernelclient import SteadyNotebookClient
 from tests import grading_cases as cases
 from tests.helpers import ROOT, course_manifest
 
@@ -194,7 +194,7 @@ def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch)
     monkeypatch.setenv("CNNLAB_GRADEBOOK", str(tmp_path / "gradebook.csv"))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(ROOT / "course" / "instructor" / "dashboard.ipynb", as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
+    SteadyNotebookClient(nb, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     text = str([cell.get("outputs") for cell in nb.cells])
     assert "error" not in [o.output_type for cell in nb.cells for o in cell.get("outputs", [])]

@@ -17,13 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from cnnlab.cells import exercise_of
 from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import harness
 from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.kernelclient import SteadyNotebookClient
 from tests import grading_cases as cases
 from tests.helpers import ROOT, needs_bwrap, run_cli
 
@@ -203,7 +203,7 @@ def notebook_checks(nb, folder):
     """Run ``nb`` top to bottom (quick mode) in ``folder``; {exercise: True when its check cell said ✓}."""
     os.makedirs(folder, exist_ok=True)
     ran = copy.deepcopy(nb)
-    NotebookClient(ran, timeout=180, kernel_name="python3", allow_errors=True,
+    SteadyNotebookClient(ran, timeout=180, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(folder)}}).execute()
     seen = {}
     for cell in ran.cells:

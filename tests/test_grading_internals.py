@@ -4,7 +4,7 @@
   output while its cell runs); pyproject.toml pins nbclient below 0.12.
 * ``site/`` subclasses nbconvert's ``IPythonRenderer`` (its math methods); pyproject.toml pins
   nbconvert below 8. The filter itself goes in through the public ``TemplateExporter.filters``.
-* The grader's worker marks jsonschema's optional ``rfc3987_syntax`` absent; importing
+* The grader's worker and the ``cnnlab`` command mark jsonschema's optional ``rfc3987_syntax`` absent; importing
   ``cnnlab.tools.grading`` changes nothing in ``sys.modules``.
 """
 
@@ -86,7 +86,14 @@ def test_importing_the_grading_package_blocks_no_module():
 
 def test_jsonschema_still_works_without_rfc3987_syntax():
     pytest.importorskip("rfc3987_syntax")
-    got = _run("from cnnlab.tools.grading.execute import skip_optional_slow_imports; skip_optional_slow_imports(); "
+    got = _run("from cnnlab.tools import skip_optional_slow_imports; skip_optional_slow_imports(); "
                "import nbformat, jsonschema, sys; nbformat.validate(nbformat.v4.new_notebook()); "
                "print(sys.modules['rfc3987_syntax'] is None, 'iri' in jsonschema.FormatChecker.checkers)")
     assert got == ["True", "False"]
+
+
+def test_the_cnnlab_command_skips_the_slow_optional_import():
+    pytest.importorskip("rfc3987_syntax")
+    got = _run("import sys; from cnnlab.tools.cli import main; main(['lessons']); "
+               "print(sys.modules.get('rfc3987_syntax', 'never imported'))")
+    assert got[-1] == "None"

@@ -78,7 +78,7 @@ def run_alone(environment, notebook, folder, extra=()):
     ``extra`` code cells appended; return the executed notebook."""
     from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpecManager
-    from nbclient import NotebookClient
+    from cnnlab.tools.kernelclient import SteadyNotebookClient
     folder.mkdir(parents=True)
     path = folder / notebook.name
     shutil.copy(notebook, path)
@@ -86,7 +86,7 @@ def run_alone(environment, notebook, folder, extra=()):
     nb.cells += [nbformat.v4.new_code_cell(code) for code in extra]
     specs = KernelSpecManager(kernel_dirs=[str(_student_kernels(environment))], ensure_native_kernel=False)
     kernel = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    NotebookClient(nb, km=kernel, timeout=600, allow_errors=True,
+    SteadyNotebookClient(nb, km=kernel, timeout=600, allow_errors=True,
                    resources={"metadata": {"path": str(folder)}}).execute()
     return nb
 

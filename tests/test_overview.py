@@ -67,7 +67,7 @@ def test_grid_html_marks_cells():
 
 def test_dashboard_shows_the_class_grid_and_mistakes_for_32_students(tmp_path, monkeypatch):
     import nbformat
-    from nbclient import NotebookClient
+    from cnnlab.tools.kernelclient import SteadyNotebookClient
 
     from cnnlab.tools.grading import gradebook
     from tests.helpers import ROOT
@@ -77,7 +77,7 @@ def test_dashboard_shows_the_class_grid_and_mistakes_for_32_students(tmp_path, m
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.setenv("CNNLAB_LANG", "en")
     nb = nbformat.read(ROOT / "course" / "instructor" / "dashboard.ipynb", as_version=4)
-    NotebookClient(nb, timeout=180, kernel_name="python3",
+    SteadyNotebookClient(nb, timeout=180, kernel_name="python3",
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
     assert "error" not in [o.output_type for o in outputs]

@@ -369,13 +369,13 @@ def run_notebook(student, relative, extra=()):
     text of every output (streams and text/plain)."""
     from jupyter_client import KernelManager
     from jupyter_client.kernelspec import KernelSpecManager
-    from nbclient import NotebookClient
+    from cnnlab.tools.kernelclient import SteadyNotebookClient
     path = student["checkout"] / relative
     nb = nbformat.read(path, as_version=4)
     nb.cells += [nbformat.v4.new_code_cell(code) for code in extra]
     specs = KernelSpecManager(kernel_dirs=[str(_student_kernels(student))], ensure_native_kernel=False)
     kernel = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    NotebookClient(nb, km=kernel, timeout=300, allow_errors=True,
+    SteadyNotebookClient(nb, km=kernel, timeout=300, allow_errors=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [(i, o.get("ename"), o.get("evalue")) for i, c in enumerate(nb.cells) if c.cell_type == "code"
               for o in c.outputs if o.output_type == "error"]

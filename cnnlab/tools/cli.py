@@ -34,6 +34,7 @@ from pathlib import Path
 
 from cnnlab.i18n import LANGUAGES, get_language, say
 from cnnlab.lesson_table import lessons_markdown
+from cnnlab.tools import skip_optional_slow_imports
 
 EXIT_BAD_COMMAND = 2
 STUDENT_COMMANDS = ("lab", "lessons", "progress", "doctor")  # the others read solutions/ or run the grader
@@ -688,6 +689,7 @@ def _parse(argv):
 
 def main(argv=None):
     from cnnlab.manifest import ManifestError, load_manifest
+    skip_optional_slow_imports()      # 1 s less for every command that reads a notebook
     try:
         args = _parse(argv)
         if getattr(args, "port", 1) is not None and not 0 < getattr(args, "port", 1) < 65536:

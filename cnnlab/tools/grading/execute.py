@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from cnnlab.files import write_atomically
+from cnnlab.tools import skip_optional_slow_imports
 from cnnlab.tools.grading.limits import SETUP_TIMEOUT, Limits
 from cnnlab.tools.grading.reference import Calls, Reference
 from cnnlab.tools.grading.session import KernelSession, blank, install_kernelspec, worker_environment
@@ -59,21 +60,6 @@ def run_plan(plan, workdir, limits, comm, pid_file=None):
     finally:
         session.stop()
     return outcomes
-
-
-# jsonschema (imported by nbformat) imports the optional rfc3987_syntax when it is installed, and
-# that builds a URI grammar at import time (about 1 s per process here, 3-4 s on slow machines)
-# for an "iri" format check nbformat never uses. The worker is one process per submission, so it
-# marks that module as absent (Python's import system: a None in sys.modules makes the import raise
-# ImportError), which jsonschema treats as "not installed". Only this process, never on import.
-OPTIONAL_SLOW_IMPORTS = ("rfc3987_syntax",)
-
-
-def skip_optional_slow_imports():
-    """Make the optional modules of OPTIONAL_SLOW_IMPORTS absent, unless jsonschema is loaded already."""
-    if "jsonschema" not in sys.modules:
-        for name in OPTIONAL_SLOW_IMPORTS:
-            sys.modules.setdefault(name, None)
 
 
 def cap_own_memory(mib):

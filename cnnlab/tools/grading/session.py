@@ -61,10 +61,11 @@ COMM_SIGNATURE = ("self", "outs", "msg", "cell_index")   # ``NotebookClient.hand
 
 
 def _client_class():
-    from nbclient import NotebookClient
     from traitlets import Dict, Integer
 
-    class CappedClient(NotebookClient):
+    from cnnlab.tools.kernelclient import SteadyNotebookClient
+
+    class CappedClient(SteadyNotebookClient):
         """nbclient, keeping at most ``output_bytes`` of each cell's output."""
         output_bytes = Integer(Limits.output_bytes, help="output kept per cell while it runs").tag(config=True)
         kept_bytes = Dict(help="bytes of output kept so far, by cell index")

@@ -14,9 +14,8 @@ import os
 import time
 from pathlib import Path
 
-from nbclient import NotebookClient
-
 from cnnlab.settings import QUICK_ENV
+from cnnlab.tools.kernelclient import SteadyNotebookClient
 from cnnlab.tools.pipeline.notebooks import normalize, read_notebook, write_pair
 
 
@@ -59,7 +58,7 @@ def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
     """Run ``nb`` in ``folder`` with a python3 kernel under ``settings`` (environment
     variables; None unsets one); returns the same node."""
     with environment(settings):
-        NotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
+        SteadyNotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
                        resources={"metadata": {"path": str(folder)}}).execute()
     return nb
 
