@@ -46,3 +46,31 @@ def test_no_timeout_waits_until_the_message_comes():
     socket = LateSocket(ready_in=0.2)
     assert asyncio.run(sliced_wait(socket.get_msg, slice_seconds=0.05)(timeout=None)) == {"msg": "reply"}
     assert len(socket.waits) >= 4
+
+
+def test_a_blocking_channel_is_left_as_it_is(monkeypatch):
+    """A client from a blocking KernelManager (``km=``) keeps its own get_msg; only async waits are sliced."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from cnnlab.tools.kernelclient import SteadyNotebookClient
+
+    class BlockingChannel:
+        def get_msg(self, timeout=None):
+            return {"msg": "reply"}
+
+    class AsyncChannel:
+        async def get_msg(self, timeout=None):
+            return {"msg": "reply"}
+
+    class Client:
+        shell_channel, iopub_channel = BlockingChannel(), AsyncChannel()
+
+    async def start(self):
+        return Client()
+
+    monkeypatch.setattr(NotebookClient, "async_start_new_kernel_client", start)
+    client = asyncio.run(SteadyNotebookClient(nbformat.v4.new_notebook()).async_start_new_kernel_client())
+    assert client.shell_channel.get_msg() == {"msg": "reply"}                 # still the blocking one
+    assert client.iopub_channel.get_msg.__qualname__.startswith("sliced_wait")
+    assert asyncio.run(client.iopub_channel.get_msg(timeout=1)) == {"msg": "reply"}

@@ -16,7 +16,7 @@ rest of the cell (and the zh/en code-cell equality) is untouched.
 import ast
 import json
 
-from cnnlab.cells import mask_magics
+from cnnlab.cells import mask_magics, parse_python
 from cnnlab.exercises.keys import mistake_key, seal, veil
 from cnnlab.exercises.spec import SpecError, canonical_answer, quick_check_calls, spec_from_call
 from cnnlab.i18n import say
@@ -38,7 +38,7 @@ def _span(node, starts):
 def hide_answers_in_source(source):
     """``source`` with every quick check's ``answer=`` replaced by ``key=`` and its explanation sealed."""
     try:
-        tree = ast.parse(mask_magics(source))
+        tree = parse_python(mask_magics(source))
     except SyntaxError:
         return source
     starts, edits = _offsets(source), []

@@ -18,6 +18,7 @@ so a student's own (possibly wrong) model never decides their grade.
 
 import ast
 
+from cnnlab.cells import parse_python
 from cnnlab.i18n import say
 
 __all__ = ["LayerSpecError", "build_model", "check_layer_line"]
@@ -36,7 +37,7 @@ def _error(line, why):
 def check_layer_line(line):
     """``(class name, args, kwargs)`` of one line; raises LayerSpecError. Needs no torch."""
     try:
-        node = ast.parse(str(line), mode="eval").body
+        node = parse_python(str(line), mode="eval").body
     except SyntaxError:
         raise _error(line, say(zh="不是一个调用", en="not a call")) from None
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):

@@ -39,6 +39,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cnnlab.cells import parse_python
+
 # Calls an answer may never make (built-ins matched by identity, resolved at import time).
 _TAMPER_NAMES = ["sys.setprofile", "sys.settrace", "sys.getprofile", "sys.gettrace", "threading.setprofile",
                  "threading.settrace", "sys._setprofileallthreads", "sys._settraceallthreads"]
@@ -325,7 +327,7 @@ def source_tampers(source):
     when it imports or names the course tools (the grader among them), or ''."""
     import ast
     try:
-        tree = ast.parse(source)
+        tree = parse_python(source)
     except SyntaxError:
         return ""
     for node in ast.walk(tree):

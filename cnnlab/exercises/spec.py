@@ -18,7 +18,7 @@ after a number, differs: score with the solution in the notebook's language.
 import ast
 from dataclasses import dataclass, field
 
-from cnnlab.cells import mask_magics
+from cnnlab.cells import mask_magics, parse_python
 from cnnlab.i18n import say
 from cnnlab.exercises.keys import (NotAnAnswer, answer_key, canonical_choice, canonical_number,
                                    canonical_shape, mistake_key, number_candidates, parse_number,
@@ -212,7 +212,7 @@ def spec_from_call(kind, call):
 def quick_check_specs(source):
     """Every quick check in a cell's source, in order; raises SpecError for a malformed call."""
     try:
-        tree = ast.parse(mask_magics(source))
+        tree = parse_python(mask_magics(source))
     except SyntaxError as err:
         raise SpecError(say(zh="单元格不是有效的 Python 代码：{e}", en="cell is not valid Python: {e}", e=err)) from None
     return [spec_from_call(kind, call) for kind, call in quick_check_calls(tree)]

@@ -17,6 +17,7 @@ The fix: wait in short slices (``POLL_SLICE`` seconds) up to the same deadline, 
 costs at most one slice. Every timeout keeps its meaning.
 """
 
+import inspect
 import time
 from queue import Empty
 
@@ -43,10 +44,15 @@ def sliced_wait(get_msg, slice_seconds=POLL_SLICE):
 
 
 class SteadyNotebookClient(NotebookClient):
-    """``NotebookClient`` whose shell and iopub waits are sliced (:func:`sliced_wait`); otherwise the same."""
+    """``NotebookClient`` whose shell and iopub waits are sliced (:func:`sliced_wait`); otherwise the same.
+
+    Only the asynchronous channels are sliced: a blocking client (from a ``KernelManager`` the
+    caller passes as ``km``) waits with ZeroMQ's own blocking poll, which does not miss its wake-up.
+    """
 
     async def async_start_new_kernel_client(self):
         client = await super().async_start_new_kernel_client()
         for channel in (client.shell_channel, client.iopub_channel):
-            channel.get_msg = sliced_wait(channel.get_msg)
+            if inspect.iscoroutinefunction(channel.get_msg):
+                channel.get_msg = sliced_wait(channel.get_msg)
         return client

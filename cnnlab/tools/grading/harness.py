@@ -28,7 +28,7 @@ results come back as data, and the expected values exist only in the trusted pro
 import ast
 from dataclasses import dataclass, field
 
-from cnnlab.cells import exercise_cells, exercise_of
+from cnnlab.cells import exercise_cells, exercise_of, parse_python
 from cnnlab.exercises.monitor import source_tampers
 from cnnlab.tools.grading import student_cells
 from cnnlab.tools.grading.student_cells import defined_names
@@ -113,12 +113,12 @@ def mark_trusted_setup(cells):
     for cell in cells:
         if cell.role == "hidden":
             try:
-                needed |= _loads(ast.parse(cell.source))
+                needed |= _loads(parse_python(cell.source))
             except SyntaxError:
                 pass
     for cell in reversed([c for c in cells if c.role == "setup"]):
         try:
-            tree = ast.parse(cell.source)
+            tree = parse_python(cell.source)
         except SyntaxError:
             cell.trusted, cell.reference = True, cell.source
             continue
@@ -181,7 +181,7 @@ def is_stub(source, solution_source):
 
 def _is_function(source, name):
     try:
-        tree = ast.parse(source)
+        tree = parse_python(source)
     except SyntaxError:
         return False
     return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from cnnlab.cells import exercise_cells, mask_magics
+from cnnlab.cells import exercise_cells, mask_magics, parse_python
 from cnnlab.i18n import say
 from cnnlab.tools.grading import student_cells
 from cnnlab.tools.grading.safetext import safe_text
@@ -111,7 +111,7 @@ def normalise(source):
     comments, docstrings and layout dropped. Code that does not parse gives its raw tokens, if any."""
     source = mask_magics(source)
     try:
-        tree = ast.parse(source)
+        tree = parse_python(source)
     except (SyntaxError, ValueError, RecursionError):
         tree = None
     bound = _bound_names(tree) if tree is not None else set()

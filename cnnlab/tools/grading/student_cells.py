@@ -27,7 +27,7 @@ import re
 import symtable
 from dataclasses import dataclass, field
 
-from cnnlab.cells import exercise_ids, mask_magics
+from cnnlab.cells import exercise_ids, mask_magics, parse_python
 
 CHECK_CALL = "check_function"
 _COMPREHENSIONS = ("listcomp", "setcomp", "dictcomp", "genexpr")
@@ -57,7 +57,7 @@ class Found:
 def parse(source):
     """The cell's AST with magic lines blanked, or None when it is not Python."""
     try:
-        return ast.parse(mask_magics(source))
+        return parse_python(mask_magics(source))
     except (SyntaxError, ValueError):
         return None
 

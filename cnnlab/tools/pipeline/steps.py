@@ -10,7 +10,7 @@ import ast
 import copy
 import re
 
-from cnnlab.cells import exercise_ids, mask_magics
+from cnnlab.cells import exercise_ids, mask_magics, parse_python
 from cnnlab.exercises.hide import hide_quick_check_answers
 from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import say
@@ -109,7 +109,7 @@ def is_quick_check_cell(cell):
     if cell.cell_type != "code" or not exercise_ids(cell):
         return False
     try:
-        return bool(quick_check_calls(ast.parse(mask_magics(cell.source))))
+        return bool(quick_check_calls(parse_python(mask_magics(cell.source))))
     except SyntaxError:
         return False
 

@@ -11,7 +11,7 @@ import re
 
 import nbformat
 
-from cnnlab.cells import exercise_of, mask_magics
+from cnnlab.cells import exercise_of, mask_magics, parse_python
 from cnnlab.i18n import say
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from cnnlab.tools.pipeline.steps import (BEGIN_HIDDEN, BEGIN_SOLUTION, STUDENT_STEPS, clear_outputs,
@@ -52,7 +52,7 @@ def _quick_check(source):
     """``(question, options)`` of the first quick check (numeric/choice/shape call) in ``source``."""
     from cnnlab.exercises.spec import quick_check_calls
     try:
-        calls = quick_check_calls(ast.parse(mask_magics(source)))
+        calls = quick_check_calls(parse_python(mask_magics(source)))
     except SyntaxError:
         return None
     if not calls:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import cnnlab
+from cnnlab.cells import parse_python
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.error import ReleaseError
 
@@ -116,7 +117,7 @@ def imports_of_left_out(relative, source):
     """The ``LEFT_OUT`` modules (``cnnlab.tools.grading`` …) that the module ``relative`` imports."""
     depth = len(Path(relative).parts) - 2  # cnnlab/x.py -> 0, cnnlab/sub/x.py -> 1
     found = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse_python(source)):
         names = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]

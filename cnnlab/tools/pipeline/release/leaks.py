@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cnnlab.cells import mask_magics
+from cnnlab.cells import mask_magics, parse_python
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.prose import AUTHOR_NOTES
 
@@ -51,7 +51,7 @@ def _explanations(source):
     from cnnlab.exercises.spec import quick_check_calls
     masked = mask_magics(source)
     try:
-        tree = ast.parse(masked)
+        tree = parse_python(masked)
     except SyntaxError:
         return []
     found = []
