@@ -36,6 +36,7 @@ def mirror(tmp_path):
     served.mkdir()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Logged, directory=str(served)))
     httpd.requests, httpd.folder = [], served
+    httpd.daemon_threads = False   # server_close() joins the request threads: none outlives the test
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -10,7 +10,6 @@ across the course at half the kernels: the two languages' code cells are the sam
 rule 4) and carry the same exercise tags (rule 7).
 """
 
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -20,7 +19,7 @@ from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.gradebook import read_rows
 from cnnlab.tools.grading.score import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, course_manifest, needs_bwrap
+from tests.helpers import course_manifest, needs_bwrap
 
 MANIFEST = course_manifest()
 LANGS = ("en", "zh")

@@ -6,7 +6,6 @@ is the ordered list ``build`` applies. The markers are nbgrader's, so an
 instructor on nbgrader can use ``solutions/`` as nbgrader source directly.
 """
 
-import ast
 import copy
 import re
 
