@@ -216,7 +216,7 @@ def test_time_limit_inside_a_real_kernel(tmp_path):
         "print(sum(range(10)))",
     ]])
     SteadyNotebookClient(nb, timeout=30, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+                         resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert nb.cells[1].outputs[0]["text"].startswith("timeout ✗ input (1, 2) → expected 2")
     assert nb.cells[2].outputs[0]["text"] == "45\n"
 

@@ -195,7 +195,7 @@ def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(ROOT / "course" / "instructor" / "dashboard.ipynb", as_version=4)
     SteadyNotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+                         resources={"metadata": {"path": str(tmp_path)}}).execute()
     text = str([cell.get("outputs") for cell in nb.cells])
     assert "error" not in [o.output_type for cell in nb.cells for o in cell.get("outputs", [])]
     assert "3 students" in text and "cy" in text and "timeout" in text

@@ -204,7 +204,7 @@ def notebook_checks(nb, folder):
     os.makedirs(folder, exist_ok=True)
     ran = copy.deepcopy(nb)
     SteadyNotebookClient(ran, timeout=180, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(folder)}}).execute()
+                         resources={"metadata": {"path": str(folder)}}).execute()
     seen = {}
     for cell in ran.cells:
         if cell.cell_type == "code" and "check_function(" in cell.source and exercise_of(cell):

@@ -86,8 +86,12 @@ def run_alone(environment, notebook, folder, extra=()):
     nb.cells += [nbformat.v4.new_code_cell(code) for code in extra]
     specs = KernelSpecManager(kernel_dirs=[str(_student_kernels(environment))], ensure_native_kernel=False)
     kernel = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    SteadyNotebookClient(nb, km=kernel, timeout=600, allow_errors=True,
-                   resources={"metadata": {"path": str(folder)}}).execute()
+    try:
+        SteadyNotebookClient(nb, km=kernel, timeout=600, allow_errors=True,
+                             resources={"metadata": {"path": str(folder)}}).execute()
+    finally:     # a client given km= leaves the kernel running: it is ours to stop
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
     return nb
 
 

@@ -78,7 +78,7 @@ def test_dashboard_shows_the_class_grid_and_mistakes_for_32_students(tmp_path, m
     monkeypatch.setenv("CNNLAB_LANG", "en")
     nb = nbformat.read(ROOT / "course" / "instructor" / "dashboard.ipynb", as_version=4)
     SteadyNotebookClient(nb, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+                         resources={"metadata": {"path": str(tmp_path)}}).execute()
     outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
     assert "error" not in [o.output_type for o in outputs]
     html_out = "".join(o.get("data", {}).get("text/html", "") for o in outputs)

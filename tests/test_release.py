@@ -375,8 +375,12 @@ def run_notebook(student, relative, extra=()):
     nb.cells += [nbformat.v4.new_code_cell(code) for code in extra]
     specs = KernelSpecManager(kernel_dirs=[str(_student_kernels(student))], ensure_native_kernel=False)
     kernel = KernelManager(kernel_name="python3", kernel_spec_manager=specs)
-    SteadyNotebookClient(nb, km=kernel, timeout=300, allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    try:
+        SteadyNotebookClient(nb, km=kernel, timeout=300, allow_errors=True,
+                             resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:     # a client given km= leaves the kernel running: it is ours to stop
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
     errors = [(i, o.get("ename"), o.get("evalue")) for i, c in enumerate(nb.cells) if c.cell_type == "code"
               for o in c.outputs if o.output_type == "error"]
     assert errors == [], errors

@@ -45,7 +45,7 @@ def test_student_notebook_runs_unanswered(lesson, lang, tmp_path):
     shutil.copy(source, notebook)
     nb = nbformat.read(notebook, as_version=4)
     SteadyNotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+                         resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert _error_outputs(nb) == []
     text = "".join(out.get("text", "") + str(out.get("data", {}).get("text/plain", ""))
                    for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs)
