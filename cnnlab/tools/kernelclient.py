@@ -3,11 +3,11 @@
 What it fixes, measured on this course's machines: run headless with nbclient, a notebook whose
 cells display ipywidgets (the instructor dashboard, every lesson's quick checks) sometimes stalls
 after a cell for *exactly* the cell timeout and then goes on as if nothing happened: no error, the
-outputs are right, only the time is lost. The kernel is idle the whole time; the reply it sent is
-waiting on the client's socket. jupyter_client waits for a message with one asyncio poll of the
-ZeroMQ socket for the whole timeout; ZeroMQ signals a socket's readiness on an edge-triggered file
-descriptor, and when that edge is consumed elsewhere (busy iopub traffic, as widgets make) the poll
-wakes up only at its timeout, when it looks once more and finds the message.
+outputs are right, only the time is lost. The kernel is idle the whole time (seen with py-spy); its
+reply waits on the client's socket. jupyter_client waits for a message with one asyncio poll of the
+ZeroMQ socket for the whole timeout. The likely mechanism (not traced further): ZeroMQ signals a
+socket's readiness on an edge-triggered file descriptor; when that edge is missed (busy iopub
+traffic, as widgets make) the poll wakes up only at its timeout, looks once more and finds the message.
 
 Under two CPU-bound processes on the 2 cores, the dashboard at 120 students ran in 5 s or in
 timeout + 5 s (4 runs of 6 stalled with timeout 25; with ``timeout=600`` one stall cost the test suite
