@@ -82,7 +82,7 @@ def run_lesson(path, env, timeout=1800, store=False, full=True):
     ``store``: write the executed notebook back as its pair (mode recorded)."""
     nb = normalize(read_notebook(newer_of_pair(path)))
     client = SteadyNotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
-                            resources={"metadata": {"path": str(path.parent)}})
+                                  resources={"metadata": {"path": str(path.parent)}})
     with environment(env), client.setup_kernel():
         started = time.perf_counter()
         for index, cell in enumerate(nb.cells):

@@ -59,7 +59,7 @@ def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
     variables; None unsets one); returns the same node."""
     with environment(settings):
         SteadyNotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
-                       resources={"metadata": {"path": str(folder)}}).execute()
+                             resources={"metadata": {"path": str(folder)}}).execute()
     return nb
 
 
