@@ -1,10 +1,15 @@
-"""course/release.toml: the instructor's extra files, postBuild lines and default language."""
+"""course/release.toml: the instructor's extra files, postBuild lines and default language; and
+which repository's package and binder/ a release ships."""
 
 import json
+import re
+import shutil
 
 import pytest
 
 from cnnlab.tools.pipeline.release.config import apply_config, authoring_commit, read_config
+from cnnlab.tools.pipeline.release.contents import (package_dir, package_files, project_dir, project_version,
+                                                    pyproject_text)
 from cnnlab.tools.pipeline.release.error import ReleaseError
 from tests.helpers import ROOT
 
@@ -52,3 +57,33 @@ def test_no_config_changes_nothing_and_the_commit_is_named(tmp_path):
     commit = authoring_commit(ROOT)
     assert len(commit.split("+")[0]) == 40
     assert authoring_commit(tmp_path) == ""
+
+
+def _other_repository(folder):
+    """A second authoring repository whose package differs from the cnnlab that runs the test."""
+    shutil.copytree(ROOT / "cnnlab", folder / "cnnlab", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "binder", folder / "binder")
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (folder / "pyproject.toml").write_text(re.sub(r'(?m)^version = ".*"$', 'version = "9.9.9"', text, count=1),
+                                           encoding="utf-8")
+    arith = folder / "cnnlab" / "arith.py"
+    arith.write_text(arith.read_text(encoding="utf-8") + "\n# only in the other repository\n", encoding="utf-8")
+    return folder
+
+
+def test_the_release_ships_the_package_of_the_repository_it_runs_in(tmp_path):
+    repo = _other_repository(tmp_path / "repo")
+    assert project_dir(repo) == repo.resolve()
+    assert package_dir(repo) == (repo / "cnnlab").resolve() != package_dir()
+    shipped = package_files(repo)
+    assert shipped["cnnlab/arith.py"].endswith(b"# only in the other repository\n")
+    assert b"only in the other repository" not in package_files()["cnnlab/arith.py"]
+    assert not any(name.startswith("cnnlab/tools/grading/") for name in shipped)
+    assert project_version(repo) == "9.9.9"
+    assert 'version = "9.9.9"' in pyproject_text(repo)
+
+
+def test_a_folder_that_is_not_an_authoring_repository_is_refused_by_name(tmp_path):
+    (tmp_path / "course").mkdir()
+    with pytest.raises(ReleaseError, match=re.escape(str(tmp_path.resolve()))):
+        project_dir(tmp_path)

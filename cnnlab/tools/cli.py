@@ -460,13 +460,14 @@ def cmd_release(args, manifest):
         out = write_release(manifest, Path(args.out_dir), repo_url=args.repo_url, with_data=args.with_data)
     except ReleaseError as err:
         raise CommandError(str(err)) from None
-    print(say(zh="课程取自 {root}（提交 {c}），程序包和 binder/ 取自 {pkg}",
-              en="course from {root} (commit {c}); package and binder/ from {pkg}",
-              root=manifest.root.resolve(), c=authoring_commit(manifest.root) or "–", pkg=package_dir().parent))
-    if package_dir().parent != manifest.root.resolve():
-        print(say(zh="注意：运行的 cnnlab 不是这个仓库里的（用这个仓库的 pip install -e . 安装）",
-                  en="note: the cnnlab running is not this repository's (install it with pip install -e . here)"),
-              file=sys.stderr)
+    print(say(zh="课程、程序包和 binder/ 取自 {root}（提交 {c}）；程序包：{pkg}",
+              en="course, package and binder/ from {root} (commit {c}); package: {pkg}",
+              root=manifest.root.resolve(), c=authoring_commit(manifest.root) or "–",
+              pkg=package_dir(manifest.root)))
+    if package_dir() != package_dir(manifest.root):
+        print(say(zh="注意：运行的 cnnlab（{running}）不是这个仓库里的；发布的是仓库里的 cnnlab/",
+                  en="note: the cnnlab running ({running}) is not this repository's; the release ships "
+                     "the repository's cnnlab/", running=package_dir()), file=sys.stderr)
     print(say(zh="学生版已写入 {out}（{n} 课 × 2 种语言）。推送到学生仓库的方法见 course/teaching.md",
               en="wrote the student release to {out} ({n} lessons × 2 languages); "
                  "course/teaching.md says how to push it to the student repository",

@@ -9,7 +9,7 @@ instructor pushes to a student repository or branch::
       .gitignore                    build junk and answers files stay out of git
       README.md                     install + open, in both languages
       pyproject.toml                `pip install .` installs cnnlab (not editable)
-      cnnlab/                       the package, without the grader (cnnlab.tools.grading) and this module
+      cnnlab/                       the repository's package, without the grader (cnnlab.tools.grading) and this module
       course/manifest.toml          the lesson list (no answers: keys live in the notebooks)
       cnnlab/course_manifest.toml   the same list as package data, for a notebook run alone
       course/glossary.md
@@ -46,7 +46,8 @@ import cnnlab
 from cnnlab.manifest import PACKAGED_MANIFEST, RELEASE_MARKER
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline.release.contents import (check_package, imports_of_left_out, lesson_files,
-                                                    package_files, project_dir, pyproject_text)
+                                                    package_files, project_dir, project_version,
+                                                    pyproject_text)
 from cnnlab.tools.pipeline.release.config import apply_config, authoring_commit
 from cnnlab.tools.pipeline.release.data import data_files
 from cnnlab.tools.pipeline.release.error import ReleaseError
@@ -68,8 +69,8 @@ def packaged_manifest_name():
     return f"cnnlab/{PACKAGED_MANIFEST.name}"
 
 
-def marker(manifest, repo_url=None, with_data=False):
-    return {"format": FORMAT, "cnnlab": cnnlab.__version__,
+def marker(manifest, repo_url=None, with_data=False, version=None):
+    return {"format": FORMAT, "cnnlab": version or cnnlab.__version__,
             "created": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "languages": list(LANGUAGES), "lessons": [lesson.stem for lesson in manifest.lessons],
             "repo_url": repo_url, "with_data": bool(with_data)}
@@ -81,10 +82,10 @@ def release_files(manifest, repo_url=None, with_data=False):
     ``repo_url``: the student repository (bootstrap cells and hosted-service links);
     ``with_data``: ship the data sets found on this machine (``data``).
     """
-    project = project_dir()
+    project = project_dir(manifest.root)
     data = data_files() if with_data else {}   # first: a missing data set stops the release early
     files = lesson_files(manifest, repo_url)
-    package = package_files()
+    package = package_files(project)
     check_package(package)
     files.update(package)
     files.update(binder_files(project))
@@ -98,7 +99,7 @@ def release_files(manifest, repo_url=None, with_data=False):
     files["README.md"] = readme_text(manifest, repo_url=repo_url, with_data=with_data)
     files[".gitignore"] = GITIGNORE
     config = apply_config(files, manifest.root)     # course/release.toml: extra files, postBuild lines, language
-    files[RELEASE_MARKER] = json.dumps(marker(manifest, repo_url, with_data)
+    files[RELEASE_MARKER] = json.dumps(marker(manifest, repo_url, with_data, project_version(project))
                                        | {"authoring_commit": authoring_commit(manifest.root),
                                           "default_language": config.get("default_language", "")},
                                        indent=2, ensure_ascii=False) + "\n"

@@ -1,6 +1,7 @@
 """What the release ships: the student notebooks, the package without the author tools, its pyproject.toml.
 
-The package is copied as it runs, less ``LEFT_OUT`` (the grader, the authoring
+The package is the authoring repository's own ``cnnlab/`` (where the command runs, whichever
+cnnlab is installed), less ``LEFT_OUT`` (the grader, the authoring
 pipeline and the site builder, which read ``solutions/``); a shipped module that
 imports one of them stops the release (``check_package``).
 """
@@ -22,20 +23,24 @@ AUTHOR_ONLY_MODULES = ("cli.py",)   # may name the grader: its author commands r
 
 # --- where things come from -----------------------------------------------------------------
 
-def package_dir():
-    """The folder of the ``cnnlab`` package that is running (it is what the release ships)."""
+def package_dir(root=None):
+    """The folder of the ``cnnlab`` package the release ships: ``root/cnnlab`` of the authoring
+    repository ``root`` when it has one, else the package that is running."""
+    if root is not None and (Path(root) / "cnnlab" / "__init__.py").is_file():
+        return (Path(root) / "cnnlab").resolve()
     return Path(cnnlab.__file__).resolve().parent
 
 
-def project_dir():
-    """The authoring project around the package: ``pyproject.toml`` and ``binder/`` live there."""
-    folder = package_dir().parent
-    if not (folder / "pyproject.toml").is_file() or not (folder / "binder").is_dir():
+def project_dir(root=None):
+    """The authoring project whose ``pyproject.toml``, ``binder/`` and package the release ships:
+    the repository ``root`` the command runs in (not whichever cnnlab happens to be installed)."""
+    folder = Path(root).resolve() if root is not None else package_dir().parent
+    if not (folder / "pyproject.toml").is_file() or not (folder / "binder").is_dir() \
+            or not (folder / "cnnlab" / "__init__.py").is_file():
         raise ReleaseError(
-            zh=f"在 {folder} 里找不到 pyproject.toml 和 binder/：请在作者仓库里运行 cnnlab release"
-               "（用 pip install -e . 安装的 cnnlab）",
-            en=f"no pyproject.toml and binder/ in {folder}: run cnnlab release from the authoring "
-               "repository (cnnlab installed with pip install -e .)")
+            zh=f"在 {folder} 里找不到 pyproject.toml、binder/ 和 cnnlab/：请在作者仓库的根目录运行 cnnlab release",
+            en=f"no pyproject.toml, binder/ and cnnlab/ in {folder}: run cnnlab release at the top of the "
+               "authoring repository")
     return folder
 
 
@@ -102,9 +107,10 @@ def _shipped(relative):
     return not _left_out(module)
 
 
-def package_files():
-    """``{relative path: bytes}`` of the cnnlab package as students get it (``LEFT_OUT`` left out)."""
-    root = package_dir()
+def package_files(project=None):
+    """``{relative path: bytes}`` of the cnnlab package of ``project`` (default: the running one)
+    as students get it (``LEFT_OUT`` left out)."""
+    root = package_dir(project)
     files = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
@@ -145,6 +151,11 @@ def check_package(files):
             zh=f"学生版不含评分程序，但这些模块导入了它：{listed}。请把学生需要的代码移出 cnnlab.tools.grading",
             en=f"the release leaves the grader out, but these modules import it: {listed}. "
                "Move what students need out of cnnlab.tools.grading")
+
+
+def project_version(project):
+    """The version in the authoring project's ``pyproject.toml`` (what its package would install as)."""
+    return str(_read_toml(Path(project) / "pyproject.toml").get("project", {}).get("version", "")) or None
 
 
 def pyproject_text(project):
