@@ -65,3 +65,28 @@ def test_progress_command(course, capsys):
     assert main(["--root", str(ROOT), "progress", str(course)]) == 0
     assert f"✓ {CONV.exercises[0].id}" in capsys.readouterr().out
     assert main(["--root", str(ROOT), "progress", str(course / "nope")]) == 2
+
+
+def test_a_check_cell_that_passes_counts_without_a_click_and_a_rerun_keeps_one_record(course, manifest, monkeypatch):
+    from cnnlab.exercises.answers import load_answers
+    from cnnlab.exercises.code import check_function
+    zh = course / "lessons" / "zh"
+    corr2d = CONV.exercises[0].id
+
+    def stub(X, K):
+        raise NotImplementedError
+
+    def mine(X, K):
+        return [[25, 31], [43, 49]]
+
+    cases = [(([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[0, 1], [2, 3]]), [[25, 31], [43, 49]])]
+    monkeypatch.chdir(zh)
+    check_function(corr2d, stub, cases, lesson=CONV.stem)    # the untouched stub: nothing recorded
+    assert not (zh / f"{CONV.stem}.answers.json").exists()
+    for _ in range(3):                                       # Run All, three times
+        check_function(corr2d, mine, cases, lesson=CONV.stem)
+    records = load_answers(zh / f"{CONV.stem}.answers.json")["records"]
+    assert [(r["exercise"], r["via"], r["status"]) for r in records] == [(corr2d, "cell", "correct")]
+    states = {s.exercise: s.state for s in progress(zh, manifest=manifest, lang="en").of_lesson(CONV.stem)}
+    assert states[corr2d] == "correct"
+

@@ -139,10 +139,12 @@ def _set_aside(path):
             return
 
 
-def record(exercise, kind, answer, status, *, stem=None, folder=None, **details):
+def record(exercise, kind, answer, status, *, stem=None, folder=None, replace_via=False, **details):
     """Append one check to the answers file of ``stem`` (default: the current lesson); returns its path.
 
-    ``details`` (e.g. ``passed``, ``total``, ``try``, ``lang``) are stored as given.
+    ``details`` (e.g. ``passed``, ``total``, ``try``, ``lang``, ``via``) are stored as given. With
+    ``replace_via``, earlier records of the same exercise with the same ``via`` are dropped first
+    (a check cell that runs at every *Run All* keeps one record, not one per run).
     """
     stem = stem or current_lesson()
     path = answers_path(stem, folder)
@@ -159,6 +161,9 @@ def record(exercise, kind, answer, status, *, stem=None, folder=None, **details)
         except AnswersFileError:
             _set_aside(path)
             data = {"format": FORMAT, "lesson": stem, "records": []}
+        if replace_via:
+            data["records"] = [r for r in data["records"]
+                               if not (r.get("exercise") == exercise and r.get("via") == details.get("via"))]
         data["records"].append(entry)
         write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
     _refresh_hand_in(stem)

@@ -10,8 +10,9 @@ time limit (``cnnlab.exercises.limits``) and the call monitor
 (``cnnlab.exercises.monitor``): when the course manifest forbids helpers for the
 exercise (``forbid = [...]``) and the function calls one, the report says so, as the
 grader will (0 points). The report lists every case with its input, expected value
-and what came back. Clicks are recorded in the answers file; the grader scores code
-exercises with the hidden tests, not with this.
+and what came back. Clicks are recorded in the answers file, and so is the latest run of the check
+cell itself (one record per exercise, ``via: "cell"``, so ``cnnlab progress`` counts a check that
+passed without a click); the grader scores code exercises with the hidden tests, not with this.
 
 A failed case says what is wrong: a typical mistake by name
 (``cnnlab.exercises.typical``), a float where an ``int`` is expected, an array of
@@ -261,6 +262,7 @@ class CodeExercise:
         self.box = widgets.VBox([self.feedback, self.button])
         self._displayed = False
         self.report = self._run()
+        self._record_cell_run()
 
     @property
     def status(self):
@@ -307,6 +309,21 @@ class CodeExercise:
                 self._show(self.message + "\n" + feedback.not_saved(err), "warn")
         except Exception as err:
             self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+
+    def _record_cell_run(self):
+        """Record what running the check cell gave (one record per exercise, replaced at each run),
+        so that progress counts a check cell that passes without a click; a stub is not recorded."""
+        if self.report.status == "unanswered":
+            return
+        status = {"ok": "correct"}.get(self.report.status, self.report.status)
+        try:
+            self.saved_to = record(self.exercise, "code", _source(self.latest_function()), status,
+                                   stem=self.lesson, passed=self.report.passed_count, total=len(self.cases),
+                                   lang=get_language(), via="cell", replace_via=True)
+        except OSError as err:
+            self._show(self.message + "\n" + feedback.not_saved(err), "warn")
+        except Exception:  # the check's report stands even when it cannot be recorded
+            pass
 
     def _show(self, text, tone):
         self.message = text

@@ -4,9 +4,10 @@ Read from the answers files the widgets write beside the notebooks
 (``<stem>.answers.json``, see ``cnnlab.exercises.answers``): the latest record
 of each exercise decides its state::
 
-    correct      the last check was right (code: every public test passed)
+    correct      the last check was right (code: every public test passed, in a click or in
+                 the latest run of the check cell)
     wrong        the last check was wrong, timed out or raised
-    unanswered   never checked
+    unanswered   never checked, or only input the widget rejected
 
 ``cnnlab.progress()`` in a notebook shows a table (a ✓/✗/○ per exercise and the
 points of the right ones per lesson); ``cnnlab progress [FOLDER]`` prints the same
