@@ -114,7 +114,7 @@ _ = check_function("count_values", count_values, [
 # %% [markdown]
 # ## 3 · 你的答案文件
 #
-# 每点一次 **检查**，结果都会立刻写进这个笔记本旁边的一个文件 `00_tour.answers.json`（第 02 课则是 `02_convolution.answers.json`）。它按顺序保存每一次尝试和时间；重启内核后会接着写同一个文件；不要手工修改它。这个文件不必提交：每课的最后一个单元格“交作业”会把这些答案写进笔记本本身，运行它并保存之后，只交 `.ipynb` 文件就够了（答案文件只是备用）。下面的单元格显示最近几次检查。
+# 每点一次 **检查**，结果都会立刻写进这个笔记本旁边的一个文件 `00_tour.answers.json`（第 02 课则是 `02_convolution.answers.json`）。它按顺序保存每一次尝试和时间（代码题的检查单元格也会在这里留下最近一次运行的结果，所以检查通过了，不点按钮也算数）；重启内核后会接着写同一个文件；不要手工修改它。这个文件不必提交：每课的最后一个单元格“交作业”会把这些答案写进笔记本本身，运行它并保存之后，只交 `.ipynb` 文件就够了（答案文件只是备用）。下面的单元格显示最近几次检查。
 
 # %% tags=["nbval-ignore-output"]
 from cnnlab.exercises.answers import answers_path, load_answers

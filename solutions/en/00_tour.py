@@ -146,7 +146,9 @@ for _h, _w, _c in [(28, 28, 1), (1, 1, 1), (224, 224, 3), (5, 7, 64)]:
 #
 # Every click on **Check** is written at once to a file next to this notebook,
 # `00_tour.answers.json` (for lesson 02, `02_convolution.answers.json`). It keeps every try,
-# in order, with the time; restarting the kernel continues the same file; do not edit it by hand.
+# in order, with the time (a code exercise's check cell also keeps its latest run there, so a
+# check that passes counts even without a click); restarting the kernel continues the same
+# file; do not edit it by hand.
 # You do not have to hand it in: the last cell of every lesson, *Hand in*, puts these answers into
 # the notebook itself, so after running it and saving, the `.ipynb` file alone is enough (the
 # answers file is a fallback). The cell below shows the last few checks.
