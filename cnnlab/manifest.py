@@ -52,6 +52,7 @@ class Exercise:
     layers: tuple = ()   # a layers exercise: its reference model, lines like "Conv2d(3, 16, 3)"
     input_shape: tuple = ()   # a layers exercise: (C, H, W) of one image
     ask: tuple = ()      # a layers exercise: what is predicted, of shape params macs rf
+    partial: bool = False   # a code exercise: points per hidden case passed (else all or nothing)
 
 
 @dataclass(frozen=True)
@@ -149,9 +150,14 @@ def _parse_exercise(raw, where):
         raise ManifestError(say(zh="{w}：练习 {i!r}：forbid 必须是带点的名字的列表（如 torch.nn.functional.conv2d）",
                                 en="{w}: exercise {i!r}: forbid must be a list of dotted names",
                                 w=where, i=raw["id"]))
+    partial = raw.get("partial", False)
+    if not isinstance(partial, bool) or (partial and raw["kind"] != "code"):
+        raise ManifestError(say(zh="{w}：练习 {i!r}：partial 只能是 true 或 false，而且只用于 code 类型的练习",
+                                en="{w}: exercise {i!r}: partial must be true or false, and only a code exercise "
+                                   "may have it", w=where, i=raw["id"]))
     if raw["kind"] == "layers":
         return Exercise(id=raw["id"], kind="layers", points=raw["points"], **_layers_fields(raw, where))
-    return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"], forbid=tuple(forbid))
+    return Exercise(id=raw["id"], kind=raw["kind"], points=raw["points"], forbid=tuple(forbid), partial=partial)
 
 
 def _layers_fields(raw, where):

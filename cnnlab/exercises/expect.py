@@ -24,6 +24,7 @@ difference, in the course language (the grader's status then reads
    The message gives the first index that differs and both values there.
 """
 
+import contextlib
 import math
 
 import numpy as np
@@ -171,15 +172,59 @@ def _check_scalar(got, want, got_kind, case, rtol, atol):
         _fail(case, "应为 {w}，得到 {g}", "should be {w}, got {g}", w=want, g=got)
 
 
+class CaseTally:
+    """The hidden cases of one exercise as they are checked: how many passed, the failures' messages.
+
+    While a tally is open (``tally_cases``), ``expect_value`` counts each case in it and, with
+    ``keep_going``, records a failed case instead of raising, so the hidden tests go on to the next
+    case: that is how the grader gives points per hidden case (``partial = true`` in the manifest).
+    """
+
+    def __init__(self, keep_going=False):
+        self.keep_going, self.passed, self.failures = keep_going, 0, []
+
+    @property
+    def total(self):
+        return self.passed + len(self.failures)
+
+
+_open_tallies = []
+
+
+@contextlib.contextmanager
+def tally_cases(keep_going=False):
+    """Count the cases ``expect_value`` checks inside the ``with`` block; yields the CaseTally."""
+    tally = CaseTally(keep_going)
+    _open_tallies.append(tally)
+    try:
+        yield tally
+    finally:
+        _open_tallies.remove(tally)
+
+
 def expect_value(got, want, *, case=None, rtol=RTOL, atol=ATOL, kinds=None, kind=None, mistakes=None):
     """Raise ``AssertionError`` unless ``got`` is ``want``: same kind, shape, dtype family, values
-    within ``atol + rtol·|want|`` (see the module docstring); ``case`` is quoted in the message."""
+    within ``atol + rtol·|want|`` (see the module docstring); ``case`` is quoted in the message.
+    Inside ``tally_cases`` the case is counted (and with ``keep_going`` a failure is recorded, not raised)."""
+    tally = _open_tallies[-1] if _open_tallies else None
+    try:
+        _expect(got, want, case=case, rtol=rtol, atol=atol, kinds=kinds, kind=kind, mistakes=mistakes)
+    except AssertionError as failure:
+        if tally is None or not tally.keep_going:
+            raise
+        tally.failures.append(failure)
+        return
+    if tally is not None:
+        tally.passed += 1
+
+
+def _expect(got, want, *, case=None, rtol=RTOL, atol=ATOL, kinds=None, kind=None, mistakes=None):
     got_kind = _check_kind(got, want, kinds, kind, case)
     if got_kind in ("tuple", "list"):
         if len(got) != len(want):
             _fail(case, "应有 {w} 项，得到 {g} 项", "should have {w} items, got {g}", w=len(want), g=len(got))
         for position, (item, wanted) in enumerate(zip(got, want)):
-            expect_value(item, wanted, case=case if len(want) == 1 else (case, position) if case is not None
+            _expect(item, wanted, case=case if len(want) == 1 else (case, position) if case is not None
                          else position, rtol=rtol, atol=atol, mistakes=None)
         _reject(got, want, mistakes)
         return

@@ -46,7 +46,8 @@ def run_plan(plan, workdir, limits, comm, pid_file=None):
             if role == "hidden":
                 wanted = calls.get(exercise, {})
                 budget = Calls(session, wanted.get("forbid", []), limits.cell_timeout, deadline)
-                outcome = reference.run_hidden(cell["source"], wanted.get("names", []), budget)
+                outcome = reference.run_hidden(cell["source"], wanted.get("names", []), budget,
+                                               solution=cell.get("solution", ""))
             else:
                 allowed = limits.cell_timeout if exercise else max(limits.cell_timeout, SETUP_TIMEOUT)
                 outcome = session.run(cell["source"], min(allowed, remaining))

@@ -19,7 +19,9 @@ Each cell has a role that says where it runs (``execute.py``)::
     public   the student's kernel only: the check cell up to ``### BEGIN HIDDEN TESTS``
              (the public cases, which students see anyway; its printout goes to the feedback)
     hidden   the trusted process only: the whole check cell with ``check_function`` a no-op,
-             the exercise's functions bound to proxies that call the student's kernel
+             the exercise's functions bound to proxies that call the student's kernel (for an
+             exercise with ``partial = true``, also the solution's answer, run there to count the
+             hidden cases)
 
 So the hidden tests' inputs travel to the student's kernel as data, the student's
 results come back as data, and the expected values exist only in the trusted process.
@@ -44,6 +46,7 @@ class Cell:
     exercise: str = ""    # empty for setup cells
     trusted: bool = True  # setup cells: also run in the trusted process (needed by the hidden tests)
     reference: str = ""   # … and what of it runs there (the statements the hidden tests need)
+    solution: str = ""    # hidden, for points per hidden case: the reference answer, to count the cases
 
 
 @dataclass
@@ -112,10 +115,11 @@ def mark_trusted_setup(cells):
     needed = set()
     for cell in cells:
         if cell.role == "hidden":
-            try:
-                needed |= _loads(parse_python(cell.source))
-            except SyntaxError:
-                pass
+            for text in (cell.source, cell.solution):
+                try:
+                    needed |= _loads(parse_python(text))
+                except SyntaxError:
+                    pass
     for cell in reversed([c for c in cells if c.role == "setup"]):
         try:
             tree = parse_python(cell.source)
@@ -168,7 +172,8 @@ def exercise_block(solution_nb, student_nb, exercise, plan, setup_seen=frozenset
     public, whole = split_check("\n".join(c.source for c in checks))
     plan.calls[exercise.id] = {"names": sorted(names), "forbid": list(getattr(exercise, "forbid", ()) or ())}
     block.append(Cell("public", public, exercise.id))
-    block.append(Cell("hidden", whole, exercise.id))
+    solution = "\n".join(answer.source for answer in answers) if getattr(exercise, "partial", False) else ""
+    block.append(Cell("hidden", whole, exercise.id, solution=solution))
     return block
 
 

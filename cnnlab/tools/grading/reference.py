@@ -14,6 +14,7 @@ import json
 import threading
 import time
 
+from cnnlab.exercises.expect import tally_cases
 from cnnlab.tools.grading import wire
 from cnnlab.tools.grading.limits import ANSWER_BYTES, CALL_MARGIN, TEXT_KEPT
 from cnnlab.tools.grading.session import blank
@@ -130,17 +131,43 @@ class Reference:
             except BaseException as err:  # a setup cell that fails here fails the tests that need it
                 self.problems.append(f"{type(err).__name__}: {err}"[:300])
 
-    def run_hidden(self, source, names, calls):
-        """The outcome of the check cell ``source`` with ``names`` bound to proxies."""
+    def count_cases(self, source, solution):
+        """How many cases the hidden tests ``source`` check, counted on the reference ``solution``
+        (trusted code, from the solution notebook); None when it cannot run here."""
         self.thread.join()
+        namespace = dict(self.namespace)
+        namespace["check_function"] = _no_check
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                exec(compile(solution, "<solution>", "exec"), namespace)
+                with tally_cases(keep_going=True) as tally:
+                    exec(compile(source, "<hidden tests>", "exec"), namespace)
+        except Exception as err:
+            self.problems.append(f"counting the hidden cases: {type(err).__name__}: {err}"[:300])
+            return None
+        return tally.total or None
+
+    def run_hidden(self, source, names, calls, solution=""):
+        """The outcome of the check cell ``source`` with ``names`` bound to proxies.
+
+        With ``solution`` (an exercise with points per hidden case), a failed case does not stop
+        the tests: ``outcome["cases"]`` says how many of the cases (counted on the solution)
+        passed, and the first failure is the outcome's message.
+        """
+        total = self.count_cases(source, solution) if solution else None
         namespace = dict(self.namespace)
         namespace["check_function"] = _no_check
         namespace.update({name: Proxy(name, calls) for name in names})
         started = time.monotonic()
         outcome = blank("ok")
+        tally = None
         try:
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()), \
+                    tally_cases(keep_going=total is not None) as tally:
                 exec(compile(source, "<hidden tests>", "exec"), namespace)
+            if tally.failures:
+                first = tally.failures[0]
+                outcome.update(status="error", ename=type(first).__name__, evalue=str(first)[:500])
         except Stop as stop:
             outcome.update(status=stop.status, ename=stop.ename, evalue=stop.evalue)
         except StudentError as err:   # the type name is the student's: marked, so no status rule matches it
@@ -149,6 +176,8 @@ class Reference:
             outcome.update(status="error", ename=type(err).__name__, evalue=str(err)[:500])
         except Exception as err:  # a test that cannot use what came back (a list without .shape, …)
             outcome.update(status="error", ename=type(err).__name__, evalue=str(err)[:500])
+        if total is not None and tally is not None:
+            outcome["cases"] = {"passed": min(tally.passed, total), "total": total}
         outcome["text"] = "".join(calls.printed)[:TEXT_KEPT]
         outcome["seconds"] = round(time.monotonic() - started, 3)
         if outcome["status"] == "timeout" and outcome["ename"] in ("cell", "total"):

@@ -15,6 +15,10 @@ Statuses start with one word, optionally followed by ``: detail`` and by
     missing: …              no notebook, or no cell of the exercise defines the function
     malformed: …            the notebook or the answers file cannot be read
 
+An exercise with ``partial = true`` in the manifest earns ``points × passed / total`` when its
+hidden tests fail or the function raises (flag ``7 of 12 hidden cases passed``); a timeout, a
+forbidden call or a dead kernel still earns nothing.
+
 Flags (what the grader did; ``student_cells.py``): ``duplicated cells: …``, ``graded the last one
 above its check cell``, ``answer found below its check cell``, ``answer found in a cell without the
 tag …``, ``used from your other cells: …``, ``the answers file claims 'correct'``.
@@ -99,6 +103,17 @@ def _hidden_status(hidden, limits):
     return _error_status(hidden, limits)
 
 
+def partial_points(points, cases):
+    """Points for ``cases["passed"]`` of ``cases["total"]`` hidden cases (an exercise with
+    ``partial = true``): ``points × passed / total``, rounded to 0.01; and the status flag that says so.
+    A case after one where the function raised was not reached, so it counts as failed."""
+    passed, total = int(cases.get("passed", 0)), int(cases.get("total", 0))
+    if total <= 0:
+        return 0.0, "no hidden case counted"
+    passed = max(0, min(passed, total))
+    return round(points * passed / total, 2), f"{passed} of {total} hidden cases passed"
+
+
 def score_code(exercise, plan, outcomes, limits):
     """The Result of one code exercise from the plan and the cell outcomes."""
     flags = list(plan.flags.get(exercise.id, []))
@@ -135,6 +150,9 @@ def score_code(exercise, plan, outcomes, limits):
         result.status = _hidden_status(hidden, limits)
         if hidden["ename"] == "NamedMistake":
             result.mistake, result.details["mistake_hint"] = parse_mistake(hidden["evalue"])
+        if hidden["status"] == "error" and hidden.get("cases"):
+            result.points, note = partial_points(exercise.points, hidden["cases"])
+            flags.insert(0, note)
     if hidden and hidden.get("status") in ("error", "forbidden"):
         result.details["failure"] = one_line(f"{hidden['ename']}: {hidden['evalue']}" if hidden["ename"]
                                              else hidden["evalue"], 500)

@@ -87,6 +87,8 @@ PARTS = [
     (r"malformed: the notebook's hand-in output (?P<x>.+)", "文件无法读取：笔记本的“交作业”输出 {x}"),
     (r"answer found in a cell without the tag exercise:(?P<x>.+)", "答案在一个没有 exercise:{x} 标记的单元格里"),
     (r"the answers file claims 'correct'", "答案文件自称“正确”，已忽略"),
+    (r"(?P<p>\d+) of (?P<n>\d+) hidden cases passed", "隐藏测试通过了 {n} 个用例中的 {p} 个（按用例给分）"),
+    (r"no hidden case counted", "没有统计到隐藏用例"),
 ]
 _COMPILED = [(re.compile(pattern), zh) for pattern, zh in PARTS]
 
