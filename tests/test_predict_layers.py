@@ -126,3 +126,46 @@ def test_reveal_all_keeps_the_marks_of_checked_rows():
     ex.reveal_button.click()
     assert "bias: one per output channel" in ex.rows[0].message and "8×16×16" in ex.rows[0].message
     assert "✗" not in ex.rows[1].message and "4×16×16" in ex.rows[1].message
+
+
+def test_a_model_the_student_still_has_to_build_asks_for_it_first():
+    def build():
+        raise NotImplementedError
+
+    ex = LayerPrediction("free_layers", build, (3, 16, 16), ("shape",))
+    assert ex.rows == [] and ex.reveal_button.disabled
+    assert ex.problem.startswith("Build the model first") and ex.text() == ex.problem
+    built = LayerPrediction("free_layers", model, (3, 16, 16), ("shape",))     # the function, answered
+    assert len(built.rows) == 6 and not built.problem
+    with pytest.raises(TypeError, match="model must be an nn.Module"):
+        LayerPrediction("free_layers", lambda: "a string", (3, 16, 16), ("shape",))
+
+
+BOTTLENECK = dict(exercise="bottleneck_layers", input_shape=(192, 28, 28), ask=("shape", "params"), lesson="05_channels")
+
+
+def _bottleneck(second_padding=2, inplace=False):
+    return nn.Sequential(nn.Conv2d(192, 16, 1), nn.ReLU(inplace=inplace),
+                         nn.Conv2d(16, 32, 5, padding=second_padding), nn.ReLU())
+
+
+def _predict(net, **kwargs):
+    options = {**BOTTLENECK, **kwargs}
+    return LayerPrediction(options["exercise"], net, options["input_shape"], options["ask"], lesson=options["lesson"])
+
+
+def test_a_model_that_differs_from_the_manifest_specification_gets_no_rows(lang):
+    assert len(_predict(_bottleneck(inplace=True)).rows) == 4          # the same layers, written another way
+    wrong = _predict(_bottleneck(second_padding=1))
+    assert wrong.rows == [] and "layer 3" in wrong.problem and "specification" in wrong.problem
+    assert "28" not in wrong.problem and "12,832" not in wrong.problem      # nothing to predict is given away
+    shorter = _predict(nn.Sequential(*list(_bottleneck())[:3]))
+    assert shorter.rows == [] and "3 layers" in shorter.problem and "4" in shorter.problem
+    other_input = _predict(_bottleneck(), input_shape=(192, 32, 32))
+    assert other_input.rows == [] and "(192, 28, 28)" in other_input.problem
+    cnnlab.set_language("zh")
+    assert "第 3 层" in _predict(_bottleneck(second_padding=1)).problem
+
+
+def test_an_exercise_the_manifest_does_not_specify_is_not_compared():
+    assert len(_predict(_bottleneck(second_padding=1), exercise="not_in_the_manifest").rows) == 4

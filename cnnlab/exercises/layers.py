@@ -121,13 +121,23 @@ class LayerPrediction:
             raise ValueError(say(zh="ask 应是 {all} 中若干项的元组，收到 {a!r}",
                                  en="ask must be a tuple of some of {all}, got {a!r}", all=QUANTITIES, a=ask))
         self.exercise, self.ask, self.lesson, self.saved_to = exercise, tuple(ask), lesson, None
-        self.facts = layer_facts(model, input_shape)
-        self.rows = [LayerRowWidget(self, i, fact, self.facts.module(fact)) for i, fact in enumerate(self.facts)]
+        self.rows, self.problem = [], ""
+        model = built_model(model)
+        if model is None:
+            self.problem = say(zh="先搭出模型：补全上面构造模型的函数，运行它的单元格，再运行这个单元格",
+                               en="Build the model first: complete the function above that builds it, run its "
+                                  "cell, then run this cell again")
+        else:
+            self.facts = layer_facts(model, input_shape)
+            self.problem = differs_from_specification(self.facts, specified_layers(exercise, lesson), input_shape)
+        if not self.problem:
+            self.rows = [LayerRowWidget(self, i, fact, self.facts.module(fact)) for i, fact in enumerate(self.facts)]
         self.reveal_button = widgets.Button(description=say(zh="显示全部答案", en="Reveal all"),
-                                            button_style="warning")
+                                            button_style="warning", disabled=bool(self.problem))
         self.reveal_button.on_click(self._reveal_all)
         self.reveal_button.add_class("cnnlab-reveal-all")
-        self.box = widgets.VBox([row.box for row in self.rows] + [self.reveal_button])
+        notice = [widgets.HTML(value=feedback.as_html(self.problem, "warn"))] if self.problem else []
+        self.box = widgets.VBox(notice + [row.box for row in self.rows] + [self.reveal_button])
         self.box.add_class("cnnlab-exercise")
         self.box.add_class(f"cnnlab-exercise-{exercise}")
         self.revealed = False
@@ -145,6 +155,8 @@ class LayerPrediction:
                 row.reveal()
 
     def text(self):
+        if self.problem:
+            return self.problem
         return say(zh="（逐层预测练习 {ex}：在 JupyterLab 中运行本笔记本即可作答）",
                    en="(layers exercise {ex}: run this notebook in JupyterLab to answer)", ex=self.exercise)
 
@@ -159,11 +171,80 @@ class LayerPrediction:
             show(self)
 
 
+def built_model(model):
+    """``model`` itself, or the model a function without arguments builds; None while that function
+    is still the exercise's stub (raises ``NotImplementedError``)."""
+    from torch import nn
+    if isinstance(model, nn.Module):
+        return model
+    if callable(model):
+        try:
+            built = model()
+        except NotImplementedError:
+            return None
+        if isinstance(built, nn.Module):
+            return built
+        model = built
+    raise TypeError(say(zh="model 应是 nn.Module，或不带参数、返回 nn.Module 的函数；收到 {t}",
+                        en="model must be an nn.Module, or a function without arguments that returns one; got {t}",
+                        t=type(model).__name__))
+
+
+def specified_layers(exercise, lesson=None):
+    """``(layers, input_shape)`` the course manifest gives for the ``layers`` exercise (the model the
+    grader scores against), or None (no manifest, or no such exercise)."""
+    try:
+        from cnnlab.manifest import load_manifest
+        manifest = load_manifest()
+    except Exception:  # a notebook outside the course: nothing to compare with
+        return None
+    for item in manifest.lessons:
+        if lesson in (None, item.stem, item.number):
+            for candidate in item.exercises:
+                if candidate.id == exercise and candidate.kind == "layers" and candidate.layers:
+                    return candidate.layers, tuple(candidate.input_shape)
+    return None
+
+
+def _signature(fact):
+    return (fact.type, fact.output_shape, fact.params, fact.macs, fact.rf, fact.jump)
+
+
+def differs_from_specification(facts, specified, input_shape):
+    """"" when the model's rows are those of the specified model (what the grader scores against),
+    else what differs, in the course language, without giving away any value to predict."""
+    if specified is None:
+        return ""
+    from cnnlab.exercises.layerspec import build_model
+    lines, wanted_shape = specified
+    wanted = layer_facts(build_model(lines), wanted_shape)
+    if tuple(input_shape) != tuple(wanted_shape):
+        return say(zh="输入形状应是 {w}，这里是 {g}", en="the input shape should be {w}, not {g}",
+                   w=tuple(wanted_shape), g=tuple(input_shape))
+    for index, (mine, theirs) in enumerate(zip(facts, wanted)):
+        if _signature(mine) != _signature(theirs):
+            return say(zh="你的模型与题目的规格不一致：第 {i} 层（{label}）不是规格要求的那一层。请对照上面的说明"
+                          "检查它的类型、卷积核、步幅、填充和通道数，运行构造模型的单元格，再运行这个单元格",
+                       en="Your model differs from the specification: layer {i} ({label}) is not the layer the "
+                          "specification asks for. Compare its type, kernel, stride, padding and channels with the "
+                          "text above, run the cell that builds the model, then run this cell again",
+                       i=index + 1, label=mine.label)
+    if len(facts) != len(wanted):
+        return say(zh="你的模型有 {g} 层，题目的规格是 {w} 层：请对照上面的说明补齐或删去多余的层",
+                   en="Your model has {g} layers and the specification {w}: compare it with the text above",
+                   g=len(facts), w=len(wanted))
+    return ""
+
+
 def predict_layers(model, input_shape, ask=("shape", "params", "rf"), *, exercise="layers", lesson=None):
     """Predict each layer of ``model`` (one image of ``input_shape``), then check: ✓ or ✗ with the rule.
 
+    ``model``: an ``nn.Module``, or a function without arguments that builds one (a model the
+    student writes: until the function is answered, the widget asks for it first).
     ``ask``: some of ``"shape"`` (output C×H×W), ``"params"``, ``"macs"``, ``"rf"`` (field extent r).
     ``exercise``: the id the answers file and the grader use (the manifest's ``layers`` exercise).
+    Where the manifest specifies the exercise's model, a model whose layers differ from it gets no
+    rows, only what differs: the grader scores the predictions against the specified model.
     """
     from cnnlab.exercises.widgets import show
     return show(LayerPrediction(exercise, model, input_shape, ask, lesson=lesson))
