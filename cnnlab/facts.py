@@ -26,6 +26,7 @@ from torch import nn
 from cnnlab.i18n import say
 from cnnlab.model_summary import collect
 from cnnlab.receptive import UnsupportedLayerError, example_input, receptive_field
+from cnnlab.tracing import BATCH_NORMS, CONVS, INSTANCE_NORMS, TRANSPOSED_CONVS
 from cnnlab.viz.archlabels import module_label
 
 __all__ = ["layer_facts", "LayerFact", "LayerFacts"]
@@ -108,13 +109,13 @@ def _rf_of(found, reason):
 # ----------------------------------------------------------------------------
 # MACs: exact for convolutions, Linear and layers that count themselves
 # ----------------------------------------------------------------------------
-_NO_MACS = (nn.modules.batchnorm._NormBase, nn.GroupNorm, nn.LayerNorm, nn.PReLU)
+_NO_MACS = BATCH_NORMS + INSTANCE_NORMS + (nn.GroupNorm, nn.LayerNorm, nn.PReLU)
 
 
 def _macs_known(module):
     """True when model_summary's count is exact: conv/linear, a self-counting layer, or a layer
     without parameters or with only affine normalisation (counted as 0 MACs by convention)."""
-    if hasattr(module, "cnnlab_counts") or isinstance(module, (nn.modules.conv._ConvNd, nn.Linear, _NO_MACS)):
+    if hasattr(module, "cnnlab_counts") or isinstance(module, CONVS + TRANSPOSED_CONVS + (nn.Linear,) + _NO_MACS):
         return True
     return next(module.parameters(recurse=False), None) is None
 

@@ -19,8 +19,10 @@ from torch import nn
 from cnnlab.exercises.keys import NotAnAnswer, canonical_number, canonical_shape, parse_number, parse_shape
 from cnnlab.geometry import conv_out_size, effective_kernel, pair, pool_out_size
 from cnnlab.i18n import say
+from cnnlab.tracing import BATCH_NORMS, CONVS, TRANSPOSED_CONVS
 
 QUANTITIES = ("shape", "params", "macs", "rf")
+ALL_CONVS = CONVS + TRANSPOSED_CONVS
 
 __all__ = ["QUANTITIES", "truth", "canonical", "named_mistakes", "judge", "quantity_label"]
 
@@ -58,7 +60,7 @@ def canonical(quantity, value):
 # ----------------------------------------------------------------------------
 def _window(module):
     """(kernel, stride, padding, dilation) as (h, w) pairs, or None for a layer without a window."""
-    if isinstance(module, nn.modules.conv._ConvNd) and not isinstance(module.padding, str):
+    if isinstance(module, ALL_CONVS) and not isinstance(module.padding, str):
         return (pair(module.kernel_size, "kernel_size"), pair(module.stride, "stride"),
                 pair(module.padding, "padding", 0), pair(module.dilation, "dilation"))
     if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d)):
@@ -75,7 +77,7 @@ def _sizes(fact, module, window, padding_total=None, ceil_flip=False):
     try:
         for n, k, s, p, d, total in zip(fact.input_shape[1:], kernel, stride, padding, dilation,
                                         padding_total or (None, None)):
-            if isinstance(module, nn.modules.conv._ConvNd):
+            if isinstance(module, ALL_CONVS):
                 out.append(conv_out_size(n, k, s=s, p=p, d=d, p_total=total))
             else:
                 ceil = module.ceil_mode != ceil_flip
@@ -95,7 +97,7 @@ def _shape_mistakes(fact, module, window):
             if hw:
                 found.append(("padding_one_side", (c, *hw), say(
                     zh="填充在两侧都要算：n + 2p", en="padding counts on both sides: n + 2p")))
-        if isinstance(module, nn.modules.conv._ConvNd) and kernel == (1, 1):
+        if isinstance(module, ALL_CONVS) and kernel == (1, 1):
             hw = tuple(n - 2 for n in fact.output_shape[1:])
             if min(hw) > 0:
                 found.append(("one_by_one_shrinks", (c, *hw), say(
@@ -106,7 +108,7 @@ def _shape_mistakes(fact, module, window):
                 found.append(("ceil_floor", (c, *hw), say(
                     zh="ceil_mode=False 向下取整，ceil_mode=True 向上取整",
                     en="ceil_mode=False rounds down, ceil_mode=True rounds up")))
-        if isinstance(module, nn.modules.conv._ConvNd) and fact.input_shape[0] != c:
+        if isinstance(module, ALL_CONVS) and fact.input_shape[0] != c:
             found.append(("channels_kept", (fact.input_shape[0], *fact.output_shape[1:]), say(
                 zh="每个卷积核输出一个通道：输出通道数是 c_out", en="one output channel per filter: c_out channels")))
     return found
@@ -115,15 +117,15 @@ def _shape_mistakes(fact, module, window):
 def _params_mistakes(fact, module):
     found = []
     bias = getattr(module, "bias", None)
-    if isinstance(module, (nn.modules.conv._ConvNd, nn.Linear)) and bias is not None:
+    if isinstance(module, ALL_CONVS + (nn.Linear,)) and bias is not None:
         weight = module.weight.numel()
         found.append(("no_bias", weight, say(zh="偏置：每个输出通道一个", en="bias: one per output channel")))
         found.append(("one_bias", weight + 1, say(zh="偏置：每个输出通道一个", en="bias: one per output channel")))
-    if isinstance(module, nn.modules.conv._ConvNd) and module.groups > 1:
+    if isinstance(module, ALL_CONVS) and module.groups > 1:
         ungrouped = module.weight.numel() * module.groups + (bias.numel() if bias is not None else 0)
         found.append(("groups_ignored", ungrouped, say(
             zh="分组卷积：每个卷积核只看 c_in / groups 个通道", en="grouped: c_in / groups per filter")))
-    if isinstance(module, nn.modules.batchnorm._BatchNorm) and module.affine:
+    if isinstance(module, BATCH_NORMS) and module.affine:
         found.append(("bn_buffers", 2 * fact.params, say(
             zh="批量归一化学习 γ 和 β：每通道 2 个；滑动均值和方差是缓冲区，不是参数",
             en="batch norm learns γ and β, 2 per channel; the running mean and variance are buffers")))
