@@ -95,6 +95,16 @@ def copy_course(dest):
     return dest
 
 
+def copy_repository(dest):
+    """``copy_course`` plus what ``cnnlab release`` ships from the repository: the cnnlab package,
+    binder/ and pyproject.toml."""
+    copy_course(dest)
+    shutil.copytree(ROOT / "cnnlab", dest / "cnnlab", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "binder", dest / "binder")
+    shutil.copy(ROOT / "pyproject.toml", dest / "pyproject.toml")
+    return dest
+
+
 def run_cli(*args, cwd=ROOT, timeout=120):
     """Run ``python -m cnnlab.tools.cli ARGS`` and return the CompletedProcess (text)."""
     return subprocess.run([sys.executable, "-m", "cnnlab.tools.cli", *args], cwd=cwd, capture_output=True,

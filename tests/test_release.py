@@ -29,7 +29,7 @@ from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline import release as rel
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT, copy_course, course_manifest, needs_cjk_font, run_cli
+from tests.helpers import ROOT, copy_repository, course_manifest, needs_cjk_font, run_cli
 
 pytestmark = pytest.mark.slow  # builds a release; some tests install it in a venv
 
@@ -236,7 +236,7 @@ def test_a_previous_release_is_replaced_and_its_git_folder_kept(release, tmp_pat
 
 
 def test_a_lesson_that_fails_to_build_writes_no_release(release, tmp_path):
-    course = copy_course(tmp_path / "course")
+    course = copy_repository(tmp_path / "course")
     broken = course / "solutions" / "en" / "05_channels.ipynb"
     nb = nbformat.read(broken, as_version=4)
     cell = next(c for c in nb.cells if c.cell_type == "code" and "### END SOLUTION" in c.source)

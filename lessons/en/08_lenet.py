@@ -567,6 +567,31 @@ choice("lenet_1998", key="6ef8df37836d56d281d99df8b90ec45b", multiple=True,
        explanation="sealed:gBcjrhAaAlq6CejGASnaQyP9lEjo4bSR7+DZNWBVRM9XJJbqm+BOSEhH9iSo4UvfxJMQ32CCe3Ueyzl1uZQTYdBr/ma2pmQsId1V1ZpoxCw5x7Rz6mjJSfRecPBAupnzyEw4n8ZW+W4Uq6taUb0Y/g04cn6lUs8E1G2fE2SLLnAa0jIigONRHBtdSBIKR/b+RAbQrDKBOxqwrVrlpwg=")
 
 # %% [markdown]
+# ### Exercise · Build it from a specification, then predict every layer (3 points)
+#
+# LeNet's outline for 32×32 colour images (the size of CIFAR-10): a convolution with six 5×5
+# kernels and no padding, ReLU, max pooling over 2×2 windows with stride 2; a convolution with
+# 16 kernels of 5×5 and no padding, ReLU, the same pooling; then `nn.Flatten()` and three fully
+# connected layers with 120, 84 and 10 outputs, with a ReLU after each of the first two. Every
+# convolution and linear layer has a bias. Complete `build_color_lenet()` with one `nn.Sequential`
+# of these 12 layers, in this order, and run its cell. Then, in the cell after it, predict
+# each layer's output shape and parameter count for one 3×32×32 image before you look, and press
+# Check on each row. If your model is not the one specified, the widget says which layer differs
+# instead of asking for predictions; your first prediction of each box is the one that is graded.
+
+# %% tags=["exercise:color_lenet_layers"]
+def build_color_lenet():
+    """LeNet's outline for 3×32×32 images, as the specification above says (one nn.Sequential)."""
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+# %% tags=["exercise:color_lenet_layers"]
+from cnnlab.exercises import predict_layers
+
+predict_layers(build_color_lenet, (3, 32, 32), ask=("shape", "params"), exercise="color_lenet_layers")
+
+# %% [markdown]
 # ## 6 · What the layers see
 #
 # CNNs are often described as a hierarchy: the first layers respond to edges and colours, the

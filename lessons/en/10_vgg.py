@@ -363,6 +363,21 @@ print(f"extra buffers (running mean and variance, batch counters), not trained: 
       f"{sum(b.numel() for b in with_bn.buffers()):,}")
 
 # %% [markdown]
+# ### Predict, then reveal · one VGG block (2 points)
+#
+# VGG-16's second block as it meets a 56×56 feature map with 64 channels: two 3×3 convolutions
+# with 128 kernels and padding 1, each followed by ReLU, then 2×2 max pooling with stride 2.
+# Predict each layer's output shape and parameter count (biases included) before you look, then
+# press Check on that row. Your first prediction of each box is the one that is graded.
+
+# %% tags=["exercise:vgg_block_layers"]
+from cnnlab.exercises import predict_layers
+
+block2 = nn.Sequential(nn.Conv2d(64, 128, 3, padding=1), nn.ReLU(), nn.Conv2d(128, 128, 3, padding=1), nn.ReLU(),
+                       nn.MaxPool2d(2, 2))
+predict_layers(block2, (64, 56, 56), ask=("shape", "params"), exercise="vgg_block_layers")
+
+# %% [markdown]
 # ## 5 · A scaled-down VGG on Fashion-MNIST
 #
 # `vgg_small` keeps the recipe — only 3×3 convolutions with padding 1, blocks ending in a 2×2

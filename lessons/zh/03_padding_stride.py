@@ -468,6 +468,18 @@ _ = check_function("strided_corr2d", strided_corr2d, [
 ])
 
 # %% [markdown]
+# ### 先预测，再揭晓 · 四层（2 分）
+#
+# 这一摞卷积层把本课的规则各用一次：“same”填充、填充 1 的步幅 2、不填充的步幅 2（向下取整）和空洞卷积核；输入是一张 28×28 的灰度图像。先别看任何输出：预测每一层的输出形状 (C, H, W)，再点这一行的“检查”。✗ 会指出你漏掉的规则；只有在你预测之后才会显示真值。每个格子按你的第一次预测计分。
+
+# %% tags=["exercise:stride_layers"]
+from cnnlab.exercises import predict_layers
+
+strided = nn.Sequential(nn.Conv2d(1, 8, 5, padding=2), nn.Conv2d(8, 16, 3, stride=2, padding=1),
+                        nn.Conv2d(16, 16, 3, stride=2), nn.Conv2d(16, 32, 3, padding=2, dilation=2))
+predict_layers(strided, (1, 28, 28), ask=("shape",), exercise="stride_layers")
+
+# %% [markdown]
 # ## 常见错误
 #
 # - **混淆每侧填充与总填充。** PyTorch 的 `padding=1` 在*每一侧*各补一个 0，总共两个。公式里写 $p$（而不是 $2p$）的，指的是总填充；把 PyTorch 的值代进去就会算错（第 8 节最后一列）。

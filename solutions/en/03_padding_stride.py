@@ -596,6 +596,22 @@ for _shape, _kshape, _p, _s in [((5, 5), (3, 3), 1, 2), ((7, 6), (2, 3), 0, 3), 
 ### END HIDDEN TESTS
 
 # %% [markdown]
+# ### Predict, then reveal · four layers (2 points)
+#
+# A stack that uses this lesson's rules once each: "same" padding, stride 2 with padding 1,
+# stride 2 without padding (the floor), and a dilated kernel; the input is one 28×28 grey image.
+# Before looking at any output, predict each layer's output shape (C, H, W), then press Check on
+# that row. A ✗ names the rule you missed; the true value appears only after your prediction.
+# Your first prediction of each box is the one that is graded.
+
+# %% tags=["exercise:stride_layers"]
+from cnnlab.exercises import predict_layers
+
+strided = nn.Sequential(nn.Conv2d(1, 8, 5, padding=2), nn.Conv2d(8, 16, 3, stride=2, padding=1),
+                        nn.Conv2d(16, 16, 3, stride=2), nn.Conv2d(16, 32, 3, padding=2, dilation=2))
+predict_layers(strided, (1, 28, 28), ask=("shape",), exercise="stride_layers")
+
+# %% [markdown]
 # ## Common mistakes
 #
 # - **Per-side versus total padding.** PyTorch's `padding=1` adds one zero on *each* side,

@@ -509,7 +509,25 @@ print(f"{last.name}: feature map {last.output_size}×{last.output_size}, recepti
 # 435 pixels: a window wider than the 224-pixel image, so the units near the centre of the
 # final 7×7 map see the whole image (plus padding). The effective receptive field (lesson 04) is
 # much smaller and concentrated in the middle of that window.
+
+# %% [markdown]
+# ### Predict, then reveal · the ImageNet stem (2 points)
 #
+# Every ImageNet ResNet starts the same way: a 7×7 convolution with 64 kernels, stride 2 and
+# padding 3, without bias (the batch normalization after it has its own shift), batch
+# normalization, ReLU, and a 3×3 max pool with stride 2 and padding 1, on one 3×224×224 image.
+# Predict each layer's output shape, its parameter count and the receptive field of one of its
+# outputs (in input pixels) before you look, then press Check on that row. Your first prediction
+# of each box is the one that is graded.
+
+# %% tags=["exercise:stem_layers"]
+from cnnlab.exercises import predict_layers
+
+stem = nn.Sequential(nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False), nn.BatchNorm2d(64), nn.ReLU(),
+                     nn.MaxPool2d(3, stride=2, padding=1))
+predict_layers(stem, (3, 224, 224), ask=("shape", "params", "rf"), exercise="stem_layers")
+
+# %% [markdown]
 # ## 6 · The small ResNet we trained
 #
 # The resnet-20 of section 1 *is* a scaled-down ResNet: `resnet_small(20, width=8)` — a 3×3

@@ -474,6 +474,28 @@ choice("lenet_1998", answer=[2, 4], multiple=True,
                    "ReLU、最大池化和批量归一化都是后来才出现的。")
 
 # %% [markdown]
+# ### 练习 · 按规格搭网络，再逐层预测（3 分）
+#
+# 给 32×32 彩色图像（CIFAR-10 的尺寸）用的 LeNet 轮廓：一个有 6 个 5×5 卷积核、不填充的卷积层，ReLU，窗口 2×2、步幅 2 的最大池化；一个有 16 个 5×5 卷积核、不填充的卷积层，ReLU，同样的池化；然后 `nn.Flatten()` 和三个全连接层，输出分别是 120、84 和 10 个，前两个后面各接一个 ReLU。每个卷积层和全连接层都有偏置。补全 `build_color_lenet()`：按这个顺序，用一个 `nn.Sequential` 装下这 12 层，然后运行它的单元格。接着在下一个单元格里，先别看输出，对一张 3×32×32 的图像预测每一层的输出形状和参数量，再逐行点“检查”。如果你的模型和规格不一致，组件会先指出哪一层不同，而不会让你预测；每个格子按你的第一次预测计分。
+
+# %% tags=["exercise:color_lenet_layers"]
+def build_color_lenet():
+    """LeNet's outline for 3×32×32 images, as the specification above says (one nn.Sequential)."""
+    ### BEGIN SOLUTION
+    features = [nn.Conv2d(3, 6, kernel_size=5), nn.ReLU(), nn.MaxPool2d(kernel_size=2, stride=2),
+                nn.Conv2d(6, 16, kernel_size=5), nn.ReLU(), nn.MaxPool2d(kernel_size=2, stride=2)]
+    classifier = [nn.Flatten(), nn.Linear(16 * 5 * 5, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(),
+                  nn.Linear(84, 10)]
+    return nn.Sequential(*features, *classifier)
+    ### END SOLUTION
+
+
+# %% tags=["exercise:color_lenet_layers"]
+from cnnlab.exercises import predict_layers
+
+predict_layers(build_color_lenet, (3, 32, 32), ask=("shape", "params"), exercise="color_lenet_layers")
+
+# %% [markdown]
 # ## 6 · 各层看到了什么
 #
 # 人们常把卷积网络描述成一个层级：前几层响应边缘和颜色，中间几层响应纹理和部件，最后几层响应整个物体（常见的那些图来自 Zeiler 和 Fergus，2014，针对的是深得多的网络）。LeNet 只有两个卷积层，所以我们能看到前两步。下面是训练好的现代版 LeNet 第一层的 6 个 5×5 卷积核，以及每个卷积核对一张测试图像的作用（经过批量归一化和 ReLU 之后）。

@@ -313,6 +313,18 @@ print(f"多出的缓冲区（滑动均值与方差、批量计数），不参与
       f"{sum(b.numel() for b in with_bn.buffers()):,}")
 
 # %% [markdown]
+# ### 先预测，再揭晓 · 一个 VGG 块（2 分）
+#
+# VGG-16 的第二个块，输入是 64 个通道、56×56 的特征图：两个有 128 个 3×3 卷积核、填充 1 的卷积层，各接一个 ReLU，然后是窗口 2×2、步幅 2 的最大池化。先别看输出：预测每一层的输出形状和参数量（含偏置），再点这一行的“检查”。每个格子按你的第一次预测计分。
+
+# %% tags=["exercise:vgg_block_layers"]
+from cnnlab.exercises import predict_layers
+
+block2 = nn.Sequential(nn.Conv2d(64, 128, 3, padding=1), nn.ReLU(), nn.Conv2d(128, 128, 3, padding=1), nn.ReLU(),
+                       nn.MaxPool2d(2, 2))
+predict_layers(block2, (64, 56, 56), ask=("shape", "params"), exercise="vgg_block_layers")
+
+# %% [markdown]
 # ## 5 · 在 Fashion-MNIST 上训练缩小版 VGG
 #
 # `vgg_small` 保留了配方——只用填充为 1 的 3×3 卷积，每块以 2×2 池化结束，通道数逐块翻倍，三层带 dropout 的分类器——并针对 28×28 的图像只用三个块（28 → 14 → 7 → 3）：

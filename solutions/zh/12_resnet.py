@@ -409,7 +409,20 @@ print(f"{last.name}：特征图 {last.output_size}×{last.output_size}，感受�
 
 # %% [markdown]
 # 435 个像素：窗口比 224 像素的图像还宽，所以最后 7×7 特征图中靠近中心的单元能看到整幅图像（外加填充）。有效感受野（第 04 课）要小得多，并集中在这个窗口的中部。
+
+# %% [markdown]
+# ### 先预测，再揭晓 · ImageNet 版的开头（2 分）
 #
+# 所有 ImageNet 版 ResNet 的开头都一样：一个有 64 个 7×7 卷积核、步幅 2、填充 3、不带偏置的卷积层（它后面的批量归一化有自己的平移量），批量归一化，ReLU，再接窗口 3×3、步幅 2、填充 1 的最大池化；输入是一张 3×224×224 的图像。先别看输出：预测每一层的输出形状、参数量和一个输出单元的感受野（以输入像素计），再点这一行的“检查”。每个格子按你的第一次预测计分。
+
+# %% tags=["exercise:stem_layers"]
+from cnnlab.exercises import predict_layers
+
+stem = nn.Sequential(nn.Conv2d(3, 64, 7, stride=2, padding=3, bias=False), nn.BatchNorm2d(64), nn.ReLU(),
+                     nn.MaxPool2d(3, stride=2, padding=1))
+predict_layers(stem, (3, 224, 224), ask=("shape", "params", "rf"), exercise="stem_layers")
+
+# %% [markdown]
 # ## 6 · 我们训练过的小型 ResNet
 #
 # 第 1 节的 resnet-20 *就是*一个缩小版 ResNet：`resnet_small(20, width=8)`——一个 3×3 的起始卷积和一个最大池化（28 → 14），在 14、7、4 像素上各有三个基本块的三个阶段，通道数为 8、16、32，然后是全局平均池化和一个全连接层。He 等人（第 4.2 节）在 CIFAR 上的 ResNet-20 阶段结构相同，但有三点不同：
