@@ -41,7 +41,8 @@ library, never the other way round::
     tools/grading/    grade submissions in sandboxed kernels: gradebook, feedback, dashboard, export
     tools/site/       the static HTML site of the course
     tools/lab         `cnnlab lab`: JupyterLab on the course
-    tools/cli         the `cnnlab` command
+    tools/cli         the `cnnlab` command: puts the subcommands together and runs one
+    tools/commands/   each subcommand's arguments beside the function that runs it
     tools/kernelclient  nbclient's notebook runner, waiting for kernel messages in short slices
 """
 

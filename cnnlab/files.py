@@ -19,8 +19,9 @@ from filelock import FileLock
 __all__ = ["write_atomically", "locked"]
 
 
-def write_atomically(path, text, mode=0o644):
-    """Replace ``path`` with ``text`` (UTF-8, newlines as given) in one step.
+def write_atomically(path, data, mode=0o644):
+    """Replace ``path`` with ``data`` in one step: a ``str`` is written as UTF-8 with its
+    newlines as given, ``bytes`` as they are.
 
     The text goes to ``.<name>.<random>.tmp`` in the same folder, is flushed to
     disk (``fsync``), given ``mode`` (``mkstemp`` makes it 0600) and moved over
@@ -29,8 +30,8 @@ def write_atomically(path, text, mode=0o644):
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

@@ -6,6 +6,7 @@ import importlib.util
 from cnnlab import doctor
 from cnnlab.data import sources
 from cnnlab.tools import cli
+from cnnlab.tools.commands.student import cmd_doctor
 
 
 def test_the_report_has_one_line_per_check_in_english(lang):
@@ -62,7 +63,7 @@ def test_a_crashing_check_is_reported_not_raised(monkeypatch, lang, capsys):
     def broken():
         raise RuntimeError("font cache unreadable")
     monkeypatch.setattr(doctor, "CHECKS", (broken,))
-    assert cli.cmd_doctor(type("Args", (), {"lang": None})(), None) == 1
+    assert cmd_doctor(type("Args", (), {"lang": None})(), None) == 1
     out = capsys.readouterr().out
     assert "✗ broken: RuntimeError: font cache unreadable" in out and "1 problem(s)" in out
 

@@ -383,7 +383,7 @@ def test_rerun_skips_unchanged_regrades_changed_and_keeps_rows(graded):
 @pytest.mark.parametrize("args, message", [
     (["grade", "99", "{tmp}", "--out", "{tmp}/out"], "no lesson"),
     (["grade", "02", "{tmp}/nowhere", "--out", "{tmp}/out"], "no submissions folder"),
-    (["grade", "02", "{tmp}", "--out", "{tmp}/out", "--jobs", "0"], "--jobs must be positive"),
+    (["grade", "02", "{tmp}", "--out", "{tmp}/out", "--jobs", "0"], "--jobs: must be positive"),
 ])
 def test_bad_command_is_one_line_and_exit_2(tmp_path, args, message):
     done = run_cli(*[a.format(tmp=tmp_path) for a in args])

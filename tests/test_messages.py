@@ -76,7 +76,7 @@ def test_cli_errors_in_both_languages(tmp_path, lang, capsys):
     assert err.startswith("cnnlab：错误：没有提交文件夹")
     _zh_ok(err.replace(str(tmp_path), "").replace("cnnlab：", ""))
     assert main(["--root", str(ROOT), "lab", "--port", "70000"]) == EXIT_BAD_COMMAND
-    assert "--port 必须在 1 到 65535 之间" in capsys.readouterr().err
+    assert "参数 --port：必须在 1 到 65535 之间" in capsys.readouterr().err
 
 
 def test_cli_output_in_both_languages(lang, capsys):

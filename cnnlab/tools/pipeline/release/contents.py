@@ -18,7 +18,8 @@ from cnnlab.tools.pipeline.release.error import ReleaseError
 # Modules students never run: the grader, the authoring pipeline (build, check, release) and the
 # static-site builder, which read solutions/.
 LEFT_OUT = ("cnnlab.tools.grading", "cnnlab.tools.pipeline", "cnnlab.tools.site")
-AUTHOR_ONLY_MODULES = ("cli.py",)   # may name the grader: its author commands refuse to run in a release
+# The author commands may name the grader: they are shipped, and refuse to run in a release.
+AUTHOR_ONLY_MODULES = tuple(f"cnnlab/tools/commands/{name}.py" for name in ("authoring", "grade", "semester"))
 
 
 # --- where things come from -----------------------------------------------------------------
@@ -143,7 +144,7 @@ def check_package(files):
     """ReleaseError when a shipped module (other than the CLI's author commands) imports the grader."""
     culprits = []
     for relative, data in files.items():
-        if relative.endswith(".py") and Path(relative).name not in AUTHOR_ONLY_MODULES:
+        if relative.endswith(".py") and relative not in AUTHOR_ONLY_MODULES:
             culprits += [f"{relative} → {name}" for name in sorted(imports_of_left_out(relative, data.decode()))]
     if culprits:
         listed = "; ".join(culprits)
