@@ -203,3 +203,36 @@ def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch)
     rows = load(tmp_path)
     assert len(filter_rows(rows, "b", "wrong")) == len(LESSON.exercises)
     assert len(load(export_rows(rows[:2], tmp_path / "x.csv"))) == 2
+
+
+def _kernel_setup(plan):
+    """{first line of a setup cell: whether the student's kernel runs it}."""
+    return {cell.source.splitlines()[0]: cell.kernel for cell in plan.cells if cell.role == "setup"}
+
+
+def test_the_kernel_leaves_out_setup_cells_no_student_cell_needs():
+    lesson = MANIFEST.lesson("01")
+    plan = harness.build_plan(cases.solution(MANIFEST, lesson), cases.perfect_notebook(MANIFEST, lesson), lesson)
+    runs = _kernel_setup(plan)
+    assert runs['import cnnlab'] is True                                   # the lesson's first cell, always
+    trainings = [line for line in runs if "train(make_mlp" in line or line.startswith("SIZE_EPOCHS")]
+    assert len(trainings) >= 2 and not any(runs[line] for line in trainings)   # training no answer reads
+    needed = {name for cell in plan.cells if cell.role in ("answer", "public")
+              for name in ("check_function", "count_dense_params") if name in cell.source}
+    assert needed and plan.skips_setup()
+    everything = plan.to_json(every_setup_cell=True)["cells"]
+    assert all(cell["kernel"] for cell in everything)
+    assert [cell["kernel"] for cell in plan.to_json()["cells"]] == [cell.kernel for cell in plan.cells]
+
+
+def test_a_setup_cell_the_answer_reads_runs_in_the_kernel():
+    tour = MANIFEST.lesson("00")
+    solution = cases.solution(MANIFEST, tour)
+    nb = cases.perfect_notebook(MANIFEST, tour)
+    first = "import torch"
+    assert _kernel_setup(harness.build_plan(solution, nb, tour))[first] is False
+    answer, = cases.answer_cells(nb, "count_values")
+    cases.insert_in_body(answer, "rows, columns = x.shape   # the tensor of the tour")
+    assert _kernel_setup(harness.build_plan(solution, nb, tour))[first] is True
+    answer.source = "def count_values(height, width, channels)\n"          # not Python: nothing left out
+    assert not harness.build_plan(solution, nb, tour).skips_setup()

@@ -140,6 +140,11 @@ def honest_tour_cases():
     _insert(nb, "after answer", "count_values = lambda height, width, channels: height * width * channels")
     made["lambda_in_untagged_cell"] = nb
 
+    nb = _tour()       # a setup value found by its name as a string: the grader cannot see the name,
+    _answer(nb, "    rows, columns = globals()['x'].shape   # the (2, 3) tensor of the tour\n"   # so this one runs
+                "    return height * width * channels * (rows * columns) // 6")                   # twice
+    made["reads_a_setup_value_by_a_string"] = nb
+
     nb = _tour()       # honest and wrong: a later cell breaks it before the check: 0 in both
     _answer(nb, RIGHT)
     _insert(nb, "before check", "def count_values(height, width, channels):\n    return height + width + channels")

@@ -43,6 +43,9 @@ def run_plan(plan, workdir, limits, comm, pid_file=None):
             if exercise in lost:
                 outcomes[index] = blank("skipped")
                 continue
+            if role == "setup" and not cell.get("kernel", True):
+                outcomes[index] = blank("skipped")   # no student cell needs it (harness.mark_kernel_setup)
+                continue
             if role == "hidden":
                 wanted = calls.get(exercise, {})
                 budget = Calls(session, wanted.get("forbid", []), limits.cell_timeout, deadline)

@@ -45,6 +45,7 @@ class Cell:
     source: str
     exercise: str = ""    # empty for setup cells
     trusted: bool = True  # setup cells: also run in the trusted process (needed by the hidden tests)
+    kernel: bool = True   # setup cells: run in the student's kernel (needed by the student's cells)
     reference: str = ""   # … and what of it runs there (the statements the hidden tests need)
     solution: str = ""    # hidden, for points per hidden case: the reference answer, to count the cases
 
@@ -57,8 +58,14 @@ class Plan:
     flags: dict = field(default_factory=dict)     # exercise id -> [note, ...]
     calls: dict = field(default_factory=dict)     # exercise id -> {"names": [...], "forbid": [...]}
 
-    def to_json(self):
-        return {"cells": [vars(cell) for cell in self.cells], "calls": self.calls}
+    def to_json(self, every_setup_cell=False):
+        """The plan as the worker reads it; ``every_setup_cell``: the kernel runs all setup cells."""
+        cells = [{**vars(cell), "kernel": True} if every_setup_cell else vars(cell) for cell in self.cells]
+        return {"cells": cells, "calls": self.calls}
+
+    def skips_setup(self):
+        """True when the student's kernel leaves out some setup cells (``mark_kernel_setup``)."""
+        return any(cell.role == "setup" and not cell.kernel for cell in self.cells)
 
 
 def split_check(source):
@@ -89,6 +96,7 @@ def build_plan(solution_nb, student_nb, lesson):
         if exercise.kind == CODE_KIND and exercise.id not in done:
             plan.settled[exercise.id] = "error: the solution has no cell tagged exercise:" + exercise.id
     mark_trusted_setup(plan.cells)
+    mark_kernel_setup(plan.cells)
     return plan
 
 
@@ -134,6 +142,56 @@ def mark_trusted_setup(cells):
         cell.trusted = bool(kept)
         cell.reference = "\n".join(ast.get_source_segment(cell.source, node) or ast.unparse(node)
                                     for node in reversed(kept))
+
+
+def mark_kernel_setup(cells):
+    """Choose the setup cells the student's kernel runs (``kernel``): those the student's cells need.
+
+    Cell by cell, going back from the end: a setup cell runs when it binds a name that the
+    student's cells (answer, support), a public check or a setup cell kept later reads, or when it
+    binds no name and does more than print (``torch.manual_seed(0)``: global state that names do
+    not show). The
+    lesson's first cell always runs (``cnnlab.start_lesson``: language and quick mode). The rest —
+    plots, printouts, training runs whose results no exercise reads — is left out, so a lesson that
+    trains is graded in seconds, not minutes.
+
+    Names only, as for the trusted process; so a submission where something raised in the kernel
+    this way (a name looked up by a string, ``globals()["x"]``) is graded again with every setup cell,
+    as its notebook ran them (``steps.run_harness``).
+    """
+    setup = [cell for cell in cells if cell.role == "setup"]
+    needed = set()
+    for cell in cells:
+        if cell.role in ("answer", "support", "public"):
+            tree = student_cells.parse(cell.source)
+            if tree is None:          # not Python: nothing can be left out safely
+                return
+            for statement in tree.body:
+                now, later = student_cells.reads(statement)
+                needed |= now | later
+    for index in range(len(setup) - 1, -1, -1):
+        cell = setup[index]
+        tree = student_cells.parse(cell.source)
+        bound = set().union(*(student_cells.binds(node) for node in tree.body)) if tree else set()
+        if tree is None or index == 0 or bound & needed or not (bound or _only_displays(tree)):
+            for statement in (tree.body if tree else []):
+                now, later = student_cells.reads(statement)
+                needed |= now | later
+            cell.kernel = True
+        else:
+            cell.kernel = False
+
+
+def _only_displays(tree):
+    """True when every statement only shows something: ``print(…)``, ``display(…)`` or a bare value."""
+    def shows(node):
+        if not isinstance(node, ast.Expr):
+            return False
+        call = node.value
+        if not isinstance(call, ast.Call):
+            return not any(isinstance(inner, ast.Call) for inner in ast.walk(call))
+        return isinstance(call.func, ast.Name) and call.func.id in ("print", "display")
+    return all(shows(node) for node in tree.body)
 
 
 def exercise_block(solution_nb, student_nb, exercise, plan, setup_seen=frozenset()):

@@ -6,7 +6,9 @@ does one thing and records what it found on the ``Job``; a later step reads it.
     read_submission   the notebook (missing/malformed settle every code exercise)
     read_answers      the quick-check answers: the notebook's hand-in output and/or the answers file
     build_harness     which cells run in the student's kernel, which in the trusted process (harness.py)
-    run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py)
+    run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py); the
+                      kernel leaves out setup cells no student cell needs, and a submission where
+                      something raised in the kernel that way is run again with every setup cell
     blame_the_machine a kernel that did not start: the machine's fault (canary.py) or the submission's
     score_exercises   one Result per exercise of the manifest (score.py)
 
@@ -87,14 +89,33 @@ def run_harness(job):
     if job.plan is None or not any(cell.role == "answer" for cell in job.plan.cells):
         job.outcomes = [None] * (len(job.plan.cells) if job.plan else 0)
         return job
+    job.outcomes, job.run_problem = _execute(job, job.plan.to_json())
+    if job.plan.skips_setup() and not job.run_problem and _raised_in_the_kernel(job.plan, job.outcomes):
+        # Left-out setup cells are never the reason for a lost point: grade it as its notebook ran.
+        job.outcomes, job.run_problem = _execute(job, job.plan.to_json(every_setup_cell=True))
+    return job
+
+
+def _execute(job, plan):
+    """``(outcomes, problem)`` of one run of ``plan`` on a fresh copy of the submission."""
     scratch = Path(tempfile.mkdtemp(prefix="cnnlab-grade-"))
     try:
         _copy_submission(job.submission.folder, scratch / "work")
-        job.outcomes, problem = execute_plan(job.plan.to_json(), scratch / "work", job.limits)
-        job.run_problem = problem or ""
+        outcomes, problem = execute_plan(plan, scratch / "work", job.limits)
+        return outcomes, problem or ""
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return job
+
+
+def _raised_in_the_kernel(plan, outcomes):
+    """True when something raised in the student's kernel: a cell, or the student's function called by a
+    hidden test — what a left-out setup cell could cause (a name looked up by a string, a global it
+    set). A hidden test's failed assertion on a returned value, a timeout, a dead kernel or a forbidden
+    call is not: a second run would only double its cost."""
+    for cell, outcome in zip(plan.cells, outcomes):
+        if outcome and outcome.get("status") == "error" and (cell.role != "hidden" or outcome.get("student")):
+            return True
+    return False
 
 
 def blame_the_machine(job):
