@@ -173,6 +173,8 @@ def test_summary_and_feedback_render_from_plain_data():
     rows = gradebook.rows_for(results, "ann", LESSON.stem, "t")
     text = report.render_text(report.summarize(rows, LESSON), graded=1)
     assert "corr2d" in text and "1 graded" in text
+    table = text.splitlines()[1:-1]          # header, rule, one row per exercise, rule: one width
+    assert len(table) == len(LESSON.exercises) + 3 and len({len(line) for line in table}) == 1
     record = {"student": "ann <b>", "lesson": LESSON.stem, "lang": "zh", "graded_at": "t",
               "results": [vars(r) for r in results]}
     page = render_feedback([record], {LESSON.stem: LESSON.title})

@@ -67,6 +67,14 @@ class Plan:
         """True when the student's kernel leaves out some setup cells (``mark_kernel_setup``)."""
         return any(cell.role == "setup" and not cell.kernel for cell in self.cells)
 
+    def left_out_names(self):
+        """The names that only the setup cells the kernel leaves out bind."""
+        def bound(cell):
+            tree = student_cells.parse(cell.source)
+            return set().union(*(student_cells.binds(node) for node in tree.body)) if tree else set()
+        kept = set().union(*(bound(c) for c in self.cells if c.role == "setup" and c.kernel))
+        return set().union(*(bound(c) for c in self.cells if c.role == "setup" and not c.kernel)) - kept
+
 
 def split_check(source):
     """``(public part, whole cell)`` of a check cell: the text before ``### BEGIN HIDDEN TESTS``."""
@@ -88,8 +96,13 @@ def build_plan(solution_nb, student_nb, lesson):
             tree = student_cells.parse(cell.source)
             setup_seen |= {student_cells.statement_key(node) for node in (tree.body if tree else [])}
             continue
-        if exercise not in exercises or exercises[exercise].kind != CODE_KIND or exercise in done:
-            continue  # quick checks are scored from the answers file, not run
+        if exercise not in exercises or exercises[exercise].kind != CODE_KIND:
+            imports = _imports(cell.source)   # quick checks are scored from the answers file, not run;
+            if imports:                       # what they import (check_function …) later cells may use
+                plan.cells.append(Cell("setup", imports))
+            continue
+        if exercise in done:
+            continue
         done.add(exercise)
         plan.cells += exercise_block(solution_nb, student_nb, exercises[exercise], plan, setup_seen)
     for exercise in exercises.values():
@@ -98,6 +111,15 @@ def build_plan(solution_nb, student_nb, lesson):
     mark_trusted_setup(plan.cells)
     mark_kernel_setup(plan.cells)
     return plan
+
+
+def _imports(source):
+    """The top-level import statements of a cell, as source ("" when none or not Python)."""
+    tree = student_cells.parse(source)
+    if tree is None:
+        return ""
+    return "\n".join(ast.get_source_segment(source, node) or ast.unparse(node) for node in tree.body
+                     if isinstance(node, (ast.Import, ast.ImportFrom)))
 
 
 def _loads(tree):
@@ -155,9 +177,9 @@ def mark_kernel_setup(cells):
     plots, printouts, training runs whose results no exercise reads — is left out, so a lesson that
     trains is graded in seconds, not minutes.
 
-    Names only, as for the trusted process; so a submission where something raised in the kernel
-    this way (a name looked up by a string, ``globals()["x"]``) is graded again with every setup cell,
-    as its notebook ran them (``steps.run_harness``).
+    Names only, as for the trusted process; so a submission whose code raised an error naming a name
+    that only a left-out cell binds (a name looked up by a string, ``globals()["x"]``) is graded again
+    with every setup cell, as its notebook ran them (``steps.run_harness``).
     """
     setup = [cell for cell in cells if cell.role == "setup"]
     needed = set()

@@ -2,12 +2,13 @@
 
 ``summarize(rows, lesson)`` turns gradebook rows into plain numbers (per
 exercise: mean points and a count per status word); ``render_text`` lays them
-out as a fixed-width table. Neither runs anything or touches a file.
+out with the course's one text-table helper. Neither runs anything or touches a file.
 """
 
+from cnnlab.i18n import say
+from cnnlab.text import table
 from cnnlab.tools.grading.gradebook import number
 from cnnlab.tools.grading.score import STATUS_WORDS, status_word
-from cnnlab.i18n import say
 
 
 def summarize(rows, lesson):
@@ -32,16 +33,14 @@ def summarize(rows, lesson):
 
 
 def render_text(summary, graded=0, skipped=0, seconds=0.0, slowest=()):
-    """The summary as a fixed-width table (plus one line of totals)."""
+    """The summary as a text table (:func:`cnnlab.text.table`) plus one line of totals."""
     words = list(STATUS_WORDS)
-    head = f"{'exercise':20} {'kind':8} {'max':>4} {'mean':>6} " + " ".join(f"{w:>10}" for w in words)
-    lines = [f"cnnlab grade · {summary['lesson']}", head, "-" * len(head)]
-    for ex in summary["exercises"]:
-        lines.append(f"{ex['exercise'][:20]:20} {ex['kind']:8} {ex['max_points']:>4g} {ex['mean']:>6.2f} "
-                     + " ".join(f"{ex['counts'].get(w, 0):>10}" for w in words))
+    rows = [[ex["exercise"], ex["kind"], f"{ex['max_points']:g}", f"{ex['mean']:.2f}",
+             *(ex["counts"].get(word, 0) for word in words)] for ex in summary["exercises"]]
+    head, bar, *body = table(["exercise", "kind", "max", "mean", *words], rows, right=range(2, 4 + len(words)))
+    lines = [f"cnnlab grade · {summary['lesson']}", head, bar, *body, bar]
     totals = [entry["points"] for entry in summary["students"].values()]
     mean_total = sum(totals) / len(totals) if totals else 0.0
-    lines.append("-" * len(head))
     lines.append(say(zh="成绩册里有 {n} 名学生，平均 {mean:.2f} / {max:g} · 本次：评了 {graded} 份，"
                         "{skipped} 份没有改动（跳过），用时 {t:.1f} 秒",
                      en="{n} student(s) in the gradebook, mean {mean:.2f} / {max:g} · "

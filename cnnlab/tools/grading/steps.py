@@ -7,8 +7,8 @@ does one thing and records what it found on the ``Job``; a later step reads it.
     read_answers      the quick-check answers: the notebook's hand-in output and/or the answers file
     build_harness     which cells run in the student's kernel, which in the trusted process (harness.py)
     run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py); the
-                      kernel leaves out setup cells no student cell needs, and a submission where
-                      something raised in the kernel that way is run again with every setup cell
+                      kernel leaves out setup cells no student cell needs, and a submission whose
+                      code missed a name that only those cells bind is run again with all of them
     blame_the_machine a kernel that did not start: the machine's fault (canary.py) or the submission's
     score_exercises   one Result per exercise of the manifest (score.py)
 
@@ -90,7 +90,7 @@ def run_harness(job):
         job.outcomes = [None] * (len(job.plan.cells) if job.plan else 0)
         return job
     job.outcomes, job.run_problem = _execute(job, job.plan.to_json())
-    if job.plan.skips_setup() and not job.run_problem and _raised_in_the_kernel(job.plan, job.outcomes):
+    if job.plan.skips_setup() and not job.run_problem and _missed_a_left_out_cell(job.plan, job.outcomes):
         # Left-out setup cells are never the reason for a lost point: grade it as its notebook ran.
         job.outcomes, job.run_problem = _execute(job, job.plan.to_json(every_setup_cell=True))
     return job
@@ -107,13 +107,17 @@ def _execute(job, plan):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _raised_in_the_kernel(plan, outcomes):
-    """True when something raised in the student's kernel: a cell, or the student's function called by a
-    hidden test — what a left-out setup cell could cause (a name looked up by a string, a global it
-    set). A hidden test's failed assertion on a returned value, a timeout, a dead kernel or a forbidden
-    call is not: a second run would only double its cost."""
+def _missed_a_left_out_cell(plan, outcomes):
+    """True when the student's code raised an error that names a name only a left-out setup cell binds
+    (``NameError: name 'x' is not defined``, ``KeyError: 'x'`` from ``globals()['x']``), in a cell or
+    in the student's function called by a hidden test. Any other error, a failed assertion, a timeout
+    or a forbidden call is the submission's own: a second run would only double its cost."""
+    names = plan.left_out_names()
     for cell, outcome in zip(plan.cells, outcomes):
-        if outcome and outcome.get("status") == "error" and (cell.role != "hidden" or outcome.get("student")):
+        if not outcome or outcome.get("status") != "error" or (cell.role == "hidden" and not outcome.get("student")):
+            continue
+        message = f"{outcome.get('ename', '')}: {outcome.get('evalue', '')}"
+        if any(f"'{name}'" in message for name in names):
             return True
     return False
 
