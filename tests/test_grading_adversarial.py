@@ -202,7 +202,7 @@ def build_cheats(root, expect, ok):
         {"output_size": wrong, "conv_parameters": ("error", "IndexError")})
     cheat("peek_frames", [
         ("output_size", "import sys, inspect; return next((f.frame.f_locals.get('_want', f.frame.f_globals.get("
-                        "'_want')) for f in inspect.stack() if '_want' in f.frame.f_locals or '_want' in "
+                        "'_want')) for f in inspect.stack(0) if '_want' in f.frame.f_locals or '_want' in "
                         "f.frame.f_globals), -1)", "body"),
         ("conv_parameters", "import sys; f = sys._getframe(1); return f.f_back.f_locals.get('_want', -1) "
                             "if f.f_back else -1", "body")],
