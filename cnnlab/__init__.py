@@ -53,6 +53,8 @@ _PUBLIC = {
     "set_language": "cnnlab.i18n",
     "get_language": "cnnlab.i18n",
     "start_lesson": "cnnlab.lesson",
+    "set_student": "cnnlab.exercises.identity",
+    "student_id": "cnnlab.exercises.identity",
     "quick_mode": "cnnlab.settings",
     "conv_output_size": "cnnlab.arith",
     "pool_output_size": "cnnlab.arith",

@@ -10,6 +10,7 @@ notebook: ``print(cnnlab.doctor.report())``. Checked, in order:
     data        where Fashion-MNIST and the MNIST sample were found (nothing is downloaded)
     CJK font    a font for Chinese text in figures
     answers     whether the answers file can be written in the folder the notebook runs in
+    student id  the id that picks your quick checks' variants (none set is fine for self-study)
     language    whether JupyterLab's Chinese language pack is installed (needed for zh only)
 
 A check is a ``Finding(name, ok, found, fix)``; ``report`` returns the text, and the exit code of
@@ -143,6 +144,15 @@ def check_answers(folder=None):
     return Finding(name, True, say(zh="笔记本旁边可以写入：{f}", en="can be written beside the notebook: {f}", f=folder))
 
 
+def check_student():
+    from cnnlab.exercises.identity import describe_student, student_id
+    name = say(zh="学号", en="student id")
+    if student_id():
+        return Finding(name, True, describe_student())
+    return Finding(name, True, say(zh="没有设置（自学无妨；交作业前运行 cnnlab.set_student(\"你的学号\")）",
+                                   en="none set (fine for self-study; before handing in, run cnnlab.set_student(\"your id\"))"))
+
+
 def check_language_pack(lang=None):
     lang = lang or get_language()
     name = say(zh="JupyterLab 中文界面", en="JupyterLab in Chinese")
@@ -156,7 +166,7 @@ def check_language_pack(lang=None):
                        en="python -m pip install jupyterlab-language-pack-zh-CN, then restart cnnlab lab"))
 
 
-CHECKS = (check_course, check_torch, check_data, check_font, check_answers, check_language_pack)
+CHECKS = (check_course, check_torch, check_data, check_font, check_answers, check_student, check_language_pack)
 
 
 def findings():

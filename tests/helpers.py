@@ -243,3 +243,40 @@ class Inception(nn.Module):
 
     def forward(self, x):
         return torch.cat([self.b1(x), self.pad(self.b3(x)), self.b5(x), self.pool(x)], dim=1)
+
+
+def quick_check_fields(source):
+    """``[(kind, exercise, fields)]`` of the quick checks in a solution cell: ``fields`` holds the
+    literal ``answer``, ``options`` and ``mistakes`` of the call or, for a check with variants,
+    those of its default variant (the one a student without an id sees)."""
+    import ast
+
+    from cnnlab.exercises.spec import quick_check_calls
+    from cnnlab.exercises.variants import variants_in_source
+    tree, found = ast.parse(source), []
+    for kind, call in quick_check_calls(tree):
+        keywords = {kw.arg: kw.value for kw in call.keywords}
+        if "variants" in keywords:
+            fields = dict(variants_in_source(tree, call)[0].fields)
+        else:
+            fields = {name: ast.literal_eval(node) for name, node in keywords.items()
+                      if name in ("answer", "options", "mistakes")}
+        found.append((kind, ast.literal_eval(call.args[0]), fields))
+    return found
+
+
+def default_spec(spec):
+    """A quick check's scoring spec; for a check with variants, its default variant's."""
+    return spec.specs[0] if hasattr(spec, "specs") else spec
+
+
+def variant_answers(source):
+    """``[(kind, str(answer))]`` of every variant of the numeric and shape checks in a solution cell."""
+    import ast
+
+    from cnnlab.exercises.spec import quick_check_calls
+    from cnnlab.exercises.variants import variants_in_source
+    tree = ast.parse(source)
+    return [(kind, str(variant.fields["answer"])) for kind, call in quick_check_calls(tree)
+            if kind in ("numeric", "shape") and any(kw.arg == "variants" for kw in call.keywords)
+            for variant in variants_in_source(tree, call)]

@@ -59,9 +59,9 @@ def _output_dir():
 class Lab:
     """`cnnlab lab` on a copy of the course, stopped with Ctrl-C at the end."""
 
-    def __init__(self, root, lang, cache):
+    def __init__(self, root, lang, cache, env=None):
         self.port, self.token = _free_port(), "browser-test-token"
-        env = dict(os.environ, XDG_CACHE_HOME=str(cache), JUPYTER_RUNTIME_DIR=str(cache / "runtime"))
+        env = dict(os.environ, XDG_CACHE_HOME=str(cache), JUPYTER_RUNTIME_DIR=str(cache / "runtime"), **(env or {}))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cnnlab.tools.cli", "--root", str(root), "lab", "--lang", lang, "--no-browser",
              "--port", str(self.port), "--token", self.token, "--", "--LabApp.expose_app_in_browser=True",
@@ -121,7 +121,7 @@ def browser():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_student_runs_lesson_02_in_jupyterlab(lang, browser, tmp_path):
     root = copy_course(tmp_path / "course")
-    lab = Lab(root, lang, tmp_path / "cache")
+    lab = Lab(root, lang, tmp_path / "cache", env={"CNNLAB_HOME": str(tmp_path / "home")})   # set_student's file
     try:
         _wait_for_server(lab.url)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -190,7 +190,53 @@ def _student_session(page, lab, lang, root):
     page.locator(".cnnlab-exercise-conv2_params").first.evaluate(
         "element => element.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-exercise.png"))
+    _two_students(page, lang, root)
     assert _error_outputs(_saved_notebook(page, root, lang, LESSON)) == []
+
+
+STUDENTS = ("alice", "dan")   # two ids with different variants of conv2_params (tests/test_variants.py)
+
+
+def _two_students(page, lang, root):
+    """Each student sets an id and reruns the quick check: other numbers for each; the answer
+    posted by the first is wrong for the second; each one's own answer is right."""
+    from tests import grading_cases as cases
+    from tests.helpers import course_manifest
+    lesson = course_manifest().lesson(LESSON)
+    right = {s: cases.solution_answers(course_manifest(), lesson, lang, student=s)["conv2_params"] for s in STUDENTS}
+    assert right[STUDENTS[0]] != right[STUDENTS[1]]
+    prompts = {}
+    for student in STUDENTS:
+        page.evaluate("""async (code) => {
+            const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+            await kernel.requestExecute({code}).done; return true; }""", f'import cnnlab\ncnnlab.set_student("{student}")')
+        index = page.evaluate("""(needle) => {
+            const notebook = window.jupyterapp.shell.currentWidget.content, cells = notebook.model.cells;
+            for (let i = 0; i < cells.length; i++) {
+                if (cells.get(i).sharedModel.getSource().includes(needle)) { notebook.activeCellIndex = i; return i; } }
+            return -1; }""", 'numeric("conv2_params"')
+        assert index >= 0
+        _command(page, "notebook:run-cell")
+        widget = page.locator(".cnnlab-exercise-conv2_params").first
+        expect(widget.locator(".cnnlab-variant").first).to_contain_text(student, timeout=30_000)
+        prompts[student] = widget.locator(".widget-htmlmath").first.inner_text()
+        field, button = widget.locator("input").first, widget.locator("button").first
+        feedback = widget.locator(".cnnlab-feedback").first
+        if student == STUDENTS[1]:
+            field.fill(right[STUDENTS[0]])     # the answer the first student posted in the class chat
+            field.press("Enter")
+            button.click()
+            expect(feedback).to_contain_text({"zh": "不对", "en": "Not quite"}[lang], timeout=30_000)
+        field.fill(right[student])
+        field.press("Enter")
+        button.click()
+        expect(feedback).to_contain_text({"zh": "正确", "en": "Correct"}[lang], timeout=30_000)
+        widget.evaluate("element => element.scrollIntoView({block: 'center'})")
+        page.screenshot(path=str(_output_dir() / f"lesson02-{lang}-variant-{student}.png"))
+    assert prompts[STUDENTS[0]] != prompts[STUDENTS[1]], prompts
+    records = json.loads((root / "lessons" / lang / f"{LESSON}.answers.json").read_text(encoding="utf-8"))["records"]
+    mine = [(r.get("student"), r["status"]) for r in records if r.get("student")]
+    assert mine == [(STUDENTS[0], "correct"), (STUDENTS[1], "wrong"), (STUDENTS[1], "correct")], mine
 
 
 def _answer_a_quick_check(page, lang, root):

@@ -14,7 +14,7 @@ def test_the_report_has_one_line_per_check_in_english(lang):
     text = doctor.report()
     lines = text.splitlines()
     assert lines[0].startswith("cnnlab doctor: Python ")
-    names = ["course", "PyTorch", "data", "CJK font", "answers file", "JupyterLab in Chinese"]
+    names = ["course", "PyTorch", "data", "CJK font", "answers file", "student id", "JupyterLab in Chinese"]
     assert [line.split(":")[0][2:] for line in lines[1:1 + len(names)]] == names
     assert "torch " in text and ("CPU build" in text or "CUDA" in text)
 
@@ -34,6 +34,17 @@ def test_a_folder_that_cannot_be_written_is_a_problem_with_its_fix(tmp_path, lan
     finding = doctor.check_answers(tmp_path / "no-such-folder")
     assert not finding.ok and "cannot write in" in finding.found and "copy the notebook" in finding.fix
     assert doctor.check_answers(tmp_path).ok and list(tmp_path.iterdir()) == []   # the probe is removed
+
+
+def test_the_student_id_line_says_which_id_or_how_to_set_one(monkeypatch, tmp_path, lang):
+    lang("en")
+    monkeypatch.setenv("CNNLAB_HOME", str(tmp_path))
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.delenv("CNNLAB_STUDENT", raising=False)
+    none = doctor.check_student()
+    assert none.ok and "cnnlab.set_student" in none.found
+    monkeypatch.setenv("CNNLAB_STUDENT", "li_na")
+    assert "li_na" in doctor.check_student().found
 
 
 def test_the_language_pack_matters_only_in_chinese(monkeypatch, lang):

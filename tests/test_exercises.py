@@ -240,10 +240,21 @@ def test_hiding_keeps_the_spec_and_the_rest_of_the_cell():
     assert Numeric("q", key=quick_check_specs(hidden)[0].key).check("12").startswith("✓")
 
 
+def _written_answers(spec_source):
+    """``[(kind, answer text)]``: each ``answer=`` of the cell, and every variant's answer."""
+    found = re.findall(r'(numeric|shape)\("[^"]+", answer=([^,]+(?:, \d+)*\)?)', spec_source)
+    if "variants=" in spec_source:
+        from tests.helpers import variant_answers
+        found += variant_answers(spec_source)
+    return found
+
+
 def _plain_answers(spec_source):
-    """Regexes that would find a quick check's answer written out in a student notebook."""
-    for kind, value in re.findall(r'(numeric|shape)\("[^"]+", answer=([^,]+(?:, \d+)*\)?)', spec_source):
+    """Regexes that would find a quick check's answer (any variant's) written out in a student notebook."""
+    for kind, value in _written_answers(spec_source):
         numbers = re.findall(r"\d+", value)
+        if not numbers:
+            continue
         if kind == "numeric":
             n = int(numbers[0])
             if n < 100:
@@ -275,15 +286,22 @@ def test_student_notebooks_hold_keys_not_answers(lesson):
                 assert not re.search(pattern, text), (lesson.stem, lang, exercise, pattern)
 
 
-def test_lesson_02_quick_check_answers_are_what_torch_computes(manifest):
+def test_every_variant_of_lesson_02s_quick_checks_is_what_torch_computes(manifest):
+    """The student version's key of each variant accepts what nn.Conv2d with that variant's numbers gives."""
     import torch
     from torch import nn
+    from cnnlab.tools.pipeline.check import quick_check_variants
 
-    conv2 = nn.Conv2d(96, 256, kernel_size=5, padding=2)
-    out = conv2(torch.zeros(1, 96, 55, 55))
     lesson = manifest.lesson("02")
     cells = exercise_cells(read_notebook(lesson.path(ROOT, "lessons", "en")))
-    shape_spec, = quick_check_specs(cells["conv2_shape"][0].source)
-    params_spec, = quick_check_specs(cells["conv2_params"][0].source)
-    assert score_quick_check(shape_spec, str(tuple(out.shape[1:])))
-    assert score_quick_check(params_spec, str(sum(p.numel() for p in conv2.parameters())))
+    table = quick_check_variants(lesson.path(ROOT, "solutions", "en"))
+    shape_specs, = quick_check_specs(cells["conv2_shape"][0].source)
+    params_specs, = quick_check_specs(cells["conv2_params"][0].source)
+    for variant, spec in zip(table["conv2_shape"][1], shape_specs.specs):
+        v = variant.values
+        out = nn.Conv2d(96, v["kernels"], kernel_size=v["size"], padding=v["padding"])(torch.zeros(1, 96, 55, 55))
+        assert score_quick_check(spec, str(tuple(out.shape[1:]))), variant.label
+    for variant, spec in zip(table["conv2_params"][1], params_specs.specs):
+        conv2 = nn.Conv2d(96, variant.values["kernels"], kernel_size=variant.values["size"])
+        assert score_quick_check(spec, str(sum(p.numel() for p in conv2.parameters()))), variant.label
+    assert len(shape_specs.specs) >= 4 and len(params_specs.specs) >= 4

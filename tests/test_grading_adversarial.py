@@ -50,8 +50,9 @@ def _perfect(lang="en"):
     return cases.perfect_notebook(MANIFEST, LESSON, lang)
 
 
-def _right_answers():
-    return cases.answers_file(LESSON, cases.solution_answers(MANIFEST, LESSON))
+def _right_answers(student):
+    """The right quick-check answers of ``student`` (checks with variants: the student's own numbers)."""
+    return cases.answers_file(LESSON, cases.solution_answers(MANIFEST, LESSON, student=student))
 
 
 def _prepend(nb, exercise, code):
@@ -71,10 +72,10 @@ def build_cases(root):
     ok = {e: ("ok", "") for e in CODE + QUICK}
     expect = {}
 
-    cases.write_submission(root, "perfect", LESSON, _perfect(), _right_answers())
+    cases.write_submission(root, "perfect", LESSON, _perfect(), _right_answers("perfect"))
     expect["perfect"] = dict(ok)
 
-    cases.write_submission(root, "perfect_zh", LESSON, _perfect("zh"), _right_answers())
+    cases.write_submission(root, "perfect_zh", LESSON, _perfect("zh"), _right_answers("perfect_zh"))
     expect["perfect_zh"] = dict(ok)
 
     cases.write_submission(root, "untouched", LESSON, cases.student(MANIFEST, LESSON))
@@ -85,34 +86,34 @@ def build_cases(root):
     expect["malformed_json"] = {**{e: ("malformed", "not valid JSON") for e in CODE},
                                 **{e: ("malformed", "answers file") for e in QUICK}}
 
-    cases.write_submission(root, "missing_notebook", LESSON, answers=_right_answers())
+    cases.write_submission(root, "missing_notebook", LESSON, answers=_right_answers("missing_notebook"))
     expect["missing_notebook"] = {**{e: ("missing", "no 02_convolution.ipynb") for e in CODE},
                                   **{e: ("ok", "") for e in QUICK}}
 
     nb = _in_body(_perfect(), "corr2d", "while True: pass")
-    cases.write_submission(root, "infinite_loop", LESSON, nb, _right_answers())
+    cases.write_submission(root, "infinite_loop", LESSON, nb, _right_answers("infinite_loop"))
     expect["infinite_loop"] = {**ok, "corr2d": ("timeout", f"{TIMEOUT} s")}
 
     nb = _in_body(_perfect(), "output_size", "import os; os._exit(1)")
-    cases.write_submission(root, "os_exit", LESSON, nb, _right_answers())
+    cases.write_submission(root, "os_exit", LESSON, nb, _right_answers("os_exit"))
     expect["os_exit"] = {**ok, "output_size": ("error", "kernel died")}
 
     nb = _perfect()
     nb.cells[0].source = "raise RuntimeError('stop right here')\n" + nb.cells[0].source
     _prepend(nb, "corr2d_multi_in", "raise RuntimeError('boom at the top')")
     _prepend(nb, "conv_parameters", "import sys; sys.exit(3)")
-    cases.write_submission(root, "exception_top", LESSON, nb, _right_answers())
+    cases.write_submission(root, "exception_top", LESSON, nb, _right_answers("exception_top"))
     expect["exception_top"] = {**ok, "corr2d_multi_in": ("error", "RuntimeError: boom at the top"),
                                "conv_parameters": ("error", "SystemExit")}
 
     nb = _prepend(_perfect(), "conv_parameters", "print('x' * 10_000_000)")
     _in_body(nb, "output_size", "print('y' * 100_000)")
-    cases.write_submission(root, "flood", LESSON, nb, _right_answers())
+    cases.write_submission(root, "flood", LESSON, nb, _right_answers("flood"))
     expect["flood"] = dict(ok)
 
     nb = _prepend(_perfect(), "corr2d", "hog = bytearray(64 * 2**30)")
     _in_body(nb, "corr2d_multi_in", "np.ones((1 << 17, 1 << 17))")
-    cases.write_submission(root, "memory_hog", LESSON, nb, _right_answers())
+    cases.write_submission(root, "memory_hog", LESSON, nb, _right_answers("memory_hog"))
     expect["memory_hog"] = {**ok, "corr2d": ("error", "MemoryError"), "corr2d_multi_in": ("error", "MemoryError")}
 
     nb = cases.student(MANIFEST, LESSON)
@@ -136,7 +137,7 @@ def build_cases(root):
         "    __hash__ = int.__hash__"]))
     _in_body(nb, "output_size", "return Anything(0)")
     _in_body(nb, "conv_parameters", "return (0, Anything(0))[1]")
-    cases.write_submission(root, "lying_equality", LESSON, nb, _right_answers())
+    cases.write_submission(root, "lying_equality", LESSON, nb, _right_answers("lying_equality"))
     lie = ("error", "returned a Anything, which cannot be graded")
     expect["lying_equality"] = {**ok, "output_size": lie, "conv_parameters": lie}
 
@@ -158,7 +159,7 @@ def build_cases(root):
     extra["id"] = "duplicate-2"
     extra.source = extra.source.replace("return (k * k * c_in + 1) * c_out", "return -1")
     nb.cells.insert(nb.cells.index(_cell(nb, "conv_parameters")) + 1, extra)   # a wrong copy below it
-    cases.write_submission(root, "cells_edited", LESSON, nb, _right_answers())
+    cases.write_submission(root, "cells_edited", LESSON, nb, _right_answers("cells_edited"))
     # graded as the notebook's check cells saw them: the last definition above each check cell
     expect["cells_edited"] = {**ok, "corr2d": ("missing", "exercise:corr2d"),
                               "output_size": ("ok", "duplicated"),
@@ -171,10 +172,10 @@ def build_cases(root):
                                   "                     for i in range(X.shape[0] - h + 1)])")
     _cell(nb, "output_size").source = "def output_size(n, k, p, s):\n    return -(-(n - k + 2 * p) // s) + 1"
     _cell(nb, "conv_parameters").source = "def conv_parameters(c_in, c_out, k):\n    return k * k * c_in * c_out"
-    answers = _right_answers()
+    answers = _right_answers("typical_mistakes")
     for record in answers["records"]:
-        if record["exercise"] == "conv2_params":
-            record["answer"] = "614,400"                 # a quick check's declared mistake, too
+        if record["exercise"] == "conv2_params":     # a quick check's declared mistake, with this student's numbers
+            record["answer"] = cases.mistaken_answer(MANIFEST, LESSON, "conv2_params", "forgot_bias", "typical_mistakes")
     cases.write_submission(root, "typical_mistakes", LESSON, nb, answers)
     expect["typical_mistakes"] = {**ok, "corr2d": ("wrong", "flipped_kernel"), "output_size": ("wrong", "rounded_up"),
                                   "conv_parameters": ("wrong", "forgot_bias"), "conv2_params": ("wrong", "")}
@@ -192,7 +193,7 @@ def build_cheats(root, expect, ok):
         nb = _perfect()
         for exercise, code, where in edits:
             (_in_body if where == "body" else _prepend)(nb, exercise, code)
-        cases.write_submission(root, name, LESSON, nb, _right_answers())
+        cases.write_submission(root, name, LESSON, nb, _right_answers(name))
         expect[name] = {**ok, **statuses}
 
     wrong = ("wrong", "hidden test failed")
@@ -363,7 +364,7 @@ def test_originals_are_never_modified(graded):
 def test_rerun_skips_unchanged_regrades_changed_and_keeps_rows(graded):
     subs, out, expect, _ = graded
     before = {(r["student"], r["exercise"]): r for r in _rows(out)}
-    cases.write_submission(subs, "untouched", LESSON, _perfect(), _right_answers())
+    cases.write_submission(subs, "untouched", LESSON, _perfect(), _right_answers("untouched"))
     for path in (subs / "malformed_json").iterdir():
         path.unlink()
     (subs / "malformed_json").rmdir()

@@ -198,7 +198,7 @@ def test_without_bwrap_grading_stops_before_anything_unless_no_sandbox(tmp_path,
     from tests import grading_cases as cases
 
     lesson = MANIFEST.lesson("02")
-    answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson))
+    answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, student="ann"))
     cases.write_submission(tmp_path / "subs", "ann", lesson, cases.perfect_notebook(MANIFEST, lesson), answers)
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(sandbox.SandboxUnavailable):

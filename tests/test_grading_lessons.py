@@ -38,7 +38,7 @@ def gradebook(tmp_path_factory):
     def grade(lesson):     # one OUT_DIR per lesson: two batches never merge into one gradebook at once
         subs = root / lesson.stem
         lang = reference_language(lesson)
-        answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, lang))
+        answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, lang, student=f"reference_{lang}"))
         cases.write_submission(subs, f"reference_{lang}", lesson, cases.perfect_notebook(MANIFEST, lesson, lang),
                                answers)
         for lang in LANGS:

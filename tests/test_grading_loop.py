@@ -284,7 +284,7 @@ def _quick_only(subs, student, when):
     from tests import grading_cases as cases
     lesson = MANIFEST.lesson("00")
     cases.write_submission(subs, student, lesson, nb=cases.student(MANIFEST, lesson),
-                           answers=cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson)))
+                           answers=cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, student=student)))
     collect.record(subs, [{"student": student, "lesson": lesson.stem, "submitted_at": when, "source": "handins",
                            "origin": "", "lms_id": "", "lms_key": "", "lms_late": ""}])
 

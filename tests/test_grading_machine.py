@@ -37,7 +37,7 @@ def broken_bwrap(tmp_path):
 
 def _perfect_tour(root, name="ann"):
     return cases.write_submission(root, name, TOUR, cases.perfect_notebook(MANIFEST, TOUR),
-                                  cases.answers_file(TOUR, cases.solution_answers(MANIFEST, TOUR)))
+                                  cases.answers_file(TOUR, cases.solution_answers(MANIFEST, TOUR, student=name)))
 
 
 def _with_path(folder):

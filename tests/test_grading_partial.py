@@ -86,12 +86,12 @@ def test_the_flag_reads_in_chinese():
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("partial")
     subs, out = root / "submissions", root / "out"
-    answers = cases.answers_file(LESSON, cases.solution_answers(MANIFEST, LESSON))
     for student, source in [("honest", None), ("no_stride", IGNORES_STRIDE), ("raises_deep", RAISES_ON_DEEP),
                             ("forbidden", FORBIDDEN)]:
         nb = cases.perfect_notebook(MANIFEST, LESSON)
         if source is not None:
             cases.answer_cells(nb, EXERCISE.id)[0].source = source
+        answers = cases.answers_file(LESSON, cases.solution_answers(MANIFEST, LESSON, student=student))
         cases.write_submission(subs, student, LESSON, nb, answers)
     done = run_cli("grade", "04", str(subs), "--out", str(out), "--jobs", "2", "--timeout", "20",
                    "--memory", "3072", timeout=900)

@@ -117,14 +117,16 @@ def _grade(tmp_path_factory, number):
     lesson = MANIFEST.lesson(number)
     root = tmp_path_factory.mktemp(f"values{number}")
     subs, out = root / "submissions", root / "out"
-    answers = cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson))
-    cases.write_submission(subs, "honest", lesson, cases.perfect_notebook(MANIFEST, lesson), answers)
+    def answers(student):
+        return cases.answers_file(lesson, cases.solution_answers(MANIFEST, lesson, student=student))
+
+    cases.write_submission(subs, "honest", lesson, cases.perfect_notebook(MANIFEST, lesson), answers("honest"))
     for student, edits in ATTACKS[number].items():
         nb = cases.perfect_notebook(MANIFEST, lesson)
         for exercise, (source, _) in edits.items():
             if source is not None:
                 cases.answer_cells(nb, exercise)[0].source = source
-        cases.write_submission(subs, student, lesson, nb, answers)
+        cases.write_submission(subs, student, lesson, nb, answers(student))
     done = run_cli("grade", number, str(subs), "--out", str(out), "--jobs", "2", "--timeout", "20",
                    "--memory", "3072", timeout=1200)
     with open(out / "gradebook.csv", encoding="utf-8", newline="") as handle:

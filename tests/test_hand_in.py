@@ -91,12 +91,12 @@ def _graded_quick(tmp_path, nb, answers=None):
     job = steps.Job(submission=discover(tmp_path, CONV)[0], lesson=CONV, solutions=solutions, specs=specs,
                     limits=Limits())
     job = steps.read_answers(steps.read_submission(job))
-    return {e.id: score_quick(e, specs[job.lang].get(e.id), job.answers, job.answers_problem)
+    return {e.id: score_quick(e, specs[job.lang].get(e.id), job.answers, job.answers_problem, student="ann")
             for e in CONV.exercises if e.kind != "code"}
 
 
 def test_the_notebook_alone_earns_the_quick_check_points_and_claims_earn_nothing(tmp_path):
-    right = cases.answers_file(CONV, cases.solution_answers(MANIFEST, CONV))
+    right = cases.answers_file(CONV, cases.solution_answers(MANIFEST, CONV, student="ann"))
     results = _graded_quick(tmp_path / "alone", _carrying(cases.student(MANIFEST, CONV), right))
     assert {e: r.status for e, r in results.items()} == {e: "ok" for e in results}
     assert sum(r.points for r in results.values()) == sum(e.points for e in CONV.exercises if e.kind != "code")
@@ -111,7 +111,7 @@ def test_the_notebook_alone_earns_the_quick_check_points_and_claims_earn_nothing
 
 def test_the_answers_file_still_works_and_a_later_file_answer_wins(tmp_path):
     exercise = cases.quick_exercises(CONV)[0]
-    right = cases.solution_answers(MANIFEST, CONV)[exercise]
+    right = cases.solution_answers(MANIFEST, CONV, student="ann")[exercise]
     early = {"format": FORMAT, "lesson": CONV.stem,
              "records": [{"exercise": exercise, "answer": "7", "time": "2026-01-01T10:00:00Z"}]}
     late = {"format": FORMAT, "lesson": CONV.stem,

@@ -20,10 +20,11 @@ from torch.utils.flop_counter import FlopCounterMode
 import cnnlab
 from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.spec import quick_check_calls, quick_check_specs, score_quick_check
+from cnnlab.exercises.variants import vary
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT
+from tests.helpers import ROOT, default_spec, quick_check_fields
 
 LESSONS = ["04_receptive_field", "05_channels", "06_pooling", "07_batch_norm"]
 LANGS = ["zh", "en"]
@@ -42,10 +43,10 @@ def _quick_cells(path):
 
 
 def _declared(source):
-    """``(kind, [(id, wrong_answer, hint), ...])`` of the one quick check in a solution cell."""
-    [(kind, call)] = quick_check_calls(ast.parse(source))
-    keywords = {kw.arg: kw.value for kw in call.keywords}
-    return kind, ast.literal_eval(keywords["mistakes"]) if "mistakes" in keywords else []
+    """``(kind, [(id, wrong_answer, hint), ...])`` of the one quick check in a solution cell
+    (a check with variants: its default variant; cnnlab check verifies the others)."""
+    [(kind, _exercise, fields)] = quick_check_fields(source)
+    return kind, [tuple(m) for m in fields.get("mistakes", [])]
 
 
 SOLUTION_CELLS = {(lesson, lang): _quick_cells(ROOT / "solutions" / lang / f"{lesson}.py")
@@ -70,7 +71,7 @@ def _widget(source):
     """Execute a quick-check cell with widget classes that are not displayed; return the widget."""
     made = []
     namespace = {kind: (lambda cls: lambda *a, **k: made.append(cls(*a, **k)))(cls) for kind, cls in WIDGETS.items()}
-    exec(source, namespace)
+    exec(source, {"vary": vary, **namespace})
     [widget] = made
     return widget
 
@@ -111,7 +112,7 @@ def test_zh_and_en_declare_the_same_mistakes_with_translated_hints(lesson):
 @pytest.mark.parametrize("case", DECLARED, ids=_case_id)
 def test_no_declared_wrong_answer_is_the_right_answer(case, lang):
     lesson, exercise, kind, _, wrong = case
-    [spec] = quick_check_specs(SOLUTION_CELLS[(lesson, lang)][exercise])
+    [spec] = map(default_spec, quick_check_specs(SOLUTION_CELLS[(lesson, lang)][exercise]))
     typed = wrong if kind == "choice" else str(wrong)
     assert not score_quick_check(spec, typed)
     assert not _type(_widget(SOLUTION_CELLS[(lesson, lang)][exercise]), kind, wrong).startswith(("✓", "✔"))
@@ -254,16 +255,15 @@ def test_the_wrong_answer_is_what_the_mistake_computes(case):
     if kind == "shape":
         assert tuple(made) == tuple(wrong)
     else:
-        [spec] = quick_check_specs(SOLUTION_CELLS[(lesson, "en")][exercise])
+        [spec] = map(default_spec, quick_check_specs(SOLUTION_CELLS[(lesson, "en")][exercise]))
         assert round(made, spec.digits) == pytest.approx(wrong), (made, wrong)
 
 
 @pytest.mark.parametrize("case", [c for c in DECLARED if c[2] == "choice"], ids=_case_id)
 def test_a_choice_mistake_names_the_option_it_means(case):
     lesson, exercise, _, mistake_id, index = case
-    [(_, call)] = quick_check_calls(ast.parse(SOLUTION_CELLS[(lesson, "en")][exercise]))
-    options = ast.literal_eval({kw.arg: kw.value for kw in call.keywords}["options"])
-    assert NAMED_OPTION[(exercise, mistake_id)] in options[index]
+    [(_, _, fields)] = quick_check_fields(SOLUTION_CELLS[(lesson, "en")][exercise])   # the default variant
+    assert NAMED_OPTION[(exercise, mistake_id)] in fields["options"][index]
 
 
 def test_enlarge_most_hints_state_true_numbers():

@@ -5,6 +5,7 @@ Five kinds, each one call in a code cell (see ``course/authoring.md``):
     numeric("id", answer=34944, digits=0, unit="...", prompt=..., hint=..., explanation=...)
     choice("id", options=[...], answer=1, prompt=..., ...)        # or answer=[0, 2], multiple=True
     shape("id", answer=(96, 55, 55), prompt=..., ...)
+    numeric("id", variants=vary(make_check, n=[27, 28, 31, 32]), ...)   # each student their numbers
     check_function("id", my_function, [((args...), expected), ...])   # code
     predict_layers(model, (C, H, W), ask=("shape", "params"), exercise="id")   # layers
 
@@ -16,7 +17,8 @@ exercises), ``limits`` (time limit), ``expect`` (the one assertion of hidden tes
 ``feedback`` (messages), ``hide`` (the
 build step that replaces answers by keys in student notebooks), ``layers`` (predict each layer,
 then reveal), ``layerchecks`` (judging a prediction, named mistakes), ``layerspec`` (the
-manifest's reference model of a layers exercise).
+manifest's reference model of a layers exercise), ``variants`` (quick checks whose numbers differ
+per student), ``identity`` (the student id that picks them).
 Names are imported on first use, so the grader can import ``answers`` without ipywidgets.
 """
 
@@ -24,6 +26,9 @@ _PUBLIC = {
     "numeric": "cnnlab.exercises.widgets",
     "choice": "cnnlab.exercises.widgets",
     "shape": "cnnlab.exercises.widgets",
+    "vary": "cnnlab.exercises.variants",
+    "set_student": "cnnlab.exercises.identity",
+    "student_id": "cnnlab.exercises.identity",
     "predict_layers": "cnnlab.exercises.layers",
     "check_function": "cnnlab.exercises.code",
     "run_cases": "cnnlab.exercises.code",

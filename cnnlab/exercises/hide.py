@@ -14,11 +14,14 @@ rest of the cell (and the zh/en code-cell equality) is untouched.
 """
 
 import ast
+import base64
 import json
+import zlib
 
 from cnnlab.cells import mask_magics, parse_python
-from cnnlab.exercises.keys import mistake_key, seal, veil
-from cnnlab.exercises.spec import SpecError, canonical_answer, quick_check_calls, spec_from_call
+from cnnlab.exercises.keys import answer_key, mistake_key, seal, veil
+from cnnlab.exercises.spec import SpecError, canonical_answer, quick_check_calls, spec_from_call, variant_problems
+from cnnlab.exercises.variants import PACKED, function_definition, variants_in_source
 from cnnlab.i18n import say
 
 
@@ -44,6 +47,9 @@ def hide_answers_in_source(source):
     starts, edits = _offsets(source), []
     for kind, call in quick_check_calls(tree):
         keywords = {kw.arg: kw for kw in call.keywords}
+        if "variants" in keywords:
+            edits.extend(_variant_edits(kind, tree, call, keywords, source))
+            continue
         if "answer" not in keywords:
             continue
         spec = spec_from_call(kind, call)
@@ -67,6 +73,52 @@ def hide_answers_in_source(source):
     for (first, last), text in sorted(edits, reverse=True):
         data = data[:first] + text.encode() + data[last:]
     return data.decode()
+
+
+def _variant_edits(kind, tree, call, keywords, source):
+    """A call with ``variants=vary(function, ...)``: the packed variants (keys, sealed explanations)
+    in place of ``vary(...)``, and the function's definition (with the blank lines after it)
+    removed from the cell: it computes the answers."""
+    if isinstance(keywords["variants"].value, ast.Constant):    # already packed (built twice)
+        return []
+    spec = spec_from_call(kind, call, tree)    # checks every variant (SpecError for a bad one)
+    definition = function_definition(tree, call)
+    variants = variants_in_source(tree, call)
+    problems = variant_problems(kind, variants, spec)
+    if problems:
+        raise SpecError(f"quick check {spec.exercise!r}: " + "; ".join(problems))
+    packed = pack_variants(kind, spec.exercise, variants, spec.specs[0].digits, reveal="reveal_after" in keywords)
+    starts, lines = _offsets(source), source.split("\n")
+    first = min([definition.lineno] + [d.lineno for d in definition.decorator_list]) - 1   # 0-based lines
+    after = definition.end_lineno
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    end = starts[after] if after < len(lines) else len(source.encode())
+    return [(_span(keywords["variants"].value, starts), json.dumps(packed)), ((starts[first], end), "")]
+
+
+def pack_variants(kind, exercise, variants, digits=0, reveal=False):
+    """The ``variants=`` string of a student version (``cnnlab.exercises.variants``): per variant its
+    label, prompt, hint, answer key, sealed explanation and sealed named mistakes, compressed."""
+    entries = []
+    for variant in variants:
+        fields = variant.fields
+        canonical = canonical_answer(kind, fields["answer"], digits)
+        explanation = fields.get("explanation", "")
+        if explanation:
+            explanation = veil(explanation, exercise) if reveal else seal(explanation, exercise, canonical)
+        mistakes = []
+        for mistake_id, wrong, hint in fields.get("mistakes", ()):
+            wrong_canonical = canonical_answer(kind, wrong, digits)
+            mistakes.append([mistake_key(exercise, wrong_canonical),
+                             seal(mistake_id + "\n" + hint, exercise + "#mistake", wrong_canonical)])
+        entry = {"label": variant.label, "key": answer_key(exercise, canonical), "prompt": fields.get("prompt", ""),
+                 "hint": fields.get("hint", ""), "explanation": explanation, "mistakes": mistakes}
+        if "options" in fields:
+            entry["options"] = list(fields["options"])
+        entries.append(entry)
+    data = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode()
+    return PACKED + base64.b64encode(zlib.compress(data, 9)).decode()
 
 
 def _sealed_mistakes(kind, spec, mistakes):

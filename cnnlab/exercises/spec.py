@@ -202,11 +202,57 @@ def _literal(node, exercise, name):
                             x=exercise, n=name)) from None
 
 
-def spec_from_call(kind, call):
-    """The QuickCheckSpec of one parsed call (only its literal arguments are read)."""
+def spec_from_call(kind, call, tree=None):
+    """The QuickCheckSpec of one parsed call (only its literal arguments are read), or the
+    VariantSpecs of a call with ``variants=`` (``tree``: the cell, which defines the variant function)."""
     exercise = _literal(call.args[0], "?", "the id") if call.args else None
     values = {kw.arg: _literal(kw.value, exercise, kw.arg) for kw in call.keywords if kw.arg in _FIELDS}
+    if any(kw.arg == "variants" for kw in call.keywords):
+        from cnnlab.exercises.variants import VariantError, variants_in_source
+        try:
+            variants = variants_in_source(tree or ast.Module(body=[], type_ignores=[]), call)
+        except VariantError as err:
+            raise SpecError(say(zh="快速检查 {x!r}：{e}", en="quick check {x!r}: {e}", x=exercise, e=err)) from None
+        return variant_specs(kind, exercise, variants, **values)
     return make_spec(kind, exercise, **values)
+
+
+def variant_specs(kind, exercise, variants, **values):
+    """``VariantSpecs``: one spec per variant (solution variants carry answers, student ones keys)."""
+    from cnnlab.exercises.variants import VariantSpecs
+    specs = []
+    for variant in variants:
+        fields = {name: variant.fields[name] for name in ("answer", "key", "mistakes") if name in variant.fields}
+        options = variant.fields.get("options", values.get("options", ()))
+        specs.append(make_spec(kind, exercise, **{**values, **fields, "options": options}))
+    return VariantSpecs(exercise, kind, tuple(v.label for v in variants), tuple(specs))
+
+
+def variant_problems(kind, variants, specs):
+    """What is wrong with a solution's variants (English, for ``cnnlab build`` and ``cnnlab check``):
+    fewer than ``MIN_VARIANTS`` distinct answers, a named mistake equal to the answer or to another
+    mistake, a text left empty or with an unfilled ``{placeholder}``, or an answer that the
+    variant's own check does not accept."""
+    from cnnlab.exercises.variants import MIN_VARIANTS, typed_answer
+    problems = []
+    if len({spec.key for spec in specs.specs}) < MIN_VARIANTS:
+        problems.append(f"{len({s.key for s in specs.specs})} distinct answers among {len(variants)} variants; "
+                        f"give at least {MIN_VARIANTS}")
+    for variant, spec in zip(variants, specs.specs):
+        fields = variant.fields
+        if not str(fields.get("prompt", "")).strip():
+            problems.append(f"variant {variant.label!r}: empty prompt")
+        for name in ("prompt", "hint", "explanation"):
+            text = str(fields.get(name, ""))
+            if "{" in text or "}" in text:
+                problems.append(f"variant {variant.label!r}: the {name} has a {{placeholder}} left "
+                                "(an f-string without its f?)")
+        if len(set(spec.mistakes)) != len(spec.mistakes):
+            problems.append(f"variant {variant.label!r}: two named mistakes give the same wrong answer")
+        if not score_quick_check(spec, typed_answer(kind, fields["answer"])):
+            problems.append(f"variant {variant.label!r}: its check does not accept its own answer "
+                            f"{fields['answer']!r}")
+    return problems
 
 
 def quick_check_specs(source):
@@ -215,4 +261,4 @@ def quick_check_specs(source):
         tree = parse_python(mask_magics(source))
     except SyntaxError as err:
         raise SpecError(say(zh="单元格不是有效的 Python 代码：{e}", en="cell is not valid Python: {e}", e=err)) from None
-    return [spec_from_call(kind, call) for kind, call in quick_check_calls(tree)]
+    return [spec_from_call(kind, call, tree) for kind, call in quick_check_calls(tree)]

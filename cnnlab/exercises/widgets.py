@@ -19,12 +19,16 @@ Tests drive a widget without a browser: set ``ex.input.value`` (choices:
 ``ex.button.click()``, read ``ex.message`` (plain text of the feedback).
 """
 
+import html
+
 import ipywidgets as widgets
 
 from cnnlab.exercises import feedback
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.keys import NotAnAnswer, unseal
+from cnnlab.exercises.identity import student_id
 from cnnlab.exercises.spec import make_spec, matching_canonical, matching_mistake
+from cnnlab.exercises.variants import as_variants, variant_index
 from cnnlab.i18n import get_language, say
 
 RECORDED_INPUT = 1000  # characters of a (possibly huge) input kept in the answers file
@@ -36,7 +40,14 @@ class QuickCheck:
 
     def __init__(self, exercise, *, prompt="", hint="", explanation="", answer=None, key=None,
                  digits=0, tolerance=0, unit="", multiple=False, options=(), reveal_after=None,
-                 lesson=None, mistakes=()):
+                 lesson=None, mistakes=(), variants=None):
+        self.variant, self.variant_note, self.student = "", "", ""
+        if variants is not None:   # this student's numbers: their prompt, answer (or key) and mistakes
+            chosen = choose_variant(exercise, variants)
+            self.variant, self.variant_note, self.student = chosen["label"], chosen["note"], chosen["student"]
+            prompt, hint, explanation = chosen.get("prompt", ""), chosen.get("hint", ""), chosen.get("explanation", "")
+            answer, key = chosen.get("answer"), chosen.get("key")
+            mistakes, options = chosen.get("mistakes", ()), chosen.get("options", options)
         self.spec = make_spec(self.kind, exercise, answer=answer, key=key, digits=digits,
                               tolerance=tolerance, unit=unit, multiple=multiple, options=options,
                               mistakes=mistakes)
@@ -50,7 +61,12 @@ class QuickCheck:
         self.button.on_click(self._on_click)
         self.feedback = widgets.HTMLMath(value="")
         row = [self.input] + ([widgets.Label(unit)] if unit else []) + [self.button]
-        self.box = widgets.VBox([widgets.HTMLMath(value=prompt), widgets.HBox(row), self.feedback])
+        parts = [widgets.HTMLMath(value=prompt)]
+        if self.variant_note:
+            note = widgets.HTML(value=f"<small>{html.escape(self.variant_note)}</small>")
+            note.add_class("cnnlab-variant")
+            parts.append(note)
+        self.box = widgets.VBox(parts + [widgets.HBox(row), self.feedback])
         # CSS classes: a stable handle for the browser test and for course themes.
         self.box.add_class("cnnlab-exercise")
         self.box.add_class(f"cnnlab-exercise-{exercise}")
@@ -118,6 +134,8 @@ class QuickCheck:
         details = {"try": self.tries, "lang": get_language()}
         if mistake:
             details["mistake"] = mistake
+        if self.variant:
+            details.update(variant=self.variant, student=self.student)   # the id that picked the variant
         try:
             self.saved_to = record(self.exercise, self.kind, recorded, status, stem=self.lesson, **details)
         except OSError as err:
@@ -134,7 +152,8 @@ class QuickCheck:
         note = say(zh="（{kind_zh}练习 {ex}：在 JupyterLab 中运行本笔记本即可作答）",
                    en="({kind} exercise {ex}: run this notebook in JupyterLab to answer)",
                    kind=self.kind, kind_zh=KIND_ZH[self.kind], ex=self.exercise)
-        return f"{self.prompt}\n{note}" if self.prompt else note
+        lines = [self.prompt] if self.prompt else []
+        return "\n".join(lines + ([self.variant_note] if self.variant_note else []) + [note])
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.box._repr_mimebundle_(**kwargs) or {}
@@ -193,24 +212,43 @@ def show(exercise):
 
 
 def numeric(exercise, *, answer=None, key=None, digits=0, tolerance=0, unit="", prompt="", hint="",
-            explanation="", reveal_after=None, lesson=None, mistakes=()):
+            explanation="", reveal_after=None, lesson=None, mistakes=(), variants=None):
     """A number to type: correct when, rounded half-up to ``digits`` decimals, it is within
     ``tolerance`` of the answer (also rounded); ``unit`` is shown and may be typed after it."""
     return show(Numeric(exercise, answer=answer, key=key, digits=digits, tolerance=tolerance, unit=unit,
                         prompt=prompt, hint=hint, explanation=explanation, reveal_after=reveal_after,
-                        lesson=lesson, mistakes=mistakes))
+                        lesson=lesson, mistakes=mistakes, variants=variants))
 
 
-def choice(exercise, *, options, answer=None, key=None, multiple=False, prompt="", hint="",
-           explanation="", reveal_after=None, lesson=None, mistakes=()):
+def choice(exercise, *, options=(), answer=None, key=None, multiple=False, prompt="", hint="",
+           explanation="", reveal_after=None, lesson=None, mistakes=(), variants=None):
     """Pick one option (``answer`` = its index) or several (``multiple=True``, ``answer`` = list)."""
     return show(Choice(exercise, options=options, answer=answer, key=key, multiple=multiple,
                        prompt=prompt, hint=hint, explanation=explanation, reveal_after=reveal_after,
-                       lesson=lesson, mistakes=mistakes))
+                       lesson=lesson, mistakes=mistakes, variants=variants))
 
 
 def shape(exercise, *, answer=None, key=None, prompt="", hint="", explanation="", reveal_after=None,
-          lesson=None, mistakes=()):
+          lesson=None, mistakes=(), variants=None):
     """A tensor shape: ``(96, 55, 55)``, ``96x55x55``, ``[96, 55, 55]`` and ``96×55×55`` all count."""
     return show(Shape(exercise, answer=answer, key=key, prompt=prompt, hint=hint,
-                      explanation=explanation, reveal_after=reveal_after, lesson=lesson, mistakes=mistakes))
+                      explanation=explanation, reveal_after=reveal_after, lesson=lesson, mistakes=mistakes,
+                      variants=variants))
+
+
+def choose_variant(exercise, variants):
+    """The fields of this student's variant (``cnnlab.exercises.variants``), with its label and
+    the line shown under the prompt: whose numbers these are, or how to get one's own."""
+    variants = as_variants(variants)
+    student = student_id()
+    index = variant_index(exercise, student, len(variants))
+    if student:
+        note = say(zh="你的数字：变体 {i}/{n}，学号 {s}。", en="Your numbers: variant {i} of {n}, for student id {s}.",
+                   i=index + 1, n=len(variants), s=student)
+    else:
+        note = say(zh="默认数字（变体 1/{n}）：还没有设置学号，而评分使用你学号对应的数字。"
+                      "运行一次 cnnlab.set_student(\"你的学号\")（见第 00 课），再重新运行这个单元格。",
+                   en="Default numbers (variant 1 of {n}): no student id is set, and your grade uses the numbers "
+                      "of your id. Run cnnlab.set_student(\"your id\") once (lesson 00), then rerun this cell.",
+                   n=len(variants))
+    return {**variants[index].fields, "label": variants[index].label, "note": note, "student": student}

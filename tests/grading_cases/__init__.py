@@ -69,15 +69,50 @@ def perfect_notebook(manifest, lesson, lang="en"):
     return nb
 
 
-def solution_answers(manifest, lesson, lang="en"):
-    """``{exercise: raw answer}`` of every quick check, read from the solution's widget calls."""
+def solution_answers(manifest, lesson, lang="en", student=""):
+    """``{exercise: raw answer}`` of every quick check, read from the solution's widget calls; a
+    check with variants gives the answer of ``student``'s variant (the id the grader grades)."""
+    from cnnlab.exercises.variants import typed_answer, variant_index, variants_in_source
     found = {}
     for exercise in quick_exercises(lesson):
         for cell in exercise_cells(solution(manifest, lesson, lang)).get(exercise, []):
-            for kind, call in quick_check_calls(ast.parse(cell.source)):
+            tree = ast.parse(cell.source)
+            for kind, call in quick_check_calls(tree):
+                if any(k.arg == "variants" for k in call.keywords):
+                    variants = variants_in_source(tree, call)
+                    answer = variants[variant_index(exercise, student, len(variants))].fields["answer"]
+                    found[exercise] = typed_answer(kind, answer)
+                    continue
                 answer = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "answer")
                 found[exercise] = answer if kind == "choice" else str(answer)
     return {**found, **layers_answers(lesson)}
+
+
+def variants_of(manifest, lesson, exercise, lang="en"):
+    """Every ``Variant`` of quick check ``exercise``, from the solution (answers in plain sight)."""
+    from cnnlab.exercises.variants import variants_in_source
+    for cell in exercise_cells(solution(manifest, lesson, lang)).get(exercise, []):
+        tree = ast.parse(cell.source)
+        for _kind, call in quick_check_calls(tree):
+            if any(k.arg == "variants" for k in call.keywords):
+                return variants_in_source(tree, call)
+    raise LookupError(f"{lesson.stem} has no quick check {exercise!r} with variants")
+
+
+def variant_of(manifest, lesson, exercise, student="", lang="en"):
+    """The ``Variant`` of quick check ``exercise`` that ``student`` gets (its fields hold the answer
+    and the named mistakes as ``(id, wrong answer, hint)``)."""
+    from cnnlab.exercises.variants import variant_index
+    variants = variants_of(manifest, lesson, exercise, lang)
+    return variants[variant_index(exercise, student, len(variants))]
+
+
+def mistaken_answer(manifest, lesson, exercise, mistake, student="", lang="en"):
+    """What ``student`` types when making the named ``mistake`` with their own numbers."""
+    from cnnlab.exercises.variants import typed_answer
+    variant = variant_of(manifest, lesson, exercise, student, lang)
+    wrong = next(w for m, w, _ in variant.fields["mistakes"] if m == mistake)
+    return typed_answer("shape" if isinstance(wrong, (tuple, list)) else "numeric", wrong)
 
 
 def _is_rows(answer):

@@ -75,6 +75,9 @@ def _exercise_rows(record, lang):
         if info.get("answer"):
             parts.append(f"<p>{say(zh='记录的答案：', en='Recorded answer:', lang=lang)} "
                          f"<code>{html.escape(info['answer'])}</code></p>")
+        if info.get("variant"):
+            parts.append(f"<p>{say(zh='按你学号的变体评分：', en='Graded with the variant of your id:', lang=lang)} "
+                         f"<code>{html.escape(str(info['variant']))}</code></p>")
         if parts:
             details.append(f"<h3><code>{html.escape(result['exercise'])}</code></h3>" + "".join(parts))
     return rows, details

@@ -160,16 +160,25 @@ def score_code(exercise, plan, outcomes, limits):
     return result
 
 
-def score_quick(exercise, spec, answers, answers_problem):
+def score_quick(exercise, spec, answers, answers_problem, student=""):
     """The Result of one quick check, re-scored from the recorded raw answer (never its flag).
 
-    ``spec`` comes from the solution's widget call (None if the solution lacks it);
-    ``answers`` is the loaded answers file (None if missing or malformed, then
-    ``answers_problem`` says why).
+    ``spec`` comes from the solution's widget call (None if the solution lacks it); a check with
+    variants is scored against the variant of ``student``, the id being graded (never the
+    variant the answers file records; a different one is flagged). ``answers`` is the loaded
+    answers file (None if missing or malformed, then ``answers_problem`` says why).
     """
     from cnnlab.exercises.answers import latest
     from cnnlab.exercises.spec import mistake_of, score_quick_check
+    from cnnlab.exercises.variants import VariantSpecs
     result = Result(exercise.id, exercise.kind, exercise.points, status="")
+    flags, variant = [], ""
+    if isinstance(spec, VariantSpecs):
+        variant, spec = spec.choose(student)
+        record = latest(answers, exercise.id) if answers is not None else None
+        answered = record.get("variant") if isinstance(record, dict) else None
+        if answered is not None and answered != variant:
+            flags.append(variant_flag(answered, record.get("student"), variant, student))
     if spec is None:
         result.status = f"error: the solution has no quick check {exercise.id!r}"
     elif answers is None:
@@ -188,7 +197,17 @@ def score_quick(exercise, spec, answers, answers_problem):
             result.details = {"answer": one_line(repr(record.get("answer")), 200), "tries": record.get("try")}
             if result.mistake:
                 result.details["mistake_hint"] = hint
+    if variant:
+        result.details["variant"] = variant
+    result.status = _with_flags(result.status, flags)
     return result
+
+
+def variant_flag(answered, answered_as, variant, student):
+    """The flag of a quick check answered with other numbers than the graded student's variant."""
+    who = f" (student id {one_line(answered_as, 40)!r})" if isinstance(answered_as, str) and answered_as else " (no student id set)"
+    return one_line(f"answered variant {one_line(answered, 60)!r}{who}, graded with variant {variant!r} "
+                    f"of student id {student!r}", 200)
 
 
 def _layers_truth(exercise):

@@ -156,7 +156,7 @@ def score_exercises(job):
                                                   lang=getattr(job, "lang", None)))
         elif exercise.kind != harness.CODE_KIND:
             job.results.append(score.score_quick(exercise, job.specs.get(job.lang, {}).get(exercise.id), job.answers,
-                                                 job.answers_problem))
+                                                 job.answers_problem, student=job.submission.student))
         elif job.notebook_problem:
             job.results.append(score.Result(exercise.id, exercise.kind, exercise.points, job.notebook_problem))
         elif job.run_problem:

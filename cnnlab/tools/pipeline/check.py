@@ -33,6 +33,10 @@ The rules:
 14. No solution has an empty code cell.
 15. No zh solution uses a term the glossary replaces (跳距 → 等效步幅; 单元 for a
     notebook cell → 单元格).
+16. Every quick check with variants (``cnnlab.exercises.variants``) has at least four distinct
+    answers; in every variant the answer and each named mistake differ, the prompt, hint and
+    explanation are filled in, and the check accepts its own answer; the zh and en solutions
+    have the same variants with the same keys.
 """
 
 import io
@@ -299,6 +303,54 @@ def check_layers_exercises(manifest, lesson, path):
     return problems
 
 
+def quick_check_variants(path):
+    """``{exercise: (kind, [Variant], VariantSpecs)}`` of the quick checks with variants in a solution."""
+    import ast
+    from cnnlab.cells import mask_magics, parse_python
+    from cnnlab.exercises.spec import quick_check_calls, spec_from_call
+    from cnnlab.exercises.variants import variants_in_source
+    found = {}
+    for cell in code_cells(read_notebook(path)):
+        if "variants=" not in cell.source:
+            continue
+        tree = parse_python(mask_magics(cell.source))
+        for kind, call in quick_check_calls(tree):
+            if any(kw.arg == "variants" for kw in call.keywords):
+                found[ast.literal_eval(call.args[0])] = (kind, variants_in_source(tree, call),
+                                                         spec_from_call(kind, call, tree))
+    return found
+
+
+def check_variants(manifest, lesson):
+    """Rule 16: the variants of every quick check, in each language and between the two."""
+    from cnnlab.exercises.spec import SpecError
+    from cnnlab.exercises.spec import variant_problems
+    from cnnlab.exercises.variants import VariantError
+    problems, tables = [], {}
+    for lang in LANGUAGES:
+        path = lesson.path(manifest.root, "solutions", lang)
+        if not path.is_file():
+            continue
+        try:
+            tables[lang] = quick_check_variants(path)
+        except (SpecError, VariantError, SyntaxError) as err:
+            problems.append(Problem(_rel(manifest, path), f"a quick check's variants cannot be made: {err}",
+                                    "fix the variant function or the vary(...) call"))
+            continue
+        for exercise, (kind, variants, specs) in tables[lang].items():
+            problems += [Problem(_rel(manifest, path), f"quick check {exercise!r}: {problem}",
+                                 "change the variant function or the values vary() gives it")
+                         for problem in variant_problems(kind, variants, specs)]
+    if len(tables) == 2:
+        zh, en = tables["zh"], tables["en"]
+        for exercise in sorted(set(zh) | set(en)):
+            if exercise not in zh or exercise not in en or zh[exercise][2] != en[exercise][2]:
+                problems.append(Problem(_rel(manifest, lesson.path(manifest.root, "solutions", "en")),
+                                        f"quick check {exercise!r}: the zh and en variants differ (values, answers "
+                                        "or named mistakes)", "compute both languages' checks the same way"))
+    return problems
+
+
 def check(manifest):
     """Every problem found, as a list of Problem (empty when the course is consistent)."""
     problems = check_files_exist(manifest)
@@ -321,6 +373,7 @@ def check(manifest):
                             problems += check_cjk_line_breaks(manifest, path)
                             problems += check_zh_terms(manifest, path)
         problems += check_languages_agree(manifest, lesson)
+        problems += check_variants(manifest, lesson)
         problems += check_prose_parity(manifest, lesson)
         problems += check_lessons_built(manifest, lesson)
     return problems
