@@ -133,6 +133,17 @@ else:
 cnnlab.progress()
 
 # %% [markdown]
+# ### 你的学号
+#
+# 从第 02 课起，有些快速检查有多个*变体*：同一个问题，每个学生拿到的数字不同，所以发到班级群里的答案对别人没有用。你的学号决定你看到哪个变体。在课程的 JupyterHub 上，学号就是你的 hub 用户名，什么都不用做。在其他地方（你的笔记本电脑、在线笔记本服务），请设置一次，用教师给你评分时使用的学号：去掉下面单元格里的 `#`，在引号之间填上你的学号，然后运行。如果在线服务在两次使用之间会清掉你的文件，每次使用时都要再运行一次。没有学号时，快速检查显示默认数字，而评分使用你学号对应的数字；这样的检查会在题目下方说明这一点。
+
+# %%
+from cnnlab.exercises.identity import describe_student
+
+# cnnlab.set_student("your id")
+print(describe_student())
+
+# %% [markdown]
 # ## 4 · 中文还是 English
 #
 # 每一课都有两种语言的版本，代码完全相同：`lessons/zh/` 和 `lessons/en/`。用 `cnnlab lab --lang zh` 或 `cnnlab lab --lang en` 打开课程；每课的第一个单元格 `cnnlab.start_lesson(..., lang=...)` 设定 cnnlab 的提示信息和练习反馈所用的语言。随时可以用 `cnnlab.set_language` 切换：

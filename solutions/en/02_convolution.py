@@ -50,7 +50,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from scipy.signal import convolve2d
 
-from cnnlab.exercises import check_function, numeric, shape
+from cnnlab.exercises import check_function, numeric, shape, vary
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -254,48 +254,67 @@ print("PyTorch counts:", sum(p.numel() for p in conv1.parameters()), "parameters
 # maps, padding 2 on each side, stride 1. Work out the two numbers below, type them in and
 # click **Check**.
 #
+# These checks have variants: once you have set your student id (lesson 00), each question
+# below states your own layer, whose numbers may differ from these.
+#
 # This layer looks like AlexNet's second layer but is not: AlexNet first applies an overlapping
 # max pool to conv1's output, which shrinks the feature maps, and splits its second layer over two
 # GPUs, each kernel reading only the half of the input channels on its own GPU. The layer here
 # neither pools nor splits; it is for practising the formula. AlexNet itself is lesson 09.
 
 # %% tags=["exercise:conv2_shape"]
-shape("conv2_shape", answer=(256, 55, 55),
-      prompt="The second layer stacked on conv1 (256 kernels of 5×5, padding 2 on each side, stride 1): "
-             "what is the shape (C, H, W) of its output for one image?",
-      hint="The second layer's input is conv1's output, 96 × 55 × 55. Put n = 55, k = 5, p = 2, s = 1 into the "
-           "formula; there is one output channel per kernel.",
-      explanation="(55 − 5 + 2·2) / 1 + 1 = 55: padding 2 keeps the size of a 5×5 convolution. "
-                  "256 kernels give 256 feature maps: (256, 55, 55).",
-      mistakes=[("channels_last", (55, 55, 256),
-                 "height × width × channels is the order many texts write; "
-                 "PyTorch puts the channels first: (C, H, W)."),
-                ("kept_input_channels", (96, 55, 55),
-                 "96 is the number of channels going in. "
-                 "The output has one channel per kernel of this layer."),
-                ("padding_once", (256, 53, 53),
-                 "the padding was added once. "
-                 "padding=2 puts 2 zeros on each side, so the formula has 2p."),
-                ("no_padding", (256, 51, 51),
-                 "you left the padding out: that is the result for p = 0. "
-                 "This layer pads 2 on each side, so add 2p = 4 in the formula.")])
+def conv2_shape_check(kernels, size, padding):
+    side = (55 - size + 2 * padding) // 1 + 1
+    return dict(
+        answer=(kernels, side, side),
+        prompt=f"The second layer stacked on conv1 ({kernels} kernels of {size}×{size}, padding {padding} on each "
+               "side, stride 1): what is the shape (C, H, W) of its output for one image?",
+        hint=f"The second layer's input is conv1's output, 96 × 55 × 55. Put n = 55, k = {size}, p = {padding}, "
+             "s = 1 into the formula; there is one output channel per kernel.",
+        explanation=f"(55 − {size} + 2·{padding}) / 1 + 1 = {side}. "
+                    f"{kernels} kernels give {kernels} feature maps: ({kernels}, {side}, {side}).",
+        mistakes=[("channels_last", (side, side, kernels),
+                   "height × width × channels is the order many texts write; "
+                   "PyTorch puts the channels first: (C, H, W)."),
+                  ("kept_input_channels", (96, side, side),
+                   "96 is the number of channels going in. "
+                   "The output has one channel per kernel of this layer."),
+                  ("padding_once", (kernels, side - padding, side - padding),
+                   f"the padding was added once. padding={padding} puts {padding} zeros on each side, "
+                   "so the formula has 2p."),
+                  ("no_padding", (kernels, side - 2 * padding, side - 2 * padding),
+                   f"you left the padding out: that is the result for p = 0. This layer pads {padding} on "
+                   f"each side, so add 2p = {2 * padding} in the formula.")])
+
+
+shape("conv2_shape", variants=vary(conv2_shape_check, kernels=[256, 128], size=[5, 3, 7], padding=[2, 1]))
 
 # %% tags=["exercise:conv2_params"]
-numeric("conv2_params", answer=614656, digits=0, unit="parameters",
-        prompt="The second layer stacked on conv1 (256 kernels of 5×5 over 96 input channels): how many "
-               "learnable parameters (weights and biases) does it have?",
-        hint="Each kernel spans all 96 input channels: 5 · 5 · 96 weights, plus one bias.",
-        explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656, about 17.6 times conv1's "
-                    "34,944: every kernel now spans 96 channels instead of 3.",
-        mistakes=[("forgot_bias", 614400,
-                   "that counts the weights only; "
-                   "each kernel also has one bias."),
-                  ("one_channel", 6656,
-                   "a kernel here is not a single 5×5 slice: "
-                   "it has one 5×5 slice for each of the 96 input channels."),
-                  ("counted_neurons", 774400,
+def conv2_params_check(kernels, size):
+    weights = size * size * 96
+    total = (weights + 1) * kernels
+    conv1 = (11 * 11 * 3 + 1) * 96
+    return dict(
+        answer=total,
+        prompt=f"The second layer stacked on conv1 ({kernels} kernels of {size}×{size} over 96 input channels, "
+               "padded so that its feature maps stay 55×55): how many learnable parameters (weights and "
+               "biases) does it have?",
+        hint=f"Each kernel spans all 96 input channels: {size} · {size} · 96 weights, plus one bias.",
+        explanation=f"({size} · {size} · 96 + 1) · {kernels} = {weights + 1:,} · {kernels} = {total:,}, "
+                    f"{total / conv1:.1f} times conv1's {conv1:,}: every kernel now spans 96 channels "
+                    "instead of 3.",
+        mistakes=[("forgot_bias", weights * kernels,
+                   "that counts the weights only; each kernel also has one bias."),
+                  ("one_channel", (size * size + 1) * kernels,
+                   f"a kernel here is not a single {size}×{size} slice: it has one {size}×{size} slice for "
+                   "each of the 96 input channels."),
+                  ("counted_neurons", kernels * 55 * 55,
                    "that is the number of outputs (neurons) of the layer. "
                    "Parameters are the kernels' weights and biases, shared by every position.")])
+
+
+numeric("conv2_params", digits=0, unit="parameters",
+        variants=vary(conv2_params_check, kernels=[256, 128, 384, 192], size=[5, 3]))
 
 # %% [markdown]
 # ### Exercise 2 · The output-size formula (2 points)

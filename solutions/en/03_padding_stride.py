@@ -52,7 +52,7 @@ import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.exercises import check_function, choice, numeric, shape, vary
 from cnnlab.ops import conv2d, corr2d
 from cnnlab.viz import ConvolutionExplorer
 
@@ -465,58 +465,86 @@ print("shape:", tuple(out_torch.shape), " equal to F.conv2d:", np.array_equal(ou
 # ### Quick checks (1 point each)
 
 # %% tags=["exercise:out_size"]
-numeric("out_size", answer=16, digits=0,
-        prompt="A convolutional layer has a 5×5 kernel, padding 2 on each side and stride 2. "
-               "What is the output height for a 32×32 input?",
+def out_size_check(n, k, p):
+    s = 2
+    t = n - k + 2 * p
+    out = t // s + 1
+    return dict(
+        answer=out,
+        prompt=f"A convolutional layer has a {k}×{k} kernel, padding {p} on each side and stride {s}. "
+               f"What is the output height for a {n}×{n} input?",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1. Is (n − k + 2p) divisible by s here?",
-        explanation="(32 − 5 + 2·2) / 2 = 31 / 2 = 15.5, rounded down to 15, plus 1: 16. "
+        explanation=f"({n} − {k} + 2·{p}) / {s} = {t} / {s} = {t / s}, rounded down to {t // s}, plus 1: {out}. "
                     "The last row of the padded input (a row of padding zeros) is never reached.",
-        mistakes=[("rounded_up", 17,
+        mistakes=[("rounded_up", -(-t // s) + 1,
                    "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
                    "not up or to the nearest: a window that would stick out is not used."),
-                  ("forgot_plus_one", 15,
+                  ("forgot_plus_one", t // s,
                    "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
                    "(Check too that the padding counts on both sides: 2p.)"),
-                  ("forgot_padding", 14,
+                  ("forgot_padding", (n - k) // s + 1,
                    "that is the size without padding. "
-                   "Padding 2 on each side adds 2p to n before the kernel slides.")])
+                   f"Padding {p} on each side adds 2p to n before the kernel slides.")])
+
+
+numeric("out_size", digits=0, variants=vary(out_size_check, n=[32, 28, 64], k=[5, 7], p=[2, 3]))
 
 # %% tags=["exercise:strided_shape"]
-shape("strided_shape", answer=(16, 14, 14),
-      prompt="A batch of one image of shape (3, 28, 28) goes through "
-             "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>. "
-             "What is the shape (C, H, W) of the output for that image?",
-      hint="One output channel per kernel. For H and W use n = 28, k = 3, p = 1, s = 2.",
-      explanation="⌊(28 − 3 + 2·1) / 2⌋ + 1 = ⌊13.5⌋ + 1 = 14, and 16 kernels give 16 channels: "
-                  "(16, 14, 14). Stride 2 with 'same' padding halves an even size.",
-      mistakes=[("rounded_up", (16, 15, 15),
-                 "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
-                 "not up or to the nearest: a window that would stick out is not used."),
-                ("same_size_with_stride", (16, 28, 28),
-                 "padding=1 keeps the size of a 3×3 convolution only at stride 1; "
-                 "with stride 2 the window moves two pixels at a time."),
-                ("forgot_plus_one", (16, 13, 13),
-                 "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
-                 "(Check too that padding=1 puts a zero on each side.)")])
+def strided_shape_check(kernels, n, k):
+    s = 2
+    p = (k - 1) // 2
+    t = n - k + 2 * p
+    side = t // s + 1
+    zeros = ["a zero", "two zeros", "three zeros"][p - 1]
+    step = ["one pixel", "two pixels", "three pixels"][s - 1]
+    return dict(
+        answer=(kernels, side, side),
+        prompt=f"A batch of one image of shape (3, {n}, {n}) goes through "
+               f"<code>nn.Conv2d(3, {kernels}, kernel_size={k}, stride={s}, padding={p})</code>. "
+               "What is the shape (C, H, W) of the output for that image?",
+        hint=f"One output channel per kernel. For H and W use n = {n}, k = {k}, p = {p}, s = {s}.",
+        explanation=f"⌊({n} − {k} + 2·{p}) / {s}⌋ + 1 = ⌊{t / s}⌋ + 1 = {side}, and {kernels} kernels give "
+                    f"{kernels} channels: ({kernels}, {side}, {side}). "
+                    f"Stride {s} with 'same' padding halves an even size.",
+        mistakes=[("rounded_up", (kernels, -(-t // s) + 1, -(-t // s) + 1),
+                   "(n − k + 2p) / s is not whole here, and PyTorch rounds it down (⌊·⌋), "
+                   "not up or to the nearest: a window that would stick out is not used."),
+                  ("same_size_with_stride", (kernels, n, n),
+                   f"padding={p} keeps the size of a {k}×{k} convolution only at stride 1; "
+                   f"with stride {s} the window moves {step} at a time."),
+                  ("forgot_plus_one", (kernels, t // s, t // s),
+                   "⌊(n − k + 2p) / s⌋ counts the steps the window takes; add 1 for its first position. "
+                   f"(Check too that padding={p} puts {zeros} on each side.)")])
+
+
+shape("strided_shape", variants=vary(strided_shape_check, kernels=[16, 32], n=[28, 32, 64], k=[3, 5]))
 
 # %% tags=["exercise:total_padding"]
-choice("total_padding", answer=1,
-       options=["padding=4", "padding=2", "padding=8", "padding=1"],
-       prompt="A book writes the output size as (n − k + p + s) / s and uses p = 4 for a layer. "
-              "Which <code>nn.Conv2d</code> argument builds the same layer?",
-       hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
-            "What does PyTorch's padding= count?",
-       explanation="That p is the total padding of both sides. PyTorch's padding= is per side, "
-                   "so p_total = 4 means padding=2 (two zeros on each side).",
-       mistakes=[("total_as_per_side", 0,
-                  "padding=4 puts four zeros on each side. "
-                  "The book's p counts the zeros of both sides together."),
-                 ("doubled", 2,
-                  "you doubled p, as if the book counted one side and PyTorch both. "
-                  "It is the other way round."),
-                 ("four_sides", 3,
-                  "you shared p among four sides, but the book's p is left + right (or top + bottom) together; "
-                  "padding= gives the zeros of each side, in height and in width alike.")])
+def total_padding_check(total, order):
+    half = total // 2
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    options = [f"padding={total}", f"padding={half}", f"padding={2 * total}", f"padding={total // 4}"]
+    return dict(
+        answer=(1 - order) % 4,
+        options=options[order:] + options[:order],
+        prompt=f"A book writes the output size as (n − k + p + s) / s and uses p = {total} for a layer. "
+               "Which <code>nn.Conv2d</code> argument builds the same layer?",
+        hint="In (n − k + p + s) / s the p counts the zeros of both sides together. "
+             "What does PyTorch's padding= count?",
+        explanation="That p is the total padding of both sides. PyTorch's padding= is per side, "
+                    f"so p_total = {total} means padding={half} ({words[half]} zeros on each side).",
+        mistakes=[("total_as_per_side", (0 - order) % 4,
+                   f"padding={total} puts {words[total]} zeros on each side. "
+                   "The book's p counts the zeros of both sides together."),
+                  ("doubled", (2 - order) % 4,
+                   "you doubled p, as if the book counted one side and PyTorch both. "
+                   "It is the other way round."),
+                  ("four_sides", (3 - order) % 4,
+                   "you shared p among four sides, but the book's p is left + right (or top + bottom) together; "
+                   "padding= gives the zeros of each side, in height and in width alike.")])
+
+
+choice("total_padding", variants=vary(total_padding_check, total=[4, 8, 12], order=[0, 1, 2, 3]))
 
 # %% [markdown]
 # ### Exercise · Zero padding by hand (2 points)

@@ -49,7 +49,7 @@ import torch
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric
+from cnnlab.exercises import check_function, choice, numeric, vary
 from cnnlab.models.alexnet import alexnet
 from cnnlab.models.lenet5 import lenet5
 from cnnlab.models.vgg import vgg16
@@ -136,20 +136,31 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 # Add one more layer to the figure above.
 
 # %% tags=["exercise:three_3x3"]
-numeric("three_3x3", answer=7, digits=0, unit="pixels",
-        prompt="Three 3×3 convolutions (stride 1) are stacked. How many input pixels wide is the "
-               "receptive field of one unit of the third feature map?",
-        hint="Every extra 3×3 layer widens the window by one pixel on each side; "
-             "one layer sees 3, two layers see 5.",
-        explanation="3 + 2 + 2 = 7: each layer adds k − 1 = 2 pixels. Three stacked 3×3 "
-                    "convolutions see a 7×7 block of the image, the same as one 7×7 kernel "
-                    "(section 5 compares the two).",
-        mistakes=[("added_kernel_sizes", 9,
-                   "you added the kernel sizes 3 + 3 + 3. Neighbouring windows overlap: after the first layer, each layer adds only k − 1 pixels, not k."),
-                  ("multiplied_kernels", 27,
+def three_3x3_check(layers, k):
+    r = 1 + layers * (k - 1)
+    count = ["One", "Two", "Three", "Four", "Five"][layers - 1]
+    nth = ["first", "second", "third", "fourth", "fifth"][layers - 1]
+    widen = ["one pixel", "two pixels", "three pixels"][(k - 1) // 2 - 1]
+    steps = " + ".join([str(k)] + [str(k - 1)] * (layers - 1))
+    sizes = " + ".join([str(k)] * layers)
+    return dict(
+        answer=r,
+        prompt=f"{count} {k}×{k} convolutions (stride 1) are stacked. How many input pixels wide is the "
+               f"receptive field of one unit of the {nth} feature map?",
+        hint=f"Every extra {k}×{k} layer widens the window by {widen} on each side; "
+             f"one layer sees {k}, two layers see {2 * k - 1}.",
+        explanation=f"{steps} = {r}: each layer adds k − 1 = {k - 1} pixels. {count} stacked {k}×{k} "
+                    f"convolutions see a {r}×{r} block of the image, the same as one {r}×{r} kernel "
+                    "(section 5 compares three 3×3 layers with one 7×7).",
+        mistakes=[("added_kernel_sizes", layers * k,
+                   f"you added the kernel sizes {sizes}. Neighbouring windows overlap: after the first layer, each layer adds only k − 1 pixels, not k."),
+                  ("multiplied_kernels", k ** layers,
                    "you multiplied the kernel sizes. With stride 1 the field grows by addition: each layer adds k − 1 pixels."),
-                  ("counted_previous_layer", 3,
-                   "3 is how many units one unit reads of the layer just below it. A receptive field is counted in pixels of the input image: follow the windows all the way down.")])
+                  ("counted_previous_layer", k,
+                   f"{k} is how many units one unit reads of the layer just below it. A receptive field is counted in pixels of the input image: follow the windows all the way down.")])
+
+
+numeric("three_3x3", digits=0, unit="pixels", variants=vary(three_3x3_check, layers=[3, 2, 4, 5], k=[3, 5]))
 
 # %% [markdown]
 # ## 2 · The recurrence: size $r$, jump $j$ and start
@@ -222,21 +233,32 @@ for padding in (0, 1):
 # ### Quick check · a small LeNet-like stack (2 points)
 
 # %% tags=["exercise:stack_rf"]
-numeric("stack_rf", answer=20, digits=0, unit="pixels",
-        prompt="A network applies, in this order: a 5×5 convolution (stride 1), a 2×2 max pool "
-               "(stride 2), a 3×3 convolution (stride 1), a 2×2 max pool (stride 2) and a 3×3 "
+def stack_rf_check(first, pool, last):
+    r1 = 1 + (first - 1) * 1            # first×first convolution, stride 1: j stays 1
+    r2 = r1 + (pool - 1) * 1            # pool, stride 2: then j = 2
+    r3 = r2 + (3 - 1) * 2               # 3×3 convolution, stride 1
+    r4 = r3 + (pool - 1) * 2            # pool, stride 2: then j = 4
+    r5 = r4 + (last - 1) * 4            # last×last convolution
+    return dict(
+        answer=r5,
+        prompt=f"A network applies, in this order: a {first}×{first} convolution (stride 1), a {pool}×{pool} max pool "
+               f"(stride 2), a 3×3 convolution (stride 1), a {pool}×{pool} max pool (stride 2) and a {last}×{last} "
                "convolution (stride 1). How wide is the receptive field of one output unit, in "
                "input pixels?",
         hint="Keep two numbers, r and j, both starting at 1. For each layer: r ← r + (k − 1)·j, "
              "then j ← j·s.",
-        explanation="5×5: r = 1 + 4·1 = 5, j = 1. Pool: r = 5 + 1·1 = 6, j = 2. 3×3: r = 6 + 2·2 = 10. "
-                    "Pool: r = 10 + 1·2 = 12, j = 4. 3×3: r = 12 + 2·4 = 20.",
-        mistakes=[("forgot_jump", 11,
+        explanation=f"{first}×{first}: r = 1 + {first - 1}·1 = {r1}, j = 1. Pool: r = {r1} + {pool - 1}·1 = {r2}, j = 2. "
+                    f"3×3: r = {r2} + 2·2 = {r3}. Pool: r = {r3} + {pool - 1}·2 = {r4}, j = 4. "
+                    f"{last}×{last}: r = {r4} + {last - 1}·4 = {r5}.",
+        mistakes=[("forgot_jump", 1 + (first - 1) + (pool - 1) + (3 - 1) + (pool - 1) + (last - 1),
                    "you added k − 1 for every layer as if all strides were 1. After each stride-2 pool, neighbouring units are further apart in the image: multiply k − 1 by the jump j."),
-                  ("added_kernel_sizes", 15,
+                  ("added_kernel_sizes", first + pool + 3 + pool + last,
                    "you added the kernel sizes. A layer adds (k − 1)·j, where the jump j is the product of the strides below it."),
-                  ("stride_too_early", 23,
+                  ("stride_too_early", 1 + (first - 1) * 1 + (pool - 1) * 2 + (3 - 1) * 2 + (pool - 1) * 4 + (last - 1) * 4,
                    "you multiplied j by a layer's stride before using j for that same layer. A layer's own stride only spaces out the layers above it: first r ← r + (k − 1)·j, then j ← j·s.")])
+
+
+numeric("stack_rf", digits=0, unit="pixels", variants=vary(stack_rf_check, first=[5, 3, 7], pool=[2, 3], last=[3, 5]))
 
 # %% [markdown]
 # ### Exercise · Write the recurrence (3 points)
@@ -323,26 +345,34 @@ plt.show()
 # ### Quick check · the biggest change (2 points)
 
 # %% tags=["exercise:enlarge_most"]
-choice("enlarge_most",
-       options=["append a fifth 3×3 convolution at the end",
-                "give the first convolution stride 2",
-                "put a 2×2 max pool (stride 2) before the first convolution",
-                "replace the last 3×3 convolution by a 7×7 one",
-                "insert a 1×1 convolution after every 3×3 convolution"],
-       answer=2,
-       prompt="A network is four 3×3 convolutions with stride 1 (r = 9). Which single change "
-              "gives the last layer the largest receptive field?",
-       hint="Compute r for each option with r ← r + (k − 1)·j, j ← j·s. A change early in the "
-            "network multiplies the contribution of every later layer.",
-       explanation="Pool first: r = 2, j = 2, then four 3×3 convs add 4 each: r = 18. Stride 2 in "
-                   "the first conv: 3 + 3·4 = 15. A 7×7 at the end: 3 + 2 + 2 + 6 = 13. A fifth "
-                   "3×3: 11. 1×1 convolutions add nothing: still 9.",
-       mistakes=[("more_depth", 0,
-                  "one more 3×3 layer at stride 1 adds only k − 1 = 2 pixels. Compute r for the options that change a stride."),
-                 ("strided_first_conv", 1,
-                  "close: an early stride doubles what every later layer adds. Now count how many 3×3 convolutions come after the stride in each of the two options, and compute both r."),
-                 ("largest_kernel", 3,
-                  "a 7×7 kernel at the end adds k − 1 = 6 pixels at jump 1, once. A change early in the network multiplies the contribution of every later layer.")])
+def enlarge_most_check(n, order):
+    count = ["zero", "one", "two", "three", "four", "five", "six"][n]
+    nth = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"][n]   # the (n + 1)-th
+    steps = " + ".join(["3"] + ["2"] * (n - 2) + ["6"])
+    options = [f"append a {nth} 3×3 convolution at the end",
+               "give the first convolution stride 2",
+               "put a 2×2 max pool (stride 2) before the first convolution",
+               "replace the last 3×3 convolution by a 7×7 one",
+               "insert a 1×1 convolution after every 3×3 convolution"]
+    return dict(
+        options=options[order:] + options[:order],
+        answer=(2 - order) % 5,
+        prompt=f"A network is {count} 3×3 convolutions with stride 1 (r = {2 * n + 1}). Which single change "
+               "gives the last layer the largest receptive field?",
+        hint="Compute r for each option with r ← r + (k − 1)·j, j ← j·s. A change early in the "
+             "network multiplies the contribution of every later layer.",
+        explanation=f"Pool first: r = 2, j = 2, then {count} 3×3 convs add 4 each: r = {4 * n + 2}. Stride 2 in "
+                    f"the first conv: 3 + {n - 1}·4 = {4 * n - 1}. A 7×7 at the end: {steps} = {2 * n + 5}. A {nth} "
+                    f"3×3: {2 * n + 3}. 1×1 convolutions add nothing: still {2 * n + 1}.",
+        mistakes=[("more_depth", (0 - order) % 5,
+                   "one more 3×3 layer at stride 1 adds only k − 1 = 2 pixels. Compute r for the options that change a stride."),
+                  ("strided_first_conv", (1 - order) % 5,
+                   "close: an early stride doubles what every later layer adds. Now count how many 3×3 convolutions come after the stride in each of the two options, and compute both r."),
+                  ("largest_kernel", (3 - order) % 5,
+                   "a 7×7 kernel at the end adds k − 1 = 6 pixels at jump 1, once. A change early in the network multiplies the contribution of every later layer.")])
+
+
+choice("enlarge_most", variants=vary(enlarge_most_check, n=[4, 3, 5], order=[0, 2, 4, 1]))
 
 # %% [markdown]
 # ## 4 · Receptive fields of LeNet-5, AlexNet and VGG-16

@@ -51,7 +51,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from torch.utils.flop_counter import FlopCounterMode
 
-from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.exercises import check_function, choice, numeric, shape, vary
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -389,30 +389,58 @@ plt.show()
 # reduces 192 channels to 96, then 128 kernels of 3×3 with padding 1 produce 128 channels.
 
 # %% tags=["exercise:branch_macs"]
-numeric("branch_macs", answer=86704128, digits=0, unit="MACs",
-        prompt="In the 3×3 branch of GoogLeNet's block 3a, how many multiply–accumulates does the 3×3 convolution (96 → 128 channels, 28×28 output) need for one image? (Biases not counted.)",
-        hint="MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the 28·28·128 output numbers is a dot product over a 3×3×96 window.",
-        explanation="28 · 28 · 96 · 3 · 3 · 128 = 784 · 110,592 = 86,704,128. "
-                    "Check it with cnnlab.conv_macs(96, 128, 3, 28).",
-        mistakes=[("forgot_positions", 110592,
-                   "that is the number of weights, the cost of ONE output position. Every output position repeats this work."),
-                  ("counted_parameters", 110720,
-                   "you counted parameters (weights and biases). MACs count the multiplications for one image: they grow with the number of output positions, and biases are left out."),
-                  ("flops_or_192_channels", 173408256,
-                   "either you counted FLOPs (two per multiply–accumulate) or you used the 192 channels of the block's input. Count one MAC per multiplication; the 3×3 convolution reads the 96 channels of the 1×1 reduction.")])
+def branch_macs_check(reduce, kernels, side):
+    block_in = 2 * reduce
+    weights = reduce * 3 * 3 * kernels
+    macs = side * side * weights
+    if (reduce, kernels, side) == (96, 128, 28):
+        block = "GoogLeNet's block 3a"
+    else:
+        block = (f"an Inception block on a {side}×{side}×{block_in} input (its 1×1 convolution reduces "
+                 f"{block_in} channels to {reduce})")
+    return dict(
+        answer=macs,
+        prompt=f"In the 3×3 branch of {block}, how many multiply–accumulates does the 3×3 convolution "
+               f"({reduce} → {kernels} channels, {side}×{side} output) need for one image? (Biases not counted.)",
+        hint=f"MACs = out_h · out_w · c_in · k_h · k_w · c_out: every one of the {side}·{side}·{kernels} output "
+             f"numbers is a dot product over a 3×3×{reduce} window.",
+        explanation=f"{side} · {side} · {reduce} · 3 · 3 · {kernels} = {side * side:,} · {weights:,} = {macs:,}. "
+                    f"Check it with cnnlab.conv_macs({reduce}, {kernels}, 3, {side}).",
+        mistakes=[("forgot_positions", weights,
+                   "that is the number of weights, the cost of ONE output position. Every output position "
+                   "repeats this work."),
+                  ("counted_parameters", weights + kernels,
+                   "you counted parameters (weights and biases). MACs count the multiplications for one image: "
+                   "they grow with the number of output positions, and biases are left out."),
+                  ("flops_or_192_channels", 2 * macs,
+                   f"either you counted FLOPs (two per multiply–accumulate) or you used the {block_in} channels of "
+                   f"the block's input. Count one MAC per multiplication; the 3×3 convolution reads the {reduce} "
+                   "channels of the 1×1 reduction.")])
+
+
+numeric("branch_macs", digits=0, unit="MACs",
+        variants=vary(branch_macs_check, reduce=[96, 64, 128], kernels=[128, 160], side=[28, 14]))
 
 # %% tags=["exercise:weight_shape"]
-shape("weight_shape", answer=(128, 64, 3, 3),
-      prompt="What is the shape of the weight tensor of nn.Conv2d(64, 128, kernel_size=3)?",
-      hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: (c_out, c_in, k_h, k_w).",
-      explanation="128 kernels, each with 64 slices of 3×3: weight.shape == (128, 64, 3, 3), "
-                  "and the bias has shape (128,).",
-      mistakes=[("in_out_swapped", (64, 128, 3, 3),
-                 "you swapped the channel counts. PyTorch's weight starts with the output channels: one kernel per output channel."),
-                ("tensorflow_layout", (3, 3, 64, 128),
-                 "that is the k × k × c_in × c_out layout of TensorFlow and many texts. PyTorch puts the channels first and the kernel's height and width last."),
-                ("forgot_in_channels", (128, 3, 3),
-                 "a kernel has one k×k slice per input channel, so the weight tensor has four axes.")])
+def weight_shape_check(c_in, c_out, k):
+    return dict(
+        answer=(c_out, c_in, k, k),
+        prompt=f"What is the shape of the weight tensor of nn.Conv2d({c_in}, {c_out}, kernel_size={k})?",
+        hint="PyTorch stores one kernel per output channel, and each kernel has one k×k slice per input channel: "
+             "(c_out, c_in, k_h, k_w).",
+        explanation=f"{c_out} kernels, each with {c_in} slices of {k}×{k}: weight.shape == ({c_out}, {c_in}, {k}, {k}), "
+                    f"and the bias has shape ({c_out},).",
+        mistakes=[("in_out_swapped", (c_in, c_out, k, k),
+                   "you swapped the channel counts. PyTorch's weight starts with the output channels: one kernel "
+                   "per output channel."),
+                  ("tensorflow_layout", (k, k, c_in, c_out),
+                   "that is the k × k × c_in × c_out layout of TensorFlow and many texts. PyTorch puts the channels "
+                   "first and the kernel's height and width last."),
+                  ("forgot_in_channels", (c_out, k, k),
+                   "a kernel has one k×k slice per input channel, so the weight tensor has four axes.")])
+
+
+shape("weight_shape", variants=vary(weight_shape_check, c_in=[64, 3, 16], c_out=[128, 32], k=[3, 5]))
 
 # %% [markdown]
 # ## Common mistakes

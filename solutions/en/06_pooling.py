@@ -50,7 +50,7 @@ import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.exercises import check_function, choice, numeric, shape, vary
 from cnnlab.ops import avg_pool2d, max_pool2d
 from cnnlab.ops import pool as pool_ops
 from cnnlab.models.lenet5 import lenet5
@@ -174,29 +174,53 @@ print("last column of the ceil-mode output:", nn.MaxPool2d(2, ceil_mode=True)(X7
 # ### Quick checks · output sizes (1 point each)
 
 # %% tags=["exercise:pool_ceil"]
-numeric("pool_ceil", answer=56, digits=0, unit="pixels",
-        prompt="GoogLeNet's first pooling layer is nn.MaxPool2d(3, stride=2, ceil_mode=True) on 112×112 feature maps. "
+def pool_ceil_check(n, s):
+    k = 3
+    up = -(-(n - k) // s) + 1
+    down = (n - k) // s + 1
+    if (n, s) == (112, 2):
+        layer = "GoogLeNet's first pooling layer"
+    else:
+        layer = "A network's pooling layer"
+    return dict(
+        answer=up,
+        prompt=f"{layer} is nn.MaxPool2d({k}, stride={s}, ceil_mode=True) on {n}×{n} feature maps. "
                "What is the output height?",
-        hint="out = ⌈(n − k + 2·p) / s⌉ + 1 with n = 112, k = 3, p = 0, s = 2. The last window starts inside the input, so it is kept.",
-        explanation="⌈(112 − 3) / 2⌉ + 1 = ⌈54.5⌉ + 1 = 55 + 1 = 56; without ceil_mode it would be 54 + 1 = 55. "
-                    "Check: cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True).",
-        mistakes=[("rounded_down", 55,
+        hint=f"out = ⌈(n − k + 2·p) / s⌉ + 1 with n = {n}, k = {k}, p = 0, s = {s}. The last window starts inside "
+             "the input, so it is kept.",
+        explanation=f"⌈({n} − {k}) / {s}⌉ + 1 = ⌈{(n - k) / s:.4g}⌉ + 1 = {up - 1} + 1 = {up}; without ceil_mode "
+                    f"it would be {down - 1} + 1 = {down}. "
+                    f"Check: cnnlab.pool_output_size({n}, {k}, s={s}, ceil_mode=True).",
+        mistakes=[("rounded_down", down,
                    "you rounded (n − k)/s down, as PyTorch does by default. ceil_mode=True rounds it up."),
-                  ("ignored_stride", 110,
-                   "you used stride 1. With stride 2, divide n − k by 2 before adding 1.")])
+                  ("ignored_stride", n - k + 1,
+                   f"you used stride 1. With stride {s}, divide n − k by {s} before adding 1.")])
+
+
+numeric("pool_ceil", digits=0, unit="pixels",
+        variants=vary(pool_ceil_check, n=[112, 100, 64, 58], s=[2, 3]))
 
 # %% tags=["exercise:pooled_shape"]
-shape("pooled_shape", answer=(64, 7, 7),
-      prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape (64, 15, 15)?",
-      hint="The stride defaults to the kernel size; pooling keeps the channels; 15 is odd and ceil_mode is off.",
-      explanation="⌊(15 − 2) / 2⌋ + 1 = 6 + 1 = 7 in height and width, and the 64 channels stay: (64, 7, 7). "
-                  "Row 14 and column 14 are dropped.",
-      mistakes=[("rounded_up", (64, 8, 8),
-                 "you rounded (15 − 2)/2 up. ceil_mode is off, so PyTorch rounds down and drops the last row and column."),
-                ("channels_last", (7, 7, 64),
-                 "the question asks for (C, H, W): PyTorch keeps the channels first."),
-                ("forgot_plus_one", (64, 6, 6),
-                 "you left out the + 1: ⌊(n − k)/s⌋ counts the steps between windows, and the first window comes before the first step.")])
+def pooled_shape_check(channels, n):
+    side = (n - 2) // 2 + 1
+    return dict(
+        answer=(channels, side, side),
+        prompt="What is the output shape (C, H, W) of nn.MaxPool2d(2) applied to one tensor of shape "
+               f"({channels}, {n}, {n})?",
+        hint=f"The stride defaults to the kernel size; pooling keeps the channels; {n} is odd and ceil_mode is off.",
+        explanation=f"⌊({n} − 2) / 2⌋ + 1 = {side - 1} + 1 = {side} in height and width, and the {channels} channels "
+                    f"stay: ({channels}, {side}, {side}). Row {n - 1} and column {n - 1} are dropped.",
+        mistakes=[("rounded_up", (channels, side + 1, side + 1),
+                   f"you rounded ({n} − 2)/2 up. ceil_mode is off, so PyTorch rounds down and drops the last row "
+                   "and column."),
+                  ("channels_last", (side, side, channels),
+                   "the question asks for (C, H, W): PyTorch keeps the channels first."),
+                  ("forgot_plus_one", (channels, side - 1, side - 1),
+                   "you left out the + 1: ⌊(n − k)/s⌋ counts the steps between windows, and the first window comes "
+                   "before the first step.")])
+
+
+shape("pooled_shape", variants=vary(pooled_shape_check, channels=[64, 32, 96], n=[15, 13, 27, 21]))
 
 # %% [markdown]
 # ## 3 · Nothing to learn

@@ -55,7 +55,7 @@ import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric
+from cnnlab.exercises import check_function, choice, numeric, vary
 from cnnlab.models import lenet_modern
 from cnnlab.ops import batch_norm
 
@@ -369,44 +369,96 @@ for k in (10, 30, 60):
 # four values 50, 70, 90, 110 (say N = 4 images of 1×1).
 
 # %% tags=["exercise:running_mean_step"]
-numeric("running_mean_step", answer=44, digits=1, tolerance=0,
-        prompt="What is running_mean after this step?",
+def running_mean_step_check(old, batch):
+    mean = sum(batch) / len(batch)
+    kept = round(0.9 * old, 2)
+    moved = round(0.1 * mean, 2)
+    new = round(0.9 * old + 0.1 * mean, 1)
+    flipped = round(0.1 * old + 0.9 * mean, 1)
+    listed = ", ".join(str(value) for value in batch)
+    summed = " + ".join(str(value) for value in batch)
+    return dict(
+        answer=new,
+        prompt=f"What is running_mean after this step, if it was {old} before and this channel of the batch holds "
+               f"the values {listed}?",
         hint="PyTorch's momentum 0.1 is the weight of the NEW batch mean: (1 − 0.1) · old + 0.1 · batch mean.",
-        explanation="The batch mean is (50 + 70 + 90 + 110) / 4 = 80, so 0.9 · 40 + 0.1 · 80 = 36 + 8 = 44. "
-                    "Reading momentum as the weight of the old value (d2l-zh) would give 0.1 · 40 + 0.9 · 80 = 76.",
-        mistakes=[("momentum_flipped", 76,
-                   "you gave the weight 0.9 to the new batch mean (d2l-zh's convention). In PyTorch, momentum = 0.1 is the weight of the new value and 0.9 that of the old running mean."),
-                  ("batch_mean_only", 80,
-                   "that is the batch mean itself. running_mean moves only part of the way towards it: it is an exponential moving average that starts from the old value.")])
+        explanation=f"The batch mean is ({summed}) / {len(batch)} = {mean:g}, so 0.9 · {old} + 0.1 · {mean:g} = "
+                    f"{kept:g} + {moved:g} = {new:g}. Reading momentum as the weight of the old value (d2l-zh) would "
+                    f"give 0.1 · {old} + 0.9 · {mean:g} = {flipped:g}.",
+        mistakes=[("momentum_flipped", flipped,
+                   "you gave the weight 0.9 to the new batch mean (d2l-zh's convention). In PyTorch, momentum = 0.1 "
+                   "is the weight of the new value and 0.9 that of the old running mean."),
+                  ("batch_mean_only", round(mean, 1),
+                   "that is the batch mean itself. running_mean moves only part of the way towards it: it is an "
+                   "exponential moving average that starts from the old value.")])
+
+
+numeric("running_mean_step", digits=1, tolerance=0,
+        variants=vary(running_mean_step_check, old=[40, 20, 60],
+                      batch=[(50, 70, 90, 110), (10, 20, 40, 50), (60, 80, 90, 130), (20, 30, 30, 60)]))
 
 # %% tags=["exercise:running_var_step"]
-numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
-        prompt="And what is running_var after this step? (one decimal)",
+def running_var_step_check(old, batch):
+    m = len(batch)
+    mean = sum(batch) / m
+    deviations = [value - mean for value in batch]
+    squares = sum(d * d for d in deviations)
+    unbiased = squares / (m - 1)
+    biased = squares / m
+    total = 0.9 * old + 0.1 * unbiased
+    listed = ", ".join(str(value) for value in batch)
+    shown = ", ".join(f"{d:g}".replace("-", "−") for d in deviations)
+    near = "≈" if abs(unbiased - round(unbiased, 2)) > 1e-9 else "="
+    close = "≈" if abs(total - round(total, 2)) > 1e-9 else "="
+    return dict(
+        answer=round(total, 1),
+        prompt=f"And what is running_var after this step, if it was {old} before and this channel of the batch holds "
+               f"the values {listed}? (one decimal)",
         hint="The running variance uses the UNBIASED variance: the sum of squared deviations divided by m − 1, "
-             "here m = 4.",
-        explanation="Deviations from 80: −30, −10, 10, 30; squares sum to 2000. Unbiased variance 2000 / 3 ≈ 666.67 "
-                    "(the biased one, 500, is what normalizes the batch). running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57.",
-        mistakes=[("biased_variance", 50.9,
-                   "you used the biased variance (divided by m = 4), the one that normalizes the batch. The running variance is updated with the unbiased one, divided by m − 1."),
-                  ("momentum_flipped", 600.1,
-                   "you gave the weight 0.9 to the new batch variance. PyTorch's momentum 0.1 is the weight of the new value."),
-                  ("batch_variance_only", 666.7,
-                   "that is the batch's unbiased variance itself. running_var moves only part of the way from its old value 1 towards it.")])
+             f"here m = {m}.",
+        explanation=f"Deviations from {mean:g}: {shown}; squares sum to {squares:g}. Unbiased variance "
+                    f"{squares:g} / {m - 1} {near} {round(unbiased, 2):g} (the biased one, {biased:g}, is what "
+                    f"normalizes the batch). running_var = 0.9 · {old} + 0.1 · {round(unbiased, 2):g} {close} "
+                    f"{round(total, 2):g}.",
+        mistakes=[("biased_variance", round(0.9 * old + 0.1 * biased, 1),
+                   f"you used the biased variance (divided by m = {m}), the one that normalizes the batch. The "
+                   "running variance is updated with the unbiased one, divided by m − 1."),
+                  ("momentum_flipped", round(0.1 * old + 0.9 * unbiased, 1),
+                   "you gave the weight 0.9 to the new batch variance. PyTorch's momentum 0.1 is the weight of "
+                   "the new value."),
+                  ("batch_variance_only", round(unbiased, 1),
+                   "that is the batch's unbiased variance itself. running_var moves only part of the way from "
+                   f"its old value {old} towards it.")])
+
+
+numeric("running_var_step", digits=1, tolerance=0.1,
+        variants=vary(running_var_step_check, old=[1, 10, 4],
+                      batch=[(50, 70, 90, 110), (10, 20, 40, 50), (60, 80, 90, 130), (20, 30, 30, 60)]))
 
 # %% tags=["exercise:momentum_port"]
-choice("momentum_port", answer=1,
-       options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
-                "nn.BatchNorm2d(c, momentum=0.01)", "It makes no difference"],
-       prompt="You port a model from d2l-zh, whose BatchNorm uses momentum = 0.9 in "
-              "moving = momentum · moving + (1 − momentum) · batch. Which PyTorch layer keeps the same "
-              "running averages?",
-       hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
-       explanation="d2l-zh gives the new value weight 1 − 0.9 = 0.1, and that is PyTorch's momentum: 0.1, "
-                   "the default. Passing 0.9 would make the running statistics follow the last batch.",
-       mistakes=[("copied_momentum", 0,
-                  "you copied the number, not its meaning: d2l-zh's 0.9 weights the OLD value, PyTorch's momentum weights the NEW one."),
-                 ("no_difference", 3,
-                  "the two formulas put momentum on different terms, so the same number gives different averages: look at the red curve above.")])
+def momentum_port_check(momentum, order):
+    new = round(1 - momentum, 4)
+    layers = [f"nn.BatchNorm2d(c, momentum={momentum})", f"nn.BatchNorm2d(c, momentum={new})",
+              f"nn.BatchNorm2d(c, momentum={round(new / 10, 5)})", "It makes no difference"]
+    default = ", the default" if momentum == 0.9 else ""
+    return dict(
+        answer=(1 - order) % 4,
+        options=layers[order:] + layers[:order],
+        prompt=f"You port a model from d2l-zh, whose BatchNorm uses momentum = {momentum} in "
+               "moving = momentum · moving + (1 − momentum) · batch. Which PyTorch layer keeps the same "
+               "running averages?",
+        hint="In PyTorch, momentum is the weight of the new batch statistic. What weight does d2l-zh give the new value?",
+        explanation=f"d2l-zh gives the new value weight 1 − {momentum} = {new}, and that is PyTorch's momentum: "
+                    f"{new}{default}. Passing {momentum} would make the running statistics follow the last batch.",
+        mistakes=[("copied_momentum", (0 - order) % 4,
+                   f"you copied the number, not its meaning: d2l-zh's {momentum} weights the OLD value, PyTorch's "
+                   "momentum weights the NEW one."),
+                  ("no_difference", (3 - order) % 4,
+                   "the two formulas put momentum on different terms, so the same number gives different averages: "
+                   "look at the red curve above.")])
+
+
+choice("momentum_port", variants=vary(momentum_port_check, momentum=[0.9, 0.8, 0.99], order=[0, 1, 2, 3]))
 
 # %% [markdown]
 # ## 4 · γ and β are ordinary, unconstrained parameters

@@ -46,7 +46,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from scipy.signal import convolve2d
 
-from cnnlab.exercises import check_function, numeric, shape
+from cnnlab.exercises import check_function, numeric, shape, vary
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -219,43 +219,58 @@ print("PyTorch 统计：", sum(p.numel() for p in conv1.parameters()), "个参�
 #
 # 在 conv1 上再叠一层卷积：256 个 5×5 的卷积核，作用在 conv1 输出的 96 张特征图上，每侧填充 2，步幅 1。算出下面两个数，填进去并点 **检查**。
 #
+# 这两道题有变体：设置学号之后（见第 00 课），下面每道题给出的是你自己的那一层，数字可能和这里不同。
+#
 # 这一层看起来像 AlexNet 的第二层，但并不是：AlexNet 在 conv1 之后先做一次重叠的最大池化，把特征图缩小，再做第二层卷积；而且它把第二层拆到两块 GPU 上，每个卷积核只读同一块 GPU 上那一半输入通道。这里的层既不池化也不拆分，只是用来练习公式；AlexNet 本身在第 09 课。
 
 # %% tags=["exercise:conv2_shape"]
-shape("conv2_shape", answer=(256, 55, 55),
-      prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，每侧填充 2，步幅 1）：对一张图像，它输出的形状 (C, H, W) 是什么？",
-      hint="第二层的输入是 conv1 的输出，96×55×55。把 n = 55、k = 5、p = 2、s = 1 代入公式；"
-           "每个卷积核产生一个输出通道。",
-      explanation="(55 − 5 + 2·2) / 1 + 1 = 55：填充 2 让 5×5 卷积保持尺寸不变。"
-                  "256 个卷积核产生 256 张特征图：(256, 55, 55)。",
-      mistakes=[("channels_last", (55, 55, 256),
-                 "这是许多资料书写的“高 × 宽 × 通道”顺序；"
-                 "PyTorch 把通道放在最前面：(C, H, W)。"),
-                ("kept_input_channels", (96, 55, 55),
-                 "96 是输入的通道数。"
-                 "输出的通道数等于这一层卷积核的个数。"),
-                ("padding_once", (256, 53, 53),
-                 "填充只加了一次。"
-                 "padding=2 在每一侧各补 2 个 0，所以公式里是 2p。"),
-                ("no_padding", (256, 51, 51),
-                 "你没有算填充：这是 p = 0 时的结果。"
-                 "这一层每侧填充 2，公式里要加上 2p = 4。")])
+def conv2_shape_check(kernels, size, padding):
+    side = (55 - size + 2 * padding) // 1 + 1
+    return dict(
+        answer=(kernels, side, side),
+        prompt=f"在 conv1 上叠加的第二层（{kernels} 个 {size}×{size} 卷积核，每侧填充 {padding}，步幅 1）："
+               "对一张图像，它输出的形状 (C, H, W) 是什么？",
+        hint=f"第二层的输入是 conv1 的输出，96×55×55。把 n = 55、k = {size}、p = {padding}、s = 1 代入公式；"
+             "每个卷积核产生一个输出通道。",
+        explanation=f"(55 − {size} + 2·{padding}) / 1 + 1 = {side}。"
+                    f"{kernels} 个卷积核产生 {kernels} 张特征图：({kernels}, {side}, {side})。",
+        mistakes=[("channels_last", (side, side, kernels),
+                   "这是许多资料书写的“高 × 宽 × 通道”顺序；"
+                   "PyTorch 把通道放在最前面：(C, H, W)。"),
+                  ("kept_input_channels", (96, side, side),
+                   "96 是输入的通道数。"
+                   "输出的通道数等于这一层卷积核的个数。"),
+                  ("padding_once", (kernels, side - padding, side - padding),
+                   f"填充只加了一次。padding={padding} 在每一侧各补 {padding} 个 0，所以公式里是 2p。"),
+                  ("no_padding", (kernels, side - 2 * padding, side - 2 * padding),
+                   f"你没有算填充：这是 p = 0 时的结果。这一层每侧填充 {padding}，公式里要加上 2p = {2 * padding}。")])
+
+
+shape("conv2_shape", variants=vary(conv2_shape_check, kernels=[256, 128], size=[5, 3, 7], padding=[2, 1]))
 
 # %% tags=["exercise:conv2_params"]
-numeric("conv2_params", answer=614656, digits=0, unit="个参数",
-        prompt="在 conv1 上叠加的第二层（256 个 5×5 卷积核，作用在 96 个输入通道上）一共有多少个可学习的参数（权重加偏置）？",
-        hint="每个卷积核覆盖全部 96 个输入通道：5 · 5 · 96 个权重，再加 1 个偏置。",
-        explanation="(5 · 5 · 96 + 1) · 256 = 2,401 · 256 = 614,656，约为 conv1 的 34,944 个"
-                    "参数的 17.6 倍：每个卷积核现在覆盖 96 个通道，而不是 3 个。",
-        mistakes=[("forgot_bias", 614400,
-                   "这只数了权重；"
-                   "每个卷积核还有 1 个偏置。"),
-                  ("one_channel", 6656,
-                   "这里的一个卷积核不只是一片 5×5："
-                   "96 个输入通道各有一片 5×5。"),
-                  ("counted_neurons", 774400,
+def conv2_params_check(kernels, size):
+    weights = size * size * 96
+    total = (weights + 1) * kernels
+    conv1 = (11 * 11 * 3 + 1) * 96
+    return dict(
+        answer=total,
+        prompt=f"在 conv1 上叠加的第二层（{kernels} 个 {size}×{size} 卷积核，作用在 96 个输入通道上，"
+               "填充使特征图保持 55×55）一共有多少个可学习的参数（权重加偏置）？",
+        hint=f"每个卷积核覆盖全部 96 个输入通道：{size} · {size} · 96 个权重，再加 1 个偏置。",
+        explanation=f"({size} · {size} · 96 + 1) · {kernels} = {weights + 1:,} · {kernels} = {total:,}，"
+                    f"是 conv1 的 {conv1:,} 个参数的 {total / conv1:.1f} 倍：每个卷积核现在覆盖 96 个通道，而不是 3 个。",
+        mistakes=[("forgot_bias", weights * kernels,
+                   "这只数了权重；每个卷积核还有 1 个偏置。"),
+                  ("one_channel", (size * size + 1) * kernels,
+                   f"这里的一个卷积核不只是一片 {size}×{size}：96 个输入通道各有一片 {size}×{size}。"),
+                  ("counted_neurons", kernels * 55 * 55,
                    "这是这一层输出（神经元）的个数。"
                    "参数是卷积核的权重和偏置，所有位置共用同一组。")])
+
+
+numeric("conv2_params", digits=0, unit="个参数",
+        variants=vary(conv2_params_check, kernels=[256, 128, 384, 192], size=[5, 3]))
 
 # %% [markdown]
 # ### 练习 2 · 输出大小公式（2 分）

@@ -47,7 +47,7 @@ import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.exercises import check_function, choice, numeric, shape, vary
 from cnnlab.ops import conv2d, corr2d
 from cnnlab.viz import ConvolutionExplorer
 
@@ -397,58 +397,86 @@ print("形状：", tuple(out_torch.shape), " 与 F.conv2d 相同：", np.array_e
 # ### 小测验（每题 1 分）
 
 # %% tags=["exercise:out_size"]
-numeric("out_size", answer=16, digits=0,
-        prompt="一个卷积层的卷积核为 5×5，每侧填充 2，步幅 2。"
-               "输入为 32×32 时，输出的高是多少？",
+def out_size_check(n, k, p):
+    s = 2
+    t = n - k + 2 * p
+    out = t // s + 1
+    return dict(
+        answer=out,
+        prompt=f"一个卷积层的卷积核为 {k}×{k}，每侧填充 {p}，步幅 {s}。"
+               f"输入为 {n}×{n} 时，输出的高是多少？",
         hint="out = ⌊(n − k + 2p) / s⌋ + 1。这里 (n − k + 2p) 能被 s 整除吗？",
-        explanation="(32 − 5 + 2·2) / 2 = 31 / 2 = 15.5，向下取整得 15，再加 1：16。"
+        explanation=f"({n} − {k} + 2·{p}) / {s} = {t} / {s} = {t / s}，向下取整得 {t // s}，再加 1：{out}。"
                     "填充后输入的最后一行（一行填充的 0）永远不会被窗口覆盖。",
-        mistakes=[("rounded_up", 17,
+        mistakes=[("rounded_up", -(-t // s) + 1,
                    "这里 (n − k + 2p) / s 不是整数，PyTorch 向下取整（⌊·⌋），"
                    "既不向上取整，也不四舍五入：会伸出输入之外的窗口不算。"),
-                  ("forgot_plus_one", 15,
+                  ("forgot_plus_one", t // s,
                    "⌊(n − k + 2p) / s⌋ 数的是窗口移动的步数，窗口的第一个位置还要再加 1。"
                    "（也请检查填充是否按两侧计算：2p。）"),
-                  ("forgot_padding", 14,
+                  ("forgot_padding", (n - k) // s + 1,
                    "这是不加填充时的尺寸。"
-                   "每侧填充 2，卷积核滑动之前 n 要先加上 2p。")])
+                   f"每侧填充 {p}，卷积核滑动之前 n 要先加上 2p。")])
+
+
+numeric("out_size", digits=0, variants=vary(out_size_check, n=[32, 28, 64], k=[5, 7], p=[2, 3]))
 
 # %% tags=["exercise:strided_shape"]
-shape("strided_shape", answer=(16, 14, 14),
-      prompt="一张形状为 (3, 28, 28) 的图像（批量大小为 1）经过 "
-             "<code>nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)</code>。"
-             "这张图像的输出形状 (C, H, W) 是什么？",
-      hint="每个卷积核对应一个输出通道。高和宽用 n = 28、k = 3、p = 1、s = 2 代入公式。",
-      explanation="⌊(28 − 3 + 2·1) / 2⌋ + 1 = ⌊13.5⌋ + 1 = 14，16 个卷积核给出 16 个通道："
-                  "(16, 14, 14)。步幅 2 加上“same”填充，会把偶数尺寸减半。",
-      mistakes=[("rounded_up", (16, 15, 15),
-                 "这里 (n − k + 2p) / s 不是整数，PyTorch 向下取整（⌊·⌋），"
-                 "既不向上取整，也不四舍五入：会伸出输入之外的窗口不算。"),
-                ("same_size_with_stride", (16, 28, 28),
-                 "padding=1 只在步幅为 1 时让 3×3 卷积保持尺寸不变；"
-                 "步幅为 2 时，窗口每次移动两个像素。"),
-                ("forgot_plus_one", (16, 13, 13),
-                 "⌊(n − k + 2p) / s⌋ 数的是窗口移动的步数，窗口的第一个位置还要再加 1。"
-                 "（也请检查 padding=1 是否在每一侧都补了一个 0。）")])
+def strided_shape_check(kernels, n, k):
+    s = 2
+    p = (k - 1) // 2
+    t = n - k + 2 * p
+    side = t // s + 1
+    zeros = ["一个 0", "两个 0", "三个 0"][p - 1]
+    step = ["一个像素", "两个像素", "三个像素"][s - 1]
+    return dict(
+        answer=(kernels, side, side),
+        prompt=f"一张形状为 (3, {n}, {n}) 的图像（批量大小为 1）经过 "
+               f"<code>nn.Conv2d(3, {kernels}, kernel_size={k}, stride={s}, padding={p})</code>。"
+               "这张图像的输出形状 (C, H, W) 是什么？",
+        hint=f"每个卷积核对应一个输出通道。高和宽用 n = {n}、k = {k}、p = {p}、s = {s} 代入公式。",
+        explanation=f"⌊({n} − {k} + 2·{p}) / {s}⌋ + 1 = ⌊{t / s}⌋ + 1 = {side}，{kernels} 个卷积核给出 "
+                    f"{kernels} 个通道：({kernels}, {side}, {side})。"
+                    f"步幅 {s} 加上“same”填充，会把偶数尺寸减半。",
+        mistakes=[("rounded_up", (kernels, -(-t // s) + 1, -(-t // s) + 1),
+                   "这里 (n − k + 2p) / s 不是整数，PyTorch 向下取整（⌊·⌋），"
+                   "既不向上取整，也不四舍五入：会伸出输入之外的窗口不算。"),
+                  ("same_size_with_stride", (kernels, n, n),
+                   f"padding={p} 只在步幅为 1 时让 {k}×{k} 卷积保持尺寸不变；"
+                   f"步幅为 {s} 时，窗口每次移动{step}。"),
+                  ("forgot_plus_one", (kernels, t // s, t // s),
+                   "⌊(n − k + 2p) / s⌋ 数的是窗口移动的步数，窗口的第一个位置还要再加 1。"
+                   f"（也请检查 padding={p} 是否在每一侧都补了{zeros}。）")])
+
+
+shape("strided_shape", variants=vary(strided_shape_check, kernels=[16, 32], n=[28, 32, 64], k=[3, 5]))
 
 # %% tags=["exercise:total_padding"]
-choice("total_padding", answer=1,
-       options=["padding=4", "padding=2", "padding=8", "padding=1"],
-       prompt="某本书把输出尺寸写成 (n − k + p + s) / s，并对某一层取 p = 4。"
-              "哪个 <code>nn.Conv2d</code> 参数能搭出同样的层？",
-       hint="在 (n − k + p + s) / s 里，p 数的是两侧 0 的总数。"
-            "PyTorch 的 padding= 数的是什么？",
-       explanation="那个 p 是两侧的总填充。PyTorch 的 padding= 按每侧计，"
-                   "所以 p_total = 4 对应 padding=2（每侧两个 0）。",
-       mistakes=[("total_as_per_side", 0,
-                  "padding=4 会在每一侧各补四个 0。"
-                  "书里的 p 数的是两侧 0 的总数。"),
-                 ("doubled", 2,
-                  "你把 p 翻了一倍，好像书里的 p 只数一侧、PyTorch 数两侧。"
-                  "实际上正好相反。"),
-                 ("four_sides", 3,
-                  "你把 p 分给了四条边。书里的 p 是一个方向（左 + 右，或上 + 下）的填充；"
-                  "padding= 给出的是每一侧的 0 的个数，高和宽都一样。")])
+def total_padding_check(total, order):
+    half = total // 2
+    words = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    options = [f"padding={total}", f"padding={half}", f"padding={2 * total}", f"padding={total // 4}"]
+    return dict(
+        answer=(1 - order) % 4,
+        options=options[order:] + options[:order],
+        prompt=f"某本书把输出尺寸写成 (n − k + p + s) / s，并对某一层取 p = {total}。"
+               "哪个 <code>nn.Conv2d</code> 参数能搭出同样的层？",
+        hint="在 (n − k + p + s) / s 里，p 数的是两侧 0 的总数。"
+             "PyTorch 的 padding= 数的是什么？",
+        explanation="那个 p 是两侧的总填充。PyTorch 的 padding= 按每侧计，"
+                    f"所以 p_total = {total} 对应 padding={half}（每侧{words[half]}个 0）。",
+        mistakes=[("total_as_per_side", (0 - order) % 4,
+                   f"padding={total} 会在每一侧各补{words[total]}个 0。"
+                   "书里的 p 数的是两侧 0 的总数。"),
+                  ("doubled", (2 - order) % 4,
+                   "你把 p 翻了一倍，好像书里的 p 只数一侧、PyTorch 数两侧。"
+                   "实际上正好相反。"),
+                  ("four_sides", (3 - order) % 4,
+                   "你把 p 分给了四条边。书里的 p 是一个方向（左 + 右，或上 + 下）的填充；"
+                   "padding= 给出的是每一侧的 0 的个数，高和宽都一样。")])
+
+
+choice("total_padding", variants=vary(total_padding_check, total=[4, 8, 12], order=[0, 1, 2, 3]))
 
 # %% [markdown]
 # ### 练习 · 手写零填充（2 分）

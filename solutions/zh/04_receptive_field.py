@@ -44,7 +44,7 @@ import torch
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric
+from cnnlab.exercises import check_function, choice, numeric, vary
 from cnnlab.models.alexnet import alexnet
 from cnnlab.models.lenet5 import lenet5
 from cnnlab.models.vgg import vgg16
@@ -119,17 +119,28 @@ print(cnnlab.receptive_field(two_convs, (1, 7, 7)))
 # 在上图的基础上再加一层。
 
 # %% tags=["exercise:three_3x3"]
-numeric("three_3x3", answer=7, digits=0, unit="像素",
-        prompt="把三个 3×3 卷积（步幅 1）叠在一起。第三张特征图上一个单元的感受野有多少个输入像素宽？",
-        hint="每多一个 3×3 层，窗口每边各扩大一个像素；一层看到 3，两层看到 5。",
-        explanation="3 + 2 + 2 = 7：每一层增加 k − 1 = 2 个像素。三个叠加的 3×3 卷积看到图像上 7×7 "
-                    "的区域，和一个 7×7 卷积核一样（第 5 节比较这两者）。",
-        mistakes=[("added_kernel_sizes", 9,
-                   "你把卷积核大小直接相加了（3 + 3 + 3）。相邻的窗口彼此重叠：第一层之后，每一层只增加 k − 1 个像素，而不是 k 个。"),
-                  ("multiplied_kernels", 27,
+def three_3x3_check(layers, k):
+    r = 1 + layers * (k - 1)
+    count = ["一", "两", "三", "四", "五"][layers - 1]
+    nth = ["第一", "第二", "第三", "第四", "第五"][layers - 1]
+    widen = ["一个像素", "两个像素", "三个像素"][(k - 1) // 2 - 1]
+    steps = " + ".join([str(k)] + [str(k - 1)] * (layers - 1))
+    sizes = " + ".join([str(k)] * layers)
+    return dict(
+        answer=r,
+        prompt=f"把{count}个 {k}×{k} 卷积（步幅 1）叠在一起。{nth}张特征图上一个单元的感受野有多少个输入像素宽？",
+        hint=f"每多一个 {k}×{k} 层，窗口每边各扩大{widen}；一层看到 {k}，两层看到 {2 * k - 1}。",
+        explanation=f"{steps} = {r}：每一层增加 k − 1 = {k - 1} 个像素。{count}个叠加的 {k}×{k} 卷积看到图像上 "
+                    f"{r}×{r} 的区域，和一个 {r}×{r} 卷积核一样（第 5 节比较三个 3×3 卷积与一个 7×7 卷积）。",
+        mistakes=[("added_kernel_sizes", layers * k,
+                   f"你把卷积核大小直接相加了（{sizes}）。相邻的窗口彼此重叠：第一层之后，每一层只增加 k − 1 个像素，而不是 k 个。"),
+                  ("multiplied_kernels", k ** layers,
                    "你把卷积核大小相乘了。步幅为 1 时感受野按加法增长：每一层增加 k − 1 个像素。"),
-                  ("counted_previous_layer", 3,
-                   "3 是一个单元在紧邻的下一层中读取的单元数。感受野要以输入图像的像素计：把窗口一直追溯到图像。")])
+                  ("counted_previous_layer", k,
+                   f"{k} 是一个单元在紧邻的下一层中读取的单元数。感受野要以输入图像的像素计：把窗口一直追溯到图像。")])
+
+
+numeric("three_3x3", digits=0, unit="像素", variants=vary(three_3x3_check, layers=[3, 2, 4, 5], k=[3, 5]))
 
 # %% [markdown]
 # ## 2 · 递推公式：大小 $r$、等效步幅 $j$ 与起点 start
@@ -186,18 +197,29 @@ for padding in (0, 1):
 # ### 小测验 · 一个类似 LeNet 的小网络（2 分）
 
 # %% tags=["exercise:stack_rf"]
-numeric("stack_rf", answer=20, digits=0, unit="像素",
-        prompt="一个网络依次是：5×5 卷积（步幅 1）、2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）、"
-               "2×2 最大池化（步幅 2）、3×3 卷积（步幅 1）。一个输出单元的感受野有多少个输入像素宽？",
+def stack_rf_check(first, pool, last):
+    r1 = 1 + (first - 1) * 1            # first×first 卷积，步幅 1：j 仍为 1
+    r2 = r1 + (pool - 1) * 1            # 池化，步幅 2：之后 j = 2
+    r3 = r2 + (3 - 1) * 2               # 3×3 卷积，步幅 1
+    r4 = r3 + (pool - 1) * 2            # 池化，步幅 2：之后 j = 4
+    r5 = r4 + (last - 1) * 4            # last×last 卷积
+    return dict(
+        answer=r5,
+        prompt=f"一个网络依次是：{first}×{first} 卷积（步幅 1）、{pool}×{pool} 最大池化（步幅 2）、3×3 卷积（步幅 1）、"
+               f"{pool}×{pool} 最大池化（步幅 2）、{last}×{last} 卷积（步幅 1）。一个输出单元的感受野有多少个输入像素宽？",
         hint="记住两个数 r 和 j，都从 1 开始。每一层先做 r ← r + (k − 1)·j，再做 j ← j·s。",
-        explanation="5×5：r = 1 + 4·1 = 5，j = 1。池化：r = 5 + 1·1 = 6，j = 2。3×3：r = 6 + 2·2 = 10。"
-                    "池化：r = 10 + 1·2 = 12，j = 4。3×3：r = 12 + 2·4 = 20。",
-        mistakes=[("forgot_jump", 11,
+        explanation=f"{first}×{first}：r = 1 + {first - 1}·1 = {r1}，j = 1。池化：r = {r1} + {pool - 1}·1 = {r2}，j = 2。"
+                    f"3×3：r = {r2} + 2·2 = {r3}。池化：r = {r3} + {pool - 1}·2 = {r4}，j = 4。"
+                    f"{last}×{last}：r = {r4} + {last - 1}·4 = {r5}。",
+        mistakes=[("forgot_jump", 1 + (first - 1) + (pool - 1) + (3 - 1) + (pool - 1) + (last - 1),
                    "你把每一层都当作步幅 1，只加了 k − 1。每经过一个步幅为 2 的池化，相邻单元在图像上就离得更远：要把 k − 1 乘以等效步幅 j。"),
-                  ("added_kernel_sizes", 15,
+                  ("added_kernel_sizes", first + pool + 3 + pool + last,
                    "你把卷积核大小直接相加了。每一层增加 (k − 1)·j，其中等效步幅 j 是它下面各层步幅的乘积。"),
-                  ("stride_too_early", 23,
+                  ("stride_too_early", 1 + (first - 1) * 1 + (pool - 1) * 2 + (3 - 1) * 2 + (pool - 1) * 4 + (last - 1) * 4,
                    "你在用 j 计算某一层之前，就先乘上了这一层自己的步幅。一层的步幅只影响它上面的层：先 r ← r + (k − 1)·j，再 j ← j·s。")])
+
+
+numeric("stack_rf", digits=0, unit="像素", variants=vary(stack_rf_check, first=[5, 3, 7], pool=[2, 3], last=[3, 5]))
 
 # %% [markdown]
 # ### 练习 · 写出递推（3 分）
@@ -274,24 +296,32 @@ plt.show()
 # ### 小测验 · 哪个改动最大（2 分）
 
 # %% tags=["exercise:enlarge_most"]
-choice("enlarge_most",
-       options=["在末尾再加第五个 3×3 卷积",
-                "把第一个卷积的步幅改为 2",
-                "在第一个卷积之前加一个 2×2 最大池化（步幅 2）",
-                "把最后一个 3×3 卷积换成 7×7 卷积",
-                "在每个 3×3 卷积之后插入一个 1×1 卷积"],
-       answer=2,
-       prompt="一个网络由四个步幅为 1 的 3×3 卷积组成（r = 9）。只做下面哪一个改动，最后一层的感受野最大？",
-       hint="对每个选项用 r ← r + (k − 1)·j、j ← j·s 算出 r。越靠前的改动，会放大后面每一层的贡献。",
-       explanation="先池化：r = 2，j = 2，随后四个 3×3 卷积各增加 4：r = 18。第一个卷积步幅 2："
-                   "3 + 3·4 = 15。末尾换成 7×7：3 + 2 + 2 + 6 = 13。第五个 3×3：11。"
-                   "1×1 卷积什么也不增加：仍是 9。",
-       mistakes=[("more_depth", 0,
-                  "步幅为 1 时，多一个 3×3 层只增加 k − 1 = 2 个像素。算一算那些改变步幅的选项的 r。"),
-                 ("strided_first_conv", 1,
-                  "很接近：越早的步幅会让后面每一层的增量翻倍。再数一数，两个选项中步幅之后各有几个 3×3 卷积，并分别算出 r。"),
-                 ("largest_kernel", 3,
-                  "末尾的 7×7 卷积核只在等效步幅 1 上增加一次 k − 1 = 6 个像素。越靠前的改动，会放大后面每一层的贡献。")])
+def enlarge_most_check(n, order):
+    count = ["零", "一", "两", "三", "四", "五", "六"][n]
+    nth = ["第一", "第二", "第三", "第四", "第五", "第六", "第七"][n]   # 第 n + 1 个
+    steps = " + ".join(["3"] + ["2"] * (n - 2) + ["6"])
+    options = [f"在末尾再加{nth}个 3×3 卷积",
+               "把第一个卷积的步幅改为 2",
+               "在第一个卷积之前加一个 2×2 最大池化（步幅 2）",
+               "把最后一个 3×3 卷积换成 7×7 卷积",
+               "在每个 3×3 卷积之后插入一个 1×1 卷积"]
+    return dict(
+        options=options[order:] + options[:order],
+        answer=(2 - order) % 5,
+        prompt=f"一个网络由{count}个步幅为 1 的 3×3 卷积组成（r = {2 * n + 1}）。只做下面哪一个改动，最后一层的感受野最大？",
+        hint="对每个选项用 r ← r + (k − 1)·j、j ← j·s 算出 r。越靠前的改动，会放大后面每一层的贡献。",
+        explanation=f"先池化：r = 2，j = 2，随后{count}个 3×3 卷积各增加 4：r = {4 * n + 2}。第一个卷积步幅 2："
+                    f"3 + {n - 1}·4 = {4 * n - 1}。末尾换成 7×7：{steps} = {2 * n + 5}。{nth}个 3×3：{2 * n + 3}。"
+                    f"1×1 卷积什么也不增加：仍是 {2 * n + 1}。",
+        mistakes=[("more_depth", (0 - order) % 5,
+                   "步幅为 1 时，多一个 3×3 层只增加 k − 1 = 2 个像素。算一算那些改变步幅的选项的 r。"),
+                  ("strided_first_conv", (1 - order) % 5,
+                   "很接近：越早的步幅会让后面每一层的增量翻倍。再数一数，两个选项中步幅之后各有几个 3×3 卷积，并分别算出 r。"),
+                  ("largest_kernel", (3 - order) % 5,
+                   "末尾的 7×7 卷积核只在等效步幅 1 上增加一次 k − 1 = 6 个像素。越靠前的改动，会放大后面每一层的贡献。")])
+
+
+choice("enlarge_most", variants=vary(enlarge_most_check, n=[4, 3, 5], order=[0, 2, 4, 1]))
 
 # %% [markdown]
 # ## 4 · LeNet-5、AlexNet 与 VGG-16 的感受野

@@ -46,7 +46,7 @@ from torch import nn
 import matplotlib.pyplot as plt
 from torch.utils.flop_counter import FlopCounterMode
 
-from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.exercises import check_function, choice, numeric, shape, vary
 from cnnlab.ops import corr2d
 
 # %% [markdown]
@@ -324,30 +324,53 @@ plt.show()
 # GoogLeNet 的 3a 块在同一个 28×28×192 输入上还有一个 3×3 分支：先用 1×1 卷积把 192 个通道降到 96 个，再用 128 个 3×3 卷积核（填充 1）得到 128 个通道。
 
 # %% tags=["exercise:branch_macs"]
-numeric("branch_macs", answer=86704128, digits=0, unit="次乘加",
-        prompt="GoogLeNet 3a 块的 3×3 分支里，那个 3×3 卷积（96 → 128 个通道，输出 28×28）处理一张图像需要多少次乘加？（不计偏置）",
-        hint="乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：28·28·128 个输出数，每个都是在 3×3×96 窗口上的一次内积。",
-        explanation="28 · 28 · 96 · 3 · 3 · 128 = 784 · 110,592 = 86,704,128。"
-                    "可以用 cnnlab.conv_macs(96, 128, 3, 28) 核对。",
-        mistakes=[("forgot_positions", 110592,
+def branch_macs_check(reduce, kernels, side):
+    block_in = 2 * reduce
+    weights = reduce * 3 * 3 * kernels
+    macs = side * side * weights
+    if (reduce, kernels, side) == (96, 128, 28):
+        block = "GoogLeNet 3a 块"
+    else:
+        block = (f"一个 Inception 块（输入 {side}×{side}×{block_in}，1×1 卷积先把 {block_in} 个通道降到 "
+                 f"{reduce} 个）")
+    return dict(
+        answer=macs,
+        prompt=f"{block}的 3×3 分支里，那个 3×3 卷积（{reduce} → {kernels} 个通道，输出 {side}×{side}）"
+               "处理一张图像需要多少次乘加？（不计偏置）",
+        hint=f"乘加次数 = out_h · out_w · c_in · k_h · k_w · c_out：{side}·{side}·{kernels} 个输出数，"
+             f"每个都是在 3×3×{reduce} 窗口上的一次内积。",
+        explanation=f"{side} · {side} · {reduce} · 3 · 3 · {kernels} = {side * side:,} · {weights:,} = {macs:,}。"
+                    f"可以用 cnnlab.conv_macs({reduce}, {kernels}, 3, {side}) 核对。",
+        mistakes=[("forgot_positions", weights,
                    "这是权重的个数，只是一个输出位置所需的乘加次数。每个输出位置都要重复这些乘加。"),
-                  ("counted_parameters", 110720,
+                  ("counted_parameters", weights + kernels,
                    "你数的是参数（权重加偏置）。乘加次数数的是处理一张图像的乘法：它随输出位置的个数增长，且不计偏置。"),
-                  ("flops_or_192_channels", 173408256,
-                   "要么你数的是浮点运算次数（每次乘加算两次），要么你用了整个块输入的 192 个通道。每次乘法算一次乘加；这个 3×3 卷积读入的是 1×1 降维后的 96 个通道。")])
+                  ("flops_or_192_channels", 2 * macs,
+                   f"要么你数的是浮点运算次数（每次乘加算两次），要么你用了整个块输入的 {block_in} 个通道。"
+                   f"每次乘法算一次乘加；这个 3×3 卷积读入的是 1×1 降维后的 {reduce} 个通道。")])
+
+
+numeric("branch_macs", digits=0, unit="次乘加",
+        variants=vary(branch_macs_check, reduce=[96, 64, 128], kernels=[128, 160], side=[28, 14]))
 
 # %% tags=["exercise:weight_shape"]
-shape("weight_shape", answer=(128, 64, 3, 3),
-      prompt="nn.Conv2d(64, 128, kernel_size=3) 的权重张量形状是什么？",
-      hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
-      explanation="128 个卷积核，每个有 64 张 3×3 切片：weight.shape == (128, 64, 3, 3)，"
-                  "偏置的形状是 (128,)。",
-      mistakes=[("in_out_swapped", (64, 128, 3, 3),
-                 "你把两个通道数弄反了。PyTorch 的 weight 第一维是输出通道：每个输出通道一个卷积核。"),
-                ("tensorflow_layout", (3, 3, 64, 128),
-                 "这是 TensorFlow 和许多教材的 k × k × c_in × c_out 排列。PyTorch 把通道放在前面，把卷积核的高和宽放在最后。"),
-                ("forgot_in_channels", (128, 3, 3),
-                 "每个卷积核对每个输入通道都有一张 k×k 切片，所以权重张量有四个维度。")])
+def weight_shape_check(c_in, c_out, k):
+    return dict(
+        answer=(c_out, c_in, k, k),
+        prompt=f"nn.Conv2d({c_in}, {c_out}, kernel_size={k}) 的权重张量形状是什么？",
+        hint="PyTorch 为每个输出通道存一个卷积核，每个卷积核对每个输入通道有一张 k×k 切片：(c_out, c_in, k_h, k_w)。",
+        explanation=f"{c_out} 个卷积核，每个有 {c_in} 张 {k}×{k} 切片：weight.shape == ({c_out}, {c_in}, {k}, {k})，"
+                    f"偏置的形状是 ({c_out},)。",
+        mistakes=[("in_out_swapped", (c_in, c_out, k, k),
+                   "你把两个通道数弄反了。PyTorch 的 weight 第一维是输出通道：每个输出通道一个卷积核。"),
+                  ("tensorflow_layout", (k, k, c_in, c_out),
+                   "这是 TensorFlow 和许多教材的 k × k × c_in × c_out 排列。PyTorch 把通道放在前面，"
+                   "把卷积核的高和宽放在最后。"),
+                  ("forgot_in_channels", (c_out, k, k),
+                   "每个卷积核对每个输入通道都有一张 k×k 切片，所以权重张量有四个维度。")])
+
+
+shape("weight_shape", variants=vary(weight_shape_check, c_in=[64, 3, 16], c_out=[128, 32], k=[3, 5]))
 
 # %% [markdown]
 # ## 常见错误

@@ -45,7 +45,7 @@ import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric, shape
+from cnnlab.exercises import check_function, choice, numeric, shape, vary
 from cnnlab.ops import avg_pool2d, max_pool2d
 from cnnlab.ops import pool as pool_ops
 from cnnlab.models.lenet5 import lenet5
@@ -155,29 +155,52 @@ print("ceil 模式输出的最后一列：", nn.MaxPool2d(2, ceil_mode=True)(X7)
 # ### 小测验 · 输出尺寸（每题 1 分）
 
 # %% tags=["exercise:pool_ceil"]
-numeric("pool_ceil", answer=56, digits=0, unit="像素",
-        prompt="GoogLeNet 的第一个池化层是作用在 112×112 特征图上的 nn.MaxPool2d(3, stride=2, ceil_mode=True)。"
+def pool_ceil_check(n, s):
+    k = 3
+    up = -(-(n - k) // s) + 1
+    down = (n - k) // s + 1
+    if (n, s) == (112, 2):
+        layer = "GoogLeNet 的第一个池化层"
+    else:
+        layer = "某个网络的一个池化层"
+    return dict(
+        answer=up,
+        prompt=f"{layer}是作用在 {n}×{n} 特征图上的 nn.MaxPool2d({k}, stride={s}, ceil_mode=True)。"
                "输出的高是多少？",
-        hint="out = ⌈(n − k + 2·p) / s⌉ + 1，其中 n = 112、k = 3、p = 0、s = 2。最后一个窗口的起点仍在输入内，所以保留。",
-        explanation="⌈(112 − 3) / 2⌉ + 1 = ⌈54.5⌉ + 1 = 55 + 1 = 56；不用 ceil_mode 则是 54 + 1 = 55。"
-                    "核对：cnnlab.pool_output_size(112, 3, s=2, ceil_mode=True)。",
-        mistakes=[("rounded_down", 55,
+        hint=f"out = ⌈(n − k + 2·p) / s⌉ + 1，其中 n = {n}、k = {k}、p = 0、s = {s}。最后一个窗口的起点仍在输入内，"
+             "所以保留。",
+        explanation=f"⌈({n} − {k}) / {s}⌉ + 1 = ⌈{(n - k) / s:.4g}⌉ + 1 = {up - 1} + 1 = {up}；不用 ceil_mode "
+                    f"则是 {down - 1} + 1 = {down}。"
+                    f"核对：cnnlab.pool_output_size({n}, {k}, s={s}, ceil_mode=True)。",
+        mistakes=[("rounded_down", down,
                    "你把 (n − k)/s 向下取整了，那是 PyTorch 的默认做法。ceil_mode=True 要向上取整。"),
-                  ("ignored_stride", 110,
-                   "你按步幅 1 计算了。步幅为 2 时，要先把 n − k 除以 2，再加 1。")])
+                  ("ignored_stride", n - k + 1,
+                   f"你按步幅 1 计算了。步幅为 {s} 时，要先把 n − k 除以 {s}，再加 1。")])
+
+
+numeric("pool_ceil", digits=0, unit="像素",
+        variants=vary(pool_ceil_check, n=[112, 100, 64, 58], s=[2, 3]))
 
 # %% tags=["exercise:pooled_shape"]
-shape("pooled_shape", answer=(64, 7, 7),
-      prompt="对一个形状为 (64, 15, 15) 的张量施加 nn.MaxPool2d(2)，输出形状 (C, H, W) 是什么？",
-      hint="步幅默认等于窗口大小；池化不改变通道数；15 是奇数，而 ceil_mode 没有打开。",
-      explanation="高和宽都是 ⌊(15 − 2) / 2⌋ + 1 = 6 + 1 = 7，64 个通道不变：(64, 7, 7)。"
-                  "第 14 行和第 14 列被舍弃。",
-      mistakes=[("rounded_up", (64, 8, 8),
-                 "你把 (15 − 2)/2 向上取整了。ceil_mode 没有打开，PyTorch 向下取整，舍弃最后一行和最后一列。"),
-                ("channels_last", (7, 7, 64),
-                 "题目要的是 (C, H, W)：PyTorch 把通道放在最前面。"),
-                ("forgot_plus_one", (64, 6, 6),
-                 "你漏掉了 + 1：⌊(n − k)/s⌋ 数的是窗口之间的步数，第一个窗口在迈出第一步之前就已经有了。")])
+def pooled_shape_check(channels, n):
+    side = (n - 2) // 2 + 1
+    return dict(
+        answer=(channels, side, side),
+        prompt=f"对一个形状为 ({channels}, {n}, {n}) 的张量施加 nn.MaxPool2d(2)，"
+               "输出形状 (C, H, W) 是什么？",
+        hint=f"步幅默认等于窗口大小；池化不改变通道数；{n} 是奇数，而 ceil_mode 没有打开。",
+        explanation=f"高和宽都是 ⌊({n} − 2) / 2⌋ + 1 = {side - 1} + 1 = {side}，{channels} 个通道不变："
+                    f"({channels}, {side}, {side})。第 {n - 1} 行和第 {n - 1} 列被舍弃。",
+        mistakes=[("rounded_up", (channels, side + 1, side + 1),
+                   f"你把 ({n} − 2)/2 向上取整了。ceil_mode 没有打开，PyTorch 向下取整，"
+                   "舍弃最后一行和最后一列。"),
+                  ("channels_last", (side, side, channels),
+                   "题目要的是 (C, H, W)：PyTorch 把通道放在最前面。"),
+                  ("forgot_plus_one", (channels, side - 1, side - 1),
+                   "你漏掉了 + 1：⌊(n − k)/s⌋ 数的是窗口之间的步数，第一个窗口在迈出第一步之前就已经有了。")])
+
+
+shape("pooled_shape", variants=vary(pooled_shape_check, channels=[64, 32, 96], n=[15, 13, 27, 21]))
 
 # %% [markdown]
 # ## 3 · 没有要学习的参数

@@ -49,7 +49,7 @@ import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
 
-from cnnlab.exercises import check_function, choice, numeric
+from cnnlab.exercises import check_function, choice, numeric, vary
 from cnnlab.models import lenet_modern
 from cnnlab.ops import batch_norm
 
@@ -315,42 +315,92 @@ for k in (10, 30, 60):
 # PyTorch 中一个使用默认 momentum 的 BN 层，某个通道当前 `running_mean = 40`、`running_var = 1`。在训练模式下，它遇到一个批量，这个通道里的四个值是 50、70、90、110（比如 N = 4 张 1×1 的图像）。
 
 # %% tags=["exercise:running_mean_step"]
-numeric("running_mean_step", answer=44, digits=1, tolerance=0,
-        prompt="这一步之后 running_mean 是多少？",
+def running_mean_step_check(old, batch):
+    mean = sum(batch) / len(batch)
+    kept = round(0.9 * old, 2)
+    moved = round(0.1 * mean, 2)
+    new = round(0.9 * old + 0.1 * mean, 1)
+    flipped = round(0.1 * old + 0.9 * mean, 1)
+    listed = "、".join(str(value) for value in batch)
+    summed = " + ".join(str(value) for value in batch)
+    return dict(
+        answer=new,
+        prompt=f"如果这一步之前 running_mean = {old}，批量中这个通道的值是 {listed}，"
+               "这一步之后 running_mean 是多少？",
         hint="PyTorch 的 momentum 0.1 是新批量均值的权重：(1 − 0.1) · 旧值 + 0.1 · 批量均值。",
-        explanation="批量均值是 (50 + 70 + 90 + 110) / 4 = 80，所以 0.9 · 40 + 0.1 · 80 = 36 + 8 = 44。"
-                    "若把 momentum 当成旧值的权重（d2l 中文版的约定），会得到 0.1 · 40 + 0.9 · 80 = 76。",
-        mistakes=[("momentum_flipped", 76,
-                   "你给新批量均值的权重是 0.9（d2l 中文版的约定）。在 PyTorch 里，momentum = 0.1 是新值的权重，0.9 是旧滑动均值的权重。"),
-                  ("batch_mean_only", 80,
+        explanation=f"批量均值是 ({summed}) / {len(batch)} = {mean:g}，所以 0.9 · {old} + 0.1 · {mean:g} = "
+                    f"{kept:g} + {moved:g} = {new:g}。若把 momentum 当成旧值的权重（d2l 中文版的约定），会得到 "
+                    f"0.1 · {old} + 0.9 · {mean:g} = {flipped:g}。",
+        mistakes=[("momentum_flipped", flipped,
+                   "你给新批量均值的权重是 0.9（d2l 中文版的约定）。在 PyTorch 里，momentum = 0.1 是新值的权重，"
+                   "0.9 是旧滑动均值的权重。"),
+                  ("batch_mean_only", round(mean, 1),
                    "这就是批量均值本身。running_mean 只朝它移动一小步：它是从旧值出发的指数滑动平均。")])
 
+
+numeric("running_mean_step", digits=1, tolerance=0,
+        variants=vary(running_mean_step_check, old=[40, 20, 60],
+                      batch=[(50, 70, 90, 110), (10, 20, 40, 50), (60, 80, 90, 130), (20, 30, 30, 60)]))
+
 # %% tags=["exercise:running_var_step"]
-numeric("running_var_step", answer=67.6, digits=1, tolerance=0.1,
-        prompt="这一步之后 running_var 又是多少？（保留一位小数）",
-        hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，这里 m = 4。",
-        explanation="相对 80 的离差是 −30、−10、10、30，平方和为 2000。无偏方差 2000 / 3 ≈ 666.67"
-                    "（有偏方差 500 才是用来归一化这个批量的）。running_var = 0.9 · 1 + 0.1 · 666.67 ≈ 67.57。",
-        mistakes=[("biased_variance", 50.9,
-                   "你用了有偏方差（除以 m = 4），那是归一化这个批量用的。滑动方差用无偏方差更新，要除以 m − 1。"),
-                  ("momentum_flipped", 600.1,
+def running_var_step_check(old, batch):
+    m = len(batch)
+    mean = sum(batch) / m
+    deviations = [value - mean for value in batch]
+    squares = sum(d * d for d in deviations)
+    unbiased = squares / (m - 1)
+    biased = squares / m
+    total = 0.9 * old + 0.1 * unbiased
+    listed = "、".join(str(value) for value in batch)
+    shown = "、".join(f"{d:g}".replace("-", "−") for d in deviations)
+    near = "≈" if abs(unbiased - round(unbiased, 2)) > 1e-9 else "="
+    close = "≈" if abs(total - round(total, 2)) > 1e-9 else "="
+    return dict(
+        answer=round(total, 1),
+        prompt=f"如果这一步之前 running_var = {old}，批量中这个通道的值是 {listed}，"
+               "这一步之后 running_var 又是多少？（保留一位小数）",
+        hint="滑动方差用的是无偏方差：离差平方和除以 m − 1，"
+             f"这里 m = {m}。",
+        explanation=f"相对 {mean:g} 的离差是 {shown}，平方和为 {squares:g}。无偏方差 "
+                    f"{squares:g} / {m - 1} {near} {round(unbiased, 2):g}（有偏方差 {biased:g} 才是用来"
+                    f"归一化这个批量的）。running_var = 0.9 · {old} + 0.1 · {round(unbiased, 2):g} {close} "
+                    f"{round(total, 2):g}。",
+        mistakes=[("biased_variance", round(0.9 * old + 0.1 * biased, 1),
+                   f"你用了有偏方差（除以 m = {m}），那是归一化这个批量用的。"
+                   "滑动方差用无偏方差更新，要除以 m − 1。"),
+                  ("momentum_flipped", round(0.1 * old + 0.9 * unbiased, 1),
                    "你给新批量方差的权重是 0.9。PyTorch 的 momentum 0.1 是新值的权重。"),
-                  ("batch_variance_only", 666.7,
-                   "这就是批量的无偏方差本身。running_var 只从旧值 1 朝它移动一小步。")])
+                  ("batch_variance_only", round(unbiased, 1),
+                   f"这就是批量的无偏方差本身。running_var 只从旧值 {old} 朝它移动一小步。")])
+
+
+numeric("running_var_step", digits=1, tolerance=0.1,
+        variants=vary(running_var_step_check, old=[1, 10, 4],
+                      batch=[(50, 70, 90, 110), (10, 20, 40, 50), (60, 80, 90, 130), (20, 30, 30, 60)]))
 
 # %% tags=["exercise:momentum_port"]
-choice("momentum_port", answer=1,
-       options=["nn.BatchNorm2d(c, momentum=0.9)", "nn.BatchNorm2d(c, momentum=0.1)",
-                "nn.BatchNorm2d(c, momentum=0.01)", "没有区别"],
-       prompt="你要移植 d2l 中文版的一个模型，它的 BatchNorm 按 moving = momentum · moving + (1 − momentum) · batch "
-              "更新，momentum = 0.9。用哪个 PyTorch 层才能得到同样的滑动平均？",
-       hint="在 PyTorch 里，momentum 是新批量统计量的权重。d2l 中文版给新值的权重是多少？",
-       explanation="d2l 中文版给新值的权重是 1 − 0.9 = 0.1，这正是 PyTorch 的 momentum：0.1，也就是默认值。"
-                   "传入 0.9 会让滑动统计量跟着最后一个批量走。",
-       mistakes=[("copied_momentum", 0,
-                  "你照抄了数字，没有照搬含义：d2l 中文版的 0.9 是旧值的权重，PyTorch 的 momentum 是新值的权重。"),
-                 ("no_difference", 3,
-                  "两个公式把 momentum 乘在不同的项上，同一个数会得到不同的平均：看上面那条红色曲线。")])
+def momentum_port_check(momentum, order):
+    new = round(1 - momentum, 4)
+    layers = [f"nn.BatchNorm2d(c, momentum={momentum})", f"nn.BatchNorm2d(c, momentum={new})",
+              f"nn.BatchNorm2d(c, momentum={round(new / 10, 5)})", "没有区别"]
+    default = "，也就是默认值" if momentum == 0.9 else ""
+    return dict(
+        answer=(1 - order) % 4,
+        options=layers[order:] + layers[:order],
+        prompt="你要移植 d2l 中文版的一个模型，它的 BatchNorm 按 moving = momentum · moving + (1 − momentum) · batch "
+               f"更新，momentum = {momentum}。用哪个 PyTorch 层才能得到同样的滑动平均？",
+        hint="在 PyTorch 里，momentum 是新批量统计量的权重。d2l 中文版给新值的权重是多少？",
+        explanation=f"d2l 中文版给新值的权重是 1 − {momentum} = {new}，这正是 PyTorch 的 momentum："
+                    f"{new}{default}。传入 {momentum} 会让滑动统计量跟着最后一个批量走。",
+        mistakes=[("copied_momentum", (0 - order) % 4,
+                   f"你照抄了数字，没有照搬含义：d2l 中文版的 {momentum} 是旧值的权重，PyTorch 的 momentum "
+                   "是新值的权重。"),
+                  ("no_difference", (3 - order) % 4,
+                   "两个公式把 momentum 乘在不同的项上，同一个数会得到不同的平均："
+                   "看上面那条红色曲线。")])
+
+
+choice("momentum_port", variants=vary(momentum_port_check, momentum=[0.9, 0.8, 0.99], order=[0, 1, 2, 3]))
 
 # %% [markdown]
 # ## 4 · γ 和 β 是普通的、不受约束的参数
