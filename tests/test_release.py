@@ -29,7 +29,7 @@ from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import LANGUAGES
 from cnnlab.tools.pipeline import release as rel
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT, copy_repository, course_manifest, needs_cjk_font, run_cli
+from tests.helpers import ROOT, copy_repository, course_manifest, needs_cjk_font, quick_check_fields, run_cli
 
 pytestmark = pytest.mark.slow  # builds a release; some tests install it in a venv
 
@@ -389,7 +389,8 @@ def run_notebook(student, relative, extra=()):
 
 
 def _quick_check(path, exercise):
-    """The source of the quick-check call for ``exercise`` in a notebook, and its ``answer=`` if any."""
+    """The source of the quick-check call for ``exercise`` in a notebook, and its ``answer=`` and
+    explanation if any (a solution's check with variants: those of its default variant)."""
     for cell in read_notebook(path).cells:
         if cell.cell_type == "code" and f"exercise:{exercise}" in cell.metadata.get("tags", []):
             for _kind, call in quick_check_calls(ast.parse(cell.source)):
@@ -397,6 +398,9 @@ def _quick_check(path, exercise):
                     answer = next((ast.literal_eval(k.value) for k in call.keywords if k.arg == "answer"), None)
                     explanation = next((ast.literal_eval(k.value) for k in call.keywords
                                         if k.arg == "explanation"), None)
+                    if any(k.arg == "variants" and not isinstance(k.value, ast.Constant) for k in call.keywords):
+                        [(_, _, fields)] = quick_check_fields(cell.source)   # the default variant (no id)
+                        answer, explanation = fields["answer"], fields.get("explanation")
                     return ast.get_source_segment(cell.source, call), answer, explanation
     raise AssertionError(f"no quick check {exercise} in {path}")
 

@@ -134,9 +134,11 @@ def test_answers_shared_between_two_students_are_graded_wrong():
         assert (typed.status, typed.points) == ("wrong", 0)
         copied = score_quick(exercise, spec, _answers(BOB, mine, variant_of=ALICE), "", student=BOB)  # alice's file
         assert copied.points == 0 and copied.status.startswith("wrong; answered variant")
-        assert f"(student id '{ALICE}')" in copied.status and f"of student id '{BOB}'" in copied.status
+        assert f'(student id "{ALICE}")' in copied.status and f'of student id "{BOB}"' in copied.status
+        assert copied.status.endswith("; the answer is right for the variant it was given for")
+        assert "claims 'correct'" not in copied.status
         zh = statuses.explain(copied.status, "zh")
-        assert "作答的是变体" in zh and f"学号 '{BOB}' 的变体" in zh, zh
+        assert "作答的是变体" in zh and f"学号 “{BOB}” 的变体" in zh and "对作答时的那个变体是正确的" in zh, zh
         for language, words in (("zh", "按你学号的变体评分："), ("en", "Graded with the variant of your id:")):
             page = render_feedback([{"student": BOB, "lesson": CONV.stem, "lang": language, "graded_at": "t",
                                      "results": [vars(copied)]}], {CONV.stem: CONV.title})
@@ -217,3 +219,71 @@ def test_vary_needs_a_function_and_value_lists():
         vary("q_check", n=[1])
     with pytest.raises(ValueError, match="non-empty list"):
         vary(lambda n: {"answer": n}, n=5)
+
+
+# --- found by attacking the feature (a review of this issue) ---------------------------------
+
+def test_a_tljh_home_folder_is_the_same_student_as_its_hub_user():
+    """TLJH runs hub user amy in /home/jupyter-amy, and `cnnlab collect` names her hand-in after that folder."""
+    assert identity.normalized_id("jupyter-amy") == identity.normalized_id("amy") == "amy"
+    for exercise in CHECKS:
+        assert variant_index(exercise, "jupyter-amy", 12) == variant_index(exercise, "amy", 12)
+
+
+def test_a_long_hub_name_picks_the_same_variant_in_the_widget_and_the_grader(monkeypatch):
+    name = "maria_fernanda_" + "x" * 70                      # longer than set_student allows
+    monkeypatch.setenv("JUPYTERHUB_USER", name)
+    assert identity.student_id() == name
+    assert variant_index("conv2_shape", identity.student_id(), 12) == variant_index("conv2_shape", name, 12)
+
+
+def test_a_number_beyond_decimals_range_is_not_an_answer_and_never_breaks_the_grader(lang):
+    lang("en")
+    _, specs, _ = load_solutions(MANIFEST, CONV)
+    exercise = next(e for e in CONV.exercises if e.id == "conv2_params")
+    for raw in ("1e1000000", "-1E+999999999 parameters", "1e-1000000"):
+        assert not score_quick_check(specs["en"][exercise.id].specs[0], raw)
+        result = score_quick(exercise, specs["en"][exercise.id], cases.answers_file(CONV, {exercise.id: raw}), "")
+        assert result.status == "wrong" and result.points == 0
+        message = Numeric("conv2_params", answer=614656, unit="parameters").check(raw)
+        assert ("too large" in message) if "e-" not in raw else message.startswith("✗"), (raw, message)
+
+
+def test_a_unit_typed_in_the_other_language_is_still_right():
+    _, specs, _ = load_solutions(MANIFEST, CONV)
+    exercise = next(e for e in CONV.exercises if e.id == "conv2_params")
+    number = cases.solution_answers(MANIFEST, CONV, student=ALICE)["conv2_params"]
+    for typed, lang, other in ((f"{int(number):,} 个参数", "en", "zh"), (f"{number} parameters", "zh", "en")):
+        answers = _answers(ALICE, {exercise.id: typed})
+        alone = score_quick(exercise, specs[lang][exercise.id], answers, "", student=ALICE)
+        both = score_quick(exercise, specs[lang][exercise.id], answers, "", student=ALICE,
+                           others=[specs[other][exercise.id]])
+        assert (alone.status, both.status, both.points) == ("wrong", "ok", exercise.points), typed
+
+
+@pytest.mark.parametrize("recorded", ["x; ok; y", 'a" ; error: grader failed: boom', "O'Brien", ["list"], "v" * 500])
+def test_a_recorded_variant_cannot_add_status_parts(recorded):
+    _, specs, _ = load_solutions(MANIFEST, CONV)
+    exercise = next(e for e in CONV.exercises if e.id == "conv2_params")
+    answers = cases.answers_file(CONV, {exercise.id: "1"})
+    answers["records"][0].update(variant=recorded, student="O'Brien; ok")
+    result = score_quick(exercise, specs["en"][exercise.id], answers, "", student=BOB)
+    parts = result.status.split("; ")
+    assert parts[0] == "wrong" and len(parts) == 2 and parts[1].startswith("answered variant"), result.status
+    zh = statuses.explain(result.status, "zh")
+    assert zh.startswith("答案不对；作答的是变体") and "通过" not in zh and "评分程序" not in zh, zh
+
+
+def test_set_student_says_which_rule_an_id_breaks(monkeypatch, tmp_path, lang):
+    lang("en")
+    monkeypatch.setenv("CNNLAB_HOME", str(tmp_path))
+    with pytest.raises(ValueError, match="invisible characters"):
+        identity.set_student("li\tna")
+    with pytest.raises(ValueError, match="at most 64 characters; got 65"):
+        identity.set_student("x" * 65)
+    assert identity.set_student("li_na\n") == "li_na"          # a trailing line break is stripped, not refused
+
+
+def test_a_shape_with_chinese_list_commas_reads():
+    from cnnlab.exercises.keys import parse_shape
+    assert parse_shape("256、51、51") == (256, 51, 51)

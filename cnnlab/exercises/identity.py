@@ -10,7 +10,9 @@ The id comes from the first of these that is set::
 With none of them the lesson shows the *default* variant and says how to set an id. Ids
 are compared after ``normalized_id``: case, spaces, dots, dashes and underscores do not
 count, so "Li Na", "li_na" and "LINA" are one student (the name a Canvas zip gives a file
-is the same student as the name typed in the notebook).
+is the same student as the name typed in the notebook), and TLJH's home-folder prefix
+``jupyter-`` is dropped (its hub user ``amy`` lives in ``/home/jupyter-amy``, the folder
+``cnnlab collect`` names the submission after). The whole id counts, however long.
 """
 
 import os
@@ -28,9 +30,14 @@ def cnnlab_home():
     return Path(os.environ.get("CNNLAB_HOME") or Path.home() / ".cnnlab")
 
 
+TLJH_PREFIX = "jupyter-"  # The Littlest JupyterHub's home folders: /home/jupyter-<user>
+
+
 def normalized_id(student):
-    """The id with case, spaces and punctuation removed ("Li Na" -> "lina"); "" for no id."""
-    text = unicodedata.normalize("NFKC", str(student or "")).casefold()
+    """The id with case, spaces and punctuation removed ("Li Na" -> "lina", "jupyter-amy" -> "amy");
+    "" for no id."""
+    text = unicodedata.normalize("NFKC", str(student or "")).casefold().strip()
+    text = text.removeprefix(TLJH_PREFIX)
     return "".join(ch for ch in text if ch.isalnum())
 
 
@@ -45,7 +52,7 @@ def student_id():
     """The student's id as given (hub user, ``CNNLAB_STUDENT`` or the saved id), or "" when none."""
     for candidate in (os.environ.get("JUPYTERHUB_USER"), os.environ.get("CNNLAB_STUDENT"), _saved_id()):
         if normalized_id(candidate):
-            return str(candidate).strip()[:MAX_ID]
+            return str(candidate).strip()
     return ""
 
 
@@ -59,18 +66,23 @@ def set_student(student):
         raise ValueError(say(zh="set_student(student)：需要一个含有字母或数字的字符串，例如 set_student(\"li_na\")，收到 {v!r}",
                              en="set_student(student): give a string with letters or digits, e.g. set_student(\"li_na\"); "
                                 "got {v!r}", v=student))
-    if len(student.strip()) > MAX_ID or any(unicodedata.category(ch).startswith("C") for ch in student):
-        raise ValueError(say(zh="set_student(student)：学号最多 {n} 个字符，且不能含控制字符",
-                             en="set_student(student): an id has at most {n} characters and no control characters",
-                             n=MAX_ID))
+    student = student.strip()
+    if len(student) > MAX_ID:
+        raise ValueError(say(zh="set_student(student)：学号最多 {n} 个字符，收到 {k} 个",
+                             en="set_student(student): an id has at most {n} characters; got {k}", n=MAX_ID, k=len(student)))
+    hidden = [ch for ch in student if unicodedata.category(ch).startswith("C")]
+    if hidden:
+        raise ValueError(say(zh="set_student(student)：学号里有看不见的字符 {c}（制表符、换行或零宽字符），请只输入学号本身",
+                             en="set_student(student): the id holds invisible characters {c} (a tab, a line break or a "
+                                "zero-width character); type the id alone", c=", ".join(repr(ch) for ch in hidden[:3])))
     folder = cnnlab_home()
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / ID_FILE).write_text(student.strip() + "\n", encoding="utf-8")
+    (folder / ID_FILE).write_text(student + "\n", encoding="utf-8")
     hub = os.environ.get("JUPYTERHUB_USER")
     if normalized_id(hub) and normalized_id(hub) != normalized_id(student):
         print(say(zh="注意：这是 JupyterHub，课程使用 hub 用户名 {h!r}，不使用保存的学号。",
                   en="Note: on this JupyterHub the course uses the hub user name {h!r}, not the saved id.", h=hub))
-    return student.strip()
+    return student
 
 
 def describe_student():

@@ -99,6 +99,9 @@ def parse_number(raw, unit=None):
                           f"{clip(text, SHOWN_INPUT)!r} is not a number; type e.g. 42 or 3.5e-2") from None
     if not value.is_finite():
         raise NotAnAnswer("请输入一个有限的数", "type a finite number")
+    if value and value.adjusted() >= LARGEST.adjusted():   # before abs(): 1e1000000 would overflow it
+        raise NotAnAnswer("这个数太大了，不可能是答案（绝对值应小于 10¹⁵）",
+                          "that number is far too large to be the answer (it must be below 10^15)")
     if abs(value) >= LARGEST:
         raise NotAnAnswer("这个数太大了，不可能是答案（绝对值应小于 10¹⁵）",
                           "that number is far too large to be the answer (it must be below 10^15)")
@@ -125,7 +128,7 @@ def number_candidates(value, digits=0, tolerance=0):
 
 # --- shapes --------------------------------------------------------------------------------
 
-_SHAPE_SEPARATORS = re.compile(r"[\s,x×X*，;]+")
+_SHAPE_SEPARATORS = re.compile(r"[\s,x×X*，、;]+")
 
 
 def parse_shape(raw):

@@ -156,7 +156,7 @@ def mistake_of(spec, recorded_answer, with_hint=False):
         recorded_answer = recorded_answer.get("answer")
     try:
         found = matching_mistake(spec, recorded_answer)
-    except (NotAnAnswer, TypeError, ValueError):
+    except (NotAnAnswer, TypeError, ValueError, ArithmeticError):
         found = None
     if found is None:
         return ("", "") if with_hint else ""
@@ -173,7 +173,7 @@ def score_quick_check(spec, recorded_answer):
         recorded_answer = recorded_answer.get("answer")
     try:
         return matching_canonical(spec, recorded_answer) is not None
-    except (NotAnAnswer, TypeError, ValueError):
+    except (NotAnAnswer, TypeError, ValueError, ArithmeticError):
         return False
 
 

@@ -170,9 +170,9 @@ cnnlab.progress()
 # ### Your student id
 #
 # From lesson 02 on, some quick checks come in *variants*: the same question with other numbers
-# for each student, so an answer posted in the class chat is of no use to anyone else. Your
-# student id picks your variant. On the course's JupyterHub it is your hub user name, and there
-# is nothing to do. Anywhere else (your laptop, a hosted notebook service), set it once to the id
+# for each student, so an answer posted in the class chat is, for most classmates, the answer to
+# another question. Your student id picks your variant. On the course's JupyterHub it is your
+# hub user name, and there is nothing to do. Anywhere else (your laptop, a hosted notebook service), set it once to the id
 # your instructor grades you by: remove the `#` in the cell below, put your id between the quotes
 # and run it. On a service that forgets your files between sessions, run it again each session.
 # Without an id a quick check shows its default numbers, but your grade uses the numbers of your

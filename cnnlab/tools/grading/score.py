@@ -160,38 +160,50 @@ def score_code(exercise, plan, outcomes, limits):
     return result
 
 
-def score_quick(exercise, spec, answers, answers_problem, student=""):
+def score_quick(exercise, spec, answers, answers_problem, student="", others=()):
     """The Result of one quick check, re-scored from the recorded raw answer (never its flag).
 
     ``spec`` comes from the solution's widget call (None if the solution lacks it); a check with
     variants is scored against the variant of ``student``, the id being graded (never the
-    variant the answers file records; a different one is flagged). ``answers`` is the loaded
-    answers file (None if missing or malformed, then ``answers_problem`` says why).
+    variant the answers file records; a different one is flagged, and so is an answer right for
+    the variant it was given for). ``others``: the same check in the course's other languages,
+    whose unit (``个参数`` / ``parameters``) a student who switched language may have typed.
+    ``answers`` is the loaded answers file (None if missing or malformed, then
+    ``answers_problem`` says why).
     """
     from cnnlab.exercises.answers import latest
     from cnnlab.exercises.spec import mistake_of, score_quick_check
     from cnnlab.exercises.variants import VariantSpecs
     result = Result(exercise.id, exercise.kind, exercise.points, status="")
-    flags, variant = [], ""
+    record = latest(answers, exercise.id) if answers is not None else None
+    flags, variant, mismatch = [], "", False
     if isinstance(spec, VariantSpecs):
-        variant, spec = spec.choose(student)
-        record = latest(answers, exercise.id) if answers is not None else None
+        variant, chosen = spec.choose(student)
+        index = spec.labels.index(variant)
+        others = [other.specs[index] for other in others if isinstance(other, VariantSpecs)
+                  and other.labels == spec.labels]
         answered = record.get("variant") if isinstance(record, dict) else None
         if answered is not None and answered != variant:
+            mismatch = True
             flags.append(variant_flag(answered, record.get("student"), variant, student))
+            if answered in spec.labels and score_quick_check(spec.specs[spec.labels.index(answered)],
+                                                             record.get("answer")):
+                flags.append("the answer is right for the variant it was given for")
+        spec = chosen
+    else:
+        others = [other for other in others if other is not None and not isinstance(other, VariantSpecs)]
     if spec is None:
         result.status = f"error: the solution has no quick check {exercise.id!r}"
     elif answers is None:
         result.status = answers_problem
     else:
-        record = latest(answers, exercise.id)
         if record is None or record.get("answer") in (None, "", []):
             result.status = "unanswered"
-        elif score_quick_check(spec, record.get("answer")):
+        elif any(score_quick_check(each, record.get("answer")) for each in [spec, *others]):
             result.status, result.points = "ok", exercise.points
         else:
             claims = record.get("correct") is True or record.get("status") == "correct"
-            result.status = "wrong" + ("; the answers file claims 'correct'" if claims else "")
+            result.status = "wrong" + ("; the answers file claims 'correct'" if claims and not mismatch else "")
             result.mistake, hint = mistake_of(spec, record.get("answer"), with_hint=True)
         if record is not None:
             result.details = {"answer": one_line(repr(record.get("answer")), 200), "tries": record.get("try")}
@@ -203,11 +215,18 @@ def score_quick(exercise, spec, answers, answers_problem, student=""):
     return result
 
 
+def _quoted(text, limit):
+    """Untrusted text inside a status: one line, clipped, no ``;`` (it separates status parts)
+    and no double quote (it delimits the text), between double quotes."""
+    return '"' + one_line(str(text), limit).replace(";", ",").replace('"', "'") + '"'
+
+
 def variant_flag(answered, answered_as, variant, student):
     """The flag of a quick check answered with other numbers than the graded student's variant."""
-    who = f" (student id {one_line(answered_as, 40)!r})" if isinstance(answered_as, str) and answered_as else " (no student id set)"
-    return one_line(f"answered variant {one_line(answered, 60)!r}{who}, graded with variant {variant!r} "
-                    f"of student id {student!r}", 200)
+    who = (f" (student id {_quoted(answered_as, 30)})" if isinstance(answered_as, str) and answered_as.strip()
+           else " (no student id set)")
+    return (f"answered variant {_quoted(answered, 50)}{who}, graded with variant {_quoted(variant, 50)} "
+            f"of student id {_quoted(student, 30)}")
 
 
 def _layers_truth(exercise):

@@ -87,10 +87,11 @@ PARTS = [
     (r"malformed: the notebook's hand-in output (?P<x>.+)", "文件无法读取：笔记本的“交作业”输出 {x}"),
     (r"answer found in a cell without the tag exercise:(?P<x>.+)", "答案在一个没有 exercise:{x} 标记的单元格里"),
     (r"the answers file claims 'correct'", "答案文件自称“正确”，已忽略"),
-    (r"answered variant (?P<a>'.*') \(student id (?P<i>'.*')\), graded with variant (?P<v>'.*') of student id (?P<s>'.*')",
-     "作答的是变体 {a}（学号 {i}），评分用的是学号 {s} 的变体 {v}"),
-    (r"answered variant (?P<a>'.*') \(no student id set\), graded with variant (?P<v>'.*') of student id (?P<s>'.*')",
-     "作答的是变体 {a}（当时没有设置学号），评分用的是学号 {s} 的变体 {v}"),
+    (r'answered variant "(?P<a>[^"]*)" \(student id "(?P<i>[^"]*)"\), graded with variant "(?P<v>[^"]*)" '
+     r'of student id "(?P<s>[^"]*)"', "作答的是变体 “{a}”（学号 “{i}”），评分用的是学号 “{s}” 的变体 “{v}”"),
+    (r'answered variant "(?P<a>[^"]*)" \(no student id set\), graded with variant "(?P<v>[^"]*)" '
+     r'of student id "(?P<s>[^"]*)"', "作答的是变体 “{a}”（当时没有设置学号），评分用的是学号 “{s}” 的变体 “{v}”"),
+    (r"the answer is right for the variant it was given for", "这个答案对作答时的那个变体是正确的"),
     (r"(?P<p>\d+) of (?P<n>\d+) hidden cases passed", "隐藏测试通过了 {n} 个用例中的 {p} 个（按用例给分）"),
     (r"no hidden case counted", "没有统计到隐藏用例"),
 ]

@@ -155,8 +155,9 @@ def score_exercises(job):
             job.results.append(score.score_layers(exercise, job.answers, job.answers_problem,
                                                   lang=getattr(job, "lang", None)))
         elif exercise.kind != harness.CODE_KIND:
+            others = [specs.get(exercise.id) for lang, specs in job.specs.items() if lang != job.lang]
             job.results.append(score.score_quick(exercise, job.specs.get(job.lang, {}).get(exercise.id), job.answers,
-                                                 job.answers_problem, student=job.submission.student))
+                                                 job.answers_problem, student=job.submission.student, others=others))
         elif job.notebook_problem:
             job.results.append(score.Result(exercise.id, exercise.kind, exercise.points, job.notebook_problem))
         elif job.run_problem:

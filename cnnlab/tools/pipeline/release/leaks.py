@@ -43,7 +43,8 @@ def _literal_text(text):
 
 
 def _explanations(source):
-    """The plain explanation strings of the quick checks in one code cell's source.
+    """The plain explanation strings of the quick checks in one code cell's source (of a check
+    with variants: each variant's explanation, computed by its function).
 
     Each explanation comes as its text and, when its literal spans several lines (implicit
     concatenation), also as written, so that a verbatim copy of the source is found too.
@@ -56,6 +57,9 @@ def _explanations(source):
         return []
     found = []
     for _kind, call in quick_check_calls(tree):
+        if any(keyword.arg == "variants" for keyword in call.keywords):   # every variant's, as computed
+            from cnnlab.exercises.variants import variants_in_source
+            found += [variant.fields.get("explanation", "") for variant in variants_in_source(tree, call)]
         for keyword in call.keywords:
             if keyword.arg == "explanation":
                 segment = ast.get_source_segment(masked, keyword.value) or ""
