@@ -5,15 +5,17 @@ from cnnlab.tools.pipeline.notebooks import paired_texts, read_notebook, write_p
 from cnnlab.tools.pipeline.steps import student_version
 
 
-def student_notebook(manifest, lesson, lang):
-    """The student version of one lesson, built in memory from its solution."""
-    solution = read_notebook(lesson.path(manifest.root, "solutions", lang))
+def student_notebook(manifest, lesson, lang, solution=None):
+    """The student version of one lesson, built in memory from its solution (read here unless
+    given; ``student_version`` works on a copy)."""
+    if solution is None:
+        solution = read_notebook(lesson.path(manifest.root, "solutions", lang))
     return student_version(solution, lang)
 
 
-def expected_lesson_files(manifest, lesson, lang):
+def expected_lesson_files(manifest, lesson, lang, solution=None):
     """``{path: text}`` that ``build`` writes for one lesson in one language."""
-    nb = student_notebook(manifest, lesson, lang)
+    nb = student_notebook(manifest, lesson, lang, solution)
     return paired_texts(nb, lesson.path(manifest.root, "lessons", lang))
 
 

@@ -1,6 +1,9 @@
 """``cnnlab check``: every course invariant, each broken one reported with its fix.
 
-The rules:
+``RULES`` lists them, one function each, in the order below. A rule is a function of a
+``Course``: the manifest and every notebook, each read once and shared by all the rules
+(``course.notebook(path)``); it returns a list of ``Problem``. Adding a rule is writing one
+function and putting it in the list. The rules:
 
 1. Every manifest lesson exists as ``solutions/`` and ``lessons/``, in zh and en,
    each as ``.ipynb`` and ``.py``; no notebook exists that the manifest lacks.
@@ -15,7 +18,8 @@ The rules:
    (which raises NotImplementedError there) still runs top to bottom.
 7. Every exercise of the manifest has its cells tagged ``exercise:<id>`` in each
    solution, and every such tag names an exercise of the manifest (the grader
-   finds exercises by these tags).
+   finds exercises by these tags). A ``layers`` exercise's reference model runs, and
+   its cell calls ``predict_layers`` with the exercise's id (``check_exercises.py``).
 8. No stored output of a solution shows a failed inline check (a line starting
    with ✗), and no cell that runs ``check_function`` is tagged
    ``nbval-ignore-output`` (so that nbval proves a re-run shows the same ✓).
@@ -39,66 +43,24 @@ The rules:
     have the same variants with the same keys.
 """
 
-import io
-import tokenize
-from dataclasses import dataclass
-from pathlib import Path
-
-from cnnlab.cells import exercise_cells, is_magic
+from cnnlab.cells import exercise_cells
 from cnnlab.i18n import LANGUAGES
-from cnnlab.tools.pipeline.build import expected_lesson_files
-from cnnlab.tools.pipeline import prose
-from cnnlab.tools.pipeline.notebooks import as_py, code_cells, read_notebook
-from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
 from cnnlab.manifest import NOTEBOOK_KINDS as KINDS
+from cnnlab.tools.pipeline import prose
+from cnnlab.tools.pipeline.build import expected_lesson_files
+from cnnlab.tools.pipeline.check_exercises import check_layers_exercises, layers_exercises, quick_check_variants, variants
+from cnnlab.tools.pipeline.notebooks import as_py, code_cells, code_tokens
+from cnnlab.tools.pipeline.problems import Course, Problem, cell_label
+from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
+
+__all__ = ["Problem", "Course", "RULES", "check", "code_tokens", "check_layers_exercises", "quick_check_variants"]
 
 
-@dataclass
-class Problem:
-    path: Path
-    message: str
-    fix: str
+# --- 1-3, 5: files, pairs, kernelspecs, built lessons -----------------------------------------
 
-    def __str__(self):
-        return f"{self.path}: {self.message} — fix: {self.fix}"
-
-
-def code_tokens(source):
-    """The tokens of a code cell, minus comments, with string contents blanked.
-
-    IPython magics (lines starting with % or !) are kept as plain text.
-    """
-    lines = [l for l in source.splitlines() if not is_magic(l)]
-    magics = [l.strip() for l in source.splitlines() if is_magic(l)]
-    kept = []
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
-            if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
-                continue
-            if tok.type == tokenize.STRING or tok.type in _FSTRING_PARTS:
-                kept.append("<str>")
-            else:
-                kept.append(tok.string)
-    except (tokenize.TokenError, SyntaxError, IndentationError) as err:
-        return ["<untokenizable>", str(err), source]
-    collapsed = [t for i, t in enumerate(kept) if not (t == "<str>" and i and kept[i - 1] == "<str>")]
-    return magics + collapsed
-
-
-# Python 3.12 splits f-strings into several tokens; treat each part like a string.
-_FSTRING_PARTS = {getattr(tokenize, name) for name in
-                  ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END") if hasattr(tokenize, name)}
-
-
-def _rel(manifest, path):
-    try:
-        return Path(path).relative_to(manifest.root)
-    except ValueError:
-        return Path(path)
-
-
-def check_files_exist(manifest):
-    problems, expected = [], set()
+def files_exist(course):
+    """Rule 1."""
+    manifest, problems, expected = course.manifest, [], set()
     for lesson in manifest.lessons:
         for kind in KINDS:
             for lang in LANGUAGES:
@@ -109,271 +71,185 @@ def check_files_exist(manifest):
                         fix = ("write the solution (copy the other language's code cells)"
                                if kind == "solutions" else "run `cnnlab build`")
                         if kind == "solutions" and ext == ".py":
-                            fix = f"run `jupytext --sync {_rel(manifest, path.with_suffix('.ipynb'))}`"
-                        problems.append(Problem(_rel(manifest, path), "missing", fix))
+                            fix = f"run `jupytext --sync {course.rel(path.with_suffix('.ipynb'))}`"
+                        problems.append(Problem(course.rel(path), "missing", fix))
     drafts = {lesson.path(manifest.root, kind, lang) for lesson in manifest.drafts
               for kind in KINDS for lang in LANGUAGES}
     for kind in KINDS:
         for lang in LANGUAGES:
             for path in sorted((manifest.root / kind / lang).glob("*.ipynb")):
-                if path in drafts:
-                    continue  # a lesson being written: checked once its draft flag is gone
-                if path not in expected:
-                    problems.append(Problem(_rel(manifest, path), "not a lesson in course/manifest.toml",
+                if path not in expected and path not in drafts:   # a draft is checked once it is listed
+                    problems.append(Problem(course.rel(path), "not a lesson in course/manifest.toml",
                                             "add the lesson to the manifest or delete the file"))
     return problems
 
 
-def check_notebook(manifest, path):
-    """Kernelspec and jupytext-pair problems of one existing notebook."""
+def kernelspec_and_pair(course):
+    """Rules 2 and 5."""
     problems = []
-    nb = read_notebook(path)
-    if nb.metadata.get("kernelspec", {}).get("name") != "python3":
-        problems.append(Problem(_rel(manifest, path), "no python3 kernelspec",
-                                "run `cnnlab execute` (solutions) or `cnnlab build` (lessons)"))
-    py = path.with_suffix(".py")
-    if py.is_file() and py.read_text(encoding="utf-8") != as_py(nb, path.parent):
-        problems.append(Problem(_rel(manifest, py), f"out of sync with {path.name}",
-                                f"run `jupytext --sync {_rel(manifest, py)}` (the newer file wins)"))
+    for _, _, _, path in course.notebooks():
+        nb = course.notebook(path)
+        if nb.metadata.get("kernelspec", {}).get("name") != "python3":
+            problems.append(Problem(course.rel(path), "no python3 kernelspec",
+                                    "run `cnnlab execute` (solutions) or `cnnlab build` (lessons)"))
+        py = path.with_suffix(".py")
+        if py.is_file() and py.read_text(encoding="utf-8") != as_py(nb, path.parent):
+            problems.append(Problem(course.rel(py), f"out of sync with {path.name}",
+                                    f"run `jupytext --sync {course.rel(py)}` (the newer file wins)"))
     return problems
 
 
-def check_solution_regions(manifest, path):
+def lessons_built(course):
+    """Rule 3."""
     problems = []
-    for number, cell in enumerate(read_notebook(path).cells):
-        if cell.cell_type != "code":
-            continue
-        lines = cell.source.split("\n")
-        try:
-            regions = find_regions(lines, BEGIN_SOLUTION, END_SOLUTION)
-        except MarkerError as err:
-            problems.append(Problem(_rel(manifest, path), f"code cell {number}: {err}",
-                                    "close every solution region"))
-            continue
-        for first, _ in regions:
-            if not lines[first].startswith((" ", "\t")):
-                problems.append(Problem(
-                    _rel(manifest, path), f"code cell {number}: solution region at top level",
-                    "put the answer inside a function body, so the student version still runs"))
-    return problems
-
-
-def check_languages_agree(manifest, lesson):
-    zh, en = (lesson.path(manifest.root, "solutions", lang) for lang in ("zh", "en"))
-    if not (zh.is_file() and en.is_file()):
-        return []
-    zh_cells, en_cells = code_cells(read_notebook(zh)), code_cells(read_notebook(en))
-    where = _rel(manifest, en)
-    if len(zh_cells) != len(en_cells):
-        return [Problem(where, f"{len(en_cells)} code cells, but the zh solution has {len(zh_cells)}",
-                        "give both languages the same code cells")]
-    problems = []
-    for number, (a, b) in enumerate(zip(zh_cells, en_cells)):
-        if code_tokens(a.source) != code_tokens(b.source):
-            first_line = b.source.strip().splitlines()[0] if b.source.strip() else ""
-            problems.append(Problem(where, f"code cell {number} ({first_line[:40]!r}) differs from the zh solution",
-                                    "copy the code; only comments and display strings may differ"))
-    return problems
-
-
-
-def check_exercise_tags(manifest, lesson, path):
-    tagged = set(exercise_cells(read_notebook(path)))
-    listed = {exercise.id for exercise in lesson.exercises}
-    problems = [Problem(_rel(manifest, path), f"exercise {name!r} has no cell tagged 'exercise:{name}'",
-                        "tag the exercise's cells, or remove it from course/manifest.toml")
-                for name in sorted(listed - tagged)]
-    problems += [Problem(_rel(manifest, path), f"cells tagged 'exercise:{name}' but the manifest has no such exercise",
-                         "add the exercise (with its points) to course/manifest.toml")
-                 for name in sorted(tagged - listed)]
-    return problems
-
-
-def check_lessons_built(manifest, lesson):
-    problems = []
-    for lang in LANGUAGES:
-        if not lesson.path(manifest.root, "solutions", lang).is_file():
-            continue
-        for path, text in expected_lesson_files(manifest, lesson, lang).items():
-            if path.is_file() and path.read_text(encoding="utf-8") != text:
-                problems.append(Problem(_rel(manifest, path), "differs from what `cnnlab build` writes",
+    for lesson, _, lang, path in course.notebooks("solutions"):
+        for target, text in expected_lesson_files(course.manifest, lesson, lang, course.notebook(path)).items():
+            if target.is_file() and target.read_text(encoding="utf-8") != text:
+                problems.append(Problem(course.rel(target), "differs from what `cnnlab build` writes",
                                         "edit solutions/, never lessons/, then run `cnnlab build`"))
     return problems
 
 
-def _cell(number):
-    return f"cell {number} (id cell-{number:03d})"
+# --- 4, 6, 7: code cells, solution regions, exercise tags (layers and variants: check_exercises.py) -------------------------------------
 
-
-def check_stored_checks(manifest, path):
-    """Rule 8 for one solution notebook."""
-    nb, where = read_notebook(path), _rel(manifest, path)
-    problems = [Problem(where, f"{_cell(n)}: stored output shows a failed inline check: {line[:80]!r}",
-                        "fix the answer (or the checker), then run `cnnlab execute` for this lesson")
-                for n, line in prose.failed_checks(nb)]
-    problems += [Problem(where, f"{_cell(n)}: runs check_function but is tagged '{prose.NBVAL_IGNORE}'",
-                         "remove the tag, so that nbval compares the ✓ of a re-run with the stored one")
-                 for n in prose.ignored_check_cells(nb)]
-    return problems
-
-
-def check_cjk_line_breaks(manifest, path):
-    """Rule 9 for one zh notebook."""
+def languages_agree(course):
+    """Rule 4."""
     problems = []
-    for number, source in prose.markdown_cells(read_notebook(path)):
-        for text in prose.cjk_line_breaks(source):
-            problems.append(Problem(_rel(manifest, path), f"{_cell(number)}: line break inside a Chinese "
-                                    f"sentence, shown as a space: {text!r}",
-                                    "join the two lines (break Chinese lines only between sentences "
-                                    "that are separate paragraphs)"))
+    for _, zh, en, path in course.both_solutions():
+        zh_cells, en_cells = code_cells(zh), code_cells(en)
+        if len(zh_cells) != len(en_cells):
+            problems.append(Problem(course.rel(path), f"{len(en_cells)} code cells, but the zh solution has "
+                                    f"{len(zh_cells)}", "give both languages the same code cells"))
+            continue
+        for number, (a, b) in enumerate(zip(zh_cells, en_cells)):
+            if code_tokens(a.source) != code_tokens(b.source):
+                first_line = b.source.strip().splitlines()[0] if b.source.strip() else ""
+                problems.append(Problem(course.rel(path), f"code cell {number} ({first_line[:40]!r}) differs from "
+                                        "the zh solution", "copy the code; only comments and display strings may differ"))
     return problems
 
 
-def check_prose_parity(manifest, lesson):
-    """Rule 10 for one lesson's solutions."""
-    zh, en = (lesson.path(manifest.root, "solutions", lang) for lang in ("zh", "en"))
-    if not (zh.is_file() and en.is_file()):
-        return []
+def solution_regions(course):
+    """Rule 6."""
     problems = []
-    for zh_number, en_number, message in prose.parity(read_notebook(zh), read_notebook(en)):
-        where = "markdown cells" if zh_number is None else f"zh {_cell(zh_number)} / en {_cell(en_number)}"
-        problems.append(Problem(_rel(manifest, zh), f"{where}: {message}",
-                                "make both languages state the same numbers, formulas and headings "
-                                "(a number that must differ, like a book edition's section number, "
-                                "goes in a <!-- parity-ignore: … --> comment)"))
+    for _, _, _, path in course.notebooks("solutions"):
+        for number, cell in enumerate(course.notebook(path).cells):
+            if cell.cell_type != "code":
+                continue
+            lines = cell.source.split("\n")
+            try:
+                regions = find_regions(lines, BEGIN_SOLUTION, END_SOLUTION)
+            except MarkerError as err:
+                problems.append(Problem(course.rel(path), f"code cell {number}: {err}", "close every solution region"))
+                continue
+            problems += [Problem(course.rel(path), f"code cell {number}: solution region at top level",
+                                 "put the answer inside a function body, so the student version still runs")
+                         for first, _ in regions if not lines[first].startswith((" ", "\t"))]
     return problems
 
 
-def check_author_notes(manifest, path):
-    """Rule 11 for one notebook."""
-    return [Problem(_rel(manifest, path), f"{_cell(number)}: names the authors' notes: {text!r}",
+def exercise_tags(course):
+    """Rule 7."""
+    problems = []
+    for lesson, _, _, path in course.notebooks("solutions"):
+        tagged = set(exercise_cells(course.notebook(path)))
+        listed = {exercise.id for exercise in lesson.exercises}
+        problems += [Problem(course.rel(path), f"exercise {name!r} has no cell tagged 'exercise:{name}'",
+                             "tag the exercise's cells, or remove it from course/manifest.toml")
+                     for name in sorted(listed - tagged)]
+        problems += [Problem(course.rel(path), f"cells tagged 'exercise:{name}' but the manifest has no such exercise",
+                             "add the exercise (with its points) to course/manifest.toml")
+                     for name in sorted(tagged - listed)]
+    return problems
+
+
+# --- 8-15: stored outputs and prose ------------------------------------------------------------
+
+def _each_solution(course, find, message, fix, lang=None):
+    """Problems of a ``prose`` finder that yields ``(cell number, text, ...)`` in each solution."""
+    return [Problem(course.rel(path), message(cell_label(found[0]), *found[1:]), fix(*found[1:]) if callable(fix) else fix)
+            for lesson, _, each_lang, path in course.notebooks("solutions", lang)
+            for found in find(course.notebook(path), each_lang)]
+
+
+def stored_checks(course):
+    """Rule 8."""
+    return (_each_solution(course, lambda nb, _: prose.failed_checks(nb),
+                           lambda cell, line: f"{cell}: stored output shows a failed inline check: {line[:80]!r}",
+                           "fix the answer (or the checker), then run `cnnlab execute` for this lesson")
+            + _each_solution(course, lambda nb, _: [(n,) for n in prose.ignored_check_cells(nb)],
+                             lambda cell: f"{cell}: runs check_function but is tagged '{prose.NBVAL_IGNORE}'",
+                             "remove the tag, so that nbval compares the ✓ of a re-run with the stored one"))
+
+
+def cjk_line_breaks(course):
+    """Rule 9."""
+    return _each_solution(course, lambda nb, _: [(n, text) for n, source in prose.markdown_cells(nb)
+                                                 for text in prose.cjk_line_breaks(source)],
+                          lambda cell, text: f"{cell}: line break inside a Chinese sentence, shown as a space: {text!r}",
+                          "join the two lines (break Chinese lines only between sentences that are separate "
+                          "paragraphs)", lang="zh")
+
+
+def prose_parity(course):
+    """Rule 10."""
+    problems = []
+    for lesson, zh, en, _ in course.both_solutions():
+        where_zh = course.rel(lesson.path(course.manifest.root, "solutions", "zh"))
+        for zh_number, en_number, message in prose.parity(zh, en):
+            where = "markdown cells" if zh_number is None else f"zh {cell_label(zh_number)} / en {cell_label(en_number)}"
+            problems.append(Problem(where_zh, f"{where}: {message}",
+                                    "make both languages state the same numbers, formulas and headings "
+                                    "(a number that must differ, like a book edition's section number, "
+                                    "goes in a <!-- parity-ignore: … --> comment)"))
+    return problems
+
+
+def author_notes(course):
+    """Rule 11, for every notebook (solutions and lessons)."""
+    return [Problem(course.rel(path), f"{cell_label(number)}: names the authors' notes: {text!r}",
                     "state the fact itself and cite a primary source (paper, documentation, "
                     "textbook); students never receive them")
-            for number, text in prose.author_notes(read_notebook(path))]
+            for _, _, _, path in course.notebooks() for number, text in prose.author_notes(course.notebook(path))]
 
 
-def check_typed_durations(manifest, path, lang):
-    """Rule 13 for one solution notebook."""
-    return [Problem(_rel(manifest, path), f"{_cell(number)}: a duration typed in prose: {text!r}",
-                    "print the time from the run (or the lesson's metadata) in a code cell, "
-                    "or leave the duration out")
-            for number, text in prose.typed_durations(read_notebook(path), lang)]
-
-
-def check_empty_cells(manifest, path):
-    """Rule 14 for one solution notebook."""
-    return [Problem(_rel(manifest, path), f"{_cell(number)}: empty code cell",
-                    "delete the cell in both languages")
-            for number in prose.empty_code_cells(read_notebook(path))]
-
-
-def check_zh_terms(manifest, path):
-    """Rule 15 for one zh solution notebook."""
-    return [Problem(_rel(manifest, path), f"{_cell(number)}: {text!r} is not the glossary's term",
-                    f"write {replacement} (course/glossary.md)")
-            for number, text, replacement in prose.zh_terms(read_notebook(path))]
-
-
-def check_full_mode(manifest, path):
-    """Rule 12 for one solution notebook."""
-    mode = read_notebook(path).metadata.get("cnnlab", {}).get("mode")
-    if mode == "full":
-        return []
-    return [Problem(_rel(manifest, path), f"stored outputs come from {mode or 'an unknown'} mode, not full mode",
-                    "run `cnnlab execute --full NN` for this lesson (minutes; full data and epochs)")]
-
-
-def check_layers_exercises(manifest, lesson, path):
-    """A ``layers`` exercise's reference model builds and runs on its input, and the solution's
-    tagged cell calls predict_layers with the exercise's id (the grader scores against the former)."""
+def full_mode(course):
+    """Rule 12."""
     problems = []
-    for exercise in (e for e in lesson.exercises if e.kind == "layers"):
-        try:
-            from cnnlab.exercises.layerspec import build_model
-            from cnnlab.facts import layer_facts
-            layer_facts(build_model(exercise.layers), exercise.input_shape)
-        except Exception as err:
-            problems.append(Problem("course/manifest.toml", f"exercise {exercise.id!r}: the reference model "
-                                    f"does not run: {err}", "fix its layers or input_shape"))
-        sources = [cell.source for cell in exercise_cells(read_notebook(path)).get(exercise.id, [])]
-        if sources and not any("predict_layers" in src and repr(exercise.id) in src.replace('"', "'")
-                               for src in sources):
-            problems.append(Problem(_rel(manifest, path), f"the cell of {exercise.id!r} does not call "
-                                    f"predict_layers(..., exercise={exercise.id!r})", "call it there"))
+    for _, _, _, path in course.notebooks("solutions"):
+        mode = course.notebook(path).metadata.get("cnnlab", {}).get("mode")
+        if mode != "full":
+            problems.append(Problem(course.rel(path), f"stored outputs come from {mode or 'an unknown'} mode, not full "
+                                    "mode", "run `cnnlab execute --full NN` for this lesson (minutes; full data and epochs)"))
     return problems
 
 
-def quick_check_variants(path):
-    """``{exercise: (kind, [Variant], VariantSpecs)}`` of the quick checks with variants in a solution."""
-    import ast
-    from cnnlab.cells import mask_magics, parse_python
-    from cnnlab.exercises.spec import quick_check_calls, spec_from_call
-    from cnnlab.exercises.variants import variants_in_source
-    found = {}
-    for cell in code_cells(read_notebook(path)):
-        if "variants=" not in cell.source:
-            continue
-        tree = parse_python(mask_magics(cell.source))
-        for kind, call in quick_check_calls(tree):
-            if any(kw.arg == "variants" for kw in call.keywords):
-                found[ast.literal_eval(call.args[0])] = (kind, variants_in_source(tree, call),
-                                                         spec_from_call(kind, call, tree))
-    return found
+def typed_durations(course):
+    """Rule 13."""
+    return _each_solution(course, prose.typed_durations, lambda cell, text: f"{cell}: a duration typed in prose: {text!r}",
+                          "print the time from the run (or the lesson's metadata) in a code cell, "
+                          "or leave the duration out")
 
 
-def check_variants(manifest, lesson):
-    """Rule 16: the variants of every quick check, in each language and between the two."""
-    from cnnlab.exercises.spec import SpecError
-    from cnnlab.exercises.spec import variant_problems
-    from cnnlab.exercises.variants import VariantError
-    problems, tables = [], {}
-    for lang in LANGUAGES:
-        path = lesson.path(manifest.root, "solutions", lang)
-        if not path.is_file():
-            continue
-        try:
-            tables[lang] = quick_check_variants(path)
-        except (SpecError, VariantError, SyntaxError) as err:
-            problems.append(Problem(_rel(manifest, path), f"a quick check's variants cannot be made: {err}",
-                                    "fix the variant function or the vary(...) call"))
-            continue
-        for exercise, (kind, variants, specs) in tables[lang].items():
-            problems += [Problem(_rel(manifest, path), f"quick check {exercise!r}: {problem}",
-                                 "change the variant function or the values vary() gives it")
-                         for problem in variant_problems(kind, variants, specs)]
-    if len(tables) == 2:
-        zh, en = tables["zh"], tables["en"]
-        for exercise in sorted(set(zh) | set(en)):
-            if exercise not in zh or exercise not in en or zh[exercise][2] != en[exercise][2]:
-                problems.append(Problem(_rel(manifest, lesson.path(manifest.root, "solutions", "en")),
-                                        f"quick check {exercise!r}: the zh and en variants differ (values, answers "
-                                        "or named mistakes)", "compute both languages' checks the same way"))
-    return problems
+def empty_cells(course):
+    """Rule 14."""
+    return _each_solution(course, lambda nb, _: [(n,) for n in prose.empty_code_cells(nb)],
+                          lambda cell: f"{cell}: empty code cell", "delete the cell in both languages")
 
 
-def check(manifest):
+def zh_terms(course):
+    """Rule 15."""
+    return _each_solution(course, lambda nb, _: prose.zh_terms(nb),
+                          lambda cell, text, _: f"{cell}: {text!r} is not the glossary's term",
+                          lambda _, replacement: f"write {replacement} (course/glossary.md)", lang="zh")
+
+
+RULES = [files_exist, kernelspec_and_pair, lessons_built, languages_agree, solution_regions, exercise_tags,
+         layers_exercises, variants, stored_checks, cjk_line_breaks, prose_parity, author_notes, full_mode,
+         typed_durations, empty_cells, zh_terms]
+
+
+def check(manifest, rules=RULES):
     """Every problem found, as a list of Problem (empty when the course is consistent)."""
-    problems = check_files_exist(manifest)
-    for lesson in manifest.lessons:
-        for kind in KINDS:
-            for lang in LANGUAGES:
-                path = lesson.path(manifest.root, kind, lang)
-                if path.is_file():
-                    problems += check_notebook(manifest, path)
-                    problems += check_author_notes(manifest, path)
-                    if kind == "solutions":
-                        problems += check_solution_regions(manifest, path)
-                        problems += check_exercise_tags(manifest, lesson, path)
-                        problems += check_layers_exercises(manifest, lesson, path)
-                        problems += check_stored_checks(manifest, path)
-                        problems += check_full_mode(manifest, path)
-                        problems += check_typed_durations(manifest, path, lang)
-                        problems += check_empty_cells(manifest, path)
-                        if lang == "zh":
-                            problems += check_cjk_line_breaks(manifest, path)
-                            problems += check_zh_terms(manifest, path)
-        problems += check_languages_agree(manifest, lesson)
-        problems += check_variants(manifest, lesson)
-        problems += check_prose_parity(manifest, lesson)
-        problems += check_lessons_built(manifest, lesson)
-    return problems
+    course = Course(manifest)
+    return [problem for rule in rules for problem in rule(course)]

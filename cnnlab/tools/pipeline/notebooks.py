@@ -5,11 +5,15 @@ kernelspec, cell ids numbered in order (quiet diffs), and the paired ``.py``
 produced from the notebook with the repository's ``jupytext.toml``.
 """
 
+import io
+import tokenize
 from pathlib import Path
 
 import jupytext
 import nbformat
 from jupytext.config import load_jupytext_config
+
+from cnnlab.cells import is_magic
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 PY_FORMAT = "py:percent"
@@ -69,3 +73,30 @@ def write_pair(nb, ipynb_path):
 
 def code_cells(nb):
     return [cell for cell in nb.cells if cell.cell_type == "code"]
+
+
+def code_tokens(source):
+    """The tokens of a code cell, minus comments, with string contents blanked.
+
+    IPython magics (lines starting with % or !) are kept as plain text.
+    """
+    lines = [l for l in source.splitlines() if not is_magic(l)]
+    magics = [l.strip() for l in source.splitlines() if is_magic(l)]
+    kept = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
+                continue
+            if tok.type == tokenize.STRING or tok.type in _FSTRING_PARTS:
+                kept.append("<str>")
+            else:
+                kept.append(tok.string)
+    except (tokenize.TokenError, SyntaxError, IndentationError) as err:
+        return ["<untokenizable>", str(err), source]
+    collapsed = [t for i, t in enumerate(kept) if not (t == "<str>" and i and kept[i - 1] == "<str>")]
+    return magics + collapsed
+
+
+# Python 3.12 splits f-strings into several tokens; treat each part like a string.
+_FSTRING_PARTS = {getattr(tokenize, name) for name in
+                  ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END") if hasattr(tokenize, name)}
