@@ -69,11 +69,14 @@ class Plan:
 
     def left_out_names(self):
         """The names that only the setup cells the kernel leaves out bind."""
-        def bound(cell):
-            tree = student_cells.parse(cell.source)
-            return set().union(*(student_cells.binds(node) for node in tree.body)) if tree else set()
-        kept = set().union(*(bound(c) for c in self.cells if c.role == "setup" and c.kernel))
-        return set().union(*(bound(c) for c in self.cells if c.role == "setup" and not c.kernel)) - kept
+        setup = [cell for cell in self.cells if cell.role == "setup"]
+        kept = set().union(*(names_bound(student_cells.parse(c.source)) for c in setup if c.kernel))
+        return set().union(*(names_bound(student_cells.parse(c.source)) for c in setup if not c.kernel)) - kept
+
+
+def names_bound(tree):
+    """Every name a cell's top-level statements bind (``tree``: the parsed cell, or None)."""
+    return set().union(*(student_cells.binds(node) for node in tree.body)) if tree else set()
 
 
 def split_check(source):
@@ -194,7 +197,7 @@ def mark_kernel_setup(cells):
     for index in range(len(setup) - 1, -1, -1):
         cell = setup[index]
         tree = student_cells.parse(cell.source)
-        bound = set().union(*(student_cells.binds(node) for node in tree.body)) if tree else set()
+        bound = names_bound(tree)
         if tree is None or index == 0 or bound & needed or not (bound or _only_displays(tree)):
             for statement in (tree.body if tree else []):
                 now, later = student_cells.reads(statement)
