@@ -422,7 +422,7 @@ def test_the_grader_keeps_no_widget_state_from_the_kernel():
 
 
 def test_the_trusted_worker_caps_its_own_memory():
-    probe = ("from cnnlab.tools.grading.execute import cap_own_memory\ncap_own_memory(600)\n"
+    probe = ("from cnnlab.tools.grading.worker import cap_own_memory\ncap_own_memory(600)\n"
              "try:\n    bytearray(2 * 2**30)\n    print('allocated')\nexcept MemoryError:\n    print('capped')\n")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "capped", done.stderr

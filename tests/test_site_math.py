@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cnnlab.tools.site.render import tex_to_mathml
+from cnnlab.tools.site.markup import tex_to_mathml
 
 
 def math_texts(page_html):

@@ -14,7 +14,7 @@ Data flows one way (collect → compute → render)::
     wire.py          the data that crosses (numbers, strings, arrays, tensors; never pickle)
     limits.py        the time, memory and output limits of one submission
     launch.py        (the grader) start the worker in its own process group; kill it at the deadline
-    execute.py       the worker = trusted reference process: runs the plan (python -m …grading.execute)
+    worker.py        the worker = trusted reference process: runs the plan (python -m …grading.worker)
     session.py       the student's kernel: sandboxed kernelspec, output-capped nbclient, cell outcomes
     reference.py     the trusted namespace: setup cells + hidden tests with proxies into the kernel
     score.py         cell outcomes → one Result (points, status) per exercise

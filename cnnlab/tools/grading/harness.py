@@ -11,7 +11,7 @@ The plan is made from two sources, and from each only what it may supply:
   names (``def my_corr2d``), tagged or not, and the statements of the student's other cells
   that it uses (``import math``, a helper, a constant).
 
-Each cell has a role that says where it runs (``execute.py``)::
+Each cell has a role that says where it runs (``worker.py``)::
 
     setup    both: the student's kernel and the trusted reference process
     support  the student's kernel only: statements of the student's other cells the answer uses

@@ -1,7 +1,7 @@
 """The grader's side of one submission: the worker process, in its own group, killed at the deadline.
 
 ``execute_plan(plan_json, workdir, limits)`` makes the kernel's cgroup (``cgroups.py``: memory,
-tasks and CPU of the kernel and all it forks, where the machine offers one), starts ``python -m cnnlab.tools.grading.execute
+tasks and CPU of the kernel and all it forks, where the machine offers one), starts ``python -m cnnlab.tools.grading.worker
 JOB RESULT`` in a new session (its own process group), waits at most the total limit plus a
 margin, then kills the group and the kernel, and removes the cgroup with whatever is left in it. Whatever the submission does (``os._exit``, an
 endless loop, flooding stdout, eating memory), the grader gets a list of cell outcomes or a
@@ -50,7 +50,7 @@ def kernel_group(limits):
 
 def _run_worker(job, result, log, workdir, limits, env):
     with open(log, "wb") as log_file:
-        worker = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.grading.execute", str(job), str(result)],
+        worker = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.grading.worker", str(job), str(result)],
                                   stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
                                   env=env, cwd=str(workdir.parent))
         try:

@@ -6,7 +6,7 @@ does one thing and records what it found on the ``Job``; a later step reads it.
     read_submission   the notebook (missing/malformed settle every code exercise)
     read_answers      the quick-check answers: the notebook's hand-in output and/or the answers file
     build_harness     which cells run in the student's kernel, which in the trusted process (harness.py)
-    run_harness       the worker process + the sandboxed kernel, in a scratch copy (execute.py); the
+    run_harness       the worker process + the sandboxed kernel, in a scratch copy (worker.py); the
                       kernel leaves out setup cells no student cell needs, and a submission whose
                       code missed a name that only those cells bind is run again with all of them
     blame_the_machine a kernel that did not start: the machine's fault (canary.py) or the submission's

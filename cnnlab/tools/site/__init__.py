@@ -22,7 +22,7 @@ results, each page says so under its first cell (:func:`outputs_notice`).
 How
 ---
 Three modules: ``pages`` makes one lesson page's notebook (the page steps),
-``render`` turns Markdown and math into HTML (the exporter), and this one writes
+``markup`` turns Markdown and math into HTML (the exporter), and this one writes
 the pages with their navigation.
 nbconvert's ``HTMLExporter`` with a template (``templates/cnnlab_site``) that
 extends JupyterLab's ``lab`` template: a sidebar with every lesson of the
@@ -47,7 +47,7 @@ import nbformat
 
 from cnnlab.i18n import LANGUAGES, say
 from cnnlab.tools.site.pages import lesson_page_notebook
-from cnnlab.tools.site.render import MathMLRenderer, join_cjk_lines, make_exporter  # noqa: F401  (public names)
+from cnnlab.tools.site.markup import MathMLRenderer, join_cjk_lines, make_exporter  # noqa: F401  (public names)
 
 SOURCES = ("solutions", "lessons")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}

@@ -1,4 +1,4 @@
-"""The per-submission worker: ``python -m cnnlab.tools.grading.execute JOB RESULT`` runs one plan's cells.
+"""The per-submission worker: ``python -m cnnlab.tools.grading.worker JOB RESULT`` runs one plan's cells.
 
 The grader starts it with ``launch.execute_plan``. This worker is the **trusted reference
 process** (``reference.py``): it runs the solution's setup cells in its own namespace (no
