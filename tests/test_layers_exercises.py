@@ -35,7 +35,7 @@ def _shown_model(kind, lesson, exercise, lang):
     return shown[0]
 
 
-def test_the_course_has_layers_exercises_where_issue_25_asks():
+def test_lessons_03_05_08_10_and_12_have_a_layers_exercise():
     assert {lesson.stem[:2] for lesson, _ in LAYERS} >= {"03", "05", "08", "10", "12"}
 
 
