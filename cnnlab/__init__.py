@@ -12,6 +12,7 @@ students may open, one line per module::
     i18n            the course language and bilingual messages: say(zh=..., en=...)
     geometry        convolution geometry in one place: int-or-pair, output sizes, padding rules
     arith           convolution arithmetic worked out step by step (sizes, parameters, MACs)
+    derivation      arith's worked derivations as text: the formula, then the same with the numbers in
     receptive/      receptive fields: the recurrence, tracing a model, the effective field
     model_summary   a per-layer table of a model: shapes, parameters, MACs, receptive fields
     tracing         one torch.fx tracer for the analyses: layers, shapes, names, example input, eval mode
