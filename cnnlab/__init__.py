@@ -12,8 +12,10 @@ students may open, one line per module::
     i18n            the course language and bilingual messages: say(zh=..., en=...)
     geometry        convolution geometry in one place: int-or-pair, output sizes, padding rules
     arith           convolution arithmetic worked out step by step (sizes, parameters, MACs)
+    derivation      arith's worked derivations as text: the formula, then the same with the numbers in
     receptive/      receptive fields: the recurrence, tracing a model, the effective field
     model_summary   a per-layer table of a model: shapes, parameters, MACs, receptive fields
+    summary_table   how that table is shown: plain text for print, HTML for a notebook
     tracing         one torch.fx tracer for the analyses: layers, shapes, names, example input, eval mode
     facts           layer_facts(): the truth table a student predicts: per layer its label, shape, params, MACs, field
     ops/            convolution, pooling, im2col and batch norm written out in NumPy/PyTorch

@@ -28,63 +28,31 @@ Here the first is the argument ``p`` and the second the keyword-only argument
 
 Bad arguments raise ``ValueError`` naming the argument and the rule, in the
 course language (``cnnlab.set_language('zh' | 'en')``). The rules themselves
-live in :mod:`cnnlab.geometry`; this module adds the worked derivations and counts.
+live in :mod:`cnnlab.geometry`; this module works out the numbers and counts, and
+:mod:`cnnlab.derivation` writes out how each size follows.
 """
 
 from cnnlab import geometry
+from cnnlab.derivation import (Derivation, conv_size_lines, formula_lines, per_axis, pool_size_lines,
+                               same_padding_lines, transposed_size_lines)
 from cnnlab.i18n import say
-from cnnlab.text import display_width
 
 __all__ = [
     "conv_output_size", "pool_output_size", "transposed_conv_output_size",
     "same_padding", "conv_params", "conv_macs", "neuron_count", "Derivation",
 ]
 
-class Derivation(str):
-    """The worked derivation as text; ``.value`` holds the result itself."""
-
-    def __new__(cls, text, value):
-        self = super().__new__(cls, text)
-        self.value = value
-        return self
-
 
 # ----------------------------------------------------------------------------
 # checking and normalising arguments
 # ----------------------------------------------------------------------------
-def _label(name):
-    return geometry.label(name)
-
-
 def _labelled_pair(value, name, minimum):
     """An int or an (h, w) pair -> a pair of ints (:func:`cnnlab.geometry.pair`, labelled)."""
-    return geometry.pair(value, _label(name), minimum)
+    return geometry.pair(value, geometry.label(name), minimum)
 
 
 def _is_pair(*values):
     return any(isinstance(v, (tuple, list)) for v in values)
-
-
-def _answer(pair, as_pair):
-    return tuple(pair) if as_pair else pair[0]
-
-
-def _derivation(lines_per_dim, result, as_pair):
-    """Join the derivation lines; label them h / w when the two sides differ."""
-    if not as_pair or lines_per_dim[0] == lines_per_dim[1]:
-        text = "\n".join(lines_per_dim[0])
-    else:
-        text = "\n".join(
-            f"{axis}: " + "\n   ".join(lines)
-            for axis, lines in zip(("h", "w"), lines_per_dim))
-    return Derivation(text, result)
-
-
-def _divide(numerator, s):
-    """'numerator / s' worked out: '54', or '⌊1.5⌋ = 1' when the floor matters."""
-    if numerator % s == 0:
-        return f"{numerator // s}"
-    return f"⌊{numerator / s:g}⌋ = {numerator // s}"
 
 
 # ----------------------------------------------------------------------------
@@ -132,47 +100,14 @@ def conv_output_size(n, k, *, s=1, p=0, d=1, p_total=None, explain=False):
         totals, per_side = _labelled_pair(p_total, "p_total", 0), False
     else:
         totals, per_side = tuple(2 * v for v in _labelled_pair(p, "p", 0)), True
-
-    result, lines = [], []
-    for axis in range(2):
-        n_, k_, s_, d_, t_ = n2[axis], k2[axis], s2[axis], d2[axis], totals[axis]
-        out = (geometry.conv_out_size(n_, k_, s=s_, p=t_ // 2, d=d_) if per_side
-               else geometry.conv_out_size(n_, k_, s=s_, d=d_, p_total=t_))
-        result.append(out)
-        lines.append(_explain_conv(n_, k_, s_, d_, t_, per_side, out))
-    answer = _answer(result, as_pair)
-    return _derivation(lines, answer, as_pair) if explain else answer
+    return per_axis(_conv_axis, (n2, k2, s2, d2, totals), as_pair, explain, per_side)
 
 
-def _explain_conv(n, k, s, d, total, per_side, out):
-    """Lines of the worked derivation for one axis (the lesson's own notation)."""
-    lines, k_name = [], "k"
-    if d != 1:
-        k_eff = geometry.effective_kernel(k, d)
-        lines.append(say(zh="有效卷积核 k' = d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}",
-                         en="effective kernel k' = d·(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}",
-                         d=d, k=k, ke=k_eff))
-        k, k_name = k_eff, "k'"
-    exact = (n - k + total) % s == 0
-    left, right = ("(", ")") if exact else ("⌊(", ")⌋")
-    if per_side:   # (n − k + 2·p) / s + 1
-        formula = f"{left}n − {k_name} + 2·p) / s{right[1:]} + 1"
-        numbers = f"{left}{n} − {k} + 2·{total // 2}) / {s}{right[1:]} + 1"
-        q = n - k + total
-        worked = f"{q // s} + 1 = {out}" if exact else f"⌊{q / s:g}⌋ + 1 = {q // s} + 1 = {out}"
-    else:          # (n − k + p_total + s) / s
-        formula = f"{left}n − {k_name} + p_total + s) / s{right[1:]}"
-        numbers = f"{left}{n} − {k} + {total} + {s}) / {s}{right[1:]}"
-        worked = _divide(n - k + total + s, s)
-    out_word = say(zh="输出", en="out")
-    lines.append(f"{out_word} = {formula}")
-    lines.append(f"{' ' * display_width(out_word)} = {numbers} = {worked}")
-    if not exact:
-        lines.append(say(
-            zh="（除不尽时向下取整，同 PyTorch：最后 {r} 行/列没有被卷积核覆盖）",
-            en="(not a whole number: PyTorch rounds down, so the last {r} row(s)/column(s) are never covered)",
-            r=(n - k + total) % s))
-    return lines
+def _conv_axis(n, k, s, d, total, per_side):
+    """One axis of :func:`conv_output_size`: the size and its derivation."""
+    out = (geometry.conv_out_size(n, k, s=s, p=total // 2, d=d) if per_side
+           else geometry.conv_out_size(n, k, s=s, d=d, p_total=total))
+    return out, conv_size_lines(n, k, s, d, total, per_side, out)
 
 
 def pool_output_size(n, k, *, s=None, p=0, d=1, ceil_mode=False, explain=False):
@@ -198,32 +133,13 @@ def pool_output_size(n, k, *, s=None, p=0, d=1, ceil_mode=False, explain=False):
     n2, k2, d2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(d, "d", 1)
     s2 = k2 if s is None else _labelled_pair(s, "s", 1)
     p2 = _labelled_pair(p, "p", 0)
-    result, lines = [], []
-    for axis in range(2):
-        n_, k_, s_, p_, d_ = n2[axis], k2[axis], s2[axis], p2[axis], d2[axis]
-        out = geometry.pool_out_size(n_, k_, s=s_, p=p_, d=d_, ceil_mode=ceil_mode)
-        k_eff = geometry.effective_kernel(k_, d_)
-        span = n_ + 2 * p_ - k_eff
-        shown = (-(-span // s_) if ceil_mode else span // s_) + 1   # the formula, before the drop rule
-        result.append(out)
-        lines.append(_explain_pool(n_, k_eff, s_, p_, span, ceil_mode, out, shown > out))
-    answer = _answer(result, as_pair)
-    return _derivation(lines, answer, as_pair) if explain else answer
+    return per_axis(_pool_axis, (n2, k2, s2, p2, d2), as_pair, explain, ceil_mode)
 
 
-def _explain_pool(n, k_eff, s, p, span, ceil_mode, out, dropped):
-    """Lines of the pooling derivation for one axis."""
-    left, right = ("⌈", "⌉") if ceil_mode else ("⌊", "⌋")
-    step = f"{left}{span / s:g}{right}" if span % s else f"{span // s}"
-    out_word = say(zh="输出", en="out")
-    pad = " " * display_width(out_word)
-    lines = [f"{out_word} = {left}(n − k + 2·p) / s{right} + 1",
-             f"{pad} = {left}({n} − {k_eff} + 2·{p}) / {s}{right} + 1 = {step} + 1 = {out + dropped}"]
-    if dropped:
-        lines.append(say(zh="最后一个窗口的起点落在右侧填充里，舍去：输出 = {o}",
-                         en="the last window would start in the right padding, so it is dropped: out = {o}",
-                         o=out))
-    return lines
+def _pool_axis(n, k, s, p, d, ceil_mode):
+    """One axis of :func:`pool_output_size`: the size and its derivation."""
+    out = geometry.pool_out_size(n, k, s=s, p=p, d=d, ceil_mode=ceil_mode)
+    return out, pool_size_lines(n, geometry.effective_kernel(k, d), s, p, ceil_mode, out)
 
 
 def transposed_conv_output_size(n, k, *, s=1, p=0, d=1, output_padding=0, explain=False):
@@ -241,17 +157,13 @@ def transposed_conv_output_size(n, k, *, s=1, p=0, d=1, output_padding=0, explai
     as_pair = _is_pair(n, k, s, p, d, output_padding)
     n2, k2, p2 = _labelled_pair(n, "n", 1), _labelled_pair(k, "k", 1), _labelled_pair(p, "p", 0)
     s2, d2, o2 = _labelled_pair(s, "s", 1), _labelled_pair(d, "d", 1), _labelled_pair(output_padding, "output_padding", 0)
-    result, lines = [], []
-    for axis in range(2):
-        n_, k_, p_, s_, d_, o_ = n2[axis], k2[axis], p2[axis], s2[axis], d2[axis], o2[axis]
-        out = geometry.transposed_out_size(n_, k_, s=s_, p=p_, d=d_, output_padding=o_)
-        result.append(out)
-        word = say(zh="输出", en="out")
-        lines.append([
-            f"{word} = (n − 1)·s − 2·p + d·(k − 1) + output_padding + 1",
-            f"{' ' * display_width(word)} = ({n_} − 1)·{s_} − 2·{p_} + {d_}·({k_} − 1) + {o_} + 1 = {out}"])
-    answer = _answer(result, as_pair)
-    return _derivation(lines, answer, as_pair) if explain else answer
+    return per_axis(_transposed_axis, (n2, k2, p2, s2, d2, o2), as_pair, explain)
+
+
+def _transposed_axis(n, k, p, s, d, o):
+    """One axis of :func:`transposed_conv_output_size`: the size and its derivation."""
+    out = geometry.transposed_out_size(n, k, s=s, p=p, d=d, output_padding=o)
+    return out, transposed_size_lines(n, k, p, s, d, o, out)
 
 
 def _uneven_same_padding(k, d, span):
@@ -280,19 +192,15 @@ def same_padding(k, d=1, explain=False):
     """
     as_pair = _is_pair(k, d)
     k2, d2 = _labelled_pair(k, "k", 1), _labelled_pair(d, "d", 1)
-    result, lines = [], []
-    for k_, d_ in zip(k2, d2):
-        before, after = geometry.same_padding_sides(k_, d_)
-        span = before + after
-        if before != after:
-            raise ValueError(_uneven_same_padding(k_, d_, span))
-        result.append(before)
-        if d_ == 1:      # no dilation: the formula without d (lesson 03 shows same padding before dilation)
-            lines.append(["p = (k − 1) / 2", f"  = ({k_} − 1) / 2 = {before}"])
-        else:
-            lines.append(["p = d·(k − 1) / 2", f"  = {d_}·({k_} − 1) / 2 = {before}"])
-    answer = _answer(result, as_pair)
-    return _derivation(lines, answer, as_pair) if explain else answer
+    return per_axis(_same_padding_axis, (k2, d2), as_pair, explain)
+
+
+def _same_padding_axis(k, d):
+    """One axis of :func:`same_padding`: the padding and its derivation."""
+    before, after = geometry.same_padding_sides(k, d)
+    if before != after:
+        raise ValueError(_uneven_same_padding(k, d, before + after))
+    return before, same_padding_lines(k, d, before)
 
 
 # ----------------------------------------------------------------------------
@@ -300,13 +208,13 @@ def same_padding(k, d=1, explain=False):
 # ----------------------------------------------------------------------------
 def _check_groups(c_in, c_out, groups):
     for name, value in (("c_in", c_in), ("c_out", c_out), ("groups", groups)):
-        geometry.whole(value, _label(name))          # a channel count is one number, never a pair
+        geometry.whole(value, geometry.label(name))          # a channel count is one number, never a pair
     for name, value in (("c_in", c_in), ("c_out", c_out)):
         if value % groups:
             raise ValueError(say(
                 zh="{arg} = {v} 必须能被分组数 groups = {g} 整除",
                 en="{arg} = {v} must be divisible by groups = {g}",
-                arg=_label(name), v=value, g=groups))
+                arg=geometry.label(name), v=value, g=groups))
 
 
 def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
@@ -328,11 +236,10 @@ def conv_params(c_in, c_out, k, bias=True, groups=1, explain=False):
     if not explain:
         return total
     c = f"{c_in}" if groups == 1 else f"({c_in}/{groups})"
-    b = " + 1" if bias else ""
-    word = say(zh="参数量", en="params")
-    formula = f"{word} = (k·k·c_in" + ("/groups" if groups != 1 else "") + (" + 1" if bias else "") + ")·c_out"
-    text = f"{formula}\n{' ' * display_width(word)} = ({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}"
-    return Derivation(text, total)
+    g, b = ("/groups" if groups != 1 else ""), (" + 1" if bias else "")
+    lines = formula_lines(say(zh="参数量", en="params"), f"(k·k·c_in{g}{b})·c_out",
+                   f"({kh}·{kw}·{c}{b})·{c_out} = {per_kernel}·{c_out} = {total:,}")
+    return Derivation("\n".join(lines), total)
 
 
 def conv_macs(c_in, c_out, k, out_size, groups=1, explain=False):
@@ -369,7 +276,7 @@ def neuron_count(channels, size, explain=False):
 
     Example: AlexNet's first layer, ``neuron_count(96, 55)`` → 55·55·96 = 290,400.
     """
-    c = geometry.whole(channels, _label("channels"))
+    c = geometry.whole(channels, geometry.label("channels"))
     h, w = _labelled_pair(size, "size", 1)
     total = h * w * c
     if not explain:

@@ -78,11 +78,12 @@ def check_torch():
 
 def _located(spec):
     """(kind, folder) of the first folder with every file of ``spec`` valid, or None. Downloads nothing."""
-    from cnnlab.data import datasets, sources
+    from cnnlab.data import sources
+    from cnnlab.data.find import read_split
     from cnnlab.data.idx import BadDataFile
     for kind, folder in sources.search_path(spec):
         try:
-            if all(datasets._read_split(spec, split, folder) is not None for split in ("train", "test")):
+            if all(read_split(spec, split, folder) is not None for split in ("train", "test")):
                 return kind, folder
         except BadDataFile:
             continue
@@ -91,11 +92,12 @@ def _located(spec):
 
 def check_data():
     from cnnlab.data import datasets, sources
+    from cnnlab.data.find import describe, spaced
     name = say(zh="数据", en="data")
     spec = sources.FASHION_MNIST
     located = _located(spec)
     try:
-        datasets._sample_arrays()
+        datasets.sample_arrays()
         sample = say(zh="MNIST 样本随程序包安装", en="the MNIST sample is installed with the package")
     except (OSError, ValueError) as err:
         return Finding(name, False, say(zh="MNIST 样本损坏：{e}", en="the MNIST sample is damaged: {e}", e=err),
@@ -118,7 +120,7 @@ def check_data():
                 e=sources.MIRROR_ENV, d=sources.download_dir(spec), p=spec.debian_package))
     kind, folder = located
     return Finding(name, True, say(zh="Fashion-MNIST 在{w}；{s}", en="Fashion-MNIST in {w}; {s}",
-                                   w=datasets._spaced(datasets._describe(spec, kind, folder)), s=sample))
+                                   w=spaced(describe(spec, kind, folder)), s=sample))
 
 
 def check_font():

@@ -88,7 +88,7 @@ def test_mnist_sample_is_split_reproducibly(capsys):
     assert train.images.shape == (4_000, 1, 28, 28) and train.images.dtype == torch.uint8
     again = mnist("test", source="sample", verbose=False)
     assert torch.equal(again.images, test.images) and torch.equal(again.labels, test.labels)
-    X, y = datasets._sample_arrays()                                     # the shipped files
+    X, y = datasets.sample_arrays()                                      # the shipped files
     assert X.shape == (5_000, 784) and np.bincount(y).tolist() == [500] * 10
     assert train.images.sum() + test.images.sum() == int(X.sum())       # together: all 5,000, once
 
@@ -107,12 +107,12 @@ def test_a_damaged_sample_file_is_refused(tmp_path, monkeypatch):
     labels = tmp_path / "sample-labels-idx1-ubyte.gz"
     labels.write_bytes(gzip.compress(gzip.decompress(labels.read_bytes())[:-1] + b"\x00"))  # the last 9 made a 0
     monkeypatch.setattr(datasets, "SAMPLE_DIR", tmp_path)
-    datasets._sample_arrays.cache_clear()
+    datasets.sample_arrays.cache_clear()
     try:
         with pytest.raises(BadDataFile, match="checksum"):
-            datasets._sample_arrays()
+            datasets.sample_arrays()
     finally:
-        datasets._sample_arrays.cache_clear()
+        datasets.sample_arrays.cache_clear()
 
 
 def test_mnist_auto_says_loudly_when_it_falls_back_to_the_sample(isolated, capsys):

@@ -3,6 +3,8 @@
 The ImageNet-size models mirror torchvision's module names and shapes (so a
 torchvision ``state_dict`` loads); the ``*_small`` variants are scaled down for
 28×28 Fashion-MNIST on a laptop CPU, each documenting what was scaled and why.
+The faithful LeNet-5 takes two files: its own layers (``lenet5_layers``) and the
+network (``lenet5``).
 """
 
 from cnnlab.models.lenet import lenet_modern  # noqa: F401

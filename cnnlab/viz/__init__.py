@@ -6,7 +6,8 @@
 * :mod:`~cnnlab.viz.diagram` — ``draw_architecture``, a block diagram computed from a
   model (boxes with output shapes and parameters, branches, shortcuts, ×N);
   :mod:`~cnnlab.viz.archgraph` — ``architecture_graph``, the same boxes and arrows as data
-  (with :mod:`~cnnlab.viz.archlabels` and :mod:`~cnnlab.viz.archstructure`);
+  (with :mod:`~cnnlab.viz.archtrace`, :mod:`~cnnlab.viz.archlabels` and
+  :mod:`~cnnlab.viz.archstructure`);
   :mod:`~cnnlab.viz.diagramlayout` places the boxes.
 """
 

@@ -15,7 +15,8 @@ branches and their concatenation, or a residual block's layers and its
 shortcut) or a :class:`Repeat` (identical consecutive blocks shown once, ×N).
 A path meets its merge at the *immediate post-dominator* of the node it leaves:
 the first node that every path from it must pass through (see
-:mod:`cnnlab.viz.archstructure`; the labels are in :mod:`cnnlab.viz.archlabels`).
+:mod:`cnnlab.viz.archstructure`; the labels are in :mod:`cnnlab.viz.archlabels`,
+and checking the arguments, running and tracing the model in :mod:`cnnlab.viz.archtrace`).
 
 Parameters are counted as :func:`cnnlab.summary` counts them: trainable ones,
 a layer used twice at its first call. Output shapes have no batch dimension.
@@ -23,15 +24,14 @@ a layer used twice at its first call. Output shapes have no batch dimension.
 
 from dataclasses import dataclass, field
 
-import torch
-from torch import nn
-
 from cnnlab.i18n import say
 from cnnlab.text import table
-from cnnlab.tracing import eval_mode, example_input, node_name, propagate_shapes, trace
+from cnnlab.tracing import node_name
 from cnnlab.viz.archlabels import function_kind, function_label, module_label
 from cnnlab.viz import archstructure
 from cnnlab.viz.archstructure import Branches, Repeat
+from cnnlab.viz.archtrace import (block_input, check_arguments, example_batch, in_container, is_layer,
+                                  output_shape, trace_layers)
 
 __all__ = ["architecture_graph", "ArchGraph", "Node", "Branches", "Repeat"]
 
@@ -116,123 +116,6 @@ class ArchGraph:
     __repr__ = __str__
 
 
-# ----------------------------------------------------------------------------
-# checking the arguments
-# ----------------------------------------------------------------------------
-def _check_arguments(model, input_shape, depth):
-    if not isinstance(model, nn.Module):
-        raise TypeError(say(
-            zh="architecture_graph 需要一个 nn.Module（例如 lenet5()），收到的是 {t}",
-            en="architecture_graph needs an nn.Module (e.g. lenet5()), got {t}",
-            t=type(model).__name__))
-    if isinstance(input_shape, torch.Tensor):
-        return
-    shape = tuple(input_shape) if isinstance(input_shape, (tuple, list, torch.Size)) else None
-    if (shape is None or len(shape) not in (1, 2, 3, 4)
-            or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in shape)):
-        raise ValueError(say(
-            zh="input_shape 应是一张输入的形状 (C, H, W)（全连接网络：(特征数,)），或带批量维的 "
-               "(N, C, H, W)，都是正整数，收到 {s!r}",
-            en="input_shape must be the shape of one input, (C, H, W) ((features,) for a "
-               "fully connected net), or (N, C, H, W), positive integers; got {s!r}", s=input_shape))
-    if depth is not None and (not isinstance(depth, int) or depth < 1):
-        raise ValueError(say(zh="depth 必须是 ≥ 1 的整数或 None，收到 {d!r}",
-                             en="depth must be an integer >= 1 or None, got {d!r}", d=depth))
-
-
-def _example(model, input_shape):
-    """A batch of one for ``input_shape``; (features,) inputs of a linear model too."""
-    if isinstance(input_shape, torch.Tensor):
-        return input_shape
-    shape = tuple(input_shape)
-    return example_input(model, (1, *shape) if len(shape) in (1, 3) else shape)
-
-
-def _block_input(model, name, x):
-    """The input that submodule ``name`` receives when ``model(x)`` runs."""
-    try:
-        block = model.get_submodule(name)
-    except AttributeError:
-        children = [n for n, _ in model.named_modules() if n and "." not in n]
-        raise ValueError(say(zh="模型里没有名为 {b!r} 的子模块；第一层的子模块有：{c}",
-                             en="the model has no submodule {b!r}; its top-level submodules are: {c}",
-                             b=name, c=", ".join(children))) from None
-    seen = []
-    handle = block.register_forward_pre_hook(lambda m, args: seen.append(args[0]))
-    try:
-        _run(model, x)
-    finally:
-        handle.remove()
-    if not seen:
-        raise ValueError(say(zh="子模块 {b!r} 在 forward 中没有被调用", en="submodule {b!r} is not "
-                             "called in forward", b=name))
-    return block, seen[0]
-
-
-def _run(model, x):
-    try:
-        with eval_mode(model):
-            model(x)
-    except (RuntimeError, ValueError, IndexError) as error:
-        raise ValueError(say(
-            zh="{m} 不能处理形状为 {s} 的输入（{e}）：input_shape 与模型不符",
-            en="{m} cannot run on an input of shape {s} ({e}): input_shape does not fit the model",
-            m=type(model).__name__, s=tuple(x.shape), e=str(error).splitlines()[0])) from None
-
-
-# ----------------------------------------------------------------------------
-# tracing
-# ----------------------------------------------------------------------------
-def _is_layer(module):
-    return not any(module.children()) or hasattr(module, "cnnlab_counts")
-
-
-class _Single(nn.Module):
-    """A single layer inside a container, so that tracing stops at it (its box keeps its name)."""
-
-    def __init__(self, name, layer):
-        super().__init__()
-        self.name = name
-        self.add_module(name, layer)
-
-    def forward(self, x):
-        return getattr(self, self.name)(x)
-
-
-def _stops_at(depth):
-    """Tracing stops at layers (no children, or counting themselves), and at ``depth``."""
-    def is_leaf(module, qualified_name):
-        return _is_layer(module) or (depth is not None and qualified_name.count(".") + 1 >= depth)
-    return is_leaf
-
-
-def _trace(model, x, depth):
-    try:
-        module = trace(model, _stops_at(depth))
-    except Exception as error:   # data-dependent control flow and the like
-        raise TypeError(say(
-            zh="无法追踪 {m} 的 forward（{e}）：forward 中不能有依赖数据的分支",
-            en="could not trace the forward of {m} ({e}): the forward must not branch on data",
-            m=type(model).__name__, e=error)) from error
-    try:
-        propagate_shapes(module, x)
-    except (RuntimeError, ValueError, IndexError) as error:
-        _run(model, x)                                # the model's own error, said clearly
-        raise ValueError(say(
-            zh="{m} 不能处理形状为 {s} 的输入（{e}）：input_shape 与模型不符",
-            en="{m} cannot run on an input of shape {s} ({e}): input_shape does not fit the model",
-            m=type(model).__name__, s=tuple(x.shape), e=str(error).splitlines()[0])) from None
-    return module
-
-
-def _shape(node):
-    meta = node.meta.get("tensor_meta")
-    if isinstance(meta, (tuple, list)) and not hasattr(meta, "shape"):   # a module returning a tuple
-        meta = meta[0] if meta else None
-    shape = getattr(meta, "shape", None)
-    return tuple(shape[1:]) if shape is not None else ()
-
-
 def _nodes(module, prefix=""):
     """One Node per kept fx node, and each kept node's kept predecessors.
 
@@ -249,7 +132,7 @@ def _nodes(module, prefix=""):
             name = "input"
         elif fx_node.op == "call_module":
             layer = module.get_submodule(fx_node.target)
-            kind, label = module_label(layer, _shape(fx_node))
+            kind, label = module_label(layer, output_shape(fx_node))
             fresh = [p for p in layer.parameters() if id(p) not in seen]
             seen.update(id(p) for p in fresh)
             params = sum(p.numel() for p in fresh if p.requires_grad)
@@ -266,7 +149,7 @@ def _nodes(module, prefix=""):
         name = prefix + name if source != "input" else name
         calls[name] = calls.get(name, 0) + 1
         node = Node(id=len(nodes), name=name, kind=kind, type=type_, label=label,
-                    output_shape=_shape(fx_node), params=params, source=source, call=calls[name])
+                    output_shape=output_shape(fx_node), params=params, source=source, call=calls[name])
         in_shapes = tuple(nodes[p].output_shape for p in inputs)
         node.signature = (type_, settings if source != "input" else "", in_shapes,
                           node.output_shape, params)
@@ -292,15 +175,14 @@ def architecture_graph(model, input_shape, *, block=None, depth=None, collapse=F
     Returns:
         :class:`ArchGraph`.
     """
-    _check_arguments(model, input_shape, depth)
-    x = _example(model, input_shape)
+    check_arguments(model, input_shape, depth)
+    x = example_batch(model, input_shape)
     if block is not None:
-        model, x = _block_input(model, block, x)
+        model, x = block_input(model, block, x)
     prefix = f"{block}." if block else ""
-    if _is_layer(model):                              # one layer: draw it inside a container
-        parent, _, name = (block or type(model).__name__).rpartition(".")
-        model, prefix = _Single(name, model), f"{parent}." if parent else ""
-    graph_module = _trace(model, x, depth)
+    if is_layer(model):                              # one layer: draw it inside a container
+        model, prefix = in_container(model, block)
+    graph_module = trace_layers(model, x, depth)
     nodes, preds = _nodes(graph_module, prefix)
     body = archstructure.structure(nodes, preds)
     if fuse:

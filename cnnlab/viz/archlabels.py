@@ -28,7 +28,7 @@ def _kernel(module):
     return f"{k[0]}×{k[1]}{stride}"
 
 
-# cnnlab's own layers (cnnlab.models.lenet5) that are not torch.nn classes
+# cnnlab's own layers (cnnlab.models.lenet5_layers) that are not torch.nn classes
 _CUSTOM = {
     "SparseConv2d": ("conv", lambda m: say(zh="稀疏卷积", en="sparse conv") + " " + _kernel(m)),
     "Subsampling": ("pool", lambda m: say(zh="下采样", en="subsampling") + " " + _kernel(m)),
