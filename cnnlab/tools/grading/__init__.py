@@ -37,7 +37,9 @@ And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, 
 
 Beside the grade, never part of it (``cnnlab similarity LESSON SUBMISSIONS_DIR``)::
 
-    similarity.py    which code answers look alike: normalised tokens, winnowed fingerprints, pairs side by side
+    similarity.py    which code answers look alike: fingerprints compared pair by pair, idioms left out
+    winnowing.py     code as normalised tokens (bound names V, numbers N, strings S), winnowed fingerprints
+    similarity_render.py  the similarity report as text, an HTML page and a JSON summary
 
 See course/instructor/README.md for the design and the status vocabulary.
 """
