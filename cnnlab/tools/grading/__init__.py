@@ -28,6 +28,7 @@ Data flows one way (collect → compute → render)::
 And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, ``export``)::
 
     collect.py       hand-ins from a Canvas zip, a Moodle download, hub homes or loose files
+    handins.py       (for collect) whose file is which in a source, read without following links, under caps
     deadline.py      deadlines, late policy, extensions → submitted_at, days_late, penalty
     overrides.py     overrides.csv (grades set by hand) → the final rows every view shows
     history.py       what a regrade replaced, kept
