@@ -10,15 +10,18 @@ Five kinds, each one call in a code cell (see ``course/authoring.md``):
     predict_layers(model, (C, H, W), ask=("shape", "params"), exercise="id")   # layers
 
 Modules: ``keys`` (canonical forms, salted keys, sealed explanations), ``spec``
-(a quick check read from source with ``ast``; ``score_quick_check``),
-``answers`` (the answers file), ``widgets`` (quick checks), ``code`` (code
-exercises), ``limits`` (time limit), ``expect`` (the one assertion of hidden tests:
-``expect_value``), ``operators`` (forbidden torch operators, caught by dispatch modes),
-``feedback`` (messages), ``hide`` (the
-build step that replaces answers by keys in student notebooks), ``layers`` (predict each layer,
-then reveal), ``layerchecks`` (judging a prediction, named mistakes), ``layerspec`` (the
-manifest's reference model of a layers exercise), ``variants`` (quick checks whose numbers differ
-per student), ``identity`` (the student id that picks them).
+(a quick check read from source with ``ast``; ``score_quick_check``), ``answers`` (the
+answers file), ``widgets`` (quick checks), ``code`` (the code exercise's widget), ``cases``
+(running its public cases), ``compare`` (a result against the expected value, and what differs
+in words), ``typical`` (typical mistakes, named by the notebook's own check), ``limits`` (time limit),
+``monitor`` (the call monitor), ``forbid`` (an exercise's forbid list, resolved for the monitor),
+``operators`` (forbidden torch operators, caught by dispatch modes), ``expect`` (the one
+assertion of hidden tests: ``expect_value``), ``mistakes`` (named mistakes in hidden tests),
+``feedback`` (messages), ``hide`` (the build step that replaces answers by keys in student
+notebooks), ``layers`` (predict each layer, then reveal), ``layerchecks`` (judging a
+prediction, named mistakes), ``layerspec`` (the manifest's reference model of a layers
+exercise), ``variants`` (quick checks whose numbers differ per student), ``identity`` (the
+student id that picks them), ``progress`` (what the answers files say has been done).
 Names are imported on first use, so the grader can import ``answers`` without ipywidgets.
 """
 
@@ -31,9 +34,9 @@ _PUBLIC = {
     "student_id": "cnnlab.exercises.identity",
     "predict_layers": "cnnlab.exercises.layers",
     "check_function": "cnnlab.exercises.code",
-    "run_cases": "cnnlab.exercises.code",
-    "CaseResult": "cnnlab.exercises.code",
-    "CheckReport": "cnnlab.exercises.code",
+    "run_cases": "cnnlab.exercises.cases",
+    "CaseResult": "cnnlab.exercises.cases",
+    "CheckReport": "cnnlab.exercises.cases",
     "score_quick_check": "cnnlab.exercises.spec",
     "quick_check_specs": "cnnlab.exercises.spec",
     "expect_value": "cnnlab.exercises.expect",

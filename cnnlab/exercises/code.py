@@ -17,222 +17,22 @@ passed without a click); the grader scores code exercises with the hidden tests,
 A failed case says what is wrong: a typical mistake by name
 (``cnnlab.exercises.typical``), a float where an ``int`` is expected, an array of
 the wrong shape (in words), or the first position where the array differs, with
-both values.
+both values. The cases are run by ``cases`` and the values compared by ``compare``;
+this module is the widget around them.
 """
 
 import html
 import inspect
-from dataclasses import dataclass, field
 
 import ipywidgets as widgets
-import numpy as np
 
 from cnnlab.exercises import feedback
 from cnnlab.exercises.answers import record
-from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
-from cnnlab.exercises.monitor import Rules, forbidden_for, watch
-from cnnlab.exercises.typical import named_mistake
+from cnnlab.exercises.cases import (  # noqa: F401  (the check's names, importable from here too)
+    ERROR_SHOWN, TIME_LIMIT, CaseResult, CheckReport, explain_failure, run_cases)
+from cnnlab.exercises.compare import describe_difference, float_for_int, same_value  # noqa: F401  (likewise)
+from cnnlab.exercises.forbid import forbidden_for
 from cnnlab.i18n import get_language, say
-from cnnlab.text import clip
-
-TIME_LIMIT = 2.0  # seconds per public case
-ERROR_SHOWN = 200  # characters of an error message shown per case
-
-
-@dataclass
-class CaseResult:
-    args: tuple
-    expected: object
-    got: object = None
-    error: str = ""
-    note: str = ""  # what is wrong, for a failed case
-
-    @property
-    def passed(self):
-        if self.error or float_for_int(self.got, self.expected):
-            return False
-        try:
-            return same_value(self.got, self.expected)
-        except Exception:  # a comparison that fails is a failed case
-            return False
-
-
-@dataclass
-class CheckReport:
-    exercise: str
-    status: str  # "ok", "wrong", "unanswered", "timeout" or "forbidden"
-    cases: list = field(default_factory=list)
-    forbidden: str = ""  # what the function called that the exercise forbids
-
-    @property
-    def passed(self):
-        return self.status == "ok"
-
-    @property
-    def passed_count(self):
-        return sum(case.passed for case in self.cases)
-
-    def __str__(self):
-        if self.status == "unanswered":
-            return say(zh="○ 练习 {ex}：还没有作答（函数体里仍是 raise NotImplementedError()）",
-                       en="○ exercise {ex}: not answered yet (the body still raises NotImplementedError)",
-                       ex=self.exercise)
-        if self.status == "forbidden":
-            return say(zh="✗ 练习 {ex}：你的函数调用了 {name}，本练习不允许使用它（评分时这一题记 0 分）。"
-                          "请只用基本的张量/数组运算自己实现。",
-                       en="✗ exercise {ex}: your function called {name}, which this exercise does not allow "
-                          "(the grader gives 0 points for it). Write it yourself with basic array/tensor operations.",
-                       ex=self.exercise, name=self.forbidden)
-        lines = []
-        for case in self.cases:
-            mark = "✓" if case.passed else "✗"
-            got = case.error or _short(case.got)
-            lines.append(say(zh="  {m} 输入 {a} → 期望 {e}，得到 {g}", en="  {m} input {a} → expected {e}, got {g}",
-                             m=mark, a=_short(case.args), e=_short(case.expected), g=got))
-            if case.note and not case.passed:
-                lines.append("      " + case.note)
-        head = say(zh="{m} 练习 {ex}：通过 {p}/{n} 个公开测试", en="{m} exercise {ex}: {p}/{n} public tests pass",
-                   m="✓" if self.passed else "✗", ex=self.exercise, p=self.passed_count, n=len(self.cases))
-        return "\n".join([head] + lines)
-
-
-def _short(value, limit=80):
-    try:
-        if isinstance(value, tuple):
-            return "(" + ", ".join(_short(v, limit) for v in value) + ")"
-        if isinstance(value, np.ndarray) and value.size > 12:
-            return f"array{value.shape}"
-        text = repr(value.tolist() if isinstance(value, np.ndarray) else value)
-    except Exception:  # a repr that raises
-        text = f"<{type(value).__name__}>"
-    return clip(text, limit)
-
-
-def _is_int(value):
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
-def float_for_int(got, expected):
-    """True when ``expected`` is a whole number (int) and ``got`` a float: ``54.0`` is not ``54``
-    (``/`` divides into a float; a size or a count is an int)."""
-    return _is_int(expected) and isinstance(got, (float, np.floating))
-
-
-def _dims_in_words(shape):
-    """A shape in words: (4, 4) → "4 行 × 4 列" / "4 rows × 4 columns"."""
-    if len(shape) == 0:
-        return say(zh="一个数（0 维）", en="a single number (0-d)")
-    names = {1: [("个数", "values")], 2: [("行", "rows"), ("列", "columns")],
-             3: [("个通道", "channels"), ("行", "rows"), ("列", "columns")]}.get(len(shape))
-    if names is None:
-        return say(zh="{d} 维，形状 {s}", en="{d}-d, shape {s}", d=len(shape), s=tuple(shape))
-    return " × ".join(say(zh="{n} {w}", en="{n} {w_en}", n=n, w=zh, w_en=en) for n, (zh, en) in zip(shape, names))
-
-
-def _number(value):
-    return f"{float(value):g}" if np.isfinite(value) else str(value)
-
-
-def describe_difference(got, expected, tol=1e-6):
-    """What is wrong with ``got``, in words: a float for an int, ``None``, the shape (when it
-    differs), or the first differing position with both values; ``""`` when nothing is found."""
-    if got is None:
-        return say(zh="函数返回了 None：是不是忘了 return？", en="the function returned None: a missing return?")
-    if float_for_int(got, expected):
-        return say(zh="得到的是浮点数 {g!r}，这里要的是整数（int）：用 // 整除，或用 int(...) 转换。",
-                   en="the result is a float ({g!r}) where an int is expected: use // or int(...).", g=got)
-    got, expected = _as_numpy(got), _as_numpy(expected)
-    try:
-        got_array, want = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return ""
-    if want.ndim == 0:
-        return ""
-    if got_array.shape != want.shape:
-        return say(zh="形状不对：期望 {e}，形状 {es}；得到 {g}，形状 {gs}。",
-                   en="wrong shape: expected {e}, shape {es}; got {g}, shape {gs}.",
-                   e=_dims_in_words(want.shape), es=tuple(want.shape),
-                   g=_dims_in_words(got_array.shape), gs=tuple(got_array.shape))
-    wrong = np.argwhere(~np.isclose(got_array, want, atol=tol, rtol=tol))
-    if not len(wrong):
-        return ""
-    where = tuple(int(i) for i in wrong[0])
-    return say(zh="形状相同（{d}），共 {n} 个位置不同；第一个不同的位置是 {w}：期望 {e}，得到 {g}。",
-               en="same shape ({d}), {n} positions differ; the first is {w}: expected {e}, got {g}.",
-               d=_dims_in_words(want.shape), n=len(wrong), w=list(where),
-               e=_number(want[where]), g=_number(got_array[where]))
-
-
-def _as_numpy(value):
-    """A tensor as a NumPy array (on the CPU, out of autograd); anything else unchanged."""
-    if hasattr(value, "detach") and hasattr(value, "cpu"):
-        return value.detach().cpu().numpy()
-    return value
-
-
-def same_value(got, expected, tol=1e-6):
-    """Equal numbers, arrays and tensors (|got − expected| ≤ tol + tol·|expected|, same shape),
-    or equal plain values (strings, booleans, None)."""
-    got, expected = _as_numpy(got), _as_numpy(expected)
-    if isinstance(expected, (np.ndarray, np.number, list, tuple, int, float)) and not isinstance(expected, bool):
-        try:
-            got_array, want = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-        except (TypeError, ValueError, OverflowError):
-            return False
-        return got_array.shape == want.shape and bool(np.allclose(got_array, want, atol=tol, rtol=tol))
-    return bool(got == expected)
-
-
-def _watched_call(func, args, rules):
-    """``func(*args)`` under the call monitor: ``(value, what it called that is not allowed, or '')``;
-    exceptions propagate."""
-    seen = watch(func, args, rules=rules)
-    if seen.tampered or seen.forbidden:
-        return None, seen.tampered or seen.forbidden
-    if seen.error is not None:
-        raise seen.error
-    return seen.value, ""
-
-
-def run_cases(exercise, func, cases, time_limit=TIME_LIMIT, forbid=()):
-    """The CheckReport of ``func(*args)`` for each ``(args, expected)`` (nothing printed).
-
-    NotImplementedError means unanswered; any other exception is that case's
-    result and the next case still runs; a case past ``time_limit`` seconds ends
-    the check with status "timeout"; a call of something in ``forbid`` (or switching
-    the monitor off) ends it with status "forbidden".
-    """
-    results, rules = [], Rules.from_names(forbid)
-    for args, expected in cases:
-        case = CaseResult(args=tuple(args), expected=expected)
-        results.append(case)
-        try:
-            case.got, verdict = call_with_time_limit(_watched_call, (func, case.args, rules), time_limit)
-            if verdict:
-                return CheckReport(exercise, "forbidden", results, forbidden=verdict)
-        except NotImplementedError:
-            return CheckReport(exercise, "unanswered")
-        except TookTooLong:
-            case.error = say(zh="运行超过 {t:g} 秒，被停止了（是不是死循环？）",
-                             en="took longer than {t:g} s and was stopped (an endless loop?)", t=time_limit)
-            return CheckReport(exercise, "timeout", results)
-        except RecursionError:
-            case.error = say(zh="RecursionError：递归太深", en="RecursionError: recursion too deep")
-        except Exception as err:  # a student's bug is a result, not a crash
-            case.error = clip(f"{type(err).__name__}: {err}", ERROR_SHOWN)
-        if not case.error and not case.passed:
-            case.note = explain_failure(exercise, case)
-    status = "ok" if all(case.passed for case in results) else "wrong"
-    return CheckReport(exercise, status, results)
-
-
-def explain_failure(exercise, case):
-    """What a failed case got wrong: the typical mistake it matches, else the difference in words."""
-    try:
-        return (named_mistake(exercise, case.args, case.got, case.expected, same_value)
-                or describe_difference(case.got, case.expected))
-    except Exception:  # an explanation that fails leaves the case as it is
-        return ""
 
 
 def _current_lesson():

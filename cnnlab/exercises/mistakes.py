@@ -33,7 +33,7 @@ def parse(text):
 def reject_mistakes(got, want, mistakes):
     """Raise NamedMistake when ``got`` equals the result of one of ``mistakes``
     (``{id: (wrong_result, hint)}``) that differs from the right result ``want``."""
-    from cnnlab.exercises.code import same_value    # numbers, arrays and tensors within 1e-6
+    from cnnlab.exercises.compare import same_value    # numbers, arrays and tensors within 1e-6
     for mistake_id, (wrong, hint) in mistakes.items():
         try:
             if not same_value(wrong, want) and same_value(got, wrong):

@@ -128,7 +128,7 @@ class TorchWatch:
 
 def warm_up(rules):
     """Make the mode classes and run one tiny operation under them (watching ``rules``, an empty
-    ``monitor.Rules``), outside any time limit."""
+    ``forbid.Rules``), outside any time limit."""
     torch = _torch()
     if torch is None or "warm" in _MODES:
         return

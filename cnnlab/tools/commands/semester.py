@@ -10,7 +10,7 @@ from cnnlab.i18n import say
 from cnnlab.tools.commands.common import EXIT_BAD_COMMAND, CommandError, share
 from cnnlab.tools.commands.grade import write_feedback_pages
 
-COLLECT_SOURCES = ("canvas", "moodle", "hub", "handins")   # cnnlab.tools.grading.collect.SOURCES (not in a release)
+COLLECT_SOURCES = ("canvas", "moodle", "hub", "handins")   # cnnlab.tools.grading.handins.SOURCES (not in a release)
 EXPORT_FORMATS = ("canvas", "moodle", "wide")
 LMS_NAMES = ("canvas", "moodle")
 

@@ -28,6 +28,7 @@ Data flows one way (collect → compute → render)::
 And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, ``export``)::
 
     collect.py       hand-ins from a Canvas zip, a Moodle download, hub homes or loose files
+    handins.py       (for collect) whose file is which in a source, read without following links, under caps
     deadline.py      deadlines, late policy, extensions → submitted_at, days_late, penalty
     overrides.py     overrides.csv (grades set by hand) → the final rows every view shows
     history.py       what a regrade replaced, kept
@@ -37,7 +38,9 @@ And the loop around it (``cnnlab collect``, ``grade --deadline``, ``feedback``, 
 
 Beside the grade, never part of it (``cnnlab similarity LESSON SUBMISSIONS_DIR``)::
 
-    similarity.py    which code answers look alike: normalised tokens, winnowed fingerprints, pairs side by side
+    similarity.py    which code answers look alike: fingerprints compared pair by pair, idioms left out
+    winnowing.py     code as normalised tokens (bound names V, numbers N, strings S), winnowed fingerprints
+    similarity_render.py  the similarity report as text, an HTML page and a JSON summary
 
 See course/instructor/README.md for the design and the status vocabulary.
 """

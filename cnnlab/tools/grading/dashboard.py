@@ -102,7 +102,7 @@ def similar_pairs(folder, n=3):
     ``cnnlab similarity … --out OUT_DIR/similarity-NN.html`` wrote into ``folder`` (a report to
     read, never a grade): ``[{"lesson", "exercise", "a", "b", "score", "short"}]``; [] when none."""
     import json
-    from cnnlab.tools.grading.similarity import REPORT_KIND
+    from cnnlab.tools.grading.similarity_render import REPORT_KIND
     folder = Path(folder)
     folder = folder if folder.is_dir() else folder.parent
     found = []

@@ -26,7 +26,7 @@ function and putting it in the list. The rules:
 9. No zh markdown line break sits between two Chinese characters (it renders
    as a space).
 10. Each zh markdown cell and its en twin state the same numbers, the same
-    formulas and the same heading levels (:func:`cnnlab.tools.pipeline.prose.parity`).
+    formulas and the same heading levels (:func:`cnnlab.tools.pipeline.parity.parity`).
 11. No solution or lesson names the authors' notes or their folder.
 12. The stored outputs of every solution come from full mode (the notebook's
     metadata ``cnnlab.mode`` is ``"full"``, written by ``cnnlab execute --full``):

@@ -14,7 +14,7 @@ same number as its id ``cell-NNN``.
    space (CommonMark, "soft line breaks"), so JupyterLab shows "全连接层 的权重".
 3. :func:`parity` — a zh markdown cell and its en twin (same position among the
    markdown cells) state different numbers, different formulas or a different
-   heading structure.
+   heading structure (the rules live in :mod:`cnnlab.tools.pipeline.parity`).
 4. :func:`author_notes` — a cell names the authors' own notes, which students
    never receive.
 5. :func:`typed_durations` — a markdown cell types a duration ("about a minute",
@@ -25,9 +25,9 @@ same number as its id ``cell-NNN``.
 """
 
 import re
-import unicodedata
-from decimal import Decimal
-from collections import Counter
+
+from cnnlab.tools.pipeline.parity import (  # noqa: F401  (parity's names, importable from here too)
+    formulas, heading_levels, markdown_cells, numbers, parity, plain_prose, prose_lines)
 
 __all__ = ["failed_checks", "cjk_line_breaks", "parity", "author_notes", "ignored_check_cells",
            "typed_durations", "empty_code_cells", "zh_terms",
@@ -76,31 +76,6 @@ def ignored_check_cells(nb):
             and NBVAL_IGNORE in cell.get("metadata", {}).get("tags", [])]
 
 
-# ---------------------------------------------------------------------------- markdown structure
-
-def markdown_cells(nb):
-    """``[(cell number, source)]`` of the markdown cells, in order."""
-    return [(number, cell.source) for number, cell in enumerate(nb.cells) if cell.cell_type == "markdown"]
-
-
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def _prose_lines(source):
-    """The lines of a markdown source; those inside fenced code blocks and ``$$`` display
-    math (and the fences themselves) come out as empty lines, which end a paragraph."""
-    inside_fence = inside_math = False
-    for line in source.split("\n"):
-        if _FENCE.match(line):
-            inside_fence = not inside_fence
-            yield ""
-        elif not inside_fence and line.count("$$") % 2:
-            inside_math = not inside_math
-            yield ""
-        else:
-            yield "" if inside_fence or inside_math else line
-
-
 # ---------------------------------------------------------------------------- Chinese line breaks
 
 # CJK ideographs, CJK punctuation (。，、「」…) and full-width forms (：（）！？)
@@ -117,140 +92,13 @@ def cjk_line_breaks(source):
     Lines inside code fences and display math are ignored; list items, headings
     and table rows start with ASCII signs and so never count as a continuation.
     """
-    lines = [_QUOTE.sub("", line) for line in _prose_lines(source)]
+    lines = [_QUOTE.sub("", line) for line in prose_lines(source)]
     found = []
     for before, after in zip(lines, lines[1:]):
         if before.lstrip().startswith("#"):
             continue                                    # a heading is a line of its own
         if _ENDS_CJK.search(before.rstrip()) and _STARTS_CJK.match(after):
             found.append(f"…{before.rstrip()[-12:]}⏎{after[:12]}…")
-    return found
-
-
-# ---------------------------------------------------------------------------- zh/en parity
-
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
-_INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$", re.S)
-_URL = re.compile(r"\]\([^)]*\)|<?https?://[^\s)>]+>?")
-_TAG = re.compile(r"<[^>]+>")
-_IGNORE = re.compile(r"<!--\s*parity-ignore:(.*?)-->", re.S)
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![A-Za-z0-9_])")
-_TEXT_COMMAND = re.compile(r"\\(text|textrm|mbox)\s*\{[^{}]*\}")
-
-
-def _split(source):
-    """(prose without math, [formulas], {numbers to ignore}) of a markdown source."""
-    text = unicodedata.normalize("NFKC", source)        # full-width digits and signs → ASCII
-    ignored = {n for group in _IGNORE.findall(text) for n in _numbers_in(group)}
-    text = _IGNORE.sub(" ", text)
-    spans = []
-
-    def hide(match):                                    # `$x$` in code is not math
-        spans.append(match.group(0))
-        return f"\x00{len(spans) - 1}\x00"
-
-    text = _CODE_SPAN.sub(hide, text)
-    found = []
-
-    def take(match):
-        found.append(match.group(1))
-        return " "
-
-    text = _DISPLAY_MATH.sub(take, text)
-    text = _INLINE_MATH.sub(take, text)
-    text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
-    text = _TAG.sub(" ", _URL.sub("]", text))
-    return text, [_formula(f) for f in found], ignored
-
-
-_SCALES = {"万": 10**4, "亿": 10**8, "thousand": 10**3, "million": 10**6, "billion": 10**9}
-_SCALE = re.compile(r"\s*(万|亿|thousand\b|million\b|billion\b)")
-
-
-def _numbers_in(text):
-    """The numbers in ``text`` as plain decimals: "6,110 万" and "61.1 million" are both 61100000."""
-    found = []
-    for match in _NUMBER.finditer(text):
-        value = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
-        scale = _SCALE.match(text, match.end())
-        if scale:
-            value *= _SCALES[scale.group(1)]
-        found.append(_plain(value))
-    return found
-
-
-def _plain(value):
-    """A Decimal without exponent or trailing zeros: 61100000, 0.5, 2."""
-    text = format(value.normalize(), "f")
-    return text
-
-
-def _formula(tex):
-    """A formula with translatable ``\\text{…}`` blanked and insignificant spaces removed."""
-    tex = _TEXT_COMMAND.sub(r"\\\1{}", tex)
-    tex = re.sub(r"\s+", " ", tex).strip()
-    return re.sub(r" ?([^A-Za-z0-9\\ ]) ?", r"\1", tex)
-
-
-def numbers(source):
-    """The numbers a markdown source states outside formulas and link targets, as a Counter.
-
-    "60,000", "60000" and "６０,０００" are the same number; whole numbers 0–10 are
-    left out (``SMALL_COUNTS``); numbers listed in a
-    ``<!-- parity-ignore: 6.6 -->`` comment are left out (for what must differ
-    between the languages, such as the section numbers of two editions of a book).
-    """
-    text, _, ignored = _split(source)
-    return Counter(n for n in _numbers_in(text) if n not in ignored and n not in SMALL_COUNTS)
-
-
-# Whole numbers 0–10 are left out: one language often writes them as words ("six maps",
-# "两个卷积") where the other uses digits; the numbers a lesson teaches are larger or decimal.
-SMALL_COUNTS = frozenset(str(n) for n in range(11))
-
-
-def formulas(source):
-    """The ``$…$`` and ``$$…$$`` formulas of a markdown source, normalised, as a Counter."""
-    return Counter(_split(source)[1])
-
-
-def heading_levels(source):
-    """The levels of the markdown headings (``## x`` → 2), in order."""
-    return [len(m.group(1)) for line in _prose_lines(source)
-            if (m := re.match(r"^(#{1,6})\s", line))]
-
-
-def _difference(zh, en):
-    only_zh, only_en = zh - en, en - zh
-    parts = []
-    if only_zh:
-        parts.append("zh only: " + ", ".join(sorted(only_zh.elements())))
-    if only_en:
-        parts.append("en only: " + ", ".join(sorted(only_en.elements())))
-    return "; ".join(parts)
-
-
-def parity(zh_nb, en_nb):
-    """``[(zh cell, en cell, message)]``: every difference between the two languages' prose.
-
-    Markdown cells are paired by position; when their counts differ that is the
-    only finding (the pairs would be meaningless).
-    """
-    zh_cells, en_cells = markdown_cells(zh_nb), markdown_cells(en_nb)
-    if len(zh_cells) != len(en_cells):
-        return [(None, None, f"{len(zh_cells)} markdown cells in zh but {len(en_cells)} in en")]
-    found = []
-    for (zh_number, zh), (en_number, en) in zip(zh_cells, en_cells):
-        if heading_levels(zh) != heading_levels(en):
-            found.append((zh_number, en_number,
-                          f"heading levels differ: zh {heading_levels(zh)}, en {heading_levels(en)}"))
-        difference = _difference(numbers(zh), numbers(en))
-        if difference:
-            found.append((zh_number, en_number, f"numbers differ ({difference})"))
-        difference = _difference(formulas(zh), formulas(en))
-        if difference:
-            found.append((zh_number, en_number, f"formulas differ ({difference})"))
     return found
 
 
@@ -288,22 +136,12 @@ DURATION_EN = re.compile(
 DURATION_ZH = re.compile(r"(?:[0-9０-９.]+|[一二两三四五六七八九十几数半]+)\s*(?:个)?(?:秒钟?|分钟|小时|刻钟)")
 
 
-def _plain_prose(source):
-    """A markdown source without code spans, math, link targets and HTML comments."""
-    text = _IGNORE.sub(" ", unicodedata.normalize("NFKC", source))
-    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
-    text = _CODE_SPAN.sub(" ", text)
-    text = _DISPLAY_MATH.sub(" ", text)
-    text = _INLINE_MATH.sub(" ", text)
-    return _URL.sub("]", text)
-
-
 def typed_durations(nb, lang):
     """``(cell, text)`` for every duration typed into a markdown cell ("about a minute", "24 s", "几分钟")."""
     pattern = DURATION_ZH if lang == "zh" else DURATION_EN
     found = []
     for number, source in markdown_cells(nb):
-        text = _plain_prose(source)
+        text = plain_prose(source)
         found += [(number, match.group(0).strip()) for match in pattern.finditer(text)]
     return found
 
