@@ -90,6 +90,9 @@ def _honest(X, K):
 def test_monitor_names_forbidden_calls_and_allows_basics():
     forbid = next(e.forbid for e in MANIFEST.lesson("02").exercises if e.id == "corr2d")
     X, K = np.arange(9.0).reshape(3, 3), np.ones((2, 2))
+    # Imported for the first time inside the watch, cnnlab.ops's own module code (a class it defines)
+    # is the first forbidden call; imported before, corr2d is. Either way the answer is forbidden.
+    import cnnlab.ops  # noqa: F401  (the named call below does not depend on the tests run before)
     assert watch(_corr_cheat, (X, K), forbid=forbid).verdict == "forbidden: called cnnlab.ops.conv.corr2d"
     assert watch(_conv_cheat, (X, K), forbid=forbid).verdict == "forbidden: called torch.nn.functional.conv2d"
     alias = torch.conv2d
