@@ -11,7 +11,7 @@ from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.code import check_function, run_cases
 from cnnlab.exercises.hide import hide_answers_in_source
 from cnnlab.exercises.keys import seal, unseal
-from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
+from cnnlab.exercises.timelimit import TookTooLong, call_with_time_limit
 from cnnlab.exercises.spec import quick_check_specs, score_quick_check
 from cnnlab.exercises.widgets import Choice, Numeric, Shape
 from cnnlab.i18n import LANGUAGES

@@ -9,7 +9,7 @@ import pytest
 import torch
 from torch import nn
 
-from cnnlab.exercises import feedback
+from cnnlab.exercises import messages
 from cnnlab.exercises.answers import load_answers, use_lesson
 from cnnlab.exercises.spec import quick_check_calls, quick_check_specs, score_quick_check
 from cnnlab.exercises.variants import vary
@@ -166,7 +166,7 @@ def test_each_declared_wrong_answer_gets_its_hint_and_records_its_id(code, langu
         for mistake_id, wrong, hint in mistakes:
             widget = _widgets(shown[exercise])[exercise]          # a fresh widget: try 1
             text = _type(widget, kind, wrong)
-            assert text == feedback.mistake(1, hint), (exercise, mistake_id, text)
+            assert text == messages.mistake(1, hint), (exercise, mistake_id, text)
             assert not widget.solved
             record = load_answers(path)["records"][-1]
             assert (record["exercise"], record["status"], record.get("mistake")) == (exercise, "wrong", mistake_id)
@@ -174,6 +174,6 @@ def test_each_declared_wrong_answer_gets_its_hint_and_records_its_id(code, langu
         # The right answer is still right, and records no mistake.
         widget = _widgets(shown[exercise])[exercise]
         text = _type(widget, kind, answer)
-        assert widget.solved and text.startswith(feedback.correct("").strip()), (exercise, text)
+        assert widget.solved and text.startswith(messages.correct("").strip()), (exercise, text)
         assert "mistake" not in load_answers(path)["records"][-1]
     assert checked >= 6

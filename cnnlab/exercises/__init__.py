@@ -13,11 +13,11 @@ Modules: ``keys`` (canonical forms, salted keys, sealed explanations), ``spec``
 (a quick check read from source with ``ast``; ``score_quick_check``), ``answers`` (the
 answers file), ``widgets`` (quick checks), ``code`` (the code exercise's widget), ``cases``
 (running its public cases), ``compare`` (a result against the expected value, and what differs
-in words), ``typical`` (typical mistakes, named by the notebook's own check), ``limits`` (time limit),
+in words), ``typical`` (typical mistakes, named by the notebook's own check), ``timelimit`` (time limit),
 ``monitor`` (the call monitor), ``forbid`` (an exercise's forbid list, resolved for the monitor),
 ``operators`` (forbidden torch operators, caught by dispatch modes), ``expect`` (the one
 assertion of hidden tests: ``expect_value``), ``mistakes`` (named mistakes in hidden tests),
-``feedback`` (messages), ``hide`` (the build step that replaces answers by keys in student
+``messages`` (the feedback's wording), ``hide`` (the build step that replaces answers by keys in student
 notebooks), ``layers`` (predict each layer, then reveal), ``layerchecks`` (judging a
 prediction, named mistakes), ``layerspec`` (the manifest's reference model of a layers
 exercise), ``variants`` (quick checks whose numbers differ per student), ``identity`` (the

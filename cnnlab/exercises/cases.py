@@ -15,7 +15,7 @@ import numpy as np
 
 from cnnlab.exercises.compare import describe_difference, float_for_int, same_value
 from cnnlab.exercises.forbid import Rules
-from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
+from cnnlab.exercises.timelimit import TookTooLong, call_with_time_limit
 from cnnlab.exercises.monitor import watch
 from cnnlab.exercises.typical import named_mistake
 from cnnlab.i18n import say

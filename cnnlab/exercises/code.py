@@ -6,7 +6,7 @@ body still raises NotImplementedError, says "not answered yet" and never stops
 the notebook) and shows the report with a button that checks again with the
 *latest* definition of the function (looked up by name in the notebook), so a
 student can fix the function cell, run it and click. Each case runs under a
-time limit (``cnnlab.exercises.limits``) and the call monitor
+time limit (``cnnlab.exercises.timelimit``) and the call monitor
 (``cnnlab.exercises.monitor``): when the course manifest forbids helpers for the
 exercise (``forbid = [...]``) and the function calls one, the report says so, as the
 grader will (0 points). The report lists every case with its input, expected value
@@ -26,7 +26,7 @@ import inspect
 
 import ipywidgets as widgets
 
-from cnnlab.exercises import feedback
+from cnnlab.exercises import messages
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.cases import (  # noqa: F401  (the check's names, importable from here too)
     ERROR_SHOWN, TIME_LIMIT, CaseResult, CheckReport, explain_failure, run_cases)
@@ -49,14 +49,14 @@ def _source(func):
 
 
 class CodeExercise:
-    """The widget of one code exercise: the latest report, a check-again button, feedback."""
+    """The widget of one code exercise: the latest report, a check-again button, messages."""
 
     def __init__(self, exercise, func, cases, *, time_limit=TIME_LIMIT, hint="", lesson=None):
         self.exercise, self.func, self.cases = exercise, func, list(cases)
         self.time_limit, self.hint, self.lesson = time_limit, hint, lesson
         self.forbid = forbidden_for(exercise, lesson or _current_lesson())
         self.tries, self.saved_to, self.message = 0, None, ""
-        self.button = widgets.Button(description=feedback.recheck_label(), layout={"width": "auto"})
+        self.button = widgets.Button(description=messages.recheck_label(), layout={"width": "auto"})
         self.button.on_click(self._on_click)
         self.feedback = widgets.HTML(value="")
         self.box = widgets.VBox([self.feedback, self.button])
@@ -83,7 +83,7 @@ class CodeExercise:
             report = run_cases(self.exercise, self.latest_function(), self.cases, self.time_limit, self.forbid)
         except Exception as err:  # never a traceback from the checker itself
             report = CheckReport(self.exercise, "error", [])
-            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+            self._show(messages.internal_error(f"{type(err).__name__}: {err}"), "warn")
             return report
         text = str(report)
         if report.status in ("wrong", "timeout") and self.hint:
@@ -106,9 +106,9 @@ class CodeExercise:
                                        stem=self.lesson, passed=self.report.passed_count,
                                        total=len(self.cases), lang=get_language(), **{"try": self.tries})
             except OSError as err:
-                self._show(self.message + "\n" + feedback.not_saved(err), "warn")
+                self._show(self.message + "\n" + messages.not_saved(err), "warn")
         except Exception as err:
-            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+            self._show(messages.internal_error(f"{type(err).__name__}: {err}"), "warn")
 
     def _record_cell_run(self):
         """Record what running the check cell gave (one record per exercise, replaced at each run),
@@ -121,7 +121,7 @@ class CodeExercise:
                                    stem=self.lesson, passed=self.report.passed_count, total=len(self.cases),
                                    lang=get_language(), via="cell", replace_via=True)
         except OSError as err:
-            self._show(self.message + "\n" + feedback.not_saved(err), "warn")
+            self._show(self.message + "\n" + messages.not_saved(err), "warn")
         except Exception:  # the check's report stands even when it cannot be recorded
             pass
 

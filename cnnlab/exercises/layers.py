@@ -21,7 +21,7 @@ Tests drive it without a browser: ``ex.rows[i].boxes["shape"].value = "8x32x32"`
 
 import ipywidgets as widgets
 
-from cnnlab.exercises import feedback
+from cnnlab.exercises import messages
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.layerchecks import QUANTITIES, judge, quantity_label, truth
 from cnnlab.facts import layer_facts
@@ -42,7 +42,7 @@ def _shown(value):
 
 
 class LayerRowWidget:
-    """One layer: label, boxes, Check, feedback."""
+    """One layer: label, boxes, Check, messages."""
 
     def __init__(self, owner, index, fact, module):
         self.owner, self.index, self.fact, self.module = owner, index, fact, module
@@ -50,7 +50,7 @@ class LayerRowWidget:
         self.boxes = {q: widgets.Text(value="", placeholder=_placeholder(q), description=quantity_label(q),
                                       continuous_update=False, style={"description_width": "initial"})
                       for q in self.asked}
-        self.button = widgets.Button(description=feedback.button_label(), button_style="primary",
+        self.button = widgets.Button(description=messages.button_label(), button_style="primary",
                                      disabled=not self.asked)
         self.button.on_click(self._on_click)
         self.feedback = widgets.HTML(value="")
@@ -69,16 +69,16 @@ class LayerRowWidget:
         try:
             self.check()
         except Exception as err:  # never a traceback in the widget's callback
-            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+            self._show(messages.internal_error(f"{type(err).__name__}: {err}"), "warn")
 
     def check(self):
         raw = {q: self.boxes[q].value for q in self.asked if self.boxes[q].value.strip()}
         if not raw:
-            return self._show(feedback.invalid(say(zh="还没有输入答案", en="type an answer first")), "warn")
+            return self._show(messages.invalid(say(zh="还没有输入答案", en="type an answer first")), "warn")
         verdicts = {q: judge(self.fact, self.module, q, raw[q]) for q in raw}
         invalid = [f"{quantity_label(q)}: {v[2]}" for q, v in verdicts.items() if v[0] == "invalid"]
         if invalid:
-            return self._show(feedback.invalid("; ".join(invalid)), "warn")
+            return self._show(messages.invalid("; ".join(invalid)), "warn")
         self.marks = {q: v[0] for q, v in verdicts.items()}
         mistakes = {q: v[1] for q, v in verdicts.items() if v[1]}
         status = "correct" if all(v[0] == "correct" for v in verdicts.values()) else "wrong"
@@ -88,7 +88,7 @@ class LayerRowWidget:
             line = say(zh="{m} {q}：{v}", en="{m} {q}: {v}", m=mark, q=quantity_label(q),
                        v=_shown(truth(self.fact, q)))
             if hint:
-                line += " — " + feedback.mistake_line(hint)
+                line += " — " + messages.mistake_line(hint)
             lines.append(line)
         text = "\n".join(lines)
         try:
@@ -96,7 +96,7 @@ class LayerRowWidget:
                                          row=self.index, layer=self.fact.name, marks=self.marks,
                                          mistakes=mistakes, lang=get_language())
         except OSError as err:
-            text += "\n" + feedback.not_saved(err)
+            text += "\n" + messages.not_saved(err)
         self._show(text, "ok" if status == "correct" else "bad")
 
     def reveal(self):
@@ -109,7 +109,7 @@ class LayerRowWidget:
 
     def _show(self, text, tone):
         self.message = text
-        self.feedback.value = feedback.as_html(text, tone)
+        self.feedback.value = messages.as_html(text, tone)
 
 
 class LayerPrediction:
@@ -136,7 +136,7 @@ class LayerPrediction:
                                             button_style="warning", disabled=bool(self.problem))
         self.reveal_button.on_click(self._reveal_all)
         self.reveal_button.add_class("cnnlab-reveal-all")
-        notice = [widgets.HTML(value=feedback.as_html(self.problem, "warn"))] if self.problem else []
+        notice = [widgets.HTML(value=messages.as_html(self.problem, "warn"))] if self.problem else []
         self.box = widgets.VBox(notice + [row.box for row in self.rows] + [self.reveal_button])
         self.box.add_class("cnnlab-exercise")
         self.box.add_class(f"cnnlab-exercise-{exercise}")

@@ -23,7 +23,7 @@ import html
 
 import ipywidgets as widgets
 
-from cnnlab.exercises import feedback
+from cnnlab.exercises import messages
 from cnnlab.exercises.answers import record
 from cnnlab.exercises.keys import NotAnAnswer, unseal
 from cnnlab.exercises.identity import student_id
@@ -57,7 +57,7 @@ class QuickCheck:
         self.options, self.unit = list(options), unit
         self.tries, self.solved, self.message, self.saved_to = 0, False, "", None
         self.input = self._make_input()
-        self.button = widgets.Button(description=feedback.button_label(), button_style="primary")
+        self.button = widgets.Button(description=messages.button_label(), button_style="primary")
         self.button.on_click(self._on_click)
         self.feedback = widgets.HTMLMath(value="")
         row = [self.input] + ([widgets.Label(unit)] if unit else []) + [self.button]
@@ -93,28 +93,28 @@ class QuickCheck:
         try:
             self._check()
         except Exception as err:  # never a traceback in the widget's callback
-            self._show(feedback.internal_error(f"{type(err).__name__}: {err}"), "warn")
+            self._show(messages.internal_error(f"{type(err).__name__}: {err}"), "warn")
 
     def _check(self):
         raw = self.raw_answer()
         try:
             canonical = matching_canonical(self.spec, raw)
         except NotAnAnswer as err:
-            return self._save_and_show(raw, "invalid", feedback.invalid(str(err)), "warn")
+            return self._save_and_show(raw, "invalid", messages.invalid(str(err)), "warn")
         self.tries += 1
         if canonical is not None:
             self.solved = True
             text = unseal(self.explanation, self.exercise, canonical) or ""
-            return self._save_and_show(raw, "correct", feedback.correct(text), "ok")
+            return self._save_and_show(raw, "correct", messages.correct(text), "ok")
         mistake, targeted = self.named_mistake(raw)
         if self.reveal_after and self.tries >= self.reveal_after:
             text = unseal(self.explanation, self.exercise) or ""
             if targeted:
-                text = feedback.mistake_line(targeted) + "\n" + text
-            return self._save_and_show(raw, "wrong", feedback.revealed(self.tries, text), "bad", mistake)
+                text = messages.mistake_line(targeted) + "\n" + text
+            return self._save_and_show(raw, "wrong", messages.revealed(self.tries, text), "bad", mistake)
         if targeted:
-            return self._save_and_show(raw, "wrong", feedback.mistake(self.tries, targeted), "bad", mistake)
-        return self._save_and_show(raw, "wrong", feedback.wrong(self.tries, self.hint), "bad")
+            return self._save_and_show(raw, "wrong", messages.mistake(self.tries, targeted), "bad", mistake)
+        return self._save_and_show(raw, "wrong", messages.wrong(self.tries, self.hint), "bad")
 
     def named_mistake(self, raw):
         """``(id, targeted hint)`` of the typical mistake ``raw`` makes, or ``("", "")``."""
@@ -139,12 +139,12 @@ class QuickCheck:
         try:
             self.saved_to = record(self.exercise, self.kind, recorded, status, stem=self.lesson, **details)
         except OSError as err:
-            text += "\n" + feedback.not_saved(err)
+            text += "\n" + messages.not_saved(err)
         self._show(text, tone)
 
     def _show(self, text, tone):
         self.message = text
-        self.feedback.value = feedback.as_html(text, tone)
+        self.feedback.value = messages.as_html(text, tone)
 
     # --- display ----------------------------------------------------------------------------
     def text(self):

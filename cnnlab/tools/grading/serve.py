@@ -20,7 +20,7 @@ import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
 
-from cnnlab.exercises.limits import TookTooLong, call_with_time_limit
+from cnnlab.exercises.timelimit import TookTooLong, call_with_time_limit
 from cnnlab.exercises.monitor import Rules, watch
 from cnnlab.tools.grading import wire
 
