@@ -11,7 +11,8 @@ from cnnlab.cells import exercise_of
 from cnnlab.tools.grading import gradebook, harness, report, submissions
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
-from cnnlab.tools.grading.score import Result, score_code, score_quick, status_word
+from cnnlab.tools.grading.score import Result, score_code, status_word
+from cnnlab.tools.grading.score_recorded import score_quick
 from cnnlab.tools.kernelclient import SteadyNotebookClient
 from tests import grading_cases as cases
 from tests.helpers import ROOT, course_manifest

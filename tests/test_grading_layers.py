@@ -8,7 +8,7 @@ from cnnlab.exercises.layers import LayerPrediction
 from cnnlab.exercises.layerspec import LayerSpecError, build_model
 from cnnlab.manifest import Exercise, ManifestError, _parse_exercise
 from cnnlab.tools.grading import overview
-from cnnlab.tools.grading.score import score_layers
+from cnnlab.tools.grading.score_recorded import score_layers
 
 pytestmark = pytest.mark.usefixtures("scratch")
 

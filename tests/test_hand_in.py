@@ -21,7 +21,7 @@ from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import steps
 from cnnlab.tools.grading.batch import load_solutions
 from cnnlab.tools.grading.limits import Limits
-from cnnlab.tools.grading.score import score_quick
+from cnnlab.tools.grading.score_recorded import score_quick
 from cnnlab.tools.grading.submissions import discover
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests import grading_cases as cases

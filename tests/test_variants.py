@@ -23,7 +23,7 @@ from cnnlab.tools.grading.batch import grade_batch, load_solutions
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.gradebook import read_rows
 from cnnlab.tools.grading.limits import Limits
-from cnnlab.tools.grading.score import score_quick
+from cnnlab.tools.grading.score_recorded import score_quick
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests import grading_cases as cases
 from tests.helpers import ROOT, course_manifest, needs_bwrap

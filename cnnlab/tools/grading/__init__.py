@@ -18,6 +18,7 @@ Data flows one way (collect → compute → render)::
     session.py       the student's kernel: sandboxed kernelspec, output-capped nbclient, cell outcomes
     reference.py     the trusted namespace: setup cells + hidden tests with proxies into the kernel
     score.py         cell outcomes → one Result (points, status) per exercise
+    score_recorded.py  quick checks and layers predictions, re-scored from the recorded answers
     steps.py         the ordered steps that grade one submission
     gradebook.py     gradebook.csv merged atomically; digests for skipping
     statuses.py      a status (stable English in gradebook.csv) in the words of the lesson's language

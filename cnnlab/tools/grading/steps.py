@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnnlab.tools.grading import canary, harness, score, submissions
+from cnnlab.tools.grading import canary, harness, score, score_recorded, submissions
 from cnnlab.tools.grading.launch import execute_plan
 from cnnlab.tools.grading.limits import Limits
 
@@ -152,11 +152,11 @@ def cacheable(job):
 def score_exercises(job):
     for exercise in job.lesson.exercises:
         if exercise.kind == "layers":
-            job.results.append(score.score_layers(exercise, job.answers, job.answers_problem,
+            job.results.append(score_recorded.score_layers(exercise, job.answers, job.answers_problem,
                                                   lang=getattr(job, "lang", None)))
         elif exercise.kind != harness.CODE_KIND:
             others = [specs.get(exercise.id) for lang, specs in job.specs.items() if lang != job.lang]
-            job.results.append(score.score_quick(exercise, job.specs.get(job.lang, {}).get(exercise.id), job.answers,
+            job.results.append(score_recorded.score_quick(exercise, job.specs.get(job.lang, {}).get(exercise.id), job.answers,
                                                  job.answers_problem, student=job.submission.student, others=others))
         elif job.notebook_problem:
             job.results.append(score.Result(exercise.id, exercise.kind, exercise.points, job.notebook_problem))
