@@ -233,7 +233,7 @@ def build_cheats(root, expect, ok):
     cheat("grader_internals", [
         ("output_size", "import cnnlab.tools.grading.serve as s\ns.watch = lambda f, a, k, rules: type('W', (), "
                         "{'verdict': '', 'error': None, 'value': f(*a)})()", "top"),
-        ("conv_parameters", "m = __import__('cnnlab.' + 'tools.grad' + 'ing.execute', fromlist=['x'])\n"
+        ("conv_parameters", "m = __import__('cnnlab.' + 'tools.grad' + 'ing.worker', fromlist=['x'])\n"
                             "_secret = [name for name in dir(m) if 'want' in name]", "top"),
         ("conv_parameters", "return _secret[0] if _secret else -1", "body")],
         {"output_size": ("forbidden", "grader's own modules"), "conv_parameters": wrong})
