@@ -39,6 +39,7 @@ students may open, one line per module::
 The **course tools** are what authors and instructors run; they import the
 library, never the other way round::
 
+    tools/markers     the ### BEGIN SOLUTION / HIDDEN TESTS markers, shared by build, check, grader and site
     tools/pipeline/   build the student lessons, check the course, execute solutions, release
     tools/grading/    grade submissions in sandboxed kernels: gradebook, feedback, dashboard, export
     tools/site/       the static HTML site of the course

@@ -19,7 +19,7 @@ from cnnlab.exercises import expect_value
 from cnnlab.exercises.mistakes import NamedMistake
 from cnnlab.i18n import say, set_language, get_language
 from cnnlab.tools.grading.harness import _is_function, defined_names
-from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION
+from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION
 from tests import grading_cases as cases
 from tests.helpers import ROOT
 

@@ -12,7 +12,7 @@ import pytest
 from cnnlab.tools.pipeline.notebooks import read_notebook
 
 from cnnlab.i18n import LANGUAGES
-from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
+from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
 from cnnlab.tools.site import build_site, join_cjk_lines, lesson_page_path
 from tests.helpers import ROOT, run_cli
 

@@ -18,7 +18,7 @@ from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.tools.grading.harness import defined_names
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION
+from cnnlab.tools.markers import BEGIN_SOLUTION
 
 
 def solution(manifest, lesson, lang="en"):

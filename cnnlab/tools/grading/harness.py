@@ -34,7 +34,7 @@ from cnnlab.cells import exercise_cells, exercise_of, parse_python
 from cnnlab.exercises.monitor import source_tampers
 from cnnlab.tools.grading import student_cells
 from cnnlab.tools.grading.student_cells import defined_names
-from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, replace_regions, code_stub
+from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, code_stub, replace_regions
 
 CODE_KIND = "code"
 

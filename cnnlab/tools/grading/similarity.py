@@ -55,14 +55,14 @@ class Pair:
 # ---------------------------------------------------------------------------- the lesson's code
 def reference_answer_cells(solution_nb, exercise_id):
     """The solution cells of an exercise that hold ``### BEGIN SOLUTION`` (its answer cells)."""
-    from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION
+    from cnnlab.tools.markers import BEGIN_SOLUTION
     return [cell for cell in exercise_cells(solution_nb).get(exercise_id, [])
             if cell.cell_type == "code" and BEGIN_SOLUTION in cell.source]
 
 
 def solution_lines(cells):
     """Code lines between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (blank and comment lines left out)."""
-    from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION
+    from cnnlab.tools.markers import BEGIN_SOLUTION, END_SOLUTION
     count, inside = 0, False
     for cell in cells:
         for line in cell.source.split("\n"):

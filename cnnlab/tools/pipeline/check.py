@@ -51,7 +51,7 @@ from cnnlab.tools.pipeline.build import expected_lesson_files
 from cnnlab.tools.pipeline.check_exercises import check_layers_exercises, layers_exercises, quick_check_variants, variants
 from cnnlab.tools.pipeline.notebooks import as_py, code_cells, code_tokens
 from cnnlab.tools.pipeline.problems import Course, Problem, cell_label
-from cnnlab.tools.pipeline.steps import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
+from cnnlab.tools.markers import BEGIN_SOLUTION, END_SOLUTION, MarkerError, find_regions
 
 __all__ = ["Problem", "Course", "RULES", "check", "code_tokens", "check_layers_exercises", "quick_check_variants"]
 

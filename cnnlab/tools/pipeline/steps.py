@@ -2,8 +2,8 @@
 
 Each step is a small function with the same signature, ``step(nb, lang) -> nb``,
 named for what it does (the idea of nbgrader's preprocessors). ``STUDENT_STEPS``
-is the ordered list ``build`` applies. The markers are nbgrader's, so an
-instructor on nbgrader can use ``solutions/`` as nbgrader source directly.
+is the ordered list ``build`` applies. The markers they look for are in
+``cnnlab.tools.markers`` (nbgrader's, shared with the check, the grader and the site).
 """
 
 import copy
@@ -13,57 +13,10 @@ from cnnlab.cells import exercise_ids, mask_magics, parse_python
 from cnnlab.exercises.hide import hide_quick_check_answers
 from cnnlab.exercises.spec import quick_check_calls
 from cnnlab.i18n import say
+from cnnlab.tools.markers import (BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, code_stub, markdown_stub,
+                                  replace_regions)
 
-BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
-BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 HAND_IN_TAG = "hand-in"
-
-
-class MarkerError(ValueError):
-    """A BEGIN marker without its END (or the reverse)."""
-
-
-def find_regions(lines, begin, end):
-    """``[(first, last)]`` line indices of each begin…end region (markers included)."""
-    regions, opened = [], None
-    for number, line in enumerate(lines):
-        marker = line.strip()
-        if marker == begin:
-            if opened is not None:
-                raise MarkerError(say(zh="第 {n} 行的 {b!r} 位于另一个区域之内", en="{b!r} on line {n} inside another region",
-                                     b=begin, n=number + 1))
-            opened = number
-        elif marker == end:
-            if opened is None:
-                raise MarkerError(say(zh="第 {n} 行的 {e!r} 前面没有 {b!r}", en="{e!r} on line {n} without {b!r}",
-                                     e=end, n=number + 1, b=begin))
-            regions.append((opened, number))
-            opened = None
-    if opened is not None:
-        raise MarkerError(say(zh="第 {n} 行的 {b!r} 始终没有用 {e!r} 结束", en="{b!r} on line {n} is never closed by {e!r}",
-                             b=begin, n=opened + 1, e=end))
-    return regions
-
-
-def _indent(line):
-    return line[: len(line) - len(line.lstrip())]
-
-
-def code_stub(indent, lang):
-    """What a student sees in place of a solution: a note and NotImplementedError."""
-    note = say(zh="# 在这里写你的代码", en="# YOUR CODE HERE", lang=lang)
-    return [indent + note, indent + "raise NotImplementedError()"]
-
-
-def markdown_stub(lang):
-    return [say(zh="（在这里写下你的回答）", en="YOUR ANSWER HERE", lang=lang)]
-
-
-def replace_regions(source, begin, end, make_stub):
-    lines = source.split("\n")
-    for first, last in reversed(find_regions(lines, begin, end)):
-        lines[first: last + 1] = make_stub(_indent(lines[first]))
-    return "\n".join(lines)
 
 
 def clear_solutions(nb, lang):

@@ -14,8 +14,8 @@ import nbformat
 from cnnlab.cells import exercise_of, mask_magics, parse_python
 from cnnlab.i18n import say
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from cnnlab.tools.pipeline.steps import (BEGIN_HIDDEN, BEGIN_SOLUTION, STUDENT_STEPS, clear_outputs,
-                                         mark_student_version)
+from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION
+from cnnlab.tools.pipeline.steps import STUDENT_STEPS, clear_outputs, mark_student_version
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 

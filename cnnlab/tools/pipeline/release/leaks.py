@@ -72,7 +72,7 @@ def _explanations(source):
 def solution_texts(manifest):
     """Every piece of solution text of the course, as ``Needle``s (see the module docstring)."""
     from cnnlab.tools.pipeline.notebooks import read_notebook
-    from cnnlab.tools.pipeline.steps import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
+    from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_SOLUTION, find_regions
     regions = ((BEGIN_SOLUTION, END_SOLUTION, "solution"), (BEGIN_HIDDEN, END_HIDDEN, "hidden test"))
     candidates, public = [], set()
     for lesson in manifest.lessons:
