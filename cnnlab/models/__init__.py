@@ -7,7 +7,7 @@ The faithful LeNet-5 takes two files: its own layers (``lenet5_layers``) and the
 network (``lenet5``).
 """
 
-from cnnlab.models.lenet import lenet_modern  # noqa: F401
+from cnnlab.models.lenet_modern import lenet_modern  # noqa: F401
 from cnnlab.models.lenet5 import lenet5, lenet5_loss, c3_connection_table  # noqa: F401
 from cnnlab.models.alexnet import alexnet, alexnet_2012, alexnet_small  # noqa: F401
 from cnnlab.models.vgg import vgg11, vgg16, vgg16_bn, vgg_small  # noqa: F401
