@@ -135,7 +135,7 @@ def test_answers_shared_between_two_students_are_graded_wrong():
         copied = score_quick(exercise, spec, _answers(BOB, mine, variant_of=ALICE), "", student=BOB)  # alice's file
         assert copied.points == 0 and copied.status.startswith("wrong; answered variant")
         assert f'(student id "{ALICE}")' in copied.status and f'of student id "{BOB}"' in copied.status
-        assert copied.status.endswith("; the answer is right for the variant it was given for")
+        assert copied.status.endswith("; right for the variant answered")
         assert "claims 'correct'" not in copied.status
         zh = statuses.explain(copied.status, "zh")
         assert "作答的是变体" in zh and f"学号 “{BOB}” 的变体" in zh and "对作答时的那个变体是正确的" in zh, zh
@@ -287,3 +287,9 @@ def test_set_student_says_which_rule_an_id_breaks(monkeypatch, tmp_path, lang):
 def test_a_shape_with_chinese_list_commas_reads():
     from cnnlab.exercises.keys import parse_shape
     assert parse_shape("256、51、51") == (256, 51, 51)
+
+
+def test_a_status_keeps_whole_flags_only():
+    from cnnlab.tools.grading.score import MAX_STATUS, with_flags
+    assert with_flags("wrong", ["x" * 100, "y" * 200]) == "wrong; " + "x" * 100
+    assert len(with_flags("wrong", ["x" * 100, "y" * 100])) <= MAX_STATUS

@@ -61,7 +61,13 @@ def one_line(text, limit=160):
 
 
 def with_flags(status, flags):
-    return (status + "".join(f"; {flag}" for flag in flags))[:MAX_STATUS]
+    """``status; flag; flag…`` within ``MAX_STATUS`` characters; a flag that does not fit whole is left out."""
+    text = status[:MAX_STATUS]
+    for flag in flags:          # whole flags only: a flag cut in the middle reads (and translates) as nonsense
+        if len(text) + 2 + len(flag) > MAX_STATUS:
+            break
+        text += f"; {flag}"
+    return text
 
 
 def _error_status(outcome, limits, where=""):

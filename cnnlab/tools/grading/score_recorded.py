@@ -37,7 +37,7 @@ def score_quick(exercise, spec, answers, answers_problem, student="", others=())
             flags.append(variant_flag(answered, record.get("student"), variant, student))
             if answered in spec.labels and score_quick_check(spec.specs[spec.labels.index(answered)],
                                                              record.get("answer")):
-                flags.append("the answer is right for the variant it was given for")
+                flags.append("right for the variant answered")
         spec = chosen
     else:
         others = [other for other in others if other is not None and not isinstance(other, VariantSpecs)]

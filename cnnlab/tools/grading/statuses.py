@@ -91,7 +91,7 @@ PARTS = [
      r'of student id "(?P<s>[^"]*)"', "作答的是变体 “{a}”（学号 “{i}”），评分用的是学号 “{s}” 的变体 “{v}”"),
     (r'answered variant "(?P<a>[^"]*)" \(no student id set\), graded with variant "(?P<v>[^"]*)" '
      r'of student id "(?P<s>[^"]*)"', "作答的是变体 “{a}”（当时没有设置学号），评分用的是学号 “{s}” 的变体 “{v}”"),
-    (r"the answer is right for the variant it was given for", "这个答案对作答时的那个变体是正确的"),
+    (r"right for the variant answered", "这个答案对作答时的那个变体是正确的"),
     (r"(?P<p>\d+) of (?P<n>\d+) hidden cases passed", "隐藏测试通过了 {n} 个用例中的 {p} 个（按用例给分）"),
     (r"no hidden case counted", "没有统计到隐藏用例"),
 ]
