@@ -28,7 +28,7 @@ def _free_port():
 URL_LINE = r"(?:JupyterLab is running at |JupyterLab 已启动：)(http://127\.0\.0\.1:\d+/lab/tree/\S+)"
 
 
-def _start(lang, tmp_path, port=None):
+def _start(lang, tmp_path, port=None, preexec_fn=None):
     """Start `cnnlab lab`; return (process, URL, what it printed up to its note).
 
     The URL line must come only once the server answers: right when it is read, one
@@ -38,7 +38,7 @@ def _start(lang, tmp_path, port=None):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
     process = subprocess.Popen([sys.executable, "-m", "cnnlab.tools.cli", "lab", "--lang", lang, "--no-browser",
                                 "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+                               stderr=subprocess.STDOUT, text=True, preexec_fn=preexec_fn)
     # The server's own log comes first, then cnnlab's lines: the URL, how to stop, and (in the
     # authoring repository) the note. Read here: communicate() later reads the pipe past this buffer.
     # A watchdog interrupts the command if it never prints (readline would wait forever).
@@ -107,6 +107,15 @@ def test_lab_serves_the_first_lesson_and_stops_on_ctrl_c(lang, tmp_path, manifes
     assert ("JupyterLab stopped" in output) or ("JupyterLab 已停止" in output)
     # The authoring repository serves the solutions too: the server says so (students use the release).
     assert ("authoring repository" in head) or ("作者仓库" in head)
+
+
+@pytest.mark.slow  # starts JupyterLab
+def test_ctrl_c_stops_the_lab_even_when_it_was_started_with_ctrl_c_ignored(tmp_path):
+    """A background job of a shell script starts with SIGINT ignored (and so does every process it
+    starts); `cnnlab lab` blocks until Ctrl-C, so it puts Ctrl-C back."""
+    process, _, _ = _start("en", tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    output = _stop(process)
+    assert process.returncode == 0 and "JupyterLab stopped" in output, output
 
 
 @pytest.mark.slow  # starts JupyterLab

@@ -199,8 +199,10 @@ def run_lab(manifest, lang, port=8888, open_browser=True, token=None, extra_args
     env = dict(os.environ, CNNLAB_LANG=lang)
     log_path = server_log(lang)
     server = _start_server(command, manifest.root, env, verbose, log_path)
-    # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us.
+    # `kill` (SIGTERM) stops the server too, as Ctrl-C does: it must not outlive us. Ctrl-C itself is put
+    # back: a background job of a shell script starts with SIGINT ignored, and we block until Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         state = wait_until_ready(server, port)
         if state == "exited":
