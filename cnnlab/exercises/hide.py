@@ -20,8 +20,9 @@ import zlib
 
 from cnnlab.cells import mask_magics, parse_python
 from cnnlab.exercises.keys import answer_key, mistake_key, seal, veil
-from cnnlab.exercises.spec import SpecError, canonical_answer, quick_check_calls, spec_from_call, variant_problems
-from cnnlab.exercises.variants import PACKED, function_definition, variants_in_source
+from cnnlab.exercises.spec import (SpecError, canonical_answer, quick_check_calls, spec_from_call, variant_problems,
+                                   variants_of_call)
+from cnnlab.exercises.variants import PACKED, function_definition
 from cnnlab.i18n import say
 
 
@@ -81,9 +82,8 @@ def _variant_edits(kind, tree, call, keywords, source):
     removed from the cell: it computes the answers."""
     if isinstance(keywords["variants"].value, ast.Constant):    # already packed (built twice)
         return []
-    spec = spec_from_call(kind, call, tree)    # checks every variant (SpecError for a bad one)
+    variants, spec = variants_of_call(kind, call, tree)    # SpecError for a function that cannot make them
     definition = function_definition(tree, call)
-    variants = variants_in_source(tree, call)
     problems = variant_problems(kind, variants, spec)
     if problems:
         raise SpecError(f"quick check {spec.exercise!r}: " + "; ".join(problems))

@@ -205,16 +205,26 @@ def _literal(node, exercise, name):
 def spec_from_call(kind, call, tree=None):
     """The QuickCheckSpec of one parsed call (only its literal arguments are read), or the
     VariantSpecs of a call with ``variants=`` (``tree``: the cell, which defines the variant function)."""
-    exercise = _literal(call.args[0], "?", "the id") if call.args else None
-    values = {kw.arg: _literal(kw.value, exercise, kw.arg) for kw in call.keywords if kw.arg in _FIELDS}
     if any(kw.arg == "variants" for kw in call.keywords):
-        from cnnlab.exercises.variants import VariantError, variants_in_source
-        try:
-            variants = variants_in_source(tree or ast.Module(body=[], type_ignores=[]), call)
-        except VariantError as err:
-            raise SpecError(say(zh="快速检查 {x!r}：{e}", en="quick check {x!r}: {e}", x=exercise, e=err)) from None
-        return variant_specs(kind, exercise, variants, **values)
-    return make_spec(kind, exercise, **values)
+        return variants_of_call(kind, call, tree)[1]
+    exercise = _literal(call.args[0], "?", "the id") if call.args else None
+    return make_spec(kind, exercise, **_call_values(call, exercise))
+
+
+def _call_values(call, exercise):
+    return {kw.arg: _literal(kw.value, exercise, kw.arg) for kw in call.keywords if kw.arg in _FIELDS}
+
+
+def variants_of_call(kind, call, tree=None):
+    """``([Variant], VariantSpecs)`` of a call with ``variants=``: its variant function runs once
+    (``cnnlab.exercises.variants.variants_in_source``); SpecError when it cannot make them."""
+    from cnnlab.exercises.variants import VariantError, variants_in_source
+    exercise = _literal(call.args[0], "?", "the id") if call.args else None
+    try:
+        variants = variants_in_source(tree or ast.Module(body=[], type_ignores=[]), call)
+    except VariantError as err:
+        raise SpecError(say(zh="快速检查 {x!r}：{e}", en="quick check {x!r}: {e}", x=exercise, e=err)) from None
+    return variants, variant_specs(kind, exercise, variants, **_call_values(call, exercise))
 
 
 def variant_specs(kind, exercise, variants, **values):

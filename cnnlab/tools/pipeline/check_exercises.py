@@ -39,8 +39,7 @@ def quick_check_variants(notebook):
     notebook (or the path of one)."""
     import ast
     from cnnlab.cells import mask_magics, parse_python
-    from cnnlab.exercises.spec import quick_check_calls, spec_from_call
-    from cnnlab.exercises.variants import variants_in_source
+    from cnnlab.exercises.spec import quick_check_calls, variants_of_call
     if not hasattr(notebook, "cells"):
         notebook = read_notebook(notebook)
     found = {}
@@ -50,8 +49,7 @@ def quick_check_variants(notebook):
         tree = parse_python(mask_magics(cell.source))
         for kind, call in quick_check_calls(tree):
             if any(kw.arg == "variants" for kw in call.keywords):
-                found[ast.literal_eval(call.args[0])] = (kind, variants_in_source(tree, call),
-                                                         spec_from_call(kind, call, tree))
+                found[ast.literal_eval(call.args[0])] = (kind, *variants_of_call(kind, call, tree))
     return found
 
 
