@@ -42,5 +42,7 @@ def test_the_grader_reports_a_broken_answers_file_in_english_whatever_the_langua
     lang("zh")
     loaded, status = read_answers(submission, lesson)
     assert loaded is None
+    assert "不是有效的 JSON" in status.text("zh")       # the student's page says it in the lesson's language
+    status = str(status)
     assert status.startswith("malformed: answers file: ") and "not valid JSON" in status, status
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in status), status

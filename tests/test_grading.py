@@ -11,7 +11,8 @@ from cnnlab.cells import exercise_of
 from cnnlab.tools.grading import gradebook, harness, report, submissions
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
-from cnnlab.tools.grading.score import Result, score_code, status_word
+from cnnlab.tools.grading.score import Result, score_code
+from cnnlab.tools.grading.status import Status, status_word
 from cnnlab.tools.grading.score_recorded import score_quick
 from cnnlab.tools.kernelclient import SteadyNotebookClient
 from tests import grading_cases as cases
@@ -51,7 +52,8 @@ def test_an_untouched_answer_cell_is_unanswered_without_running_anything():
     for lang in ("en", "zh"):
         plan = harness.build_plan(cases.solution(MANIFEST, LESSON, lang), cases.student(MANIFEST, LESSON, lang),
                                   LESSON)
-        assert plan.settled == {e: "unanswered" for e in cases.code_exercises(LESSON)} and not plan.cells[-1].exercise
+        assert {e: str(s) for e, s in plan.settled.items()} == {e: "unanswered" for e in cases.code_exercises(LESSON)}
+        assert not plan.cells[-1].exercise
 
 
 def test_plan_reports_missing_duplicated_and_monitor_tampering_cells():
@@ -62,9 +64,9 @@ def test_plan_reports_missing_duplicated_and_monitor_tampering_cells():
     cell = cases.answer_cells(nb, "conv_parameters")[0]
     cell.source = "import sys\n_off = sys.setprofile\n" + cell.source
     plan = _plan(nb)
-    assert plan.settled["corr2d"].startswith("missing: no cell tagged exercise:corr2d defines my_corr2d")
-    assert "duplicated cells: 2 define output_size" in plan.flags["output_size"][0]
-    assert plan.settled["conv_parameters"] == "forbidden: tampered with the call monitor (setprofile in the answer)"
+    assert str(plan.settled["corr2d"]).startswith("missing: no cell tagged exercise:corr2d defines my_corr2d")
+    assert "duplicated cells: 2 define output_size" in plan.flags["output_size"][0].text("en")
+    assert str(plan.settled["conv_parameters"]) == "forbidden: tampered with the call monitor (setprofile in the answer)"
     assert not any(cell.exercise in ("corr2d", "conv_parameters") for cell in plan.cells)
 
 
@@ -115,7 +117,8 @@ def test_quick_checks_are_rescored_and_claims_ignored():
         assert score_quick(exercise, spec, good, "").status == "ok"
         claimed = score_quick(exercise, spec, bad, "")
         assert claimed.status == "wrong; the answers file claims 'correct'" and claimed.points == 0
-        assert score_quick(exercise, spec, None, "malformed: answers file: x").word == "malformed"
+        unreadable = Status.of("malformed.answers_file", english="x", chinese="x")
+        assert score_quick(exercise, spec, None, unreadable).word == "malformed"
 
 
 def test_a_named_mistake_reaches_the_gradebook_and_the_feedback(tmp_path):
@@ -141,11 +144,11 @@ def test_read_notebook_names_missing_and_malformed(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()
     sub = submissions.discover(tmp_path, LESSON)[0]
-    assert submissions.read_notebook(sub)[1].startswith("missing: no 02_convolution.ipynb")
+    assert str(submissions.read_notebook(sub)[1]).startswith("missing: no 02_convolution.ipynb")
     sub.notebook.write_text("{oops")
-    assert "not valid JSON" in submissions.read_notebook(sub)[1]
+    assert "not valid JSON" in str(submissions.read_notebook(sub)[1])
     sub.notebook.write_text('{"cells": 3, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
-    assert submissions.read_notebook(sub)[1].startswith("malformed: not a Jupyter notebook")
+    assert str(submissions.read_notebook(sub)[1]).startswith("malformed: not a Jupyter notebook")
 
 
 def test_gradebook_merge_replaces_keys_and_keeps_other_rows(tmp_path):
@@ -170,26 +173,28 @@ def test_digest_changes_with_the_submission_and_the_settings(tmp_path):
 
 
 def test_summary_and_feedback_render_from_plain_data():
-    results = [Result("corr2d", "code", 3, "ok", 3), Result("output_size", "code", 2, "timeout: a cell ran past 5 s")]
+    results = [Result("corr2d", "code", 3, Status.of("ok"), 3),
+               Result("output_size", "code", 2, Status.of("timeout.cell", seconds=5))]
     rows = gradebook.rows_for(results, "ann", LESSON.stem, "t")
     text = report.render_text(report.summarize(rows, LESSON), graded=1)
     assert "corr2d" in text and "1 graded" in text
     table = text.splitlines()[1:-1]          # header, rule, one row per exercise, rule: one width
     assert len(table) == len(LESSON.exercises) + 3 and len({len(line) for line in table}) == 1
     record = {"student": "ann <b>", "lesson": LESSON.stem, "lang": "zh", "graded_at": "t",
-              "results": [vars(r) for r in results]}
+              "results": [r.to_record() for r in results]}
     page = render_feedback([record], {LESSON.stem: LESSON.title})
     assert "作业反馈" in page and "ann &lt;b&gt;" in page and "超时" in page and LESSON.title["zh"] in page
     assert status_word("error: kernel died; duplicated cells") == "error"
-    cheat = Result("corr2d", "code", 3, "forbidden: called cnnlab.ops.conv.corr2d")
+    cheat = Result("corr2d", "code", 3, Status.of("forbidden.called", what="cnnlab.ops.conv.corr2d"))
     for lang, words in (("zh", "不允许使用现成的函数"), ("en", "does not allow ready-made helpers")):
-        page = render_feedback([{**record, "lang": lang, "results": [vars(cheat)]}], {LESSON.stem: LESSON.title})
+        page = render_feedback([{**record, "lang": lang, "results": [cheat.to_record()]}], {LESSON.stem: LESSON.title})
         assert words in page and "cnnlab.ops.conv.corr2d" in page
     assert status_word(cheat.status) == "forbidden"
 
 
 def test_dashboard_runs_headless_on_a_generated_gradebook(tmp_path, monkeypatch):
-    results = {"ann": ("ok", 3), "bob": ("wrong: hidden test failed", 0), "cy": ("timeout: a cell ran past 5 s", 0)}
+    results = {"ann": (Status.of("ok"), 3), "bob": (Status.of("wrong.hidden"), 0),
+               "cy": (Status.of("timeout.cell", seconds=5), 0)}
     for student, (status, points) in results.items():
         gradebook.merge(tmp_path, gradebook.rows_for(
             [Result(e.id, e.kind, e.points, status, points if e.kind == "code" else 0, seconds=1.5)

@@ -26,7 +26,7 @@ import sys
 
 import pytest
 
-from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.status import status_word
 from tests import grading_cases as cases
 from tests.helpers import ROOT, course_manifest, needs_bwrap, run_cli
 

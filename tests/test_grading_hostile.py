@@ -24,7 +24,7 @@ import pytest
 
 from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import cgroups
-from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.status import status_word
 from tests import grading_cases as cases
 from tests.helpers import ROOT, needs_bwrap
 
@@ -376,8 +376,8 @@ def test_a_fifo_or_a_link_in_the_folder_is_malformed_at_once_and_never_opened(tm
     thread.start()
     thread.join(20)
     assert not thread.is_alive(), "reading the submission blocked (a FIFO or /dev/zero was opened)"
-    assert found["notebook"][0] is None and found["notebook"][1].startswith("malformed: ")
-    assert found["answers"][0] is None and found["answers"][1].startswith("malformed: ")
+    assert found["notebook"][0] is None and str(found["notebook"][1]).startswith("malformed: ")
+    assert found["answers"][0] is None and str(found["answers"][1]).startswith("malformed: ")
     (folder / f"{LESSON.stem}.ipynb").unlink()
     scratch = tmp_path / "scratch"
     submissions.copy_regular_files(folder, scratch)

@@ -6,6 +6,7 @@ import pytest
 from cnnlab.exercises.answers import answers_path, load_answers
 from cnnlab.exercises.layers import LayerPrediction
 from cnnlab.exercises.layerspec import LayerSpecError, build_model
+from cnnlab.tools.grading.status import Status
 from cnnlab.manifest import Exercise, ManifestError, _parse_exercise
 from cnnlab.tools.grading import overview
 from cnnlab.tools.grading.score_recorded import score_layers
@@ -78,7 +79,8 @@ def test_the_students_own_model_does_not_set_the_truth():
 
 def test_unanswered_missing_file_and_a_broken_reference():
     assert score_layers(EXERCISE, {"records": []}, "").status == "unanswered"
-    assert score_layers(EXERCISE, None, "missing: no answers file").status == "missing: no answers file"
+    no_file = Status.of("unanswered.no_file", file="02_convolution.answers.json")
+    assert score_layers(EXERCISE, None, no_file).status == "unanswered: no 02_convolution.answers.json"
     broken = Exercise(id="l05_layers", kind="layers", points=1, layers=("Conv2d(3, 8, 99)",),
                       input_shape=(3, 8, 8), ask=("shape",))
     assert score_layers(broken, {"records": []}, "").status.startswith("error: the reference model")
@@ -129,7 +131,7 @@ def test_lesson_05_exercise_is_graded_through_the_grading_steps():
     predict(ex.rows[2], shape="32x24x24", params="12800")      # padding forgotten (no rule), no bias
     ex.reveal_button.click()
     job = SimpleNamespace(lesson=SimpleNamespace(exercises=[exercise]), answers=submission(),
-                          answers_problem="", results=[])
+                          answers_problem=None, results=[])
     (result,) = steps.score_exercises(job).results
     assert result.status == "wrong: 2 of 8 predictions right; revealed"
     assert result.points == 0.5 and result.mistake == "row3:no_bias"

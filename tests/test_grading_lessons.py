@@ -17,7 +17,7 @@ import pytest
 from cnnlab.tools.grading.batch import grade_batch
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.gradebook import read_rows
-from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.status import status_word
 from tests import grading_cases as cases
 from tests.helpers import course_manifest, needs_bwrap
 

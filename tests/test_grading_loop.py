@@ -15,26 +15,28 @@ from cnnlab.i18n import latin_words
 from cnnlab.tools.cli import main
 from cnnlab.tools.grading import collect, deadline, gradebook, history, overrides, returning
 from cnnlab.tools.grading.export import ExportError, encode_export, export_grades, read_roster
-from cnnlab.tools.grading.statuses import explain
+from cnnlab.tools.grading.score import Result
+from cnnlab.tools.grading.status import Status
 from tests.helpers import ROOT
 
 MANIFEST = load_manifest(ROOT)
 CONV = MANIFEST.lesson("02")
-HIDDEN = "wrong: hidden test failed for X=[[1, 2], [3, 4]], K=[[1]]"
+HIDDEN_CASE = "X=[[1, 2], [3, 4]], K=[[1]]"
+HIDDEN = f"wrong: hidden test failed for {HIDDEN_CASE}"
 
 
 def _result(exercise, points, status, **details):
-    return {"exercise": exercise.id, "kind": exercise.kind, "max_points": exercise.points, "points": points,
-            "status": status, "seconds": 0.1, "details": details, "mistake": ""}
+    """A stored result, as the batch writes it (``status``: a Status)."""
+    return Result(exercise.id, exercise.kind, exercise.points, status, points, 0.1, details).to_record()
 
 
 def _grade(out, student, lang="en", graded_at="2026-12-21T00:00:00Z", wrong_first=True):
     """Store a graded submission of lesson 02 as the batch does: results JSON and gradebook rows."""
     first, *rest = CONV.exercises
-    results = [_result(first, 0, HIDDEN, public="public check printed this",
+    results = [_result(first, 0, Status.of("wrong.hidden_case", case=HIDDEN_CASE), public="public check printed this",
                        failure="AssertionError: expected [[1, 2], [3, 4]]") if wrong_first
-               else _result(first, first.points, "ok")]
-    results += [_result(e, e.points, "ok") for e in rest]
+               else _result(first, first.points, Status.of("ok"))]
+    results += [_result(e, e.points, Status.of("ok")) for e in rest]
     folder = out / "results" / CONV.stem
     folder.mkdir(parents=True, exist_ok=True)
     history.keep_previous(out, CONV.stem, student, student)
@@ -165,8 +167,9 @@ def test_page_language_comes_from_the_roster_else_the_notebook_and_zh_is_chinese
     for student in ("ann", "bo"):                  # ann by the roster, bo by the notebook's language
         text = _text(pages[student])
         assert "作业反馈" in text and "Feedback for" not in text
-    assert explain("unanswered: no 02_convolution.answers.json", "zh") == "未作答：没有 02_convolution.answers.json"
-    assert latin_words(explain("error: grader failed: OSError: bwrap", "zh"), ("OSError", "bwrap")) == []
+    missing = Status.of("unanswered.no_file", file="02_convolution.answers.json")
+    assert missing.text("zh") == "未作答：没有 02_convolution.answers.json"
+    assert latin_words(Status.of("error.grader_failed", why="OSError: bwrap").text("zh"), ("OSError", "bwrap")) == []
 
 
 def test_pages_go_into_real_home_folders_only(out, tmp_path):
@@ -257,7 +260,7 @@ def test_a_chinese_page_has_no_english_words_left(out, tmp_path):
     import html as html_module
     first = CONV.exercises[0]
     results = json.loads((out / "results" / CONV.stem / "bo.json").read_text(encoding="utf-8"))
-    results["results"][1]["status"] = f"unanswered: no {CONV.stem}.answers.json"
+    results["results"][1].update(_result(CONV.exercises[1], 0, Status.of("unanswered.no_file", file=f"{CONV.stem}.answers.json")))
     (out / "results" / CONV.stem / "bo.json").write_text(json.dumps(results), encoding="utf-8")
     (out / overrides.OVERRIDES).write_text(f"student,lesson,exercise,points,comment\nbo,02,{first.id},0,抄袭\n",
                                            encoding="utf-8")

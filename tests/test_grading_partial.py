@@ -13,7 +13,7 @@ import pytest
 from cnnlab.exercises.expect import expect_value, tally_cases
 from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading.score import partial_points
-from cnnlab.tools.grading.statuses import explain
+from cnnlab.tools.grading.status import Status
 from tests import grading_cases as cases
 from tests.helpers import ROOT, needs_bwrap, run_cli
 
@@ -73,12 +73,13 @@ def test_a_tally_counts_cases_and_keeps_going_only_when_asked():
                                                    (13, 12, 3.0), (-1, 12, 0.0), (2, 3, 2.0)])
 def test_points_are_in_proportion_and_rounded_to_a_hundredth(passed, total, points):
     got, note = partial_points(3, {"passed": passed, "total": total})
-    assert got == points and note == f"{max(0, min(passed, total))} of {total} hidden cases passed"
+    assert got == points and note.text("en") == f"{max(0, min(passed, total))} of {total} hidden cases passed"
     assert partial_points(3, {"passed": 0, "total": 0})[0] == 0.0
 
 
 def test_the_flag_reads_in_chinese():
-    zh = explain("wrong: hidden test failed for case [(3, 2)]: should be 3, got 4; 7 of 12 hidden cases passed", "zh")
+    status = Status.of("wrong.hidden_case", case="case [(3, 2)]: should be 3, got 4")
+    zh = status.flagged(partial_points(3, {"passed": 7, "total": 12})[1]).text("zh")
     assert "12 个用例中的 7 个" in zh and "hidden" not in zh
 
 

@@ -24,7 +24,7 @@ import csv
 import pytest
 
 from cnnlab.manifest import load_manifest
-from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.status import status_word
 from tests import grading_cases as cases
 from tests.helpers import ROOT, needs_bwrap, run_cli
 

@@ -123,65 +123,81 @@ def test_grade_summary_in_both_languages(lang):
     assert last[-2].startswith("成绩册里有 1 名学生，平均 3.00 / 5") and last[-1] == "最慢：ann 2.0 s"
 
 
-# Statuses as score.py, harness.py, submissions.py and the call monitor write them.
-STATUSES = {
-    "ok": "通过",
-    "wrong; the answers file claims 'correct'": "答案不对；答案文件自称“正确”，已忽略",
-    "wrong: hidden test failed for x=3": "答案不对：隐藏测试在 x=3 上没有通过",
-    "wrong: forgot_bias": "答案不对：常见错误 forgot_bias",
-    "unanswered": "未作答",
-    "forbidden: called cnnlab.ops.conv.corr2d": "调用了禁止的函数：cnnlab.ops.conv.corr2d",
-    "timeout: the submission ran past 60 s in all": "超时：整份作业运行超过 60 秒",
-    "timeout: a cell ran past 5 s in your exercise cell": "超时：你的练习单元格运行超过 5 秒",
-    "timeout: your function ran past 5 s": "超时：你的函数运行超过 5 秒",
-    "error: kernel died (os._exit, a crash or the 3072 MiB memory cap)":
-        "出错：内核退出了（os._exit、程序崩溃，或超过 3072 MiB 的内存上限）",
-    "error: MemoryError in your exercise cell (memory cap 3072 MiB)":
-        "出错：你的练习单元格内存不够（MemoryError，上限 3072 MiB）",
-    "error: ZeroDivisionError: division by zero in your exercise cell":
-        "出错：你的练习单元格报错 ZeroDivisionError: division by zero",
-    "missing: no 02_convolution.ipynb in the submission (found a.ipynb)":
-        "缺失：提交里没有 02_convolution.ipynb（找到的是 a.ipynb）",
-    "malformed: the notebook is not valid JSON (Expecting value, line 1)":
-        "文件无法读取：笔记本不是有效的 JSON（Expecting value, line 1）",
-    "ok; duplicated cells: 2 define corr2d; graded the first": "通过；有 2 个单元格都定义了 corr2d；只评第一个",
-    "ok; duplicated cells: 2 define corr2d; graded the last one above its check cell; used from your other "
-    "cells: math": "通过；有 2 个单元格都定义了 corr2d；评的是检查单元上方的最后一个；用到了你其他单元里的 math",
-    "ok; answer found below its check cell": "通过；答案在检查单元的下方",
-    "error: grader failed: the grading machine cannot start a student's kernel":
-        "出错：评分程序自己出了问题，不是你的错，下次评分会重新评（the grading machine cannot start a student's kernel）",
-    "forbidden: tampered with the call monitor (setprofile in a cell the answer uses)":
-        "禁止：答案用到的单元改动了调用监视（其中有 setprofile）",
-}
+# Statuses as score.py, harness.py, submissions.py and the call monitor make them: the gradebook's English
+# and the feedback page's Chinese, both rendered from the same data.
+def _statuses():
+    from cnnlab.tools.grading.status import Status, part
+    return [
+        (Status.of("ok"), "ok", "通过"),
+        (Status.of("wrong").flagged(part("flag.claims_correct")),
+         "wrong; the answers file claims 'correct'", "答案不对；答案文件自称“正确”，已忽略"),
+        (Status.of("wrong.hidden_case", case="x=3"), "wrong: hidden test failed for x=3", "答案不对：隐藏测试在 x=3 上没有通过"),
+        (Status.of("wrong.mistake", mistake="forgot_bias"), "wrong: forgot_bias", "答案不对：常见错误 forgot_bias"),
+        (Status.of("unanswered"), "unanswered", "未作答"),
+        (Status.of("forbidden.called", what="cnnlab.ops.conv.corr2d"), "forbidden: called cnnlab.ops.conv.corr2d",
+         "调用了禁止的函数：cnnlab.ops.conv.corr2d"),
+        (Status.of("timeout.total", seconds=60.0), "timeout: the submission ran past 60 s in all", "超时：整份作业运行超过 60 秒"),
+        (Status.of("timeout.exercise_cell", seconds=5.0), "timeout: a cell ran past 5 s in your exercise cell",
+         "超时：你的练习单元格运行超过 5 秒"),
+        (Status.of("timeout.function", seconds=5), "timeout: your function ran past 5 s", "超时：你的函数运行超过 5 秒"),
+        (Status.of("error.died", mib=3072), "error: kernel died (os._exit, a crash or the 3072 MiB memory cap)",
+         "出错：内核退出了（os._exit、程序崩溃，或超过 3072 MiB 的内存上限）"),
+        (Status.of("error.memory_in_cell", mib=3072), "error: MemoryError in your exercise cell (memory cap 3072 MiB)",
+         "出错：你的练习单元格内存不够（MemoryError，上限 3072 MiB）"),
+        (Status.of("error.raised_in_cell", what="ZeroDivisionError: division by zero"),
+         "error: ZeroDivisionError: division by zero in your exercise cell",
+         "出错：你的练习单元格报错 ZeroDivisionError: division by zero"),
+        (Status.of("missing.notebook_found", file="02_convolution.ipynb", found="a.ipynb"),
+         "missing: no 02_convolution.ipynb in the submission (found a.ipynb)",
+         "缺失：提交里没有 02_convolution.ipynb（找到的是 a.ipynb）"),
+        (Status.of("malformed.not_json", why="Expecting value, line 1"),
+         "malformed: the notebook is not valid JSON (Expecting value, line 1)",
+         "文件无法读取：笔记本不是有效的 JSON（Expecting value, line 1）"),
+        (Status.of("ok").flagged(part("flag.duplicated", n=2, names="corr2d"), part("flag.graded_last"),
+                                 part("flag.used_cells", names="math")),
+         "ok; duplicated cells: 2 define corr2d; graded the last one above its check cell; used from your other "
+         "cells: math", "通过；有 2 个单元格都定义了 corr2d；评的是检查单元格上方的最后一个；用到了你其他单元格里的 math"),
+        (Status.of("ok").flagged(part("flag.below_check")), "ok; answer found below its check cell",
+         "通过；答案在检查单元格的下方"),
+        (Status.of("error.grader_machine", english="the grading machine cannot start a student's kernel",
+                   chinese="评分机器无法启动学生的内核"),
+         "error: grader failed: the grading machine cannot start a student's kernel",
+         "出错：评分程序自己出了问题，不是你的错，下次评分会重新评（评分机器无法启动学生的内核）"),
+        (Status.of("forbidden.monitor_used", what="setprofile"),
+         "forbidden: tampered with the call monitor (setprofile in a cell the answer uses)",
+         "禁止：答案用到的单元格改动了调用监视（其中有 setprofile）"),
+        (Status.of("malformed.special_file", file="data.npy", kind="a symbolic link", kind_zh="符号链接"),
+         "malformed: data.npy is a symbolic link (a submission may hold regular files only)",
+         "文件无法读取：data.npy 是符号链接，提交里只能有普通文件"),
+    ]
 
 
-@pytest.mark.parametrize("status", STATUSES)
-def test_statuses_read_in_the_lessons_language(status):
-    from cnnlab.tools.grading.score import status_word
-    from cnnlab.tools.grading.statuses import explain
-    assert explain(status, "en") == status        # the gradebook's stable English, unchanged
-    assert explain(status, "zh") == STATUSES[status]
-    assert status_word(status) in ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing",
-                                   "malformed")
+@pytest.mark.parametrize("number", range(len(_statuses())))
+def test_a_status_reads_in_either_language_from_the_same_data(number):
+    from cnnlab.tools.grading.status import Status
+    status, english, chinese = _statuses()[number]
+    assert status.text("en") == str(status) == english        # the gradebook's stable English
+    assert status.text("zh") == chinese
+    again = Status.from_data(status.to_data())                 # as the results file stores it
+    assert again.text("zh") == chinese and again.word == status.word == english.split(":")[0].split(";")[0]
 
 
-def test_every_status_pattern_reads_as_chinese():
-    from cnnlab.tools.grading.statuses import PARTS
-    for _, zh in PARTS:
-        assert latin_words(zh, ALLOWED) == [], zh
+def test_every_status_code_has_chinese_words_and_english_that_starts_with_its_word():
+    from cnnlab.tools.grading.status import STATUS_WORDS
+    from cnnlab.tools.grading.status_messages import MESSAGES
+    for code, (zh, en) in MESSAGES.items():
+        assert latin_words(zh, ALLOWED) == [], (code, zh)
+        names_zh, names_en = set(re.findall(r"{(\w+)", zh)), set(re.findall(r"{(\w+)", en))
+        assert names_zh <= names_en | {"chinese", "kind_zh"} and names_en <= names_zh | {"english", "kind"}, code
+        if code.split(".")[0] not in ("flag", "text"):
+            assert code.split(".")[0] in STATUS_WORDS and en.split(":")[0] == code.split(".")[0], code
 
 
-def test_the_feedback_page_shows_the_status_in_the_lessons_language():
-    from cnnlab.manifest import load_manifest
-    from cnnlab.tools.grading.feedback import render_feedback
-    lesson = load_manifest(ROOT).lesson("02")
-    result = {"exercise": "corr2d", "kind": "code", "max_points": 3, "points": 0,
-              "status": "timeout: your function ran past 5 s", "details": {}, "mistake": ""}
-    record = {"student": "ann", "lesson": lesson.stem, "graded_at": "t", "results": [result]}
-    zh = render_feedback([{**record, "lang": "zh"}], {lesson.stem: lesson.title})
-    assert "超时：你的函数运行超过 5 秒" in zh and "your function ran past" not in zh
-    en = render_feedback([{**record, "lang": "en"}], {lesson.stem: lesson.title})
-    assert "timeout: your function ran past 5 s" in en
+def test_a_status_keeps_whole_flags_only_in_either_language():
+    from cnnlab.tools.grading.status import MAX_STATUS, Part, Status
+    status = Status.of("wrong").flagged(Part("text", {"text": "x" * 100}), Part("text", {"text": "y" * 200}))
+    assert status.text("en") == "wrong; " + "x" * 100 and status.text("zh") == "答案不对；" + "x" * 100
+    assert len(Status.of("error.raised", what="e" * 1000).text("en")) <= MAX_STATUS
 
 
 # The modules whose messages go through say(): no English-only raise or print may come back.

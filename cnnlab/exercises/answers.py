@@ -69,12 +69,14 @@ HAND_IN_OUTPUT_ZH = "笔记本里“交作业”单元格的输出"
 class AnswersFileError(ValueError):
     """An answers file that is not valid JSON or not in the cnnlab answers format.
 
-    ``str(error)`` is in the course language; ``error.english`` is always English,
-    for the grader, whose statuses keep one (English) vocabulary.
+    ``str(error)`` is in the course language; ``error.english`` and ``error.chinese`` are the
+    message in each language, for the grader's status (English in the gradebook, the lesson's
+    language on the feedback page).
     """
 
     def __init__(self, path, zh, en, path_zh=None, **values):
         self.english = f"{path}: " + en.format(**values)
+        self.chinese = f"{path if path_zh is None else path_zh}：" + zh.format(**values)
         super().__init__(say(zh="{path_zh}：" + zh, en="{path}: " + en, path=path,
                              path_zh=path if path_zh is None else path_zh, **values))
 

@@ -21,7 +21,8 @@ Data flows one way (collect → compute → render)::
     score_recorded.py  quick checks and layers predictions, re-scored from the recorded answers
     steps.py         the ordered steps that grade one submission
     gradebook.py     gradebook.csv merged atomically; digests for skipping
-    statuses.py      a status (stable English in gradebook.csv) in the words of the lesson's language
+    status.py        a status as data (code, values, flags): stable English in gradebook.csv, the lesson's
+                     language on the feedback page; every code's wording is in status_messages.py
     feedback.py      feedback/<student>.html
     report.py        the summary table
     batch.py         the whole batch, in parallel

@@ -14,17 +14,17 @@ import json
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from cnnlab.files import write_atomically
 from cnnlab.tools.grading import (canary, cgroups, gradebook, history, report, returning, safetext, sandbox,
-                                   score, submissions)
+                                   submissions)
 from cnnlab.tools.grading.limits import Limits
 from cnnlab.tools.grading.feedback import render_feedback
 from cnnlab.tools.grading.harness import CODE_KIND
-from cnnlab.tools.grading.steps import Job, cacheable, grade_submission
+from cnnlab.tools.grading.steps import Job, cacheable, grade_submission, grader_failed_results
 from cnnlab.i18n import LANGUAGES, get_language, say
 
 
@@ -71,7 +71,7 @@ def _store_result(out_dir, job, digest, graded_at):
     folder.mkdir(parents=True, exist_ok=True)
     record = {"student": job.submission.student, "lesson": job.lesson.stem, "lang": job.lang,
               "digest": digest, "graded_at": graded_at, "seconds": job.seconds,
-              "results": [asdict(result) for result in job.results]}
+              "results": [result.to_record() for result in job.results]}
     write_atomically(folder / f"{job.submission.safe_name}.json", json.dumps(record, indent=1))
 
 
@@ -91,16 +91,10 @@ def write_feedback(out_dir, manifest, submission):
     write_atomically(folder / f"{submission.safe_name}.html", render_feedback(records, titles))
 
 
-def _failed_results(job, err):
-    """One ``error: grader failed: …`` Result per exercise of the lesson (never the student's fault)."""
-    reason = score.one_line(f"error: grader failed: {type(err).__name__}: {safetext.safe_text(err)}")
-    return [score.Result(e.id, e.kind, e.points, reason) for e in job.lesson.exercises]
-
-
 def _made_safe(results):
     """``results`` with every text a submission may have chosen made safe to write (safetext.py)."""
     for result in results:
-        result.status = safetext.safe_text(result.status, one_line=True)
+        result.state = result.state.map_values(safetext.safe_data)
         result.mistake = safetext.safe_text(result.mistake, one_line=True)
         result.details = safetext.safe_data(result.details)
     return results
@@ -124,7 +118,7 @@ def _finish(out_dir, manifest, job, digest):
             gradebook.remember_hash(out_dir, job.lesson.stem, job.submission.student, digest)
         return
     except Exception as err:  # one submission's results that cannot be stored must not stop the batch
-        job.results = _failed_results(job, err)
+        job.results = grader_failed_results(job, err)
     try:
         _store(out_dir, manifest, job, digest)
     except Exception as err:
@@ -196,7 +190,7 @@ def grade_batch(manifest, lesson, submissions_dir, out_dir, *, jobs=1, limits=Li
             try:
                 job = future.result()  # grade_submission never raises (but a thread can die of MemoryError)
             except BaseException as err:  # noqa: B036 — the batch goes on, this student gets an error row
-                job.results = _failed_results(job, err)
+                job.results = grader_failed_results(job, err)
             _finish(out_dir, manifest, job, digest)
             points = sum(result.points for result in job.results)
             batch.graded.append((job.submission.student, job.seconds, points))

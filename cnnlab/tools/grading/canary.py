@@ -9,8 +9,8 @@ environment), and must never become a student's 0. So:
   process, the sandbox, the memory cap, the batch's limits — in an empty scratch folder and
   imports what every lesson imports. If that fails, ``GraderBroken`` carries the sandbox's own
   error and the fix, and the batch writes nothing.
-* ``machine_problem(limits)`` is the same check as a sentence (or None); ``steps.py`` asks it when
-  a submission's kernel did not start: when the canary fails too, the submission is
+* ``machine_problem(limits)`` is the same check as a sentence (or None), ``machine_problems`` as a
+  sentence in each language; ``steps.py`` asks the latter when a submission's kernel did not start: when the canary fails too, the submission is
   ``error: grader failed: …`` (not cached, so the next run grades it); when the canary starts, the
   submission's own folder stopped its kernel.
 """
@@ -88,7 +88,21 @@ def _fix(error, limits, lang=None):
 
 def machine_problem(limits, lang=None):
     """None when a canary kernel starts and runs under ``limits``; else a sentence: what failed, and the fix
-    (in ``lang``: the gradebook keeps English)."""
+    (in ``lang``)."""
+    error = machine_error(limits)
+    return None if error is None else _sentence(error, limits, lang)
+
+
+def machine_problems(limits):
+    """None when a canary kernel starts; else the sentence in each language: ``{"en": …, "zh": …}``
+    (one canary run: the gradebook keeps English, the student's page shows the lesson's language)."""
+    error = machine_error(limits)
+    return None if error is None else {lang: _sentence(error, limits, lang) for lang in ("en", "zh")}
+
+
+def machine_error(limits):
+    """None when a canary kernel starts and runs under ``limits``; else what failed (the sandbox's own
+    error, the worker's, or the kernel's)."""
     scratch = Path(tempfile.mkdtemp(prefix="cnnlab-canary-"))
     try:
         (scratch / "work").mkdir()
@@ -100,10 +114,14 @@ def machine_problem(limits, lang=None):
     outcome = (outcomes or [None])[0] or {}
     if not problem and outcome.get("status") == "ok" and CANARY_PRINTS in outcome.get("text", ""):
         return None
-    error = (sandbox_error() if limits.sandbox else "") or problem or " ".join(
+    error = (sandbox_error() if limits.sandbox else "") or str(problem or "") or " ".join(
         filter(None, [outcome.get("status", ""), outcome.get("ename", ""), outcome.get("evalue", "")]))
     if not error.strip():
         error = (log.strip().splitlines() or ["no output"])[-1][:300]
+    return error
+
+
+def _sentence(error, limits, lang):
     return say(zh="评分机器无法启动学生的内核（{where}）：{e}。解决办法：{fix}",
                en="the grading machine cannot start a student's kernel ({where}): {e}. Fix: {fix}",
                where=say(zh="bubblewrap 沙箱", en="bubblewrap sandbox", lang=lang) if limits.sandbox else

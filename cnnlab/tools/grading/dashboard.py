@@ -10,7 +10,7 @@ from pathlib import Path
 from cnnlab.files import write_atomically
 from cnnlab.tools.grading import gradebook
 from cnnlab.tools.grading.gradebook import number
-from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.status import status_word
 
 FAILING = ("timeout", "error", "missing", "malformed")
 

@@ -3,15 +3,14 @@
 ``render_feedback(records, title)`` takes the stored results of one student
 (``OUT_DIR/results/<lesson>/<student>.json``, one per lesson graded) and
 returns a self-contained HTML page: a table per lesson with points and status
-(in the lesson's language: ``statuses.explain``), and for every exercise that did
+(the stored ``status_data`` rendered in the lesson's language: ``status.py``), and for every exercise that did
 not pass, the public cases as the check printed them and the failing hidden
 case (its message only: the hidden tests' code is not shown). Everything from a submission is escaped and cut to a few kB.
 """
 
 import html
 
-from cnnlab.tools.grading.score import status_word
-from cnnlab.tools.grading.statuses import explain
+from cnnlab.tools.grading.status import Status
 from cnnlab.i18n import say
 from cnnlab.text import clip
 
@@ -31,25 +30,32 @@ def _cut(text, limit=SHOWN):
     return clip(text, limit, mark="\n[…]")
 
 
-def _word(status, lang):
-    zh, en = WORDS.get(status_word(status), (status_word(status), status_word(status)))
+def _word(word, lang):
+    zh, en = WORDS.get(word, (word, word))
     return zh if lang == "zh" else en
+
+
+def stored_status(result):
+    """The Status of a stored result (``status_data``; an older file without it: its English text)."""
+    return Status.from_data(result.get("status_data"), result.get("status", ""))
 
 
 def _exercise_rows(record, lang):
     rows, details = [], []
     for result in record["results"]:
-        colour = COLOURS.get(status_word(result["status"]), "#9a6700")
+        state = stored_status(result)
+        word = state.word
+        colour = COLOURS.get(word, "#9a6700")
         rows.append(f"<tr><td><code>{html.escape(result['exercise'])}</code></td>"
                     f"<td>{result['points']:g} / {result['max_points']:g}</td>"
-                    f"<td style='color:{colour}'><b>{html.escape(_word(result['status'], lang))}</b></td>"
-                    f"<td>{html.escape(explain(result['status'], lang))}</td></tr>")
-        if status_word(result["status"]) == "ok" and not result.get("override"):
+                    f"<td style='color:{colour}'><b>{html.escape(_word(word, lang))}</b></td>"
+                    f"<td>{html.escape(state.text(lang))}</td></tr>")
+        if word == "ok" and not result.get("override"):
             continue
         info = result.get("details") or {}
         parts = _override_note(result, lang)
-        if status_word(result["status"]) == "forbidden":
-            what = result["status"].split(":", 1)[-1].split(";")[0].strip()
+        if word == "forbidden":
+            what = state.verdict.values.get("what", "")
             parts.append("<p>" + html.escape(say(
                 zh="这一题不允许使用现成的函数，而你的函数用了：{what}。这一题记 0 分；请只用基本的数组/张量运算自己实现。",
                 en="This exercise does not allow ready-made helpers, and your function used one: {what}. "
@@ -61,7 +67,7 @@ def _exercise_rows(record, lang):
         if info.get("failure"):
             parts.append(f"<p>{say(zh='隐藏测试：', en='Hidden tests:', lang=lang)} "
                          f"<code>{html.escape(_cut(info['failure'], 500))}</code></p>")
-        if info.get("traceback") and "exercise cell" in result["status"]:
+        if info.get("traceback") and state.verdict.code.endswith("_in_cell"):
             parts.append(f"<p>{say(zh='你的单元格报错：', en='Your cell raised:', lang=lang)}</p>"
                          f"<pre>{html.escape(_cut(info['traceback'], 2000))}</pre>")
         if result.get("mistake") and info.get("mistake_hints"):       # a layers exercise: one per row

@@ -35,6 +35,7 @@ from cnnlab.exercises.monitor import source_tampers
 from cnnlab.tools.grading import student_cells
 from cnnlab.tools.grading.student_cells import defined_names
 from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION, END_SOLUTION, code_stub, replace_regions
+from cnnlab.tools.grading.status import Status
 
 CODE_KIND = "code"
 
@@ -54,8 +55,8 @@ class Cell:
 class Plan:
     """What the executor runs (``cells``) and what is already known before running."""
     cells: list = field(default_factory=list)
-    settled: dict = field(default_factory=dict)   # exercise id -> status (e.g. missing)
-    flags: dict = field(default_factory=dict)     # exercise id -> [note, ...]
+    settled: dict = field(default_factory=dict)   # exercise id -> Status (e.g. missing)
+    flags: dict = field(default_factory=dict)     # exercise id -> [flag Part, ...]
     calls: dict = field(default_factory=dict)     # exercise id -> {"names": [...], "forbid": [...]}
 
     def to_json(self, every_setup_cell=False):
@@ -110,7 +111,7 @@ def build_plan(solution_nb, student_nb, lesson):
         plan.cells += exercise_block(solution_nb, student_nb, exercises[exercise], plan, setup_seen)
     for exercise in exercises.values():
         if exercise.kind == CODE_KIND and exercise.id not in done:
-            plan.settled[exercise.id] = "error: the solution has no cell tagged exercise:" + exercise.id
+            plan.settled[exercise.id] = Status.of("error.no_exercise_cell", exercise=exercise.id)
     mark_trusted_setup(plan.cells)
     mark_kernel_setup(plan.cells)
     return plan
@@ -229,7 +230,7 @@ def exercise_block(solution_nb, student_nb, exercise, plan, setup_seen=frozenset
     answers = [c for c in cells if BEGIN_SOLUTION in c.source]
     checks = [c for c in cells if c not in answers]
     if not any(BEGIN_HIDDEN in c.source for c in checks):
-        plan.settled[exercise.id] = "error: the solution has no hidden tests for this exercise"
+        plan.settled[exercise.id] = Status.of("error.no_hidden_tests")
         return []
     wanted = [defined_names(answer.source) for answer in answers]
     found = student_cells.locate(student_nb, exercise.id, wanted, setup_seen,
@@ -237,18 +238,17 @@ def exercise_block(solution_nb, student_nb, exercise, plan, setup_seen=frozenset
     if found.notes:
         plan.flags.setdefault(exercise.id, []).extend(found.notes)
     if found.missing is not None:
-        plan.settled[exercise.id] = (f"missing: no cell tagged exercise:{exercise.id} "
-                                     f"defines {', '.join(sorted(found.missing))}")
+        plan.settled[exercise.id] = Status.of("missing.definition", exercise=exercise.id,
+                                              names=", ".join(sorted(found.missing)))
         return []
     if found.untouched:   # exactly what `cnnlab build` gave the student: nothing to run
-        plan.settled[exercise.id] = "unanswered"
+        plan.settled[exercise.id] = Status.of("unanswered")
         return []
     for piece in found.pieces:
         word = source_tampers(piece.source)
         if word:
-            what = "uses the grader's own modules" if word == "cnnlab.tools" else "tampered with the call monitor"
-            where = "in the answer" if piece.role == "answer" else "in a cell the answer uses"
-            plan.settled[exercise.id] = f"forbidden: {what} ({word} {where})"
+            code = "forbidden.grader_modules" if word == "cnnlab.tools" else "forbidden.monitor"
+            plan.settled[exercise.id] = Status.of(code if piece.role == "answer" else code + "_used", what=word)
             return []
     block = [Cell(piece.role, piece.source, exercise.id, trusted=False) for piece in found.pieces]
     names = {name for answer, names in zip(answers, wanted) for name in names if _is_function(answer.source, name)}

@@ -19,6 +19,7 @@ from pathlib import Path
 from cnnlab.tools.grading import cgroups
 from cnnlab.tools.grading.limits import START_MARGIN
 from cnnlab.tools.grading.safetext import safe_data
+from cnnlab.tools.grading.status import Status
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -26,7 +27,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 def execute_plan(plan_json, workdir, limits, env=None):
     """Run ``plan_json`` (Plan.to_json()) in a worker process; returns ``(outcomes, problem)``.
 
-    ``outcomes`` is a list (one per cell) or None; ``problem`` names why it is None.
+    ``outcomes`` is a list (one per cell) or None; ``problem`` (a ``Status``) says why it is None.
     """
     workdir = Path(workdir)
     job, result, log = workdir.parent / "job.json", workdir.parent / "result.json", workdir.parent / "worker.log"
@@ -58,13 +59,15 @@ def _run_worker(job, result, log, workdir, limits, env):
         except subprocess.TimeoutExpired:
             kill_group(worker.pid)
             worker.wait()
-            return None, f"timeout: the submission ran past {limits.total_timeout:g} s"
+            return None, Status.of("timeout.total", seconds=limits.total_timeout)
         finally:
             kill_kernel(workdir.parent / "kernel.pid")
     if result.is_file():
         return safe_data(json.loads(result.read_text())), None
     tail = ANSI.sub("", log.read_bytes()[-2000:].decode("utf-8", "replace")).strip().splitlines()
-    return None, f"error: grader worker exited with code {worker.returncode}" + (f" ({tail[-1][:200]})" if tail else "")
+    if tail:
+        return None, Status.of("error.worker_exit", code=worker.returncode, last=tail[-1][:200])
+    return None, Status.of("error.worker_exit_silent", code=worker.returncode)
 
 
 def kill_group(pid):

@@ -4,7 +4,7 @@ A students × lessons grid, the exercises most students miss, and which named
 mistakes a class makes.
 
 Pure functions of gradebook rows (``gradebook.read_rows``); the dashboard notebook
-only displays what they return. A row's status word (``score.status_word``) says
+only displays what they return. A row's status word (``status.status_word``) says
 why it earned what it earned: ``ok``, ``wrong``, ``unanswered``, or a failure
 (``timeout``, ``error``, ``forbidden`` …).
 """
@@ -12,7 +12,7 @@ why it earned what it earned: ``ok``, ``wrong``, ``unanswered``, or a failure
 import html
 
 from cnnlab.tools.grading.gradebook import number
-from cnnlab.tools.grading.score import status_word
+from cnnlab.tools.grading.status import status_word
 from cnnlab.i18n import say
 
 NOT_FAILING = ("ok", "wrong", "unanswered")

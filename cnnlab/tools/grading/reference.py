@@ -35,11 +35,14 @@ def student_type_name(name):
 
 
 class Stop(BaseException):
-    """Ends the hidden tests of an exercise at once: ``status`` and ``evalue`` say why."""
+    """Ends the hidden tests of an exercise at once: ``status`` and ``evalue`` say why; ``code`` and
+    ``values`` are the grading status it leads to (``status_messages.py``), ``seen`` what the call
+    monitor saw (a forbidden call)."""
 
-    def __init__(self, status, evalue="", ename=""):
+    def __init__(self, status, evalue="", ename="", code="", values=None, seen=None):
         super().__init__(evalue)
         self.status, self.evalue, self.ename = status, evalue, ename
+        self.code, self.values, self.seen = code, dict(values or {}), seen
 
 
 class Calls:
@@ -77,7 +80,8 @@ class Proxy:
         answer = _read_answer(outcome)
         calls.printed.append(str(answer.get("stdout", ""))[:TEXT_KEPT])
         if answer.get("forbidden"):
-            raise Stop("forbidden", evalue=str(answer["forbidden"])[:200])
+            seen = {"called": str(answer.get("forbidden_call") or "")[:200], "tampered": str(answer.get("tampered") or "")[:200]}
+            raise Stop("forbidden", evalue=str(answer["forbidden"])[:200], seen=seen)
         if answer.get("timeout"):
             raise Stop("timeout", ename="cell")
         if answer.get("error"):
@@ -86,28 +90,32 @@ class Proxy:
                 raise NotImplementedError(str(message))
             raise StudentError(str(ename)[:80], str(message)[:500])
         if answer.get("not_data"):
-            raise Stop("error", ename="NotData", evalue=f"{self.__name__} returned {str(answer['not_data'])[:80]}, "
-                                                        "which cannot be graded")
+            values = {"name": self.__name__, "value": str(answer["not_data"])[:80]}
+            raise Stop("error", ename="NotData", evalue=f"{values['name']} returned {values['value']}, which cannot be graded",
+                       code="error.not_data", values=values)
         try:
             return wire.from_data(answer.get("value"))
         except (ValueError, TypeError, KeyError) as err:
-            raise Stop("error", ename="NotData", evalue=f"{self.__name__}'s answer could not be read ({err})")
+            values = {"name": self.__name__, "why": str(err)}
+            raise Stop("error", ename="NotData", evalue=f"{self.__name__}'s answer could not be read ({err})",
+                       code="error.unreadable_answer", values=values)
 
 
 def _read_answer(outcome):
     """The JSON answer ``serve.call`` returned as the cell's result (untrusted: parsed as data only)."""
     text = outcome.get("result")
     if outcome["status"] != "ok" or not text:
-        raise Stop("error", ename="NoAnswer",
-                   evalue=f"the call did not answer ({outcome.get('ename') or 'no result'}: "
-                          f"{outcome.get('evalue', '')[:120]}); was the grader's module in the kernel changed?")
+        why = f"{outcome.get('ename') or 'no result'}: {outcome.get('evalue', '')[:120]}"
+        raise Stop("error", ename="NoAnswer", evalue=f"the call did not answer ({why}); was the grader's module "
+                   "in the kernel changed?", code="error.no_answer", values={"why": why})
     try:
         answer = json.loads(ast.literal_eval(text))
         if not isinstance(answer, dict):
             raise ValueError("not an object")
         return answer
     except (ValueError, SyntaxError, MemoryError, RecursionError) as err:
-        raise Stop("error", ename="NoAnswer", evalue=f"the call's answer could not be read ({type(err).__name__})")
+        raise Stop("error", ename="NoAnswer", evalue=f"the call's answer could not be read ({type(err).__name__})",
+                   code="error.no_answer", values={"why": f"the answer could not be read: {type(err).__name__}"})
 
 
 def _no_check(*args, **kwargs):
@@ -170,8 +178,11 @@ class Reference:
                 outcome.update(status="error", ename=type(first).__name__, evalue=str(first)[:500])
         except Stop as stop:
             outcome.update(status=stop.status, ename=stop.ename, evalue=stop.evalue)
+            outcome.update({"code": stop.code, "values": stop.values} if stop.code else {})
+            outcome.update({"forbidden": stop.seen} if stop.seen else {})
         except StudentError as err:   # the type name is the student's: marked, so no status rule matches it
-            outcome.update(status="error", ename=student_type_name(err.ename), evalue=err.message, student=True)
+            outcome.update(status="error", ename=student_type_name(err.ename), evalue=err.message, student=True,
+                           raised=err.ename)
         except AssertionError as err:   # or NamedMistake, a hidden test naming what the answer got wrong
             outcome.update(status="error", ename=type(err).__name__, evalue=str(err)[:500])
         except Exception as err:  # a test that cannot use what came back (a list without .shape, …)

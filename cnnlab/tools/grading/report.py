@@ -8,7 +8,7 @@ out with the course's one text-table helper. Neither runs anything or touches a 
 from cnnlab.i18n import say
 from cnnlab.text import table
 from cnnlab.tools.grading.gradebook import number
-from cnnlab.tools.grading.score import STATUS_WORDS, status_word
+from cnnlab.tools.grading.status import STATUS_WORDS, status_word
 
 
 def summarize(rows, lesson):

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from cnnlab.i18n import say
 from cnnlab.tools.grading import deadline, overrides
+from cnnlab.tools.grading.status import Part, Status
 
 REVEALS = ("public", "hidden")
 _HIDDEN_CASE = re.compile(r"^(wrong: hidden test failed) for .*?(?=; |$)")
@@ -50,10 +51,14 @@ def reveal_for(out_dir, lesson_stem, chosen=None):
 
 
 def _redact(result):
-    """What a public-only page may show of one result."""
+    """What a public-only page may show of one result: no hidden case, in the details or the status."""
     details = dict(result.get("details") or {})
     details.pop("failure", None)
-    return {**result, "details": details, "status": _HIDDEN_CASE.sub(r"\1", result["status"])}
+    text = _HIDDEN_CASE.sub(r"\1", result.get("status", ""))      # the gradebook's words, as stored
+    state = Status.from_data(result.get("status_data"), text)
+    if state.verdict.code == "wrong.hidden_case":
+        state = Status([Part("wrong.hidden"), *state.parts[1:]])
+    return {**result, "details": details, "status": text, "status_data": state.to_data()}
 
 
 def prepare(out_dir, records, *, reveal=None, lang=None):

@@ -1,7 +1,8 @@
 """From what happened to a verdict: one ``Result`` per exercise, with its status.
 
-Statuses start with one word, optionally followed by ``: detail`` and by
-``; note`` flags (the dashboard groups by the first word)::
+A status is data (``status.Status``: a code and its values, then flags), written in the
+gradebook as stable English that starts with one word, optionally followed by ``: detail``
+and by ``; flag`` parts (the dashboard groups by the first word)::
 
     ok                      the hidden tests passed (full points)
     wrong                   a hidden test failed (its assertion message follows)
@@ -21,16 +22,16 @@ forbidden call or a dead kernel still earns nothing.
 
 Flags (what the grader did; ``student_cells.py``): ``duplicated cells: …``, ``graded the last one
 above its check cell``, ``answer found below its check cell``, ``answer found in a cell without the
-tag …``, ``used from your other cells: …``, ``the answers file claims 'correct'``.
+tag …``, ``used from your other cells: …``, ``the answers file claims 'correct'``. Every code's
+wording, in both languages, is in ``status_messages.py``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from cnnlab.exercises.mistakes import parse as parse_mistake
 from cnnlab.text import clip
+from cnnlab.tools.grading.status import Status, part
 
-STATUS_WORDS = ("ok", "wrong", "unanswered", "forbidden", "timeout", "error", "missing", "malformed")
-MAX_STATUS = 240
 _OUT_OF_MEMORY = ("can't allocate memory", "unable to allocate", "out of memory", "cannot allocate memory")
 
 
@@ -39,20 +40,25 @@ class Result:
     exercise: str
     kind: str
     max_points: float
-    status: str
+    state: Status                                  # what happened, as data (status.py)
     points: float = 0.0
     seconds: float = 0.0
     details: dict = field(default_factory=dict)   # public report, failure, traceback (for feedback)
     mistake: str = ""                              # the named mistake a wrong answer makes (if declared)
 
     @property
+    def status(self):
+        """The status in the gradebook's stable English words."""
+        return self.state.text("en")
+
+    @property
     def word(self):
-        return status_word(self.status)
+        return self.state.word
 
-
-def status_word(status):
-    """The first word of a status: ok, wrong, unanswered, timeout, error, missing or malformed."""
-    return status.split(":")[0].split(";")[0].split(" ")[0].strip()
+    def to_record(self):
+        """The result as the stored results keep it: the English status and the Status as data."""
+        record = {name: value for name, value in asdict(self).items() if name != "state"}
+        return {**record, "status": self.status, "status_data": self.state.to_data()}
 
 
 def one_line(text, limit=160):
@@ -60,52 +66,56 @@ def one_line(text, limit=160):
     return clip(text, limit)
 
 
-def with_flags(status, flags):
-    """``status; flag; flag…`` within ``MAX_STATUS`` characters; a flag that does not fit whole is left out."""
-    text = status[:MAX_STATUS]
-    for flag in flags:          # whole flags only: a flag cut in the middle reads (and translates) as nonsense
-        if len(text) + 2 + len(flag) > MAX_STATUS:
-            break
-        text += f"; {flag}"
-    return text
-
-
-def _error_status(outcome, limits, where=""):
-    """The status of a cell that did not end well (dead, timeout, exception)."""
+def _error_status(outcome, limits, in_cell=False):
+    """The status of a cell that did not end well (dead, timeout, exception); ``in_cell``: the
+    student's exercise cell."""
+    where = "_in_cell" if in_cell else ""
     if outcome.get("start_failed"):
-        return one_line(f"error: the kernel did not start with your files ({outcome.get('evalue', '')})")
+        return Status.of("error.kernel_start", why=outcome.get("evalue", ""))
     if outcome["status"] == "dead":
-        return f"error: kernel died{where} (os._exit, a crash or the {limits.memory_mib} MiB memory cap)"
+        return Status.of("error.died" + where, mib=limits.memory_mib)
     if outcome["status"] == "timeout":
         if outcome.get("limit") == "total":
-            return f"timeout: the submission ran past {limits.total_timeout:g} s in all"
-        return f"timeout: a cell ran past {limits.cell_timeout:g} s{where}"
+            return Status.of("timeout.total", seconds=limits.total_timeout)
+        return Status.of("timeout.exercise_cell" if in_cell else "timeout.cell", seconds=limits.cell_timeout)
     ename, evalue = outcome.get("ename", "?"), outcome.get("evalue", "")
     if ename.endswith("MemoryError") or any(text in evalue.lower() for text in _OUT_OF_MEMORY):
-        return f"error: MemoryError{where} (memory cap {limits.memory_mib} MiB)"
+        return Status.of("error.memory" + where, mib=limits.memory_mib)
     if ename == "SystemExit":
-        return f"error: SystemExit{where} (the code called sys.exit or exit)"
-    return one_line(f"error: {ename}: {evalue}" if evalue else f"error: {ename}") + where
+        return Status.of("error.exit" + where)
+    if outcome.get("raised"):        # the student's own exception, raised in a call from the hidden tests
+        return Status.of("error.function_raised", name=outcome["raised"], message=evalue)
+    return Status.of("error.raised" + where, what=f"{ename}: {evalue}" if evalue else ename)
+
+
+def forbidden_status(outcome):
+    """The status of a forbidden call the call monitor saw (``outcome["forbidden"]``: what it saw)."""
+    seen = outcome.get("forbidden") or {}
+    if seen.get("tampered"):
+        return Status.of("forbidden.tampered", what=seen["tampered"])
+    if seen.get("called"):
+        return Status.of("forbidden.called", what=seen["called"])
+    return Status.of("forbidden.other", what=outcome.get("evalue") or "?")
 
 
 def _hidden_status(hidden, limits):
     """The status of an exercise from the outcome of its hidden tests (run in the trusted process)."""
     if hidden["status"] == "ok":
-        return "ok"
+        return Status.of("ok")
     if hidden["status"] == "forbidden":
-        return one_line(hidden["evalue"] or "forbidden")
+        return forbidden_status(hidden)
     if hidden["status"] == "timeout":
         if hidden.get("limit") == "total":
-            return f"timeout: the submission ran past {limits.total_timeout:g} s in all"
-        return f"timeout: your function ran past {limits.cell_timeout:g} s"
+            return Status.of("timeout.total", seconds=limits.total_timeout)
+        return Status.of("timeout.function", seconds=limits.cell_timeout)
     if hidden["status"] == "dead":
-        return f"error: kernel died while your function ran (os._exit, a crash or the {limits.memory_mib} MiB memory cap)"
+        return Status.of("error.died_in_function", mib=limits.memory_mib)
     if hidden["ename"] == "AssertionError":
-        return one_line("wrong: hidden test failed" + (f" for {hidden['evalue']}" if hidden["evalue"] else ""))
+        return Status.of("wrong.hidden_case", case=hidden["evalue"]) if hidden["evalue"] else Status.of("wrong.hidden")
     if hidden["ename"] == "NamedMistake":
-        return one_line(f"wrong: {parse_mistake(hidden['evalue'])[0]}")
-    if hidden["ename"] == "NotData":
-        return one_line(f"error: {hidden['evalue']}")
+        return Status.of("wrong.mistake", mistake=parse_mistake(hidden["evalue"])[0])
+    if hidden.get("code"):           # the hidden tests' own reason (reference.Stop): what came back is not data
+        return Status.of(hidden["code"], **hidden.get("values", {}))
     return _error_status(hidden, limits)
 
 
@@ -115,17 +125,17 @@ def partial_points(points, cases):
     A case after one where the function raised was not reached, so it counts as failed."""
     passed, total = int(cases.get("passed", 0)), int(cases.get("total", 0))
     if total <= 0:
-        return 0.0, "no hidden case counted"
+        return 0.0, part("flag.no_case")
     passed = max(0, min(passed, total))
-    return round(points * passed / total, 2), f"{passed} of {total} hidden cases passed"
+    return round(points * passed / total, 2), part("flag.partial", passed=passed, total=total)
 
 
 def score_code(exercise, plan, outcomes, limits):
     """The Result of one code exercise from the plan and the cell outcomes."""
     flags = list(plan.flags.get(exercise.id, []))
-    result = Result(exercise.id, exercise.kind, exercise.points, status="")
-    if exercise.id in plan.settled:
-        result.status = with_flags(plan.settled[exercise.id], flags)
+    result = Result(exercise.id, exercise.kind, exercise.points, plan.settled.get(exercise.id))
+    if result.state is not None:
+        result.state = result.state.flagged(*flags)
         return result
     mine = [(cell, outcome) for cell, outcome in zip(plan.cells, outcomes) if cell.exercise == exercise.id]
     result.seconds = round(sum(o["seconds"] for _, o in mine if o), 3)
@@ -139,21 +149,20 @@ def score_code(exercise, plan, outcomes, limits):
     fatal = [o for o in answers + [public] if o and o["status"] in ("dead", "timeout")]
     answer_error = next((o for o in answers if o and o["status"] == "error"), None)
     if fatal:
-        where = " in your exercise cell" if fatal[0] in answers else ""
-        result.status = _error_status(fatal[0], limits, where)
+        result.state = _error_status(fatal[0], limits, in_cell=fatal[0] in answers)
     elif hidden is None or hidden["status"] == "skipped":
-        result.status = "error: the hidden tests did not run"
+        result.state = Status.of("error.hidden_not_run")
     elif hidden["status"] == "ok":
-        result.status, result.points = "ok", exercise.points
+        result.state, result.points = Status.of("ok"), exercise.points
     elif hidden["status"] == "forbidden":
-        result.status = _hidden_status(hidden, limits)
+        result.state = _hidden_status(hidden, limits)
     elif hidden["ename"] == "NotImplementedError" and not answer_error:
-        result.status = "unanswered"
+        result.state = Status.of("unanswered")
     elif answer_error:
-        result.status = _error_status(answer_error, limits, " in your exercise cell")
+        result.state = _error_status(answer_error, limits, in_cell=True)
         result.details["traceback"] = answer_error.get("traceback", "")
     else:
-        result.status = _hidden_status(hidden, limits)
+        result.state = _hidden_status(hidden, limits)
         if hidden["ename"] == "NamedMistake":
             result.mistake, result.details["mistake_hint"] = parse_mistake(hidden["evalue"])
         if hidden["status"] == "error" and hidden.get("cases"):
@@ -162,5 +171,5 @@ def score_code(exercise, plan, outcomes, limits):
     if hidden and hidden.get("status") in ("error", "forbidden"):
         result.details["failure"] = one_line(f"{hidden['ename']}: {hidden['evalue']}" if hidden["ename"]
                                              else hidden["evalue"], 500)
-    result.status = with_flags(result.status, flags)
+    result.state = result.state.flagged(*flags)
     return result

@@ -6,7 +6,8 @@ it and compared with the solution (quick checks) or with the manifest's referenc
 ``score.py``'s.
 """
 
-from cnnlab.tools.grading.score import Result, one_line, with_flags
+from cnnlab.tools.grading.score import Result, one_line
+from cnnlab.tools.grading.status import Status, part
 
 
 def score_quick(exercise, spec, answers, answers_problem, student="", others=()):
@@ -23,7 +24,7 @@ def score_quick(exercise, spec, answers, answers_problem, student="", others=())
     from cnnlab.exercises.answers import latest
     from cnnlab.exercises.spec import mistake_of, score_quick_check
     from cnnlab.exercises.variants import VariantSpecs
-    result = Result(exercise.id, exercise.kind, exercise.points, status="")
+    result = Result(exercise.id, exercise.kind, exercise.points, Status.of("unanswered"))
     record = latest(answers, exercise.id) if answers is not None else None
     flags, variant, mismatch = [], "", False
     if isinstance(spec, VariantSpecs):
@@ -37,22 +38,24 @@ def score_quick(exercise, spec, answers, answers_problem, student="", others=())
             flags.append(variant_flag(answered, record.get("student"), variant, student))
             if answered in spec.labels and score_quick_check(spec.specs[spec.labels.index(answered)],
                                                              record.get("answer")):
-                flags.append("right for the variant answered")
+                flags.append(part("flag.right_for_variant"))
         spec = chosen
     else:
         others = [other for other in others if other is not None and not isinstance(other, VariantSpecs)]
     if spec is None:
-        result.status = f"error: the solution has no quick check {exercise.id!r}"
+        result.state = Status.of("error.no_quick_check", exercise=exercise.id)
     elif answers is None:
-        result.status = answers_problem
+        result.state = answers_problem
     else:
         if record is None or record.get("answer") in (None, "", []):
-            result.status = "unanswered"
+            result.state = Status.of("unanswered")
         elif any(score_quick_check(each, record.get("answer")) for each in [spec, *others]):
-            result.status, result.points = "ok", exercise.points
+            result.state, result.points = Status.of("ok"), exercise.points
         else:
             claims = record.get("correct") is True or record.get("status") == "correct"
-            result.status = "wrong" + ("; the answers file claims 'correct'" if claims and not mismatch else "")
+            result.state = Status.of("wrong")
+            if claims and not mismatch:
+                result.state = result.state.flagged(part("flag.claims_correct"))
             result.mistake, hint = mistake_of(spec, record.get("answer"), with_hint=True)
         if record is not None:
             result.details = {"answer": one_line(repr(record.get("answer")), 200), "tries": record.get("try")}
@@ -60,22 +63,22 @@ def score_quick(exercise, spec, answers, answers_problem, student="", others=())
                 result.details["mistake_hint"] = hint
     if variant:
         result.details["variant"] = variant
-    result.status = with_flags(result.status, flags)
+    result.state = result.state.flagged(*flags)
     return result
 
 
 def _quoted(text, limit):
-    """Untrusted text inside a status: one line, clipped, no ``;`` (it separates status parts)
-    and no double quote (it delimits the text), between double quotes."""
-    return '"' + one_line(str(text), limit).replace(";", ",").replace('"', "'") + '"'
+    """Untrusted text inside a status's double quotes: one line, clipped, no ``;`` (it separates
+    the parts of the gradebook's status) and no double quote."""
+    return one_line(str(text), limit).replace(";", ",").replace('"', "'")
 
 
 def variant_flag(answered, answered_as, variant, student):
     """The flag of a quick check answered with other numbers than the graded student's variant."""
-    who = (f" (student id {_quoted(answered_as, 30)})" if isinstance(answered_as, str) and answered_as.strip()
-           else " (no student id set)")
-    return (f"answered variant {_quoted(answered, 50)}{who}, graded with variant {_quoted(variant, 50)} "
-            f"of student id {_quoted(student, 30)}")
+    values = dict(answered=_quoted(answered, 40), variant=_quoted(variant, 40), student=_quoted(student, 30))
+    if isinstance(answered_as, str) and answered_as.strip():
+        return part("flag.variant", answered_as=_quoted(answered_as, 30), **values)
+    return part("flag.variant_no_id", **values)
 
 
 def _layers_truth(exercise):
@@ -121,14 +124,13 @@ def score_layers(exercise, answers, answers_problem, lang=None):
 
 def _score_layers(exercise, answers, answers_problem):
     from cnnlab.exercises.layerchecks import judge, truth
-    result = Result(exercise.id, exercise.kind, exercise.points, status="")
+    result = Result(exercise.id, exercise.kind, exercise.points, answers_problem)
     if answers is None:
-        result.status = answers_problem
         return result
     try:
         facts = _layers_truth(exercise)
     except Exception as err:   # the course's mistake, not the student's
-        result.status = one_line(f"error: the reference model of {exercise.id!r} cannot be built: {err}")
+        result.state = Status.of("error.no_reference_model", exercise=exercise.id, why=err)
         return result
     records = [r for r in answers.get("records", []) if r.get("exercise") == exercise.id]
     first = _first_predictions(records)
@@ -143,13 +145,13 @@ def _score_layers(exercise, answers, answers_problem):
             mistakes.append(f"row{i + 1}:{mistake}")
             hints[f"row{i + 1}:{mistake}"] = hint
     revealed = any(r.get("status") == "revealed" for r in records)
+    flags = [part("flag.revealed")] if revealed else []
     if not first:
-        result.status = "unanswered" + ("; revealed" if revealed else "")
+        result.state = Status.of("unanswered").flagged(*flags)
         return result
     result.points = round(exercise.points * right / len(boxes), 2) if boxes else 0.0
-    result.status = "ok" if right == len(boxes) else f"wrong: {right} of {len(boxes)} predictions right"
-    if revealed:
-        result.status += "; revealed"
+    verdict = Status.of("ok") if right == len(boxes) else Status.of("wrong.predictions", right=right, total=len(boxes))
+    result.state = verdict.flagged(*flags)
     result.mistake = " ".join(dict.fromkeys(mistakes))
     result.details = {"right": right, "boxes": len(boxes), "revealed": revealed, "mistake_hints": hints}
     return result

@@ -10,7 +10,8 @@ the notebook's namespace, runs it under the time limit and the call monitor
 result, which the grader reads back::
 
     {"value": <wire data> | null, "error": [type name, message] | null,
-     "not_data": "", "forbidden": "", "stdout": "what the function printed (cut)"}
+     "not_data": "", "forbidden": "forbidden: called …" | "", "forbidden_call": "cnnlab.ops.corr2d" | "",
+     "tampered": "sys.setprofile" | "", "stdout": "what the function printed (cut)"}
 
 Nothing of the grader's reaches this process but the request: no expected value,
 no hidden test. Everything this module answers is untrusted on the other side.
@@ -55,7 +56,8 @@ def _namespace():
 def call(request_text):
     """Run the requested call; the answer as JSON text (see the module docstring)."""
     request = json.loads(request_text)
-    answer = {"value": None, "error": None, "not_data": "", "forbidden": "", "stdout": "", "timeout": False}
+    answer = {"value": None, "error": None, "not_data": "", "forbidden": "", "forbidden_call": "", "tampered": "",
+              "stdout": "", "timeout": False}
     func = _namespace().get(request["name"])
     if not callable(func):
         answer["error"] = ["NameError", f"name {request['name']!r} is not defined"]
@@ -73,7 +75,7 @@ def call(request_text):
     if seen is None or isinstance(seen.error, TookTooLong):
         answer["timeout"] = True
         return json.dumps(answer)
-    answer["forbidden"] = seen.verdict
+    answer["forbidden"], answer["forbidden_call"], answer["tampered"] = seen.verdict, seen.forbidden, seen.tampered
     if seen.error is not None:
         answer["error"] = [type(seen.error).__name__, _message(seen.error)]
     else:

@@ -151,7 +151,7 @@ def similarity_report(manifest, lesson, submissions_dir, threshold=THRESHOLD):
     for submission in discover(submissions_dir, lesson):
         nb, problem = read_notebook(submission)
         if nb is None:
-            report.not_compared.append((submission.student, problem))
+            report.not_compared.append((submission.student, problem.text()))   # in the instructor's language
         else:
             notebooks[submission.student] = nb
     report.students = len(notebooks)

@@ -26,10 +26,11 @@ from pathlib import Path
 from cnnlab.tools.grading import canary, harness, score, score_recorded, submissions
 from cnnlab.tools.grading.launch import execute_plan
 from cnnlab.tools.grading.limits import Limits
+from cnnlab.tools.grading.status import Status
 
 COPY_LIMIT = 20 * 2**20   # files larger than this are not copied into the scratch folder
-GRADER_FAILED = "error: grader failed"
-WORKER_DIED = "error: grader worker exited"
+GRADER_FAILED = ("error.grader_failed", "error.grader_busy", "error.grader_machine")   # the machine's fault
+WORKER_DIED = ("error.worker_exit", "error.worker_exit_silent")
 
 
 @dataclass
@@ -41,20 +42,19 @@ class Job:
     limits: Limits
     default_lang: str = "en"
     nb: object = None
-    notebook_problem: str = ""
+    notebook_problem: Status = None      # why the notebook cannot be graded (missing, malformed)
     lang: str = "en"
     answers: object = None
-    answers_problem: str = ""
+    answers_problem: Status = None       # why there are no answers (unanswered, malformed)
     plan: object = None
     outcomes: list = None
-    run_problem: str = ""
+    run_problem: Status = None           # why the run gave no outcomes (timeout, a dead worker, the machine)
     results: list = field(default_factory=list)
     seconds: float = 0.0
 
 
 def read_submission(job):
     job.nb, job.notebook_problem = submissions.read_notebook(job.submission)
-    job.notebook_problem = job.notebook_problem or ""
     job.lang = submissions.notebook_language(job.nb, job.default_lang)
     return job
 
@@ -68,10 +68,12 @@ def read_answers(job):
         try:
             carried = answers_in_notebook(job.nb, job.lesson.stem) if job.nb is not None else None
         except AnswersFileError as err:
-            carried, problem = None, problem if job.answers else score.one_line(f"malformed: {err}")
+            carried = None
+            if not job.answers:
+                problem = Status.of("malformed.hand_in", english=err.english, chinese=err.chinese)
         if carried is not None:
             job.answers, problem = merge_answers(job.answers, carried), None
-        job.answers_problem = problem or ""
+        job.answers_problem = problem
     return job
 
 
@@ -90,7 +92,7 @@ def run_harness(job):
         job.outcomes = [None] * (len(job.plan.cells) if job.plan else 0)
         return job
     job.outcomes, job.run_problem = _execute(job, job.plan.to_json())
-    if job.plan.skips_setup() and not job.run_problem and _missed_a_left_out_cell(job.plan, job.outcomes):
+    if job.plan.skips_setup() and job.run_problem is None and _missed_a_left_out_cell(job.plan, job.outcomes):
         # Left-out setup cells are never the reason for a lost point: grade it as its notebook ran.
         job.outcomes, job.run_problem = _execute(job, job.plan.to_json(every_setup_cell=True))
     return job
@@ -101,8 +103,7 @@ def _execute(job, plan):
     scratch = Path(tempfile.mkdtemp(prefix="cnnlab-grade-"))
     try:
         _copy_submission(job.submission.folder, scratch / "work")
-        outcomes, problem = execute_plan(plan, scratch / "work", job.limits)
-        return outcomes, problem or ""
+        return execute_plan(plan, scratch / "work", job.limits)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -126,15 +127,15 @@ def blame_the_machine(job):
     """A kernel that did not start, or a worker that died: if a canary kernel fails too, the machine is
     to blame (``error: grader failed: …``, never cached); if it starts, the submission's files are."""
     failed_starts = [outcome for outcome in job.outcomes or [] if outcome and outcome.get("start_failed")]
-    if not failed_starts and not job.run_problem.startswith(WORKER_DIED):
+    worker_died = job.run_problem is not None and job.run_problem.verdict.code in WORKER_DIED
+    if not failed_starts and not worker_died:
         return job
     if any(_start_timed_out(outcome) for outcome in failed_starts):   # a busy machine, not the files
-        job.run_problem = score.one_line(f"{GRADER_FAILED}: the kernel did not start in time (the grading "
-                                         "machine was too busy)", score.MAX_STATUS)
+        job.run_problem = Status.of("error.grader_busy")
         return job
-    problem = canary.machine_problem(job.limits, lang="en")   # the gradebook's status stays English
+    problem = canary.machine_problems(job.limits)
     if problem:
-        job.run_problem = score.one_line(f"{GRADER_FAILED}: {problem}", score.MAX_STATUS)
+        job.run_problem = Status.of("error.grader_machine", english=problem["en"], chinese=problem["zh"])
     return job
 
 
@@ -146,7 +147,7 @@ def _start_timed_out(outcome):
 
 def cacheable(job):
     """False when the grading machine failed on this submission: the next run must grade it again."""
-    return not any(result.status.startswith(GRADER_FAILED) for result in job.results)
+    return not any(result.state.verdict.code in GRADER_FAILED for result in job.results)
 
 
 def score_exercises(job):
@@ -177,7 +178,12 @@ def grade_submission(job, steps=GRADE_STEPS):
         for step in steps:
             job = step(job)
     except Exception as err:  # never let one submission stop the batch
-        reason = score.one_line(f"{GRADER_FAILED}: {type(err).__name__}: {err}")
-        job.results = [score.Result(e.id, e.kind, e.points, reason) for e in job.lesson.exercises]
+        job.results = grader_failed_results(job, err)
     job.seconds = round(time.monotonic() - started, 2)
     return job
+
+
+def grader_failed_results(job, err):
+    """One ``error: grader failed: …`` Result per exercise of the lesson (never the student's fault)."""
+    reason = Status.of("error.grader_failed", why=f"{type(err).__name__}: {err}")
+    return [score.Result(e.id, e.kind, e.points, reason) for e in job.lesson.exercises]

@@ -28,6 +28,7 @@ import symtable
 from dataclasses import dataclass, field
 
 from cnnlab.cells import exercise_ids, mask_magics, parse_python
+from cnnlab.tools.grading.status import part
 
 CHECK_CALL = "check_function"
 _COMPREHENSIONS = ("listcomp", "setcomp", "dictcomp", "genexpr")
@@ -45,7 +46,7 @@ class Piece:
 @dataclass
 class Found:
     pieces: list = field(default_factory=list)    # in notebook order
-    notes: list = field(default_factory=list)     # flags
+    notes: list = field(default_factory=list)     # flags (status Parts)
     untouched: bool = False                       # every answer cell is the untouched stub
     missing: set = None                           # names no cell defines (then nothing runs)
 
@@ -176,14 +177,14 @@ def answer_cell(nb, names, check, is_stub):
     below = [index for index in defining if index > check and not is_stub(nb.cells[index].source)]
     notes = []
     if len(defining) > 1:
-        notes.append(f"duplicated cells: {len(defining)} define {', '.join(sorted(names))}")
+        notes.append(part("flag.duplicated", n=len(defining), names=", ".join(sorted(names))))
     if above and (not is_stub(nb.cells[above[-1]].source) or not below):
         chosen = above[-1]
         if len(defining) > 1:
-            notes.append("graded the last one above its check cell")
+            notes.append(part("flag.graded_last"))
     elif below:
         chosen = below[-1]
-        notes.append("answer found below its check cell")
+        notes.append(part("flag.below_check"))
     else:
         return None, notes
     return chosen, notes
@@ -234,7 +235,7 @@ def locate(nb, exercise, wanted_sets, setup_seen, is_stub_for):
             result.missing = names
             return result
         if exercise not in exercise_ids(nb.cells[index]):
-            result.notes.append(f"answer found in a cell without the tag exercise:{exercise}")
+            result.notes.append(part("flag.untagged", exercise=exercise))
         chosen.append((index, number))
     result.untouched = all(is_stub_for(number, nb.cells[index].source) for index, number in chosen)
     support = resolve(nb, [index for index, _ in chosen], check, setup_seen) if not result.untouched else {}
@@ -248,5 +249,5 @@ def locate(nb, exercise, wanted_sets, setup_seen, is_stub_for):
     result.pieces = sorted(pieces, key=lambda piece: piece.index)
     used = sorted({name for piece in result.pieces if piece.role == "support" for name in piece.names})
     if used:
-        result.notes.append("used from your other cells: " + ", ".join(used)[:80])
+        result.notes.append(part("flag.used_cells", names=", ".join(used)[:80]))
     return result

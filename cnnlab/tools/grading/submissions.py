@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cnnlab.exercises.answers import SUFFIX as ANSWERS_SUFFIX
+from cnnlab.tools.grading.status import Status
 from cnnlab.tools.grading.safetext import safe_text
 from cnnlab.i18n import say
 
@@ -35,9 +36,9 @@ MAX_FILE_BYTES = 20 * 2**20   # a larger file of the folder is not copied into t
 MAX_COPIED_BYTES = 256 * 2**20  # nor anything past this many bytes of the folder in all
 MAX_ENTRIES = 2000            # entries of one submission folder looked at (more: malformed)
 MAX_DEPTH = 8                 # folders inside folders
-GRADER_VERSION = "2"
-_KINDS = [(stat.S_ISLNK, "a symbolic link"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")]
+GRADER_VERSION = "3"           # 3: results store the status as data (status.py)
+_KINDS = [(stat.S_ISLNK, "a symbolic link", "符号链接"), (stat.S_ISFIFO, "a named pipe", "命名管道"),
+          (stat.S_ISCHR, "a device", "设备文件"), (stat.S_ISBLK, "a device", "设备文件"), (stat.S_ISSOCK, "a socket", "套接字")]
 
 
 class SubmissionsError(ValueError):
@@ -45,7 +46,11 @@ class SubmissionsError(ValueError):
 
 
 class Unreadable(Exception):
-    """A file of a submission that is not read: why, as the end of a ``malformed:`` status."""
+    """A file of a submission that is not read: ``status`` says why (``malformed: …``)."""
+
+    def __init__(self, code, **values):
+        self.status = Status.of(code, **values)
+        super().__init__(str(self.status))
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,9 @@ def discover(submissions_dir, lesson):
 
 
 def _kind(mode):
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    """What a file that is not a regular file is: ``{"kind": English, "kind_zh": Chinese}``."""
+    en, zh = next(((en, zh) for test, en, zh in _KINDS if test(mode)), ("not a regular file", "特殊文件"))
+    return {"kind": en, "kind_zh": zh}
 
 
 def _relative(path, folder):
@@ -114,33 +121,33 @@ def _relative(path, folder):
 
 
 def folder_problem(submission):
-    """``malformed: …`` when the folder holds anything but folders and regular files (never followed), else ''."""
+    """A ``malformed: …`` Status when the folder holds anything but folders and regular files (never
+    followed), else None."""
     try:
         top = os.lstat(submission.folder)
     except OSError as err:
-        return f"malformed: the submission folder cannot be read ({type(err).__name__})"
+        return Status.of("malformed.folder_unreadable", why=type(err).__name__)
     if not stat.S_ISDIR(top.st_mode):
-        return f"malformed: the submission folder is {_kind(top.st_mode)}, not a folder"
+        return Status.of("malformed.not_a_folder", **_kind(top.st_mode))
     pending, seen = [(submission.folder, 0)], 0
     while pending:
         folder, depth = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError as err:
-            return f"malformed: {_relative(folder, submission.folder)} cannot be read ({type(err).__name__})"
+            return Status.of("malformed.unreadable", file=_relative(folder, submission.folder), why=type(err).__name__)
         for entry in entries:
             seen += 1
             if seen > MAX_ENTRIES:
-                return f"malformed: the submission folder holds more than {MAX_ENTRIES} files"
+                return Status.of("malformed.too_many_files", n=MAX_ENTRIES)
             mode = entry.stat(follow_symlinks=False).st_mode
             if stat.S_ISDIR(mode):
                 if depth + 1 > MAX_DEPTH:
-                    return f"malformed: folders nested more than {MAX_DEPTH} deep"
+                    return Status.of("malformed.too_deep", n=MAX_DEPTH)
                 pending.append((entry.path, depth + 1))
             elif not stat.S_ISREG(mode):
-                return (f"malformed: {_relative(entry.path, submission.folder)} is {_kind(mode)} "
-                        "(a submission may hold regular files only)")
-    return ""
+                return Status.of("malformed.special_file", file=_relative(entry.path, submission.folder), **_kind(mode))
+    return None
 
 
 def read_regular(path, limit):
@@ -148,20 +155,20 @@ def read_regular(path, limit):
     never blocking); FileNotFoundError when it is absent, Unreadable(why) otherwise."""
     before = os.lstat(path)
     if not stat.S_ISREG(before.st_mode):
-        raise Unreadable(f"{Path(path).name} is {_kind(before.st_mode)}")
+        raise Unreadable("malformed.not_regular", file=Path(path).name, **_kind(before.st_mode))
     if before.st_size > limit:
-        raise Unreadable(f"{Path(path).name} is {before.st_size / 2**20:.0f} MB (more than {limit >> 20} MB)")
+        raise Unreadable("malformed.too_large", file=Path(path).name, mb=f"{before.st_size / 2**20:.0f}", limit=limit >> 20)
     handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         now = os.fstat(handle)
         if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino) or not stat.S_ISREG(now.st_mode):
-            raise Unreadable(f"{Path(path).name} changed while it was read")
+            raise Unreadable("malformed.changed", file=Path(path).name)
         with os.fdopen(os.dup(handle), "rb") as reader:
             data = reader.read(limit + 1)
     finally:
         os.close(handle)
     if len(data) > limit:
-        raise Unreadable(f"{Path(path).name} grew past {limit >> 20} MB while it was read")
+        raise Unreadable("malformed.grew", file=Path(path).name, limit=limit >> 20)
     return data
 
 
@@ -194,7 +201,7 @@ def _file_digest(path, sha):
 def digest(submission, solution_paths, lesson, settings):
     """SHA-256 over the submission's two files, the solutions, the exercises and the settings."""
     sha = hashlib.sha256(f"cnnlab-grader/{GRADER_VERSION}\n".encode())
-    sha.update(folder_problem(submission).encode("utf-8", "backslashreplace"))
+    sha.update(str(folder_problem(submission) or "").encode("utf-8", "backslashreplace"))
     for path in (submission.notebook, submission.answers, *solution_paths):
         sha.update(f"\n--{Path(path).name}--\n".encode("utf-8", "backslashreplace"))
         _file_digest(path, sha)
@@ -212,7 +219,7 @@ def _regular_names(folder, suffix):
 
 
 def _read_file(submission, path):
-    """``(bytes, None)``, ``(None, None)`` when the file is absent, or ``(None, malformed: …)``."""
+    """``(bytes, None)``, ``(None, None)`` when the file is absent, or ``(None, Status malformed: …)``."""
     problem = folder_problem(submission)
     if problem:
         return None, problem
@@ -221,13 +228,13 @@ def _read_file(submission, path):
     except FileNotFoundError:
         return None, None
     except Unreadable as why:
-        return None, f"malformed: {safe_text(why, one_line=True)}"
+        return None, why.status
     except OSError as err:
-        return None, f"malformed: {path.name} cannot be read ({type(err).__name__})"
+        return None, Status.of("malformed.unreadable", file=path.name, why=type(err).__name__)
 
 
 def read_notebook(submission):
-    """``(notebook, None)`` or ``(None, status)`` with status missing: … or malformed: …"""
+    """``(notebook, None)`` or ``(None, Status)`` with status missing: … or malformed: …"""
     import nbformat
     path = submission.notebook
     data, problem = _read_file(submission, path)
@@ -235,18 +242,19 @@ def read_notebook(submission):
         return None, problem
     if data is None:
         others = _regular_names(submission.folder, ".ipynb")
-        also = f" (found {', '.join(others[:3])})" if others else ""
-        return None, f"missing: no {path.name} in the submission{also}"
+        if others:
+            return None, Status.of("missing.notebook_found", file=path.name, found=", ".join(others[:3]))
+        return None, Status.of("missing.notebook", file=path.name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        return None, f"malformed: the notebook is not UTF-8 text ({err.reason} at byte {err.start})"
+        return None, Status.of("malformed.not_utf8", why=f"{err.reason} at byte {err.start}")
     try:
         json.loads(text)
     except json.JSONDecodeError as err:
-        return None, f"malformed: the notebook is not valid JSON ({err.msg}, line {err.lineno})"
+        return None, Status.of("malformed.not_json", why=f"{err.msg}, line {err.lineno}")
     except RecursionError:
-        return None, "malformed: the notebook is not valid JSON (nested too deeply)"
+        return None, Status.of("malformed.not_json", why="nested too deeply")
     try:
         nb = nbformat.reads(text, as_version=4)
         if not isinstance(nb.get("cells"), list):
@@ -255,9 +263,9 @@ def read_notebook(submission):
             if not isinstance(cell.get("source"), str) or cell.get("cell_type") not in ("code", "markdown", "raw"):
                 raise ValueError("a cell without source text or with an unknown type")
     except RecursionError:
-        return None, "malformed: not a Jupyter notebook (nested too deeply)"
+        return None, Status.of("malformed.not_notebook", why="nested too deeply")
     except Exception as err:  # nbformat raises many kinds for bad structure
-        return None, f"malformed: not a Jupyter notebook ({safe_text(' '.join(str(err).split())[:120])})"
+        return None, Status.of("malformed.not_notebook", why=safe_text(" ".join(str(err).split())[:120]))
     return nb, None
 
 
@@ -267,25 +275,27 @@ def notebook_language(nb, default):
 
 
 def read_answers(submission, lesson):
-    """``(answers, None)`` or ``(None, status)``; a missing file is ``unanswered``."""
+    """``(answers, None)`` or ``(None, Status)``; a missing file is ``unanswered``."""
     from cnnlab.exercises.answers import AnswersFileError, load_answers
     import tempfile
     data, problem = _read_file(submission, submission.answers)
     if problem:
         return None, problem
     if data is None:
-        return None, f"unanswered: no {submission.answers.name}"
+        return None, Status.of("unanswered.no_file", file=submission.answers.name)
     with tempfile.TemporaryDirectory(prefix="cnnlab-answers-") as scratch:
         copy = Path(scratch) / submission.answers.name   # read from a copy of the regular file, never the folder
         copy.write_bytes(data)
         try:
             answers = load_answers(copy)
         except (AnswersFileError, OSError, ValueError, RecursionError) as err:
-            message = " ".join(getattr(err, "english", str(err)).replace(str(copy), submission.answers.name).split())
+            name = submission.answers.name
+            english, chinese = getattr(err, "english", str(err)), getattr(err, "chinese", str(err))
             if isinstance(err, RecursionError):
-                message = f"{submission.answers.name}: nested too deeply"
-            return None, safe_text(f"malformed: answers file: {message}"[:200])
+                english, chinese = f"{name}: nested too deeply", f"{name}：嵌套太深"
+            return None, Status.of("malformed.answers_file", english=safe_text(english.replace(str(copy), name)),
+                                   chinese=safe_text(chinese.replace(str(copy), name)))
     if answers.get("lesson") not in (None, lesson.stem):
-        return None, safe_text(f"malformed: the answers file is for lesson {answers.get('lesson')!r}, "
-                               f"not {lesson.stem}"[:200])
+        return None, Status.of("malformed.other_lesson", other=safe_text(str(answers.get("lesson"))[:100]),
+                               lesson=lesson.stem)
     return answers, None
