@@ -5,7 +5,7 @@ import nbformat
 import pytest
 
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from cnnlab.tools.pipeline.steps import fold_quick_check_sources, student_version
+from cnnlab.tools.pipeline.steps import NotebookJob, fold_quick_check_sources, student_version
 from tests.helpers import ROOT
 
 v4 = nbformat.v4
@@ -23,12 +23,13 @@ def test_only_quick_check_cells_are_folded():
         _cell('shape("s", answer=(1, 2))', []),                             # untagged: left as it is
         _cell("%matplotlib inline\nchoice('c', answer=0, options=['x', 'y'])", ["exercise:c"]),
     ])
-    folded = fold_quick_check_sources(nb, "en")
+    folded = fold_quick_check_sources(NotebookJob(nb, "en")).nb
     hidden = [cell.metadata.get("jupyter", {}).get("source_hidden", False) for cell in folded.cells]
     assert hidden == [True, False, False, False, True]
     assert folded.cells[0].source.splitlines()[0].startswith("# Quick check: answer in the widget below")
     assert folded.cells[1].source.startswith("def f")
-    assert fold_quick_check_sources(folded, "en").cells[0].source.count("# Quick check") == 1   # idempotent
+    again = fold_quick_check_sources(NotebookJob(folded, "en")).nb
+    assert again.cells[0].source.count("# Quick check") == 1   # idempotent
 
 
 LESSONS = sorted((ROOT / "lessons").glob("*/*.ipynb"))

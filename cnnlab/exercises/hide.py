@@ -4,13 +4,14 @@ In a solution, a quick check is written with its answer in plain sight::
 
     numeric("conv1_params", answer=34944, explanation="(11·11·3 + 1)·96 = 34,944", ...)
 
-``hide_quick_check_answers`` (a ``cnnlab build`` step, signature ``step(nb, lang)``)
-rewrites each such call in the student version: ``answer=34944`` becomes
-``key="<salted sha-256>"`` and the explanation string is sealed with the answer
-(or veiled, when ``reveal_after=`` asks for it after N tries); each named mistake
-``(id, wrong_answer, hint)`` becomes ``(key, sealed id and hint)``; see
-``cnnlab.exercises.keys``. Only those two spans of the source change, so the
-rest of the cell (and the zh/en code-cell equality) is untouched.
+``hide_quick_check_answers`` (a ``cnnlab build`` step, signature ``step(job) -> job``
+over a ``cnnlab.tools.pipeline.steps.NotebookJob``) rewrites each such call in the
+student version: ``answer=34944`` becomes ``key="<salted sha-256>"`` and the
+explanation string is sealed with the answer (or veiled, when ``reveal_after=``
+asks for it after N tries); each named mistake ``(id, wrong_answer, hint)``
+becomes ``(key, sealed id and hint)``; see ``cnnlab.exercises.keys``. Only those
+two spans of the source change, so the rest of the cell (and the zh/en code-cell
+equality) is untouched.
 """
 
 import ast
@@ -131,9 +132,12 @@ def _sealed_mistakes(kind, spec, mistakes):
     return "[" + ", ".join(entries) + "]"
 
 
-def hide_quick_check_answers(nb, lang):
-    """Build step: hide the answers of every quick check in the notebook's code cells."""
-    for cell in nb.cells:
+def hide_quick_check_answers(job):
+    """Build step: hide the answers of every quick check in the code cells of ``job.nb``.
+
+    ``job`` is a ``cnnlab.tools.pipeline.steps.NotebookJob``; this module is shipped to students
+    and the pipeline is not, so it only reads ``job.nb`` and imports nothing from the pipeline."""
+    for cell in job.nb.cells:
         if cell.cell_type == "code":
             cell.source = hide_answers_in_source(cell.source)
-    return nb
+    return job

@@ -1,7 +1,9 @@
 """Grading one submission: an ordered list of small steps, ``step(job) -> job``.
 
-The idea of nbgrader's preprocessors (and of ``cnnlab.tools.pipeline.steps``): each step
-does one thing and records what it found on the ``Job``; a later step reads it.
+The idea of nbgrader's preprocessors: each step does one thing and records what it found
+on the ``Job``; a later step reads it. The student build's ``STUDENT_STEPS``
+(``cnnlab.tools.pipeline.steps``) and the site's ``PAGE_STEPS`` (``cnnlab.tools.site.pages``)
+have the same signature, over a ``NotebookJob`` and run by ``run_steps``.
 
     read_submission   the notebook (missing/malformed settle every code exercise)
     read_answers      the quick-check answers: the notebook's hand-in output and/or the answers file

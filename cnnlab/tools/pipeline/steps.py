@@ -1,13 +1,19 @@
 """The steps that turn a solution notebook into the student version.
 
-Each step is a small function with the same signature, ``step(nb, lang) -> nb``,
-named for what it does (the idea of nbgrader's preprocessors). ``STUDENT_STEPS``
-is the ordered list ``build`` applies. The markers they look for are in
-``cnnlab.tools.markers`` (nbgrader's, shared with the check, the grader and the site).
+Each step is a small function named for what it does (the idea of nbgrader's
+preprocessors), with the one signature every step list of cnnlab shares,
+``step(job) -> job``: here ``job`` is a ``NotebookJob`` (the notebook, its
+language and, for the site, its lesson). ``STUDENT_STEPS`` is the ordered list
+``build`` applies, through ``run_steps``; the site's ``PAGE_STEPS``
+(``cnnlab.tools.site.pages``) run the same way, and the grader's ``GRADE_STEPS``
+(``cnnlab.tools.grading.steps``) have the same shape over its own ``Job``.
+The markers the steps look for are in ``cnnlab.tools.markers`` (nbgrader's,
+shared with the check, the grader and the site).
 """
 
 import copy
 import re
+from dataclasses import dataclass
 
 from cnnlab.cells import exercise_ids, mask_magics, parse_python
 from cnnlab.exercises.hide import hide_quick_check_answers
@@ -19,22 +25,42 @@ from cnnlab.tools.markers import (BEGIN_HIDDEN, BEGIN_SOLUTION, END_HIDDEN, END_
 HAND_IN_TAG = "hand-in"
 
 
-def clear_solutions(nb, lang):
+@dataclass
+class NotebookJob:
+    """One notebook on its way through a step list: ``nb`` in the language ``lang``; ``lesson``
+    (the manifest's) for the site's steps, None for the student build's."""
+    nb: object
+    lang: str
+    lesson: object = None
+
+
+def run_steps(job, steps):
+    """Pass ``job`` through ``steps`` in order (each ``step(job) -> job``) and return it.
+
+    The runner of ``STUDENT_STEPS`` (``student_version``) and of the site's ``PAGE_STEPS``;
+    the grader's ``grade_submission`` (``cnnlab.tools.grading.steps``) is the same loop over
+    ``GRADE_STEPS``, with a failure turned into ``error: grader failed`` rows."""
+    for step in steps:
+        job = step(job)
+    return job
+
+
+def clear_solutions(job):
     """Replace every ``### BEGIN SOLUTION`` … ``### END SOLUTION`` region with a stub."""
-    for cell in nb.cells:
+    for cell in job.nb.cells:
         if cell.cell_type == "code":
             cell.source = replace_regions(cell.source, BEGIN_SOLUTION, END_SOLUTION,
-                                           lambda indent: code_stub(indent, lang))
+                                           lambda indent: code_stub(indent, job.lang))
         elif cell.cell_type == "markdown":
             cell.source = replace_regions(cell.source, BEGIN_SOLUTION, END_SOLUTION,
-                                           lambda indent: markdown_stub(lang))
-    return nb
+                                           lambda indent: markdown_stub(job.lang))
+    return job
 
 
-def remove_hidden_tests(nb, lang):
+def remove_hidden_tests(job):
     """Delete ``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS`` regions (and cells left empty)."""
     kept = []
-    for cell in nb.cells:
+    for cell in job.nb.cells:
         if cell.cell_type == "code":
             had_hidden = BEGIN_HIDDEN in cell.source
             cell.source = replace_regions(cell.source, BEGIN_HIDDEN, END_HIDDEN, lambda indent: [])
@@ -42,18 +68,18 @@ def remove_hidden_tests(nb, lang):
             if had_hidden and not cell.source.strip():
                 continue
         kept.append(cell)
-    nb.cells = kept
-    return nb
+    job.nb.cells = kept
+    return job
 
 
-def clear_outputs(nb, lang):
+def clear_outputs(job):
     """Remove outputs, execution counts and run timestamps: students run the notebook themselves."""
-    for cell in nb.cells:
+    for cell in job.nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
             cell.metadata.pop("execution", None)
-    return nb
+    return job
 
 
 def is_quick_check_cell(cell):
@@ -66,20 +92,20 @@ def is_quick_check_cell(cell):
         return False
 
 
-def fold_quick_check_sources(nb, lang):
+def fold_quick_check_sources(job):
     """Fold the source of every quick-check cell (JupyterLab's ``jupyter.source_hidden``): the
     student sees the question and the widget, not the call's keys, sealed strings and hint.
     JupyterLab shows a folded cell's first line, so the step puts a comment there that says
     where to answer. A click on the fold (or View › Expand All Code) still shows the source."""
     note = say(zh="# 小测验：在下面的小部件里作答（源代码已折叠，点左侧的竖条可展开）",
                en="# Quick check: answer in the widget below (the source is folded; click the bar on the left to show it)",
-               lang=lang)
-    for cell in nb.cells:
+               lang=job.lang)
+    for cell in job.nb.cells:
         if is_quick_check_cell(cell):
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
             if not cell.source.startswith(note):       # a folded cell shows its first line
                 cell.source = note + "\n" + cell.source
-    return nb
+    return job
 
 
 START_LESSON = re.compile(r"""start_lesson\(\s*["'](?P<stem>[\w-]+)["']""")
@@ -100,21 +126,21 @@ def hand_in_cells(stem, lang):
             new_code_cell(f"from cnnlab.exercises.answers import hand_in\n\n{call}", metadata={"tags": [HAND_IN_TAG]})]
 
 
-def append_hand_in(nb, lang):
+def append_hand_in(job):
     """End a lesson that has quick checks with the hand-in cells (``cnnlab.exercises.answers.hand_in``)."""
-    if not any(is_quick_check_cell(cell) for cell in nb.cells):
-        return nb
-    found = next((START_LESSON.search(cell.source) for cell in nb.cells
+    if not any(is_quick_check_cell(cell) for cell in job.nb.cells):
+        return job
+    found = next((START_LESSON.search(cell.source) for cell in job.nb.cells
                   if cell.cell_type == "code" and START_LESSON.search(cell.source)), None)
-    nb.cells.extend(hand_in_cells(found.group("stem") if found else None, lang))
-    return nb
+    job.nb.cells.extend(hand_in_cells(found.group("stem") if found else None, job.lang))
+    return job
 
 
-def mark_student_version(nb, lang):
+def mark_student_version(job):
     """Record in the notebook's metadata that it is generated (and must not be edited)."""
-    nb.metadata["cnnlab"] = {"version": "student", "lang": lang,
-                             "generated_from": "solutions (cnnlab build)"}
-    return nb
+    job.nb.metadata["cnnlab"] = {"version": "student", "lang": job.lang,
+                                 "generated_from": "solutions (cnnlab build)"}
+    return job
 
 
 # Order matters: solutions are cleared before hidden tests are removed so that a
@@ -127,7 +153,5 @@ STUDENT_STEPS = [hide_quick_check_answers, fold_quick_check_sources, clear_solut
 
 def student_version(solution_nb, lang, steps=STUDENT_STEPS):
     """A new notebook: ``solution_nb`` passed through ``steps`` (the input is not changed)."""
-    nb = copy.deepcopy(solution_nb)
-    for step in steps:
-        nb = step(nb, lang)
-    return nb
+    job = NotebookJob(copy.deepcopy(solution_nb), lang)
+    return run_steps(job, steps).nb

@@ -1,7 +1,10 @@
 """One lesson page's notebook: exercises as prompts, widgets as notes, answers out, a notice of the run.
 
-Each step has the signature ``step(nb, lang, lesson) -> nb`` (like the student
-build's steps); ``PAGE_STEPS`` lists them in the order they must run.
+Each step has the signature ``step(job) -> job`` over a ``NotebookJob`` (the notebook,
+its language and its lesson), the one the student build's ``STUDENT_STEPS``
+(``cnnlab.tools.pipeline.steps``) and the grader's ``GRADE_STEPS``
+(``cnnlab.tools.grading.steps``) share; ``PAGE_STEPS`` lists them in the order they
+must run, and ``run_steps`` runs them.
 """
 
 import ast
@@ -15,7 +18,7 @@ from cnnlab.cells import exercise_of, mask_magics, parse_python
 from cnnlab.i18n import say
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION
-from cnnlab.tools.pipeline.steps import STUDENT_STEPS, clear_outputs, mark_student_version
+from cnnlab.tools.pipeline.steps import STUDENT_STEPS, NotebookJob, clear_outputs, mark_student_version, run_steps
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -67,7 +70,7 @@ def _quick_check(source):
     return values.get("prompt", ""), tuple(values.get("options", ()))
 
 
-def exercises_as_prompts(nb, lang, lesson):
+def exercises_as_prompts(job):
     """Static prompts for exercises, and no output that could show an answer.
 
     Every cell that holds an answer, a hidden test or an exercise loses its outputs
@@ -75,6 +78,7 @@ def exercises_as_prompts(nb, lang, lesson):
     its prompt box, question and options included; a code exercise keeps its code
     (answer stubbed later) and gets the prompt box under its last cell.
     """
+    nb, lang, lesson = job.nb, job.lang, job.lesson
     last_cell, cells = {}, []
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -90,17 +94,17 @@ def exercises_as_prompts(nb, lang, lesson):
     nb.cells = cells
     for exercise, cell in last_cell.items():
         cell.outputs = [_prompt_output(exercise_prompt(lesson, exercise, lang))]
-    return nb
+    return job
 
 
 PROGRESS_BAR = re.compile(r"^\s*\d+%\|")      # tqdm's text: '  0%|          | 0/1876 [...]'
 
 
-def replace_widgets(nb, lang, lesson):
+def replace_widgets(job):
     """A widget cannot run on a static page: say so where it would be."""
     note = say(zh="（交互控件：请在 JupyterLab 里运行这一课来使用它。）",
-               en="(An interactive widget: run this lesson in JupyterLab to use it.)", lang=lang)
-    for cell in nb.cells:
+               en="(An interactive widget: run this lesson in JupyterLab to use it.)", lang=job.lang)
+    for cell in job.nb.cells:
         if cell.cell_type != "code":
             continue
         kept = []
@@ -112,20 +116,18 @@ def replace_widgets(nb, lang, lesson):
                 out = _prompt_output(f'<div class="cnnlab-widget">{note}</div>')
             kept.append(out)
         cell.outputs = kept
-    nb.metadata.pop("widgets", None)
-    return nb
+    job.nb.metadata.pop("widgets", None)
+    return job
 
 
-def strip_answers(nb, lang, lesson):
+def strip_answers(job):
     """Every step that makes the student version (answers stubbed, hidden tests and
     quick-check keys removed…), except clearing the outputs."""
-    for step in STUDENT_STEPS:
-        if step not in (clear_outputs, mark_student_version):
-            nb = step(nb, lang)
-    return nb
+    steps = [step for step in STUDENT_STEPS if step not in (clear_outputs, mark_student_version)]
+    return run_steps(job, steps)
 
 
-def outputs_notice(nb, lang, lesson):
+def outputs_notice(job):
     """Say under the lesson's first cell which run produced the outputs shown.
 
     Solutions store full-mode outputs (``cnnlab execute --full``; ``cnnlab check``
@@ -133,9 +135,10 @@ def outputs_notice(nb, lang, lesson):
     A page built from quick-mode outputs says plainly that its numbers are not the
     lesson's. Student notebooks (``source="lessons"``) have no run outputs: no notice.
     """
+    nb, lang = job.nb, job.lang
     record = nb.metadata.get("cnnlab", {})
     if record.get("version") == "student":
-        return nb
+        return job
     if record.get("mode") == "full":
         took = ""
         if record.get("seconds"):
@@ -149,7 +152,7 @@ def outputs_notice(nb, lang, lesson):
                    en="⚠ The outputs on this page come from **quick mode** (small subsets, few epochs): "
                       "their numbers are not the lesson's full-mode results.", lang=lang)
     nb.cells.insert(1, nbformat.v4.new_markdown_cell(text, metadata={"tags": ["cnnlab-outputs-notice"]}))
-    return nb
+    return job
 
 
 # Order matters: outputs of answer cells are dropped while the markers still show
@@ -160,6 +163,4 @@ PAGE_STEPS = [exercises_as_prompts, replace_widgets, strip_answers, outputs_noti
 def lesson_page_notebook(manifest, lesson, lang, source="solutions"):
     """The notebook that one lesson page shows (answers and hidden tests removed)."""
     nb = copy.deepcopy(read_notebook(lesson.path(manifest.root, source, lang)))
-    for step in PAGE_STEPS:
-        nb = step(nb, lang, lesson)
-    return nb
+    return run_steps(NotebookJob(nb, lang, lesson), PAGE_STEPS).nb
