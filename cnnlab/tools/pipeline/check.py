@@ -2,10 +2,11 @@
 
 ``RULES`` lists them, one function each, in the order below. A rule is a function of a
 ``Course``: the manifest and every notebook, each read once and shared by all the rules
-(``course.notebook(path)``); it returns a list of ``Problem``. Adding a rule is writing one
-function and putting it in the list. Rules 1-7 live in ``check_files.py``, 8-15 in
-``check_prose.py``, and those that run an exercise's code (7's ``layers`` exercises, 16) in
-``check_exercises.py``. The rules:
+(``course.notebook(path)``); it returns a list of ``Problem``, whose message and fix it writes
+with ``cnnlab.i18n.say`` (the English is what scripts and tests read; ``CNNLAB_LANG=zh`` prints
+the Chinese). Adding a rule is writing one function and putting it in the list. Rules 1-7 live
+in ``check_files.py``, 8-15 in ``check_prose.py``, and those that run an exercise's code (7's
+``layers`` exercises, 16) in ``check_exercises.py``. The rules:
 
 1. Every manifest lesson exists as ``solutions/`` and ``lessons/``, in zh and en,
    each as ``.ipynb`` and ``.py``; no notebook exists that the manifest lacks.
