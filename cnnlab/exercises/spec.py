@@ -252,11 +252,11 @@ def variant_problems(kind, variants, specs):
     for variant, spec in zip(variants, specs.specs):
         fields = variant.fields
         if not str(fields.get("prompt", "")).strip():
-            problems.append(say(zh="变体 {v!r}：prompt 是空的", en="variant {v!r}: empty prompt", v=variant.label))
+            problems.append(say(zh="变体 {v!r}：prompt= 是空的", en="variant {v!r}: empty prompt", v=variant.label))
         for name in ("prompt", "hint", "explanation"):
             text = str(fields.get(name, ""))
             if "{" in text or "}" in text:
-                problems.append(say(zh="变体 {v!r}：{name} 里留着一个 {{占位符}}（f 字符串漏写了 f？）",
+                problems.append(say(zh="变体 {v!r}：{name}= 里留着一个 {{占位符}}（f 字符串漏写了 f？）",
                                     en="variant {v!r}: the {name} has a {{placeholder}} left "
                                        "(an f-string without its f?)",
                                     v=variant.label, name=name))
