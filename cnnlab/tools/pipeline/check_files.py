@@ -1,7 +1,8 @@
-"""``cnnlab check``'s rules 1-7 about files and code cells: every notebook exists, each pair is in
-sync, the lessons are built, the zh and en solutions have the same code, solution regions sit in
-a function body and the exercise tags match the manifest (:mod:`cnnlab.tools.pipeline.check`
-lists every rule).
+"""``cnnlab check``'s rules 1-7, about the files and the code cells.
+
+Every notebook exists, each pair is in sync, the lessons are built, the zh and en solutions have
+the same code, solution regions sit in a function body and the exercise tags match the manifest
+(:mod:`cnnlab.tools.pipeline.check` lists every rule).
 """
 
 from cnnlab.cells import exercise_cells

@@ -1,7 +1,8 @@
-"""``cnnlab check``'s rules 8-15 about what the solutions show and say: stored outputs, Chinese
-line breaks, zh/en parity, the authors' notes, full mode, typed durations, empty cells and the
-glossary's terms (:mod:`cnnlab.tools.pipeline.check` lists every rule; the finders are in
-:mod:`cnnlab.tools.pipeline.prose`).
+"""``cnnlab check``'s rules 8-15, about what the solutions show and say.
+
+Stored outputs, Chinese line breaks, zh/en parity, the authors' notes, full mode, typed durations,
+empty cells and the glossary's terms (:mod:`cnnlab.tools.pipeline.check` lists every rule; the
+finders are in :mod:`cnnlab.tools.pipeline.prose`).
 """
 
 from cnnlab.i18n import say
