@@ -53,6 +53,25 @@ def test_spec_errors_in_both_languages(lang):
         make_spec("numeric", "x", answer=3, mistakes=[("right", 3, "no")])
 
 
+def test_variant_problems_in_both_languages(lang):
+    """What `cnnlab build` and `cnnlab check` say about bad variants: too few answers, an empty prompt,
+    a {placeholder} left, two mistakes alike."""
+    from cnnlab.exercises.spec import variant_problems, variant_specs
+    from cnnlab.exercises.variants import Variant
+    alike = [("a", 2, "h"), ("b", 2, "h")]
+    made = [Variant(f"n={n}", dict(answer=1, prompt="" if n else "{n} squared?", mistakes=alike)) for n in range(2)]
+    specs = variant_specs("numeric", "q", made, digits=0)
+    lang("en")
+    assert variant_problems("numeric", made, specs) == [
+        "1 distinct answers among 2 variants; give at least 4",
+        "variant 'n=0': the prompt has a {placeholder} left (an f-string without its f?)",
+        "variant 'n=0': two named mistakes give the same wrong answer",
+        "variant 'n=1': empty prompt", "variant 'n=1': two named mistakes give the same wrong answer"]
+    lang("zh")
+    for problem in variant_problems("numeric", made, specs):
+        _zh_ok(problem)
+
+
 def test_resnet_depth_error_in_both_languages(lang):
     from cnnlab.models.resnet import ResNetSmall
     lang("en")

@@ -5,6 +5,7 @@ import json
 import nbformat
 import pytest
 
+from cnnlab.i18n import latin_words
 from cnnlab.manifest import load_manifest
 from cnnlab.tools.pipeline.check import check, code_tokens
 from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
@@ -192,3 +193,68 @@ def test_check_reports_an_exercise_without_tagged_cells(tmp_path):
         encoding="utf-8")
     problems = _problems(tmp_path)
     assert any("exercise 'ghost' has no cell tagged 'exercise:ghost'" in p for p in problems), problems
+
+
+# ---- the problems speak the course language (say()): English as before, zh without English prose ----
+
+# Latin words a zh problem may show besides code, paths and flags: tools, formats, markers, cell ids and the
+# subcommand inside `cnnlab execute --full NN`
+ZH_ALLOWED = {"python3", "Markdown", "nbval", "parity-ignore:", "execute"} | {f"cell-{n:03d}" for n in range(200)}
+
+
+def _break_in_several_ways(root):
+    """Break a copy of the course; return the English lines `cnnlab check` has always printed for it."""
+    manifest, first = _first_lesson(root)
+    second = manifest.lessons[1]
+    first.path(root, "lessons", "en").unlink()
+    py = first.path(root, "solutions", "zh", ".py")
+    py.write_text(py.read_text(encoding="utf-8") + "\n# %%\nprint('added only to the script')\n", encoding="utf-8")
+    nb = read_notebook(first.path(root, "solutions", "en"))
+    cell = next(c for c in nb.cells if c.cell_type == "code")
+    cell.source += "\nextra_name = 1"
+    write_pair(nb, first.path(root, "solutions", "en"))
+    (root / "solutions" / "zh" / "99_extra.ipynb").write_bytes(first.path(root, "solutions", "zh").read_bytes())
+    zh, en = (read_notebook(second.path(root, "solutions", lang)) for lang in ("zh", "en"))
+    n = len(zh.cells)
+    zh.cells += [nbformat.v4.new_markdown_cell("这是一句\n被断开的话。"),
+                 nbformat.v4.new_code_cell("x = 1", outputs=[nbformat.v4.new_output("stream", text="✗ 练习 f：还不对\n")])]
+    en.cells += [nbformat.v4.new_markdown_cell("A sentence with 12 numbers."), nbformat.v4.new_code_cell("x = 1")]
+    zh.metadata.cnnlab["mode"] = "quick"
+    write_pair(zh, second.path(root, "solutions", "zh"))
+    write_pair(en, second.path(root, "solutions", "en"))
+    one, two = f"solutions/zh/{first.stem}", f"solutions/zh/{second.stem}.ipynb"
+    md, code = f"cell {n} (id cell-{n:03d})", f"cell {n + 1} (id cell-{n + 1:03d})"
+    return [
+        f"lessons/en/{first.stem}.ipynb: missing — fix: run `cnnlab build`",
+        "solutions/zh/99_extra.ipynb: not a lesson in course/manifest.toml — fix: add the lesson to the manifest "
+        "or delete the file",
+        f"{one}.py: out of sync with {first.stem}.ipynb — fix: run `jupytext --sync {one}.py` (the newer file wins)",
+        f"lessons/zh/{second.stem}.ipynb: differs from what `cnnlab build` writes — fix: edit solutions/, never "
+        "lessons/, then run `cnnlab build`",
+        f"solutions/en/{first.stem}.ipynb: code cell 0 ({cell.source.splitlines()[0]!r}) differs from the zh "
+        "solution — fix: copy the code; only comments and display strings may differ",
+        f"{two}: {code}: stored output shows a failed inline check: '✗ 练习 f：还不对' — fix: fix the answer "
+        "(or the checker), then run `cnnlab execute` for this lesson",
+        f"{two}: {md}: line break inside a Chinese sentence, shown as a space: '…这是一句⏎被断开的话。…' — fix: "
+        "join the two lines (break Chinese lines only between sentences that are separate paragraphs)",
+        f"{two}: zh {md} / en {md}: numbers differ (en only: 12) — fix: make both languages state the same "
+        "numbers, formulas and headings (a number that must differ, like a book edition's section number, goes "
+        "in a <!-- parity-ignore: … --> comment)",
+        f"{two}: stored outputs come from quick mode, not full mode — fix: run `cnnlab execute --full NN` for "
+        "this lesson (minutes; full data and epochs)",
+    ]
+
+
+@pytest.mark.slow  # checks the whole course twice
+def test_check_speaks_english_as_before_and_chinese_without_english_prose(tmp_path, lang, monkeypatch):
+    expected = _break_in_several_ways(copy_course(tmp_path))
+    lang("en")
+    english = _problems(tmp_path)
+    assert [line for line in expected if line not in english] == [], english
+    monkeypatch.setenv("CNNLAB_LANG", "zh")
+    result = run_cli("check", cwd=tmp_path)
+    *chinese, summary = result.stdout.splitlines()
+    assert result.returncode == 1 and summary == f"cnnlab check：{len(english)} 个问题", result.stdout
+    assert [line.split("：")[0] for line in chinese] == [line.split(": ")[0] for line in english]
+    for line in chinese:
+        assert " —— 修复：" in line and latin_words(line, ZH_ALLOWED) == [], line

@@ -87,7 +87,8 @@ def _variant_edits(kind, tree, call, keywords, source):
     definition = function_definition(tree, call)
     problems = variant_problems(kind, variants, spec)
     if problems:
-        raise SpecError(f"quick check {spec.exercise!r}: " + "; ".join(problems))
+        raise SpecError(say(zh="快速检查 {x!r}：{p}", en="quick check {x!r}: {p}",
+                            x=spec.exercise, p=say(zh="；", en="; ").join(problems)))
     packed = pack_variants(kind, spec.exercise, variants, spec.specs[0].digits, reveal="reveal_after" in keywords)
     starts, lines = _offsets(source), source.split("\n")
     first = min([definition.lineno] + [d.lineno for d in definition.decorator_list]) - 1   # 0-based lines

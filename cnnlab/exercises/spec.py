@@ -239,29 +239,34 @@ def variant_specs(kind, exercise, variants, **values):
 
 
 def variant_problems(kind, variants, specs):
-    """What is wrong with a solution's variants (English, for ``cnnlab build`` and ``cnnlab check``):
+    """What is wrong with a solution's variants (for ``cnnlab build`` and ``cnnlab check``):
     fewer than ``MIN_VARIANTS`` distinct answers, a named mistake equal to the answer or to another
     mistake, a text left empty or with an unfilled ``{placeholder}``, or an answer that the
     variant's own check does not accept."""
     from cnnlab.exercises.variants import MIN_VARIANTS, typed_answer
     problems = []
     if len({spec.key for spec in specs.specs}) < MIN_VARIANTS:
-        problems.append(f"{len({s.key for s in specs.specs})} distinct answers among {len(variants)} variants; "
-                        f"give at least {MIN_VARIANTS}")
+        problems.append(say(zh="{v} 个变体中只有 {n} 个不同的答案；至少要有 {m} 个",
+                            en="{n} distinct answers among {v} variants; give at least {m}",
+                            n=len({s.key for s in specs.specs}), v=len(variants), m=MIN_VARIANTS))
     for variant, spec in zip(variants, specs.specs):
         fields = variant.fields
         if not str(fields.get("prompt", "")).strip():
-            problems.append(f"variant {variant.label!r}: empty prompt")
+            problems.append(say(zh="变体 {v!r}：prompt= 是空的", en="variant {v!r}: empty prompt", v=variant.label))
         for name in ("prompt", "hint", "explanation"):
             text = str(fields.get(name, ""))
             if "{" in text or "}" in text:
-                problems.append(f"variant {variant.label!r}: the {name} has a {{placeholder}} left "
-                                "(an f-string without its f?)")
+                problems.append(say(zh="变体 {v!r}：{name}= 里留着一个 {{占位符}}（f 字符串漏写了 f？）",
+                                    en="variant {v!r}: the {name} has a {{placeholder}} left "
+                                       "(an f-string without its f?)",
+                                    v=variant.label, name=name))
         if len(set(spec.mistakes)) != len(spec.mistakes):
-            problems.append(f"variant {variant.label!r}: two named mistakes give the same wrong answer")
+            problems.append(say(zh="变体 {v!r}：两个常见错误给出同一个错误答案",
+                                en="variant {v!r}: two named mistakes give the same wrong answer", v=variant.label))
         if not score_quick_check(spec, typed_answer(kind, fields["answer"])):
-            problems.append(f"variant {variant.label!r}: its check does not accept its own answer "
-                            f"{fields['answer']!r}")
+            problems.append(say(zh="变体 {v!r}：它的检查不接受它自己的答案 {a!r}",
+                                en="variant {v!r}: its check does not accept its own answer {a!r}",
+                                v=variant.label, a=fields["answer"]))
     return problems
 
 

@@ -5,6 +5,7 @@ the quick checks with variants make good variants in both languages (rule 16).
 """
 
 from cnnlab.cells import exercise_cells
+from cnnlab.i18n import say
 from cnnlab.tools.pipeline.notebooks import code_cells, read_notebook
 from cnnlab.tools.pipeline.problems import Course, Problem
 
@@ -19,13 +20,19 @@ def check_layers_exercises(manifest, lesson, path, notebook=None):
         try:
             layer_facts(build_model(exercise.layers), exercise.input_shape)
         except Exception as err:
-            problems.append(Problem("course/manifest.toml", f"exercise {exercise.id!r}: the reference model "
-                                    f"does not run: {err}", "fix its layers or input_shape"))
+            problems.append(Problem("course/manifest.toml",
+                                    say(zh="练习 {x!r}：参考模型无法运行：{e}",
+                                        en="exercise {x!r}: the reference model does not run: {e}",
+                                        x=exercise.id, e=err),
+                                    say(zh="修改它的 `layers` 或 `input_shape`", en="fix its layers or input_shape")))
         sources = [cell.source for cell in cells.get(exercise.id, [])]
         if sources and not any("predict_layers" in src and repr(exercise.id) in src.replace('"', "'")
                                for src in sources):
-            problems.append(Problem(Course(manifest).rel(path), f"the cell of {exercise.id!r} does not call "
-                                    f"predict_layers(..., exercise={exercise.id!r})", "call it there"))
+            problems.append(Problem(Course(manifest).rel(path),
+                                    say(zh="{x!r} 的单元格没有调用 predict_layers(..., exercise={x!r})",
+                                        en="the cell of {x!r} does not call predict_layers(..., exercise={x!r})",
+                                        x=exercise.id),
+                                    say(zh="在这个单元格里调用它", en="call it there")))
     return problems
 
 
@@ -62,12 +69,16 @@ def variants(course):
         try:
             tables[lesson.stem, lang] = table = quick_check_variants(course.notebook(path))
         except (SpecError, VariantError, SyntaxError) as err:
-            problems.append(Problem(course.rel(path), f"a quick check's variants cannot be made: {err}",
-                                    "fix the variant function or the vary(...) call"))
+            problems.append(Problem(course.rel(path), say(zh="无法生成快速检查的变体：{e}",
+                                                          en="a quick check's variants cannot be made: {e}", e=err),
+                                    say(zh="修改生成变体的函数或 vary(...) 调用",
+                                        en="fix the variant function or the vary(...) call")))
             continue
         for exercise, (kind, made, specs) in table.items():
-            problems += [Problem(course.rel(path), f"quick check {exercise!r}: {problem}",
-                                 "change the variant function or the values vary() gives it")
+            problems += [Problem(course.rel(path), say(zh="快速检查 {x!r}：{p}", en="quick check {x!r}: {p}",
+                                                       x=exercise, p=problem),
+                                 say(zh="修改生成变体的函数，或 vary() 传给它的取值",
+                                     en="change the variant function or the values vary() gives it"))
                          for problem in variant_problems(kind, made, specs)]
     for lesson, _, _, path in course.both_solutions():
         zh, en = tables.get((lesson.stem, "zh")), tables.get((lesson.stem, "en"))
@@ -75,6 +86,10 @@ def variants(course):
             continue
         for exercise in sorted(set(zh) | set(en)):
             if exercise not in zh or exercise not in en or zh[exercise][2] != en[exercise][2]:
-                problems.append(Problem(course.rel(path), f"quick check {exercise!r}: the zh and en variants differ "
-                                        "(values, answers or named mistakes)", "compute both languages' checks the same way"))
+                problems.append(Problem(course.rel(path),
+                                        say(zh="快速检查 {x!r}：中文版和英文版的变体不同（取值、答案或常见错误）",
+                                            en="quick check {x!r}: the zh and en variants differ "
+                                               "(values, answers or named mistakes)", x=exercise),
+                                        say(zh="让两种语言以相同的方式计算这个检查",
+                                            en="compute both languages' checks the same way")))
     return problems

@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter
 from decimal import Decimal
 
+from cnnlab.i18n import say
+
 # ---------------------------------------------------------------------------- markdown structure
 
 def markdown_cells(nb):
@@ -141,10 +143,10 @@ def _difference(zh, en):
     only_zh, only_en = zh - en, en - zh
     parts = []
     if only_zh:
-        parts.append("zh only: " + ", ".join(sorted(only_zh.elements())))
+        parts.append(say(zh="只在中文版：{v}", en="zh only: {v}", v=", ".join(sorted(only_zh.elements()))))
     if only_en:
-        parts.append("en only: " + ", ".join(sorted(only_en.elements())))
-    return "; ".join(parts)
+        parts.append(say(zh="只在英文版：{v}", en="en only: {v}", v=", ".join(sorted(only_en.elements()))))
+    return say(zh="；", en="; ").join(parts)
 
 
 def parity(zh_nb, en_nb):
@@ -155,18 +157,21 @@ def parity(zh_nb, en_nb):
     """
     zh_cells, en_cells = markdown_cells(zh_nb), markdown_cells(en_nb)
     if len(zh_cells) != len(en_cells):
-        return [(None, None, f"{len(zh_cells)} markdown cells in zh but {len(en_cells)} in en")]
+        return [(None, None, say(zh="中文版有 {n_zh} 个 Markdown 单元格，英文版有 {n_en} 个",
+                                 en="{n_zh} markdown cells in zh but {n_en} in en",
+                                 n_zh=len(zh_cells), n_en=len(en_cells)))]
     found = []
     for (zh_number, zh), (en_number, en) in zip(zh_cells, en_cells):
         if heading_levels(zh) != heading_levels(en):
-            found.append((zh_number, en_number,
-                          f"heading levels differ: zh {heading_levels(zh)}, en {heading_levels(en)}"))
+            found.append((zh_number, en_number, say(zh="标题层级不同：中文版 {a}，英文版 {b}",
+                                                    en="heading levels differ: zh {a}, en {b}",
+                                                    a=heading_levels(zh), b=heading_levels(en))))
         difference = _difference(numbers(zh), numbers(en))
         if difference:
-            found.append((zh_number, en_number, f"numbers differ ({difference})"))
+            found.append((zh_number, en_number, say(zh="数字不同（{d}）", en="numbers differ ({d})", d=difference)))
         difference = _difference(formulas(zh), formulas(en))
         if difference:
-            found.append((zh_number, en_number, f"formulas differ ({difference})"))
+            found.append((zh_number, en_number, say(zh="公式不同（{d}）", en="formulas differ ({d})", d=difference)))
     return found
 
 

@@ -1,12 +1,15 @@
 """What ``cnnlab check``'s rules share: the ``Problem`` they report and the ``Course`` they read.
 
+A rule writes a problem's message and fix with ``cnnlab.i18n.say``, in the current language
+(``$CNNLAB_LANG`` for the ``cnnlab`` command); the English is what ``cnnlab check`` has always printed.
+
 ``Course`` reads each notebook from disk once, however many rules look at it.
 """
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cnnlab.i18n import LANGUAGES
+from cnnlab.i18n import LANGUAGES, say
 from cnnlab.manifest import NOTEBOOK_KINDS as KINDS
 from cnnlab.tools.pipeline.notebooks import read_notebook
 
@@ -18,7 +21,8 @@ class Problem:
     fix: str
 
     def __str__(self):
-        return f"{self.path}: {self.message} — fix: {self.fix}"
+        return say(zh="{path}：{message} —— 修复：{fix}", en="{path}: {message} — fix: {fix}",
+                   path=self.path, message=self.message, fix=self.fix)
 
 
 @dataclass
@@ -57,4 +61,4 @@ class Course:
 
 def cell_label(number):
     """How a problem names a notebook cell: its number and its id."""
-    return f"cell {number} (id cell-{number:03d})"
+    return say(zh="单元格 {n}（id cell-{n:03d}）", en="cell {n} (id cell-{n:03d})", n=number)
