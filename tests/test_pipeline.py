@@ -103,6 +103,19 @@ def _problems(root):
 
 
 @pytest.mark.slow  # checks or builds the whole course
+def test_check_reports_a_solution_the_build_refuses_instead_of_crashing(tmp_path):
+    manifest, lesson = _first_lesson(copy_course(tmp_path))
+    path = lesson.path(tmp_path, "solutions", "en")
+    nb = read_notebook(path)
+    cell = next(c for c in nb.cells if c.cell_type == "code")
+    cell.source += "\n### BEGIN SOLUTION\nleft_open = 1"          # a region that is never closed
+    write_pair(nb, path)
+    problems = _problems(tmp_path)
+    built = [p for p in problems if f"solutions/en/{lesson.stem}.ipynb: `cnnlab build` cannot make" in p]
+    assert len(built) == 1 and "BEGIN SOLUTION" in built[0], problems
+
+
+@pytest.mark.slow  # checks or builds the whole course
 def test_check_reports_a_missing_language(tmp_path):
     manifest, lesson = _first_lesson(copy_course(tmp_path))
     lesson.path(tmp_path, "lessons", "en").unlink()

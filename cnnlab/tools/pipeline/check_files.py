@@ -6,6 +6,8 @@ the same code, solution regions sit in a function body and the exercise tags mat
 """
 
 from cnnlab.cells import exercise_cells
+from cnnlab.exercises.spec import SpecError
+from cnnlab.exercises.variants import VariantError
 from cnnlab.i18n import LANGUAGES, say
 from cnnlab.manifest import NOTEBOOK_KINDS as KINDS
 from cnnlab.tools.pipeline.build import expected_lesson_files
@@ -79,7 +81,16 @@ def lessons_built(course):
     """Rule 3."""
     problems = []
     for lesson, _, lang, path in course.notebooks("solutions"):
-        for target, text in expected_lesson_files(course.manifest, lesson, lang, course.notebook(path)).items():
+        try:
+            expected = expected_lesson_files(course.manifest, lesson, lang, course.notebook(path))
+        except (SpecError, VariantError, MarkerError) as err:   # a quick check or a region the build refuses
+            problems.append(Problem(course.rel(path), say(zh="`cnnlab build` 做不出学生版：{e}",
+                                                          en="`cnnlab build` cannot make the student version: {e}",
+                                                          e=err),
+                                    say(zh="改正这里说的问题，然后运行 `cnnlab build`",
+                                        en="fix what it names, then run `cnnlab build`")))
+            continue
+        for target, text in expected.items():
             if target.is_file() and target.read_text(encoding="utf-8") != text:
                 problems.append(Problem(
                     course.rel(target),
