@@ -137,9 +137,13 @@ def test_grade_summary_in_both_languages(lang):
     summary = {"lesson": "02_x", "max_points": 5, "exercises": [], "students": {"ann": {"points": 3.0}}}
     lang("en")
     assert "1 student(s) in the gradebook, mean 3.00 / 5" in report.render_text(summary, graded=1)
+    assert report.render_text(summary).splitlines()[1].split() == ["exercise", "kind", "max", "mean", "ok", "wrong",
+                                                                   "unanswered", "forbidden", "timeout", "error",
+                                                                   "missing", "malformed"]
     lang("zh")
     last = report.render_text(summary, graded=1, slowest=[("ann", 2.0)]).splitlines()
     assert last[-2].startswith("成绩册里有 1 名学生，平均 3.00 / 5") and last[-1] == "最慢：ann 2.0 s"
+    assert last[1].split()[:6] == ["练习", "类型", "满分", "平均", "通过", "答案不对"] and latin_words(last[1]) == []
 
 
 # Statuses as score.py, harness.py, submissions.py and the call monitor make them: the gradebook's English

@@ -11,17 +11,12 @@ case (its message only: the hidden tests' code is not shown). Everything from a 
 import html
 
 from cnnlab.tools.grading.status import Status
+from cnnlab.tools.grading.status_messages import WORDS
 from cnnlab.i18n import say
 from cnnlab.text import clip
 
 SHOWN = 3000  # characters of a report shown per exercise
 
-WORDS = {
-    "ok": ("通过", "passed"), "wrong": ("答案不对", "wrong"), "unanswered": ("未作答", "not answered"),
-    "forbidden": ("调用了禁止的函数", "forbidden call"),
-    "timeout": ("超时", "time limit"), "error": ("出错", "error"), "missing": ("缺失", "missing"),
-    "malformed": ("文件无法读取", "unreadable file"),
-}
 COLOURS = {"ok": "#1a7f37", "wrong": "#cf222e", "unanswered": "#6e7781"}
 
 

@@ -9,6 +9,7 @@ from cnnlab.i18n import say
 from cnnlab.text import table
 from cnnlab.tools.grading.gradebook import number
 from cnnlab.tools.grading.status import STATUS_WORDS, status_word
+from cnnlab.tools.grading.status_messages import WORDS
 
 
 def summarize(rows, lesson):
@@ -37,7 +38,9 @@ def render_text(summary, graded=0, skipped=0, seconds=0.0, slowest=()):
     words = list(STATUS_WORDS)
     rows = [[ex["exercise"], ex["kind"], f"{ex['max_points']:g}", f"{ex['mean']:.2f}",
              *(ex["counts"].get(word, 0) for word in words)] for ex in summary["exercises"]]
-    head, bar, *body = table(["exercise", "kind", "max", "mean", *words], rows, right=range(2, 4 + len(words)))
+    header = [say(zh="练习", en="exercise"), say(zh="类型", en="kind"), say(zh="满分", en="max"),
+              say(zh="平均", en="mean"), *(say(zh=WORDS[word][0], en=word) for word in words)]
+    head, bar, *body = table(header, rows, right=range(2, 4 + len(words)))
     lines = [f"cnnlab grade · {summary['lesson']}", head, bar, *body, bar]
     totals = [entry["points"] for entry in summary["students"].values()]
     mean_total = sum(totals) / len(totals) if totals else 0.0

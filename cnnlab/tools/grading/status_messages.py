@@ -6,6 +6,13 @@ gradebook's stable vocabulary: change it only with the docs (course/instructor/R
 dashboards that read it. ``status.py`` builds and renders statuses.
 """
 
+# The status words as a student or an instructor reads them: (Chinese, English).
+WORDS = {
+    "ok": ("通过", "passed"), "wrong": ("答案不对", "wrong"), "unanswered": ("未作答", "not answered"),
+    "forbidden": ("调用了禁止的函数", "forbidden call"), "timeout": ("超时", "time limit"), "error": ("出错", "error"),
+    "missing": ("缺失", "missing"), "malformed": ("文件无法读取", "unreadable file"),
+}
+
 _DIED = ("（os._exit、程序崩溃，或超过 {mib} MiB 的内存上限）", " (os._exit, a crash or the {mib} MiB memory cap)")
 _CELL = " in your exercise cell"
 
