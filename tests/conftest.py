@@ -1,6 +1,8 @@
 """Fixtures shared by the test files."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -13,6 +15,7 @@ from tests.helpers import course_manifest
 for _name in ("JUPYTERHUB_USER", "CNNLAB_STUDENT"):
     os.environ.pop(_name, None)
 os.environ["CNNLAB_HOME"] = tempfile.mkdtemp(prefix="cnnlab-home-")
+atexit.register(shutil.rmtree, os.environ["CNNLAB_HOME"], ignore_errors=True)   # one per test process
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,8 @@
 The mechanics are tested on a fake two-cell lesson in a scratch course (one kernel start per run),
 not on a real lesson: what a real lesson prints is nbval's business."""
 
+import tempfile
+
 import nbformat
 
 from cnnlab.tools import cli
@@ -62,3 +64,14 @@ def test_quick_mode_is_the_default_and_runs_on_one_thread(tmp_path, capsys, monk
     nb = read_notebook(notebook)
     assert nb.metadata["cnnlab"]["mode"] == "quick"
     assert printed(nb) == "mode: quick\nthreads: 1\n"
+
+
+def test_execute_leaves_no_scratch_student_home_behind(tmp_path, monkeypatch):
+    """Each run gives the kernel an empty CNNLAB_HOME (no student id) and removes it afterwards."""
+    notebook = fake_course(tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert cli.main(["--root", str(tmp_path), "execute", "00", "--lang", "en"]) == 0
+    assert printed(read_notebook(notebook)).startswith("mode: ")
+    assert list(scratch.glob("cnnlab-home-*")) == []

@@ -12,7 +12,8 @@ import pytest
 import torch
 
 from cnnlab.exercises.code import run_cases
-from cnnlab.exercises.monitor import Rules, _resolve, source_tampers, watch
+from cnnlab.exercises.forbid import resolve
+from cnnlab.exercises.monitor import Rules, source_tampers, watch
 from cnnlab.tools.grading import sandbox, wire
 from tests.helpers import ROOT, course_manifest, needs_bwrap
 
@@ -132,7 +133,7 @@ def test_every_declared_forbidden_name_exists_and_every_code_exercise_declares_s
             if exercise.kind == "code":
                 assert exercise.forbid, (lesson.stem, exercise.id)
             for name in exercise.forbid:
-                assert _resolve(name) is not None, (lesson.stem, exercise.id, name)
+                assert resolve(name) is not None, (lesson.stem, exercise.id, name)
             Rules.from_names(exercise.forbid)
 
 

@@ -10,7 +10,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from cnnlab.exercises.monitor import Rules, _resolve, helper_thread, source_tampers, watch
+from cnnlab.exercises.forbid import resolve
+from cnnlab.exercises.monitor import Rules, helper_thread, source_tampers, watch
 from cnnlab.exercises.operators import aten_names
 from cnnlab.manifest import load_manifest
 from tests.helpers import ROOT
@@ -134,4 +135,4 @@ def test_every_manifest_forbid_list_names_operations_the_monitor_can_resolve():
                 if entry.startswith("aten."):
                     assert hasattr(torch.ops.aten, entry[5:]), entry
                 elif entry.startswith(("torch", "numpy.lib.stride_tricks")):
-                    assert _resolve(entry) is not None, (exercise.id, entry)
+                    assert resolve(entry) is not None, (exercise.id, entry)

@@ -35,7 +35,6 @@ from pathlib import Path
 
 from cnnlab.cells import parse_python
 from cnnlab.exercises.forbid import Rules, builtins_by_name, forbidden_for  # noqa: F401  (importable here too)
-from cnnlab.exercises.forbid import resolve as _resolve  # noqa: F401  (the name tests/ import from here)
 
 # Calls an answer may never make (built-ins matched by identity, resolved at import time).
 _TAMPER_NAMES = ["sys.setprofile", "sys.settrace", "sys.getprofile", "sys.gettrace", "threading.setprofile",

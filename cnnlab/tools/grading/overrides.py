@@ -52,11 +52,11 @@ def read_overrides(out_dir):
 
 
 def _lesson_stem(text):
-    """``02`` or ``2`` or ``02_convolution``: kept as written; matched against stems by ``_same_lesson``."""
+    """``02`` or ``2`` or ``02_convolution``: kept as written; matched against stems by ``same_lesson``."""
     return text.strip()
 
 
-def _same_lesson(written, stem):
+def same_lesson(written, stem):
     return written == stem or (written.isdigit() and stem[:2].isdigit() and int(written) == int(stem[:2]))
 
 
@@ -67,7 +67,7 @@ def apply(rows, overrides):
         row = dict(row)
         for key, (points, comment, line) in overrides.items():
             student, lesson, exercise = key
-            if student == row["student"] and exercise == row["exercise"] and _same_lesson(lesson, row["lesson"]):
+            if student == row["student"] and exercise == row["exercise"] and same_lesson(lesson, row["lesson"]):
                 top = _number(row["max_points"])
                 if not 0 <= points <= top:
                     raise OverrideError(say(zh="overrides.csv 第 {n} 行：{s} 的 {e} 给了 {p:g} 分，应在 0 到 {m:g} 之间",

@@ -74,7 +74,7 @@ def prepare(out_dir, records, *, reveal=None, lang=None):
         results = []
         for result in record.get("results", []):
             key = next((k for k in hand_set if k[0] == student and k[2] == result["exercise"]
-                        and overrides._same_lesson(k[1], lesson)), None)
+                        and overrides.same_lesson(k[1], lesson)), None)
             if key:
                 points, comment, _ = hand_set[key]
                 result = {**result, "points": points, "graded_points": result["points"], "override": comment or "—"}

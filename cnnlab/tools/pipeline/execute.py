@@ -55,16 +55,17 @@ def environment(settings):
         apply(previous)
 
 
-def no_student():
-    """Settings under which no student id reaches the kernel (an empty ``CNNLAB_HOME``): quick
-    checks with variants store their default numbers, whoever executes the notebook."""
-    return {"JUPYTERHUB_USER": None, "CNNLAB_STUDENT": None, "CNNLAB_HOME": tempfile.mkdtemp(prefix="cnnlab-home-")}
+def no_student(home):
+    """Settings under which no student id reaches the kernel (``home``: an empty folder for
+    ``CNNLAB_HOME``): quick checks with variants store their default numbers, whoever executes
+    the notebook."""
+    return {"JUPYTERHUB_USER": None, "CNNLAB_STUDENT": None, "CNNLAB_HOME": str(home)}
 
 
 def execute_notebook(nb, folder, timeout=600, settings=TEST_SETTINGS):
     """Run ``nb`` in ``folder`` with a python3 kernel under ``settings`` (environment
     variables; None unsets one) and no student id; returns the same node."""
-    with environment({**settings, **no_student()}):
+    with tempfile.TemporaryDirectory(prefix="cnnlab-home-") as home, environment({**settings, **no_student(home)}):
         SteadyNotebookClient(nb, timeout=timeout, kernel_name="python3", coalesce_streams=True,
                              resources={"metadata": {"path": str(folder)}}).execute()
     return nb
