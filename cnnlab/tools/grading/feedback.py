@@ -59,7 +59,7 @@ def _exercise_rows(record, lang):
         if info.get("public"):
             parts.append(f"<p>{say(zh='公开测试的输出：', en='What the public check printed:', lang=lang)}</p>"
                          f"<pre>{html.escape(_cut(info['public']))}</pre>")
-        if info.get("failure"):
+        if info.get("failure") and word != "forbidden":   # the paragraph above already names the call
             parts.append(f"<p>{say(zh='隐藏测试：', en='Hidden tests:', lang=lang)} "
                          f"<code>{html.escape(_cut(info['failure'], 500))}</code></p>")
         if info.get("traceback") and state.verdict.code.endswith("_in_cell"):
