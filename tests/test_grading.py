@@ -131,7 +131,7 @@ def test_a_named_mistake_reaches_the_gradebook_and_the_feedback(tmp_path):
         assert (result.word, result.points, result.mistake) == ("wrong", 0, "forgot_bias")
         assert result.details["mistake_hint"]
         page = render_feedback([{"student": "ann", "lesson": LESSON.stem, "lang": lang, "graded_at": "t",
-                                 "results": [vars(result)]}], {LESSON.stem: LESSON.title})
+                                 "results": [result.to_record()]}], {LESSON.stem: LESSON.title})
         assert words in page and "forgot_bias" in page and html.escape(result.details["mistake_hint"]) in page
     other = score_quick(exercise, specs["en"][exercise.id], cases.answers_file(LESSON, {exercise.id: "7"}), "")
     assert other.word == "wrong" and other.mistake == ""

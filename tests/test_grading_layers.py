@@ -112,7 +112,7 @@ def test_feedback_page_lists_each_row_mistake():
     predict(ex.rows[0], shape="8x15x15", params="216")
     result = score_layers(EXERCISE, submission(), "")
     page = render_feedback([{"student": "ann", "lesson": "05_channels", "lang": "en", "graded_at": "t",
-                             "results": [vars(result)]}], {"05_channels": {"en": "Channels", "zh": "通道"}})
+                             "results": [result.to_record()]}], {"05_channels": {"en": "Channels", "zh": "通道"}})
     assert "row1:padding_one_side" in page and "row1:no_bias" in page
     assert "bias: one per output channel" in page
 

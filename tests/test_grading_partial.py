@@ -6,11 +6,13 @@ the cases on the reference solution and the student's passes in the trusted proc
 """
 
 import csv
+import json
 
 import numpy as np
 import pytest
 
 from cnnlab.exercises.expect import expect_value, tally_cases
+from cnnlab.i18n import latin_words
 from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading.score import partial_points
 from cnnlab.tools.grading.status import Status
@@ -87,9 +89,10 @@ def test_the_flag_reads_in_chinese():
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("partial")
     subs, out = root / "submissions", root / "out"
-    for student, source in [("honest", None), ("no_stride", IGNORES_STRIDE), ("raises_deep", RAISES_ON_DEEP),
-                            ("forbidden", FORBIDDEN)]:
-        nb = cases.perfect_notebook(MANIFEST, LESSON)
+    for student, source, lang in [("honest", None, "en"), ("no_stride", IGNORES_STRIDE, "en"),
+                                  ("raises_deep", RAISES_ON_DEEP, "en"), ("forbidden", FORBIDDEN, "en"),
+                                  ("no_stride_zh", IGNORES_STRIDE, "zh")]:
+        nb = cases.perfect_notebook(MANIFEST, LESSON, lang)
         if source is not None:
             cases.answer_cells(nb, EXERCISE.id)[0].source = source
         answers = cases.answers_file(LESSON, cases.solution_answers(MANIFEST, LESSON, student=student))
@@ -98,7 +101,10 @@ def graded(tmp_path_factory):
                    "--memory", "3072", timeout=900)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
     with open(out / "gradebook.csv", encoding="utf-8", newline="") as handle:
-        return {row["student"]: row for row in csv.DictReader(handle) if row["exercise"] == EXERCISE.id}
+        rows = {row["student"]: row for row in csv.DictReader(handle) if row["exercise"] == EXERCISE.id}
+    stored = json.loads((out / "results" / LESSON.stem / "no_stride_zh.json").read_text(encoding="utf-8"))
+    rows["no_stride_zh"]["status_data"] = next(r for r in stored["results"] if r["exercise"] == EXERCISE.id)["status_data"]
+    return rows
 
 
 @needs_bwrap
@@ -117,6 +123,12 @@ def test_each_hidden_case_earns_its_share_and_cheating_still_earns_nothing(grade
     assert no_stride["status"].startswith("wrong: hidden test failed for case")
     assert f"{right_without_stride} of 12 hidden cases passed" in no_stride["status"]
     assert float(no_stride["points"]) == round(3 * right_without_stride / 12, 2)
+
+    in_chinese = graded["no_stride_zh"]   # a zh notebook: the hidden tests speak its language, the points are the same
+    assert in_chinese["status"].startswith("wrong: hidden test failed for 用例 ") and in_chinese["points"] == no_stride["points"]
+    zh = Status.from_data(in_chinese["status_data"]).text("zh")
+    assert zh.startswith("答案不对：隐藏测试没有通过：用例 ") and f"12 个用例中的 {right_without_stride} 个" in zh, zh
+    assert latin_words(zh, {"int"}) == [], zh
 
     deep = graded["raises_deep"]     # the cases after the one that raised were not reached
     assert deep["status"].startswith("error: ValueError (raised by your function)")

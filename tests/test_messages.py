@@ -154,7 +154,7 @@ def _statuses():
         (Status.of("ok"), "ok", "通过"),
         (Status.of("wrong").flagged(part("flag.claims_correct")),
          "wrong; the answers file claims 'correct'", "答案不对；答案文件自称“正确”，已忽略"),
-        (Status.of("wrong.hidden_case", case="x=3"), "wrong: hidden test failed for x=3", "答案不对：隐藏测试在 x=3 上没有通过"),
+        (Status.of("wrong.hidden_case", case="x=3"), "wrong: hidden test failed for x=3", "答案不对：隐藏测试没有通过：x=3"),
         (Status.of("wrong.mistake", mistake="forgot_bias"), "wrong: forgot_bias", "答案不对：常见错误 forgot_bias"),
         (Status.of("unanswered"), "unanswered", "未作答"),
         (Status.of("forbidden.called", what="cnnlab.ops.conv.corr2d"), "forbidden: called cnnlab.ops.conv.corr2d",

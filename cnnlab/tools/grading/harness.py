@@ -58,11 +58,12 @@ class Plan:
     settled: dict = field(default_factory=dict)   # exercise id -> Status (e.g. missing)
     flags: dict = field(default_factory=dict)     # exercise id -> [flag Part, ...]
     calls: dict = field(default_factory=dict)     # exercise id -> {"names": [...], "forbid": [...]}
+    lang: str = "en"                              # the submission's language: the hidden tests' messages speak it
 
     def to_json(self, every_setup_cell=False):
         """The plan as the worker reads it; ``every_setup_cell``: the kernel runs all setup cells."""
         cells = [{**vars(cell), "kernel": True} if every_setup_cell else vars(cell) for cell in self.cells]
-        return {"cells": cells, "calls": self.calls}
+        return {"cells": cells, "calls": self.calls, "lang": self.lang}
 
     def skips_setup(self):
         """True when the student's kernel leaves out some setup cells (``mark_kernel_setup``)."""

@@ -21,7 +21,7 @@ MESSAGES = {
     "ok": ("通过", "ok"),
     "wrong": ("答案不对", "wrong"),
     "wrong.hidden": ("答案不对：隐藏测试没有通过", "wrong: hidden test failed"),
-    "wrong.hidden_case": ("答案不对：隐藏测试在 {case} 上没有通过", "wrong: hidden test failed for {case}"),
+    "wrong.hidden_case": ("答案不对：隐藏测试没有通过：{case}", "wrong: hidden test failed for {case}"),
     "wrong.mistake": ("答案不对：常见错误 {mistake}", "wrong: {mistake}"),
     "wrong.predictions": ("答案不对：{total} 个预测里对了 {right} 个", "wrong: {right} of {total} predictions right"),
     "unanswered": ("未作答", "unanswered"),

@@ -82,6 +82,7 @@ def read_answers(job):
 def build_harness(job):
     if job.nb is not None and any(e.kind == harness.CODE_KIND for e in job.lesson.exercises):
         job.plan = harness.build_plan(job.solutions[job.lang], job.nb, job.lesson)
+        job.plan.lang = job.lang
     return job
 
 

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from cnnlab.files import write_atomically
+from cnnlab.i18n import LANGUAGES, set_language
 from cnnlab.tools import skip_optional_slow_imports
 from cnnlab.tools.grading.limits import SETUP_TIMEOUT, Limits
 from cnnlab.tools.grading.reference import Calls, Reference
@@ -86,6 +87,7 @@ def main(argv=None):
     install_kernelspec(folder, limits, Path(job["workdir"]), comm, prefix=job.get("kernel_prefix", []))
     worker_environment(folder, comm)
     os.chdir(reference_dir)
+    set_language(job["plan"].get("lang") if job["plan"].get("lang") in LANGUAGES else "en")   # the hidden tests' words
     outcomes = run_plan(job["plan"], Path(job["workdir"]), limits, comm, pid_file=base / "kernel.pid")
     write_atomically(result_path, json.dumps(outcomes))
     return 0
