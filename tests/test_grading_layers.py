@@ -162,3 +162,19 @@ def test_cnnlab_check_flags_a_broken_reference_model_and_a_missing_call():
     problems = check_layers_exercises(manifest, dataclasses.replace(lesson, exercises=(broken, renamed)), path)
     assert len(problems) == 2
     assert "does not run" in str(problems[0]) and "does not call" in str(problems[1])
+
+
+def test_cnnlab_check_reports_a_broken_reference_model_once_for_both_languages():
+    import dataclasses
+
+    from cnnlab.manifest import load_manifest
+    from cnnlab.tools.pipeline.check import check
+    from cnnlab.tools.pipeline.check_exercises import layers_exercises
+    from tests.helpers import ROOT
+    manifest = load_manifest(ROOT)
+    lesson = manifest.lesson("05")
+    broken = tuple(dataclasses.replace(e, input_shape=(3, 28, 28)) if e.kind == "layers" else e
+                   for e in lesson.exercises)
+    lessons = tuple(dataclasses.replace(each, exercises=broken) if each is lesson else each for each in manifest.lessons)
+    problems = check(dataclasses.replace(manifest, lessons=lessons), rules=[layers_exercises])
+    assert len(problems) == 1 and "does not run" in str(problems[0]), problems    # zh and en solutions read it

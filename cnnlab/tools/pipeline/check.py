@@ -65,4 +65,8 @@ RULES = [files_exist, kernelspec_and_pair, lessons_built, languages_agree, solut
 def check(manifest, rules=RULES):
     """Every problem found, as a list of Problem (empty when the course is consistent)."""
     course = Course(manifest)
-    return [problem for rule in rules for problem in rule(course)]
+    found = [problem for rule in rules for problem in rule(course)]
+    unique = {}
+    for problem in found:        # one manifest line read for both languages' solutions is one problem
+        unique.setdefault(str(problem), problem)
+    return list(unique.values())
