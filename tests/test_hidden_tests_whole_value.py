@@ -97,6 +97,9 @@ def test_expect_value_speaks_the_course_language():
         with pytest.raises(AssertionError) as caught:
             expect_value(np.empty((0,)), WANT, case=1)
         assert str(caught.value) == "用例 1：形状应为 (2, 3)，得到 (0,)"
+        with pytest.raises(AssertionError) as caught:
+            expect_value(3, WANT, case=2, kinds=("array", "tensor"))
+        assert str(caught.value) == "用例 2：应返回 NumPy 数组 或 torch 张量，得到 int"    # spaces around Latin words
     finally:
         set_language(before)
     assert say(zh="中", en="en") == ("中" if before == "zh" else "en")

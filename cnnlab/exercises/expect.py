@@ -100,8 +100,8 @@ def _check_kind(got, want, kinds, kind, case):
     if kind == "int" and type(got) is not int:
         _fail(case, "应返回 Python 的 int，得到 {t}", "should return a Python int, got {t}", t=_type_name(got))
     if got_kind not in accepted:
-        _fail(case, "应返回{w}，得到 {t}", "should return {w}, got {t}",
-              w=say(zh="或", en=" or ").join(_kind_word(k) for k in accepted), t=_type_name(got))
+        _fail(case, "应返回 {w}，得到 {t}", "should return {w}, got {t}",
+              w=say(zh=" 或 ", en=" or ").join(_kind_word(k) for k in accepted), t=_type_name(got))
     return got_kind
 
 
