@@ -58,6 +58,7 @@ import re as _re
 _CODE_MARKS = set("/_.()=$'\"[]{}<>`")
 _CHUNKS = _re.compile(r"[\s\u2E80-\uFFFF]+")     # split at spaces and at Chinese / full-width signs
 _WORD = _re.compile(r"[A-Za-z]{3,}")
+_CODE_SPAN = _re.compile(r"`[^`\n]*`")
 
 
 def latin_words(text, allowed=()):
@@ -66,12 +67,13 @@ def latin_words(text, allowed=()):
     A chunk between spaces and Chinese characters counts as code, and is skipped,
     when it holds a sign that prose does not use (``/ _ . ( ) = $ ' [ ]`` …: a
     path, ``cnnlab.fit(...)``, ``c_in``) or starts with ``--`` (a command-line
-    flag). ``allowed`` lists further words or whole chunks to skip (class names
+    flag), and so is an inline code span between backticks (`` `cnnlab execute --full 02` ``).
+    ``allowed`` lists further words or whole chunks to skip (class names
     such as ``Conv2d``, units such as ``MACs``, proper nouns such as ``Debian``).
     """
     allowed = set(allowed)
     found = []
-    for chunk in _CHUNKS.split(text):
+    for chunk in _CHUNKS.split(_CODE_SPAN.sub(" ", text)):
         if not chunk or chunk in allowed or chunk.startswith("--") or _CODE_MARKS & set(chunk):
             continue
         found += [word for word in _WORD.findall(chunk) if word not in allowed]

@@ -34,6 +34,7 @@ def test_latin_words_finds_english_and_skips_code():
     assert latin_words("层  类型  output  感受野 r  jump") == ["output", "jump"]
     assert latin_words("从 /usr/share/datasets 读取 cnnlab.fit(model) c_in --only") == []
     assert latin_words("Conv2d 层", allowed={"Conv2d"}) == []
+    assert latin_words("运行 `cnnlab execute --full 02` 再试 once") == ["once"]     # a code span is code
 
 
 def small_model():
