@@ -80,9 +80,11 @@ needs_apt_cache = needs_apt("apt", shutil.which("apt-cache") and ON_DEBIAN, "apt
 
 
 @functools.cache
+@functools.lru_cache(maxsize=None)
 def course_manifest():
-    """The course's manifest (``course/manifest.toml``), read once per test process. Tests take it as
-    the session fixture ``manifest``; parametrize lists, built at collection, call this."""
+    """The course's manifest (``course/manifest.toml``), read once per test process (it is frozen, so
+    every test shares it). Tests take it as the session fixture ``manifest``; parametrize lists and
+    module constants, built at collection, call this."""
     from cnnlab.manifest import load_manifest
     return load_manifest(ROOT)
 

@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab import files
 from cnnlab.exercises import answers
 from cnnlab.exercises.answers import (FORMAT, AnswersFileError, answers_path, latest, load_answers,
@@ -15,7 +14,7 @@ from cnnlab.exercises.spec import SpecError, quick_check_specs, score_quick_chec
 from cnnlab.exercises.widgets import Numeric, Shape
 from cnnlab.cells import exercise_cells
 from cnnlab.tools.pipeline.notebooks import read_notebook
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
 
 SCRATCH_LESSON = "02_convolution"  # the answers file the scratch fixture (conftest.py) makes
@@ -122,7 +121,7 @@ def test_recording_over_a_broken_file_keeps_it_aside(scratch):
 # --- the grader's side -----------------------------------------------------------------------
 
 def _solution_specs(stem, lang="en"):
-    manifest = load_manifest(ROOT)
+    manifest = course_manifest()
     lesson = manifest.lesson(stem)
     cells = exercise_cells(read_notebook(lesson.path(ROOT, "solutions", lang)))
     return {e.id: quick_check_specs("\n".join(c.source for c in cells[e.id]))[0]

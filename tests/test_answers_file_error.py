@@ -7,9 +7,8 @@ import pytest
 
 from cnnlab.exercises.answers import FORMAT, AnswersFileError, load_answers
 from cnnlab.i18n import latin_words
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading.submissions import Submission, read_answers
-from tests.helpers import ROOT
+from tests.helpers import course_manifest
 
 BROKEN = {"not_json": "{not json",
           "wrong_format": json.dumps({"format": "other"}),
@@ -34,7 +33,7 @@ def test_the_error_is_chinese_in_a_zh_lesson_and_english_in_an_en_one(tmp_path, 
 
 
 def test_the_grader_reports_a_broken_answers_file_in_english_whatever_the_language(tmp_path, lang):
-    lesson = load_manifest(ROOT).lesson("02")
+    lesson = course_manifest().lesson("02")
     answers = tmp_path / f"{lesson.stem}.answers.json"
     answers.write_text("{not json", encoding="utf-8")
     submission = Submission(student="s1", folder=tmp_path, notebook=tmp_path / f"{lesson.stem}.ipynb",

@@ -11,15 +11,14 @@ import json
 import shutil
 
 from tests import grading_cases as cases
-from tests.helpers import ROOT, copy_course, needs_bwrap, run_cli
+from tests.helpers import copy_course, course_manifest, needs_bwrap, run_cli
 from tests.test_browser import Lab, _command, _open_notebook, _output_dir, _saved_notebook, _wait_for_server
 from tests.test_browser import browser  # noqa: F401  (the fixture)
 
 from cnnlab.exercises.answers import HAND_IN_MIME
-from cnnlab.manifest import load_manifest
 from playwright.sync_api import expect
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 TOUR = MANIFEST.lesson("00")
 ANSWERED = ("pixels", "image_shape")
 

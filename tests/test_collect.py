@@ -7,13 +7,12 @@ from datetime import datetime
 
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.cli import main
 from cnnlab.tools.grading import collect as collect_module
 from cnnlab.tools.grading.collect import CollectError, clean_name, collect, read_collected
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 CONV = MANIFEST.lesson("02")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from cnnlab.manifest import ManifestError
 from cnnlab.i18n import LANGUAGES
-from tests.helpers import ROOT, copy_course, run_cli
+from tests.helpers import copy_course, run_cli
 
 
 def test_manifest_lists_lessons_with_both_languages(manifest):

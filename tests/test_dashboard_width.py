@@ -7,13 +7,12 @@ import time
 import nbformat
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import gradebook
 from cnnlab.tools.grading.dashboard import grid_shape, load
 from cnnlab.tools.kernelclient import SteadyNotebookClient
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 
 
 def _write_class(folder, students):

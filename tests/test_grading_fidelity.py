@@ -20,14 +20,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from cnnlab.cells import exercise_of
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import harness
 from cnnlab.tools.grading.status import status_word
 from cnnlab.tools.kernelclient import SteadyNotebookClient
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap, run_cli
+from tests.helpers import course_manifest, needs_bwrap, run_cli
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 TOUR, CONV = MANIFEST.lesson("00"), MANIFEST.lesson("02")
 RIGHT = "    return height * width * channels"
 TAGGED = {"tags": ["exercise:count_values"]}

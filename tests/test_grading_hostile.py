@@ -22,13 +22,12 @@ import time
 
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import cgroups
 from cnnlab.tools.grading.status import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap
+from tests.helpers import ROOT, course_manifest, needs_bwrap
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 LESSON = MANIFEST.lesson("02")
 CODE = cases.code_exercises(LESSON)
 QUICK = cases.quick_exercises(LESSON)

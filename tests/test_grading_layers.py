@@ -121,10 +121,9 @@ def test_lesson_05_exercise_is_graded_through_the_grading_steps():
     """The manifest's exercise, a submission recorded by the widget, the grader's score step."""
     from types import SimpleNamespace
 
-    from cnnlab.manifest import load_manifest
     from cnnlab.tools.grading import steps
-    from tests.helpers import ROOT
-    lesson = load_manifest(ROOT).lesson("05")
+    from tests.helpers import course_manifest
+    lesson = course_manifest().lesson("05")
     exercise = next(e for e in lesson.exercises if e.id == "bottleneck_layers")
     ex = LayerPrediction(exercise.id, build_model(exercise.layers), exercise.input_shape, exercise.ask)
     predict(ex.rows[0], shape="16x28x28", params="3088")       # right
@@ -149,10 +148,9 @@ def test_hints_are_in_the_submissions_language():
 def test_cnnlab_check_flags_a_broken_reference_model_and_a_missing_call():
     import dataclasses
 
-    from cnnlab.manifest import load_manifest
     from cnnlab.tools.pipeline.check import check_layers_exercises
-    from tests.helpers import ROOT
-    manifest = load_manifest(ROOT)
+    from tests.helpers import ROOT, course_manifest
+    manifest = course_manifest()
     lesson = manifest.lesson("05")
     path = lesson.path(ROOT, "solutions", "en")
     assert check_layers_exercises(manifest, lesson, path) == []
@@ -167,11 +165,10 @@ def test_cnnlab_check_flags_a_broken_reference_model_and_a_missing_call():
 def test_cnnlab_check_reports_a_broken_reference_model_once_for_both_languages():
     import dataclasses
 
-    from cnnlab.manifest import load_manifest
     from cnnlab.tools.pipeline.check import check
     from cnnlab.tools.pipeline.check_exercises import layers_exercises
-    from tests.helpers import ROOT
-    manifest = load_manifest(ROOT)
+    from tests.helpers import course_manifest
+    manifest = course_manifest()
     lesson = manifest.lesson("05")
     broken = tuple(dataclasses.replace(e, input_shape=(3, 28, 28)) if e.kind == "layers" else e
                    for e in lesson.exercises)

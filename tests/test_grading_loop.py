@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.i18n import latin_words
 from cnnlab.tools.cli import main
 from cnnlab.tools.grading import collect, deadline, gradebook, history, overrides, returning
 from cnnlab.tools.grading.export import ExportError, encode_export, export_grades, read_roster
 from cnnlab.tools.grading.score import Result
 from cnnlab.tools.grading.status import Status
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 CONV = MANIFEST.lesson("02")
 HIDDEN_CASE = "X=[[1, 2], [3, 4]], K=[[1]]"
 HIDDEN = f"wrong: hidden test failed for {HIDDEN_CASE}"

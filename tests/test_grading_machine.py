@@ -13,13 +13,12 @@ import stat
 
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import batch, canary, gradebook
 from cnnlab.tools.grading.limits import Limits
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap, run_cli
+from tests.helpers import ROOT, course_manifest, needs_bwrap, run_cli
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 TOUR = MANIFEST.lesson("00")
 BWRAP_SAYS = "bwrap: setting up uid map: Permission denied"
 

@@ -13,13 +13,12 @@ import pytest
 
 from cnnlab.exercises.expect import expect_value, tally_cases
 from cnnlab.i18n import latin_words
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading.score import partial_points
 from cnnlab.tools.grading.status import Status
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap, run_cli
+from tests.helpers import course_manifest, needs_bwrap, run_cli
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 LESSON = MANIFEST.lesson("04")
 EXERCISE = next(e for e in LESSON.exercises if e.id == "receptive_field_of")
 

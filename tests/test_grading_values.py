@@ -23,12 +23,11 @@ import csv
 
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading.status import status_word
 from tests import grading_cases as cases
-from tests.helpers import ROOT, needs_bwrap, run_cli
+from tests.helpers import course_manifest, needs_bwrap, run_cli
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 pytestmark = [needs_bwrap, pytest.mark.slow]
 
 HELPER_THREAD = """import threading, queue

@@ -17,7 +17,6 @@ from nbformat.v4 import new_output
 from cnnlab.cells import exercise_of
 from cnnlab.exercises.answers import (FORMAT, HAND_IN_MIME, AnswersFileError, HandIn, answers_in_notebook,
                                       merge_answers, record)
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import steps
 from cnnlab.tools.grading.batch import load_solutions
 from cnnlab.tools.grading.limits import Limits
@@ -25,9 +24,9 @@ from cnnlab.tools.grading.score_recorded import score_quick
 from cnnlab.tools.grading.submissions import discover
 from cnnlab.tools.pipeline.notebooks import read_notebook
 from tests import grading_cases as cases
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 CONV = MANIFEST.lesson("02")
 
 

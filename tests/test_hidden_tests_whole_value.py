@@ -14,16 +14,15 @@ import pytest
 import torch
 
 from cnnlab.cells import exercise_cells
-from cnnlab.manifest import load_manifest
 from cnnlab.exercises import expect_value
 from cnnlab.exercises.mistakes import NamedMistake
 from cnnlab.i18n import say, set_language, get_language
 from cnnlab.tools.grading.harness import _is_function, defined_names
 from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION
 from tests import grading_cases as cases
-from tests.helpers import ROOT
+from tests.helpers import course_manifest
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 BARE_COMPARISONS = {"allclose", "array_equal", "array_equiv", "isclose", "equal", "assert_allclose",
                     "assert_array_equal", "assert_equal", "assert_array_almost_equal"}
 WRAPPERS = {"asarray", "as_tensor", "array", "tensor"}   # conversions the trusted process may apply first

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from cnnlab.tools import lab
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 from tests.test_lab import URL_LINE, _free_port
 
 pytestmark = pytest.mark.slow
@@ -49,10 +49,9 @@ def test_verbose_shows_the_server_log(tmp_path):
 
 
 def test_a_server_that_fails_to_start_shows_its_log_tail(tmp_path, monkeypatch):
-    from cnnlab.manifest import load_manifest
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with pytest.raises(lab.LabError) as info:
-        lab.run_lab(load_manifest(ROOT), "en", port=_free_port(), open_browser=False,
+        lab.run_lab(course_manifest(), "en", port=_free_port(), open_browser=False,
                     extra_args=["--ServerApp.no_such_option_x=1", "--LabApp.no_such_flag"])
     message = str(info.value)
     assert "did not start" in message and "last lines of the server log" in message, message

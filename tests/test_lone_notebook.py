@@ -24,13 +24,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cnnlab.manifest import RELEASE_MARKER, load_manifest
-from tests.helpers import ROOT, run_cli
+from cnnlab.manifest import RELEASE_MARKER
+from tests.helpers import ROOT, course_manifest, run_cli
 from tests.test_release import _quick_check, _student_kernels, student_environment
 
 pytestmark = pytest.mark.slow
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 UNANSWERED = {"zh": "还没有作答", "en": "not answered yet"}
 
 

@@ -6,13 +6,12 @@ that no English-only ``raise``/``print`` comes back in the modules that were con
 """
 
 import re
-from pathlib import Path
 
 import pytest
 
 from cnnlab.i18n import latin_words
+from tests.helpers import ROOT, course_manifest
 
-ROOT = Path(__file__).resolve().parent.parent
 # Names a Chinese message may keep: code, formats, units, error classes, proper nouns.
 ALLOWED = {"TOML", "JSON", "UTF", "MiB", "Jupyter", "MemoryError", "SystemExit", "TeX", "MathML", "Python",
            "forbid", "source", "exit"}
@@ -110,9 +109,8 @@ def test_cli_output_in_both_languages(lang, capsys):
 
 
 def test_site_source_error_in_both_languages(tmp_path, lang):
-    from cnnlab.manifest import load_manifest
     from cnnlab.tools.site import build_site
-    manifest = load_manifest(ROOT)
+    manifest = course_manifest()
     lang("en")
     with pytest.raises(ValueError, match="source must be one of"):
         build_site(manifest, tmp_path, source="drafts")

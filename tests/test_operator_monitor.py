@@ -13,8 +13,7 @@ import torch.nn.functional as F
 from cnnlab.exercises.forbid import resolve
 from cnnlab.exercises.monitor import Rules, helper_thread, source_tampers, watch
 from cnnlab.exercises.operators import aten_names
-from cnnlab.manifest import load_manifest
-from tests.helpers import ROOT
+from tests.helpers import course_manifest
 
 FORBID = ["cnnlab.ops", "torch.nn.functional.conv2d", "torch.conv2d", "torch.nn.modules.conv", "aten.convolution",
           "torch.Tensor.unfold", "aten.unfold", "numpy.lib.stride_tricks.sliding_window_view"]
@@ -118,7 +117,7 @@ def test_every_manifest_forbid_list_names_operations_the_monitor_can_resolve():
     ATen operator of the ready-made helper it forbids, where there is one."""
     import scipy.ndimage  # noqa: F401  (modules the lists name, loaded as in a lesson)
     import scipy.signal  # noqa: F401
-    manifest = load_manifest(ROOT)
+    manifest = course_manifest()
     needs_aten = {"corr2d": "aten.convolution", "corr2d_multi_in": "aten.convolution",
                   "strided_corr2d": "aten.convolution", "conv1x1_as_matmul": "aten.convolution",
                   "max_pool2d_single": "aten.max_pool2d_with_indices", "batch_norm_train": "aten.native_batch_norm",

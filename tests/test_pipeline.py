@@ -11,7 +11,7 @@ from cnnlab.tools.pipeline.check import check, code_tokens
 from cnnlab.tools.pipeline.notebooks import read_notebook, write_pair
 from cnnlab.tools.markers import MarkerError
 from cnnlab.tools.pipeline.steps import student_version
-from tests.helpers import ROOT, copy_course, run_cli
+from tests.helpers import copy_course, run_cli
 
 SOLUTION_CELL = '''def double(x):
     """Return 2x."""

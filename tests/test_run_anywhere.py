@@ -12,7 +12,7 @@ from cnnlab import manifest as manifest_module
 from cnnlab.manifest import MANIFEST, ManifestError, load_manifest
 from cnnlab.tools import cli
 from cnnlab.tools.pipeline.release import hosted
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
 
 # --- the manifest installed with the package ------------------------------------------------
@@ -36,7 +36,7 @@ def no_course_around(monkeypatch, tmp_path):
 def test_without_a_course_folder_the_packaged_manifest_is_read(no_course_around):
     found = load_manifest()
     assert found.root == no_course_around
-    assert [l.stem for l in found.lessons] == [l.stem for l in load_manifest(ROOT).lessons]
+    assert [l.stem for l in found.lessons] == [l.stem for l in course_manifest().lessons]
 
 
 def test_without_either_the_error_names_the_course_folder(no_course_around, monkeypatch):
@@ -96,7 +96,7 @@ def test_lessons_markdown_reads_no_pipeline_module(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "cnnlab.tools.pipeline", None)
     assert cli.main(["--root", str(ROOT), "lessons", "--markdown"]) == 0
     table = capsys.readouterr().out
-    first = load_manifest(ROOT).lessons[1]                          # lesson 01 has a stored full run
+    first = course_manifest().lessons[1]                          # lesson 01 has a stored full run
     row = next(line for line in table.splitlines() if line.startswith(f"| {first.number:02d} |"))
     assert re.search(r"\| \d+\.\d \|", row), row                     # its computing minutes, read from JSON
 
@@ -136,7 +136,7 @@ def test_an_empty_repo_url_is_refused():
 
 def test_a_site_lesson_page_links_the_student_lesson_on_the_service():
     from cnnlab.tools.site import hosted_link_cell
-    lesson = load_manifest(ROOT).lesson("02")
+    lesson = course_manifest().lesson("02")
     cell = hosted_link_cell(lesson, "zh", "https://github.com/ann/cnn-course")
     assert cell.cell_type == "markdown" and cell.source.startswith("[在 Google Colab 上打开这一课")
     assert "(https://colab.research.google.com/github/ann/cnn-course/blob/main/lessons/zh/02_convolution.ipynb)" \
@@ -147,7 +147,7 @@ def test_a_site_lesson_page_links_the_student_lesson_on_the_service():
 
 def test_the_student_readme_names_no_index_host_and_says_where_the_data_is():
     from cnnlab.tools.pipeline.release.student_files import readme_text
-    manifest = load_manifest(ROOT)
+    manifest = course_manifest()
     plain, offline = readme_text(manifest), readme_text(manifest, with_data=True)
     for text in (plain, offline):
         assert "--index-url YOUR_INDEX_URL" in text and "cnnlab doctor" in text

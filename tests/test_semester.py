@@ -23,14 +23,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.cli import main
 from tests import grading_cases as cases
-from tests.helpers import ROOT
+from tests.helpers import ROOT, course_manifest
 
 pytestmark = pytest.mark.slow
 
-MANIFEST = load_manifest(ROOT)
+MANIFEST = course_manifest()
 LESSONS = [MANIFEST.lesson(n) for n in ("00", "02", "03")]
 STUDENTS = [f"s{i:02d}" for i in range(30)]
 CANVAS, HUB = STUDENTS[:15], STUDENTS[15:]

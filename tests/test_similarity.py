@@ -7,17 +7,15 @@ and reformatted (new line breaks, spacing, comments, docstring). Nothing is exec
 
 import os
 import textwrap
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from cnnlab.cells import exercise_ids
-from cnnlab.manifest import load_manifest
 from cnnlab.tools.grading import similarity
 from cnnlab.tools.grading.similarity import render_html, render_text, similarity_report
+from tests.helpers import ROOT, course_manifest
 
-ROOT = Path(__file__).resolve().parent.parent
 DOC = '    """Cross-correlation of a 2-D array X with a 2-D kernel K (no padding, stride 1)."""\n'
 
 
@@ -204,7 +202,7 @@ def _write_batch(folder, answers):
 
 @pytest.fixture(scope="module")
 def manifest():
-    return load_manifest(ROOT)
+    return course_manifest()
 
 
 @pytest.fixture(scope="module")
