@@ -5,26 +5,25 @@ differing position with both values."""
 import numpy as np
 import pytest
 
-import cnnlab
 from cnnlab.exercises.code import describe_difference, run_cases
 from cnnlab.exercises.typical import TYPICAL, _corr
 
 
 @pytest.fixture(params=["zh", "en"])
-def lang(request):
-    cnnlab.set_language(request.param)
-    yield request.param
-    cnnlab.set_language("en")
+def language(request, lang):
+    """A test in Chinese and in English (the shared ``lang`` fixture puts the language back)."""
+    lang(request.param)
+    return request.param
 
 
 def _note(report, index=0):
     return report.cases[index].note
 
 
-def test_a_float_for_an_int_fails_and_says_so(lang):
+def test_a_float_for_an_int_fails_and_says_so(language):
     report = run_cases("output_size", lambda n, k, p, s: (n - k + 2 * p) / s + 1, [((227, 11, 0, 4), 55)])
     assert report.status == "wrong"                 # 55.0 is not accepted for 55
-    assert ("整数" if lang == "zh" else "an int is expected") in _note(report)
+    assert ("整数" if language == "zh" else "an int is expected") in _note(report)
 
 
 def test_an_int_result_still_passes_and_numpy_ints_count():
@@ -41,10 +40,10 @@ def test_an_int_result_still_passes_and_numpy_ints_count():
     ("strided_corr2d", lambda X, K, p, s: _corr(X, K, p, s, mode="edge"), (np.arange(16.0).reshape(4, 4),
      np.ones((2, 2)), 1, 1), _corr(np.arange(16.0).reshape(4, 4), np.ones((2, 2)), 1, 1), ("边缘", "edge")),
 ])
-def test_a_typical_mistake_is_named(lang, exercise, wrong, args, expected, words):
+def test_a_typical_mistake_is_named(language, exercise, wrong, args, expected, words):
     report = run_cases(exercise, wrong, [(args, expected)])
     assert report.status == "wrong"
-    assert words[0 if lang == "zh" else 1] in _note(report)
+    assert words[0 if language == "zh" else 1] in _note(report)
     assert _note(report) in str(report)
 
 
@@ -56,35 +55,35 @@ def test_a_right_answer_is_never_named_a_mistake():
     assert "翻转" not in _note(report) and "flipped" not in _note(report)
 
 
-def test_the_first_differing_position_is_shown_with_both_values(lang):
+def test_the_first_differing_position_is_shown_with_both_values(language):
     want = np.zeros((4, 4))
     got = want.copy()
     got[1, 2], got[3, 3] = 5.0, 7.0
     text = describe_difference(got, want)
     assert "[1, 2]" in text and "5" in text and "0" in text and "2" in text
-    assert ("4 行 × 4 列" if lang == "zh" else "4 rows × 4 columns") in text
+    assert ("4 行 × 4 列" if language == "zh" else "4 rows × 4 columns") in text
 
 
-def test_a_wrong_shape_is_said_in_words(lang):
+def test_a_wrong_shape_is_said_in_words(language):
     text = describe_difference(np.zeros((3, 4)), np.zeros((2, 4, 4)))
-    if lang == "zh":
+    if language == "zh":
         assert "2 个通道 × 4 行 × 4 列" in text and "3 行 × 4 列" in text
     else:
         assert "2 channels × 4 rows × 4 columns" in text and "3 rows × 4 columns" in text
 
 
-def test_none_says_return_is_missing(lang):
+def test_none_says_return_is_missing(language):
     report = run_cases("corr2d", lambda X, K: None, [((np.ones((2, 2)), np.ones((1, 1))), np.ones((2, 2)))])
     assert "return" in _note(report)
 
 
-def test_the_report_of_an_array_with_equal_summaries_says_what_differs():
+def test_the_report_of_an_array_with_equal_summaries_says_what_differs(lang):
     """The report once showed "expected array(4, 4), got array(4, 4)" and nothing else."""
     X = np.arange(16.0).reshape(4, 4)
     want = _corr(X, np.ones((3, 3)), 1, 1)
     got = want.copy()
     got[0, 0] += 1
-    cnnlab.set_language("en")
+    lang("en")
     text = str(run_cases("x", lambda: got, [((), want)]))
     assert "expected array(4, 4), got array(4, 4)" in text
     assert "the first is [0, 0]" in text

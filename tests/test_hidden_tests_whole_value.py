@@ -16,7 +16,6 @@ import torch
 from cnnlab.cells import exercise_cells
 from cnnlab.exercises import expect_value
 from cnnlab.exercises.mistakes import NamedMistake
-from cnnlab.i18n import say, set_language, get_language
 from cnnlab.tools.grading.harness import _is_function, defined_names
 from cnnlab.tools.markers import BEGIN_HIDDEN, BEGIN_SOLUTION
 from tests import grading_cases as cases
@@ -89,19 +88,14 @@ def test_expect_value_rejects_numbers_and_tuples(got, want, options, words):
     assert words in str(caught.value)
 
 
-def test_expect_value_speaks_the_course_language():
-    before = get_language()
-    try:
-        set_language("zh")
-        with pytest.raises(AssertionError) as caught:
-            expect_value(np.empty((0,)), WANT, case=1)
-        assert str(caught.value) == "用例 1：形状应为 (2, 3)，得到 (0,)"
-        with pytest.raises(AssertionError) as caught:
-            expect_value(3, WANT, case=2, kinds=("array", "tensor"))
-        assert str(caught.value) == "用例 2：应返回 NumPy 数组 或 torch 张量，得到 int"    # spaces around Latin words
-    finally:
-        set_language(before)
-    assert say(zh="中", en="en") == ("中" if before == "zh" else "en")
+def test_expect_value_speaks_the_course_language(lang):
+    lang("zh")
+    with pytest.raises(AssertionError) as caught:
+        expect_value(np.empty((0,)), WANT, case=1)
+    assert str(caught.value) == "用例 1：形状应为 (2, 3)，得到 (0,)"
+    with pytest.raises(AssertionError) as caught:
+        expect_value(3, WANT, case=2, kinds=("array", "tensor"))
+    assert str(caught.value) == "用例 2：应返回 NumPy 数组 或 torch 张量，得到 int"    # spaces around Latin words
 
 
 def test_named_mistakes_are_checked_after_kind_and_shape():

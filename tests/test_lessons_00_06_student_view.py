@@ -47,23 +47,19 @@ def test_the_erf_figure_is_drawn_by_the_library(lang):
     assert not any("Rectangle(" in source for source in cells)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_erf_figure_draws_maps_squares_and_growth(lang):
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_erf_figure_draws_maps_squares_and_growth(language, lang):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import cnnlab
     from cnnlab.viz.erf import plot_effective_fields
-    cnnlab.set_language(lang)
-    try:
-        erfs = {d: np.ones((41, 41)) for d in (2, 4, 8, 16)}
-        theory = {d: 2 * d + 1 for d in erfs}
-        holding = {2: 5, 4: 9, 8: 15, 16: 21}
-        fig = plot_effective_fields(erfs, theory, holding, shown=[4, 8, 16])
-        maps, growth = fig.axes[:3], fig.axes[3]
-        assert [len(ax.patches) for ax in maps] == [2, 2, 2]           # theoretical field, 95 % square
-        assert [list(line.get_ydata()) for line in growth.lines] == [[5, 9, 17, 33], [5, 9, 15, 21]]
-        assert "√" not in growth.get_title()                             # the measured trend is not √d
-        plt.close(fig)
-    finally:
-        cnnlab.set_language("en")
+    lang(language)
+    erfs = {d: np.ones((41, 41)) for d in (2, 4, 8, 16)}
+    theory = {d: 2 * d + 1 for d in erfs}
+    holding = {2: 5, 4: 9, 8: 15, 16: 21}
+    fig = plot_effective_fields(erfs, theory, holding, shown=[4, 8, 16])
+    maps, growth = fig.axes[:3], fig.axes[3]
+    assert [len(ax.patches) for ax in maps] == [2, 2, 2]           # theoretical field, 95 % square
+    assert [list(line.get_ydata()) for line in growth.lines] == [[5, 9, 17, 33], [5, 9, 15, 21]]
+    assert "√" not in growth.get_title()                             # the measured trend is not √d
+    plt.close(fig)

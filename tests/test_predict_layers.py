@@ -6,7 +6,6 @@ import pytest
 import torch
 from torch import nn
 
-import cnnlab
 from cnnlab.exercises.layers import LayerPrediction
 
 pytestmark = pytest.mark.usefixtures("scratch")
@@ -83,7 +82,7 @@ def test_rows_after_flatten_ask_no_field():
     assert list(ex.rows[5].boxes) == ["shape", "params"]          # Linear: no spatial field
 
 
-def test_untraceable_layer_says_so_in_chinese():
+def test_untraceable_layer_says_so_in_chinese(lang):
     class Weird(nn.Module):
         def __init__(self):
             super().__init__()
@@ -92,7 +91,7 @@ def test_untraceable_layer_says_so_in_chinese():
         def forward(self, x):
             return x * self.w
 
-    cnnlab.set_language("zh")
+    lang("zh")
     ex = LayerPrediction("weird", nn.Sequential(nn.Conv2d(1, 2, 3), Weird()), (1, 8, 8), ("shape", "macs", "rf"))
     assert list(ex.rows[1].boxes) == ["shape"]
     assert "无法准确算出" in ex.rows[1].message and "跳过" in ex.rows[1].message
@@ -163,7 +162,7 @@ def test_a_model_that_differs_from_the_manifest_specification_gets_no_rows(lang)
     assert shorter.rows == [] and "3 layers" in shorter.problem and "4" in shorter.problem
     other_input = _predict(_bottleneck(), input_shape=(192, 32, 32))
     assert other_input.rows == [] and "(192, 28, 28)" in other_input.problem
-    cnnlab.set_language("zh")
+    lang("zh")
     assert "第 3 层" in _predict(_bottleneck(second_padding=1)).problem
 
 

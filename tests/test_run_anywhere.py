@@ -54,14 +54,10 @@ def test_a_course_folder_wins_over_the_packaged_manifest(tmp_path, monkeypatch):
     assert found.root == ROOT and found.title["en"] != "Other"
 
 
-def test_start_lesson_in_a_lone_folder_records_beside_the_notebook(no_course_around, capsys):
+def test_start_lesson_in_a_lone_folder_records_beside_the_notebook(no_course_around, capsys, lang):
     import cnnlab
     from cnnlab.exercises.answers import answers_path, current_lesson
-    before = cnnlab.get_language()
-    try:
-        lesson = cnnlab.start_lesson("04_receptive_field", lang="zh")
-    finally:
-        cnnlab.set_language(before)
+    lesson = cnnlab.start_lesson("04_receptive_field", lang="zh")      # the lang fixture puts the language back
     assert lesson.number == 4 and "第 04 课" in capsys.readouterr().out
     assert current_lesson() == "04_receptive_field"
     assert answers_path("04_receptive_field").parent == no_course_around
