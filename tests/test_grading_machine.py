@@ -142,3 +142,15 @@ def test_a_kernel_start_that_fails_at_once_still_asks_the_canary(monkeypatch):
                                "evalue": "kernel failed: No module named 'ipykernel'"}])
     steps.blame_the_machine(job)
     assert job.run_problem is None
+
+
+def test_a_worker_that_dies_is_reported_with_its_exit_code_and_last_line(tmp_path):
+    """A plan the worker cannot read makes it exit with a traceback: the status says how it ended (the
+    steps then ask the canary whether the machine is to blame)."""
+    from cnnlab.tools.grading.launch import execute_plan
+    work = tmp_path / "scratch" / "work"
+    work.mkdir(parents=True)
+    outcomes, problem = execute_plan({"cells": 5}, work, Limits(cell_timeout=5, total_timeout=30))
+    assert outcomes is None and problem.verdict.code == "error.worker_exit", problem
+    assert str(problem).startswith("error: grader worker exited with code 1 (TypeError"), str(problem)
+    assert problem.text("zh").startswith("出错：评分进程退出了，退出码 1（TypeError")

@@ -126,7 +126,7 @@ def test_each_hidden_case_earns_its_share_and_cheating_still_earns_nothing(grade
     in_chinese = graded["no_stride_zh"]   # a zh notebook: the hidden tests speak its language, the points are the same
     assert in_chinese["status"].startswith("wrong: hidden test failed for 用例 ") and in_chinese["points"] == no_stride["points"]
     zh = Status.from_data(in_chinese["status_data"]).text("zh")
-    assert zh.startswith("答案不对：隐藏测试没有通过：用例 ") and f"12 个用例中的 {right_without_stride} 个" in zh, zh
+    assert zh.startswith("答案不对：隐藏测试没有通过（用例 ") and f"12 个用例中的 {right_without_stride} 个" in zh, zh
     assert latin_words(zh, {"int"}) == [], zh
 
     deep = graded["raises_deep"]     # the cases after the one that raised were not reached

@@ -152,7 +152,7 @@ def _statuses():
         (Status.of("ok"), "ok", "通过"),
         (Status.of("wrong").flagged(part("flag.claims_correct")),
          "wrong; the answers file claims 'correct'", "答案不对；答案文件自称“正确”，已忽略"),
-        (Status.of("wrong.hidden_case", case="x=3"), "wrong: hidden test failed for x=3", "答案不对：隐藏测试没有通过：x=3"),
+        (Status.of("wrong.hidden_case", case="x=3"), "wrong: hidden test failed for x=3", "答案不对：隐藏测试没有通过（x=3）"),
         (Status.of("wrong.mistake", mistake="forgot_bias"), "wrong: forgot_bias", "答案不对：常见错误 forgot_bias"),
         (Status.of("unanswered"), "unanswered", "未作答"),
         (Status.of("forbidden.called", what="cnnlab.ops.conv.corr2d"), "forbidden: called cnnlab.ops.conv.corr2d",
@@ -186,7 +186,7 @@ def _statuses():
          "出错：评分程序自己出了问题，不是你的错，下次评分会重新评（评分机器无法启动学生的内核）"),
         (Status.of("forbidden.monitor_used", what="setprofile"),
          "forbidden: tampered with the call monitor (setprofile in a cell the answer uses)",
-         "禁止：答案用到的单元格改动了调用监视（其中有 setprofile）"),
+         "禁止：答案用到的单元格改动了调用监视器（其中有 setprofile）"),
         (Status.of("malformed.special_file", file="data.npy", kind="a symbolic link", kind_zh="符号链接"),
          "malformed: data.npy is a symbolic link (a submission may hold regular files only)",
          "文件无法读取：data.npy 是符号链接，提交里只能有普通文件"),
@@ -219,6 +219,38 @@ def test_a_status_keeps_whole_flags_only_in_either_language():
     status = Status.of("wrong").flagged(Part("text", {"text": "x" * 100}), Part("text", {"text": "y" * 200}))
     assert status.text("en") == "wrong; " + "x" * 100 and status.text("zh") == "答案不对；" + "x" * 100
     assert len(Status.of("error.raised", what="e" * 1000).text("en")) <= MAX_STATUS
+
+
+def test_the_feedback_page_shows_the_status_in_the_lessons_language():
+    from cnnlab.tools.grading.feedback import render_feedback
+    from cnnlab.tools.grading.score import Result
+    from cnnlab.tools.grading.status import Status
+    lesson = course_manifest().lesson("02")
+    result = Result("corr2d", "code", 3, Status.of("timeout.function", seconds=5)).to_record()
+    assert result["status"] == "timeout: your function ran past 5 s"
+    record = {"student": "ann", "lesson": lesson.stem, "graded_at": "t", "results": [result]}
+    zh = render_feedback([{**record, "lang": "zh"}], {lesson.stem: lesson.title})
+    assert "超时：你的函数运行超过 5 秒" in zh and "your function ran past" not in zh
+    en = render_feedback([{**record, "lang": "en"}], {lesson.stem: lesson.title})
+    assert "timeout: your function ran past 5 s" in en
+    older = {**result, "status_data": None}         # a results file written before statuses were data
+    page = render_feedback([{**record, "results": [older], "lang": "zh"}], {lesson.stem: lesson.title})
+    assert "timeout: your function ran past 5 s" in page
+    forbidden = {**older, "status": "forbidden: called cnnlab.ops.conv.corr2d"}
+    page = render_feedback([{**record, "results": [forbidden], "lang": "en"}], {lesson.stem: lesson.title})
+    assert "your function used one: cnnlab.ops.conv.corr2d." in page
+
+
+def test_a_status_of_the_students_own_exception_without_a_message_ends_cleanly():
+    from cnnlab.tools.grading.limits import Limits
+    from cnnlab.tools.grading.score import _hidden_status
+    hidden = {"status": "error", "ename": "ValueError (raised by your function)", "evalue": "", "student": True,
+              "raised": "ValueError"}
+    status = _hidden_status(hidden, Limits())
+    assert str(status) == "error: ValueError (raised by your function)"
+    assert status.text("zh") == "出错：你的函数抛出了 ValueError"
+    status = _hidden_status({**hidden, "evalue": "bad k"}, Limits())
+    assert str(status) == "error: ValueError (raised by your function): bad k"
 
 
 # The modules whose messages go through say(): no English-only raise or print may come back.

@@ -30,6 +30,13 @@ def _word(word, lang):
     return zh if lang == "zh" else en
 
 
+def _old_text_detail(result):
+    """What follows the word of a status stored as text only (a results file from an older cnnlab), else ''."""
+    if result.get("status_data"):
+        return ""
+    return str(result.get("status", "")).split(":", 1)[-1].split(";")[0].strip()
+
+
 def stored_status(result):
     """The Status of a stored result (``status_data``; an older file without it: its English text)."""
     return Status.from_data(result.get("status_data"), result.get("status", ""))
@@ -50,7 +57,7 @@ def _exercise_rows(record, lang):
         info = result.get("details") or {}
         parts = _override_note(result, lang)
         if word == "forbidden":
-            what = state.verdict.values.get("what", "")
+            what = state.verdict.values.get("what") or _old_text_detail(result).removeprefix("called ")
             parts.append("<p>" + html.escape(say(
                 zh="这一题不允许使用现成的函数，而你的函数用了：{what}。这一题记 0 分；请只用基本的数组/张量运算自己实现。",
                 en="This exercise does not allow ready-made helpers, and your function used one: {what}. "
@@ -62,7 +69,8 @@ def _exercise_rows(record, lang):
         if info.get("failure") and word != "forbidden":   # the paragraph above already names the call
             parts.append(f"<p>{say(zh='隐藏测试：', en='Hidden tests:', lang=lang)} "
                          f"<code>{html.escape(_cut(info['failure'], 500))}</code></p>")
-        if info.get("traceback") and state.verdict.code.endswith("_in_cell"):
+        if info.get("traceback") and (state.verdict.code.endswith("_in_cell")
+                                      or "exercise cell" in _old_text_detail(result)):
             parts.append(f"<p>{say(zh='你的单元格报错：', en='Your cell raised:', lang=lang)}</p>"
                          f"<pre>{html.escape(_cut(info['traceback'], 2000))}</pre>")
         if result.get("mistake") and info.get("mistake_hints"):       # a layers exercise: one per row

@@ -115,7 +115,7 @@ def _read_answer(outcome):
         return answer
     except (ValueError, SyntaxError, MemoryError, RecursionError) as err:
         raise Stop("error", ename="NoAnswer", evalue=f"the call's answer could not be read ({type(err).__name__})",
-                   code="error.no_answer", values={"why": f"the answer could not be read: {type(err).__name__}"})
+                   code="error.call_unreadable", values={"why": type(err).__name__})
 
 
 def _no_check(*args, **kwargs):

@@ -84,6 +84,8 @@ def _error_status(outcome, limits, in_cell=False):
     if ename == "SystemExit":
         return Status.of("error.exit" + where)
     if outcome.get("raised"):        # the student's own exception, raised in a call from the hidden tests
+        if not evalue:
+            return Status.of("error.function_raised_bare", name=outcome["raised"])
         return Status.of("error.function_raised", name=outcome["raised"], message=evalue)
     return Status.of("error.raised" + where, what=f"{ename}: {evalue}" if evalue else ename)
 

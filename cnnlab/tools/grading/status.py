@@ -27,7 +27,11 @@ def _clean(value):
     """A value as a status holds it: numbers as they are, any other value as one clipped line."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return clip(" ".join(str(value).split()), VALUE_CHARS)
+    try:
+        text = str(value)
+    except Exception:          # an object whose __str__ raises
+        text = f"<{type(value).__name__}>"
+    return clip(" ".join(text.split()), VALUE_CHARS)
 
 
 @dataclass
@@ -58,8 +62,9 @@ def status_word(text):
     return str(text).split(":")[0].split(";")[0].split(" ")[0].strip()
 
 
-def part(code, **values):
-    """A ``Part`` whose text values are one clipped line each."""
+def part(code, /, **values):
+    """A ``Part`` whose text values are one clipped line each (``code`` is positional only, so a
+    value may be called ``code``: a worker's exit code)."""
     return Part(code, {name: _clean(value) for name, value in values.items()})
 
 
@@ -69,7 +74,7 @@ class Status:
     parts: list
 
     @classmethod
-    def of(cls, code, **values):
+    def of(cls, code, /, **values):
         return cls([part(code, **values)])
 
     @property

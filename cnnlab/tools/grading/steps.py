@@ -28,6 +28,7 @@ from pathlib import Path
 from cnnlab.tools.grading import canary, harness, score, score_recorded, submissions
 from cnnlab.tools.grading.launch import execute_plan
 from cnnlab.tools.grading.limits import Limits
+from cnnlab.tools.grading.safetext import safe_text
 from cnnlab.tools.grading.status import Status
 
 COPY_LIMIT = 20 * 2**20   # files larger than this are not copied into the scratch folder
@@ -188,5 +189,5 @@ def grade_submission(job, steps=GRADE_STEPS):
 
 def grader_failed_results(job, err):
     """One ``error: grader failed: …`` Result per exercise of the lesson (never the student's fault)."""
-    reason = Status.of("error.grader_failed", why=f"{type(err).__name__}: {err}")
+    reason = Status.of("error.grader_failed", why=f"{type(err).__name__}: {safe_text(err)}")   # safe_text never raises
     return [score.Result(e.id, e.kind, e.points, reason) for e in job.lesson.exercises]

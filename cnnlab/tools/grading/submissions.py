@@ -254,7 +254,7 @@ def read_notebook(submission):
     except json.JSONDecodeError as err:
         return None, Status.of("malformed.not_json", why=f"{err.msg}, line {err.lineno}")
     except RecursionError:
-        return None, Status.of("malformed.not_json", why="nested too deeply")
+        return None, Status.of("malformed.not_json_deep")
     try:
         nb = nbformat.reads(text, as_version=4)
         if not isinstance(nb.get("cells"), list):
@@ -263,7 +263,7 @@ def read_notebook(submission):
             if not isinstance(cell.get("source"), str) or cell.get("cell_type") not in ("code", "markdown", "raw"):
                 raise ValueError("a cell without source text or with an unknown type")
     except RecursionError:
-        return None, Status.of("malformed.not_notebook", why="nested too deeply")
+        return None, Status.of("malformed.not_notebook_deep")
     except Exception as err:  # nbformat raises many kinds for bad structure
         return None, Status.of("malformed.not_notebook", why=safe_text(" ".join(str(err).split())[:120]))
     return nb, None
@@ -296,6 +296,6 @@ def read_answers(submission, lesson):
             return None, Status.of("malformed.answers_file", english=safe_text(english.replace(str(copy), name)),
                                    chinese=safe_text(chinese.replace(str(copy), name)))
     if answers.get("lesson") not in (None, lesson.stem):
-        return None, Status.of("malformed.other_lesson", other=safe_text(str(answers.get("lesson"))[:100]),
+        return None, Status.of("malformed.other_lesson", other=safe_text(repr(answers.get("lesson"))[:100]),
                                lesson=lesson.stem)
     return answers, None
