@@ -214,6 +214,36 @@ def test_every_status_code_has_chinese_words_and_english_that_starts_with_its_wo
             assert code.split(".")[0] in STATUS_WORDS and en.split(":")[0] == code.split(".")[0], code
 
 
+def test_every_status_the_grader_makes_has_wording_for_its_values():
+    """Each ``Status.of("code", …)`` / ``part("code", …)`` in the grader names a code of MESSAGES and passes
+    the values its wording needs, none named like say()'s own arguments (zh, en, lang)."""
+    import ast
+    from cnnlab.tools.grading.status_messages import MESSAGES
+    calls = []
+    for path in sorted((ROOT / "cnnlab").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args or not isinstance(node.args[0], ast.Constant):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in ("of", "part", "Unreadable") and isinstance(node.args[0].value, str) and "." in node.args[0].value:
+                calls.append((path.name, node.args[0].value, {k.arg for k in node.keywords if k.arg},
+                              any(k.arg is None for k in node.keywords)))
+            code = next((k.value.value for k in node.keywords if k.arg == "code" and isinstance(k.value, ast.Constant)), "")
+            values = next((k.value for k in node.keywords if k.arg == "values"), None)
+            if name == "Stop" and code:                            # reference.py: the hidden tests' own reasons
+                literal = isinstance(values, ast.Dict)
+                calls.append((path.name, code, {key.value for key in values.keys} if literal else set(), not literal))
+    assert len(calls) >= 50, len(calls)
+    for file, code, given, spread in calls:
+        assert code in MESSAGES, (file, code)
+        wanted = set().union(*(re.findall(r"{(\w+)", text) for text in MESSAGES[code]))
+        assert spread or given == wanted, (file, code, given, wanted)     # (**values: checked where they are made)
+        assert not given & {"zh", "en", "lang"}, (file, code)
+    for family in ("error.died", "error.memory", "error.exit", "error.raised", "forbidden.grader_modules",
+                   "forbidden.monitor"):                          # codes made by adding a suffix
+        assert {family, family + ("_in_cell" if family.startswith("error") else "_used")} <= set(MESSAGES), family
+
+
 def test_a_status_keeps_whole_flags_only_in_either_language():
     from cnnlab.tools.grading.status import MAX_STATUS, Part, Status
     status = Status.of("wrong").flagged(Part("text", {"text": "x" * 100}), Part("text", {"text": "y" * 200}))
