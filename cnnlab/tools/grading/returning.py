@@ -54,11 +54,11 @@ def _redact(result):
     """What a public-only page may show of one result: no hidden case, in the details or the status."""
     details = dict(result.get("details") or {})
     details.pop("failure", None)
-    text = _HIDDEN_CASE.sub(r"\1", result.get("status", ""))      # the gradebook's words, as stored
-    state = Status.from_data(result.get("status_data"), text)
+    older = _HIDDEN_CASE.sub(r"\1", result.get("status", ""))    # a results file without status_data
+    state = Status.from_data(result.get("status_data"), older)
     if state.verdict.code == "wrong.hidden_case":
         state = Status([Part("wrong.hidden"), *state.parts[1:]])
-    return {**result, "details": details, "status": text, "status_data": state.to_data()}
+    return {**result, "details": details, "status": state.text("en"), "status_data": state.to_data()}
 
 
 def prepare(out_dir, records, *, reveal=None, lang=None):

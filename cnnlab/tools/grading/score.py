@@ -29,8 +29,7 @@ wording, in both languages, is in ``status_messages.py``.
 from dataclasses import asdict, dataclass, field
 
 from cnnlab.exercises.mistakes import parse as parse_mistake
-from cnnlab.text import clip
-from cnnlab.tools.grading.status import Status, part
+from cnnlab.tools.grading.status import Status, one_line, part
 
 _OUT_OF_MEMORY = ("can't allocate memory", "unable to allocate", "out of memory", "cannot allocate memory")
 
@@ -59,11 +58,6 @@ class Result:
         """The result as the stored results keep it: the English status and the Status as data."""
         record = {name: value for name, value in asdict(self).items() if name != "state"}
         return {**record, "status": self.status, "status_data": self.state.to_data()}
-
-
-def one_line(text, limit=160):
-    text = " ".join(str(text).split())
-    return clip(text, limit)
 
 
 def _error_status(outcome, limits, in_cell=False):

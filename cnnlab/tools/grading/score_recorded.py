@@ -6,8 +6,8 @@ it and compared with the solution (quick checks) or with the manifest's referenc
 ``score.py``'s.
 """
 
-from cnnlab.tools.grading.score import Result, one_line
-from cnnlab.tools.grading.status import Status, part
+from cnnlab.tools.grading.score import Result
+from cnnlab.tools.grading.status import Status, one_line, part
 
 
 def score_quick(exercise, spec, answers, answers_problem, student="", others=()):

@@ -23,15 +23,20 @@ MAX_STATUS = 240      # characters of the verdict kept in a status (flags are ad
 VALUE_CHARS = 160     # characters kept of one value (an exception's message, a file name)
 
 
+def one_line(text, limit=VALUE_CHARS):
+    """``text`` (any object) as one line of at most ``limit`` characters."""
+    try:
+        text = str(text)
+    except Exception:          # an object whose __str__ raises
+        text = f"<{type(text).__name__}>"
+    return clip(" ".join(text.split()), limit)
+
+
 def _clean(value):
     """A value as a status holds it: numbers as they are, any other value as one clipped line."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    try:
-        text = str(value)
-    except Exception:          # an object whose __str__ raises
-        text = f"<{type(value).__name__}>"
-    return clip(" ".join(text.split()), VALUE_CHARS)
+    return one_line(value)
 
 
 @dataclass
@@ -89,10 +94,6 @@ class Status:
     def flagged(self, *flags):
         """This status with ``flags`` (Parts) added after the ones it has."""
         return Status([*self.parts, *flags])
-
-    def without(self, code):
-        """This status without its flags of ``code``."""
-        return Status([self.verdict, *(p for p in self.parts[1:] if p.code != code)])
 
     def text(self, lang=None):
         """``verdict; flag; flag…`` within ``MAX_STATUS`` characters: a flag that does not fit whole is
